@@ -1,0 +1,1 @@
+# bench: rules for this area (see the top Makefile.am)

@@ -1,0 +1,390 @@
+/* core/doc.c - the document: identity, raw bytes, text, fields, layers and the
+ * per-document arena that owns everything stages attach to it. */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define ARENA_MIN_CHUNK 4096
+
+typedef struct chunk {
+    struct chunk *next;
+    size_t used, size;
+    max_align_t data[];     /* keeps allocations aligned */
+} chunk;
+
+typedef struct value {
+    const char *text;
+    double score;
+} value;
+
+typedef struct field {
+    const char *key;
+    value *vals;
+    size_t n, cap;
+} field;
+
+typedef struct layer {
+    const char *name;
+    galley_span *spans;
+    size_t n, cap;
+} layer;
+
+struct galley_doc {
+    chunk *arena;
+    const char *id, *source, *content_type;
+    unsigned long long seq;
+    const char *raw;
+    size_t raw_len;
+    void *raw_owned;            /* a taken malloc() buffer */
+    const char *text;
+    size_t text_len;
+    field *fields;
+    size_t nfields, capfields;
+    layer *layers;
+    size_t nlayers, caplayers;
+    const char *error;
+};
+
+/* Grows a malloc()ed vector; allocation failure is fatal because a doc half
+ * updated would be worse than stopping (and it does not happen in practice). */
+static void *grow(void *p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return p;
+    size_t ncap = *cap ? *cap * 2 : 8;
+    while (ncap < need)
+        ncap *= 2;
+    void *q = realloc(p, ncap * elem);
+    if (!q)
+        galley_oom();
+    *cap = ncap;
+    return q;
+}
+
+galley_doc *galley_doc_new(void)
+{
+    galley_doc *d = calloc(1, sizeof *d);
+    if (!d)
+        galley_oom();
+    d->id = d->source = d->content_type = "";
+    d->text = d->raw = "";
+    return d;
+}
+
+void galley_doc_free(galley_doc *d)
+{
+    if (!d)
+        return;
+    for (chunk *c = d->arena, *next; c; c = next) {
+        next = c->next;
+        free(c);
+    }
+    for (size_t i = 0; i < d->nfields; i++)
+        free(d->fields[i].vals);
+    for (size_t i = 0; i < d->nlayers; i++)
+        free(d->layers[i].spans);
+    free(d->fields);
+    free(d->layers);
+    free(d->raw_owned);
+    free(d);
+}
+
+void *galley_doc_alloc(galley_doc *d, size_t size)
+{
+    const size_t align = sizeof(max_align_t);
+    size = (size + align - 1) / align * align;
+    if (size == 0)
+        size = align;
+    chunk *c = d->arena;
+    if (!c || c->size - c->used < size) {
+        size_t csize = size > ARENA_MIN_CHUNK ? size : ARENA_MIN_CHUNK;
+        /* a big block gets its own chunk behind the head so the head's
+         * free space is not wasted */
+        c = malloc(sizeof *c + csize);
+        if (!c)
+            galley_oom();
+        c->size = csize;
+        c->used = 0;
+        if (size > ARENA_MIN_CHUNK / 2 && d->arena) {
+            c->next = d->arena->next;
+            d->arena->next = c;
+        } else {
+            c->next = d->arena;
+            d->arena = c;
+        }
+    }
+    void *p = (char *)c->data + c->used;
+    c->used += size;
+    memset(p, 0, size);
+    return p;
+}
+
+char *galley_doc_strndup(galley_doc *d, const char *s, size_t n)
+{
+    char *p = galley_doc_alloc(d, n + 1);
+    if (n)
+        memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *galley_doc_strdup(galley_doc *d, const char *s)
+{
+    return galley_doc_strndup(d, s ? s : "", s ? strlen(s) : 0);
+}
+
+static char *doc_vprintf(galley_doc *d, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n < 0)
+        n = 0;
+    char *p = galley_doc_alloc(d, (size_t)n + 1);
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    return p;
+}
+
+char *galley_doc_printf(galley_doc *d, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *p = doc_vprintf(d, fmt, ap);
+    va_end(ap);
+    return p;
+}
+
+int galley_has_score(double score)
+{
+    return !isnan(score);
+}
+
+/* ---- identity ---- */
+
+const char *galley_doc_id(const galley_doc *d) { return d->id; }
+void galley_doc_set_id(galley_doc *d, const char *id) { d->id = galley_doc_strdup(d, id); }
+const char *galley_doc_source(const galley_doc *d) { return d->source; }
+void galley_doc_set_source(galley_doc *d, const char *s) { d->source = galley_doc_strdup(d, s); }
+const char *galley_doc_content_type(const galley_doc *d) { return d->content_type; }
+void galley_doc_set_content_type(galley_doc *d, const char *t) { d->content_type = galley_doc_strdup(d, t); }
+unsigned long long galley_doc_seq(const galley_doc *d) { return d->seq; }
+void galley__doc_set_seq(galley_doc *d, unsigned long long seq) { d->seq = seq; }
+
+/* ---- raw and text ---- */
+
+const char *galley_doc_raw(const galley_doc *d, size_t *len)
+{
+    if (len)
+        *len = d->raw_len;
+    return d->raw;
+}
+
+void galley_doc_set_raw(galley_doc *d, const void *bytes, size_t len)
+{
+    free(d->raw_owned);
+    d->raw_owned = NULL;
+    d->raw = galley_doc_strndup(d, bytes, len);
+    d->raw_len = len;
+}
+
+void galley_doc_take_raw(galley_doc *d, void *buf, size_t len)
+{
+    free(d->raw_owned);
+    d->raw_owned = buf;
+    d->raw = buf ? buf : "";
+    d->raw_len = buf ? len : 0;
+}
+
+const char *galley_doc_text(const galley_doc *d, size_t *len)
+{
+    if (len)
+        *len = d->text_len;
+    return d->text;
+}
+
+void galley_doc_set_text(galley_doc *d, const char *text, size_t len)
+{
+    d->text = galley_doc_strndup(d, text, len);
+    d->text_len = len;
+    /* spans index the old text: none may survive it */
+    for (size_t i = 0; i < d->nlayers; i++)
+        free(d->layers[i].spans);
+    free(d->layers);
+    d->layers = NULL;
+    d->nlayers = d->caplayers = 0;
+}
+
+int galley_doc_has_text(const galley_doc *d) { return d->text_len > 0; }
+
+/* ---- fields ---- */
+
+static field *find_field(const galley_doc *d, const char *key)
+{
+    for (size_t i = 0; i < d->nfields; i++)
+        if (strcmp(d->fields[i].key, key) == 0)
+            return &d->fields[i];
+    return NULL;
+}
+
+static field *get_field(galley_doc *d, const char *key)
+{
+    field *f = find_field(d, key);
+    if (f)
+        return f;
+    d->fields = grow(d->fields, &d->capfields, d->nfields + 1, sizeof *d->fields);
+    f = &d->fields[d->nfields++];
+    memset(f, 0, sizeof *f);
+    f->key = galley_doc_strdup(d, key);
+    return f;
+}
+
+void galley_doc_add_field(galley_doc *d, const char *key, const char *val, double score)
+{
+    field *f = get_field(d, key);
+    f->vals = grow(f->vals, &f->cap, f->n + 1, sizeof *f->vals);
+    f->vals[f->n].text = galley_doc_strdup(d, val);
+    f->vals[f->n].score = score;
+    f->n++;
+}
+
+void galley_doc_set_field(galley_doc *d, const char *key, const char *val)
+{
+    field *f = get_field(d, key);
+    f->n = 0;
+    galley_doc_add_field(d, key, val, GALLEY_NO_SCORE);
+}
+
+void galley_doc_set_fieldf(galley_doc *d, const char *key, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *v = doc_vprintf(d, fmt, ap);
+    va_end(ap);
+    galley_doc_set_field(d, key, v);
+}
+
+void galley_doc_remove_field(galley_doc *d, const char *key)
+{
+    field *f = find_field(d, key);
+    if (!f)
+        return;
+    free(f->vals);
+    size_t i = (size_t)(f - d->fields);
+    memmove(f, f + 1, (d->nfields - i - 1) * sizeof *f);
+    d->nfields--;
+}
+
+const char *galley_doc_field(const galley_doc *d, const char *key)
+{
+    return galley_doc_field_value(d, key, 0, NULL);
+}
+
+size_t galley_doc_field_count(const galley_doc *d, const char *key)
+{
+    const field *f = find_field(d, key);
+    return f ? f->n : 0;
+}
+
+const char *galley_doc_field_value(const galley_doc *d, const char *key, size_t i,
+                                   double *score)
+{
+    const field *f = find_field(d, key);
+    if (!f || i >= f->n)
+        return NULL;
+    if (score)
+        *score = f->vals[i].score;
+    return f->vals[i].text;
+}
+
+size_t galley_doc_nkeys(const galley_doc *d) { return d->nfields; }
+
+const char *galley_doc_key(const galley_doc *d, size_t k)
+{
+    return k < d->nfields ? d->fields[k].key : NULL;
+}
+
+/* ---- layers ---- */
+
+static layer *find_layer(const galley_doc *d, const char *name)
+{
+    for (size_t i = 0; i < d->nlayers; i++)
+        if (strcmp(d->layers[i].name, name) == 0)
+            return &d->layers[i];
+    return NULL;
+}
+
+int galley_doc_add_span(galley_doc *d, const char *name, size_t start, size_t end,
+                        const char *label, double score)
+{
+    if (start > end || end > d->text_len)
+        return -1;
+    layer *l = find_layer(d, name);
+    if (!l) {
+        d->layers = grow(d->layers, &d->caplayers, d->nlayers + 1, sizeof *d->layers);
+        l = &d->layers[d->nlayers++];
+        memset(l, 0, sizeof *l);
+        l->name = galley_doc_strdup(d, name);
+    }
+    l->spans = grow(l->spans, &l->cap, l->n + 1, sizeof *l->spans);
+    galley_span *s = &l->spans[l->n++];
+    s->start = start;
+    s->end = end;
+    s->label = label ? galley_doc_strdup(d, label) : NULL;
+    s->score = score;
+    return 0;
+}
+
+const galley_span *galley_doc_layer(const galley_doc *d, const char *name, size_t *n)
+{
+    const layer *l = find_layer(d, name);
+    if (n)
+        *n = l ? l->n : 0;
+    return l ? l->spans : NULL;
+}
+
+void galley_doc_remove_layer(galley_doc *d, const char *name)
+{
+    layer *l = find_layer(d, name);
+    if (!l)
+        return;
+    free(l->spans);
+    size_t i = (size_t)(l - d->layers);
+    memmove(l, l + 1, (d->nlayers - i - 1) * sizeof *l);
+    d->nlayers--;
+}
+
+size_t galley_doc_nlayers(const galley_doc *d) { return d->nlayers; }
+
+const char *galley_doc_layer_name(const galley_doc *d, size_t k)
+{
+    return k < d->nlayers ? d->layers[k].name : NULL;
+}
+
+/* ---- failure ---- */
+
+int galley_doc_vfail(galley_doc *d, const char *fmt, va_list ap)
+{
+    d->error = doc_vprintf(d, fmt, ap);
+    return GALLEY_ERROR;
+}
+
+int galley_doc_fail(galley_doc *d, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    galley_doc_vfail(d, fmt, ap);
+    va_end(ap);
+    return GALLEY_ERROR;
+}
+
+const char *galley_doc_error(const galley_doc *d) { return d->error; }
+void galley__doc_clear_error(galley_doc *d) { d->error = NULL; }

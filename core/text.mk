@@ -1,0 +1,1 @@
+# core: rules for this area (see the top Makefile.am)

@@ -1,0 +1,10 @@
+/* galley/galley.h - the umbrella header: everything a plugin may use. */
+#ifndef GALLEY_GALLEY_H
+#define GALLEY_GALLEY_H
+
+#include <galley/doc.h>
+#include <galley/log.h>
+#include <galley/plugin.h>
+#include <galley/text.h>
+
+#endif

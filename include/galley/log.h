@@ -1,0 +1,30 @@
+/* galley/log.h - messages to stderr through the core, never stdout. */
+#ifndef GALLEY_LOG_H
+#define GALLEY_LOG_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum galley_level {
+    GALLEY_LOG_ERROR = 0,
+    GALLEY_LOG_WARN,
+    GALLEY_LOG_INFO,
+    GALLEY_LOG_DEBUG
+} galley_level;
+
+/* "galley: warning: ..." on stderr when level <= the current verbosity */
+void galley_log(galley_level level, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void galley_log_set_level(galley_level level);
+galley_level galley_log_get_level(void);
+
+#define galley_error(...) galley_log(GALLEY_LOG_ERROR, __VA_ARGS__)
+#define galley_warn(...)  galley_log(GALLEY_LOG_WARN, __VA_ARGS__)
+#define galley_info(...)  galley_log(GALLEY_LOG_INFO, __VA_ARGS__)
+#define galley_debug(...) galley_log(GALLEY_LOG_DEBUG, __VA_ARGS__)
+
+#ifdef __cplusplus
+}
+#endif
+#endif

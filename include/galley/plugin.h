@@ -1,0 +1,153 @@
+/* galley/plugin.h - the plugin descriptor, option table and stage API.
+ * A plugin includes only <galley/galley.h> (or this header and doc.h). */
+#ifndef GALLEY_PLUGIN_H
+#define GALLEY_PLUGIN_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <galley/doc.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ABI: a plugin whose major differs from the core's is refused.  Minor versions
+ * only append fields to galley_plugin (SQLite's rule), so an older plugin keeps
+ * working with a newer core. */
+#define GALLEY_ABI_MAJOR 1
+#define GALLEY_ABI_MINOR 0
+#define GALLEY_ABI_MAKE(major, minor) ((uint32_t)(((major) << 16) | (minor)))
+#define GALLEY_ABI GALLEY_ABI_MAKE(GALLEY_ABI_MAJOR, GALLEY_ABI_MINOR)
+#define GALLEY_ABI_MAJOR_OF(abi) ((unsigned)((abi) >> 16))
+#define GALLEY_ABI_MINOR_OF(abi) ((unsigned)((abi) & 0xffffu))
+
+typedef enum galley_kind {
+    GALLEY_FETCH = 1,   /* produces documents: next() */
+    GALLEY_CLEAN,       /* rewrites text: process() */
+    GALLEY_EXTRACT,     /* adds fields and layers: process() */
+    GALLEY_SUMMARIZE,   /* adds the summary: process() */
+    GALLEY_OUTPUT       /* consumes documents: process(), close() flushes */
+} galley_kind;
+
+typedef enum galley_status {
+    GALLEY_OK = 0,      /* go on */
+    GALLEY_SKIP,        /* drop this document on purpose (counted, not an error) */
+    GALLEY_ERROR,       /* this document (or open/close) failed; message set */
+    GALLEY_DONE         /* fetch only: no more documents */
+} galley_status;
+
+typedef enum galley_opt_type {
+    GALLEY_OPT_END = 0, /* terminates an option table: { 0 } */
+    GALLEY_OPT_STRING,
+    GALLEY_OPT_INT,     /* long long */
+    GALLEY_OPT_FLOAT,   /* double */
+    GALLEY_OPT_BOOL,    /* true/false, yes/no, on/off, 1/0 */
+    GALLEY_OPT_LIST     /* list of strings: { "a", "b" } in config, a,b with -o */
+} galley_opt_type;
+
+/* option flags */
+#define GALLEY_OPT_REQUIRED 0x1u  /* must be given; def is ignored */
+#define GALLEY_OPT_PATH     0x2u  /* a file path: relative paths are resolved
+                                   * against the config file's directory */
+
+/* One row of a plugin's option table.  min/max bound INT and FLOAT values (and
+ * the length of STRING values when max > 0); min == max == 0 means unbounded.
+ * choices, when set, is a '|'-separated list of the only values accepted
+ * ("skip|abort"). */
+typedef struct galley_option {
+    galley_opt_type type;
+    const char *name;
+    const char *def;        /* default as text, NULL = none */
+    unsigned flags;
+    double min, max;
+    const char *help;       /* one line */
+    const char *choices;
+} galley_option;
+
+/* A configured stage as a plugin sees it: its name, options and worker. */
+typedef struct galley_stage galley_stage;
+
+typedef struct galley_plugin {
+    uint32_t abi;               /* GALLEY_ABI of the headers it was built with */
+    uint32_t struct_size;       /* sizeof(galley_plugin) at build time */
+    const char *name;           /* what a config's plugin = "..." names */
+    galley_kind kind;
+    const char *summary;        /* one line */
+    const char *version;
+    const char *author;
+    const char *license;
+    const galley_option *options;   /* table ending in { 0 }, or NULL */
+    const char *requires;       /* space-separated layers/fields read */
+    const char *provides;       /* space-separated layers/fields written */
+    /* Once per worker for transforms, once for fetch and output.  Stores the
+     * plugin's state in *state.  Returns GALLEY_OK or GALLEY_ERROR (message
+     * set with galley_stage_fail). */
+    galley_status (*open)(galley_stage *stage, void **state);
+    /* FETCH: fill doc (id, source, raw/text...).  GALLEY_DONE when exhausted;
+     * GALLEY_ERROR with the doc's id set reports that item and goes on. */
+    galley_status (*next)(void *state, galley_doc *doc);
+    /* CLEAN/EXTRACT/SUMMARIZE/OUTPUT: one document. */
+    galley_status (*process)(void *state, galley_doc *doc);
+    /* Frees state; outputs flush here.  May be NULL. */
+    galley_status (*close)(void *state);
+} galley_plugin;
+
+#if defined(__GNUC__)
+# define GALLEY_EXPORT __attribute__((visibility("default")))
+# define GALLEY_DIAG_PUSH_OVERRIDE _Pragma("GCC diagnostic push") \
+    _Pragma("GCC diagnostic ignored \"-Woverride-init\"")
+# define GALLEY_DIAG_POP _Pragma("GCC diagnostic pop")
+#else
+# define GALLEY_EXPORT
+# define GALLEY_DIAG_PUSH_OVERRIDE
+# define GALLEY_DIAG_POP
+#endif
+
+/* GALLEY_PLUGIN(ID, .kind = ..., .process = ..., ...)
+ * ID is the module's file name without extension (textrank for textrank.la or
+ * textrank.so); the name defaults to ID and may be overridden with .name.
+ * Exports ID_LTX_galley_plugin, which libltdl finds both dlopened and
+ * dlpreopened. */
+#define GALLEY_PLUGIN(ID, ...)                                            \
+    GALLEY_DIAG_PUSH_OVERRIDE                                             \
+    GALLEY_EXPORT extern const galley_plugin ID##_LTX_galley_plugin;      \
+    const galley_plugin ID##_LTX_galley_plugin = {                        \
+        .abi = GALLEY_ABI, .struct_size = sizeof(galley_plugin),          \
+        .name = #ID, __VA_ARGS__ };                                       \
+    GALLEY_DIAG_POP
+
+/* ---- the stage API, for open() ---- */
+
+const char *galley_stage_name(const galley_stage *stage);
+const galley_plugin *galley_stage_plugin(const galley_stage *stage);
+/* worker index (0..workers-1) for transforms, 0 for fetch and output */
+int galley_stage_worker(const galley_stage *stage);
+int galley_stage_workers(const galley_stage *stage);
+
+/* Option values, already validated against the plugin's table; an option
+ * without default and not given reads as NULL / 0 / empty (see
+ * galley_opt_isset).  Asking for a name not in the table is a plugin bug: it
+ * logs an error and returns the zero value. */
+int galley_opt_isset(const galley_stage *stage, const char *name);
+const char *galley_opt_str(const galley_stage *stage, const char *name);
+long long galley_opt_int(const galley_stage *stage, const char *name);
+double galley_opt_float(const galley_stage *stage, const char *name);
+int galley_opt_bool(const galley_stage *stage, const char *name);
+/* number of items; *items (may be NULL) gets the array, valid until close */
+size_t galley_opt_list(const galley_stage *stage, const char *name,
+                       const char *const **items);
+
+/* Sets the message for an open()/close() failure; returns GALLEY_ERROR so
+ * that `return galley_stage_fail(st, "cannot open %s: %s", p, strerror(e));`
+ * reads naturally.  The core prefixes "stage 'NAME' (PLUGIN): ". */
+galley_status galley_stage_fail(galley_stage *stage, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Stop requested (SIGINT/SIGTERM or on_error = abort): a long-running fetch
+ * should return GALLEY_DONE soon. */
+int galley_stopping(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,1 @@
+# plugins/clean: rules for this area (see the top Makefile.am)

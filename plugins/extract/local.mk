@@ -1,0 +1,1 @@
+# plugins/extract: rules for this area (see the top Makefile.am)

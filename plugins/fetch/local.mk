@@ -1,0 +1,1 @@
+# plugins/fetch: rules for this area (see the top Makefile.am)

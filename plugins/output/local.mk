@@ -1,0 +1,1 @@
+# plugins/output: rules for this area (see the top Makefile.am)

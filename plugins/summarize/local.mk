@@ -1,0 +1,1 @@
+# plugins/summarize: rules for this area (see the top Makefile.am)

@@ -1,0 +1,1 @@
+# tests/clean: rules for this area (see the top Makefile.am)

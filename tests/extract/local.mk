@@ -1,0 +1,1 @@
+# tests/extract: rules for this area (see the top Makefile.am)

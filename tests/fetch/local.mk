@@ -1,0 +1,1 @@
+# tests/fetch: rules for this area (see the top Makefile.am)

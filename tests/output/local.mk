@@ -1,0 +1,1 @@
+# tests/output: rules for this area (see the top Makefile.am)

@@ -1,0 +1,1 @@
+# tests/sdk: rules for this area (see the top Makefile.am)

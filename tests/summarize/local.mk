@@ -1,0 +1,1 @@
+# tests/summarize: rules for this area (see the top Makefile.am)
