@@ -6,6 +6,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <fnmatch.h>
 #include <iconv.h>
 #include <stdint.h>
@@ -13,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "common.h"
 
@@ -333,6 +336,166 @@ galley_status fetch_decode(galley_doc *doc, const char *b, size_t len,
     if (cs && !strcmp(cs, "utf-16"))
         cs = "utf-16le";
     return decode_as(doc, b, len, cs, 0, 0, dec);
+}
+
+/* ---- files ---- */
+
+/* why a path that is not a regular file is not read */
+static const char *not_regular(mode_t m)
+{
+    if (S_ISFIFO(m))
+        return "a FIFO (named pipe), not a regular file: not read";
+    if (S_ISSOCK(m))
+        return "a socket, not a regular file: not read";
+    if (S_ISCHR(m) || S_ISBLK(m))
+        return "a device, not a regular file: not read";
+    if (S_ISDIR(m))
+        return "a directory, not a regular file";
+    return "not a regular file: not read";
+}
+
+/* a failed open()/stat() as a message for the doc */
+static int fail_errno(galley_doc *doc, int err, const char *what)
+{
+    if (err == ENOENT)
+        return galley_doc_fail(doc, "%s: no such file (removed since it was "
+                               "listed?)", what);
+    if (err == EACCES || err == EPERM)
+        return galley_doc_fail(doc, "%s: permission denied (make it readable "
+                               "or exclude it)", what);
+    if (err == ELOOP)
+        return galley_doc_fail(doc, "%s: symbolic link loop", what);
+    return galley_doc_fail(doc, "%s: %s", what, strerror(err));
+}
+
+/* A symbolic link met with follow_links off: says what it is. */
+static int fail_link(galley_doc *doc, const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        if (errno == ELOOP)
+            return galley_doc_fail(doc, "symbolic link loop: not read");
+        return galley_doc_fail(doc, "dangling symbolic link (%s): not read",
+                               strerror(errno));
+    }
+    return galley_doc_fail(doc, "symbolic link not followed (set "
+                           "follow_links = true to read its target)");
+}
+
+/* Reads the whole file into a malloc()ed buffer without blocking on
+ * anything that is not a regular file.  GALLEY_OK, or the doc failed. */
+static int read_file(const fetch_file *s, galley_doc *doc, const char *path,
+                     char **buf, size_t *len)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY
+                        | (s->follow ? 0 : O_NOFOLLOW));
+    if (fd < 0) {
+        if (errno == ELOOP && !s->follow)
+            return fail_link(doc, path);
+        return fail_errno(doc, errno, "cannot open");
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        int rc = fail_errno(doc, errno, "cannot stat");
+        close(fd);
+        return rc;
+    }
+    if (!S_ISREG(st.st_mode)) {     /* replaced since it was listed */
+        close(fd);
+        return galley_doc_fail(doc, "%s", not_regular(st.st_mode));
+    }
+    if (st.st_size > s->max_bytes) {
+        close(fd);
+        return galley_doc_fail(doc, "file is %lld bytes, over max_bytes = %lld "
+                               "(raise max_bytes or exclude it)",
+                               (long long)st.st_size, s->max_bytes);
+    }
+    /* the size may change while we read: read to EOF, bounded by max_bytes */
+    size_t cap = (size_t)st.st_size + 1, n = 0;
+    char *b = malloc(cap);
+    ssize_t r = 0;
+    while (b) {
+        if (n == cap) {
+            if ((long long)n > s->max_bytes)
+                break;
+            char *bigger = realloc(b, cap * 2);
+            if (!bigger) {
+                free(b);
+                b = NULL;
+                break;
+            }
+            b = bigger;
+            cap *= 2;
+        }
+        r = read(fd, b + n, cap - n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            break;
+        n += (size_t)r;
+    }
+    int err = errno;
+    close(fd);
+    if (!b)
+        return galley_doc_fail(doc, "out of memory reading %lld bytes",
+                               (long long)st.st_size);
+    if (r < 0) {
+        free(b);
+        return galley_doc_fail(doc, "read error after %zu bytes: %s", n, strerror(err));
+    }
+    if ((long long)n > s->max_bytes) {
+        free(b);
+        return galley_doc_fail(doc, "file grew past max_bytes = %lld while read "
+                               "(raise max_bytes or exclude it)", s->max_bytes);
+    }
+    *buf = b;
+    *len = n;
+    return GALLEY_OK;
+}
+
+/* Fills doc from the file at path; GALLEY_OK, GALLEY_ERROR (doc failed) or
+ * GALLEY_SKIP (an empty file with empty = skip). */
+galley_status fetch_file_doc(galley_doc *doc, const char *path, const char *id,
+                             const fetch_file *s)
+{
+    galley_doc_set_id(doc, id);
+    galley_doc_set_source(doc, path);
+    struct stat st;
+    if (lstat(path, &st) != 0)
+        return fail_errno(doc, errno, "cannot stat");
+    if (S_ISLNK(st.st_mode) && !s->follow)
+        return fail_link(doc, path);
+    if (S_ISLNK(st.st_mode) && stat(path, &st) != 0)
+        return errno == ELOOP ? galley_doc_fail(doc, "symbolic link loop: not read")
+                              : fail_errno(doc, errno, "dangling symbolic link");
+    if (!S_ISREG(st.st_mode))
+        return galley_doc_fail(doc, "%s", not_regular(st.st_mode));
+    char *buf = NULL;
+    size_t len = 0;
+    if (read_file(s, doc, path, &buf, &len) != GALLEY_OK)
+        return GALLEY_ERROR;
+    if (len == 0 && s->empty != FETCH_EMPTY_KEEP) {
+        free(buf);
+        if (s->empty == FETCH_EMPTY_SKIP)
+            return GALLEY_SKIP;
+        return galley_doc_fail(doc, "empty file (0 bytes): nothing to read "
+                               "(set empty = \"keep\" or \"skip\" to accept it)");
+    }
+    galley_doc_take_raw(doc, buf, len);
+    const char *type = fetch_sniff_type(id, buf, len);
+    galley_doc_set_content_type(doc, type);
+    return fetch_decode(doc, buf, len, !strcmp(type, "text/html"), NULL, &s->dec);
+}
+
+int fetch_empty_mode(const char *v)
+{
+    return v && !strcmp(v, "skip") ? FETCH_EMPTY_SKIP
+         : v && !strcmp(v, "keep") ? FETCH_EMPTY_KEEP : FETCH_EMPTY_FAIL;
+}
+
+int fetch_nul_mode(const char *v)
+{
+    return v && !strcmp(v, "replace") ? FETCH_NUL_REPLACE : FETCH_NUL_FAIL;
 }
 
 /* ---- content type ---- */

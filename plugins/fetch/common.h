@@ -37,6 +37,28 @@ int fetch_content_type_charset(const char *ct, char *out, size_t cap);
 /* charset of an HTML <meta charset> or http-equiv in the first bytes; 1 if found */
 int fetch_html_meta_charset(const char *b, size_t n, char *out, size_t cap);
 
+/* ---- files ---- */
+
+enum { FETCH_EMPTY_FAIL = 0, FETCH_EMPTY_SKIP, FETCH_EMPTY_KEEP };
+
+typedef struct fetch_file {
+    int follow;             /* follow symbolic links */
+    long long max_bytes;
+    int empty;              /* FETCH_EMPTY_* */
+    fetch_decoder dec;
+} fetch_file;
+
+/* Fills doc (id, source = path, raw, content_type, text, charset) from the
+ * file at path without ever blocking on a FIFO or device.  GALLEY_OK,
+ * GALLEY_ERROR (doc failed: missing, unreadable, special, too big, NUL...)
+ * or GALLEY_SKIP (empty file with FETCH_EMPTY_SKIP). */
+galley_status fetch_file_doc(galley_doc *doc, const char *path, const char *id,
+                             const fetch_file *ff);
+
+/* "fail|skip|keep" and "fail|replace" option values as FETCH_* numbers */
+int fetch_empty_mode(const char *v);
+int fetch_nul_mode(const char *v);
+
 /* ---- content type ---- */
 
 /* "text/html", "text/markdown" or "text/plain": HTML markup at the start of

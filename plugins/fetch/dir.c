@@ -4,7 +4,6 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,8 +42,6 @@ static const galley_option dir_options[] = {
     { 0 }
 };
 
-enum { EMPTY_FAIL, EMPTY_SKIP, EMPTY_KEEP };
-
 /* one directory entry, listed before it is visited; a directory's name ends
  * in '/', so a plain strcmp sorts them as their ids sort ("a.txt" < "a/x") */
 typedef struct entry {
@@ -66,10 +63,9 @@ typedef struct dir_state {
     int root_is_file, done;
     const char *const *inc, *const *exc;
     size_t ninc, nexc;
-    int recursive, hidden, follow, empty;
-    long long max_bytes;
+    int recursive, hidden;
     fetch_shard shard;
-    fetch_decoder dec;
+    fetch_file file;        /* how each file is read */
     frame *stack;
     size_t depth, cap;
 } dir_state;
@@ -107,7 +103,7 @@ static int is_walk_dir(const dir_state *s, const char *path, unsigned char dtype
     if (S_ISDIR(st.st_mode))
         return 1;
     if (S_ISLNK(st.st_mode) && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        if (s->follow)
+        if (s->file.follow)
             return 1;
         galley_info("%s: symbolic link to a directory not followed "
                     "(set follow_links = true to walk it)", path);
@@ -208,150 +204,6 @@ static int push_dir(dir_state *s, const char *path, const char *rel)
     return 0;
 }
 
-/* why a path that is not a regular file is not read */
-static const char *not_regular(mode_t m)
-{
-    if (S_ISFIFO(m))
-        return "a FIFO (named pipe), not a regular file: not read";
-    if (S_ISSOCK(m))
-        return "a socket, not a regular file: not read";
-    if (S_ISCHR(m) || S_ISBLK(m))
-        return "a device, not a regular file: not read";
-    if (S_ISDIR(m))
-        return "a directory, not a regular file";
-    return "not a regular file: not read";
-}
-
-/* a failed open()/stat() as a message for the doc */
-static int fail_errno(galley_doc *doc, int err, const char *what)
-{
-    if (err == ENOENT)
-        return galley_doc_fail(doc, "%s: the file vanished since its directory "
-                               "was listed", what);
-    if (err == EACCES || err == EPERM)
-        return galley_doc_fail(doc, "%s: permission denied (make it readable "
-                               "or exclude it)", what);
-    if (err == ELOOP)
-        return galley_doc_fail(doc, "%s: symbolic link loop", what);
-    return galley_doc_fail(doc, "%s: %s", what, strerror(err));
-}
-
-/* A symbolic link met with follow_links off: says what it is. */
-static int fail_link(galley_doc *doc, const char *path)
-{
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        if (errno == ELOOP)
-            return galley_doc_fail(doc, "symbolic link loop: not read");
-        return galley_doc_fail(doc, "dangling symbolic link (%s): not read",
-                               strerror(errno));
-    }
-    return galley_doc_fail(doc, "symbolic link not followed (set "
-                           "follow_links = true to read its target)");
-}
-
-/* Reads the whole file into a malloc()ed buffer without blocking on
- * anything that is not a regular file.  GALLEY_OK, or the doc failed. */
-static int read_file(const dir_state *s, galley_doc *doc, const char *path,
-                     char **buf, size_t *len)
-{
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY
-                        | (s->follow ? 0 : O_NOFOLLOW));
-    if (fd < 0) {
-        if (errno == ELOOP && !s->follow)
-            return fail_link(doc, path);
-        return fail_errno(doc, errno, "cannot open");
-    }
-    struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        int rc = S_ISREG(st.st_mode) ? fail_errno(doc, errno, "cannot stat")
-                                     : galley_doc_fail(doc, "%s", not_regular(st.st_mode));
-        close(fd);
-        return rc;
-    }
-    if (st.st_size > s->max_bytes) {
-        close(fd);
-        return galley_doc_fail(doc, "file is %lld bytes, over max_bytes = %lld "
-                               "(raise max_bytes or exclude it)",
-                               (long long)st.st_size, s->max_bytes);
-    }
-    /* the size may change while we read: read to EOF, bounded by max_bytes */
-    size_t cap = (size_t)st.st_size + 1, n = 0;
-    char *b = malloc(cap);
-    ssize_t r = 0;
-    while (b) {
-        if (n == cap) {
-            if ((long long)n > s->max_bytes)
-                break;
-            char *bigger = realloc(b, cap * 2);
-            if (!bigger) {
-                free(b);
-                b = NULL;
-                break;
-            }
-            b = bigger;
-            cap *= 2;
-        }
-        r = read(fd, b + n, cap - n);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r <= 0)
-            break;
-        n += (size_t)r;
-    }
-    int err = errno;
-    close(fd);
-    if (!b)
-        return galley_doc_fail(doc, "out of memory reading %lld bytes",
-                               (long long)st.st_size);
-    if (r < 0) {
-        free(b);
-        return galley_doc_fail(doc, "read error after %zu bytes: %s", n, strerror(err));
-    }
-    if ((long long)n > s->max_bytes) {
-        free(b);
-        return galley_doc_fail(doc, "file grew past max_bytes = %lld while read "
-                               "(raise max_bytes or exclude it)", s->max_bytes);
-    }
-    *buf = b;
-    *len = n;
-    return GALLEY_OK;
-}
-
-/* Fills doc from the file at path; GALLEY_OK, GALLEY_ERROR (doc failed) or
- * GALLEY_SKIP (an empty file with empty = skip). */
-static galley_status emit_file(dir_state *s, galley_doc *doc, const char *path,
-                               const char *id)
-{
-    galley_doc_set_id(doc, id);
-    galley_doc_set_source(doc, path);
-    struct stat st;
-    if (lstat(path, &st) != 0)
-        return fail_errno(doc, errno, "cannot stat");
-    if (S_ISLNK(st.st_mode) && !s->follow)
-        return fail_link(doc, path);
-    if (S_ISLNK(st.st_mode) && stat(path, &st) != 0)
-        return errno == ELOOP ? galley_doc_fail(doc, "symbolic link loop: not read")
-                              : fail_errno(doc, errno, "dangling symbolic link");
-    if (!S_ISREG(st.st_mode))
-        return galley_doc_fail(doc, "%s", not_regular(st.st_mode));
-    char *buf = NULL;
-    size_t len = 0;
-    if (read_file(s, doc, path, &buf, &len) != GALLEY_OK)
-        return GALLEY_ERROR;
-    if (len == 0 && s->empty != EMPTY_KEEP) {
-        free(buf);
-        if (s->empty == EMPTY_SKIP)
-            return GALLEY_SKIP;
-        return galley_doc_fail(doc, "empty file (0 bytes): nothing to read "
-                               "(set empty = \"keep\" or \"skip\" to accept it)");
-    }
-    galley_doc_take_raw(doc, buf, len);
-    const char *type = fetch_sniff_type(id, buf, len);
-    galley_doc_set_content_type(doc, type);
-    return fetch_decode(doc, buf, len, !strcmp(type, "text/html"), NULL, &s->dec);
-}
-
 /* exclude globs see a directory's name without its '/' */
 static int excluded(const dir_state *s, const entry *e)
 {
@@ -371,7 +223,7 @@ static galley_status dir_next(void *state, galley_doc *doc)
         if (s->root_is_file) {
             s->done = 1;
             const char *base = strrchr(s->root, '/');
-            galley_status rc = emit_file(s, doc, s->root, base ? base + 1 : s->root);
+            galley_status rc = fetch_file_doc(doc, s->root, base ? base + 1 : s->root, &s->file);
             return rc == GALLEY_SKIP ? GALLEY_DONE : rc;
         }
         if (s->depth == 0)
@@ -406,7 +258,7 @@ static galley_status dir_next(void *state, galley_doc *doc)
             }
         } else if ((s->ninc == 0 || fetch_glob_any(s->inc, s->ninc, e->name))
                    && fetch_shard_mine(&s->shard, rel)) {
-            rc = emit_file(s, doc, path, rel);
+            rc = fetch_file_doc(doc, path, rel, &s->file);
         }
         free(rel);
         free(path);
@@ -430,14 +282,6 @@ static galley_status dir_close(void *state)
     return GALLEY_OK;
 }
 
-static int parse_choice(const char *v, const char *const *names)
-{
-    for (int i = 0; names[i]; i++)
-        if (v && !strcmp(v, names[i]))
-            return i;
-    return 0;
-}
-
 static galley_status dir_open(galley_stage *st, void **state)
 {
     char err[256];
@@ -455,20 +299,18 @@ static galley_status dir_open(galley_stage *st, void **state)
     s->nexc = galley_opt_list(st, "exclude", &s->exc);
     s->recursive = galley_opt_bool(st, "recursive");
     s->hidden = galley_opt_bool(st, "hidden");
-    s->follow = galley_opt_bool(st, "follow_links");
-    s->max_bytes = galley_opt_int(st, "max_bytes");
-    static const char *const empties[] = { "fail", "skip", "keep", NULL };
-    static const char *const nuls[] = { "fail", "replace", NULL };
-    s->empty = parse_choice(galley_opt_str(st, "empty"), empties);
-    s->dec.nul = parse_choice(galley_opt_str(st, "nul"), nuls);
-    s->dec.fallback = galley_opt_str(st, "fallback");
+    s->file.follow = galley_opt_bool(st, "follow_links");
+    s->file.max_bytes = galley_opt_int(st, "max_bytes");
+    s->file.empty = fetch_empty_mode(galley_opt_str(st, "empty"));
+    s->file.dec.nul = fetch_nul_mode(galley_opt_str(st, "nul"));
+    s->file.dec.fallback = galley_opt_str(st, "fallback");
     *state = s;
     if (!s->root) {
         dir_close(s);
         return galley_stage_fail(st, "out of memory");
     }
     if (fetch_shard_parse(galley_opt_str(st, "shard"), &s->shard, err, sizeof err)
-        || fetch_decoder_check(&s->dec, err, sizeof err)) {
+        || fetch_decoder_check(&s->file.dec, err, sizeof err)) {
         dir_close(s);
         *state = NULL;
         return galley_stage_fail(st, "%s", err);
