@@ -55,7 +55,8 @@ typedef struct ct_subst {
 typedef struct ct_rules {
     ct_line_rule *lines;
     size_t nlines;
-    int bracketed;          /* the `bracketed` rule: drop [lines in brackets] */
+    int bracketed;          /* `bracketed N`: drop [lines in brackets] of at
+                             * least N words (0: rule absent) */
     int max_words;          /* longest line (in words) a line rule may drop */
     ct_subst *substs;       /* word-filter pairs or translation phrases */
     size_t nsubsts;

@@ -41,7 +41,7 @@ static void classify(line_info *li, const char *in, const ct_rules *r)
     li->words = count_words(s, n);
     if (li->words > (unsigned)r->max_words)
         return;
-    if (r->bracketed && bracketed(s, n)) {
+    if (r->bracketed && li->words >= (unsigned)r->bracketed && bracketed(s, n)) {
         li->drop = 1;
         return;
     }

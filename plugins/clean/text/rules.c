@@ -127,8 +127,16 @@ int ct_rules_load_boilerplate(ct_rules *r, const char *path, char *err,
         size_t kw = strcspn(s, " \t");
         char *arg = trim(s + kw);
         ct_line_rule_kind kind = 0;
-        if (kw == 9 && strncmp(s, "bracketed", 9) == 0 && !*arg) {
-            r->bracketed = 1;
+        if (kw == 9 && strncmp(s, "bracketed", 9) == 0) {
+            char *end;
+            long min = *arg ? strtol(arg, &end, 10) : 5;
+            if (*arg && (*end || min < 1 || min > 1000)) {
+                snprintf(err, errlen, "%s:%u: 'bracketed' takes a word count "
+                         "from 1 to 1000, got '%.60s'", path, rd.lineno, arg);
+                rc = -1;
+                break;
+            }
+            r->bracketed = (int)min;
             continue;
         }
         if (kw == 4 && strncmp(s, "drop", 4) == 0)
