@@ -15,3 +15,4 @@ plugins_clean_text_la_LIBADD = $(PLUGIN_LIBS) $(UTF8PROC_LIBS)
 cleandatadir = $(pkgdatadir)/clean
 dist_cleandata_DATA = conf/clean/boilerplate.rules \
 	conf/clean/translation.rules conf/clean/wordfilter.rules
+dist_doc_DATA += doc/clean-text.md
