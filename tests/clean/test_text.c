@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <galley/galley.h>
@@ -268,6 +269,32 @@ START_TEST(user_rules)
 }
 END_TEST
 
+/* $GALLEY_DATADIR/clean comes first; a file missing there is taken from the
+ * next place (here the source tree's conf/clean) */
+START_TEST(datadir_lookup)
+{
+    char dir[] = "/tmp/galley-test-text-XXXXXX", sub[64], file[96];
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(sub, sizeof sub, "%s/clean", dir);
+    ck_assert_int_eq(mkdir(sub, 0700), 0);
+    snprintf(file, sizeof file, "%s/boilerplate.rules", sub);
+    FILE *f = fopen(file, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs("drop House footer\n", f);
+    fclose(f);
+    char *saved = strdup(getenv("GALLEY_DATADIR"));
+    setenv("GALLEY_DATADIR", dir, 1);
+    galley_doc *d = clean("The badysts spoke.\n\nHouse footer\n\nSource link");
+    assert_text(d, "The analysts spoke.\n\nSource link");
+    galley_doc_free(d);
+    setenv("GALLEY_DATADIR", saved, 1);
+    free(saved);
+    unlink(file);
+    rmdir(sub);
+    rmdir(dir);
+}
+END_TEST
+
 START_TEST(bad_rules)
 {
     char *rules = temp_file("drop Fine\nremove Something\n");
@@ -379,6 +406,7 @@ static Suite *text_suite(void)
     tc = tcase_create("options");
     tcase_add_test(tc, families_off);
     tcase_add_test(tc, user_rules);
+    tcase_add_test(tc, datadir_lookup);
     tcase_add_test(tc, bad_rules);
     tcase_add_test(tc, missing_wordlist);
     suite_add_tcase(s, tc);
@@ -390,6 +418,8 @@ static Suite *text_suite(void)
 
 int main(void)
 {
+    /* the rules under test, not whatever an earlier `make install` left */
+    setenv("GALLEY_DATADIR", TEXT_DATADIR, 1);
     SRunner *sr = srunner_create(text_suite());
     srunner_run_all(sr, CK_ENV);
     int failed = srunner_ntests_failed(sr);
