@@ -113,8 +113,7 @@ static int quote_like(int32_t cp)
  * Two-byte results are restricted to the scripts whose mojibake is common
  * (Latin-1, Latin Extended-A, Greek, Cyrillic, Armenian, Hebrew, Arabic);
  * the rest (IPA, combining marks...) are too likely to be genuine text. */
-static int plausible(int32_t cp, int nbytes, int32_t cont1, int32_t prev,
-                     int32_t next)
+static int plausible(int32_t cp, int nbytes, int32_t cont1, int32_t next)
 {
     utf8proc_category_t c = utf8proc_category(cp);
     if (c == UTF8PROC_CATEGORY_CN || c == UTF8PROC_CATEGORY_CC ||
@@ -129,7 +128,6 @@ static int plausible(int32_t cp, int nbytes, int32_t cont1, int32_t prev,
             return 0;
         if (cp >= 0xC0 && !is_letter(cp))
             return 0;
-        (void)prev;
         return 1;
     }
     if (nbytes == 3)            /* U+0800-08FF: "à" + nbsp + « in French */
@@ -140,8 +138,7 @@ static int plausible(int32_t cp, int nbytes, int32_t cont1, int32_t prev,
 /* Tries to read a mojibake sequence starting with the lead code point at
  * in[i] (a Latin-1 character U+00C2-U+00F4).  On success writes the repaired
  * character and returns the bytes consumed; else 0. */
-static size_t try_mojibake(const char *in, size_t n, size_t i, int32_t prev,
-                           ct_buf *out)
+static size_t try_mojibake(const char *in, size_t n, size_t i, ct_buf *out)
 {
     size_t j = i;
     int32_t lead = next_cp(in, n, &j);
@@ -164,7 +161,7 @@ static size_t try_mojibake(const char *in, size_t n, size_t i, int32_t prev,
         return 0;               /* overlong or surrogate: not UTF-8 after all */
     size_t after = j;
     int32_t next = j < n ? next_cp(in, n, &after) : -1;
-    if (!plausible(fixed, need + 1, cont1, prev, next))
+    if (!plausible(fixed, need + 1, cont1, next))
         return 0;
     put_cp(out, fixed);
     return j - i;
@@ -173,29 +170,26 @@ static size_t try_mojibake(const char *in, size_t n, size_t i, int32_t prev,
 size_t ct_mojibake(const char *in, size_t n, ct_buf *out)
 {
     size_t fixes = 0, i = 0;
-    int32_t prev = -1;
     ct_buf_reserve(out, n);
     while (i < n) {
         unsigned char c = (unsigned char)in[i];
         if (c < 0x80) {
             ct_buf_putc(out, (char)c);
-            prev = c;
             i++;
             continue;
         }
         /* leads U+00C2-U+00F4 are encoded C3 82 .. C3 B4 */
         if (c == 0xC3 && i + 1 < n && (unsigned char)in[i + 1] >= 0x82 &&
             (unsigned char)in[i + 1] <= 0xB4) {
-            size_t used = try_mojibake(in, n, i, prev, out);
+            size_t used = try_mojibake(in, n, i, out);
             if (used) {
                 fixes++;
-                prev = 'a';     /* a repaired character: part of a word */
                 i += used;
                 continue;
             }
         }
         size_t start = i;
-        prev = next_cp(in, n, &i);
+        next_cp(in, n, &i);
         ct_buf_put(out, in + start, i - start);
     }
     return fixes;

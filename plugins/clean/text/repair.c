@@ -39,8 +39,12 @@ static void classify(line_info *li, const char *in, const ct_rules *r)
     if (li->blank)
         return;
     li->words = count_words(s, n);
-    if (li->words > (unsigned)r->max_words)
+    /* the byte bound keeps space-less runs (CJK, minified junk) from being
+     * taken for short lines, and bounds the glob matching */
+    if (li->words > (unsigned)r->max_words || n > (size_t)r->max_words * 24) {
+        li->words = (unsigned)r->max_words + 1;
         return;
+    }
     if (r->bracketed && li->words >= (unsigned)r->bracketed && bracketed(s, n)) {
         li->drop = 1;
         return;
