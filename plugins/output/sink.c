@@ -313,6 +313,15 @@ int sink_mkdirs_for(const char *path)
     return 0;
 }
 
+int sink_mkdir_p(const char *dir)
+{
+    if (sink_mkdirs_for(dir) < 0)
+        return -1;
+    if (mkdir(dir, 0777) < 0 && errno != EEXIST)
+        return -1;
+    return 0;
+}
+
 /* ---- paths from ids ---- */
 
 #define COMPONENT_MAX 200   /* well under NAME_MAX (255) with an extension */

@@ -49,6 +49,8 @@ const char *sink_name(const sink_file *f);
 int sink_write_file(const char *path, const void *buf, size_t len, int overwrite);
 /* Creates the directories leading to path (not path itself); 0 or -1/errno. */
 int sink_mkdirs_for(const char *path);
+/* Creates dir and its parents; 0 or -1/errno. */
+int sink_mkdir_p(const char *dir);
 
 /* ---- paths from ids ----
  * A relative path safe to append to an output directory: no absolute path,
