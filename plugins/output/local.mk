@@ -16,4 +16,10 @@ plugins_output_json_la_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
 plugins_output_json_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_output_json_la_LIBADD = $(PLUGIN_LIBS) $(JANSSON_LIBS) $(M_LIBS)
 
+pkglib_LTLIBRARIES += plugins/output/sqlite.la
+plugins_output_sqlite_la_SOURCES = plugins/output/sqlite.c $(OUTPUT_SINK)
+plugins_output_sqlite_la_CFLAGS = $(AM_CFLAGS) $(SQLITE_CFLAGS)
+plugins_output_sqlite_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_output_sqlite_la_LIBADD = $(PLUGIN_LIBS) $(SQLITE_LIBS)
+
 dist_doc_DATA += doc/output-schema.md

@@ -15,3 +15,10 @@ tests_output_test_json_SOURCES = tests/output/test_json.c plugins/output/json.c 
 tests_output_test_json_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(JANSSON_CFLAGS)
 tests_output_test_json_LDADD = core/libgalley.la $(CHECK_LIBS) $(JANSSON_LIBS) $(M_LIBS)
 TESTS += tests/output/test_json
+
+check_PROGRAMS += tests/output/test_sqlite
+tests_output_test_sqlite_SOURCES = tests/output/test_sqlite.c plugins/output/sqlite.c \
+	plugins/output/sink.c plugins/output/sink.h
+tests_output_test_sqlite_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(SQLITE_CFLAGS)
+tests_output_test_sqlite_LDADD = core/libgalley.la $(CHECK_LIBS) $(SQLITE_LIBS)
+TESTS += tests/output/test_sqlite
