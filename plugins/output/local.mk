@@ -22,4 +22,23 @@ plugins_output_sqlite_la_CFLAGS = $(AM_CFLAGS) $(SQLITE_CFLAGS)
 plugins_output_sqlite_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_output_sqlite_la_LIBADD = $(PLUGIN_LIBS) $(SQLITE_LIBS)
 
+OUTPUT_DIGEST = plugins/output/digest.c plugins/output/digest.h $(OUTPUT_SINK)
+
+pkglib_LTLIBRARIES += plugins/output/markdown.la
+plugins_output_markdown_la_SOURCES = plugins/output/markdown.c $(OUTPUT_DIGEST)
+plugins_output_markdown_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_output_markdown_la_LIBADD = $(PLUGIN_LIBS)
+
+# the clean stage has an `html` too: module names must be unique, so this one
+# is html_digest.la with .name = "html" (configs say "output/html")
+pkglib_LTLIBRARIES += plugins/output/html_digest.la
+plugins_output_html_digest_la_SOURCES = plugins/output/html_digest.c $(OUTPUT_DIGEST)
+plugins_output_html_digest_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_output_html_digest_la_LIBADD = $(PLUGIN_LIBS)
+
+pkglib_LTLIBRARIES += plugins/output/csv.la
+plugins_output_csv_la_SOURCES = plugins/output/csv.c $(OUTPUT_SINK)
+plugins_output_csv_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_output_csv_la_LIBADD = $(PLUGIN_LIBS)
+
 dist_doc_DATA += doc/output-schema.md

@@ -22,3 +22,11 @@ tests_output_test_sqlite_SOURCES = tests/output/test_sqlite.c plugins/output/sql
 tests_output_test_sqlite_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(SQLITE_CFLAGS)
 tests_output_test_sqlite_LDADD = core/libgalley.la $(CHECK_LIBS) $(SQLITE_LIBS)
 TESTS += tests/output/test_sqlite
+
+check_PROGRAMS += tests/output/test_digest
+tests_output_test_digest_SOURCES = tests/output/test_digest.c plugins/output/markdown.c \
+	plugins/output/html_digest.c plugins/output/csv.c plugins/output/digest.c \
+	plugins/output/digest.h plugins/output/sink.c plugins/output/sink.h
+tests_output_test_digest_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_output_test_digest_LDADD = core/libgalley.la $(CHECK_LIBS)
+TESTS += tests/output/test_digest
