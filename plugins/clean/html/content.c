@@ -327,6 +327,8 @@ static void accumulate(hwork *w)
         if (h->parent < 0)
             continue;
         hnode *p = &w->nodes[h->parent];
+        if (!(h->tag & HT_BLOCK))
+            p->own += h->own;   /* inline text belongs to the enclosing block */
         p->text += h->text;
         p->link += h->link;
         p->commas += h->commas;
@@ -590,8 +592,10 @@ void ghtml_extract(hwork *w, xmlDoc *doc)
         accumulate(w);
         score_paragraphs(w);
         int top = best_candidate(w);
-        if (top < 0)
+        if (top < 0) {
+            galley_debug("html: no candidate (strict %d, %zu elements)", w->strict, w->n);
             continue;
+        }
         debug_candidate(w, top);
         choose(w, top);
         prune(w);
