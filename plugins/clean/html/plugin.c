@@ -26,6 +26,7 @@ static const galley_option options[] = {
 
 typedef struct state {
     hwork w;
+    htmlParserCtxtPtr ctxt;     /* of the last page parsed */
     int fields, sniff;
     const char *on_empty;
 } state;
@@ -49,6 +50,7 @@ static galley_status html_close(void *p)
     state *s = p;
     if (!s)
         return GALLEY_OK;
+    htmlFreeParserCtxt(s->ctxt);
     free(s->w.nodes);
     free(s->w.out);
     free(s->w.paras);
@@ -103,9 +105,33 @@ static int is_html(const state *s, galley_doc *doc, const char *buf, size_t n)
     return s->sniff && looks_like_html(buf, n);
 }
 
+/* 1 if s[0..n) is well-formed UTF-8 (overlongs and surrogates rejected) */
+static int utf8_ok(const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        unsigned c = s[i];
+        size_t k = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1
+            : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : 9;
+        if (k == 9 || i + k >= n + (k == 0))
+            return k == 0;
+        if (k >= 2) {
+            unsigned d = s[i + 1];
+            if ((c == 0xE0 && d < 0xA0) || (c == 0xED && d > 0x9F)
+                || (c == 0xF0 && d < 0x90) || (c == 0xF4 && d > 0x8F))
+                return 0;
+        }
+        for (size_t j = 1; j <= k; j++)
+            if ((s[i + j] & 0xC0) != 0x80)
+                return 0;
+        i += k + 1;
+    }
+    return 1;
+}
+
 /* the page as libxml2 should read it: the fetcher's UTF-8 text when there is
  * some, else the raw bytes in their declared or detected charset */
-static xmlDoc *parse(galley_doc *doc, const char *buf, size_t n, int from_text)
+static xmlDoc *parse(state *s, galley_doc *doc, const char *buf, size_t n,
+                     int from_text)
 {
     int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR
         | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT;
@@ -115,15 +141,34 @@ static xmlDoc *parse(galley_doc *doc, const char *buf, size_t n, int from_text)
         opts |= HTML_PARSE_IGNORE_ENC;
     } else {
         enc = galley_doc_field(doc, "charset");
+        /* bytes that are valid UTF-8 are UTF-8 whatever the page claims (a
+         * page without a declaration would otherwise be read as Latin-1) */
+        if (!enc && utf8_ok((const unsigned char *)buf, n)) {
+            enc = "UTF-8";
+            opts |= HTML_PARSE_IGNORE_ENC;
+        }
     }
     if (n > (size_t)0x7fffffff)
         return NULL;
     const char *src = galley_doc_source(doc);
-    return htmlReadMemory(buf, (int)n, *src ? src : NULL, enc, opts);
+    /* a fresh context per page: a reused one keeps state (the encoding
+     * switch among it) that spoils the next page */
+    if (s->ctxt)
+        htmlFreeParserCtxt(s->ctxt);
+    s->ctxt = htmlNewParserCtxt();
+    if (!s->ctxt)
+        return NULL;
+    return htmlCtxtReadMemory(s->ctxt, buf, (int)n, *src ? src : NULL, enc, opts);
 }
 
 static galley_status empty_page(state *s, galley_doc *doc, size_t n)
 {
+    if (s->ctxt && s->ctxt->disableSAX)
+        return galley_doc_fail(doc, "libxml2 stopped reading this page early (%s) and "
+                               "no article text came before that point; the page "
+                               "is malformed or nests elements too deeply",
+                               s->ctxt->lastError.message
+                               ? strtok(s->ctxt->lastError.message, "\n") : "no reason given");
     if (!strcmp(s->on_empty, "skip"))
         return GALLEY_SKIP;
     if (!strcmp(s->on_empty, "keep")) {
@@ -145,7 +190,7 @@ static galley_status html_process(void *p, galley_doc *doc)
     if (!n || !is_html(s, doc, buf, n))
         return GALLEY_OK;   /* not a web page: passed through */
 
-    xmlDoc *x = parse(doc, buf, n, from_text);
+    xmlDoc *x = parse(s, doc, buf, n, from_text);
     if (!x)
         return galley_doc_fail(doc, "libxml2 could not read this page as HTML "
                                "(%zu bytes); check that it is a web page", n);
@@ -163,6 +208,11 @@ static galley_status html_process(void *p, galley_doc *doc)
         xmlFreeDoc(x);
         return empty_page(s, doc, n);
     }
+    if (s->ctxt->disableSAX)
+        galley_info("%s: libxml2 stopped reading the page early (%s); the text "
+                    "after that point is missing", galley_doc_id(doc),
+                    s->ctxt->lastError.message
+                    ? strtok(s->ctxt->lastError.message, "\n") : "no reason given");
     xmlFreeDoc(x);
     return GALLEY_OK;
 }
