@@ -1,0 +1,8 @@
+# plugins/extract/text.mk - the sentences, metadata and quotes extract
+# plugins and the sentence bench driver (included from the top Makefile.am)
+
+# bench/sentences/run feeds paragraphs to this and scores its sentences
+noinst_PROGRAMS += bench/sentences/split
+bench_sentences_split_SOURCES = bench/sentences/split.c
+bench_sentences_split_LDADD = core/libgalley.la
+EXTRA_DIST += bench/sentences/run bench/sentences/score.py bench/sentences/sbd-split
