@@ -239,9 +239,9 @@ static int is_footer_mark(const char *s, size_t n)
     return 0;
 }
 
-/* ends with . ! ? (or an ellipsis), possibly followed by closing quotes or
- * brackets: a complete sentence, not a headline, list item or link */
-static int ends_sentence(const char *s, size_t n)
+/* the sentence's last character before closing quotes and brackets (0 if
+ * none); an ellipsis reads as '.' */
+static char final_char(const char *s, size_t n)
 {
     while (n > 0) {
         unsigned char c = (unsigned char)s[n - 1];
@@ -259,12 +259,19 @@ static int ends_sentence(const char *s, size_t n)
     }
     if (n == 0)
         return 0;
-    char c = s[n - 1];
-    if (c == '.' || c == '!' || c == '?')
-        return 1;
     /* … */
-    return n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80
-           && (unsigned char)s[n - 1] == 0xA6;
+    if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80
+        && (unsigned char)s[n - 1] == 0xA6)
+        return '.';
+    return s[n - 1];
+}
+
+/* ends with . ! ? (or an ellipsis), possibly followed by closing quotes or
+ * brackets: a complete sentence, not a headline, list item or link */
+static int ends_sentence(const char *s, size_t n)
+{
+    char c = final_char(s, n);
+    return c == '.' || c == '!' || c == '?';
 }
 
 static int bracketed(const char *s, size_t n)
@@ -272,14 +279,21 @@ static int bracketed(const char *s, size_t n)
     return n >= 2 && ((s[0] == '[' && s[n - 1] == ']') || (s[0] == '(' && s[n - 1] == ')'));
 }
 
+/* a caption or its credit: "Photo: ...", or "... Image: Name." (the credit
+ * wikis and news sites put after a picture's caption) */
 static int is_caption(const char *s, size_t n)
 {
-    static const char *const marks[] = { "Photo:", "Photo credit", "Image:",
-        "Picture:", "Pictured:", "Caption:", "Video:", "Watch:", "Graphic:",
-        "Photograph:", "File photo", NULL };
-    for (int i = 0; marks[i]; i++)
-        if (has_prefix_ci(s, n, marks[i]))
-            return 1;
+    static const char *const marks[] = { "Image:", "Photo:", "Video:", "Picture:",
+        "Pictured:", "Caption:", "Photograph:", "Credit:", "Graphic:", "Watch:",
+        "File photo", "Photo credit", NULL };
+    for (int i = 0; marks[i]; i++) {
+        size_t m = strlen(marks[i]);
+        for (size_t k = 0; k + m <= n; k++) {
+            if ((k == 0 || s[k - 1] == ' ') && strncasecmp(s + k, marks[i], m) == 0
+                && (k == 0 || marks[i][m - 1] == ':'))
+                return 1;
+        }
+    }
     return 0;
 }
 
@@ -328,33 +342,58 @@ static int is_date_only(const char *s, size_t n)
     return words > 0;
 }
 
-/* Length of a dateline opening the sentence: "ISLAMABAD, Pakistan – " or
- * "LONDON (Reuters) - ": an all-capitals place, optional words, then a dash
- * within the first few tokens.  0 if none. */
+static int is_dash(const char *t, size_t tl)
+{
+    return (tl == 1 && t[0] == '-')
+           || (tl == 3 && (unsigned char)t[0] == 0xE2 && (unsigned char)t[1] == 0x80
+               && ((unsigned char)t[2] == 0x93 || (unsigned char)t[2] == 0x94));
+}
+
+/* Length of a dateline opening the sentence: "ISLAMABAD, Pakistan – ",
+ * "LONDON (Reuters) - ", "Evansville, Indiana, United States - " (capitalised
+ * place words, commas and brackets, then a dash), or a date before the first
+ * sentence ("Thursday, March 15, 2012 Wikinews interviewed ...").  0 if none. */
 static size_t dateline_len(const char *s, size_t n)
 {
     galley_tokenizer tz;
     galley_token tok;
+    int dates = 0, numbers = 0, place = 1, commas = 0, caps = 0;
     galley_tok_init(&tz, s, n);
-    if (!galley_tok_next(&tz, &tok) || tok.cls != GALLEY_TOK_WORD
-        || !(tok.flags & GALLEY_TOK_ALLCAPS) || tok.end - tok.start < 3)
-        return 0;
-    for (int k = 0; k < 8 && galley_tok_next(&tz, &tok); k++) {
+    for (int k = 0; k < 10 && galley_tok_next(&tz, &tok); k++) {
         const char *t = s + tok.start;
         size_t tl = tok.end - tok.start;
-        int dash = (tl == 1 && t[0] == '-')
-                   || (tl == 3 && (unsigned char)t[0] == 0xE2 && (unsigned char)t[1] == 0x80
-                       && ((unsigned char)t[2] == 0x93 || (unsigned char)t[2] == 0x94));
-        if (tok.cls == GALLEY_TOK_SYMBOL || tok.cls == GALLEY_TOK_PUNCT) {
-            if (dash) {
-                size_t e = tok.end;
-                while (e < n && is_space((unsigned char)s[e]))
-                    e++;
-                return e < n ? e : 0;
-            }
-            if (tl == 1 && (t[0] == '.' || t[0] == '!' || t[0] == '?'))
-                return 0;
+        if (k == 0 && tok.cls == GALLEY_TOK_WORD && (tok.flags & GALLEY_TOK_ALLCAPS) && tl >= 3)
+            caps = 1;
+        if (tok.cls == GALLEY_TOK_WORD && is_month_or_day(t, tl)) {
+            dates++;
+            continue;
         }
+        if (tok.cls == GALLEY_TOK_NUMBER && dates > 0) {
+            numbers++;
+            continue;
+        }
+        if (tok.cls == GALLEY_TOK_PUNCT && tl == 1 && (t[0] == ',' || t[0] == '('
+                                                       || t[0] == ')')) {
+            commas += t[0] == ',';
+            continue;
+        }
+        /* a place (all-capitals first word, or words and commas), then " - " */
+        if (is_dash(t, tl) && k > 0 && place && (caps || commas > 0)
+            && tok.start > 0 && s[tok.start - 1] == ' ') {
+            size_t e = tok.end;
+            while (e < n && is_space((unsigned char)s[e]))
+                e++;
+            return e < n ? e : 0;
+        }
+        /* a full date, then a capitalised word: the date was a line of its own */
+        if (dates >= 2 && numbers >= 1 && tok.cls == GALLEY_TOK_WORD
+            && (tok.flags & GALLEY_TOK_CAPITALIZED))
+            return tok.start;
+        if (tok.cls != GALLEY_TOK_WORD || !(tok.flags & (GALLEY_TOK_CAPITALIZED
+                                                        | GALLEY_TOK_ALLCAPS)))
+            place = 0;
+        if (!place && dates == 0)
+            return 0;
     }
     return 0;
 }
@@ -373,9 +412,22 @@ static int add_sent(gsum *g, size_t s, size_t e, int para)
     return 0;
 }
 
-static int label_is(const char *label, const char *a, const char *b)
+/* 1 if a `sentence` span with this label may become a candidate: body
+ * sentences have no label; title/headline, date/dateline, caption and byline
+ * need `include`; any other label is not body text */
+static int label_allowed(const gsum *g, const char *label)
 {
-    return label && (strcasecmp(label, a) == 0 || (b && strcasecmp(label, b) == 0));
+    if (!label || !*label)
+        return 1;
+    if (strcasecmp(label, "title") == 0 || strcasecmp(label, "headline") == 0)
+        return (g->allow & GSUM_ALLOW_TITLE) != 0;
+    if (strcasecmp(label, "date") == 0 || strcasecmp(label, "dateline") == 0)
+        return (g->allow & GSUM_ALLOW_DATELINE) != 0;
+    if (strcasecmp(label, "caption") == 0)
+        return (g->allow & GSUM_ALLOW_CAPTION) != 0;
+    if (strcasecmp(label, "byline") == 0)
+        return (g->allow & GSUM_ALLOW_BYLINE) != 0;
+    return 0;
 }
 
 /* Raw sentence spans (before filtering) into g->sents, with paragraph numbers.
@@ -390,13 +442,8 @@ static void collect_spans(gsum *g, galley_doc *doc, const char *text, size_t len
     size_t prev = from;
     if (sp && nl > 0) {
         for (size_t i = 0; i < nl; i++) {
-            const char *lb = sp[i].label;
-            if (sp[i].end <= from || sp[i].end > len || sp[i].start >= sp[i].end)
-                continue;
-            if ((label_is(lb, "title", "headline") && !(g->allow & GSUM_ALLOW_TITLE))
-                || (label_is(lb, "dateline", NULL) && !(g->allow & GSUM_ALLOW_DATELINE))
-                || (label_is(lb, "caption", NULL) && !(g->allow & GSUM_ALLOW_CAPTION))
-                || (label_is(lb, "byline", NULL) && !(g->allow & GSUM_ALLOW_BYLINE)))
+            if (sp[i].end <= from || sp[i].end > len || sp[i].start >= sp[i].end
+                || !label_allowed(g, sp[i].label))
                 continue;
             size_t s = sp[i].start < from ? from : sp[i].start;
             if (s > prev && has_blank_line(text, prev, s))
@@ -434,6 +481,18 @@ static size_t filter_spans(gsum *g, const char *text)
 {
     size_t out = 0;
     int footer = 0;
+    /* a paragraph holding a caption or credit is a caption: mark all its
+     * sentences (words = -1); paragraphs are in order, so walk both ways */
+    if (!(g->allow & GSUM_ALLOW_CAPTION))
+        for (size_t i = 0; i < g->nsents; i++) {
+            gsum_sent *x = &g->sents[i];
+            if (x->words < 0 || !is_caption(text + x->start, x->end - x->start))
+                continue;
+            for (size_t j = i; j > 0 && g->sents[j - 1].para == x->para; j--)
+                g->sents[j - 1].words = -1;
+            for (size_t j = i; j < g->nsents && g->sents[j].para == x->para; j++)
+                g->sents[j].words = -1;
+        }
     for (size_t i = 0; i < g->nsents; i++) {
         gsum_sent x = g->sents[i];
         const char *s = text + x.start;
@@ -460,21 +519,22 @@ static size_t filter_spans(gsum *g, const char *text)
         }
         if (bracketed(s, n))
             continue;
-        if (!(g->allow & GSUM_ALLOW_CAPTION) && is_caption(s, n))
-            continue;
+        if (x.words < 0)
+            continue;       /* in a caption paragraph */
         x.words = count_words(text, x.start, x.end);
         if (!(g->allow & GSUM_ALLOW_BYLINE) && is_byline(s, n, x.words))
             continue;
         g->sents[out++] = x;
     }
-    /* complete sentences only, long enough; fragments were joined above */
+    /* complete sentences only, long enough; fragments were joined above (one
+     * opening a paragraph stays: "wikiHow is a wiki-based site ...") */
     size_t k = 0;
     for (size_t i = 0; i < out; i++) {
         gsum_sent x = g->sents[i];
-        if (x.words < g->min_words || !ends_sentence(text + x.start, x.end - x.start)
-            || starts_lower(text + x.start, x.end - x.start))
+        if (x.words < g->min_words || !ends_sentence(text + x.start, x.end - x.start))
             continue;
         x.pos = (int)k;
+        x.question = final_char(text + x.start, x.end - x.start) == '?';
         g->sents[k++] = x;
     }
     g->nsents = k < GSUM_MAX_CANDIDATES ? k : GSUM_MAX_CANDIDATES;
@@ -483,13 +543,14 @@ static size_t filter_spans(gsum *g, const char *text)
 
 /* ---- terms ---- */
 
-/* term id of a content token, or -1 for stopwords and noise */
+/* term id of a content token, or -1 for stopwords and noise.  The folded
+ * surface form is looked up first, so each distinct word of an article is
+ * checked against the stopwords and stemmed once (value -1: not a term). */
 static long term_of(gsum *g, const char *w, size_t n, int cls)
 {
-    if (cls == GALLEY_TOK_WORD) {
-        if (n < 2 || galley_is_stopword(w, n))
-            return -1;
-    } else if (cls != GALLEY_TOK_NUMBER)
+    if (cls != GALLEY_TOK_WORD && cls != GALLEY_TOK_NUMBER)
+        return -1;
+    if (cls == GALLEY_TOK_WORD && n < 2)
         return -1;
     size_t need = galley_casefold(w, n, g->buf, g->capbuf);
     if (need + 1 > g->capbuf) {
@@ -502,6 +563,10 @@ static long term_of(gsum *g, const char *w, size_t n, int cls)
     size_t si = galley_counter_find(g->surface, g->buf, need);
     if (si != (size_t)-1)
         return (long)galley_counter_value(g->surface, si);
+    if (cls == GALLEY_TOK_WORD && galley_is_stopword(g->buf, need)) {
+        galley_counter_add(g->surface, g->buf, need, -1);
+        return -1;
+    }
     size_t sl = need;
     const char *stem = g->buf;
     if (cls == GALLEY_TOK_WORD) {

@@ -38,6 +38,7 @@ typedef struct gsum_sent {
     int pos;                /* 0-based position among candidates */
     int para;               /* paragraph number (blank-line separated) */
     int words;              /* word tokens */
+    int question;           /* ends with a question mark */
     size_t t0, tn;          /* its distinct terms: terms[t0 .. t0+tn) */
     double norm;            /* length of its weighted vector */
     double score;           /* set by the summarizer */
