@@ -140,7 +140,7 @@ static galley_status nr_process(void *state, galley_doc *doc)
         t->title = b;
         t->cap = n;
     }
-    size_t nv = galley_counter_size(g->vocab);
+    size_t nv = g->nvocab;
     double c2 = 0, t2 = 0;
     for (size_t v = 0; v < nv; v++) {
         double w = g->doctf[v] * g->tw[v];

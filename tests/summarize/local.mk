@@ -23,7 +23,8 @@ EXTRA_DIST += tests/summarize/pipeline.sh
 
 # bench/rouge programs: built with the tree so they never rot
 noinst_PROGRAMS += bench/rouge/sumrun bench/rouge/rougescore
-bench_rouge_sumrun_SOURCES = bench/rouge/sumrun.c $(SUMMARIZE_PLUGIN_SOURCES)
+bench_rouge_sumrun_SOURCES = bench/rouge/sumrun.c $(SUMMARIZE_PLUGIN_SOURCES) \
+	plugins/extract/sentences.c
 bench_rouge_sumrun_CFLAGS = $(AM_CFLAGS)
 bench_rouge_sumrun_LDADD = core/libgalley.la $(M_LIBS)
 bench_rouge_rougescore_SOURCES = bench/rouge/rougescore.c bench/rouge/rouge.c \
