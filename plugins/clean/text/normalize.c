@@ -29,12 +29,30 @@ static void put_cp(ct_buf *out, int32_t cp)
     ct_buf_put(out, (const char *)b, (size_t)k);
 }
 
-int ct_is_ascii(const char *s, size_t n)
+/* Latin letters, spacing modifiers, general punctuation (but U+2000/2001,
+ * NFC singletons), currency and most letterlike symbols: none has a
+ * canonical decomposition that NFC changes or composes with what precedes
+ * it (combining class 0), so text made only of them is already NFC.  That
+ * covers most English news and spares it utf8proc's full pass. */
+static int nfc_stable(int32_t cp)
 {
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)s[i] >= 0x80)
-            return 0;
-    return 1;
+    return cp < 0x300 || (cp >= 0x2002 && cp <= 0x206F) ||
+           (cp >= 0x20A0 && cp <= 0x20CF) || (cp >= 0x2100 && cp <= 0x2125);
+}
+
+int ct_text_class(const char *s, size_t n)
+{
+    int cls = CT_ASCII;
+    for (size_t i = 0; i < n;) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        cls = CT_NFC_STABLE;
+        if (!nfc_stable(next_cp(s, n, &i)))
+            return CT_NEEDS_NFC;
+    }
+    return cls;
 }
 
 size_t ct_check_utf8(const char *s, size_t n, int *nul)
@@ -279,6 +297,27 @@ static int ws_class(int32_t cp)
 /* One pass: CRLF/CR -> LF, runs of spaces (tabs, no-break and other Unicode
  * spaces) -> one space, lines trimmed, blank lines collapsed to one, text
  * trimmed. */
+/* before a character of content: the pending line break(s) or space */
+static void open_content(ct_buf *out, size_t base, int *content, int *space,
+                         unsigned *breaks)
+{
+    if (!*content && out->len > base) {
+        ct_buf_putc(out, '\n');
+        if (*breaks > 1)
+            ct_buf_putc(out, '\n');
+    } else if (*space) {
+        ct_buf_putc(out, ' ');
+    }
+    *content = 1;
+    *space = 0;
+    *breaks = 0;
+}
+
+static int printable_ascii(unsigned char c)
+{
+    return c > 0x20 && c < 0x7F;
+}
+
 void ct_whitespace(const char *in, size_t n, ct_buf *out)
 {
     int space = 0, content = 0;
@@ -287,8 +326,15 @@ void ct_whitespace(const char *in, size_t n, ct_buf *out)
     ct_buf_reserve(out, n);
     while (i < n) {
         size_t start = i;
-        int32_t cp;
         unsigned char c = (unsigned char)in[i];
+        if (printable_ascii(c)) {       /* the common case, copied in runs */
+            while (i < n && printable_ascii((unsigned char)in[i]))
+                i++;
+            open_content(out, base, &content, &space, &breaks);
+            ct_buf_put(out, in + start, i - start);
+            continue;
+        }
+        int32_t cp;
         if (c < 0x80) {
             cp = c;
             i++;
@@ -313,16 +359,7 @@ void ct_whitespace(const char *in, size_t n, ct_buf *out)
         case WS_DROP:
             break;
         default:
-            if (!content && out->len > base) {
-                ct_buf_putc(out, '\n');
-                if (breaks > 1)
-                    ct_buf_putc(out, '\n');
-            } else if (space) {
-                ct_buf_putc(out, ' ');
-            }
-            content = 1;
-            space = 0;
-            breaks = 0;
+            open_content(out, base, &content, &space, &breaks);
             ct_buf_put(out, in + start, i - start);
         }
     }

@@ -144,7 +144,7 @@ static int alnum(unsigned char c)
 
 size_t ct_translate(const char *in, size_t n, ct_buf *out, const ct_rules *r)
 {
-    size_t fixes = 0, i = 0;
+    size_t fixes = 0, i = 0, copied = 0;
     ct_buf_reserve(out, n + n / 2);
     while (i < n) {
         unsigned char c = (unsigned char)in[i];
@@ -161,17 +161,19 @@ size_t ct_translate(const char *in, size_t n, ct_buf *out, const ct_rules *r)
             }
         }
         if (!best) {
-            ct_buf_putc(out, (char)c);
             i++;
             continue;
         }
+        ct_buf_put(out, in + copied, i - copied);
         ct_buf_put(out, best->to, best->to_len);
         i += best->from_len;
         /* "UU." -> "U.S." not "U.S.." */
         if (best->to[best->to_len - 1] == '.' && i < n && in[i] == '.')
             i++;
+        copied = i;
         fixes++;
     }
+    ct_buf_put(out, in + copied, n - copied);
     return fixes;
 }
 
@@ -303,35 +305,34 @@ static void put_cased(ct_buf *out, const char *tok, size_t n,
 size_t ct_wordfilter(const char *in, size_t n, ct_buf *out, const ct_rules *r,
                      const ct_wordset *ws)
 {
-    size_t fixes = 0, i = 0;
+    size_t fixes = 0, i = 0, copied = 0;
     ct_buf_reserve(out, n + n / 2);
     while (i < n) {
-        if (!is_word_byte((unsigned char)in[i])) {
-            size_t start = i;
-            while (i < n && !is_word_byte((unsigned char)in[i]))
-                i++;
-            ct_buf_put(out, in + start, i - start);
-            continue;
-        }
+        while (i < n && !is_word_byte((unsigned char)in[i]))
+            i++;
         size_t start = i;
-        int ascii = 1;
-        while (i < n && is_word_byte((unsigned char)in[i]))
-            ascii &= (unsigned char)in[i++] < 0x80;
-        size_t len = i - start;
-        char lw[MAX_WORD];
-        candidate best;
-        if (ascii && len >= 4 && len < MAX_WORD) {
-            for (size_t k = 0; k < len; k++)
-                lw[k] = (char)(in[start + k] | 32);
-            int proper;
-            if (has_any(r, lw, len) && !ct_wordset_has(ws, in + start, len) &&
-                !in_list(ws, lw, len, &proper) && restore(ws, r, lw, len, &best)) {
-                put_cased(out, in + start, len, &best);
-                fixes++;
-                continue;
-            }
+        int ascii = 1, maybe = 0;
+        for (; i < n && is_word_byte((unsigned char)in[i]); i++) {
+            unsigned char c = (unsigned char)in[i];
+            ascii &= c < 0x80;
+            maybe |= r->first[c | 32];     /* most words hold no pair */
         }
-        ct_buf_put(out, in + start, len);
+        size_t len = i - start;
+        if (!ascii || !maybe || len < 4 || len >= MAX_WORD)
+            continue;
+        char lw[MAX_WORD];
+        for (size_t k = 0; k < len; k++)
+            lw[k] = (char)(in[start + k] | 32);
+        candidate best;
+        int proper;
+        if (has_any(r, lw, len) && !ct_wordset_has(ws, in + start, len) &&
+            !in_list(ws, lw, len, &proper) && restore(ws, r, lw, len, &best)) {
+            ct_buf_put(out, in + copied, start - copied);
+            put_cased(out, in + start, len, &best);
+            copied = i;
+            fixes++;
+        }
     }
+    ct_buf_put(out, in + copied, n - copied);
     return fixes;
 }

@@ -180,17 +180,18 @@ static int run_passes(text_state *s, const char *in, size_t n,
                       size_t counts[R_KINDS], const char **out, size_t *outlen)
 {
     ct_buf *dst = &s->a, *other = &s->b;
-    int ascii = ct_is_ascii(in, n);
+    int cls = ct_text_class(in, n);
 #define SWAP() do { in = dst->p; n = dst->len; \
                     ct_buf *t_ = dst; dst = other; other = t_; } while (0)
 #define START() (dst->len = 0, dst->oom = 0)
 
-    if (s->mojibake && !ascii && memchr(in, 0xC3, n)) {
+    if (s->mojibake && cls != CT_ASCII && memchr(in, 0xC3, n)) {
         START();
         counts[R_MOJIBAKE] = ct_mojibake(in, n, dst);
         SWAP();
+        cls = ct_text_class(in, n);
     }
-    if (!ascii) {
+    if (cls == CT_NEEDS_NFC) {
         utf8proc_uint8_t *nfc = NULL;
         utf8proc_ssize_t k = utf8proc_map((const utf8proc_uint8_t *)in,
                                           (utf8proc_ssize_t)n, &nfc,
@@ -201,6 +202,8 @@ static int run_passes(text_state *s, const char *in, size_t n,
         ct_buf_put(dst, (const char *)nfc, (size_t)k);
         free(nfc);
         SWAP();
+    }
+    if (cls != CT_ASCII) {
         START();
         counts[R_INVISIBLE] = ct_chars(in, n, dst, s->invisible, s->typography,
                                        &counts[R_TYPOGRAPHY]);

@@ -29,23 +29,6 @@ int ct_buf_reserve(ct_buf *b, size_t extra)
     return 0;
 }
 
-void ct_buf_put(ct_buf *b, const char *s, size_t n)
-{
-    if (n == 0 || ct_buf_reserve(b, n) != 0)
-        return;
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-}
-
-void ct_buf_putc(ct_buf *b, char c)
-{
-    if (b->len + 2 > b->cap && ct_buf_reserve(b, 1) != 0)
-        return;
-    b->p[b->len++] = c;
-    b->p[b->len] = '\0';
-}
-
 void ct_buf_free(ct_buf *b)
 {
     free(b->p);
