@@ -13,5 +13,5 @@ TESTS += tests/clean/test_text
 EXTRA_DIST += tests/clean/text
 
 # text through galley itself (skips until fetch/dir and output/jsonl are built)
-TESTS += tests/clean/text.sh
-EXTRA_DIST += tests/clean/text.sh
+TESTS += tests/clean/text_cli.sh
+EXTRA_DIST += tests/clean/text_cli.sh

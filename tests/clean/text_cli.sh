@@ -1,5 +1,5 @@
 #!/bin/sh
-# tests/clean/text.sh - the text clean plugin loaded by galley itself: the
+# tests/clean/text_cli.sh - the text clean plugin loaded by galley itself: the
 # seed article through fetch/dir, clean/text and output/jsonl, its shipped
 # rules found without any option, and a -o override.
 set -u
