@@ -185,10 +185,15 @@ static int run_passes(text_state *s, const char *in, size_t n,
                     ct_buf *t_ = dst; dst = other; other = t_; } while (0)
 #define START() (dst->len = 0, dst->oom = 0)
 
-    if (s->mojibake && cls != CT_ASCII && memchr(in, 0xC3, n)) {
+    /* text encoded twice ("Ã¢â‚¬â„¢") needs a second pass, rarely a third */
+    for (int pass = 0; pass < 3 && s->mojibake && cls != CT_ASCII &&
+                       memchr(in, 0xC3, n); pass++) {
         START();
-        counts[R_MOJIBAKE] = ct_mojibake(in, n, dst);
+        size_t fixed = ct_mojibake(in, n, dst);
         SWAP();
+        counts[R_MOJIBAKE] += fixed;
+        if (!fixed)
+            break;
         cls = ct_text_class(in, n);
     }
     if (cls == CT_NEEDS_NFC) {
