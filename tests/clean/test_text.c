@@ -320,6 +320,22 @@ START_TEST(bad_rules)
 }
 END_TEST
 
+START_TEST(folder_as_file)
+{
+    const char *opts[] = { "boilerplate_rules=/tmp", NULL };
+    char err[1024];
+    galley_test *t = galley_test_open(&text_LTX_galley_plugin, opts, err, sizeof err);
+    ck_assert_ptr_null(t);
+    ck_assert_msg(strstr(err, "cannot read boilerplate rules /tmp: Is a directory") != NULL,
+                  "message: %s", err);
+    const char *wl[] = { "wordlist=/tmp", NULL };
+    t = galley_test_open(&text_LTX_galley_plugin, wl, err, sizeof err);
+    ck_assert_ptr_null(t);
+    ck_assert_msg(strstr(err, "cannot read word list /tmp: Is a directory") != NULL,
+                  "message: %s", err);
+}
+END_TEST
+
 START_TEST(missing_wordlist)
 {
     const char *opts[] = { "wordlist=/nonexistent/words", NULL };
@@ -408,6 +424,7 @@ static Suite *text_suite(void)
     tcase_add_test(tc, user_rules);
     tcase_add_test(tc, datadir_lookup);
     tcase_add_test(tc, bad_rules);
+    tcase_add_test(tc, folder_as_file);
     tcase_add_test(tc, missing_wordlist);
     suite_add_tcase(s, tc);
     tc = tcase_create("seed");

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "internal.h"
 
@@ -86,7 +87,13 @@ static int reader_open(reader *rd, const char *path, const char *what,
 {
     memset(rd, 0, sizeof *rd);
     rd->path = path;
+    struct stat sb;
     rd->f = fopen(path, "r");
+    if (rd->f && fstat(fileno(rd->f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        fclose(rd->f);          /* fopen() accepts a folder; reading fails */
+        rd->f = NULL;
+        errno = EISDIR;
+    }
     if (!rd->f) {
         snprintf(err, errlen, "cannot read %s rules %s: %s", what, path,
                  strerror(errno));

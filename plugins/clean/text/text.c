@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 #include <utf8proc.h>
 
@@ -48,16 +47,15 @@ static const galley_option text_options[] = {
     { 0 }
 };
 
-/* An empty option (or one the core resolved to a directory) means "the
- * data file shipped with galley": $GALLEY_DATADIR/clean, then the installed
- * pkgdatadir, then the source tree (uninstalled runs and tests). */
+/* An empty option means "the data file shipped with galley":
+ * $GALLEY_DATADIR/clean, then the installed pkgdatadir, then the source
+ * tree (uninstalled runs and tests). */
 static const char *data_file(const galley_stage *st, const char *opt,
                              const char *name, char *path, size_t cap,
                              char *err, size_t errlen)
 {
     const char *v = galley_opt_str(st, opt);
-    struct stat sb;
-    if (v && *v && !(stat(v, &sb) == 0 && S_ISDIR(sb.st_mode)))
+    if (v && *v)
         return v;
     const char *env = getenv("GALLEY_DATADIR");
     const char *dirs[3] = { NULL, GALLEY_PKGDATADIR "/clean",

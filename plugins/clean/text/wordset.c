@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "internal.h"
 
@@ -66,6 +67,12 @@ static int read_file(const char *path, char **buf, size_t *size, char *err,
                      size_t errlen)
 {
     FILE *f = fopen(path, "rb");
+    struct stat sb;
+    if (f && fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        fclose(f);              /* fopen() accepts a folder; reading fails */
+        f = NULL;
+        errno = EISDIR;
+    }
     if (!f) {
         snprintf(err, errlen, "cannot read word list %s: %s", path,
                  strerror(errno));
