@@ -266,6 +266,36 @@ START_TEST(user_rules)
     galley_doc_free(d);
     unlink(rules);
     free(rules);
+
+    /* ... or extends it with `include default` */
+    rules = temp_file("include default\ndrop Printed from *\n");
+    snprintf(opt, sizeof opt, "boilerplate_rules=%s", rules);
+    d = clean_opts(opts, raw, strlen(raw), GALLEY_OK);
+    assert_text(d, "Body text.");
+    ck_assert_str_eq(galley_doc_field(d, "repairs_boilerplate"), "2");
+    galley_doc_free(d);
+    unlink(rules);
+    free(rules);
+}
+END_TEST
+
+START_TEST(include_loop)
+{
+    char *rules = temp_file("drop X\n");
+    /* a file that includes itself (by its base name, from its folder) */
+    FILE *f = fopen(rules, "w");
+    ck_assert_ptr_nonnull(f);
+    fprintf(f, "drop X\ninclude %s\n", strrchr(rules, '/') + 1);
+    fclose(f);
+    char opt[4200], err[1024];
+    snprintf(opt, sizeof opt, "boilerplate_rules=%s", rules);
+    const char *opts[] = { opt, NULL };
+    galley_test *t = galley_test_open(&text_LTX_galley_plugin, opts, err, sizeof err);
+    ck_assert_ptr_null(t);
+    ck_assert_msg(strstr(err, ":2: cannot include") != NULL &&
+                  strstr(err, "nested 8 deep") != NULL, "message: %s", err);
+    unlink(rules);
+    free(rules);
 }
 END_TEST
 
@@ -313,7 +343,8 @@ START_TEST(bad_rules)
     snprintf(opt, sizeof opt, "wordfilter_rules=%s", rules);
     t = galley_test_open(&text_LTX_galley_plugin, opts, err, sizeof err);
     ck_assert_ptr_null(t);
-    ck_assert_msg(strstr(err, ":1: expected 'damaged => original") != NULL,
+    ck_assert_msg(strstr(err, ":1: expected 'damaged => original' (letters only), "
+                  "got 'bad anal'") != NULL,
                   "message: %s", err);
     unlink(rules);
     free(rules);
@@ -422,6 +453,7 @@ static Suite *text_suite(void)
     tc = tcase_create("options");
     tcase_add_test(tc, families_off);
     tcase_add_test(tc, user_rules);
+    tcase_add_test(tc, include_loop);
     tcase_add_test(tc, datadir_lookup);
     tcase_add_test(tc, bad_rules);
     tcase_add_test(tc, folder_as_file);

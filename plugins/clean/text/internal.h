@@ -71,19 +71,22 @@ typedef struct ct_subst {
 
 typedef struct ct_rules {
     ct_line_rule *lines;
-    size_t nlines;
+    size_t nlines, lines_cap;
     int bracketed;          /* `bracketed N`: drop [lines in brackets] of at
                              * least N words (0: rule absent) */
     int max_words;          /* longest line (in words) a line rule may drop */
     ct_subst *substs;       /* word-filter pairs or translation phrases */
-    size_t nsubsts;
+    size_t nsubsts, substs_cap;
     unsigned char first[256];   /* first bytes of every `from` (translation) */
 } ct_rules;
 
-/* Each loader returns 0, or -1 with "FILE:LINE: what is wrong" in err. */
-int ct_rules_load_boilerplate(ct_rules *r, const char *path, char *err, size_t errlen);
-int ct_rules_load_pairs(ct_rules *r, const char *path, int phrases, char *err,
-                        size_t errlen);
+/* Each loader returns 0, or -1 with "FILE:LINE: what is wrong" in err.
+ * shipped is the file galley ships (what `include default` reads), or NULL
+ * when it cannot be found. */
+int ct_rules_load_boilerplate(ct_rules *r, const char *path,
+                              const char *shipped, char *err, size_t errlen);
+int ct_rules_load_pairs(ct_rules *r, const char *path, const char *shipped,
+                        int phrases, char *err, size_t errlen);
 void ct_rules_free(ct_rules *r);
 
 /* length of s without closing " :.!|>-" (so "Read more :" matches "Read more") */

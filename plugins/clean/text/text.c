@@ -47,22 +47,18 @@ static const galley_option text_options[] = {
     { 0 }
 };
 
-/* An empty option means "the data file shipped with galley":
- * $GALLEY_DATADIR/clean, then the installed pkgdatadir, then the source
- * tree (uninstalled runs and tests). */
-static const char *data_file(const galley_stage *st, const char *opt,
-                             const char *name, char *path, size_t cap,
-                             char *err, size_t errlen)
+/* The data file shipped with galley: $GALLEY_DATADIR/clean, then the
+ * installed pkgdatadir, then the source tree (uninstalled runs and tests).
+ * NULL with the places tried in err when none has it. */
+static const char *shipped_file(const char *name, char *path, size_t cap,
+                                char *err, size_t errlen)
 {
-    const char *v = galley_opt_str(st, opt);
-    if (v && *v)
-        return v;
     const char *env = getenv("GALLEY_DATADIR");
     const char *dirs[3] = { NULL, GALLEY_PKGDATADIR "/clean",
                             GALLEY_SRCDIR "/conf/clean" };
     char envdir[4096];
     if (env && *env) {
-        snprintf(envdir, sizeof envdir, "%s/clean", env);
+        snprintf(envdir, sizeof envdir, "%.4000s/clean", env);
         dirs[0] = envdir;
     }
     for (int i = 0; i < 3; i++) {
@@ -72,12 +68,29 @@ static const char *data_file(const galley_stage *st, const char *opt,
         if (access(path, R_OK) == 0)
             return path;
     }
-    snprintf(err, errlen, "cannot find %s in %s%s%s, %s or %s: set %s to its "
-             "path or GALLEY_DATADIR to the folder holding clean/", name,
-             env && *env ? "$GALLEY_DATADIR/clean (" : "",
-             env && *env ? envdir : "", env && *env ? ")" : "",
-             dirs[1], dirs[2], opt);
+    snprintf(err, errlen, "cannot find %s in %.1000s%s%s or %s", name,
+             dirs[0] ? dirs[0] : "", dirs[0] ? ", " : "", dirs[1], dirs[2]);
     return NULL;
+}
+
+/* Loads the rules file an option names, or the shipped one when the option
+ * is empty.  The shipped file is also what `include default` reads. */
+static int load_rules_file(const galley_stage *st, const char *opt,
+                           const char *name, ct_rules *r, int kind,
+                           char *err, size_t errlen)
+{
+    char shipped[4096], why[4096];
+    const char *v = galley_opt_str(st, opt);
+    const char *def = shipped_file(name, shipped, sizeof shipped, why, sizeof why);
+    const char *path = v && *v ? v : def;
+    if (!path) {
+        snprintf(err, errlen, "%s: set %s to a rules file, or GALLEY_DATADIR "
+                 "to the folder holding clean/%s", why, opt, name);
+        return -1;
+    }
+    if (kind == 0)
+        return ct_rules_load_boilerplate(r, path, def, err, errlen);
+    return ct_rules_load_pairs(r, path, def, kind == 1, err, errlen);
 }
 
 static void state_free(text_state *s)
@@ -113,24 +126,19 @@ static int load_wordlist(galley_stage *st, text_state *s, char *err,
 
 static int load_rules(galley_stage *st, text_state *s, char *err, size_t errlen)
 {
-    char path[4096];
-    const char *p;
     if (s->boilerplate) {
-        if (!(p = data_file(st, "boilerplate_rules", "boilerplate.rules", path,
-                            sizeof path, err, errlen)) ||
-            ct_rules_load_boilerplate(&s->lines, p, err, errlen) != 0)
+        if (load_rules_file(st, "boilerplate_rules", "boilerplate.rules",
+                            &s->lines, 0, err, errlen) != 0)
             return -1;
         s->lines.max_words = (int)galley_opt_int(st, "max_words");
     }
     if (s->translation &&
-        (!(p = data_file(st, "translation_rules", "translation.rules", path,
-                         sizeof path, err, errlen)) ||
-         ct_rules_load_pairs(&s->translate, p, 1, err, errlen) != 0))
+        load_rules_file(st, "translation_rules", "translation.rules",
+                        &s->translate, 1, err, errlen) != 0)
         return -1;
     if (s->wordfilter &&
-        (!(p = data_file(st, "wordfilter_rules", "wordfilter.rules", path,
-                         sizeof path, err, errlen)) ||
-         ct_rules_load_pairs(&s->filter, p, 0, err, errlen) != 0))
+        load_rules_file(st, "wordfilter_rules", "wordfilter.rules", &s->filter,
+                        2, err, errlen) != 0)
         return -1;
     if (s->wordfilter)
         return load_wordlist(st, s, err, errlen);
