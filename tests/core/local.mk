@@ -33,6 +33,6 @@ tests_core_test_options_LDADD = core/libgalley.la $(CHECK_LIBS)
 
 CORE_CLI_TESTS = tests/core/cli.sh tests/core/config-errors.sh tests/core/loader.sh \
 	tests/core/engine.sh tests/core/e2e.sh tests/core/valgrind.sh \
-	tests/core/signal.sh
+	tests/core/signal.sh tests/core/readme-plugin.sh
 TESTS += tests/core/test_doc tests/core/test_options $(CORE_CLI_TESTS)
 EXTRA_DIST += $(CORE_CLI_TESTS) tests/core/lib.sh
