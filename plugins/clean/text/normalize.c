@@ -153,16 +153,21 @@ static int plausible(int32_t cp, int nbytes, int32_t cont1, int32_t next)
     return 1;
 }
 
-/* Tries to read a mojibake sequence starting with the lead code point at
- * in[i] (a Latin-1 character U+00C2-U+00F4).  On success writes the repaired
- * character and returns the bytes consumed; else 0. */
-static size_t try_mojibake(const char *in, size_t n, size_t i, ct_buf *out)
+/* Reads the mojibake sequence whose lead (a Latin-1 character U+00C2-U+00F4)
+ * is at in[i]: *fixed gets the character it stands for, *conts the number
+ * of continuation characters that are quotes or dashes.  Returns the bytes
+ * it spans, or 0 when in[i] starts no such sequence. */
+static size_t read_mojibake(const char *in, size_t n, size_t i, int32_t *fixed,
+                            int *conts)
 {
     size_t j = i;
     int32_t lead = next_cp(in, n, &j);
+    if (lead < 0xC2 || lead > 0xF4)
+        return 0;
     int need = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : 1;
     utf8proc_uint8_t bytes[4] = { (utf8proc_uint8_t)lead };
     int32_t cont1 = -1;
+    *conts = 0;
     for (int k = 0; k < need; k++) {
         if (j >= n)
             return 0;
@@ -172,22 +177,44 @@ static size_t try_mojibake(const char *in, size_t n, size_t i, ct_buf *out)
             return 0;
         if (k == 0)
             cont1 = cp;
+        *conts += quote_like(cp);
         bytes[k + 1] = (utf8proc_uint8_t)b;
     }
-    utf8proc_int32_t fixed;
-    if (utf8proc_iterate(bytes, need + 1, &fixed) != need + 1)
+    utf8proc_int32_t cp;
+    if (utf8proc_iterate(bytes, need + 1, &cp) != need + 1)
         return 0;               /* overlong or surrogate: not UTF-8 after all */
     size_t after = j;
     int32_t next = j < n ? next_cp(in, n, &after) : -1;
-    if (!plausible(fixed, need + 1, cont1, next))
+    if (!plausible(cp, need + 1, cont1, next))
+        return 0;
+    *fixed = cp;
+    return j - i;
+}
+
+/* Writes the repair of the sequence at in[i] and returns the bytes it
+ * spans, or 0.  A three-byte sequence outside punctuation and symbols
+ * (U+2000-U+2BFF, what English mojibake is made of) that holds a quote or
+ * dash could be genuine text ("café…»" reads as U+917B): it is repaired
+ * only inside a run of mojibake, as CJK text comes. */
+static size_t try_mojibake(const char *in, size_t n, size_t i, int in_run,
+                           ct_buf *out)
+{
+    int32_t fixed, next_fixed;
+    int conts, next_conts;
+    size_t used = read_mojibake(in, n, i, &fixed, &conts);
+    if (!used)
+        return 0;
+    int three = fixed >= 0x800 && fixed <= 0xFFFF;
+    if (three && conts && !(fixed >= 0x2000 && fixed <= 0x2BFF) &&
+        !in_run && !read_mojibake(in, n, i + used, &next_fixed, &next_conts))
         return 0;
     put_cp(out, fixed);
-    return j - i;
+    return used;
 }
 
 size_t ct_mojibake(const char *in, size_t n, ct_buf *out)
 {
-    size_t fixes = 0, i = 0;
+    size_t fixes = 0, i = 0, last_end = (size_t)-1;
     ct_buf_reserve(out, n);
     while (i < n) {
         unsigned char c = (unsigned char)in[i];
@@ -199,10 +226,11 @@ size_t ct_mojibake(const char *in, size_t n, ct_buf *out)
         /* leads U+00C2-U+00F4 are encoded C3 82 .. C3 B4 */
         if (c == 0xC3 && i + 1 < n && (unsigned char)in[i + 1] >= 0x82 &&
             (unsigned char)in[i + 1] <= 0xB4) {
-            size_t used = try_mojibake(in, n, i, out);
+            size_t used = try_mojibake(in, n, i, last_end == i, out);
             if (used) {
                 fixes++;
                 i += used;
+                last_end = i;
                 continue;
             }
         }
