@@ -119,7 +119,7 @@ START_TEST(fixture_counts)
     snprintf(path, sizeof path, "%s/drop_lines.in", TEXT_FIXTURES);
     in = slurp(path, &n);
     d = clean(in);
-    ck_assert_str_eq(galley_doc_field(d, "repairs_boilerplate"), "11");
+    ck_assert_str_eq(galley_doc_field(d, "repairs_boilerplate"), "14");
     galley_doc_free(d);
     free(in);
 }
