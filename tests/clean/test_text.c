@@ -138,6 +138,17 @@ START_TEST(crlf_and_spaces)
 }
 END_TEST
 
+START_TEST(separators_and_controls)
+{
+    /* U+2028 line and U+2029 paragraph separators, form feed, NEL; C0 and
+     * C1 controls are never text */
+    galley_doc *d = clean("one\xe2\x80\xa8two\xe2\x80\xa9three\ffour\xc2\x85"
+                          "fi\x01ve\x7f\xc2\x90");
+    assert_text(d, "one\ntwo\n\nthree\nfour\nfive");
+    galley_doc_free(d);
+}
+END_TEST
+
 START_TEST(nfc)
 {
     galley_doc *d = clean("Cafe\xcc\x81 and re\xcc\x81sume\xcc\x81");
@@ -440,6 +451,7 @@ static Suite *text_suite(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("normalise");
     tcase_add_test(tc, crlf_and_spaces);
+    tcase_add_test(tc, separators_and_controls);
     tcase_add_test(tc, nfc);
     tcase_add_test(tc, invisible);
     tcase_add_test(tc, typography);
