@@ -236,6 +236,26 @@ START_TEST(text_over_raw)
 }
 END_TEST
 
+START_TEST(raw_fallback)
+{
+    galley_test *t = open_text(NULL);
+    /* bytes only, as a fetcher may leave them: cleaned as text */
+    galley_doc *d = galley_doc_new();
+    galley_doc_set_raw(d, " plain\r\nbytes ", 14);
+    ck_assert_int_eq(galley_test_process(t, d), GALLEY_OK);
+    assert_text(d, "plain\nbytes");
+    galley_doc_free(d);
+    /* an HTML page whose text clean/html left empty: markup is not text */
+    d = galley_doc_new();
+    galley_doc_set_raw(d, "<p>menu</p>", 11);
+    galley_doc_set_content_type(d, "text/html");
+    ck_assert_int_eq(galley_test_process(t, d), GALLEY_OK);
+    assert_text(d, "");
+    galley_doc_free(d);
+    close_text(t);
+}
+END_TEST
+
 /* ---- options ---- */
 
 START_TEST(families_off)
@@ -461,6 +481,7 @@ static Suite *text_suite(void)
     tcase_add_test(tc, invalid_utf8);
     tcase_add_test(tc, empty);
     tcase_add_test(tc, text_over_raw);
+    tcase_add_test(tc, raw_fallback);
     suite_add_tcase(s, tc);
     tc = tcase_create("options");
     tcase_add_test(tc, families_off);

@@ -19,6 +19,7 @@ typedef struct text_state {
     ct_rules lines, translate, filter;
     ct_wordset words;
     ct_buf a, b, scratch;       /* ping-pong buffers reused for every doc */
+    int told_markup;            /* said once that HTML without text stays empty */
 } text_state;
 
 static const galley_option text_options[] = {
@@ -214,7 +215,7 @@ static int run_passes(text_state *s, const char *in, size_t n,
         free(nfc);
         SWAP();
     }
-    if (cls != CT_ASCII) {
+    if (cls != CT_ASCII && (s->invisible || s->typography)) {
         START();
         counts[R_INVISIBLE] = ct_chars(in, n, dst, s->invisible, s->typography,
                                        &counts[R_TYPOGRAPHY]);
@@ -247,12 +248,29 @@ static int run_passes(text_state *s, const char *in, size_t n,
     return 0;
 }
 
+static int is_markup(const char *content_type)
+{
+    return content_type && (strstr(content_type, "html") ||
+                            strstr(content_type, "xml"));
+}
+
 static galley_status text_process(void *state, galley_doc *doc)
 {
     text_state *s = state;
-    size_t n;
-    const char *in = galley_doc_has_text(doc) ? galley_doc_text(doc, &n)
-                                              : galley_doc_raw(doc, &n);
+    size_t n = 0;
+    const char *in = NULL;
+    if (galley_doc_has_text(doc)) {
+        in = galley_doc_text(doc, &n);
+    } else if (!is_markup(galley_doc_content_type(doc))) {
+        in = galley_doc_raw(doc, &n);   /* a fetcher that left bytes only */
+    } else if (!s->told_markup) {
+        /* an HTML page without text: clean/html found none (on_empty =
+         * "keep"), or no clean/html ran; its markup is not text to keep */
+        galley_info("%s: HTML or XML without extracted text stays empty; put "
+                    "plugin = \"clean/html\" before text to extract it",
+                    galley_doc_id(doc));
+        s->told_markup = 1;
+    }
     if (!in)
         n = 0;
     int nul;
