@@ -142,6 +142,14 @@ static int alnum(unsigned char c)
            c >= 0x80;
 }
 
+/* A phrase is a word of its own, not part of a path, handle or identifier
+ * ("example.com/UU/", "@UU", "UU-2"): those characters join it to its
+ * neighbours as letters do. */
+static int joins(unsigned char c)
+{
+    return alnum(c) || (c && strchr("/_-@#&=+%\\", c));
+}
+
 size_t ct_translate(const char *in, size_t n, ct_buf *out, const ct_rules *r)
 {
     size_t fixes = 0, i = 0, copied = 0;
@@ -149,12 +157,15 @@ size_t ct_translate(const char *in, size_t n, ct_buf *out, const ct_rules *r)
     while (i < n) {
         unsigned char c = (unsigned char)in[i];
         const ct_subst *best = NULL;
-        if (r->first[c] && (i == 0 || !alnum((unsigned char)in[i - 1]))) {
+        /* a full stop may end the phrase ("UU.") but not come before it
+         * ("example.UU") */
+        if (r->first[c] && (i == 0 || (!joins((unsigned char)in[i - 1]) &&
+                                       in[i - 1] != '.'))) {
             for (size_t k = 0; k < r->nsubsts; k++) {
                 const ct_subst *s = &r->substs[k];
                 size_t e = i + s->from_len;
                 if (e <= n && memcmp(in + i, s->from, s->from_len) == 0 &&
-                    (e == n || !alnum((unsigned char)in[e]) ||
+                    (e == n || !joins((unsigned char)in[e]) ||
                      !alnum((unsigned char)s->from[s->from_len - 1])) &&
                     (!best || s->from_len > best->from_len))
                     best = s;
