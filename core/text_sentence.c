@@ -284,9 +284,11 @@ static int camel_or_url(const galley_sentencer *it, const next_word *w)
            (n >= 4 && memcmp(s, "www.", 4) == 0);
 }
 
-/* the run [t0, t1) is "..." or "…" */
+/* the run [t0, t1) is a bare "..." or "…" */
 static int is_ellipsis(const galley_sentencer *it, size_t t0, size_t t1)
 {
+    if (t0 > 0 && it->text[t0 - 1] == '[')
+        return 0;           /* "[...]" marks omitted sentences */
     return (t1 - t0 == 3 && memcmp(it->text + t0, "...", 3) == 0) ||
            (t1 - t0 == 3 && memcmp(it->text + t0, "\xe2\x80\xa6", 3) == 0);
 }
@@ -314,6 +316,9 @@ static int run_ends(const galley_sentencer *it, size_t sent_start,
         return 1;
     if (dots == 1 && t1 - t0 == 1)
         return period_ends(it, sent_start, t0, nw);
+    /* an ellipsis opening a sentence leads into it ("Scientology. ... The") */
+    if (t0 == sent_start)
+        return 0;
     /* an ellipsis ends a sentence before a capital, except "... I" */
     if (nw->end - nw->start == 1 && it->text[nw->start] == 'I')
         return 0;
@@ -410,6 +415,59 @@ static size_t unit_at(const galley_sentencer *it, size_t start, size_t p)
     return 0;
 }
 
+/* ":)", ";-)", ":D" after a sentence end belong to it */
+static size_t emoticon_end(const galley_sentencer *it, size_t r)
+{
+    const char *s = it->text;
+    if (r + 1 >= it->len || (s[r] != ':' && s[r] != ';'))
+        return 0;
+    size_t e = r + 1;
+    if (s[e] == '-' && e + 1 < it->len)
+        e++;
+    return strchr(")(DPp][", s[e]) && s[e] ? e + 1 : 0;
+}
+
+/* An attribution after a quotation or a block quote ("... a long game."
+ * - Matthew Ingram) stays with it: a dash, then up to 3 capitalised words
+ * that are not function words; a last word followed by lower case opens
+ * the next sentence instead ("- Matthew Ingram Writing in a blog post").
+ * Returns the attribution's end, q when there is none, or 0 when the
+ * attribution goes on as a clause ("— Peres, on whether ..."). */
+static size_t attribution_end(const galley_sentencer *it, size_t q)
+{
+    size_t r = q, rn;
+    int32_t d;
+    while ((d = at(it, r, &rn)) >= 0 && is_hspace(d))
+        r = rn;
+    if (r == q || !(d == '-' || d == 0x2013 || d == 0x2014) ||
+        !is_hspace(at(it, rn, NULL)))
+        return q;
+    size_t ends[3], n = 0, p = rn;
+    for (;;) {
+        next_word w;
+        find_next_word(it, p, &w);
+        if (w.first < 0 || w.blank)
+            break;                          /* the paragraph ends */
+        int name = n < 3 && txt_is_upper(w.first) &&
+                   !galley_is_stopword(it->text + w.start, w.end - w.start);
+        if (!name) {
+            if (n == 0)
+                return q;
+            if (!txt_is_letter(w.first) && !txt_is_digit(w.first))
+                return 0;                   /* "— Peres, on whether ..." */
+            if (txt_is_lower(w.first) && n > 1)
+                n--;                        /* "Ingram Writing in ..." */
+            break;
+        }
+        size_t e = w.end;
+        if (e < it->len && it->text[e] == '.')
+            e++;                            /* "Jr.", "F." */
+        ends[n++] = e;
+        p = e;
+    }
+    return n ? ends[n - 1] : q;
+}
+
 /* PTB text spaces its closing quotes off ("won . '' Then", "won . \" Then"):
  * a closer standing alone after the end joins the sentence */
 static size_t spaced_closer(const galley_sentencer *it, size_t q, int open_dq)
@@ -426,7 +484,7 @@ static size_t spaced_closer(const galley_sentencer *it, size_t q, int open_dq)
         e = rn + 1;                                 /* '' */
     else if ((d == '"' && open_dq) || d == 0x201D)
         e = rn;
-    else
+    else if ((e = emoticon_end(it, r)) == 0)
         return q;
     int32_t after = at(it, e, NULL);
     return after < 0 || txt_is_space(after) ? e : q;
@@ -508,7 +566,11 @@ static size_t find_end(const galley_sentencer *it, size_t start)
             !((dquotes & 1 || curly) && is_ellipsis(it, t0, t1) &&
               quote_closes_soon(it, q))) {
             q = spaced_closer(it, q, dquotes & 1);
-            return q;
+            size_t a = attribution_end(it, q);
+            if (a)
+                return a;
+            p = q;
+            continue;
         }
         p = q;
     }

@@ -99,6 +99,15 @@ START_TEST(sent_quotes_and_brackets)
     SPLIT("\"What is the cost?\" he asked.", "\"What is the cost?\" he asked.");
     SPLIT("He came. 'Go home,' she said.", "He came.", "'Go home,' she said.");
     SPLIT("More at eHow. eHow is big.", "More at eHow.", "eHow is big.");
+    /* an attribution after a quotation stays with it */
+    SPLIT("\"But it's a long game.\" - Matthew Ingram Writing in a blog, he said so.",
+          "\"But it's a long game.\" - Matthew Ingram",
+          "Writing in a blog, he said so.");
+    SPLIT("We have brains. \xe2\x80\x94 Peres, on oil wealth. Next.",
+          "We have brains. \xe2\x80\x94 Peres, on oil wealth.", "Next.");
+    /* an emoticon closes its sentence; an ellipsis can open one */
+    SPLIT("So quickly, right? :) It was fine.", "So quickly, right? :)", "It was fine.");
+    SPLIT("He left. ... The next day he came.", "He left.", "... The next day he came.");
 }
 END_TEST
 
