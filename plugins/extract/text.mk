@@ -16,3 +16,8 @@ pkglib_LTLIBRARIES += plugins/extract/metadata.la
 plugins_extract_metadata_la_SOURCES = plugins/extract/metadata.c
 plugins_extract_metadata_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_extract_metadata_la_LIBADD = $(PLUGIN_LIBS) $(M_LIBS)
+
+pkglib_LTLIBRARIES += plugins/extract/quotes.la
+plugins_extract_quotes_la_SOURCES = plugins/extract/quotes.c
+plugins_extract_quotes_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_extract_quotes_la_LIBADD = $(PLUGIN_LIBS)

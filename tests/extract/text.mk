@@ -20,3 +20,9 @@ tests_extract_test_metadata_SOURCES = tests/extract/test_metadata.c plugins/extr
 tests_extract_test_metadata_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_extract_test_metadata_LDADD = core/libgalley.la $(CHECK_LIBS) $(M_LIBS)
 TESTS += tests/extract/test_metadata
+
+check_PROGRAMS += tests/extract/test_quotes
+tests_extract_test_quotes_SOURCES = tests/extract/test_quotes.c plugins/extract/quotes.c
+tests_extract_test_quotes_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_extract_test_quotes_LDADD = core/libgalley.la $(CHECK_LIBS)
+TESTS += tests/extract/test_quotes
