@@ -46,6 +46,7 @@ typedef struct engine {
     size_t window;              /* documents in flight at most */
     unsigned long long fetched, emitted;
     int fetch_over;
+    int aborted;                /* on_error = "abort" fired */
 } engine;
 
 static void run_stage(galley_stage *st, galley_doc *doc, stat_row *row, item *it, size_t idx)
@@ -182,6 +183,9 @@ static void report_failure(const engine *E, const item *it)
 
 static void emit(engine *E, item *it, totals *t)
 {
+    /* after an abort, documents still in flight are dropped, not output */
+    if (E->aborted)
+        return;
     t->docs++;
     for (size_t i = E->first_out; i < E->p->nstages && it->status == GALLEY_OK; i++)
         run_stage(&E->outs[i - E->first_out], it->doc, &E->stats[i], it, i);
@@ -191,6 +195,7 @@ static void emit(engine *E, item *it, totals *t)
         if (E->p->abort_on_error && !stop_requested) {
             galley_error("stopping after the first failure (on_error = \"abort\")");
             stop_requested = 1;
+            E->aborted = 1;
         }
     } else if (it->status == GALLEY_SKIP) {
         t->skipped++;
@@ -393,7 +398,7 @@ int galley__run(const galley_pipeline *p, const galley_runopts *ro)
     pthread_join(fetcher, NULL);
     for (int w = 0; w < workers; w++)
         pthread_join(threads[w], NULL);
-    int interrupted = stop_requested && !(p->abort_on_error && t.failed);
+    int interrupted = stop_requested && !E.aborted;
     int close_failed = close_all(&E) < 0;
     summary(ro, &t, galley__now() - t0, interrupted);
     if (ro->stats)
