@@ -26,3 +26,6 @@ tests_extract_test_quotes_SOURCES = tests/extract/test_quotes.c plugins/extract/
 tests_extract_test_quotes_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_extract_test_quotes_LDADD = core/libgalley.la $(CHECK_LIBS)
 TESTS += tests/extract/test_quotes
+
+TESTS += tests/extract/text.sh
+EXTRA_DIST += tests/extract/text.sh
