@@ -243,7 +243,7 @@ static int period_ends(const galley_sentencer *it, size_t sent_start,
         return 1;           /* after a quote, bracket or " ." (PTB) */
     if (all_digits(w, n)) {
         /* "1." opening a list item is a label, not a sentence */
-        return ws != sent_start;
+        return ws != sent_start || n > 2;   /* but "in 2012. Image" */
     }
     if (memchr(w, '.', n)) {
         if (in_list(inner_dotted, w, n))
@@ -387,6 +387,62 @@ static int32_t last_before(const galley_sentencer *it, size_t pos, size_t floor)
     return -1;
 }
 
+/* subject pronouns that open a sentence whose full stop went missing:
+ * "... gets better and larger We currently have ..." */
+static const char *const subject_pronouns[] = {
+    "We", "They", "He", "She", "We're", "They're", "We've", "They've",
+    "He's", "She's", "We'll", "They'll", NULL
+};
+
+static int pronoun_after_prose(const galley_sentencer *it, size_t start, size_t p)
+{
+    size_t e = p, next;
+    int32_t c;
+    while ((c = at(it, e, &next)) >= 0 && (txt_is_letter(c) || txt_is_apos(c)))
+        e = next;
+    if (!in_list(subject_pronouns, it->text + p, e - p))
+        return 0;
+    next_word nw;       /* "a banner that read We Know": a title, not prose */
+    find_next_word(it, e, &nw);
+    if (!txt_is_lower(nw.first))
+        return 0;
+    c = last_before(it, p, start);
+    return txt_is_lower(c) && !stopword_before(it, p, start);
+}
+
+/* A dateline opening a sentence: "ISLAMABAD, Pakistan –", "NEW YORK
+ * (Reuters) -", "Evansville, Indiana, United States -": up to 6 capitalised
+ * words with commas (or a first word in capitals) before the spaced dash at
+ * dash. */
+static int dateline_before(const galley_sentencer *it, size_t start, size_t dash)
+{
+    if (dash - start > 80)
+        return 0;
+    galley_tokenizer tz;
+    galley_token t;
+    int words = 0, commas = 0, caps_first = 0, paren = 0;
+    galley_tok_init(&tz, it->text + start, dash - start);
+    while (galley_tok_next(&tz, &t)) {
+        const char *w = it->text + start + t.start;
+        size_t n = t.end - t.start;
+        if (paren) {
+            paren = !(n == 1 && w[0] == ')');
+        } else if (t.cls == GALLEY_TOK_WORD) {
+            if (!(t.flags & GALLEY_TOK_CAPITALIZED) || ++words > 6)
+                return 0;
+            if (words == 1)
+                caps_first = (t.flags & GALLEY_TOK_ALLCAPS) && n > 1;
+        } else if (n == 1 && w[0] == ',') {
+            commas++;
+        } else if (n == 1 && w[0] == '(' && words > 0) {
+            paren = 1;
+        } else {
+            return 0;
+        }
+    }
+    return words > 0 && !paren && (caps_first || commas > 0);
+}
+
 /* Units without punctuation that a word starting at p opens or closes: a
  * full date line ("Friday, July 21, 2017") after a headline, a picture
  * credit ("Image: ...").  Returns the sentence end it implies, or 0. */
@@ -407,6 +463,8 @@ static size_t unit_at(const galley_sentencer *it, size_t start, size_t p)
             return p;
         return 0;
     }
+    if (p > start && pronoun_after_prose(it, start, p))
+        return p;
     if (p > start && caption_at(s, it->len, p)) {
         int32_t c = last_before(it, p, start);
         if (txt_is_letter(c) || txt_is_digit(c) || is_closer(c))
@@ -431,8 +489,8 @@ static size_t emoticon_end(const galley_sentencer *it, size_t r)
  * - Matthew Ingram) stays with it: a dash, then up to 3 capitalised words
  * that are not function words; a last word followed by lower case opens
  * the next sentence instead ("- Matthew Ingram Writing in a blog post").
- * Returns the attribution's end, q when there is none, or 0 when the
- * attribution goes on as a clause ("— Peres, on whether ..."). */
+ * An attribution going on as a clause ("— Peres, on whether ...") is a
+ * sentence of its own.  Returns the attribution's end, or q. */
 static size_t attribution_end(const galley_sentencer *it, size_t q)
 {
     size_t r = q, rn;
@@ -454,7 +512,7 @@ static size_t attribution_end(const galley_sentencer *it, size_t q)
             if (n == 0)
                 return q;
             if (!txt_is_letter(w.first) && !txt_is_digit(w.first))
-                return 0;                   /* "— Peres, on whether ..." */
+                return q;       /* "— Peres, on whether ...": a sentence */
             if (txt_is_lower(w.first) && n > 1)
                 n--;                        /* "Ingram Writing in ..." */
             break;
@@ -533,6 +591,14 @@ static size_t find_end(const galley_sentencer *it, size_t start)
             p = next;
             continue;
         }
+        if ((c == '-' || c == 0x2013 || c == 0x2014) && is_hspace(at(it, next, NULL)) &&
+            p > start && is_hspace(txt_prev(it->text, p, NULL)) &&
+            dateline_before(it, start, p)) {
+            next_word nw;
+            find_next_word(it, next, &nw);
+            if (txt_is_upper(nw.first))
+                return next;    /* the dateline is a unit of its own */
+        }
         if (c == '"')
             dquotes++;
         else if (c == 0x201C)
@@ -566,11 +632,7 @@ static size_t find_end(const galley_sentencer *it, size_t start)
             !((dquotes & 1 || curly) && is_ellipsis(it, t0, t1) &&
               quote_closes_soon(it, q))) {
             q = spaced_closer(it, q, dquotes & 1);
-            size_t a = attribution_end(it, q);
-            if (a)
-                return a;
-            p = q;
-            continue;
+            return attribution_end(it, q);
         }
         p = q;
     }

@@ -1,7 +1,8 @@
 /* plugins/extract/sentences.c - the `sentences` extract plugin: the headline
  * (field `title`), paragraphs and sentences of plain text as span layers.
  * Layer labels: "title" (the headline), "date" (a date line), "byline"
- * ("By NAME"); body sentences have no label (NULL), so summarizers take those. */
+ * ("By NAME"), "dateline" ("ISLAMABAD, Pakistan –"); body sentences have no
+ * label (NULL), so summarizers take those. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,6 +108,16 @@ static int is_byline(const char *s, size_t n)
     return caps >= 1 && words <= 8 && caps * 2 >= words && s[n - 1] != '.';
 }
 
+/* the splitter ends a dateline ("ISLAMABAD, Pakistan –") at its dash */
+static int is_dateline(const char *s, size_t n)
+{
+    if (n < 3 || n > 80)
+        return 0;
+    return s[n - 1] == '-' ||
+           (n >= 4 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+            ((unsigned char)s[n - 1] == 0x93 || (unsigned char)s[n - 1] == 0x94));
+}
+
 /* The first line is the headline when it is short, has no final full stop
  * and more text follows that does not continue it in lower case. */
 static int find_title(const sent_state *st, const char *text, size_t len,
@@ -209,6 +220,8 @@ static galley_status sent_process(void *state, galley_doc *doc)
         const char *label = NULL;
         if (is_date_line(text + body + s, e - s))
             label = "date";
+        else if (is_dateline(text + body + s, e - s))
+            label = "dateline";
         else if (is_byline(text + body + s, e - s))
             label = "byline";
         galley_doc_add_span(doc, "sentence", body + s, body + e, label, GALLEY_NO_SCORE);
