@@ -391,7 +391,9 @@ static int32_t last_before(const galley_sentencer *it, size_t pos, size_t floor)
  * "... gets better and larger We currently have ..." */
 static const char *const subject_pronouns[] = {
     "We", "They", "He", "She", "We're", "They're", "We've", "They've",
-    "He's", "She's", "We'll", "They'll", NULL
+    "He's", "She's", "We'll", "They'll", "The", "In", "This", "It", "On",
+    "At", "For", "But", "After", "If", "When", "While", "You", "You're",
+    "You've", "You'll", NULL
 };
 
 static int pronoun_after_prose(const galley_sentencer *it, size_t start, size_t p)
@@ -407,7 +409,7 @@ static int pronoun_after_prose(const galley_sentencer *it, size_t start, size_t 
     if (!txt_is_lower(nw.first))
         return 0;
     c = last_before(it, p, start);
-    return txt_is_lower(c) && !stopword_before(it, p, start);
+    return (txt_is_letter(c) || txt_is_digit(c)) && !stopword_before(it, p, start);
 }
 
 /* A dateline opening a sentence: "ISLAMABAD, Pakistan –", "NEW YORK
