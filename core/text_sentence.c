@@ -30,8 +30,10 @@ static const char *const inner_dotted[] = { "e.g", "i.e", "viz", NULL };
 
 static int in_list(const char *const *list, const char *w, size_t n)
 {
+    if (n == 0)
+        return 0;
     for (size_t i = 0; list[i]; i++)
-        if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
+        if (list[i][0] == w[0] && strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
             return 1;
     return 0;
 }
@@ -110,6 +112,11 @@ void galley_sent_init(galley_sentencer *it, const char *text, size_t len)
 
 static int32_t at(const galley_sentencer *it, size_t pos, size_t *next)
 {
+    if (pos < it->len && (unsigned char)it->text[pos] < 0x80) {
+        if (next)
+            *next = pos + 1;
+        return (unsigned char)it->text[pos];
+    }
     size_t p = pos;
     int32_t c = galley_utf8_next(it->text, it->len, &p);
     if (next)
@@ -119,6 +126,8 @@ static int32_t at(const galley_sentencer *it, size_t pos, size_t *next)
 
 static int is_terminal(int32_t c)
 {
+    if (c < 0x80)
+        return c == '.' || c == '!' || c == '?';
     return c == '.' || c == '!' || c == '?' || c == 0x2026 /* … */ ||
            c == 0x203C || c == 0x2047 || c == 0x2048 || c == 0x2049 ||
            c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF0E;
@@ -583,7 +592,9 @@ static size_t find_end(const galley_sentencer *it, size_t start)
     int curly = 0;          /* curly double quotes open */
     int32_t c, prev = ' ';
     while ((c = at(it, p, &next)) >= 0) {
-        if (txt_is_space(prev) && txt_is_letter(c) && (u = unit_at(it, start, p)) != 0)
+        /* units start with a capital (or "image:"): skip other words cheaply */
+        if (((c >= 'A' && c <= 'Z') || c == 'i') && txt_is_space(prev) &&
+            (u = unit_at(it, start, p)) != 0)
             return u;
         prev = c;
         if (c == '\n') {
