@@ -442,7 +442,7 @@ static int dateline_before(const galley_sentencer *it, size_t start, size_t dash
             if (!(t.flags & GALLEY_TOK_CAPITALIZED) || ++words > 6)
                 return 0;
             if (words == 1)
-                caps_first = (t.flags & GALLEY_TOK_ALLCAPS) && n > 1;
+                caps_first = (t.flags & GALLEY_TOK_ALLCAPS) && n > 2;
         } else if (n == 1 && w[0] == ',') {
             commas++;
         } else if (n == 1 && w[0] == '(' && words > 0) {

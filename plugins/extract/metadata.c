@@ -210,9 +210,12 @@ static int find_full_date(const char *s, size_t n, char *iso)
             continue;
         galley_tokenizer look = tz;     /* the iterator is plain data */
         galley_token u;
-        for (int k = 0; k < 5 && galley_tok_next(&look, &u); k++)
+        for (int k = 0; k < 5 && galley_tok_next(&look, &u); k++) {
+            if (memchr(s + t.start, '\n', u.end - t.start))
+                break;                  /* "Tuesday, 1 March\n\n2000 GMT" */
             if (k >= 3 && parse_date_line(s + t.start, u.end - t.start, iso))
                 return 1;
+        }
     }
     return 0;
 }
@@ -277,7 +280,8 @@ static int headline_like(const char *s, size_t n)
     if (n == 0 || n > 400)
         return 0;
     char last = s[n - 1];
-    if (last == '.' || last == ',' || last == ';' || last == ':')
+    int ellipsis = n >= 3 && memcmp(s + n - 3, "...", 3) == 0;
+    if ((last == '.' && !ellipsis) || last == ',' || last == ';' || last == ':')
         return 0;
     galley_tokenizer tz;
     galley_token t;
@@ -315,7 +319,7 @@ static int parse_dateline(const char *s, size_t n, char *out, size_t cap)
             if (!(t.flags & GALLEY_TOK_CAPITALIZED) || ++words > 6)
                 return 0;
             if (words == 1)
-                first_caps = (t.flags & GALLEY_TOK_ALLCAPS) && len > 1;
+                first_caps = (t.flags & GALLEY_TOK_ALLCAPS) && len > 2;
             place_end = t.end;
             continue;
         }
@@ -334,6 +338,13 @@ static int parse_dateline(const char *s, size_t n, char *out, size_t cap)
             return 0;
         /* a spaced dash: "NAME – text", not "well-known" */
         if (t.start == 0 || !is_space(s[t.start - 1]) || t.end >= n || !is_space(s[t.end]))
+            return 0;
+        /* and a sentence after it: not "DJ Norman Cook - aka Fatboy Slim -" */
+        size_t a = t.end;
+        while (a < n && is_space(s[a]))
+            a++;
+        if (a >= n || !((s[a] >= 'A' && s[a] <= 'Z') || s[a] == '"' ||
+                        (unsigned char)s[a] >= 0x80))
             return 0;
         break;
     }

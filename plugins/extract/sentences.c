@@ -136,8 +136,9 @@ static int find_title(const sent_state *st, const char *text, size_t len,
     if (e == s || r >= len || e - s > 400)
         return 0;           /* nothing, or nothing after it: never a title */
     char last = text[e - 1];
-    if (last == '.' || last == ',' || last == ';' || last == ':')
-        return 0;
+    int ellipsis = e - s >= 3 && memcmp(text + e - 3, "...", 3) == 0;
+    if ((last == '.' && !ellipsis) || last == ',' || last == ';' || last == ':')
+        return 0;           /* "Rivals of the £400 Apple..." is a headline */
     if (is_date_line(text + s, e - s) || is_byline(text + s, e - s))
         return 0;
     /* wrapped prose: the very next line goes on in lower case */

@@ -117,6 +117,17 @@ START_TEST(date_formats)
                       cases[i].line, date ? date : "(none)");
         galley_doc_free(d);
     }
+    /* a match report's day and kick-off time are not a date */
+    const char *report = "Blackburn v Burnley\n\nEwood Park\n\nTuesday, 1 March\n\n2000 GMT\n\nText.";
+    galley_doc *r = run(t, report, strlen(report));
+    ck_assert_ptr_null(galley_doc_field(r, "date"));
+    ck_assert_str_eq(galley_doc_field(r, "title"), "Blackburn v Burnley");
+    galley_doc_free(r);
+    /* a headline may end in an ellipsis */
+    const char *ell = "Rivals of the Apple...\n\nThe Mac mini is cheap.";
+    r = run(t, ell, strlen(ell));
+    ck_assert_str_eq(galley_doc_field(r, "title"), "Rivals of the Apple...");
+    galley_doc_free(r);
     /* not dates: a February 30th, a sentence mentioning a date */
     const char *bad[] = { "February 30, 2017", "He left on July 21, 2017 for Rome" };
     for (size_t i = 0; i < 2; i++) {
@@ -149,8 +160,9 @@ START_TEST(byline_and_datelines)
     /* not datelines: a sentence with a dash, a lower-case opening */
     const char *no[] = { "Title here\n\nMattis, on his visit - he said - was calm.",
                          "Title here\n\nThe well-known case - odd.",
-                         "Title here\n\nJohn said - nothing." };
-    for (size_t i = 0; i < 3; i++) {
+                         "Title here\n\nJohn said - nothing.",
+                         "Title here\n\nDJ Norman Cook - aka Fatboy Slim - has said it." };
+    for (size_t i = 0; i < 4; i++) {
         d = run(t, no[i], strlen(no[i]));
         ck_assert_msg(galley_doc_field(d, "dateline") == NULL, "dateline '%s' in '%s'",
                       galley_doc_field(d, "dateline"), no[i]);
