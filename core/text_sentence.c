@@ -303,11 +303,32 @@ static int is_ellipsis(const galley_sentencer *it, size_t t0, size_t t1)
 }
 
 /* Does the run of terminals [t0, t1) end the sentence? */
+/* "... at the bar. (2012). Image": a short bracketed note closed by a full
+ * stop belongs to the sentence before it */
+static int bracket_note(const galley_sentencer *it, size_t t1)
+{
+    size_t p = t1;
+    while (p < it->len && (it->text[p] == ' ' || it->text[p] == '\t'))
+        p++;
+    if (p >= it->len || (it->text[p] != '(' && it->text[p] != '['))
+        return 0;
+    char close = it->text[p] == '(' ? ')' : ']';
+    for (size_t q = p + 1; q < it->len && q < p + 24; q++) {
+        if (it->text[q] == '\n' || it->text[q] == '(' || it->text[q] == '[')
+            return 0;
+        if (it->text[q] == close)
+            return q + 1 < it->len && it->text[q + 1] == '.';
+    }
+    return 0;
+}
+
 static int run_ends(const galley_sentencer *it, size_t sent_start,
                     size_t t0, size_t t1, const next_word *nw)
 {
     if (nw->first < 0 || nw->blank)
         return 1;
+    if (bracket_note(it, t1))
+        return 0;
     if (txt_is_lower(nw->first) && !camel_or_url(it, nw))
         return 0;
     int dots = 0, other = 0;

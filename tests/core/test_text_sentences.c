@@ -100,6 +100,7 @@ START_TEST(sent_quotes_and_brackets)
           "She asked \xe2\x80\x9cWhy?\xe2\x80\x9d and left.", "(He stayed.)", "Fine.");
     SPLIT("\"What is the cost?\" he asked.", "\"What is the cost?\" he asked.");
     SPLIT("He came. 'Go home,' she said.", "He came.", "'Go home,' she said.");
+    SPLIT("A drink at the bar. (2012). Next one.", "A drink at the bar. (2012).", "Next one.");
     SPLIT("More at eHow. eHow is big.", "More at eHow.", "eHow is big.");
     /* an attribution after a quotation stays with it */
     SPLIT("\"But it's a long game.\" - Matthew Ingram Writing in a blog, he said so.",
