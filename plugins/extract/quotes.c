@@ -244,6 +244,8 @@ static int speaker_after(const tokens *tk, size_t q, span *out, int *pronoun)
      * sentence; after ? or ! only a lower-case attribution follows */
     if (q > 0 && q - 1 < tk->n) {
         size_t m = tk->t[q - 1].start;      /* the closing quote mark */
+        while (m > 0 && tk->text[m - 1] == ' ')
+            m--;                            /* a reopening quote: `. "We` */
         char last = m > 0 ? tk->text[m - 1] : 0;
         if (last == '.')
             return 0;
@@ -266,6 +268,37 @@ static int speaker_after(const tokens *tk, size_t q, span *out, int *pronoun)
     return 0;
 }
 
+/* the subject opening a sentence, for a participle ("Abbasi was even more
+ * optimistic, saying ..."): a pronoun, or capitalised words ("Prime
+ * Minister Abbasi"), or a noun phrase after "The" ("The US embassy") */
+static int sentence_subject(const tokens *tk, size_t lo, size_t hi, span *out, int *pronoun)
+{
+    *pronoun = 0;
+    if (lo >= hi)
+        return 0;
+    if (tok_in(tk, lo, singular_pronouns) || tok_in(tk, lo, plural_pronouns)) {
+        *pronoun = tok_in(tk, lo, singular_pronouns) ? 1 : 2;
+        *out = (span){ tk->t[lo].start, tk->t[lo].end };
+        return 1;
+    }
+    size_t s = lo, e;
+    if (tok_is(tk, s, "The"))
+        s++;
+    e = s;
+    if (s > lo) {           /* "The US embassy said": any name words */
+        while (e < hi && e - s < MAX_NAME_WORDS && name_word(tk, e))
+            e++;
+    } else {                /* "Abbasi was ...": capitalised words only */
+        while (e < hi && e - s < MAX_NAME_WORDS &&
+               (is_cap(tk, e) && name_word(tk, e)))
+            e++;
+    }
+    if (e == s)
+        return 0;
+    *out = (span){ tk->t[s].start, name_end(tk, e - 1) };
+    return 1;
+}
+
 /* the speaker named before the quotation in its sentence: the subject of
  * the nearest speech verb ("Mattis told them that \"...\""); a pronoun
  * defers to an earlier verb of the sentence ("officials said they told") */
@@ -283,12 +316,7 @@ static int speaker_before(const tokens *tk, size_t lo, size_t q, span *out, int 
         span s;
         int pr = 0, ok;
         if (part) {
-            /* "Abbasi was even more optimistic, saying ...": the subject */
-            size_t e = lo;
-            while (e < i && name_word(tk, e) && e - lo < MAX_NAME_WORDS)
-                e++;
-            ok = e > lo && is_cap(tk, lo);
-            s = ok ? (span){ tk->t[lo].start, tk->t[e - 1].end } : (span){ 0, 0 };
+            ok = sentence_subject(tk, lo, i, &s, &pr);
         } else {
             ok = name_before(tk, lo, i, &s, &pr);
         }
@@ -316,7 +344,20 @@ static int speaker_before(const tokens *tk, size_t lo, size_t q, span *out, int 
 
 typedef struct quote {
     size_t open, close;     /* byte offsets of the quote marks */
+    int reopened;           /* closed by a new quote of the same speech */
 } quote;
+
+/* a straight quote at p shaped as an opener (space before, a capital
+ * after) right after a sentence end */
+static int reopens(const char *s, size_t len, size_t p)
+{
+    if (p < 2 || p + 1 >= len || s[p - 1] != ' ' || !(s[p + 1] >= 'A' && s[p + 1] <= 'Z'))
+        return 0;
+    size_t b = p - 1;
+    while (b > 0 && s[b - 1] == ' ')
+        b--;
+    return b > 0 && (s[b - 1] == '.' || s[b - 1] == '!' || s[b - 1] == '?');
+}
 
 /* the next quotation from *pos: straight quotes pair up within a paragraph,
  * curly ones by shape; returns 0 when there are no more */
@@ -343,9 +384,18 @@ static int next_quote(const char *s, size_t len, size_t *pos, quote *q)
                 open = p;
                 curly = lq;
             }
+        } else if (straight && !curly && reopens(s, len, p)) {
+            /* `... anything. "We would say ...`: a quotation going on in a
+             * new quote closes the last one at its full stop */
+            q->open = open;
+            q->close = p;
+            q->reopened = 1;
+            *pos = p;
+            return 1;
         } else if ((straight && !curly) || (rq && curly)) {
             q->open = open;
             q->close = p;
+            q->reopened = 0;
             *pos = p + (straight ? 1 : 3);
             return 1;
         } else if (lq && curly) {
@@ -408,6 +458,30 @@ static size_t *sentence_starts(galley_doc *doc, const char *text, size_t len, si
     return starts;
 }
 
+static int last_word_capitalized(const char *text, span sp);
+
+/* the subject of the nearest speech verb in the RECENT_TOKENS before
+ * token q that is a name (pron 1: ends in a capital) or a group (2) */
+#define RECENT_TOKENS 120
+static int recent_speaker(const tokens *tk, size_t q, int pron, span *out)
+{
+    size_t lo = q > RECENT_TOKENS ? q - RECENT_TOKENS : 0;
+    for (size_t v = q; v > lo; v--) {
+        size_t i = v - 1;
+        if (!is_word(tk, i) || !tok_in(tk, i, speech_verbs))
+            continue;
+        span s;
+        int pr;
+        if (!name_before(tk, lo, i, &s, &pr) || pr)
+            continue;
+        if ((pron == 1) == (last_word_capitalized(tk->text, s) != 0)) {
+            *out = s;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int last_word_capitalized(const char *text, span sp)
 {
     size_t p = sp.end;
@@ -430,8 +504,11 @@ static galley_status quote_process(void *state, galley_doc *doc)
         return galley_doc_fail(doc, "out of memory");
     span last_person = { 0, 0 }, last_group = { 0, 0 };
     size_t pos = 0;
-    quote q;
+    quote q, prev = { 0, 0, 0 };
+    const char *prev_label = NULL;
     while (next_quote(text, len, &pos, &q)) {
+        int continues = prev.reopened && q.open == prev.close;
+        prev = q;
         size_t a = tok_at(&tk, q.open), b = tok_at(&tk, q.close);
         size_t inner_s = a < tk.n ? tk.t[a].end : q.open, inner_e = q.close;
         if (a + 1 < b)
@@ -451,10 +528,15 @@ static galley_status quote_process(void *state, galley_doc *doc)
                 size_t lo = tok_at(&tk, sentence_start(starts, nsent, q.open));
                 ok = speaker_before(&tk, lo, a, &sp, &pron);
             }
-            if (ok && pron == 1)
-                sp = last_person, ok = sp.end > sp.start;
-            else if (ok && pron == 2)
-                sp = last_group, ok = sp.end > sp.start;
+            if (ok && pron) {
+                /* "Mr Balls said he was sure ... \"...,\" he said" */
+                span r;
+                if (recent_speaker(&tk, a, pron, &r))
+                    sp = r;
+                else
+                    sp = pron == 1 ? last_person : last_group;
+                ok = sp.end > sp.start;
+            }
             else if (ok && last_word_capitalized(text, sp))
                 last_person = sp;       /* "General John Nicholson Jr." */
             else if (ok)
@@ -462,6 +544,9 @@ static galley_status quote_process(void *state, galley_doc *doc)
             if (ok)
                 label = galley_doc_strndup(doc, text + sp.start, sp.end - sp.start);
         }
+        if (!label && continues)
+            label = prev_label;         /* the same speech goes on */
+        prev_label = label;
         galley_doc_add_span(doc, "quote", inner_s, inner_e, label, GALLEY_NO_SCORE);
     }
     return GALLEY_OK;

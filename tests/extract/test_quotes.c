@@ -123,6 +123,16 @@ START_TEST(patterns)
     SPEAKER(d, "It is over.", "");                  /* "They left" is not speech */
     SPEAKER(d, "Scientology vs. the Internet", "Matthew Ingram of The Globe and Mail");
     galley_doc_free(d);
+    /* a pronoun names the last speaker even when that one was not quoted;
+     * a quotation reopened after a full stop goes on with its speaker */
+    text = "Mr Balls said he was sure. \"We will not see a spree,\" he said. "
+           "Sir Digby added: \"I don't think he will. It is stable. "
+           "\"We would say to him: invest.\" Then he left.";
+    d = run(t, text, strlen(text));
+    SPEAKER(d, "We will not see a spree", "Mr Balls");
+    SPEAKER(d, "I don't think he will", "Sir Digby");
+    SPEAKER(d, "We would say to him", "Sir Digby");
+    galley_doc_free(d);
     close_plugin(t);
 }
 END_TEST
