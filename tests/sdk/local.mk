@@ -10,6 +10,9 @@ tests_sdk_plugins_samesize_la_SOURCES = tests/sdk/plugins/samesize.c
 tests_sdk_plugins_samesize_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
 tests_sdk_plugins_samesize_la_LIBADD = $(PLUGIN_LIBS)
 
-SDK_TESTS = tests/sdk/abi.sh
+# install.sh runs a nested `make install DESTDIR=...` and builds plugins with the compiler
+AM_TESTS_ENVIRONMENT += CC='$(CC)'; export CC; MAKE='$(MAKE)'; export MAKE;
+
+SDK_TESTS = tests/sdk/abi.sh tests/sdk/guide.sh
 TESTS += $(SDK_TESTS)
 EXTRA_DIST += $(SDK_TESTS)
