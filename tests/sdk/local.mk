@@ -13,6 +13,6 @@ tests_sdk_plugins_samesize_la_LIBADD = $(PLUGIN_LIBS)
 # install.sh runs a nested `make install DESTDIR=...` and builds plugins with the compiler
 AM_TESTS_ENVIRONMENT += CC='$(CC)'; export CC; MAKE='$(MAKE)'; export MAKE;
 
-SDK_TESTS = tests/sdk/abi.sh tests/sdk/guide.sh
+SDK_TESTS = tests/sdk/abi.sh tests/sdk/guide.sh tests/sdk/man.sh tests/sdk/install.sh
 TESTS += $(SDK_TESTS)
 EXTRA_DIST += $(SDK_TESTS)
