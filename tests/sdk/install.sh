@@ -14,7 +14,7 @@ pass "make install DESTDIR=..."
 
 pcvar() { pkg-config --variable="$1" "$top_builddir/galley.pc"; }
 libdir=$(pcvar libdir) plugindir=$(pcvar plugindir) confdir=$(pcvar confdir)
-includedir=$(pcvar includedir)
+includedir=$(pcvar includedir) pkgdatadir=$(pcvar datadir)/galley
 PC_DIR="$DEST$libdir/pkgconfig"
 [ -f "$PC_DIR/galley.pc" ] && pass "galley.pc installed" || fail "no $PC_DIR/galley.pc"
 [ -f "$DEST$includedir/galley/testing.h" ] && pass "headers under includedir/galley" ||
@@ -32,7 +32,7 @@ done
 # only the scratch prefix from here on: its pkg-config file, library, plugins
 PKG_CONFIG_PATH="$PC_DIR"
 PKG_CONFIG_SYSROOT_DIR="$DEST" LD_LIBRARY_PATH="$DEST$libdir" GALLEY_PLUGIN_PATH="$DEST$plugindir"
-GALLEY_DATADIR="$DEST$(pcvar datadir)/galley"
+GALLEY_DATADIR="$DEST$pkgdatadir"
 export PKG_CONFIG_PATH PKG_CONFIG_SYSROOT_DIR LD_LIBRARY_PATH GALLEY_PLUGIN_PATH GALLEY_DATADIR
 unset GALLEY_CONF
 pkg-config --cflags galley >"$T/cflags"
@@ -73,7 +73,7 @@ expect_status 2 "an out-of-range option is refused before anything runs" -- "$IG
 expect_grep "$T/err" "stage 'count' (wordcount)" "the refusal names the stage and plugin"
 
 # the installed default.conf finds the installed examples
-if [ -d "$DEST$(pcvar datadir)/galley/examples/articles" ]; then
+if [ -d "$DEST$pkgdatadir/examples/articles" ]; then
     expect_status 0 "installed default.conf" -- env GALLEY_CONF="$DEST$confdir/default.conf" "$IGALLEY" run -q
     [ "$(wc -l <"$T/out")" -eq 44 ] && pass "default.conf runs on the installed articles" || fail "default.conf: $(wc -l <"$T/out") records"
 else
