@@ -80,6 +80,18 @@ else
     echo "note: examples/articles is not installed under pkgdatadir/examples; default.conf's ../examples/articles is not checked"
 fi
 
+# the installed copy of examples/plugin builds and runs as it is, on the
+# installed articles beside it (its config says ../articles)
+if [ -f "$DEST$pkgdatadir/examples/plugin/wordcount.c" ]; then
+    cp -R "$DEST$pkgdatadir/examples" "$T/installed-examples"
+    chmod -R u+w "$T/installed-examples"
+    expect_status 0 "the installed examples/plugin builds" -- nmake -C "$T/installed-examples/plugin" CC="${CC:-cc}"
+    expect_status 0 "and runs its config" -- sh -c 'cd "$1" && "$2" -P . run -q -c wordcount.conf' sh "$T/installed-examples/plugin" "$IGALLEY"
+    [ "$(wc -l <"$T/out")" -eq 44 ] && pass "44 records from the installed example" || fail "$(wc -l <"$T/out") records from the installed example"
+else
+    echo "note: examples/plugin is not installed under pkgdatadir/examples; not checked"
+fi
+
 # every skeleton galley-new-plugin writes builds, passes its test and runs
 cd "$T" || exit 1
 for kind in fetch clean extract summarize output; do
