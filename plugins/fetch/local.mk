@@ -13,3 +13,9 @@ plugins_fetch_stdin_la_SOURCES = plugins/fetch/stdin.c $(FETCH_COMMON)
 plugins_fetch_stdin_la_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
 plugins_fetch_stdin_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_fetch_stdin_la_LIBADD = $(PLUGIN_LIBS) $(JANSSON_LIBS)
+
+pkglib_LTLIBRARIES += plugins/fetch/warc.la
+plugins_fetch_warc_la_SOURCES = plugins/fetch/warc.c $(FETCH_COMMON)
+plugins_fetch_warc_la_CFLAGS = $(AM_CFLAGS) $(ZLIB_CFLAGS)
+plugins_fetch_warc_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_fetch_warc_la_LIBADD = $(PLUGIN_LIBS) $(ZLIB_LIBS)

@@ -12,3 +12,10 @@ tests_fetch_test_stdin_SOURCES = tests/fetch/test_stdin.c tests/fetch/fixtures.h
 tests_fetch_test_stdin_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(JANSSON_CFLAGS)
 tests_fetch_test_stdin_LDADD = core/libgalley.la $(CHECK_LIBS) $(JANSSON_LIBS)
 TESTS += tests/fetch/test_stdin
+
+check_PROGRAMS += tests/fetch/test_warc
+tests_fetch_test_warc_SOURCES = tests/fetch/test_warc.c tests/fetch/fixtures.h \
+	plugins/fetch/warc.c $(FETCH_COMMON)
+tests_fetch_test_warc_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(ZLIB_CFLAGS)
+tests_fetch_test_warc_LDADD = core/libgalley.la $(CHECK_LIBS) $(ZLIB_LIBS)
+TESTS += tests/fetch/test_warc
