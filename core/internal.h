@@ -1,0 +1,164 @@
+/* core/internal.h - what the core's files share; never included by plugins.
+ * Names here are galley__ (double underscore): exported from libgalley only
+ * so that the galley command and the tests can reach them. */
+#ifndef GALLEY_INTERNAL_H
+#define GALLEY_INTERNAL_H
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <galley/galley.h>
+
+/* ---- util.c ---- */
+_Noreturn void galley_oom(void);
+void *galley__xmalloc(size_t n);
+void *galley__xcalloc(size_t n, size_t size);
+void *galley__xrealloc(void *p, size_t n);
+char *galley__xstrdup(const char *s);
+char *galley__xstrndup(const char *s, size_t n);
+char *galley__xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *galley__xvasprintf(const char *fmt, va_list ap);
+/* edit distance, for "did you mean" */
+size_t galley__distance(const char *a, const char *b);
+/* closest of names[0..n) to word, or NULL if none is close */
+const char *galley__closest(const char *word, const char *const *names, size_t n);
+double galley__now(void);   /* monotonic seconds */
+
+/* a growable string */
+typedef struct galley_buf {
+    char *s;
+    size_t len, cap;
+} galley_buf;
+void galley__buf_add(galley_buf *b, const char *s, size_t n);
+void galley__buf_puts(galley_buf *b, const char *s);
+void galley__buf_printf(galley_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void galley__buf_free(galley_buf *b);
+
+/* ---- log.c ---- */
+/* a progress line on stderr (only when it is a terminal); cleared by the
+ * next log message or by galley__progress_end */
+void galley__progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void galley__progress_end(void);
+
+/* ---- doc.c ---- */
+void galley__doc_set_seq(galley_doc *doc, unsigned long long seq);
+void galley__doc_clear_error(galley_doc *doc);
+
+/* ---- stage.c: options and the configured stage ---- */
+typedef struct galley_optval {
+    const galley_option *opt;
+    int set;                /* given in config / -o (else the default) */
+    char *text;             /* as given or the default, NULL if neither */
+    long long i;
+    double f;
+    int b;
+    char **list;
+    size_t nlist;
+    char *file;             /* the config file it came from (NULL: default or -o) */
+    int line;
+} galley_optval;
+
+struct galley_module;
+
+/* one stage of a pipeline, as configured */
+typedef struct galley_stageconf {
+    char *name;
+    const struct galley_module *module;
+    const galley_plugin *plugin;
+    galley_optval *vals;    /* one per row of plugin->options */
+    size_t nvals;
+    char *file;
+    int line;
+} galley_stageconf;
+
+/* one running instance of a stage: what plugins see as galley_stage */
+struct galley_stage {
+    const galley_stageconf *conf;
+    int worker, workers;
+    void *state;
+    int opened;
+    char *error;
+};
+
+size_t galley__opt_count(const galley_option *opts);
+const galley_option *galley__opt_find(const galley_option *opts, const char *name);
+/* type name for messages: "an integer", "a boolean", ... */
+const char *galley__opt_type_name(galley_opt_type t);
+const char *galley__opt_type_word(galley_opt_type t);
+/* Parses and checks one value (items for LIST, else text); on error writes
+ * a message without location into err and returns -1. */
+int galley__opt_set(galley_optval *v, const char *text, const char *const *items,
+                    size_t nitems, char *err, size_t errlen);
+/* Fills every unset value from its default; returns -1 and a message for a
+ * missing required option. */
+int galley__opt_defaults(galley_optval *vals, size_t n, char *err, size_t errlen);
+/* resolves GALLEY_OPT_PATH values given in a file against its directory */
+void galley__opt_resolve_paths(galley_optval *vals, size_t n);
+void galley__optvals_free(galley_optval *vals, size_t n);
+/* "did you mean" plus the list of valid options, for messages */
+void galley__opt_suggest(const galley_option *opts, const char *bad, char *out, size_t len);
+const char *galley__kind_name(galley_kind k);
+
+/* ---- loader.c ---- */
+typedef struct galley_module {
+    char *path;             /* file that was opened */
+    char *id;               /* file name without directory or extension */
+    const galley_plugin *plugin;   /* NULL when it failed to load */
+    char *error;            /* why it failed */
+    void *lt_handle;
+    void *dl_handle;
+} galley_module;
+
+typedef struct galley_registry {
+    char **dirs;
+    size_t ndirs;
+    galley_module *mods;
+    size_t nmods;
+} galley_registry;
+
+/* Search path: extra dirs (-P), then $GALLEY_PLUGIN_PATH, then the build
+ * tree when run uninstalled, else the installed plugin directory. */
+galley_registry *galley__registry_new(const char *const *dirs, size_t ndirs);
+void galley__registry_free(galley_registry *reg);
+/* Finds "name" or "kind/name"; NULL with a message (unknown, ambiguous, or
+ * the reason the matching module failed to load). */
+const galley_module *galley__registry_find(const galley_registry *reg, const char *ref,
+                                           char *err, size_t errlen);
+/* Checks a descriptor the way the loader does; 0 or -1 with message. */
+int galley__plugin_check(const galley_plugin *p, char *err, size_t errlen);
+/* 1 when this galley runs from its build tree */
+int galley__uninstalled(void);
+
+/* ---- config.c ---- */
+typedef struct galley_pipeline {
+    char *file;
+    long workers;           /* 0 = one per CPU */
+    int abort_on_error;
+    galley_stageconf *stages;
+    size_t nstages;
+} galley_pipeline;
+
+/* Loads and validates FILE with -o overrides (STAGE.OPTION=VALUE; the stage
+ * name "@fetch" means the first stage).  Prints every problem to errs and
+ * returns NULL when there is any. */
+galley_pipeline *galley__config_load(const galley_registry *reg, const char *file,
+                                     const char *const *overrides, size_t noverrides,
+                                     FILE *errs);
+void galley__config_print(const galley_pipeline *p, FILE *out);
+void galley__pipeline_free(galley_pipeline *p);
+/* the default config: installed or, uninstalled, from the source tree */
+const char *galley__default_config(void);
+
+/* ---- engine.c ---- */
+typedef struct galley_runopts {
+    long workers;           /* -j; <= 0: the config's */
+    int stats;
+    int progress;           /* -1 auto (TTY), 0 off, 1 on */
+    int quiet;
+} galley_runopts;
+
+/* Runs the pipeline; returns the exit status (0, 1, 2, 130). */
+int galley__run(const galley_pipeline *p, const galley_runopts *ro);
+/* asks a running pipeline to stop (signal-safe) */
+void galley__request_stop(void);
+
+#endif
