@@ -355,10 +355,13 @@ END_TEST
 START_TEST(max_bytes_directory_and_shards)
 {
     buf recs[20];
-    char uri[64], html[64];
+    char uri[64], html[128];
+    char pad[61];
+    memset(pad, ' ', 60);
+    pad[60] = '\0';
     for (int i = 0; i < 20; i++) {
         snprintf(uri, sizeof uri, "http://s.test/%d", i);
-        snprintf(html, sizeof html, "<html>%d%s</html>", i, i == 3 ? "                                                            " : "");
+        snprintf(html, sizeof html, "<html>%d%s</html>", i, i == 3 ? pad : "");
         recs[i] = response(uri, 200, "Content-Type: text/html\r\n", html, strlen(html));
     }
     write_warc("b.warc.gz", recs + 10, 10, 1);
