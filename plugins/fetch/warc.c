@@ -26,7 +26,7 @@ static const galley_option warc_options[] = {
       "WARC-Type values whose payload becomes a document", NULL },
     { GALLEY_OPT_LIST, "content_types", "text/html,application/xhtml+xml", 0, 0, 0,
       "payload media types kept (others are skipped quietly)", NULL },
-    { GALLEY_OPT_INT, "max_bytes", "16777216", 0, 1, 1099511627776.0,
+    { GALLEY_OPT_INT, "max_bytes", "16777216", 0, 1, 1073741824,
       "a bigger record fails with its size named (and is skipped over)", NULL },
     { GALLEY_OPT_STRING, "shard", "", 0, 0, 0,
       "K/N: keep only the K-th of N parts (by a stable hash of the URI); "

@@ -19,3 +19,7 @@ tests_fetch_test_warc_SOURCES = tests/fetch/test_warc.c tests/fetch/fixtures.h \
 tests_fetch_test_warc_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(ZLIB_CFLAGS)
 tests_fetch_test_warc_LDADD = core/libgalley.la $(CHECK_LIBS) $(ZLIB_LIBS)
 TESTS += tests/fetch/test_warc
+
+# CLI tests: galley run over a directory of bad files, and --shard K/N
+TESTS += tests/fetch/baddir.sh tests/fetch/shard.sh
+EXTRA_DIST += tests/fetch/baddir.sh tests/fetch/shard.sh
