@@ -19,3 +19,9 @@ plugins_fetch_warc_la_SOURCES = plugins/fetch/warc.c $(FETCH_COMMON)
 plugins_fetch_warc_la_CFLAGS = $(AM_CFLAGS) $(ZLIB_CFLAGS)
 plugins_fetch_warc_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_fetch_warc_la_LIBADD = $(PLUGIN_LIBS) $(ZLIB_LIBS)
+
+pkglib_LTLIBRARIES += plugins/fetch/http.la
+plugins_fetch_http_la_SOURCES = plugins/fetch/http.c $(FETCH_COMMON)
+plugins_fetch_http_la_CFLAGS = $(AM_CFLAGS) $(CURL_CFLAGS)
+plugins_fetch_http_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_fetch_http_la_LIBADD = $(PLUGIN_LIBS) $(CURL_LIBS) $(M_LIBS)

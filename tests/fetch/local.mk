@@ -23,3 +23,12 @@ TESTS += tests/fetch/test_warc
 # CLI tests: galley run over a directory of bad files, and --shard K/N
 TESTS += tests/fetch/baddir.sh tests/fetch/shard.sh
 EXTRA_DIST += tests/fetch/baddir.sh tests/fetch/shard.sh
+
+# the http tests start tests/fetch/httpd.py on 127.0.0.1
+check_PROGRAMS += tests/fetch/test_http
+tests_fetch_test_http_SOURCES = tests/fetch/test_http.c tests/fetch/fixtures.h \
+	plugins/fetch/http.c $(FETCH_COMMON)
+tests_fetch_test_http_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(CURL_CFLAGS)
+tests_fetch_test_http_LDADD = core/libgalley.la $(CHECK_LIBS) $(CURL_LIBS) $(M_LIBS)
+TESTS += tests/fetch/test_http
+EXTRA_DIST += tests/fetch/httpd.py
