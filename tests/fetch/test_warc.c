@@ -11,6 +11,7 @@ extern const galley_plugin warc_LTX_galley_plugin;
 #define WARC_PLUGIN (&warc_LTX_galley_plugin)
 
 static char *tmp;
+static int serial;      /* numbers the records of a test: dates and ids */
 
 /* a growing byte buffer */
 typedef struct buf {
@@ -34,7 +35,6 @@ static void puts_(buf *o, const char *s)
 static buf record(const char *type, const char *uri, const char *ctype,
                   const char *block, size_t blen, long length_delta)
 {
-    static int serial;
     buf o = { NULL, 0 };
     char h[2048];
     snprintf(h, sizeof h, "WARC/1.0\r\nWARC-Type: %s\r\n%s%s%s"
@@ -168,6 +168,7 @@ static run run_file(const char *name, const char *extra)
 
 static void setup(void)
 {
+    serial = 0;
     tmp = fx_tmpdir();
 }
 
