@@ -20,9 +20,9 @@ tests_fetch_test_warc_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(ZLIB_CFLAGS)
 tests_fetch_test_warc_LDADD = core/libgalley.la $(CHECK_LIBS) $(ZLIB_LIBS)
 TESTS += tests/fetch/test_warc
 
-# CLI tests: galley run over a directory of bad files, and --shard K/N
-TESTS += tests/fetch/baddir.sh tests/fetch/shard.sh
-EXTRA_DIST += tests/fetch/baddir.sh tests/fetch/shard.sh
+# CLI tests: a directory of bad files, --shard K/N, galley as a line filter
+TESTS += tests/fetch/baddir.sh tests/fetch/shard.sh tests/fetch/filter.sh
+EXTRA_DIST += tests/fetch/baddir.sh tests/fetch/shard.sh tests/fetch/filter.sh
 
 # the http tests start tests/fetch/httpd.py on 127.0.0.1
 check_PROGRAMS += tests/fetch/test_http
