@@ -32,3 +32,4 @@ check_PROGRAMS += bench/fetch/dirbench
 bench_fetch_dirbench_SOURCES = bench/fetch/dirbench.c plugins/fetch/dir.c $(FETCH_COMMON)
 bench_fetch_dirbench_LDADD = core/libgalley.la
 EXTRA_DIST += bench/fetch/run
+EXTRA_DIST += doc/fetch.md
