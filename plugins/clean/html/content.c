@@ -76,10 +76,10 @@ static const tagdef tags[] = {
     { "svg", HT_JUNK },
     { "table", HT_BLOCK },
     { "tbody", 0 },
-    { "td", HT_BLOCK | HT_PARA | HT_CONTAINER },
+    { "td", HT_CELL | HT_PARA | HT_CONTAINER },
     { "template", HT_JUNK },
     { "textarea", HT_JUNK },
-    { "th", HT_BLOCK },
+    { "th", HT_CELL },
     { "title", HT_JUNK },
     { "tr", HT_BLOCK },
     { "ul", HT_BLOCK | HT_LIST },
@@ -128,7 +128,7 @@ static const char *const maybe_bad[] = {
 };
 /* Name parts that only lower a container's score. */
 static const char *const weak_bad[] = {
-    "rail", "aside", "extra", "contact", "photo", "video", "gallery", "embed",
+    "aside", "extra", "contact", "photo", "video", "gallery", "embed",
     "teaser", "media", "scroll", "shopping", NULL
 };
 static const char *const good[] = {
@@ -259,10 +259,16 @@ static int keep_element(hwork *w, xmlNode *n, unsigned tag, int *weight)
     *weight = class_weight(n, tag, &drop);
     if (tag & HT_JUNK)
         return 0;
+    const char *name = (const char *)n->name;
+    if (!strcmp(name, "body") || !strcmp(name, "html"))
+        return 1;
     if (is_hidden(n))
         return 0;
-    if (drop && w->strict)
+    if (drop && w->strict) {
+        if (getenv("HDEBUG2"))
+            fprintf(stderr, "drop %s.%s\n", name, ghtml_attr(n, "class") ? ghtml_attr(n, "class") : "");
         return 0;
+    }
     return 1;
 }
 
@@ -414,21 +420,56 @@ static int best_candidate(hwork *w)
     }
     if (best < 0)
         return -1;
-    /* climb while the parent scores as well: the article is split in parts */
     int top = best;
-    float last = bs;
+    if (getenv("HDEBUG2"))
+        for (size_t i = 0; i < w->n; i++)
+            if (w->nodes[i].scored && w->nodes[i].score > bs * 0.3f)
+                fprintf(stderr, "cand %zu %s.%s score %.1f text %d parent %d\n", i,
+                        (const char *)w->nodes[i].node->name,
+                        ghtml_attr(w->nodes[i].node, "class") ? ghtml_attr(w->nodes[i].node, "class") : "",
+                        (double)w->nodes[i].score, w->nodes[i].text, w->nodes[i].parent);
+    /* several good candidates under one ancestor: the article is split in
+     * chunks (as Readability does it) */
+    int alt[5], nalt = 0;
+    for (size_t i = 0; i < w->n; i++) {
+        hnode *h = &w->nodes[i];
+        if (!h->scored || (int)i == best || h->score < bs * 0.75f)
+            continue;
+        if (nalt < 5)
+            alt[nalt++] = (int)i;
+    }
+    if (nalt >= 3) {
+        for (int p = w->nodes[best].parent; p >= 0; p = w->nodes[p].parent) {
+            if (!strcmp((const char *)w->nodes[p].node->name, "body"))
+                break;
+            int inside = 0;
+            for (int k = 0; k < nalt; k++)
+                for (int a = alt[k]; a >= 0; a = w->nodes[a].parent)
+                    if (a == p) {
+                        inside++;
+                        break;
+                    }
+            if (inside >= 3) {
+                top = p;
+                break;
+            }
+        }
+    }
+    /* climb while the parent scores about as well */
+    float last = w->nodes[top].score, floor = last / 3;
     for (int p = w->nodes[top].parent; p >= 0; p = w->nodes[p].parent) {
         hnode *h = &w->nodes[p];
         if (!strcmp((const char *)h->node->name, "body"))
             break;
         if (!h->scored)
             continue;
-        if (h->score < last / 3)
+        if (h->score < floor)
             break;
         if (h->score > last) {
             top = p;
-            last = h->score;
+            break;
         }
+        last = h->score;
     }
     /* a lone child is the same content as its parent: take the parent,
      * whose siblings may hold the rest */
@@ -505,6 +546,10 @@ static int looks_like_boilerplate(const hwork *w, int i)
         return 0;
     if (h->weight < 0 && h->weight + (int)h->score < 0)
         return 1;
+    /* table cells, and blocks holding only inline text, are paragraphs:
+     * the paragraph filter in emit.c judges them */
+    if ((h->tag & HT_CELL) || (h->text > 0 && h->own * 10 >= h->text * 9))
+        return 0;
     if (h->commas >= 10)
         return 0;
     int p = h->np, img = h->nimg, li = h->nli - 100;
@@ -539,7 +584,7 @@ static void prune(hwork *w)
                 h->chosen = 2;  /* inside the content */
                 if (looks_like_boilerplate(w, (int)i)) {
                     h->dropped = 1;
-                    if (h->text > 200 && galley_log_get_level() >= GALLEY_LOG_DEBUG)
+                    if (h->text > 100 && galley_log_get_level() >= GALLEY_LOG_DEBUG)
                         galley_debug("html: pruned %s.%s (%d chars, %d links, w %d)",
                                      (const char *)h->node->name,
                                      ghtml_attr(h->node, "class") ? ghtml_attr(h->node, "class") : "",

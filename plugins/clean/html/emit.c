@@ -3,6 +3,7 @@
  * paragraphs that read as page furniture ("Advertisement", "Share this"). */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -155,6 +156,8 @@ static int enter(emitter *e, xmlNode *n)
         e->h1 = !strcmp((const char *)n->name, "h1");
     } else if (h->tag & HT_LINK)
         e->in_link++;
+    else if (h->tag & HT_CELL)
+        e->space = 1;
     else if (!strcmp((const char *)n->name, "br")) {
         if (e->w->outlen > e->start && e->w->out[e->w->outlen - 1] != '\n')
             put(e->w, "\n", 1);
@@ -172,6 +175,8 @@ static void leave(emitter *e, xmlNode *n)
         para_close(e);
     else if (h->tag & HT_LINK)
         e->in_link--;
+    else if (h->tag & HT_CELL)
+        e->space = 1;
 }
 
 /* iterative pre-order walk of one subtree with enter/leave callbacks */
@@ -232,8 +237,11 @@ static void filter(hwork *w)
     for (size_t i = 0; i < w->npara; i++) {
         struct hpara *p = &w->paras[i];
         size_t n = p->end - p->start;
-        if (is_furniture(w->out + p->start, n, p))
+        if (is_furniture(w->out + p->start, n, p)) {
+            if (getenv("HDEBUG2"))
+                fprintf(stderr, "furniture: %.*s\n", (int)n, w->out + p->start);
             continue;
+        }
         if (o)
             w->out[o++] = '\n', w->out[o++] = '\n';
         memmove(w->out + o, w->out + p->start, n);

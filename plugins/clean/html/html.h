@@ -17,7 +17,8 @@ enum {
     HT_LINK = 0x20,     /* a */
     HT_IMG = 0x40,      /* img, picture */
     HT_EMBED = 0x80,    /* iframe, object, embed, video */
-    HT_CONTAINER = 0x100 /* div, section, article, main...: may hold text */
+    HT_CONTAINER = 0x100, /* div, section, article, main...: may hold text */
+    HT_CELL = 0x200     /* td, th: a space apart from the next cell */
 };
 
 /* per-element facts, one per element kept by the analysis pass (pre-order) */
