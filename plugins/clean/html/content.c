@@ -183,7 +183,7 @@ static size_t names_of(const xmlNode *n, char *buf, size_t cap)
 }
 
 /* <0 boilerplate, >0 article-like; *drop set when the name alone condemns it */
-static int class_weight(const xmlNode *n, unsigned tag, int *drop)
+static int class_weight(const xmlNode *n, int *drop)
 {
     char buf[512];
     *drop = 0;
@@ -202,9 +202,10 @@ static int class_weight(const xmlNode *n, unsigned tag, int *drop)
         w += 25;
     if (always || maybe || has_part(buf, weak_bad))
         w -= 25;
-    if ((tag & HT_CONTAINER) && strstr(buf, "body"))
-        ;   /* <body class=...> and friends are never dropped */
-    else if (always || (maybe && !isgood))
+    /* embedded posts (tweets, videos) are quoted article text */
+    if (strstr(buf, "embed") || strstr(buf, "tweet"))
+        return w > 0 ? w : 0;
+    if (always || (maybe && !isgood))
         *drop = 1;
     return w;
 }
@@ -256,7 +257,7 @@ static int index_of(const xmlNode *n)
 static int keep_element(hwork *w, xmlNode *n, unsigned tag, int *weight)
 {
     int drop;
-    *weight = class_weight(n, tag, &drop);
+    *weight = class_weight(n, &drop);
     if (tag & HT_JUNK)
         return 0;
     const char *name = (const char *)n->name;
@@ -502,11 +503,14 @@ static void choose(hwork *w, int top)
         hnode *h = &w->nodes[i];
         float bonus = 0;
         const char *c = ghtml_attr(s, "class");
-        if (tclass && c && *c && !strcmp(c, tclass))
+        int same = tclass && c && *c && !strcmp(c, tclass);
+        if (same)
             bonus = t->score * 0.2f;
         float ld = h->text ? (float)h->link / (float)h->text : 0;
         if (h->scored && h->score + bonus >= threshold && h->weight >= 0)
             h->chosen = 1;
+        else if (same && h->text > 0 && ld < 0.25f)
+            h->chosen = 1;  /* another chunk of the same article body */
         else if (h->tag & HT_PARA && !strcmp((const char *)s->name, "p")) {
             if (h->text > 80 && ld < 0.25f)
                 h->chosen = 1;

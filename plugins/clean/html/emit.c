@@ -211,8 +211,18 @@ static const char *const furniture[] = {
     "leave a comment", "leave a reply", "all rights reserved", "copyright",
     "\xc2\xa9", "photo:", "image:", "photograph:", "loading", "skip to",
     "you may also like", "more from", "recommended", "we use cookies",
-    "this site uses cookies", "listen to this", NULL
+    "this site uses cookies", "listen to this", "this slideshow requires",
+    "updated:", "updated at", "updated on", "published:", "posted:", "posted on",
+    "last updated", "posted by", "written by", "follow on", NULL
 };
+
+/* "By Jane Doe - 11/18/19 11:04 PM": a byline, not a sentence */
+static int is_byline(const char *s, size_t n)
+{
+    if (n > 80 || n < 5 || strncmp(s, "By ", 3) || s[3] < 'A' || s[3] > 'Z')
+        return 0;
+    return s[n - 1] != '.' && !memchr(s, ',', n > 40 ? 40 : n);
+}
 
 static int is_furniture(const char *s, size_t n, const struct hpara *p)
 {
@@ -222,6 +232,8 @@ static int is_furniture(const char *s, size_t n, const struct hpara *p)
         return 1;
     if (n > 100)
         return 0;
+    if (is_byline(s, n))
+        return 1;
     for (const char *const *f = furniture; *f; f++) {
         size_t k = strlen(*f);
         if (k <= n && !strncasecmp(s, *f, k))
