@@ -1,0 +1,412 @@
+/* core/engine.c - runs a pipeline: fetch (one thread) -> bounded queue -> N
+ * workers running the transforms -> reorder window -> outputs (the calling
+ * thread), so output order is fetch order whatever the worker count, and
+ * memory is bounded by the documents in flight, never by the corpus. */
+#include "config.h"
+
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+static volatile sig_atomic_t stop_requested;
+
+void galley__request_stop(void) { stop_requested = 1; }
+int galley_stopping(void) { return stop_requested != 0; }
+
+typedef struct item {
+    galley_doc *doc;
+    galley_status status;   /* OK, SKIP or ERROR after the transforms */
+    size_t stage;           /* the stage that skipped or failed it */
+} item;
+
+typedef struct stat_row {
+    unsigned long long ok, skipped, failed;
+    double seconds;
+} stat_row;
+
+typedef struct engine {
+    const galley_pipeline *p;
+    size_t first_out;           /* index of the first output stage */
+    int workers;
+    galley_stage *fetch;        /* one instance */
+    galley_stage **work;        /* [worker][stage] for the transforms */
+    galley_stage *outs;         /* one instance per output stage */
+    stat_row **wstats;          /* [worker][stage] */
+    stat_row *stats;            /* fetch and output rows, then merged */
+
+    pthread_mutex_t lock;
+    pthread_cond_t changed;
+    item **queue;               /* work queue ring */
+    size_t qhead, qlen;
+    item **done;                /* reorder ring, indexed by seq % window */
+    size_t window;              /* documents in flight at most */
+    unsigned long long fetched, emitted;
+    int fetch_over;
+    int aborted;                /* on_error = "abort" fired */
+} engine;
+
+static void run_stage(galley_stage *st, galley_doc *doc, stat_row *row, item *it, size_t idx)
+{
+    double t0 = galley__now();
+    galley_status s = st->conf->plugin->process(st->state, doc);
+    row->seconds += galley__now() - t0;
+    if (s == GALLEY_OK) {
+        row->ok++;
+        return;
+    }
+    if (s == GALLEY_SKIP) {
+        row->skipped++;
+    } else {
+        row->failed++;
+        s = GALLEY_ERROR;
+        if (!galley_doc_error(doc))
+            galley_doc_fail(doc, "failed without saying why (a plugin bug: "
+                            "use galley_doc_fail)");
+    }
+    it->status = s;
+    it->stage = idx;
+}
+
+/* ---- fetch thread ---- */
+
+static item *fetch_one(engine *E, unsigned long long seq)
+{
+    const galley_plugin *fp = E->fetch->conf->plugin;
+    stat_row *row = &E->stats[0];
+    item *it = galley__xcalloc(1, sizeof *it);
+    it->doc = galley_doc_new();
+    galley__doc_set_seq(it->doc, seq);
+    double t0 = galley__now();
+    galley_status s = fp->next(E->fetch->state, it->doc);
+    row->seconds += galley__now() - t0;
+    if (s == GALLEY_DONE) {
+        galley_doc_free(it->doc);
+        free(it);
+        return NULL;
+    }
+    if (s == GALLEY_OK) {
+        row->ok++;
+    } else if (s == GALLEY_SKIP) {
+        row->skipped++;
+        it->status = GALLEY_SKIP;
+    } else {
+        row->failed++;
+        it->status = GALLEY_ERROR;
+        if (!galley_doc_error(it->doc))
+            galley_doc_fail(it->doc, "fetch failed without saying why (a plugin bug)");
+    }
+    return it;
+}
+
+static void *fetch_main(void *arg)
+{
+    engine *E = arg;
+    for (unsigned long long seq = 0;; seq++) {
+        pthread_mutex_lock(&E->lock);
+        while (!stop_requested && E->fetched - E->emitted >= E->window)
+            pthread_cond_wait(&E->changed, &E->lock);
+        pthread_mutex_unlock(&E->lock);
+        if (stop_requested)
+            break;
+        item *it = fetch_one(E, seq);
+        if (!it)
+            break;
+        pthread_mutex_lock(&E->lock);
+        E->queue[(E->qhead + E->qlen++) % E->window] = it;
+        E->fetched++;
+        pthread_cond_broadcast(&E->changed);
+        pthread_mutex_unlock(&E->lock);
+    }
+    pthread_mutex_lock(&E->lock);
+    E->fetch_over = 1;
+    pthread_cond_broadcast(&E->changed);
+    pthread_mutex_unlock(&E->lock);
+    return NULL;
+}
+
+/* ---- workers ---- */
+
+typedef struct worker_arg {
+    engine *E;
+    int w;
+} worker_arg;
+
+static void *worker_main(void *arg)
+{
+    worker_arg *wa = arg;
+    engine *E = wa->E;
+    for (;;) {
+        pthread_mutex_lock(&E->lock);
+        while (E->qlen == 0 && !E->fetch_over)
+            pthread_cond_wait(&E->changed, &E->lock);
+        if (E->qlen == 0) {
+            pthread_mutex_unlock(&E->lock);
+            break;
+        }
+        item *it = E->queue[E->qhead];
+        E->qhead = (E->qhead + 1) % E->window;
+        E->qlen--;
+        pthread_mutex_unlock(&E->lock);
+
+        for (size_t i = 1; i < E->first_out && it->status == GALLEY_OK; i++)
+            run_stage(&E->work[wa->w][i], it->doc, &E->wstats[wa->w][i], it, i);
+        pthread_mutex_lock(&E->lock);
+        E->done[galley_doc_seq(it->doc) % E->window] = it;
+        pthread_cond_broadcast(&E->changed);
+        pthread_mutex_unlock(&E->lock);
+    }
+    return NULL;
+}
+
+/* ---- output (calling thread) ---- */
+
+typedef struct totals {
+    unsigned long long docs, failed, skipped;
+} totals;
+
+static void report_failure(const engine *E, const item *it)
+{
+    const galley_stageconf *c = &E->p->stages[it->stage];
+    const char *id = galley_doc_id(it->doc);
+    if (*id)
+        galley_log(GALLEY_LOG_ERROR, "%s: stage '%s' (%s): %s", id, c->name, c->plugin->name,
+                   galley_doc_error(it->doc));
+    else
+        galley_log(GALLEY_LOG_ERROR, "document #%llu: stage '%s' (%s): %s",
+                   galley_doc_seq(it->doc) + 1, c->name, c->plugin->name,
+                   galley_doc_error(it->doc));
+}
+
+static void emit(engine *E, item *it, totals *t)
+{
+    /* after an abort, documents still in flight are dropped, not output */
+    if (E->aborted)
+        return;
+    t->docs++;
+    for (size_t i = E->first_out; i < E->p->nstages && it->status == GALLEY_OK; i++)
+        run_stage(&E->outs[i - E->first_out], it->doc, &E->stats[i], it, i);
+    if (it->status == GALLEY_ERROR) {
+        t->failed++;
+        report_failure(E, it);
+        if (E->p->abort_on_error && !stop_requested) {
+            galley_error("stopping after the first failure (on_error = \"abort\")");
+            stop_requested = 1;
+            E->aborted = 1;
+        }
+    } else if (it->status == GALLEY_SKIP) {
+        t->skipped++;
+    }
+}
+
+static void output_loop(engine *E, totals *t, int progress)
+{
+    double start = galley__now(), last = start;
+    for (;;) {
+        pthread_mutex_lock(&E->lock);
+        item *it;
+        while (!(it = E->done[E->emitted % E->window]) &&
+               !(E->fetch_over && E->emitted == E->fetched))
+            pthread_cond_wait(&E->changed, &E->lock);
+        if (!it) {
+            pthread_mutex_unlock(&E->lock);
+            break;
+        }
+        E->done[E->emitted % E->window] = NULL;
+        pthread_mutex_unlock(&E->lock);
+
+        emit(E, it, t);
+        galley_doc_free(it->doc);
+        free(it);
+
+        pthread_mutex_lock(&E->lock);
+        E->emitted++;
+        pthread_cond_broadcast(&E->changed);
+        pthread_mutex_unlock(&E->lock);
+        double now = galley__now();
+        if (progress && now - last >= 0.25) {
+            last = now;
+            galley__progress("%llu docs, %llu failed, %.0f docs/s", t->docs, t->failed,
+                             (double)t->docs / (now - start));
+        }
+    }
+    if (progress)
+        galley__progress_end();
+}
+
+/* ---- open and close ---- */
+
+static int open_one(galley_stage *st, const galley_stageconf *c, int w, int nw)
+{
+    st->conf = c;
+    st->worker = w;
+    st->workers = nw;
+    if (c->plugin->open && c->plugin->open(st, &st->state) != GALLEY_OK) {
+        galley_error("stage '%s' (%s): cannot start: %s", c->name, c->plugin->name,
+                     st->error ? st->error : "open() failed without saying why");
+        free(st->error);
+        st->error = NULL;
+        return -1;
+    }
+    st->opened = 1;
+    return 0;
+}
+
+static int close_one(galley_stage *st)
+{
+    int rc = 0;
+    if (st->opened && st->conf->plugin->close &&
+        st->conf->plugin->close(st->state) != GALLEY_OK) {
+        galley_error("stage '%s' (%s): %s", st->conf->name, st->conf->plugin->name,
+                     st->error ? st->error : "close() failed without saying why");
+        rc = -1;
+    }
+    st->opened = 0;
+    free(st->error);
+    st->error = NULL;
+    return rc;
+}
+
+static int open_all(engine *E)
+{
+    const galley_pipeline *p = E->p;
+    if (open_one(E->fetch, &p->stages[0], 0, 1) < 0)
+        return -1;
+    for (int w = 0; w < E->workers; w++)
+        for (size_t i = 1; i < E->first_out; i++)
+            if (open_one(&E->work[w][i], &p->stages[i], w, E->workers) < 0)
+                return -1;
+    for (size_t i = E->first_out; i < p->nstages; i++)
+        if (open_one(&E->outs[i - E->first_out], &p->stages[i], 0, 1) < 0)
+            return -1;
+    return 0;
+}
+
+/* transforms and fetch first, outputs last: outputs flush what they got */
+static int close_all(engine *E)
+{
+    int rc = close_one(E->fetch);
+    for (int w = 0; w < E->workers; w++)
+        for (size_t i = 1; i < E->first_out; i++)
+            rc |= close_one(&E->work[w][i]);
+    for (size_t i = E->first_out; i < E->p->nstages; i++)
+        rc |= close_one(&E->outs[i - E->first_out]);
+    return rc;
+}
+
+static void engine_init(engine *E, const galley_pipeline *p, int workers)
+{
+    memset(E, 0, sizeof *E);
+    E->p = p;
+    E->workers = workers;
+    E->first_out = p->nstages;
+    while (E->first_out > 1 && p->stages[E->first_out - 1].plugin->kind == GALLEY_OUTPUT)
+        E->first_out--;
+    E->fetch = galley__xcalloc(1, sizeof *E->fetch);
+    E->work = galley__xcalloc((size_t)workers, sizeof *E->work);
+    E->wstats = galley__xcalloc((size_t)workers, sizeof *E->wstats);
+    for (int w = 0; w < workers; w++) {
+        E->work[w] = galley__xcalloc(p->nstages, sizeof **E->work);
+        E->wstats[w] = galley__xcalloc(p->nstages, sizeof **E->wstats);
+    }
+    E->outs = galley__xcalloc(p->nstages - E->first_out + 1, sizeof *E->outs);
+    E->stats = galley__xcalloc(p->nstages, sizeof *E->stats);
+    /* enough documents in flight to keep every worker busy while one is slow */
+    E->window = (size_t)workers * 4 + 4;
+    E->queue = galley__xcalloc(E->window, sizeof *E->queue);
+    E->done = galley__xcalloc(E->window, sizeof *E->done);
+    pthread_mutex_init(&E->lock, NULL);
+    pthread_cond_init(&E->changed, NULL);
+}
+
+static void engine_free(engine *E)
+{
+    for (int w = 0; w < E->workers; w++) {
+        free(E->work[w]);
+        free(E->wstats[w]);
+    }
+    free(E->work);
+    free(E->wstats);
+    free(E->fetch);
+    free(E->outs);
+    free(E->stats);
+    free(E->queue);
+    free(E->done);
+    pthread_mutex_destroy(&E->lock);
+    pthread_cond_destroy(&E->changed);
+}
+
+static void print_stats(const engine *E)
+{
+    const galley_pipeline *p = E->p;
+    for (int w = 0; w < E->workers; w++)
+        for (size_t i = 1; i < E->first_out; i++) {
+            E->stats[i].ok += E->wstats[w][i].ok;
+            E->stats[i].skipped += E->wstats[w][i].skipped;
+            E->stats[i].failed += E->wstats[w][i].failed;
+            E->stats[i].seconds += E->wstats[w][i].seconds;
+        }
+    fprintf(stderr, "%-14s %-12s %9s %8s %8s %10s %10s\n", "stage", "plugin", "ok",
+            "skipped", "failed", "seconds", "ms/doc");
+    for (size_t i = 0; i < p->nstages; i++) {
+        const stat_row *r = &E->stats[i];
+        unsigned long long n = r->ok + r->skipped + r->failed;
+        fprintf(stderr, "%-14s %-12s %9llu %8llu %8llu %10.3f %10.3f\n", p->stages[i].name,
+                p->stages[i].plugin->name, r->ok, r->skipped, r->failed, r->seconds,
+                n ? r->seconds * 1000.0 / (double)n : 0.0);
+    }
+}
+
+static void summary(const galley_runopts *ro, const totals *t, double secs, int interrupted)
+{
+    if (ro->quiet)
+        return;
+    fprintf(stderr, "galley: %llu docs, %llu failed, %llu skipped in %.2f s (%.0f docs/s)%s\n",
+            t->docs, t->failed, t->skipped, secs, secs > 0 ? (double)t->docs / secs : 0.0,
+            interrupted ? ", interrupted" : "");
+}
+
+int galley__run(const galley_pipeline *p, const galley_runopts *ro)
+{
+    long workers = ro->workers > 0 ? ro->workers : p->workers;
+    if (workers <= 0) {
+        long n = sysconf(_SC_NPROCESSORS_ONLN);
+        workers = n > 0 ? n : 1;
+    }
+    engine E;
+    engine_init(&E, p, (int)workers);
+    stop_requested = 0;
+    if (open_all(&E) < 0) {
+        close_all(&E);
+        engine_free(&E);
+        return 2;
+    }
+    double t0 = galley__now();
+    pthread_t fetcher, *threads = galley__xcalloc((size_t)workers, sizeof *threads);
+    worker_arg *args = galley__xcalloc((size_t)workers, sizeof *args);
+    pthread_create(&fetcher, NULL, fetch_main, &E);
+    for (int w = 0; w < workers; w++) {
+        args[w] = (worker_arg){ &E, w };
+        pthread_create(&threads[w], NULL, worker_main, &args[w]);
+    }
+    int progress = ro->progress < 0 ? isatty(STDERR_FILENO) && !ro->quiet : ro->progress;
+    totals t = { 0 };
+    output_loop(&E, &t, progress);
+    pthread_join(fetcher, NULL);
+    for (int w = 0; w < workers; w++)
+        pthread_join(threads[w], NULL);
+    int interrupted = stop_requested && !E.aborted;
+    int close_failed = close_all(&E) < 0;
+    summary(ro, &t, galley__now() - t0, interrupted);
+    if (ro->stats)
+        print_stats(&E);
+    free(threads);
+    free(args);
+    engine_free(&E);
+    if (interrupted)
+        return 130;
+    return t.failed || close_failed ? 1 : 0;
+}
