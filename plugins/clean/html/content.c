@@ -266,8 +266,9 @@ static int keep_element(hwork *w, xmlNode *n, unsigned tag, int *weight)
     if (is_hidden(n))
         return 0;
     if (drop && w->strict) {
-        if (getenv("HDEBUG2"))
-            fprintf(stderr, "drop %s.%s\n", name, ghtml_attr(n, "class") ? ghtml_attr(n, "class") : "");
+        if (galley_log_get_level() >= GALLEY_LOG_DEBUG)
+            galley_debug("html: dropped <%s class=\"%s\">", name,
+                         ghtml_attr(n, "class") ? ghtml_attr(n, "class") : "");
         return 0;
     }
     return 1;
@@ -422,10 +423,11 @@ static int best_candidate(hwork *w)
     if (best < 0)
         return -1;
     int top = best;
-    if (getenv("HDEBUG2"))
+    if (galley_log_get_level() >= GALLEY_LOG_DEBUG)
         for (size_t i = 0; i < w->n; i++)
             if (w->nodes[i].scored && w->nodes[i].score > bs * 0.3f)
-                fprintf(stderr, "cand %zu %s.%s score %.1f text %d parent %d\n", i,
+                galley_debug("html: candidate %zu <%s class=\"%s\"> score %.1f, "
+                             "%d chars, parent %d", i,
                         (const char *)w->nodes[i].node->name,
                         ghtml_attr(w->nodes[i].node, "class") ? ghtml_attr(w->nodes[i].node, "class") : "",
                         (double)w->nodes[i].score, w->nodes[i].text, w->nodes[i].parent);

@@ -250,8 +250,8 @@ static void filter(hwork *w)
         struct hpara *p = &w->paras[i];
         size_t n = p->end - p->start;
         if (is_furniture(w->out + p->start, n, p)) {
-            if (getenv("HDEBUG2"))
-                fprintf(stderr, "furniture: %.*s\n", (int)n, w->out + p->start);
+            if (galley_log_get_level() >= GALLEY_LOG_DEBUG)
+                galley_debug("html: furniture \"%.*s\"", (int)n, w->out + p->start);
             continue;
         }
         if (o)
