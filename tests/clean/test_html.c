@@ -234,6 +234,21 @@ START_TEST(html_text_sniffed)
 }
 END_TEST
 
+START_TEST(br_breaks)
+{
+    const char *page = "<html><body><div id=\"story\">First line of a poem by the sea,<br>"
+                       "second line where the gulls cry over the harbour wall.<br><br>"
+                       "A new paragraph after two breaks, long enough to be article text."
+                       "</div></body></html>";
+    galley_doc *d = galley_doc_new();
+    ck_assert_int_eq(run_raw(d, NULL, page, strlen(page), "text/html"), GALLEY_OK);
+    ck_assert_str_eq(text_of(d), "First line of a poem by the sea,\nsecond line where the "
+                     "gulls cry over the harbour wall.\n\nA new paragraph after two breaks, "
+                     "long enough to be article text.");
+    galley_doc_free(d);
+}
+END_TEST
+
 START_TEST(charset_of_raw_bytes)
 {
     galley_doc *d = run_fixture("latin1.html", GALLEY_OK);
@@ -327,6 +342,7 @@ static Suite *suite(void)
     tcase_add_test(tc, fields_option_off);
     tcase_add_test(tc, plain_text_passes_through);
     tcase_add_test(tc, html_text_sniffed);
+    tcase_add_test(tc, br_breaks);
     tcase_add_test(tc, charset_of_raw_bytes);
     tcase_add_test(tc, broken_page_survives);
     tcase_add_test(tc, ten_thousand_nested_divs);

@@ -297,6 +297,9 @@ static void walk(hwork *w, xmlNode *root)
                 if (p >= 0)
                     w->nodes[p].ninput++;
             }
+            /* an anchor without href (<a name=...>) is no link */
+            if ((tag & HT_LINK) && !ghtml_attr(n, "href"))
+                tag &= ~(unsigned)HT_LINK;
             if (keep_element(w, n, tag, &weight)) {
                 add_node(w, n, index_of(n->parent), tag, weight);
                 descend = 1;

@@ -159,7 +159,12 @@ static int enter(emitter *e, xmlNode *n)
     else if (h->tag & HT_CELL)
         e->space = 1;
     else if (!strcmp((const char *)n->name, "br")) {
-        if (e->w->outlen > e->start && e->w->out[e->w->outlen - 1] != '\n')
+        /* one <br> breaks the line, two end the paragraph */
+        if (e->w->outlen > e->start && e->w->out[e->w->outlen - 1] == '\n') {
+            int h1 = e->h1;
+            para_close(e);
+            e->h1 = h1;
+        } else if (e->w->outlen > e->start)
             put(e->w, "\n", 1);
         e->space = 0;
     }
