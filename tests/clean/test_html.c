@@ -277,6 +277,26 @@ START_TEST(broken_page_survives)
     d = galley_doc_new();
     ck_assert_int_eq(run_raw(d, opts, junk, sizeof junk, "text/html"), GALLEY_OK);
     galley_doc_free(d);
+    /* class, id and style values longer than any buffer */
+    char *big = malloc(8192);
+    size_t n = (size_t)sprintf(big, "<html><body><div class=\"");
+    for (int k = 0; k < 700; k++)
+        big[n++] = 'c';
+    n += (size_t)sprintf(big + n, "\" id=\"");
+    for (int k = 0; k < 700; k++)
+        big[n++] = 'i';
+    n += (size_t)sprintf(big + n, "\" style=\"");
+    for (int k = 0; k < 700; k++)
+        big[n++] = ' ';
+    n += (size_t)sprintf(big + n, "display:none\"><p>Hidden behind long attribute values, "
+                         "this paragraph is not shown.</p></div><p>A visible paragraph follows "
+                         "the long attributes, with words enough to count.</p></body></html>");
+    d = galley_doc_new();
+    ck_assert_int_eq(run_raw(d, NULL, big, n, "text/html"), GALLEY_OK);
+    HAS(d, "A visible paragraph follows");
+    HASNT(d, "Hidden behind");
+    galley_doc_free(d);
+    free(big);
 }
 END_TEST
 

@@ -176,7 +176,8 @@ static size_t names_of(const xmlNode *n, char *buf, size_t cap)
             continue;
         for (; *v && len + 2 < cap; v++)
             buf[len++] = (*v >= 'A' && *v <= 'Z') ? (char)(*v + 32) : *v;
-        buf[len++] = ' ';
+        if (len + 1 < cap)
+            buf[len++] = ' ';
     }
     buf[len] = '\0';
     return len;
