@@ -110,43 +110,127 @@ const char *ghtml_attr(const xmlNode *n, const char *name)
 
 /* ---- class and id names ---- */
 
-/* Name parts that mark boilerplate whatever else the name says. */
-static const char *const always_bad[] = {
-    "comment", "disqus", "cookie", "consent", "gdpr", "newsletter", "share",
-    "sharing", "social", "related", "recommend", "outbrain", "taboola",
-    "promo", "advert", "sponsor", "sidebar", "breadcrumb", "popup", "modal",
-    "subscri", "signup", "sign-up", "most-popular", "mostpopular",
-    "trending", "read-more", "readmore", "more-stories", "author-bio",
-    "skip-link", "visually-hidden", "sr-only", "screen-reader", NULL
+/* Parts of class/id names, sorted by first letter (see first[]), with what
+ * they say: N_BEST names the article body itself, N_GOOD is article-like,
+ * N_ALWAYS boilerplate whatever else the name says, N_MAYBE boilerplate
+ * unless a good part is present too, N_WEAK only lowers a score, N_EMBED an
+ * embedded post (quoted article text). */
+enum { N_BEST = 1, N_GOOD = 2, N_ALWAYS = 4, N_MAYBE = 8, N_WEAK = 16,
+       N_EMBED = 32, N_COMMENTARY = 64 };
+static const struct needle { const char *s; unsigned char len, cat; } needles[] = {
+    { "advert", 6, N_ALWAYS },
+    { "article", 7, N_GOOD },
+    { "article-body", 12, N_BEST },
+    { "article-content", 15, N_BEST },
+    { "article__body", 13, N_BEST },
+    { "articlebody", 11, N_BEST },
+    { "articletext", 11, N_BEST },
+    { "aside", 5, N_WEAK },
+    { "author-bio", 10, N_ALWAYS },
+    { "banner", 6, N_MAYBE },
+    { "blog", 4, N_GOOD },
+    { "body", 4, N_GOOD },
+    { "breadcrumb", 10, N_ALWAYS },
+    { "byline", 6, N_MAYBE },
+    { "caption", 7, N_MAYBE },
+    { "column", 6, N_GOOD },
+    { "combx", 5, N_MAYBE },
+    { "comment", 7, N_ALWAYS },
+    { "commentary", 10, N_COMMENTARY },
+    { "consent", 7, N_ALWAYS },
+    { "contact", 7, N_WEAK },
+    { "content", 7, N_GOOD },
+    { "cookie", 6, N_ALWAYS },
+    { "credit", 6, N_MAYBE },
+    { "dateline", 8, N_MAYBE },
+    { "disqus", 6, N_ALWAYS },
+    { "embed", 5, N_WEAK | N_EMBED },
+    { "entry", 5, N_GOOD },
+    { "entry-content", 13, N_BEST },
+    { "extra", 5, N_WEAK },
+    { "footer", 6, N_MAYBE },
+    { "gallery", 7, N_WEAK },
+    { "gdpr", 4, N_ALWAYS },
+    { "header", 6, N_MAYBE },
+    { "hidden", 6, N_MAYBE },
+    { "login", 5, N_MAYBE },
+    { "main", 4, N_GOOD },
+    { "masthead", 8, N_MAYBE },
+    { "media", 5, N_WEAK },
+    { "menu", 4, N_MAYBE },
+    { "meta", 4, N_MAYBE },
+    { "modal", 5, N_ALWAYS },
+    { "more-stories", 12, N_ALWAYS },
+    { "most-popular", 12, N_ALWAYS },
+    { "mostpopular", 11, N_ALWAYS },
+    { "nav", 3, N_MAYBE },
+    { "newsletter", 10, N_ALWAYS },
+    { "outbrain", 8, N_ALWAYS },
+    { "pager", 5, N_MAYBE },
+    { "pagination", 10, N_MAYBE },
+    { "photo", 5, N_WEAK },
+    { "popup", 5, N_ALWAYS },
+    { "post", 4, N_GOOD },
+    { "post-content", 12, N_BEST },
+    { "print", 5, N_MAYBE },
+    { "promo", 5, N_ALWAYS },
+    { "read-more", 9, N_ALWAYS },
+    { "readmore", 8, N_ALWAYS },
+    { "recommend", 9, N_ALWAYS },
+    { "related", 7, N_ALWAYS },
+    { "screen-reader", 13, N_ALWAYS },
+    { "scroll", 6, N_WEAK },
+    { "share", 5, N_ALWAYS },
+    { "sharing", 7, N_ALWAYS },
+    { "shopping", 8, N_WEAK },
+    { "shoutbox", 8, N_MAYBE },
+    { "sidebar", 7, N_ALWAYS },
+    { "sign-up", 7, N_ALWAYS },
+    { "signup", 6, N_ALWAYS },
+    { "skip-link", 9, N_ALWAYS },
+    { "skyscraper", 10, N_MAYBE },
+    { "social", 6, N_ALWAYS },
+    { "sponsor", 7, N_ALWAYS },
+    { "sr-only", 7, N_ALWAYS },
+    { "story", 5, N_GOOD },
+    { "story-body", 10, N_BEST },
+    { "subscri", 7, N_ALWAYS },
+    { "supplement", 10, N_MAYBE },
+    { "taboola", 7, N_ALWAYS },
+    { "tags", 4, N_MAYBE },
+    { "teaser", 6, N_WEAK },
+    { "text", 4, N_GOOD },
+    { "timestamp", 9, N_MAYBE },
+    { "toolbar", 7, N_MAYBE },
+    { "tools", 5, N_MAYBE },
+    { "topics", 6, N_MAYBE },
+    { "trending", 8, N_ALWAYS },
+    { "tweet", 5, N_EMBED },
+    { "video", 5, N_WEAK },
+    { "visually-hidden", 15, N_ALWAYS },
+    { "widget", 6, N_MAYBE },
 };
-/* Name parts that mark boilerplate unless a good part is present too. */
-static const char *const maybe_bad[] = {
-    "footer", "menu", "nav", "header", "banner", "masthead", "widget", "tags",
-    "byline", "caption", "credit", "toolbar", "tools", "pagination", "pager",
-    "login", "print", "dateline", "timestamp", "meta", "hidden", "combx",
-    "shoutbox", "skyscraper", "supplement", "topics", NULL
-};
-/* Name parts that only lower a container's score. */
-static const char *const weak_bad[] = {
-    "aside", "extra", "contact", "photo", "video", "gallery", "embed",
-    "teaser", "media", "scroll", "shopping", NULL
-};
-static const char *const good[] = {
-    "article", "content", "entry", "post", "story", "body", "text", "main",
-    "blog", "column", NULL
-};
+/* needles[first[c - 'a']] .. needles[first[c - 'a' + 1] - 1] start with c */
+static const unsigned char first[27] = { 0, 9, 14, 24, 26, 30, 31, 33, 35, 35, 35, 35, 36, 45, 47, 48, 56, 56, 60, 78, 88, 88, 90, 91, 91, 91, 91 };
 /* whole tokens only (too short to search inside words) */
 static const char *const bad_tokens[] = {
     "ad", "ads", "adv", "nav", "hide", "hid", "share", "tag", "author", "date",
     "source", "info", "ribbon", "more", NULL
 };
 
-static int has_part(const char *s, const char *const *list)
+/* categories of every needle found in s: one pass, a few compares a byte */
+static unsigned match_names(const char *s, size_t len)
 {
-    for (; *list; list++)
-        if (strstr(s, *list))
-            return 1;
-    return 0;
+    unsigned cats = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 'a' || c > 'z')
+            continue;
+        for (unsigned k = first[c - 'a']; k < first[c - 'a' + 1]; k++)
+            if (needles[k].len <= len - i && !memcmp(s + i, needles[k].s, needles[k].len))
+                cats |= needles[k].cat;
+    }
+    return cats;
 }
 
 static int has_token(const char *s, const char *const *list)
@@ -188,23 +272,22 @@ static int class_weight(const xmlNode *n, int *drop)
 {
     char buf[512];
     *drop = 0;
-    if (!names_of(n, buf, sizeof buf))
+    size_t len = names_of(n, buf, sizeof buf);
+    if (!len)
         return 0;
-    if (strstr(buf, "articlebody") || strstr(buf, "article-body")
-        || strstr(buf, "article__body") || strstr(buf, "story-body")
-        || strstr(buf, "entry-content") || strstr(buf, "post-content")
-        || strstr(buf, "article-content") || strstr(buf, "articletext"))
+    unsigned cats = match_names(buf, len);
+    if (cats & N_BEST)
         return 50;
     int w = 0;
-    int isgood = has_part(buf, good);
-    int always = has_part(buf, always_bad) && !strstr(buf, "commentary");
-    int maybe = has_part(buf, maybe_bad) || has_token(buf, bad_tokens);
+    int isgood = (cats & N_GOOD) != 0;
+    int always = (cats & N_ALWAYS) && !(cats & N_COMMENTARY);
+    int maybe = (cats & N_MAYBE) || has_token(buf, bad_tokens);
     if (isgood)
         w += 25;
-    if (always || maybe || has_part(buf, weak_bad))
+    if (always || maybe || (cats & N_WEAK))
         w -= 25;
     /* embedded posts (tweets, videos) are quoted article text */
-    if (strstr(buf, "embed") || strstr(buf, "tweet"))
+    if (cats & N_EMBED)
         return w > 0 ? w : 0;
     if (always || (maybe && !isgood))
         *drop = 1;
