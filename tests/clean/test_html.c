@@ -249,6 +249,30 @@ START_TEST(br_breaks)
 }
 END_TEST
 
+START_TEST(scripts_and_look_alikes)
+{
+    const char *page =
+        "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+        "\"headline\": \"Lighthouse keeper retires\", \"datePublished\": \"2021-04-02\"}"
+        "</script><style>p:before { content: \"<p>styled</p>\"; }</style></head><body>"
+        "<!-- <script> a commented-out tag hides nothing --><div class=\"story\">"
+        "<p title=\"<script>\">The lighthouse keeper climbed the stairs for the last time on "
+        "Friday, after thirty years of winding the clockwork lamp by hand.</p>"
+        "<SCRIPT>document.write('</div><p>injected by a script</p>');</SCRIPT>"
+        "<p>His daughter will keep the key, and the light itself has run on its own since "
+        "the automatic lamp was fitted in the spring.</p></div></body></html>";
+    galley_doc *d = galley_doc_new();
+    ck_assert_int_eq(run_raw(d, NULL, page, strlen(page), "text/html"), GALLEY_OK);
+    ck_assert_str_eq(text_of(d), "The lighthouse keeper climbed the stairs for the last time "
+                     "on Friday, after thirty years of winding the clockwork lamp by hand.\n\n"
+                     "His daughter will keep the key, and the light itself has run on its own "
+                     "since the automatic lamp was fitted in the spring.");
+    ck_assert_str_eq(galley_doc_field(d, "title"), "Lighthouse keeper retires");
+    ck_assert_str_eq(galley_doc_field(d, "date"), "2021-04-02");
+    galley_doc_free(d);
+}
+END_TEST
+
 START_TEST(charset_of_raw_bytes)
 {
     galley_doc *d = run_fixture("latin1.html", GALLEY_OK);
@@ -363,6 +387,7 @@ static Suite *suite(void)
     tcase_add_test(tc, plain_text_passes_through);
     tcase_add_test(tc, html_text_sniffed);
     tcase_add_test(tc, br_breaks);
+    tcase_add_test(tc, scripts_and_look_alikes);
     tcase_add_test(tc, charset_of_raw_bytes);
     tcase_add_test(tc, broken_page_survives);
     tcase_add_test(tc, ten_thousand_nested_divs);

@@ -55,6 +55,8 @@ typedef struct hwork {
     struct hpara { size_t start, end; int links, chars; unsigned tag; } *paras;
     size_t npara, cappara;
     hmeta meta;
+    char *page;             /* the page without script bodies, for libxml2 */
+    size_t pagecap;
     int top_text;           /* characters in the top candidate */
     int strict;             /* drop unlikely class names before scoring */
 } hwork;
@@ -76,6 +78,10 @@ void ghtml_meta_note(hmeta *m, xmlNode *n, unsigned tag);
 const char *ghtml_meta_fields(hmeta *m, galley_doc *doc, int set_fields,
                               const char **jsonld_body, const char **descr);
 void ghtml_meta_free(hmeta *m);
+
+/* strip.c: the page without <script>/<style> bodies (JSON-LD kept) into out
+ * (room for n bytes); returns the length written */
+size_t ghtml_strip_scripts(const char *s, size_t n, char *out);
 
 /* text helpers */
 size_t ghtml_collapse(const char *s, size_t n, char *out);

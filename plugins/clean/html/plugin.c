@@ -54,6 +54,7 @@ static galley_status html_close(void *p)
     free(s->w.nodes);
     free(s->w.out);
     free(s->w.paras);
+    free(s->w.page);
     ghtml_meta_free(&s->w.meta);
     free(s);
     return GALLEY_OK;
@@ -150,6 +151,9 @@ static xmlDoc *parse(state *s, galley_doc *doc, const char *buf, size_t n,
     }
     if (n > (size_t)0x7fffffff)
         return NULL;
+    s->w.page = ghtml_grow(s->w.page, &s->w.pagecap, n + 1, 1);
+    n = ghtml_strip_scripts(buf, n, s->w.page);
+    buf = s->w.page;
     const char *src = galley_doc_source(doc);
     /* a fresh context per page: a reused one keeps state (the encoding
      * switch among it) that spoils the next page */
