@@ -218,8 +218,23 @@ static const char *const furniture[] = {
     "you may also like", "more from", "recommended", "we use cookies",
     "this site uses cookies", "listen to this", "this slideshow requires",
     "updated:", "updated at", "updated on", "published:", "posted:", "posted on",
-    "last updated", "posted by", "written by", "follow on", NULL
+    "last updated", "posted by", "written by", "follow on", "follow @", NULL
 };
+/* ... and those that may run longer (credit lines, appeals) */
+static const char *const furniture_long[] = {
+    "reporting by", "(reporting by", "additional reporting", "have a tip",
+    "if you enjoyed this", "sign up:", "\xc2\xa9", "copyright", NULL
+};
+
+static int starts_with_any(const char *s, size_t n, const char *const *list)
+{
+    for (; *list; list++) {
+        size_t k = strlen(*list);
+        if (k <= n && !strncasecmp(s, *list, k))
+            return 1;
+    }
+    return 0;
+}
 
 /* "By Jane Doe - 11/18/19 11:04 PM": a byline, not a sentence */
 static int is_byline(const char *s, size_t n)
@@ -235,16 +250,11 @@ static int is_furniture(const char *s, size_t n, const struct hpara *p)
         return 1;           /* h1: the title, a field of its own */
     if (p->chars < 60 && p->links * 2 > p->chars)
         return 1;
-    if (n > 100)
+    if (n > 200)
         return 0;
-    if (is_byline(s, n))
+    if (starts_with_any(s, n, furniture_long))
         return 1;
-    for (const char *const *f = furniture; *f; f++) {
-        size_t k = strlen(*f);
-        if (k <= n && !strncasecmp(s, *f, k))
-            return 1;
-    }
-    return 0;
+    return n <= 100 && (is_byline(s, n) || starts_with_any(s, n, furniture));
 }
 
 /* Keeps the paragraphs that are not furniture, joined by blank lines. */
