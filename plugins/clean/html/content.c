@@ -211,7 +211,10 @@ static const struct needle { const char *s; unsigned char len, cat; } needles[] 
     { "widget", 6, N_MAYBE },
 };
 /* needles[first[c - 'a']] .. needles[first[c - 'a' + 1] - 1] start with c */
-static const unsigned char first[27] = { 0, 9, 14, 24, 26, 30, 31, 33, 35, 35, 35, 35, 36, 45, 47, 48, 56, 56, 60, 78, 88, 88, 90, 91, 91, 91, 91 };
+static const unsigned char first[27] = {
+    0, 9, 14, 24, 26, 30, 31, 33, 35, 35, 35, 35, 36, 45, 47, 48, 56, 56, 60,
+    78, 88, 88, 90, 91, 91, 91, 91
+};
 /* whole tokens only (too short to search inside words) */
 static const char *const bad_tokens[] = {
     "ad", "ads", "adv", "nav", "hide", "hid", "share", "tag", "author", "date",
@@ -341,9 +344,10 @@ static int index_of(const xmlNode *n)
 static int keep_element(hwork *w, xmlNode *n, unsigned tag, int *weight)
 {
     int drop;
-    *weight = class_weight(n, &drop);
+    *weight = 0;
     if (tag & HT_JUNK)
         return 0;
+    *weight = class_weight(n, &drop);
     const char *name = (const char *)n->name;
     if (!strcmp(name, "body") || !strcmp(name, "html"))
         return 1;
@@ -493,64 +497,59 @@ static float final_score(const hnode *h)
     return h->score * (1.0f - ld);
 }
 
-static int best_candidate(hwork *w)
+static int is_body(const hwork *w, int i)
 {
-    int best = -1;
-    float bs = 0;
+    return !strcmp((const char *)w->nodes[i].node->name, "body");
+}
+
+static void debug_scores(const hwork *w, float best)
+{
+    if (galley_log_get_level() < GALLEY_LOG_DEBUG)
+        return;
     for (size_t i = 0; i < w->n; i++) {
-        hnode *h = &w->nodes[i];
-        if (!h->scored)
-            continue;
-        h->score = final_score(h);
-        if (best < 0 || h->score > bs) {
-            best = (int)i;
-            bs = h->score;
-        }
+        const hnode *h = &w->nodes[i];
+        const char *c = ghtml_attr(h->node, "class");
+        if (h->scored && h->score > best * 0.3f)
+            galley_debug("html: candidate %zu <%s class=\"%s\"> score %.1f, %d chars, "
+                         "parent %d", i, (const char *)h->node->name, c ? c : "",
+                         (double)h->score, h->text, h->parent);
     }
-    if (best < 0)
-        return -1;
-    int top = best;
-    if (galley_log_get_level() >= GALLEY_LOG_DEBUG)
-        for (size_t i = 0; i < w->n; i++)
-            if (w->nodes[i].scored && w->nodes[i].score > bs * 0.3f)
-                galley_debug("html: candidate %zu <%s class=\"%s\"> score %.1f, "
-                             "%d chars, parent %d", i,
-                        (const char *)w->nodes[i].node->name,
-                        ghtml_attr(w->nodes[i].node, "class") ? ghtml_attr(w->nodes[i].node, "class") : "",
-                        (double)w->nodes[i].score, w->nodes[i].text, w->nodes[i].parent);
-    /* several good candidates under one ancestor: the article is split in
-     * chunks (as Readability does it) */
+}
+
+/* Several good candidates under one ancestor: the article is cut in chunks
+ * (Readability's alternative candidates).  Returns that ancestor or best. */
+static int common_ancestor(const hwork *w, int best)
+{
+    float bs = w->nodes[best].score;
     int alt[5], nalt = 0;
-    for (size_t i = 0; i < w->n; i++) {
-        hnode *h = &w->nodes[i];
-        if (!h->scored || (int)i == best || h->score < bs * 0.75f)
-            continue;
-        if (nalt < 5)
+    for (size_t i = 0; i < w->n && nalt < 5; i++) {
+        const hnode *h = &w->nodes[i];
+        if (h->scored && (int)i != best && h->score >= bs * 0.75f)
             alt[nalt++] = (int)i;
     }
-    if (nalt >= 3) {
-        for (int p = w->nodes[best].parent; p >= 0; p = w->nodes[p].parent) {
-            if (!strcmp((const char *)w->nodes[p].node->name, "body"))
-                break;
-            int inside = 0;
-            for (int k = 0; k < nalt; k++)
-                for (int a = alt[k]; a >= 0; a = w->nodes[a].parent)
-                    if (a == p) {
-                        inside++;
-                        break;
-                    }
-            if (inside >= 3) {
-                top = p;
-                break;
-            }
-        }
+    if (nalt < 3)
+        return best;
+    for (int p = w->nodes[best].parent; p >= 0 && !is_body(w, p); p = w->nodes[p].parent) {
+        int inside = 0;
+        for (int k = 0; k < nalt; k++)
+            for (int a = alt[k]; a >= 0; a = w->nodes[a].parent)
+                if (a == p) {
+                    inside++;
+                    break;
+                }
+        if (inside >= 3)
+            return p;
     }
-    /* climb while the parent scores about as well */
+    return best;
+}
+
+/* Climbs while an ancestor scores about as well, then out of lone-child
+ * wrappers (whose parent's siblings may hold the rest of the article). */
+static int climb(const hwork *w, int top)
+{
     float last = w->nodes[top].score, floor = last / 3;
-    for (int p = w->nodes[top].parent; p >= 0; p = w->nodes[p].parent) {
-        hnode *h = &w->nodes[p];
-        if (!strcmp((const char *)h->node->name, "body"))
-            break;
+    for (int p = w->nodes[top].parent; p >= 0 && !is_body(w, p); p = w->nodes[p].parent) {
+        const hnode *h = &w->nodes[p];
         if (!h->scored)
             continue;
         if (h->score < floor)
@@ -561,18 +560,33 @@ static int best_candidate(hwork *w)
         }
         last = h->score;
     }
-    /* a lone child is the same content as its parent: take the parent,
-     * whose siblings may hold the rest */
     for (;;) {
-        hnode *h = &w->nodes[top];
-        int p = h->parent;
-        if (p < 0 || !strcmp((const char *)w->nodes[p].node->name, "body"))
+        int p = w->nodes[top].parent;
+        if (p < 0 || is_body(w, p))
             break;
-        if (w->nodes[p].text > h->text + h->text / 20 + 10)
+        int t = w->nodes[top].text;
+        if (w->nodes[p].text > t + t / 20 + 10)
             break;
         top = p;
     }
     return top;
+}
+
+static int best_candidate(hwork *w)
+{
+    int best = -1;
+    for (size_t i = 0; i < w->n; i++) {
+        hnode *h = &w->nodes[i];
+        if (!h->scored)
+            continue;
+        h->score = final_score(h);
+        if (best < 0 || h->score > w->nodes[best].score)
+            best = (int)i;
+    }
+    if (best < 0)
+        return -1;
+    debug_scores(w, w->nodes[best].score);
+    return climb(w, common_ancestor(w, best));
 }
 
 /* Marks the chosen subtrees: the top candidate and qualifying siblings. */
