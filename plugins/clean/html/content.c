@@ -678,27 +678,27 @@ static int looks_like_boilerplate(const hwork *w, int i)
     return 0;
 }
 
-/* Propagates chosen-ness down and prunes inside (pre-order: parents first). */
+/* Marks everything inside the chosen subtrees and prunes boilerplate there
+ * (pre-order: a parent is decided before its children). */
 static void prune(hwork *w)
 {
     for (size_t i = 0; i < w->n; i++) {
         hnode *h = &w->nodes[i];
-        if (h->parent >= 0) {
-            hnode *p = &w->nodes[h->parent];
-            if (p->dropped)
-                h->dropped = 1;
-            if (p->chosen && !h->chosen) {
-                h->chosen = 2;  /* inside the content */
-                if (looks_like_boilerplate(w, (int)i)) {
-                    h->dropped = 1;
-                    if (h->text > 100 && galley_log_get_level() >= GALLEY_LOG_DEBUG)
-                        galley_debug("html: pruned %s.%s (%d chars, %d links, w %d)",
-                                     (const char *)h->node->name,
-                                     ghtml_attr(h->node, "class") ? ghtml_attr(h->node, "class") : "",
-                                     h->text, h->link, h->weight);
-                }
-            } else if (p->chosen && !h->chosen)
-                h->chosen = 2;
+        if (h->parent < 0)
+            continue;
+        const hnode *p = &w->nodes[h->parent];
+        if (p->dropped)
+            h->dropped = 1;
+        if (!p->chosen || h->chosen)
+            continue;
+        h->chosen = 2;
+        if (!h->dropped && looks_like_boilerplate(w, (int)i)) {
+            h->dropped = 1;
+            if (h->text > 100 && galley_log_get_level() >= GALLEY_LOG_DEBUG) {
+                const char *c = ghtml_attr(h->node, "class");
+                galley_debug("html: pruned <%s class=\"%s\"> (%d chars, %d in links)",
+                             (const char *)h->node->name, c ? c : "", h->text, h->link);
+            }
         }
     }
 }
@@ -732,27 +732,38 @@ static void reset(hwork *w)
     ghtml_out_reset(w);
 }
 
+/* One attempt: walk, score, choose, prune, emit.  0 if nothing scored. */
+static int attempt(hwork *w, xmlNode *root, int strict)
+{
+    reset(w);
+    w->strict = strict;
+    walk(w, root);
+    accumulate(w);
+    score_paragraphs(w);
+    int top = best_candidate(w);
+    if (top < 0) {
+        galley_debug("html: no candidate (strict %d, %zu elements)", strict, w->n);
+        return 0;
+    }
+    debug_candidate(w, top);
+    choose(w, top);
+    prune(w);
+    ghtml_emit(w);
+    return 1;
+}
+
 void ghtml_extract(hwork *w, xmlDoc *doc)
 {
     xmlNode *root = xmlDocGetRootElement(doc);
     if (!root)
         return;
-    for (int attempt = 0; attempt < 2; attempt++) {
-        reset(w);
-        w->strict = attempt == 0;
-        walk(w, root);
-        accumulate(w);
-        score_paragraphs(w);
-        int top = best_candidate(w);
-        if (top < 0) {
-            galley_debug("html: no candidate (strict %d, %zu elements)", w->strict, w->n);
-            continue;
-        }
-        debug_candidate(w, top);
-        choose(w, top);
-        prune(w);
-        ghtml_emit(w);
-        if (w->outlen >= 250)
-            break;
-    }
+    /* class names mislead on some sites: when dropping by name leaves
+     * little, try again without it and keep the longer result */
+    attempt(w, root, 1);
+    if (w->outlen >= 250)
+        return;
+    size_t strict_len = w->outlen;
+    attempt(w, root, 0);
+    if (w->outlen < strict_len)
+        attempt(w, root, 1);
 }
