@@ -348,6 +348,7 @@ START_TEST(ten_thousand_nested_divs)
     ck_assert_int_eq(run_raw(d, NULL, strstr(page, "<div>"), len - (size_t)(strstr(page, "<div>") - page),
                              "text/html"), GALLEY_ERROR);
     ck_assert_ptr_nonnull(strstr(galley_doc_error(d), "stopped reading"));
+    ck_assert_ptr_nonnull(strstr(galley_doc_error(d), "depth"));
     galley_doc_free(d);
     free(page);
 }

@@ -3,6 +3,7 @@
  * passes documents that are not HTML through untouched. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -165,14 +166,24 @@ static xmlDoc *parse(state *s, galley_doc *doc, const char *buf, size_t n,
     return htmlCtxtReadMemory(s->ctxt, buf, (int)n, *src ? src : NULL, enc, opts);
 }
 
+/* libxml2's last error, first line only (into buf) */
+static const char *parse_error(const state *s, char *buf, size_t cap)
+{
+    const char *m = s->ctxt && s->ctxt->lastError.message
+        ? s->ctxt->lastError.message : "no reason given";
+    size_t k = strcspn(m, "\n");
+    snprintf(buf, cap, "%.*s", (int)(k < cap ? k : cap - 1), m);
+    return buf;
+}
+
 static galley_status empty_page(state *s, galley_doc *doc, size_t n)
 {
+    char why[160];
     if (s->ctxt && s->ctxt->disableSAX)
         return galley_doc_fail(doc, "libxml2 stopped reading this page early (%s) and "
                                "no article text came before that point; the page "
                                "is malformed or nests elements too deeply",
-                               s->ctxt->lastError.message
-                               ? strtok(s->ctxt->lastError.message, "\n") : "no reason given");
+                               parse_error(s, why, sizeof why));
     if (!strcmp(s->on_empty, "skip"))
         return GALLEY_SKIP;
     if (!strcmp(s->on_empty, "keep")) {
@@ -212,11 +223,12 @@ static galley_status html_process(void *p, galley_doc *doc)
         xmlFreeDoc(x);
         return empty_page(s, doc, n);
     }
-    if (s->ctxt->disableSAX)
+    if (s->ctxt->disableSAX) {
+        char why[160];
         galley_info("%s: libxml2 stopped reading the page early (%s); the text "
                     "after that point is missing", galley_doc_id(doc),
-                    s->ctxt->lastError.message
-                    ? strtok(s->ctxt->lastError.message, "\n") : "no reason given");
+                    parse_error(s, why, sizeof why));
+    }
     xmlFreeDoc(x);
     return GALLEY_OK;
 }
@@ -225,7 +237,7 @@ GALLEY_PLUGIN(html,
     .kind = GALLEY_CLEAN,
     .summary = "main-content extraction from web pages (text + title, author, date...)",
     .version = "1.0",
-    .license = "same as galley",
+    .license = "MIT",
     .options = options,
     .provides = "title author date description site_name lang url",
     .open = html_open, .process = html_process, .close = html_close);
