@@ -34,6 +34,9 @@ typedef struct state {
 
 static galley_status html_open(galley_stage *st, void **out)
 {
+    /* libxml2 wants its global init done before threads parse; open()
+     * runs before the workers start */
+    xmlInitParser();
     state *s = calloc(1, sizeof *s);
     if (!s)
         return galley_stage_fail(st, "out of memory");
