@@ -103,7 +103,7 @@ static unsigned lex_titlecase(const galley_counter *c, const char *k, size_t n)
             return 0;
         buf[i] = (char)(i == 0 || ch < 'A' || ch > 'Z' ? ch : ch + ('a' - 'A'));
     }
-    return lex_get(c, buf, n) & ~(unsigned)(LX_LOWER | LX_TITLELOW);
+    return lex_get(c, buf, n) & ~(unsigned)(LX_LOWER | LX_TITLELOW | LX_PROPER);
 }
 
 static size_t count_words(const char *s)
@@ -313,6 +313,21 @@ static size_t possessive(const char *w, size_t n)
     return 0;
 }
 
+/* "non-NATO", "pro-Kremlin": the name after a lower-case prefix */
+static void skip_prefix(const char *text, tok *t)
+{
+    size_t i = t->s;
+    while (i < t->e && text[i] >= 'a' && text[i] <= 'z')
+        i++;
+    if (i == t->s || i + 1 >= t->e || text[i] != '-' || text[i + 1] < 'A' || text[i + 1] > 'Z')
+        return;
+    t->s = i + 1;
+    int lower = 0;
+    for (i = t->s; i < t->e; i++)
+        lower |= text[i] >= 'a' && text[i] <= 'z';
+    t->flags = GALLEY_TOK_CAPITALIZED | (lower ? 0 : GALLEY_TOK_ALLCAPS);
+}
+
 static int tokenize(ent_state *st, const char *text, size_t len)
 {
     galley_tokenizer tz;
@@ -323,6 +338,7 @@ static int tokenize(ent_state *st, const char *text, size_t len)
         tok t = { gt.start, gt.end, gt.cls, gt.flags, 0, 0, 0, 0 };
         if (t.cls == GALLEY_TOK_WORD) {
             t.e -= possessive(text + t.s, t.e - t.s);
+            skip_prefix(text, &t);
             t.lex = lex_get(st->lex, text + t.s, t.e - t.s);
             t.low = lex_lower(st->lex, text + t.s, t.e - t.s);
             if ((t.flags & GALLEY_TOK_ALLCAPS) && t.e - t.s > 3)
@@ -541,10 +557,19 @@ static int split_known(ent_state *st, const char *text, size_t a, size_t b)
  * that are never names, and at "of" after a proper name ("Mattis of"). */
 static int split_run(ent_state *st, const char *text, size_t a, size_t b)
 {
-    while (a < b && (weak_capital(st, text, &st->toks[a]) || cap_stopword(text, &st->toks[a]) ||
-                     (st->toks[a].lex & LX_NOTNAME) || is_connector(text, &st->toks[a]) ||
-                     st->toks[a].cls != GALLEY_TOK_WORD))
+    for (;;) {
+        if (a >= b)
+            return 0;
+        unsigned bits;
+        size_t known = gazetteer_match(st, text, a, b, &bits);
+        if (known >= 2)     /* a known name holds together, even in a headline */
+            return known == b - a ? push_name(st, a, b) : split_known(st, text, a, b);
+        const tok *t = &st->toks[a];
+        if (!(weak_capital(st, text, t) || cap_stopword(text, t) || (t->lex & LX_NOTNAME) ||
+              is_connector(text, t) || t->cls != GALLEY_TOK_WORD))
+            break;
         a++;
+    }
     while (b > a && (st->toks[b - 1].cls != GALLEY_TOK_WORD || is_connector(text, &st->toks[b - 1]))
            && !(b - 1 > a && name_period(text, &st->toks[b - 2], &st->toks[b - 1])))
         b--;
