@@ -284,6 +284,13 @@ static int camel_or_url(const galley_sentencer *it, const next_word *w)
            (n >= 4 && memcmp(s, "www.", 4) == 0);
 }
 
+/* the run [t0, t1) is "..." or "…" */
+static int is_ellipsis(const galley_sentencer *it, size_t t0, size_t t1)
+{
+    return (t1 - t0 == 3 && memcmp(it->text + t0, "...", 3) == 0) ||
+           (t1 - t0 == 3 && memcmp(it->text + t0, "\xe2\x80\xa6", 3) == 0);
+}
+
 /* Does the run of terminals [t0, t1) end the sentence? */
 static int run_ends(const galley_sentencer *it, size_t sent_start,
                     size_t t0, size_t t1, const next_word *nw)
@@ -425,11 +432,37 @@ static size_t spaced_closer(const galley_sentencer *it, size_t q, int open_dq)
     return after < 0 || txt_is_space(after) ? e : q;
 }
 
+/* An ellipsis inside a quotation marks a cut, not an end ("... Pakistanis …
+ * We have not yet seen ...," said X) when the closing quote follows on the
+ * same line within QUOTE_REACH bytes; otherwise the quote was left open
+ * (a typo, or a quote running over paragraphs) and the end stands.  Full
+ * stops inside quotations do end sentences (GUM splits quoted sentences). */
+#define QUOTE_REACH 400
+static int quote_closes_soon(const galley_sentencer *it, size_t q)
+{
+    size_t lim = q + QUOTE_REACH < it->len ? q + QUOTE_REACH : it->len;
+    for (size_t p = q; p < lim; p++) {
+        char b = it->text[p];
+        if (b == '\n')
+            return 0;
+        if (b == '"')
+            return 1;
+        if (b == '\xe2' && p + 2 < it->len && it->text[p + 1] == '\x80') {
+            if (it->text[p + 2] == '\x9d')
+                return 1;               /* ” */
+            if (it->text[p + 2] == '\x9c')
+                return 0;               /* “ : a new quote opens first */
+        }
+    }
+    return 0;
+}
+
 /* the end of the sentence starting at start (before trailing white space) */
 static size_t find_end(const galley_sentencer *it, size_t start)
 {
     size_t p = start, next, line_start = start, u;
     int dquotes = 0;        /* straight double quotes seen: odd = one is open */
+    int curly = 0;          /* curly double quotes open */
     int32_t c, prev = ' ';
     while ((c = at(it, p, &next)) >= 0) {
         if (txt_is_space(prev) && txt_is_letter(c) && (u = unit_at(it, start, p)) != 0)
@@ -444,6 +477,10 @@ static size_t find_end(const galley_sentencer *it, size_t start)
         }
         if (c == '"')
             dquotes++;
+        else if (c == 0x201C)
+            curly++;
+        else if (c == 0x201D && curly > 0)
+            curly--;
         if (!is_terminal(c)) {
             p = next;
             continue;
@@ -456,6 +493,8 @@ static size_t find_end(const galley_sentencer *it, size_t start)
                (is_closer(c) || is_terminal(c) || c == 0x201C || c == 0x2018)) {
             if (c == '"')
                 dquotes++;
+            else if (c == 0x201D && curly > 0)
+                curly--;
             q = next;
         }
         prev = '.';
@@ -465,7 +504,9 @@ static size_t find_end(const galley_sentencer *it, size_t start)
         }
         next_word nw;
         find_next_word(it, q, &nw);
-        if (run_ends(it, start, t0, t1, &nw)) {
+        if (run_ends(it, start, t0, t1, &nw) &&
+            !((dquotes & 1 || curly) && is_ellipsis(it, t0, t1) &&
+              quote_closes_soon(it, q))) {
             q = spaced_closer(it, q, dquotes & 1);
             return q;
         }

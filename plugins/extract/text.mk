@@ -6,3 +6,8 @@ noinst_PROGRAMS += bench/sentences/split
 bench_sentences_split_SOURCES = bench/sentences/split.c
 bench_sentences_split_LDADD = core/libgalley.la
 EXTRA_DIST += bench/sentences/run bench/sentences/score.py bench/sentences/sbd-split
+
+pkglib_LTLIBRARIES += plugins/extract/sentences.la
+plugins_extract_sentences_la_SOURCES = plugins/extract/sentences.c
+plugins_extract_sentences_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_extract_sentences_la_LIBADD = $(PLUGIN_LIBS)

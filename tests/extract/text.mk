@@ -8,3 +8,9 @@ tests_core_test_text_sentences_SOURCES = tests/core/test_text_sentences.c
 tests_core_test_text_sentences_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_core_test_text_sentences_LDADD = core/libgalley.la $(CHECK_LIBS)
 TESTS += tests/core/test_text tests/core/test_text_sentences
+
+check_PROGRAMS += tests/extract/test_sentences
+tests_extract_test_sentences_SOURCES = tests/extract/test_sentences.c plugins/extract/sentences.c
+tests_extract_test_sentences_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_extract_test_sentences_LDADD = core/libgalley.la $(CHECK_LIBS)
+TESTS += tests/extract/test_sentences

@@ -1,0 +1,76 @@
+/* plugins/output/jsonl.c - JSON Lines output: one JSON object per document
+ * (schema: doc/output-schema.md), to standard output or a file renamed into
+ * place at close.  JSON is built and escaped by jansson (record.c). */
+#include <galley/galley.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "record.h"
+#include "sink.h"
+
+typedef struct jsonl {
+    galley_stage *stage;        /* for close()'s failure message */
+    sink_file out;
+    jrec rec;
+    sink_buf buf;               /* reused for each record */
+} jsonl;
+
+static const galley_option jsonl_opts[] = {
+    { GALLEY_OPT_STRING, "path", "-", 0, 0, 0,
+      "output file (written to a temp file, renamed at close); - = standard output", NULL },
+    JREC_OPTIONS,
+    { GALLEY_OPT_BOOL, "pretty", "false", 0, 0, 0,
+      "indent each record over several lines (no longer one record a line)", NULL },
+    { 0 }
+};
+
+static galley_status jsonl_process(void *state, galley_doc *doc)
+{
+    jsonl *j = state;
+    if (jrec_encode(&j->rec, doc, &j->buf) < 0)
+        return galley_doc_fail(doc, "cannot encode the record as JSON (jansson refused it)");
+    int e = sink_write(&j->out, j->buf.data, j->buf.len);
+    if (e)
+        return galley_doc_fail(doc, "cannot write the record to %s: %s",
+                               sink_name(&j->out), strerror(e));
+    return GALLEY_OK;
+}
+
+static galley_status jsonl_open(galley_stage *st, void **state)
+{
+    jsonl *j = calloc(1, sizeof *j);
+    if (!j)
+        return galley_stage_fail(st, "out of memory");
+    jrec_open(st, &j->rec, galley_opt_bool(st, "pretty"));
+    char err[512];
+    if (sink_open(&j->out, galley_opt_str(st, "path"), err, sizeof err) < 0) {
+        free(j);
+        return galley_stage_fail(st, "%s", err);
+    }
+    j->stage = st;
+    *state = j;
+    return GALLEY_OK;
+}
+
+static galley_status jsonl_close(void *state)
+{
+    jsonl *j = state;
+    char err[512];
+    int rc = sink_commit(&j->out, err, sizeof err);
+    if (j->rec.total_repairs)
+        galley_info("output: %llu invalid UTF-8 byte(s) replaced with U+FFFD in all",
+                    j->rec.total_repairs);
+    galley_stage *st = j->stage;
+    sink_buf_free(&j->buf);
+    free(j);
+    return rc < 0 ? galley_stage_fail(st, "%s", err) : GALLEY_OK;
+}
+
+GALLEY_PLUGIN(jsonl,
+    .kind = GALLEY_OUTPUT,
+    .summary = "JSON Lines: one JSON object per document (id, fields, text, layers)",
+    .version = "1.0",
+    .license = "MIT",
+    .options = jsonl_opts,
+    .open = jsonl_open, .process = jsonl_process, .close = jsonl_close);

@@ -1,0 +1,196 @@
+/* plugins/output/record.c - the JSON record of one document (schema:
+ * doc/output-schema.md), shared by the jsonl and json outputs. */
+#include <galley/galley.h>
+
+#include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "record.h"
+#include "sink.h"
+
+static int in_list(const char *const *items, size_t n, const char *s)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(items[i], s) == 0)
+            return 1;
+    return 0;
+}
+
+static int field_wanted(const jrec *j, const char *key)
+{
+    if (j->nonly && !in_list(j->only, j->nonly, key))
+        return 0;
+    return !in_list(j->exclude, j->nexclude, key);
+}
+
+/* A JSON string from bytes that should be UTF-8; invalid bytes become
+ * U+FFFD and are counted, because jansson (rightly) refuses them. */
+static json_t *jstr(jrec *j, const char *s, size_t n)
+{
+    size_t len;
+    char *fixed = sink_utf8_repair(s, n, &len, &j->repairs);
+    json_t *v = fixed ? json_stringn_nocheck(fixed, len) : json_stringn_nocheck(s, n);
+    free(fixed);
+    return v;
+}
+
+static json_t *jcstr(jrec *j, const char *s)
+{
+    return jstr(j, s ? s : "", s ? strlen(s) : 0);
+}
+
+/* JSON has no NaN or infinity: a score that is not finite is written null */
+static json_t *jscore(double score)
+{
+    return isfinite(score) ? json_real(score) : json_null();
+}
+
+static json_t *field_value(jrec *j, const char *value, double score)
+{
+    if (!galley_has_score(score))
+        return jcstr(j, value);
+    json_t *o = json_object();
+    json_object_set_new_nocheck(o, "value", jcstr(j, value));
+    json_object_set_new_nocheck(o, "score", jscore(score));
+    return o;
+}
+
+/* one value -> that value; several -> an array, in the order they were added */
+static json_t *field_json(jrec *j, const galley_doc *doc, const char *key)
+{
+    size_t n = galley_doc_field_count(doc, key);
+    double score;
+    if (n == 1) {
+        const char *v = galley_doc_field_value(doc, key, 0, &score);
+        return field_value(j, v, score);
+    }
+    json_t *a = json_array();
+    for (size_t i = 0; i < n; i++) {
+        const char *v = galley_doc_field_value(doc, key, i, &score);
+        json_array_append_new(a, field_value(j, v, score));
+    }
+    return a;
+}
+
+static json_t *fields_json(jrec *j, const galley_doc *doc)
+{
+    json_t *o = json_object();
+    size_t nk = galley_doc_nkeys(doc);
+    for (size_t k = 0; k < nk; k++) {
+        const char *key = galley_doc_key(doc, k);
+        if (field_wanted(j, key) && galley_doc_field_count(doc, key) > 0)
+            json_object_set_new(o, key, field_json(j, doc, key));
+    }
+    return o;
+}
+
+/* the summary as one string (its values joined by a space), or null */
+static json_t *summary_json(jrec *j, const galley_doc *doc)
+{
+    size_t n = galley_doc_field_count(doc, "summary");
+    if (n == 0 || !field_wanted(j, "summary"))
+        return json_null();
+    if (n == 1)
+        return jcstr(j, galley_doc_field(doc, "summary"));
+    sink_buf b = { 0 };
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            sink_buf_add(&b, " ", 1);
+        sink_buf_puts(&b, galley_doc_field_value(doc, "summary", i, NULL));
+    }
+    json_t *v = jstr(j, b.data, b.len);
+    sink_buf_free(&b);
+    return v;
+}
+
+static json_t *span_json(jrec *j, const galley_span *s, const char *text)
+{
+    json_t *o = json_object();
+    json_object_set_new_nocheck(o, "start", json_integer((json_int_t)s->start));
+    json_object_set_new_nocheck(o, "end", json_integer((json_int_t)s->end));
+    if (s->label)
+        json_object_set_new_nocheck(o, "label", jcstr(j, s->label));
+    if (galley_has_score(s->score))
+        json_object_set_new_nocheck(o, "score", jscore(s->score));
+    if (j->span_text)
+        json_object_set_new_nocheck(o, "text", jstr(j, text + s->start, s->end - s->start));
+    return o;
+}
+
+static json_t *layers_json(jrec *j, const galley_doc *doc)
+{
+    json_t *o = json_object();
+    const char *text = galley_doc_text(doc, NULL);
+    size_t nl = galley_doc_nlayers(doc);
+    for (size_t l = 0; l < nl; l++) {
+        const char *name = galley_doc_layer_name(doc, l);
+        size_t n;
+        const galley_span *spans = galley_doc_layer(doc, name, &n);
+        json_t *a = json_array();
+        for (size_t i = 0; i < n; i++)
+            json_array_append_new(a, span_json(j, &spans[i], text));
+        json_object_set_new(o, name, a);
+    }
+    return o;
+}
+
+static json_t *record_json(jrec *j, const galley_doc *doc)
+{
+    json_t *r = json_object();
+    json_object_set_new_nocheck(r, "id", jcstr(j, galley_doc_id(doc)));
+    json_object_set_new_nocheck(r, "source", jcstr(j, galley_doc_source(doc)));
+    json_object_set_new_nocheck(r, "content_type", jcstr(j, galley_doc_content_type(doc)));
+    const char *charset = field_wanted(j, "charset") ? galley_doc_field(doc, "charset") : NULL;
+    json_object_set_new_nocheck(r, "charset", charset ? jcstr(j, charset) : json_null());
+    json_object_set_new_nocheck(r, "fields", fields_json(j, doc));
+    json_object_set_new_nocheck(r, "summary", summary_json(j, doc));
+    if (j->text) {
+        size_t len;
+        const char *text = galley_doc_text(doc, &len);
+        json_object_set_new_nocheck(r, "text", jstr(j, text, len));
+    }
+    if (j->layers)
+        json_object_set_new_nocheck(r, "layers", layers_json(j, doc));
+    return r;
+}
+
+static int dump_cb(const char *buffer, size_t size, void *data)
+{
+    sink_buf_add(data, buffer, size);
+    return 0;
+}
+
+void jrec_open(galley_stage *st, jrec *j, int pretty)
+{
+    memset(j, 0, sizeof *j);
+    j->nonly = galley_opt_list(st, "fields", &j->only);
+    j->nexclude = galley_opt_list(st, "exclude", &j->exclude);
+    j->text = galley_opt_bool(st, "text");
+    j->layers = galley_opt_bool(st, "layers");
+    j->span_text = galley_opt_bool(st, "span_text");
+    /* key order as built (id first), non-ASCII as UTF-8 rather than \u
+     * escapes, and scores short enough to read */
+    j->flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15);
+    j->flags |= pretty ? JSON_INDENT(2) : JSON_COMPACT;
+}
+
+int jrec_encode(jrec *j, const galley_doc *doc, sink_buf *out)
+{
+    j->repairs = 0;
+    json_t *r = record_json(j, doc);
+    if (j->repairs) {
+        json_object_set_new_nocheck(r, "utf8_repairs", json_integer((json_int_t)j->repairs));
+        galley_warn("%s: output: replaced %zu invalid UTF-8 byte(s) with U+FFFD",
+                    galley_doc_id(doc), j->repairs);
+        j->total_repairs += j->repairs;
+    }
+    out->len = 0;
+    int rc = json_dump_callback(r, dump_cb, out, j->flags);
+    json_decref(r);
+    if (rc != 0)
+        return -1;
+    sink_buf_add(out, "\n", 1);
+    return 0;
+}

@@ -1,0 +1,418 @@
+/* plugins/output/sink.c - shared by the output plugins: whole-record files
+ * (temp + fsync + rename), safe paths from ids, UTF-8 repair, a byte buffer. */
+#include <galley/galley.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "sink.h"
+
+/* ---- buffer ---- */
+
+static void buf_reserve(sink_buf *b, size_t more)
+{
+    if (b->len + more + 1 <= b->cap)
+        return;
+    size_t cap = b->cap ? b->cap : 4096;
+    while (cap < b->len + more + 1)
+        cap *= 2;
+    char *p = realloc(b->data, cap);
+    if (!p) {
+        /* nothing sensible to do: the doc arena would fail the same way */
+        galley_error("output: out of memory (%zu bytes)", cap);
+        abort();
+    }
+    b->data = p;
+    b->cap = cap;
+}
+
+void sink_buf_add(sink_buf *b, const void *s, size_t n)
+{
+    buf_reserve(b, n);
+    if (n)
+        memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void sink_buf_puts(sink_buf *b, const char *s)
+{
+    sink_buf_add(b, s, strlen(s));
+}
+
+void sink_buf_printf(sink_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char small[256];
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    if ((size_t)n < sizeof small) {
+        sink_buf_add(b, small, (size_t)n);
+        return;
+    }
+    buf_reserve(b, (size_t)n);
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+void sink_buf_free(sink_buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+/* ---- writing ---- */
+
+ssize_t sink_write_nosigpipe(int fd, const void *buf, size_t len)
+{
+    sigset_t pipeset, old, pending;
+    sigemptyset(&pipeset);
+    sigaddset(&pipeset, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &pipeset, &old);
+    sigpending(&pending);
+    int was_pending = sigismember(&pending, SIGPIPE) == 1;
+    ssize_t r = write(fd, buf, len);
+    int e = errno;
+    if (r < 0 && e == EPIPE && !was_pending) {
+        /* swallow the SIGPIPE this write raised, so unblocking does not
+         * deliver it */
+        struct timespec zero = { 0, 0 };
+        while (sigtimedwait(&pipeset, NULL, &zero) < 0 && errno == EINTR)
+            ;
+    }
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    errno = e;
+    return r;
+}
+
+/* Writes everything or fails with errno. */
+static int write_all(int fd, const char *p, size_t len, int guard_pipe)
+{
+    while (len > 0) {
+        ssize_t r = guard_pipe ? sink_write_nosigpipe(fd, p, len) : write(fd, p, len);
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            return errno;
+        }
+        if (r == 0)
+            return EIO;
+        p += r;
+        len -= (size_t)r;
+    }
+    return 0;
+}
+
+/* "dir/.base.PID.N.tmp" beside path, created exclusively; fd or -1/errno. */
+static int open_temp(const char *path, char **tmp_out)
+{
+    static unsigned long counter;
+    const char *slash = strrchr(path, '/');
+    size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+    const char *base = slash ? slash + 1 : path;
+    size_t cap = strlen(path) + 64;
+    char *tmp = malloc(cap);
+    if (!tmp)
+        return -1;
+    for (int tries = 0; tries < 100; tries++) {
+        snprintf(tmp, cap, "%.*s.%s.%ld.%lu.tmp", (int)dirlen, path, base,
+                 (long)getpid(), ++counter);
+        int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd >= 0) {
+            *tmp_out = tmp;
+            return fd;
+        }
+        if (errno != EEXIST) {
+            int e = errno;
+            free(tmp);
+            errno = e;
+            return -1;
+        }
+    }
+    free(tmp);
+    errno = EEXIST;
+    return -1;
+}
+
+/* Makes a rename durable; failures here lose nothing already renamed. */
+static void fsync_dir_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? strndup(path, (size_t)(slash - path) + 1) : strdup(".");
+    if (!dir)
+        return;
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+    free(dir);
+}
+
+int sink_open(sink_file *f, const char *path, char *err, size_t errlen)
+{
+    memset(f, 0, sizeof *f);
+    struct stat st;
+    if (!path || strcmp(path, "-") == 0) {
+        f->fd = STDOUT_FILENO;
+        f->regular = fstat(f->fd, &st) == 0 && S_ISREG(st.st_mode);
+        off_t pos = f->regular ? lseek(f->fd, 0, SEEK_CUR) : -1;
+        if (pos < 0)
+            f->regular = 0;
+        f->good = pos < 0 ? 0 : pos;
+        return 0;
+    }
+    if (!*path) {
+        snprintf(err, errlen, "empty output path: give a file name, or - for standard output");
+        return -1;
+    }
+    f->path = strdup(path);
+    f->fd = open_temp(path, &f->tmp);
+    if (!f->path || f->fd < 0) {
+        snprintf(err, errlen, "cannot create a temporary file beside %s: %s "
+                 "(check that the directory exists and is writable)", path, strerror(errno));
+        free(f->path);
+        f->path = NULL;
+        return -1;
+    }
+    f->regular = 1;
+    return 0;
+}
+
+const char *sink_name(const sink_file *f)
+{
+    return f->path ? f->path : "standard output";
+}
+
+int sink_write(sink_file *f, const void *buf, size_t len)
+{
+    int e = write_all(f->fd, buf, len, !f->regular);
+    if (e == 0) {
+        f->good += (off_t)len;
+        return 0;
+    }
+    if (f->regular) {
+        /* cut a partial record away, so the file holds whole records only */
+        if (ftruncate(f->fd, f->good) == 0)
+            lseek(f->fd, f->good, SEEK_SET);
+    }
+    return e;
+}
+
+static void sink_free(sink_file *f)
+{
+    free(f->path);
+    free(f->tmp);
+    memset(f, 0, sizeof *f);
+    f->fd = -1;
+}
+
+void sink_abort(sink_file *f)
+{
+    if (f->tmp) {
+        close(f->fd);
+        unlink(f->tmp);
+    }
+    sink_free(f);
+}
+
+int sink_commit(sink_file *f, char *err, size_t errlen)
+{
+    if (!f->tmp) {
+        /* standard output: records went out unbuffered; a file behind the
+         * redirection is synced so close means on disk */
+        if (f->regular && fsync(f->fd) < 0 && errno != EINVAL) {
+            snprintf(err, errlen, "cannot sync standard output: %s", strerror(errno));
+            sink_free(f);
+            return -1;
+        }
+        sink_free(f);
+        return 0;
+    }
+    const char *what = "sync";
+    int ok = fsync(f->fd) == 0;
+    if (close(f->fd) < 0 && ok) {
+        ok = 0;
+        what = "close";
+    }
+    f->fd = -1;
+    if (ok && rename(f->tmp, f->path) < 0) {
+        ok = 0;
+        what = "rename the temporary file to";
+    }
+    if (!ok) {
+        snprintf(err, errlen, "cannot %s %s: %s (nothing was written there)",
+                 what, f->path, strerror(errno));
+        unlink(f->tmp);
+        sink_free(f);
+        return -1;
+    }
+    fsync_dir_of(f->path);
+    sink_free(f);
+    return 0;
+}
+
+int sink_write_file(const char *path, const void *buf, size_t len, int overwrite)
+{
+    if (!overwrite && access(path, F_OK) == 0)
+        return 1;
+    char *tmp = NULL;
+    int fd = open_temp(path, &tmp);
+    if (fd < 0)
+        return -1;
+    int e = write_all(fd, buf, len, 0);
+    if (!e && fsync(fd) < 0)
+        e = errno;
+    if (close(fd) < 0 && !e)
+        e = errno;
+    if (!e && rename(tmp, path) < 0)
+        e = errno;
+    if (e)
+        unlink(tmp);
+    free(tmp);
+    if (e) {
+        errno = e;
+        return -1;
+    }
+    return 0;
+}
+
+int sink_mkdirs_for(const char *path)
+{
+    char *p = strdup(path);
+    if (!p)
+        return -1;
+    for (char *s = strchr(p + 1, '/'); s; s = strchr(s + 1, '/')) {
+        *s = '\0';
+        if (mkdir(p, 0777) < 0 && errno != EEXIST) {
+            int e = errno;
+            free(p);
+            errno = e;
+            return -1;
+        }
+        *s = '/';
+    }
+    free(p);
+    return 0;
+}
+
+int sink_mkdir_p(const char *dir)
+{
+    if (sink_mkdirs_for(dir) < 0)
+        return -1;
+    if (mkdir(dir, 0777) < 0 && errno != EEXIST)
+        return -1;
+    return 0;
+}
+
+/* ---- paths from ids ---- */
+
+#define COMPONENT_MAX 200   /* well under NAME_MAX (255) with an extension */
+#define RELPATH_MAX 1000    /* well under PATH_MAX with the output dir */
+
+static uint64_t fnv1a(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+/* back off so a cut does not split a UTF-8 sequence */
+static size_t utf8_cut(const char *s, size_t n)
+{
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    return n;
+}
+
+/* Appends one component, percent-encoding what could escape or hide it. */
+static void add_component(sink_buf *out, const char *c, size_t n)
+{
+    size_t start = out->len;
+    if (out->len)
+        sink_buf_add(out, "/", 1);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)c[i];
+        /* a leading dot would make "." "..", or a hidden (temp-like) file */
+        if (ch == '%' || ch < 0x20 || ch == 0x7f || ch == '\\' || (i == 0 && ch == '.'))
+            sink_buf_printf(out, "%%%02X", ch);
+        else
+            sink_buf_add(out, c + i, 1);
+    }
+    size_t clen = out->len - start - (start ? 1 : 0);
+    if (clen > COMPONENT_MAX) {
+        char *cs = out->data + start + (start ? 1 : 0);
+        uint64_t h = fnv1a(c, n);
+        out->len = (size_t)(cs - out->data) + utf8_cut(cs, COMPONENT_MAX - 17);
+        sink_buf_printf(out, "~%016llx", (unsigned long long)h);
+    }
+}
+
+char *sink_safe_relpath(const char *id)
+{
+    sink_buf out = { 0 };
+    const char *p = id ? id : "";
+    while (*p) {
+        const char *e = strchr(p, '/');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        if (n > 0)          /* "//" and a leading "/" name nothing */
+            add_component(&out, p, n);
+        p += n + (e ? 1 : 0);
+    }
+    if (out.len == 0)
+        sink_buf_puts(&out, "_empty");
+    if (out.len > RELPATH_MAX) {
+        uint64_t h = fnv1a(id, strlen(id));
+        out.len = utf8_cut(out.data, RELPATH_MAX - 17);
+        while (out.len > 0 && out.data[out.len - 1] == '/')
+            out.len--;
+        sink_buf_printf(&out, "~%016llx", (unsigned long long)h);
+    }
+    return out.data;
+}
+
+/* ---- UTF-8 ---- */
+
+char *sink_utf8_repair(const char *s, size_t n, size_t *outlen, size_t *repairs)
+{
+    size_t bad;
+    if (galley_utf8_valid(s, n, &bad))
+        return NULL;
+    sink_buf out = { 0 };
+    size_t pos = 0;
+    for (;;) {
+        sink_buf_add(&out, s + pos, bad);
+        sink_buf_add(&out, "\xEF\xBF\xBD", 3);
+        (*repairs)++;
+        pos += bad + 1;
+        if (pos >= n || galley_utf8_valid(s + pos, n - pos, &bad)) {
+            if (pos < n)
+                sink_buf_add(&out, s + pos, n - pos);
+            break;
+        }
+    }
+    if (!out.data)
+        sink_buf_add(&out, "", 0);
+    *outlen = out.len;
+    return out.data;
+}

@@ -1,0 +1,73 @@
+/* plugins/output/sink.h - what every output plugin shares: whole-record
+ * writes to a temp file renamed into place, safe relative paths from ids,
+ * UTF-8 repair and a growable byte buffer.  Compiled into each output module. */
+#ifndef GALLEY_OUTPUT_SINK_H
+#define GALLEY_OUTPUT_SINK_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+/* ---- a growable buffer (malloc, reused between records) ---- */
+typedef struct sink_buf {
+    char *data;
+    size_t len, cap;
+} sink_buf;
+
+void sink_buf_add(sink_buf *b, const void *s, size_t n);
+void sink_buf_puts(sink_buf *b, const char *s);
+void sink_buf_printf(sink_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void sink_buf_free(sink_buf *b);
+
+/* ---- an output file written in whole records ----
+ * A named file is written as a hidden temp file beside it and renamed over it
+ * by sink_commit, so readers never see a partial file; "-" is standard output.
+ * A record either lands whole or not at all: after a failed write the file is
+ * cut back to the last whole record (when it is a regular file). */
+typedef struct sink_file {
+    char *path;         /* final path; NULL for standard output */
+    char *tmp;          /* temp path while open; NULL for standard output */
+    int fd;
+    int regular;        /* fd is a regular file: it can be cut back */
+    off_t good;         /* end of the last whole record */
+} sink_file;
+
+/* 0, or -1 with a message in err naming the path */
+int sink_open(sink_file *f, const char *path, char *err, size_t errlen);
+/* 0, or the errno of the failure (EPIPE, ENOSPC, ...) */
+int sink_write(sink_file *f, const void *buf, size_t len);
+/* fsync + rename into place (named file); 0 or -1 with message; frees f */
+int sink_commit(sink_file *f, char *err, size_t errlen);
+/* removes the temp file, frees f */
+void sink_abort(sink_file *f);
+/* the path users see in messages */
+const char *sink_name(const sink_file *f);
+
+/* Writes a whole file atomically: temp beside it, fsync, rename.  With
+ * overwrite = 0 an existing file is kept and 1 is returned.  0 when written,
+ * -1 with errno set on failure (no temp file is left). */
+int sink_write_file(const char *path, const void *buf, size_t len, int overwrite);
+/* Creates the directories leading to path (not path itself); 0 or -1/errno. */
+int sink_mkdirs_for(const char *path);
+/* Creates dir and its parents; 0 or -1/errno. */
+int sink_mkdir_p(const char *dir);
+
+/* ---- paths from ids ----
+ * A relative path safe to append to an output directory: no absolute path,
+ * no "." or ".." component, no empty component, no control characters, each
+ * component at most 200 bytes (longer ones are cut and given a hash suffix
+ * so that distinct ids stay distinct).  An empty id becomes "_empty".
+ * malloc()ed; the caller appends its extension. */
+char *sink_safe_relpath(const char *id);
+
+/* ---- UTF-8 ---- */
+/* When s[0..n) is valid UTF-8, returns NULL.  Otherwise returns a malloc()ed
+ * copy with each invalid byte replaced by U+FFFD, its length in *outlen, and
+ * adds the number of replacements to *repairs. */
+char *sink_utf8_repair(const char *s, size_t n, size_t *outlen, size_t *repairs);
+
+/* Runs write() with SIGPIPE blocked in this thread, so a closed pipe is an
+ * EPIPE error rather than the death of the process. */
+ssize_t sink_write_nosigpipe(int fd, const void *buf, size_t len);
+
+#endif

@@ -1,0 +1,390 @@
+/* plugins/output/sqlite.c - an SQLite database of the corpus: documents,
+ * fields, entities and keywords tables, an FTS5 index over title, text and
+ * summary; WAL mode, one transaction per batch, upsert by id. */
+#include <galley/galley.h>
+
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sink.h"
+
+/* Triggers keep the external-content FTS index in step with documents, also
+ * when users edit the table themselves. */
+static const char SCHEMA[] =
+    "CREATE TABLE IF NOT EXISTS documents (\n"
+    "  id TEXT PRIMARY KEY, source TEXT, content_type TEXT, charset TEXT,\n"
+    "  title TEXT, author TEXT, date TEXT, lang TEXT, url TEXT,\n"
+    "  summary TEXT, text TEXT, updated TEXT NOT NULL);\n"
+    "CREATE TABLE IF NOT EXISTS fields (\n"
+    "  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
+    "  key TEXT NOT NULL, seq INTEGER NOT NULL, value TEXT, score REAL,\n"
+    "  PRIMARY KEY (doc_id, key, seq));\n"
+    "CREATE INDEX IF NOT EXISTS fields_key ON fields(key, value);\n"
+    "CREATE TABLE IF NOT EXISTS entities (\n"
+    "  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
+    "  seq INTEGER NOT NULL, name TEXT NOT NULL, label TEXT,\n"
+    "  start INTEGER, \"end\" INTEGER, score REAL,\n"
+    "  PRIMARY KEY (doc_id, seq));\n"
+    "CREATE INDEX IF NOT EXISTS entities_name ON entities(name, label);\n"
+    "CREATE TABLE IF NOT EXISTS keywords (\n"
+    "  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
+    "  rank INTEGER NOT NULL, keyword TEXT NOT NULL, score REAL,\n"
+    "  PRIMARY KEY (doc_id, rank));\n"
+    "CREATE INDEX IF NOT EXISTS keywords_keyword ON keywords(keyword);\n"
+    "CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(\n"
+    "  title, text, summary, content='documents', content_rowid='rowid',\n"
+    "  tokenize='porter unicode61 remove_diacritics 2');\n"
+    "CREATE TRIGGER IF NOT EXISTS documents_ai AFTER INSERT ON documents BEGIN\n"
+    "  INSERT INTO documents_fts(rowid, title, text, summary)\n"
+    "  VALUES (new.rowid, new.title, new.text, new.summary); END;\n"
+    "CREATE TRIGGER IF NOT EXISTS documents_ad AFTER DELETE ON documents BEGIN\n"
+    "  INSERT INTO documents_fts(documents_fts, rowid, title, text, summary)\n"
+    "  VALUES ('delete', old.rowid, old.title, old.text, old.summary); END;\n"
+    "CREATE TRIGGER IF NOT EXISTS documents_au AFTER UPDATE ON documents BEGIN\n"
+    "  INSERT INTO documents_fts(documents_fts, rowid, title, text, summary)\n"
+    "  VALUES ('delete', old.rowid, old.title, old.text, old.summary);\n"
+    "  INSERT INTO documents_fts(rowid, title, text, summary)\n"
+    "  VALUES (new.rowid, new.title, new.text, new.summary); END;\n"
+    "PRAGMA user_version = 1;\n";
+
+enum { UPSERT, DEL_FIELDS, DEL_ENTS, DEL_KWS, ADD_FIELD, ADD_ENT, ADD_KW, NSTMT };
+
+static const char *const SQL[NSTMT] = {
+    [UPSERT] =
+        "INSERT INTO documents (id, source, content_type, charset, title, author, date,"
+        " lang, url, summary, text, updated)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, datetime('now'))"
+        " ON CONFLICT(id) DO UPDATE SET source = excluded.source,"
+        " content_type = excluded.content_type, charset = excluded.charset,"
+        " title = excluded.title, author = excluded.author, date = excluded.date,"
+        " lang = excluded.lang, url = excluded.url, summary = excluded.summary,"
+        " text = excluded.text, updated = excluded.updated",
+    [DEL_FIELDS] = "DELETE FROM fields WHERE doc_id = ?1",
+    [DEL_ENTS] = "DELETE FROM entities WHERE doc_id = ?1",
+    [DEL_KWS] = "DELETE FROM keywords WHERE doc_id = ?1",
+    [ADD_FIELD] = "INSERT INTO fields (doc_id, key, seq, value, score) VALUES (?1, ?2, ?3, ?4, ?5)",
+    [ADD_ENT] = "INSERT INTO entities (doc_id, seq, name, label, start, \"end\", score)"
+                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [ADD_KW] = "INSERT INTO keywords (doc_id, rank, keyword, score) VALUES (?1, ?2, ?3, ?4)",
+};
+
+typedef struct sq {
+    galley_stage *stage;
+    char *path;
+    sqlite3 *db;
+    sqlite3_stmt *st[NSTMT];
+    long long batch, in_batch;
+    int text;
+    size_t repairs;
+    sink_buf tmp;
+} sq;
+
+static const galley_option sqlite_opts[] = {
+    { GALLEY_OPT_STRING, "path", NULL, GALLEY_OPT_REQUIRED | GALLEY_OPT_PATH, 0, 0,
+      "database file (created if absent; documents are upserted by id)", NULL },
+    { GALLEY_OPT_INT, "batch", "1000", 0, 1, 1000000,
+      "documents per transaction (larger is faster; a crash loses at most one batch)", NULL },
+    { GALLEY_OPT_BOOL, "text", "true", 0, 0, 0,
+      "store the text (false: index it for search but keep only title and summary)", NULL },
+    { 0 }
+};
+
+/* "database or disk is full (No space left on device)" */
+static const char *db_error(sq *s)
+{
+    s->tmp.len = 0;
+    sink_buf_puts(&s->tmp, sqlite3_errmsg(s->db));
+    int e = sqlite3_system_errno(s->db);
+    if (e)
+        sink_buf_printf(&s->tmp, " (%s)", strerror(e));
+    return s->tmp.data;
+}
+
+static int exec(sq *s, const char *sql)
+{
+    return sqlite3_exec(s->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+/* Binds UTF-8 text, repaired if it is not (FTS5 and readers expect UTF-8). */
+static void bind_text(sq *s, sqlite3_stmt *st, int i, const char *v, size_t n)
+{
+    if (!v) {
+        sqlite3_bind_null(st, i);
+        return;
+    }
+    size_t len;
+    char *fixed = sink_utf8_repair(v, n, &len, &s->repairs);
+    if (fixed)
+        sqlite3_bind_text(st, i, fixed, (int)len, free);
+    else
+        sqlite3_bind_text(st, i, v, (int)n, SQLITE_STATIC);
+}
+
+static void bind_str(sq *s, sqlite3_stmt *st, int i, const char *v)
+{
+    bind_text(s, st, i, v, v ? strlen(v) : 0);
+}
+
+static void bind_score(sqlite3_stmt *st, int i, double score)
+{
+    if (galley_has_score(score))
+        sqlite3_bind_double(st, i, score);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+static int step(sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* several values of a field joined by a space ("summary" may be sentences) */
+static const char *joined(galley_doc *doc, const char *key)
+{
+    size_t n = galley_doc_field_count(doc, key);
+    if (n <= 1)
+        return galley_doc_field(doc, key);
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++)
+        len += strlen(galley_doc_field_value(doc, key, i, NULL)) + 1;
+    char *out = galley_doc_alloc(doc, len), *p = out;
+    for (size_t i = 0; i < n; i++) {
+        const char *v = galley_doc_field_value(doc, key, i, NULL);
+        if (i)
+            *p++ = ' ';
+        memcpy(p, v, strlen(v));
+        p += strlen(v);
+    }
+    *p = '\0';
+    return out;
+}
+
+static int put_document(sq *s, galley_doc *doc)
+{
+    sqlite3_stmt *st = s->st[UPSERT];
+    const char *id = galley_doc_id(doc);
+    bind_str(s, st, 1, id);
+    bind_str(s, st, 2, galley_doc_source(doc));
+    bind_str(s, st, 3, galley_doc_content_type(doc));
+    static const char *const cols[] = { "charset", "title", "author", "date", "lang", "url" };
+    for (int i = 0; i < 6; i++)
+        bind_str(s, st, 4 + i, galley_doc_field(doc, cols[i]));
+    bind_str(s, st, 10, joined(doc, "summary"));
+    size_t len;
+    const char *text = galley_doc_text(doc, &len);
+    if (s->text)
+        bind_text(s, st, 11, text, len);
+    else
+        sqlite3_bind_null(st, 11);
+    return step(st);
+}
+
+static int put_fields(sq *s, galley_doc *doc)
+{
+    const char *id = galley_doc_id(doc);
+    size_t nk = galley_doc_nkeys(doc);
+    for (size_t k = 0; k < nk; k++) {
+        const char *key = galley_doc_key(doc, k);
+        size_t n = galley_doc_field_count(doc, key);
+        for (size_t i = 0; i < n; i++) {
+            double score;
+            const char *v = galley_doc_field_value(doc, key, i, &score);
+            sqlite3_stmt *st = s->st[ADD_FIELD];
+            bind_str(s, st, 1, id);
+            bind_str(s, st, 2, key);
+            sqlite3_bind_int64(st, 3, (sqlite3_int64)i);
+            bind_str(s, st, 4, v);
+            bind_score(st, 5, score);
+            if (step(st) < 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+static int add_entity(sq *s, const char *id, long long seq, const char *name,
+                      size_t namelen, const char *label, const galley_span *sp)
+{
+    sqlite3_stmt *st = s->st[ADD_ENT];
+    bind_str(s, st, 1, id);
+    sqlite3_bind_int64(st, 2, seq);
+    bind_text(s, st, 3, name, namelen);
+    bind_str(s, st, 4, label);
+    if (sp) {
+        sqlite3_bind_int64(st, 5, (sqlite3_int64)sp->start);
+        sqlite3_bind_int64(st, 6, (sqlite3_int64)sp->end);
+        bind_score(st, 7, sp->score);
+    }
+    return step(st);
+}
+
+/* Mentions from the entity layer; without one, the people/places/
+ * organizations fields (no offsets) so a corpus is queryable either way. */
+static int put_entities(sq *s, galley_doc *doc)
+{
+    const char *id = galley_doc_id(doc);
+    size_t n;
+    const galley_span *sp = galley_doc_layer(doc, "entity", &n);
+    const char *text = galley_doc_text(doc, NULL);
+    long long seq = 0;
+    for (size_t i = 0; i < n; i++)
+        if (add_entity(s, id, seq++, text + sp[i].start, sp[i].end - sp[i].start,
+                       sp[i].label, &sp[i]) < 0)
+            return -1;
+    if (n > 0)
+        return 0;
+    static const char *const keys[][2] = {
+        { "people", "PERSON" }, { "organizations", "ORG" }, { "places", "LOC" } };
+    for (int k = 0; k < 3; k++) {
+        size_t nv = galley_doc_field_count(doc, keys[k][0]);
+        for (size_t i = 0; i < nv; i++) {
+            const char *v = galley_doc_field_value(doc, keys[k][0], i, NULL);
+            if (add_entity(s, id, seq++, v, strlen(v), keys[k][1], NULL) < 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+static int put_keywords(sq *s, galley_doc *doc)
+{
+    const char *id = galley_doc_id(doc);
+    size_t n = galley_doc_field_count(doc, "keyword");
+    for (size_t i = 0; i < n; i++) {
+        double score;
+        const char *v = galley_doc_field_value(doc, "keyword", i, &score);
+        sqlite3_stmt *st = s->st[ADD_KW];
+        bind_str(s, st, 1, id);
+        sqlite3_bind_int64(st, 2, (sqlite3_int64)i + 1);
+        bind_str(s, st, 3, v);
+        bind_score(st, 4, score);
+        if (step(st) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int put(sq *s, galley_doc *doc)
+{
+    const char *id = galley_doc_id(doc);
+    for (int k = DEL_FIELDS; k <= DEL_KWS; k++) {
+        bind_str(s, s->st[k], 1, id);
+        if (step(s->st[k]) < 0)
+            return -1;
+    }
+    if (put_document(s, doc) < 0 || put_fields(s, doc) < 0 || put_entities(s, doc) < 0 ||
+        put_keywords(s, doc) < 0)
+        return -1;
+    return 0;
+}
+
+static galley_status sqlite_process(void *state, galley_doc *doc)
+{
+    sq *s = state;
+    if (s->in_batch == 0 && exec(s, "BEGIN") < 0)
+        return galley_doc_fail(doc, "cannot begin a transaction in %s: %s", s->path, db_error(s));
+    /* a savepoint per doc: a failure half-way leaves none of its rows */
+    if (exec(s, "SAVEPOINT doc") < 0)
+        return galley_doc_fail(doc, "cannot write to %s: %s", s->path, db_error(s));
+    s->repairs = 0;
+    if (put(s, doc) < 0) {
+        char *msg = galley_doc_strdup(doc, db_error(s));
+        exec(s, "ROLLBACK TO doc");
+        exec(s, "RELEASE doc");
+        return galley_doc_fail(doc, "cannot write to %s: %s", s->path, msg);
+    }
+    exec(s, "RELEASE doc");
+    if (s->repairs)
+        galley_warn("%s: output: invalid UTF-8 stored with U+FFFD in its place",
+                    galley_doc_id(doc));
+    if (++s->in_batch >= s->batch) {
+        s->in_batch = 0;
+        if (exec(s, "COMMIT") < 0) {
+            char *msg = galley_doc_strdup(doc, db_error(s));
+            exec(s, "ROLLBACK");
+            return galley_doc_fail(doc, "cannot commit the last %lld document(s) (up to this "
+                                   "one) to %s: %s; they are not in the database",
+                                   s->batch, s->path, msg);
+        }
+    }
+    return GALLEY_OK;
+}
+
+static void sq_free(sq *s)
+{
+    for (int i = 0; i < NSTMT; i++)
+        sqlite3_finalize(s->st[i]);
+    sqlite3_close(s->db);
+    sink_buf_free(&s->tmp);
+    free(s->path);
+    free(s);
+}
+
+static galley_status sqlite_open(galley_stage *st, void **state)
+{
+    sq *s = calloc(1, sizeof *s);
+    const char *path = galley_opt_str(st, "path");
+    if (!s || !(s->path = strdup(path ? path : ""))) {
+        free(s);
+        return galley_stage_fail(st, "out of memory");
+    }
+    s->stage = st;
+    s->batch = galley_opt_int(st, "batch");
+    s->text = galley_opt_bool(st, "text");
+    const char *what = "open";
+    if (sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)
+        != SQLITE_OK)
+        goto fail;
+    sqlite3_extended_result_codes(s->db, 1);
+    sqlite3_busy_timeout(s->db, 5000);
+    /* WAL: readers keep querying while a run writes; NORMAL sync is safe in WAL
+     * (a power cut may lose the last commits, never corrupt the file) */
+    what = "set up";
+    if (exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+                "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;") < 0)
+        goto fail;
+    what = "create the tables in";
+    if (exec(s, "BEGIN") < 0 || exec(s, SCHEMA) < 0 || exec(s, "COMMIT") < 0)
+        goto fail;
+    what = "prepare statements for";
+    for (int i = 0; i < NSTMT; i++)
+        if (sqlite3_prepare_v3(s->db, SQL[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i], NULL)
+            != SQLITE_OK)
+            goto fail;
+    *state = s;
+    return GALLEY_OK;
+fail:;
+    galley_status rc = galley_stage_fail(st, "cannot %s the database %s: %s", what, s->path,
+                                         s->db ? db_error(s) : "out of memory");
+    sq_free(s);
+    return rc;
+}
+
+static galley_status sqlite_close(void *state)
+{
+    sq *s = state;
+    galley_status rc = GALLEY_OK;
+    if (s->in_batch > 0 && exec(s, "COMMIT") < 0) {
+        rc = galley_stage_fail(s->stage, "cannot commit the last %lld document(s) to %s: %s; "
+                               "they are not in the database", s->in_batch, s->path,
+                               db_error(s));
+        exec(s, "ROLLBACK");
+    }
+    /* fold the WAL back in, so the database is one self-contained file */
+    sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+    sq_free(s);
+    return rc;
+}
+
+GALLEY_PLUGIN(sqlite,
+    .kind = GALLEY_OUTPUT,
+    .summary = "SQLite database: documents, fields, entities, keywords + FTS5 full-text index",
+    .version = "1.0",
+    .license = "MIT",
+    .options = sqlite_opts,
+    .open = sqlite_open, .process = sqlite_process, .close = sqlite_close);

@@ -1,0 +1,337 @@
+/* tests/output/test_jsonl.c - the jsonl output round-trips through jansson:
+ * every field, layer and awkward character comes back as it went in. */
+#include <galley/galley.h>
+#include <galley/testing.h>
+
+#include <check.h>
+#include <dirent.h>
+#include <errno.h>
+#include <jansson.h>
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+extern const galley_plugin jsonl_LTX_galley_plugin;
+
+static char dir[64];
+static char out[128];
+
+static void setup(void)
+{
+    strcpy(dir, "/tmp/galley-jsonl-XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(out, sizeof out, "%s/out.jsonl", dir);
+}
+
+static void teardown(void)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    char p[512];
+    while (d && (e = readdir(d)))
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
+            snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+            unlink(p);
+        }
+    if (d)
+        closedir(d);
+    rmdir(dir);
+}
+
+static int count_entries(void)
+{
+    int n = 0;
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d)))
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+            n++;
+    closedir(d);
+    return n;
+}
+
+/* Runs the plugin over docs with options; returns the file's lines parsed. */
+static json_t *run(galley_doc **docs, size_t n, const char *extra)
+{
+    char pathopt[160];
+    snprintf(pathopt, sizeof pathopt, "path=%s", out);
+    const char *opts[] = { pathopt, extra, NULL };
+    char err[512];
+    galley_test *t = galley_test_open(&jsonl_LTX_galley_plugin, opts, err, sizeof err);
+    ck_assert_msg(t != NULL, "open: %s", err);
+    for (size_t i = 0; i < n; i++)
+        ck_assert_int_eq(galley_test_process(t, docs[i]), GALLEY_OK);
+    ck_assert_int_eq(galley_test_close(t, err, sizeof err), GALLEY_OK);
+
+    FILE *f = fopen(out, "r");
+    ck_assert_ptr_nonnull(f);
+    json_t *all = json_array();
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    while ((len = getline(&line, &cap, f)) > 0) {
+        json_error_t je;
+        json_t *v = json_loadb(line, (size_t)len, JSON_ALLOW_NUL, &je);
+        ck_assert_msg(v != NULL, "line does not parse: %s: %.200s", je.text, line);
+        ck_assert(json_is_object(v));
+        json_array_append_new(all, v);
+    }
+    free(line);
+    fclose(f);
+    return all;
+}
+
+static void assert_str(json_t *v, const char *want, size_t wantlen)
+{
+    ck_assert_msg(json_is_string(v), "not a string");
+    ck_assert_uint_eq(json_string_length(v), wantlen);
+    ck_assert_msg(memcmp(json_string_value(v), want, wantlen) == 0, "got \"%s\" want \"%s\"", json_string_value(v), want);
+}
+
+/* quotes, backslashes, every control character, a NUL, non-BMP characters */
+static const char AWKWARD[] = "say \"hi\" \\ back\\slash \x01\x02\x1f\x7f tab\t nl\n"
+                              " cr\r \xF0\x9F\x98\x80 \xF0\x9D\x84\x9E caf\xC3\xA9 \xE2\x80\xA8";
+
+START_TEST(roundtrip_everything)
+{
+    galley_doc *d = galley_doc_new();
+    galley_doc_set_id(d, "dir/\"quoted\" id \xF0\x9F\x98\x80");
+    galley_doc_set_source(d, "/in/a\\b.txt");
+    galley_doc_set_content_type(d, "text/plain");
+    galley_doc_set_field(d, "title", AWKWARD);
+    galley_doc_set_field(d, "charset", "utf-8");
+    galley_doc_add_field(d, "people", "Jim Mattis", GALLEY_NO_SCORE);
+    galley_doc_add_field(d, "people", "Imran \"Khan\"", GALLEY_NO_SCORE);
+    galley_doc_add_field(d, "keyword", "pakistan", 0.75);
+    galley_doc_add_field(d, "keyword", "terror\\ism", 0.125);
+    galley_doc_add_field(d, "lang", "en", 0.5);
+    galley_doc_set_field(d, "summary", "One. Two.");
+    static const char text[] = "Mattis \"went\"\tto\0Pakistan \xF0\x9F\x98\x80 today.\n";
+    size_t tlen = sizeof text - 1;
+    galley_doc_set_text(d, text, tlen);
+    ck_assert_int_eq(galley_doc_add_span(d, "sentence", 0, tlen, NULL, GALLEY_NO_SCORE), 0);
+    ck_assert_int_eq(galley_doc_add_span(d, "entity", 0, 6, "PERSON", 0.9), 0);
+    ck_assert_int_eq(galley_doc_add_span(d, "entity", 17, 25, "LOC", GALLEY_NO_SCORE), 0);
+
+    json_t *all = run(&d, 1, NULL);
+    ck_assert_uint_eq(json_array_size(all), 1);
+    json_t *r = json_array_get(all, 0);
+    const char *id = galley_doc_id(d);
+    assert_str(json_object_get(r, "id"), id, strlen(id));
+    assert_str(json_object_get(r, "source"), "/in/a\\b.txt", 11);
+    assert_str(json_object_get(r, "content_type"), "text/plain", 10);
+    assert_str(json_object_get(r, "charset"), "utf-8", 5);
+    assert_str(json_object_get(r, "summary"), "One. Two.", 9);
+    assert_str(json_object_get(r, "text"), text, tlen);
+    ck_assert_ptr_null(json_object_get(r, "utf8_repairs"));
+
+    json_t *f = json_object_get(r, "fields");
+    ck_assert_uint_eq(json_object_size(f), 6);
+    assert_str(json_object_get(f, "title"), AWKWARD, sizeof AWKWARD - 1);
+    json_t *people = json_object_get(f, "people");
+    ck_assert_uint_eq(json_array_size(people), 2);
+    assert_str(json_array_get(people, 1), "Imran \"Khan\"", 12);
+    json_t *kw = json_object_get(f, "keyword");
+    ck_assert_uint_eq(json_array_size(kw), 2);
+    assert_str(json_object_get(json_array_get(kw, 1), "value"), "terror\\ism", 10);
+    ck_assert_double_eq(json_real_value(json_object_get(json_array_get(kw, 0), "score")), 0.75);
+    json_t *lang = json_object_get(f, "lang");   /* one scored value: an object */
+    assert_str(json_object_get(lang, "value"), "en", 2);
+    ck_assert_double_eq(json_real_value(json_object_get(lang, "score")), 0.5);
+
+    json_t *ents = json_object_get(json_object_get(r, "layers"), "entity");
+    ck_assert_uint_eq(json_array_size(ents), 2);
+    json_t *e0 = json_array_get(ents, 0), *e1 = json_array_get(ents, 1);
+    ck_assert_int_eq(json_integer_value(json_object_get(e0, "start")), 0);
+    ck_assert_int_eq(json_integer_value(json_object_get(e0, "end")), 6);
+    assert_str(json_object_get(e0, "label"), "PERSON", 6);
+    ck_assert_double_eq_tol(json_real_value(json_object_get(e0, "score")), 0.9, 1e-12);
+    assert_str(json_object_get(e0, "text"), "Mattis", 6);
+    assert_str(json_object_get(e1, "text"), "Pakistan", 8);
+    ck_assert_ptr_null(json_object_get(e1, "score"));
+    json_t *sent = json_array_get(json_object_get(json_object_get(r, "layers"), "sentence"), 0);
+    ck_assert_ptr_null(json_object_get(sent, "label"));
+    assert_str(json_object_get(sent, "text"), text, tlen);
+
+    json_decref(all);
+    galley_doc_free(d);
+}
+END_TEST
+
+START_TEST(invalid_utf8_is_repaired_and_counted)
+{
+    galley_doc *d = galley_doc_new();
+    galley_doc_set_id(d, "bad\xFFid");
+    galley_doc_set_field(d, "title", "caf\xE9 au lait");          /* Latin-1 byte */
+    galley_doc_add_field(d, "keyword", "ok", GALLEY_NO_SCORE);
+    galley_doc_add_field(d, "keyword", "\xC3", GALLEY_NO_SCORE);   /* truncated */
+    static const char text[] = "x \xE2\x82 y \xF0\x9F\x98\x80";
+    galley_doc_set_text(d, text, sizeof text - 1);
+    /* a span that cuts the emoji in half */
+    ck_assert_int_eq(galley_doc_add_span(d, "bad", 7, 9, "L\xFF", GALLEY_NO_SCORE), 0);
+
+    json_t *all = run(&d, 1, NULL);
+    json_t *r = json_array_get(all, 0);
+    assert_str(json_object_get(r, "id"), "bad\xEF\xBF\xBDid", 8);
+    json_t *f = json_object_get(r, "fields");
+    assert_str(json_object_get(f, "title"), "caf\xEF\xBF\xBD au lait", 14);
+    assert_str(json_array_get(json_object_get(f, "keyword"), 1), "\xEF\xBF\xBD", 3);
+    assert_str(json_object_get(r, "text"), "x \xEF\xBF\xBD\xEF\xBF\xBD y \xF0\x9F\x98\x80", 15);
+    json_t *span = json_array_get(json_object_get(json_object_get(r, "layers"), "bad"), 0);
+    assert_str(json_object_get(span, "label"), "L\xEF\xBF\xBD", 4);
+    assert_str(json_object_get(span, "text"), "\xEF\xBF\xBD\xEF\xBF\xBD", 6);
+    /* id 1 + title 1 + keyword 1 + text 2 + label 1 + span text 2 */
+    ck_assert_int_eq(json_integer_value(json_object_get(r, "utf8_repairs")), 8);
+    json_decref(all);
+    galley_doc_free(d);
+}
+END_TEST
+
+static galley_doc *simple_doc(const char *id)
+{
+    galley_doc *d = galley_doc_new();
+    galley_doc_set_id(d, id);
+    galley_doc_set_field(d, "title", "T");
+    galley_doc_add_field(d, "people", "P", GALLEY_NO_SCORE);
+    galley_doc_set_field(d, "summary", "S");
+    galley_doc_set_text(d, "Hello world.", 12);
+    galley_doc_add_span(d, "sentence", 0, 12, NULL, GALLEY_NO_SCORE);
+    return d;
+}
+
+START_TEST(options_select_and_omit)
+{
+    galley_doc *d = simple_doc("a");
+    json_t *all = run(&d, 1, "exclude=people");
+    json_t *r = json_array_get(all, 0);
+    ck_assert_ptr_nonnull(json_object_get(json_object_get(r, "fields"), "title"));
+    ck_assert_ptr_null(json_object_get(json_object_get(r, "fields"), "people"));
+    json_decref(all);
+
+    all = run(&d, 1, "fields=title");
+    r = json_array_get(all, 0);
+    ck_assert_uint_eq(json_object_size(json_object_get(r, "fields")), 1);
+    ck_assert(json_is_null(json_object_get(r, "summary")));
+    json_decref(all);
+
+    all = run(&d, 1, "text=false");
+    r = json_array_get(all, 0);
+    ck_assert_ptr_null(json_object_get(r, "text"));
+    json_decref(all);
+
+    all = run(&d, 1, "span_text=false");
+    r = json_array_get(all, 0);
+    json_t *s = json_array_get(json_object_get(json_object_get(r, "layers"), "sentence"), 0);
+    ck_assert_ptr_null(json_object_get(s, "text"));
+    ck_assert_int_eq(json_integer_value(json_object_get(s, "end")), 12);
+    json_decref(all);
+
+    all = run(&d, 1, "layers=false");
+    ck_assert_ptr_null(json_object_get(json_array_get(all, 0), "layers"));
+    json_decref(all);
+    galley_doc_free(d);
+}
+END_TEST
+
+START_TEST(one_line_per_record_in_order)
+{
+    galley_doc *docs[3] = { simple_doc("1"), simple_doc("2"), simple_doc("3") };
+    galley_doc_set_field(docs[1], "title", "line\nbreak");
+    json_t *all = run(docs, 3, NULL);
+    ck_assert_uint_eq(json_array_size(all), 3);
+    for (int i = 0; i < 3; i++) {
+        char want[2] = { (char)('1' + i), 0 };
+        assert_str(json_object_get(json_array_get(all, (size_t)i), "id"), want, 1);
+    }
+    json_decref(all);
+    for (int i = 0; i < 3; i++)
+        galley_doc_free(docs[i]);
+}
+END_TEST
+
+START_TEST(file_appears_only_at_close)
+{
+    char pathopt[160];
+    snprintf(pathopt, sizeof pathopt, "path=%s", out);
+    const char *opts[] = { pathopt, NULL };
+    char err[512];
+    galley_test *t = galley_test_open(&jsonl_LTX_galley_plugin, opts, err, sizeof err);
+    ck_assert_ptr_nonnull(t);
+    galley_doc *d = simple_doc("x");
+    ck_assert_int_eq(galley_test_process(t, d), GALLEY_OK);
+    ck_assert_int_eq(access(out, F_OK), -1);     /* readers never see it partial */
+    ck_assert_int_eq(galley_test_close(t, err, sizeof err), GALLEY_OK);
+    ck_assert_int_eq(access(out, F_OK), 0);
+    ck_assert_int_eq(count_entries(), 1);        /* no temp file left */
+    galley_doc_free(d);
+}
+END_TEST
+
+START_TEST(missing_directory_fails_open_naming_it)
+{
+    const char *opts[] = { "path=/nonexistent-galley-dir/out.jsonl", NULL };
+    char err[512];
+    galley_test *t = galley_test_open(&jsonl_LTX_galley_plugin, opts, err, sizeof err);
+    ck_assert_ptr_null(t);
+    ck_assert_ptr_nonnull(strstr(err, "/nonexistent-galley-dir/out.jsonl"));
+    ck_assert_ptr_nonnull(strstr(err, strerror(ENOENT)));
+}
+END_TEST
+
+/* A reader that went away: the doc fails with EPIPE; the process lives on. */
+START_TEST(closed_pipe_fails_the_doc)
+{
+    int p[2];
+    ck_assert_int_eq(pipe(p), 0);
+    close(p[0]);
+    fflush(stdout);
+    int saved = dup(STDOUT_FILENO);
+    dup2(p[1], STDOUT_FILENO);
+    close(p[1]);
+    const char *opts[] = { "path=-", NULL };
+    char err[512];
+    galley_test *t = galley_test_open(&jsonl_LTX_galley_plugin, opts, err, sizeof err);
+    ck_assert_ptr_nonnull(t);
+    galley_doc *d = simple_doc("x");
+    galley_status st = galley_test_process(t, d);
+    galley_test_close(t, err, sizeof err);
+    dup2(saved, STDOUT_FILENO);
+    close(saved);
+    ck_assert_int_eq(st, GALLEY_ERROR);
+    ck_assert_ptr_nonnull(strstr(galley_doc_error(d), "standard output"));
+    ck_assert_ptr_nonnull(strstr(galley_doc_error(d), strerror(EPIPE)));
+    sigset_t pending;
+    sigpending(&pending);
+    ck_assert(!sigismember(&pending, SIGPIPE));
+    galley_doc_free(d);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("output/jsonl");
+    TCase *tc = tcase_create("jsonl");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, roundtrip_everything);
+    tcase_add_test(tc, invalid_utf8_is_repaired_and_counted);
+    tcase_add_test(tc, options_select_and_omit);
+    tcase_add_test(tc, one_line_per_record_in_order);
+    tcase_add_test(tc, file_appears_only_at_close);
+    tcase_add_test(tc, missing_directory_fails_open_naming_it);
+    tcase_add_test(tc, closed_pipe_fails_the_doc);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(suite());
+    srunner_run_all(sr, CK_ENV);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

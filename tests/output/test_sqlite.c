@@ -1,0 +1,224 @@
+/* tests/output/test_sqlite.c - the sqlite output: the seed article is found by
+ * full-text search, entities and keywords are queryable, reruns upsert. */
+#define _XOPEN_SOURCE 700   /* nftw */
+#include <galley/galley.h>
+#include <galley/testing.h>
+
+#include <check.h>
+#include <errno.h>
+#include <ftw.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+extern const galley_plugin sqlite_LTX_galley_plugin;
+
+static char dir[64];
+static char db[128];
+
+static int rm_cb(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
+{
+    (void)sb; (void)flag; (void)ftw;
+    return remove(p);
+}
+
+static void setup(void)
+{
+    strcpy(dir, "/tmp/galley-sqlite-XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(db, sizeof db, "%s/corpus.db", dir);
+}
+
+static void teardown(void)
+{
+    nftw(dir, rm_cb, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    ck_assert_msg(f != NULL, "%s: %s", path, strerror(errno));
+    char *buf = malloc(1 << 20);
+    *len = fread(buf, 1, (1 << 20) - 1, f);
+    buf[*len] = '\0';
+    fclose(f);
+    return buf;
+}
+
+/* the seed article as a pipeline would hand it over: title, text, people,
+ * an entity layer and scored keywords */
+static galley_doc *seed_doc(void)
+{
+    size_t len;
+    char *text = slurp(GALLEY_SRCDIR "/examples/articles/seed/mattis-pakistan.txt", &len);
+    galley_doc *d = galley_doc_new();
+    galley_doc_set_id(d, "seed/mattis-pakistan.txt");
+    galley_doc_set_source(d, "examples/articles/seed/mattis-pakistan.txt");
+    galley_doc_set_content_type(d, "text/plain");
+    galley_doc_set_text(d, text, len);
+    char *nl = strchr(text, '\n');
+    galley_doc_set_field(d, "title", galley_doc_strndup(d, text, (size_t)(nl - text)));
+    galley_doc_set_field(d, "summary", "Mattis urged Pakistan to redouble its efforts.");
+    galley_doc_add_field(d, "people", "Jim Mattis", GALLEY_NO_SCORE);
+    galley_doc_add_field(d, "keyword", "pakistan", 0.9);
+    galley_doc_add_field(d, "keyword", "militants", 0.5);
+    const char *m = strstr(text, "Jim Mattis");
+    galley_doc_add_span(d, "entity", (size_t)(m - text), (size_t)(m - text) + 10, "PERSON", 0.8);
+    const char *p = strstr(text, "ISLAMABAD");
+    galley_doc_add_span(d, "entity", (size_t)(p - text), (size_t)(p - text) + 9, "LOC",
+                        GALLEY_NO_SCORE);
+    free(text);
+    return d;
+}
+
+static galley_doc *small_doc(const char *id, const char *title, const char *text)
+{
+    galley_doc *d = galley_doc_new();
+    galley_doc_set_id(d, id);
+    galley_doc_set_field(d, "title", title);
+    galley_doc_set_text(d, text, strlen(text));
+    galley_doc_add_field(d, "people", "Ada Lovelace", GALLEY_NO_SCORE);
+    return d;
+}
+
+static void run(galley_doc **docs, size_t n, const char *extra)
+{
+    char opt[200];
+    snprintf(opt, sizeof opt, "path=%s", db);
+    const char *opts[] = { opt, extra, NULL };
+    char err[512];
+    galley_test *t = galley_test_open(&sqlite_LTX_galley_plugin, opts, err, sizeof err);
+    ck_assert_msg(t != NULL, "open: %s", err);
+    for (size_t i = 0; i < n; i++)
+        ck_assert_msg(galley_test_process(t, docs[i]) == GALLEY_OK, "%s",
+                      galley_doc_error(docs[i]));
+    ck_assert_msg(galley_test_close(t, err, sizeof err) == GALLEY_OK, "close: %s", err);
+}
+
+/* first column of the first row as text ("" if none), into a static buffer */
+static const char *q1(const char *sql)
+{
+    static char out[4096];
+    sqlite3 *h;
+    ck_assert_int_eq(sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    sqlite3_stmt *st;
+    ck_assert_msg(sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK, "%s: %s", sql,
+                  sqlite3_errmsg(h));
+    out[0] = '\0';
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+        snprintf(out, sizeof out, "%s", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    return out;
+}
+
+static int exec_rc(const char *sql)
+{
+    sqlite3 *h;
+    ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
+    int rc = sqlite3_exec(h, sql, NULL, NULL, NULL);
+    sqlite3_close(h);
+    return rc;
+}
+
+START_TEST(seed_is_found_by_full_text_search)
+{
+    galley_doc *d = seed_doc();
+    run(&d, 1, NULL);
+    ck_assert_str_eq(q1("SELECT d.id FROM documents_fts JOIN documents d ON d.rowid = "
+                        "documents_fts.rowid WHERE documents_fts MATCH 'islamist'"),
+                     "seed/mattis-pakistan.txt");
+    /* porter stemming: 'redoubling' finds 'redouble' */
+    ck_assert_str_eq(q1("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'redoubling'"), "1");
+    ck_assert_str_eq(q1("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'zebra'"), "0");
+    ck_assert_ptr_nonnull(strstr(q1("SELECT snippet(documents_fts, 1, '[', ']', '...', 8) FROM "
+                                    "documents_fts WHERE documents_fts MATCH 'islamist'"), "[Islamist]"));
+    ck_assert_str_eq(q1("SELECT title FROM documents"),
+                     "Mattis urges Pakistan to \xE2\x80\x9Credouble\xE2\x80\x9D efforts against Islamist militants");
+    ck_assert_str_eq(q1("SELECT name || '/' || label || '/' || score FROM entities WHERE seq = 0"),
+                     "Jim Mattis/PERSON/0.8");
+    ck_assert_str_eq(q1("SELECT group_concat(keyword, ',') FROM (SELECT keyword FROM keywords ORDER BY rank)"),
+                     "pakistan,militants");
+    ck_assert_str_eq(q1("SELECT count(*) FROM fields WHERE doc_id = 'seed/mattis-pakistan.txt'"), "5");
+    ck_assert_str_eq(q1("PRAGMA journal_mode"), "wal");
+    galley_doc_free(d);
+}
+END_TEST
+
+START_TEST(rerun_updates_instead_of_duplicating)
+{
+    galley_doc *a = small_doc("a", "Old title", "The quick brown fox.");
+    galley_doc *b = small_doc("b", "Other", "Nothing here.");
+    galley_doc *docs[] = { a, b };
+    run(docs, 2, "batch=1");
+    galley_doc_free(a);
+    a = small_doc("a", "New title", "A lazy dog sleeps.");
+    run(&a, 1, NULL);
+    ck_assert_str_eq(q1("SELECT count(*) FROM documents"), "2");
+    ck_assert_str_eq(q1("SELECT title FROM documents WHERE id = 'a'"), "New title");
+    ck_assert_str_eq(q1("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'fox'"), "0");
+    ck_assert_str_eq(q1("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'lazy'"), "1");
+    ck_assert_str_eq(q1("SELECT count(*) FROM entities WHERE doc_id = 'a'"), "1");
+    ck_assert_str_eq(q1("SELECT count(*) FROM fields WHERE doc_id = 'a'"), "2");
+    /* the index is consistent with its content table */
+    ck_assert_int_eq(exec_rc("INSERT INTO documents_fts(documents_fts, rank) "
+                             "VALUES ('integrity-check', 1)"), SQLITE_OK);
+    galley_doc_free(a);
+    galley_doc_free(b);
+}
+END_TEST
+
+START_TEST(people_fields_become_entities_without_a_layer)
+{
+    galley_doc *a = small_doc("a", "T", "Text about Ada.");
+    galley_doc_add_field(a, "places", "London", GALLEY_NO_SCORE);
+    run(&a, 1, NULL);
+    ck_assert_str_eq(q1("SELECT group_concat(name || ':' || label, ',') FROM entities"),
+                     "Ada Lovelace:PERSON,London:LOC");
+    galley_doc_free(a);
+}
+END_TEST
+
+START_TEST(invalid_utf8_is_stored_repaired)
+{
+    galley_doc *a = small_doc("bad\xFF", "caf\xE9", "x");
+    run(&a, 1, NULL);
+    ck_assert_str_eq(q1("SELECT id || '|' || title FROM documents"),
+                     "bad\xEF\xBF\xBD|caf\xEF\xBF\xBD");
+    galley_doc_free(a);
+}
+END_TEST
+
+START_TEST(unwritable_path_fails_open_naming_it)
+{
+    const char *opts[] = { "path=/nonexistent-galley-dir/x.db", NULL };
+    char err[512];
+    ck_assert_ptr_null(galley_test_open(&sqlite_LTX_galley_plugin, opts, err, sizeof err));
+    ck_assert_ptr_nonnull(strstr(err, "/nonexistent-galley-dir/x.db"));
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("output/sqlite");
+    TCase *tc = tcase_create("sqlite");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, seed_is_found_by_full_text_search);
+    tcase_add_test(tc, rerun_updates_instead_of_duplicating);
+    tcase_add_test(tc, people_fields_become_entities_without_a_layer);
+    tcase_add_test(tc, invalid_utf8_is_stored_repaired);
+    tcase_add_test(tc, unwritable_path_fails_open_naming_it);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(suite());
+    srunner_run_all(sr, CK_ENV);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
