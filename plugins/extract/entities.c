@@ -36,6 +36,7 @@ typedef struct tok {
     unsigned lex;           /* flags of the exact string */
     unsigned low;           /* flags of its lower-case form */
     int uncertain;          /* capitalised only because of its position */
+    int poss;               /* ended in a possessive 's */
     int sent;               /* sentence number */
 } tok;
 
@@ -44,6 +45,7 @@ typedef struct name {
     size_t t;               /* first token of the span (title or "the") */
     int label;
     int titled;             /* a title or person cue came with it */
+    int nested;             /* inside a longer name: never takes "the" */
     long link;              /* index of the name it refers to, or -1 */
 } name;
 
@@ -335,9 +337,11 @@ static int tokenize(ent_state *st, const char *text, size_t len)
     st->ntoks = 0;
     galley_tok_init(&tz, text, len);
     while (galley_tok_next(&tz, &gt)) {
-        tok t = { gt.start, gt.end, gt.cls, gt.flags, 0, 0, 0, 0 };
+        tok t = { gt.start, gt.end, gt.cls, gt.flags, 0, 0, 0, 0, 0 };
         if (t.cls == GALLEY_TOK_WORD) {
-            t.e -= possessive(text + t.s, t.e - t.s);
+            size_t pl = possessive(text + t.s, t.e - t.s);
+            t.e -= pl;
+            t.poss = pl > 0;
             skip_prefix(text, &t);
             t.lex = lex_get(st->lex, text + t.s, t.e - t.s);
             t.low = lex_lower(st->lex, text + t.s, t.e - t.s);
@@ -502,7 +506,7 @@ static int push_name(ent_state *st, size_t a, size_t b)
         st->names = p;
         st->capnames = cap;
     }
-    name nm = { a, b, a, L_NONE, 0, -1 };
+    name nm = { a, b, a, L_NONE, 0, 0, -1 };
     st->names[st->nnames++] = nm;
     return 0;
 }
@@ -606,7 +610,7 @@ static int find_runs(ent_state *st, const char *text)
             continue;
         }
         size_t j = i + 1;
-        while (j < n && !gap_breaks(text, &st->toks[j - 1], &st->toks[j])) {
+        while (j < n && !st->toks[j - 1].poss && !gap_breaks(text, &st->toks[j - 1], &st->toks[j])) {
             const tok *t = &st->toks[j];
             if (is_cap(t) || name_period(text, &st->toks[j - 1], t) ||
                 (is_connector(text, t) && j + 1 < n && is_cap(&st->toks[j + 1])) ||
@@ -641,29 +645,35 @@ static int speech_verb(const char *text, const tok *t)
 static int strip_title(ent_state *st, const char *text, name *nm)
 {
     size_t i = nm->a;
-    int title = 0;
+    while (i < nm->b && !(st->toks[i].lex & LX_TITLE))
+        i++;
+    if (i >= nm->b)
+        return 0;
+    /* what stands before the title qualifies it ("NASA Administrator") */
     while (i < nm->b) {
         const tok *t = &st->toks[i];
-        if (t->lex & LX_TITLE)
-            title = 1;
-        else if (tok_is(text, t, "of") && title && i + 1 < nm->b &&
-                 (st->toks[i + 1].lex & LX_TITLEMOD))
+        if (tok_is(text, t, "of") && i + 1 < nm->b && (st->toks[i + 1].lex & LX_TITLEMOD))
             i++;
-        else if (!(t->lex & LX_TITLEMOD) && !(i > nm->a && name_period(text, &st->toks[i - 1], t)))
+        else if (!(t->lex & (LX_TITLE | LX_TITLEMOD)) && !(i > nm->a && name_period(text, &st->toks[i - 1], t)))
             break;
         i++;
     }
-    if (!title)
-        return 0;
     nm->t = nm->a;
     nm->a = i;
     return 1;
 }
 
-static int cue_label(const ent_state *st, const name *nm)
+static int cue_label(const ent_state *st, const char *text, const name *nm)
 {
     const tok *first = &st->toks[nm->a], *last = &st->toks[nm->b - 1];
     size_t n = nm->b - nm->a;
+    /* "Museum of Flight", "State of Texas": the head stands before "of" */
+    for (size_t i = nm->a + 1; i + 1 < nm->b; i++)
+        if (tok_is(text, &st->toks[i], "of") || tok_is(text, &st->toks[i], "for") ||
+            tok_is(text, &st->toks[i], "on")) {
+            last = &st->toks[i - 1];
+            break;
+        }
     if (n >= 2 && (last->lex & LX_ORGSUF))
         return L_ORG;
     if (n >= 2 && (last->lex & LX_LOCSUF))
@@ -728,7 +738,7 @@ static void classify(ent_state *st, const char *text, name *nm)
         return;
     }
     const tok *first = &st->toks[nm->a];
-    int label = cue_label(st, nm);
+    int label = cue_label(st, text, nm);
     if (label) {
         nm->label = label;
         return;
@@ -742,7 +752,8 @@ static void classify(ent_state *st, const char *text, name *nm)
         nm->label = (first->lex & LX_PLACE) ? L_LOC : L_ORG;
         return;
     }
-    if (n == 1 && (first->lex & LX_PLACE)) {
+    if (n == 1 && (first->lex & (LX_PLACE3 | LX_PLACE2) ||
+                   ((first->lex & LX_PLACE1) && !(first->low & LX_LOWER)))) {
         nm->label = L_LOC;
         return;
     }
@@ -828,6 +839,28 @@ static void link_names(ent_state *st, const char *text)
     }
 }
 
+/* "Cambridge, Massachusetts": a place, a comma and its region or country
+ * are one place (the parts stay mentions of their own). */
+static int join_places(ent_state *st, const char *text)
+{
+    size_t n = st->nnames;
+    for (size_t i = 0; i + 1 < n; i++) {
+        name *x = &st->names[i], *y = &st->names[i + 1];
+        if (x->label != L_LOC || y->label != L_LOC || y->a != x->b + 1 || y->t != y->a ||
+            !tok_is(text, &st->toks[x->b], ",") || st->toks[x->b].sent != st->toks[y->a].sent ||
+            !(st->toks[y->a].lex & (LX_PLACE2 | LX_PLACE3)) || y->b - y->a > 3)
+            continue;
+        if (push_name(st, x->a, y->b) < 0)
+            return -1;
+        x = &st->names[i];
+        name *z = &st->names[st->nnames - 1];
+        z->t = x->t;
+        z->label = L_LOC;
+        z->link = -2;   /* not a field value of its own */
+    }
+    return 0;
+}
+
 static void label_rest(ent_state *st, const char *text)
 {
     for (size_t i = 0; i < st->nnames; i++) {
@@ -866,10 +899,29 @@ static char *canonical(ent_state *st, galley_doc *doc, const char *text, const n
     return out;
 }
 
+/* "the Google search", "the NATO alliance": the name only modifies the noun
+ * after it, so "the" belongs to that noun.  A lower-case word that is not a
+ * function word and does not look like a verb is taken as that noun. */
+static int modifies_noun(const ent_state *st, const char *text, const name *nm)
+{
+    if (nm->b >= st->ntoks)
+        return 0;
+    const tok *n = &st->toks[nm->b];
+    size_t len = n->e - n->s;
+    if (n->cls != GALLEY_TOK_WORD || !(n->flags & GALLEY_TOK_LOWER) || n->s > st->toks[nm->b - 1].e + 1 ||
+        galley_is_stopword(text + n->s, len))
+        return 0;
+    const char *w = text + n->s;
+    int verbish = (len > 3 && !memcmp(w + len - 2, "ed", 2)) || (len > 4 && !memcmp(w + len - 3, "ing", 3)) ||
+                  (len > 3 && w[len - 1] == 's' && w[len - 2] != 's');
+    return !verbish;
+}
+
 static size_t span_start(const ent_state *st, const char *text, const name *nm)
 {
     size_t t = nm->t;
-    if ((nm->label == L_ORG || nm->label == L_LOC) && t > 0) {
+    if ((nm->label == L_ORG || nm->label == L_LOC) && t > 0 && !nm->nested &&
+        !modifies_noun(st, text, nm)) {
         const tok *p = &st->toks[t - 1];
         if ((tok_is(text, p, "the") || tok_is(text, p, "The")) && !gap_breaks(text, p, &st->toks[t]))
             return p->s;
@@ -882,7 +934,7 @@ static void add_name(ent_state *st, galley_doc *doc, const char *text, const nam
 {
     galley_doc_add_span(doc, "entity", span_start(st, text, nm), st->toks[nm->b - 1].e,
                         label_names[nm->label], GALLEY_NO_SCORE);
-    if (nm->label == L_MISC || !seen[nm->label])
+    if (nm->label == L_MISC || !seen[nm->label] || nm->link == -2)
         return;
     const name *canon = nm->link >= 0 ? &st->names[nm->link] : nm;
     char *s = canonical(st, doc, text, canon);
@@ -899,7 +951,7 @@ static void add_nested(ent_state *st, galley_doc *doc, const char *text, const n
         size_t k = gazetteer_match(st, text, i, nm->b, &bits);
         if (k == 0 || (i == nm->a && i + k == nm->b) || !(bits & (LX_PLACE3 | LX_PLACE2)) || (bits & LX_ORG))
             continue;
-        name sub = { i, i + k, i, (bits & LX_ORG) ? L_ORG : L_LOC, 0, -1 };
+        name sub = { i, i + k, i, (bits & LX_ORG) ? L_ORG : L_LOC, 0, 1, -1 };
         add_name(st, doc, text, &sub, seen);
         i += k - 1;
     }
@@ -915,7 +967,7 @@ static void emit(ent_state *st, galley_doc *doc, const char *text, int fields)
         if (nm->label == L_NONE || nm->a >= nm->b)
             continue;
         add_name(st, doc, text, nm, seen);
-        if (nm->b - nm->t > 1)
+        if (nm->b - nm->t > 1 && nm->link != -2 && nm->label != L_LOC)
             add_nested(st, doc, text, nm, seen);
     }
     for (int l = L_PER; l <= L_LOC; l++) {
@@ -948,6 +1000,8 @@ static galley_status ent_process(void *state, galley_doc *doc)
         classify(st, text, &st->names[i]);
     link_names(st, text);
     label_rest(st, text);
+    if (join_places(st, text) < 0)
+        return galley_doc_fail(doc, "entities: out of memory joining places");
     emit(st, doc, text, st->fields);
     return GALLEY_OK;
 }
