@@ -61,7 +61,9 @@ def main():
         F += 2 * p * r / (p + r) if p + r else 0.0
         n += 1
     print('documents: %d' % n)
-    print('P@10 %.3f  R@10 %.3f  F1@10 %.3f (mean of per-document F1)' % (P / n, R / n, F / n))
+    P, R = P / n, R / n
+    print('P@10 %.3f  R@10 %.3f  F1@10 %.3f (mean of per-document F1; '
+          'F1 of the mean P and R: %.3f)' % (P, R, F / n, 2 * P * R / (P + R) if P + R else 0))
 
 
 if __name__ == '__main__':

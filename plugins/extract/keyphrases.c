@@ -31,6 +31,8 @@ typedef struct word {   /* one token of the current sentence */
 typedef struct kp_state {
     galley_stemmer *stem;
     galley_counter *stop;       /* extra stop and boilerplate words */
+    galley_counter *df;         /* stem -> documents of the bundled corpus */
+    double ndocs;               /* documents behind df */
     galley_counter *stems;      /* stem -> occurrences in the doc */
     galley_counter *groups;     /* phrase stems -> index in cands */
     cand *cands;
@@ -87,6 +89,26 @@ static int find_stoplist(galley_stage *stage, char *path, size_t cap)
 #endif
 }
 
+/* keyphrase-df.txt: a count of documents, then stem<TAB>documents lines */
+static int load_df(kp_state *st, const char *path, galley_stage *stage)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return galley_stage_fail(stage, "cannot read %s: %s", path, strerror(errno)), -1;
+    char line[256];
+    while (fgets(line, sizeof line, f)) {
+        if (line[0] == '#')
+            continue;
+        char *tab = strchr(line, '\t');
+        if (!tab)
+            st->ndocs = atof(line);
+        else
+            galley_counter_add(st->df, line, (size_t)(tab - line), atof(tab + 1));
+    }
+    fclose(f);
+    return 0;
+}
+
 static int load_stoplist(kp_state *st, galley_stage *stage)
 {
     char path[4096];
@@ -103,6 +125,11 @@ static int load_stoplist(kp_state *st, galley_stage *stage)
             galley_counter_add(st->stop, line, n, 1);
     }
     fclose(f);
+    char *slash = strrchr(path, '/');
+    if (slash && (size_t)(slash - path) + sizeof "/keyphrase-df.txt" <= sizeof path) {
+        strcpy(slash, "/keyphrase-df.txt");
+        return load_df(st, path, stage);
+    }
     return 0;
 }
 
@@ -113,6 +140,7 @@ static galley_status kp_close(void *state)
         return GALLEY_OK;
     galley_stemmer_free(st->stem);
     galley_counter_free(st->stop);
+    galley_counter_free(st->df);
     galley_counter_free(st->stems);
     galley_counter_free(st->groups);
     free(st->cands);
@@ -131,6 +159,7 @@ static galley_status kp_open(galley_stage *stage, void **state)
     st->max_words = (size_t)galley_opt_int(stage, "max_words");
     st->stem = galley_stemmer_new(lang);
     st->stop = galley_counter_new();
+    st->df = galley_counter_new();
     st->stems = galley_counter_new();
     st->groups = galley_counter_new();
     if (!st->stem) {
@@ -138,7 +167,7 @@ static galley_status kp_open(galley_stage *stage, void **state)
         return galley_stage_fail(stage, "no stemmer for language '%s' (libstemmer names: "
                                  "english, porter, french, german, ...)", lang);
     }
-    if (!st->stop || !st->stems || !st->groups || load_stoplist(st, stage) < 0) {
+    if (!st->stop || !st->df || !st->stems || !st->groups || load_stoplist(st, stage) < 0) {
         kp_close(st);
         return GALLEY_ERROR;
     }
@@ -293,13 +322,21 @@ static int collect(kp_state *st, const char *text, size_t len, size_t *nsent)
 
 /* ---- scoring ---- */
 
+/* rarer in the bundled news corpus = more telling of this article */
+static double idf(const kp_state *st, const char *stem, size_t n)
+{
+    size_t j = galley_counter_find(st->df, stem, n);
+    double df = j == (size_t)-1 ? 0 : galley_counter_value(st->df, j);
+    return log((st->ndocs + 1.0) / (df + 1.0)) + 1.0;
+}
+
 static void score(kp_state *st, size_t nsent)
 {
     for (size_t i = 0; i < st->ncands; i++) {
         cand *c = &st->cands[i];
         size_t kl;
         const char *key = galley_counter_key(st->groups, i, &kl);
-        double words = 0;
+        double words = 0, rare = 0, lenf = 0;
         /* the mean frequency of the phrase's words: a phrase of words the
          * article keeps returning to ranks above a one-off */
         for (size_t p = 0, q; p < kl; p = q + 1) {
@@ -307,15 +344,40 @@ static void score(kp_state *st, size_t nsent)
                 ;
             size_t j = galley_counter_find(st->stems, key + p, q - p);
             words += j == (size_t)-1 ? 1 : galley_counter_value(st->stems, j);
+            rare += idf(st, key + p, q - p);
+            lenf += (double)(q - p < 9 ? q - p : 9);
         }
+        lenf /= (double)c->nwords;
         words /= (double)c->nwords;
-        double pos = 1.0 + 1.0 / (1.0 + (double)c->first);
+        rare /= (double)c->nwords;
+        /* what tells a key word here (measured on news): it recurs, it
+         * comes early, it is rare elsewhere, and it is a longer word */
+        double pos = 2.0 - (double)c->first / (double)(nsent ? nsent : 1);
         double spread = nsent > 1 ? 1.0 + (double)(c->last - c->first) / (double)nsent : 1.0;
-        double proper = 1.0 + 0.5 * (double)c->caps / (double)c->count;
-        double s = (double)c->count * sqrt(words) * pos * spread * proper;
+        double s = (double)c->count * sqrt(words) * sqrt(rare) * pos * spread * lenf;
         if (c->nwords > 1)
-            s *= c->count > 1 ? 1.0 + 0.3 * (double)(c->nwords - 1) : 0.35;
+            s *= c->count > 1 ? 1.0 : 0.35;     /* a one-off phrase is no key */
         c->score = s;
+    }
+}
+
+/* "San Francisco" makes "San" and "Francisco" redundant: a word that
+ * mostly occurs inside one phrase is dropped in favour of the phrase. */
+static void drop_parts(kp_state *st)
+{
+    for (size_t i = 0; i < st->ncands; i++) {
+        const cand *c = &st->cands[i];
+        if (c->nwords < 2 || c->count < 2)
+            continue;
+        size_t kl;
+        const char *key = galley_counter_key(st->groups, i, &kl);
+        for (size_t p = 0, q; p < kl; p = q + 1) {
+            for (q = p; q < kl && key[q] != ' '; q++)
+                ;
+            size_t j = galley_counter_find(st->groups, key + p, q - p);
+            if (j != (size_t)-1 && c->count * 10 >= st->cands[j].count * 7)
+                st->cands[j].score = -1;
+        }
     }
 }
 
@@ -375,6 +437,7 @@ static galley_status kp_process(void *state, galley_doc *doc)
     if (st->ncands == 0)
         return GALLEY_OK;
     score(st, nsent);
+    drop_parts(st);
     size_t *order = malloc(st->ncands * sizeof *order);
     if (!order)
         return galley_doc_fail(doc, "keyphrases: out of memory ranking %zu phrases", st->ncands);
@@ -386,6 +449,8 @@ static galley_status kp_process(void *state, galley_doc *doc)
     galley_doc_remove_field(doc, "keyword");
     for (size_t i = 0; i < st->ncands && i < st->count; i++) {
         const cand *c = &st->cands[order[i]];
+        if (c->score <= 0)
+            break;
         galley_doc_add_field(doc, "keyword", display(doc, text, c),
                              round(c->score / top * 1000.0) / 1000.0);
     }

@@ -24,5 +24,6 @@ dist_extractdata_DATA = \
 	conf/extract/surnames.txt conf/extract/organizations.txt \
 	conf/extract/titles.txt conf/extract/title-modifiers.txt \
 	conf/extract/not-names.txt conf/extract/org-cues.txt \
-	conf/extract/place-cues.txt conf/extract/keyphrase-stopwords.txt
-EXTRA_DIST += conf/extract/make-data.py conf/extract/README.md
+	conf/extract/place-cues.txt conf/extract/keyphrase-stopwords.txt \
+	conf/extract/keyphrase-df.txt
+EXTRA_DIST += conf/extract/make-data.py conf/extract/make-df.py conf/extract/README.md
