@@ -663,6 +663,17 @@ static int strip_title(ent_state *st, const char *text, name *nm)
     return 1;
 }
 
+/* A title standing for its holder ("the Sheriff", "Governor"): written
+ * with a capital where capitals mean something, or after "the". */
+static int title_mention(const ent_state *st, const char *text, const name *nm)
+{
+    const tok *t = &st->toks[nm->t];
+    if (!t->uncertain)
+        return 1;
+    return nm->t > 0 && (tok_is(text, &st->toks[nm->t - 1], "the") ||
+                         tok_is(text, &st->toks[nm->t - 1], "The"));
+}
+
 static int cue_label(const ent_state *st, const char *text, const name *nm)
 {
     const tok *first = &st->toks[nm->a], *last = &st->toks[nm->b - 1];
@@ -732,13 +743,24 @@ static void classify(ent_state *st, const char *text, name *nm)
             return;
         }
     }
+    int label = cue_label(st, text, nm);
+    if (label && n >= 2 && (st->toks[nm->b - 1].lex & (LX_ORGSUF | LX_LOCSUF))) {
+        nm->label = label;  /* "Duke University" is no duke */
+        return;
+    }
     if (strip_title(st, text, nm)) {
         nm->titled = 1;
         nm->label = nm->a < nm->b ? L_PER : L_NONE;
+        if (nm->a == nm->b && title_mention(st, text, nm)) {
+            /* "the President": a person, though not a name for the fields */
+            nm->a = nm->t;
+            nm->label = L_PER;
+            nm->titled = 2;
+            nm->link = -2;
+        }
         return;
     }
     const tok *first = &st->toks[nm->a];
-    int label = cue_label(st, text, nm);
     if (label) {
         nm->label = label;
         return;
@@ -748,12 +770,13 @@ static void classify(ent_state *st, const char *text, name *nm)
         return;
     }
     if (n == 1 && (first->flags & GALLEY_TOK_ALLCAPS) && !first->uncertain &&
-        first->e - first->s >= 2 && first->e - first->s <= 6) {
+        first->e - first->s >= 2 && first->e - first->s <= 6 &&
+        !((first->low & LX_LOWER) && first->e - first->s > 3)) {   /* not shouted "UNLESS" */
         nm->label = (first->lex & LX_PLACE) ? L_LOC : L_ORG;
         return;
     }
-    if (n == 1 && (first->lex & (LX_PLACE3 | LX_PLACE2) ||
-                   ((first->lex & LX_PLACE1) && !(first->low & LX_LOWER)))) {
+    if (n == 1 && ((first->lex & LX_PLACE3) ||
+                   ((first->lex & (LX_PLACE2 | LX_PLACE1)) && !(first->low & LX_LOWER)))) {
         nm->label = L_LOC;
         return;
     }
@@ -804,11 +827,11 @@ static void link_names(ent_state *st, const char *text)
 {
     for (size_t i = 0; i < st->nnames; i++) {
         name *x = &st->names[i];
-        if (x->label == L_MISC || (x->label && x->b - x->a > 1 && x->label != L_PER))
+        if (x->label == L_MISC || x->titled == 2 || (x->label && x->b - x->a > 1 && x->label != L_PER))
             continue;
         for (size_t j = 0; j < st->nnames; j++) {
             const name *y = &st->names[j];
-            if (j == i || y->label != L_PER || y->b - y->a < 2 || y->b - y->a <= x->b - x->a)
+            if (j == i || y->label != L_PER || y->titled == 2 || y->b - y->a < 2 || y->b - y->a <= x->b - x->a)
                 continue;
             const tok *last = &st->toks[y->b - 1];
             if (tok_is(text, last, "Jr") || tok_is(text, last, "Sr") || tok_is(text, last, "."))
@@ -874,6 +897,10 @@ static void label_rest(ent_state *st, const char *text)
             x->label = L_LOC;
         else if (!common_word(st, text, t))
             x->label = L_MISC;
+        else if (x->b - x->a == 1 && (t->lex & (LX_ORGSUF | LX_ORGPRE)) && !t->uncertain &&
+                 x->t > 0 && tok_is(text, &st->toks[x->t - 1], "the"))
+            x->label = L_ORG;   /* "the Church", "the University" */
+
     }
 }
 
@@ -920,7 +947,7 @@ static int modifies_noun(const ent_state *st, const char *text, const name *nm)
 static size_t span_start(const ent_state *st, const char *text, const name *nm)
 {
     size_t t = nm->t;
-    if ((nm->label == L_ORG || nm->label == L_LOC) && t > 0 && !nm->nested &&
+    if ((nm->label == L_ORG || nm->label == L_LOC || nm->titled == 2) && t > 0 && !nm->nested &&
         !modifies_noun(st, text, nm)) {
         const tok *p = &st->toks[t - 1];
         if ((tok_is(text, p, "the") || tok_is(text, p, "The")) && !gap_breaks(text, p, &st->toks[t]))
