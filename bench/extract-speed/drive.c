@@ -37,8 +37,8 @@ static void print_record(galley_doc *d, const char *id, int quiet)
     json_object_set_new(rec, "text", json_stringn(text, len));
     const galley_span *sp = galley_doc_layer(d, "entity", &n);
     for (size_t i = 0; i < n; i++)
-        json_array_append_new(ents, json_pack("{s:I,s:I,s:s}", "start", (json_int_t)sp[i].start,
-                                              "end", (json_int_t)sp[i].end, "label", sp[i].label));
+        json_array_append_new(ents, json_pack("{s:I,s:I,s:s,s:f}", "start", (json_int_t)sp[i].start,
+                                              "end", (json_int_t)sp[i].end, "label", sp[i].label, "score", galley_has_score(sp[i].score) ? sp[i].score : 0.0));
     for (size_t k = 0; k < galley_doc_nkeys(d); k++) {
         const char *key = galley_doc_key(d, k);
         json_t *vals = json_array();

@@ -549,7 +549,7 @@ static int split_known(ent_state *st, const char *text, size_t a, size_t b)
     unsigned bits;
     size_t k = gazetteer_match(st, text, a, b, &bits);
     if (k > 0 && a + k < b && (k >= 2 || (bits & LX_ORG)) &&
-        !(st->toks[a + k].lex & (LX_ORGSUF | LX_LOCSUF)) && !is_connector(text, &st->toks[a + k])) {
+        !(st->toks[a + k].lex & (LX_ORGSUF | LX_LOCSUF))) {
         if (push_name(st, a, a + k) < 0)
             return -1;
         return split_run(st, text, a + k, b);
@@ -702,17 +702,20 @@ static int cue_label(const ent_state *st, const char *text, const name *nm)
 /* Every word of the name looks like a proper name (not a common word). */
 static int all_proper(const ent_state *st, const char *text, const name *nm)
 {
+    int personal = 0;   /* a word that is a known or an unknown (foreign) name */
     for (size_t i = nm->a; i < nm->b; i++) {
         const tok *t = &st->toks[i];
         if (t->cls != GALLEY_TOK_WORD)
             continue;
         if (!(t->lex & (LX_GIVEN | LX_SURNAME)) && (t->low & LX_LOWER))
             return 0;
+        if ((t->lex & (LX_GIVEN | LX_SURNAME)) || !(t->lex & (LX_PROPER | LX_PLACE | LX_ORG)))
+            personal = 1;
         if (is_connector(text, t) && !tok_is(text, t, "de") && !tok_is(text, t, "van") &&
             !tok_is(text, t, "von") && !tok_is(text, t, "bin") && !tok_is(text, t, "al"))
             return 0;
     }
-    return 1;
+    return personal;
 }
 
 /* "the Haqqani network": a known name may go on in lower case */
@@ -776,7 +779,7 @@ static void classify(ent_state *st, const char *text, name *nm)
         return;
     }
     if (n == 1 && ((first->lex & LX_PLACE3) ||
-                   ((first->lex & (LX_PLACE2 | LX_PLACE1)) && !(first->low & LX_LOWER)))) {
+                   ((first->lex & LX_PLACE2) && !(first->low & LX_LOWER)))) {
         nm->label = L_LOC;
         return;
     }
@@ -841,7 +844,7 @@ static void link_names(ent_state *st, const char *text)
             int hit = x->b - x->a == 1 ? same_text(text, &st->toks[x->a], last)
                                       : same_text(text, &st->toks[x->b - 1], last) &&
                                         same_text(text, &st->toks[x->a], &st->toks[y->a]);
-            if (hit && !(x->label == L_LOC && (st->toks[x->a].lex & LX_PLACE3))) {
+            if (hit && !(x->label == L_LOC && (st->toks[x->a].lex & (LX_PLACE3 | LX_PLACE2)))) {
                 x->label = L_PER;
                 x->link = (long)(y->link >= 0 ? y->link : (long)j);
                 break;
@@ -973,9 +976,10 @@ static void add_name(ent_state *st, galley_doc *doc, const char *text, const nam
 static void add_nested(ent_state *st, galley_doc *doc, const char *text, const name *nm,
                        galley_counter **seen)
 {
-    for (size_t i = nm->t; i < nm->b; i++) {
+    size_t end = nm->label == L_PER ? nm->a : nm->b;    /* a person: the title only */
+    for (size_t i = nm->t; i < end; i++) {
         unsigned bits;
-        size_t k = gazetteer_match(st, text, i, nm->b, &bits);
+        size_t k = gazetteer_match(st, text, i, end, &bits);
         if (k == 0 || (i == nm->a && i + k == nm->b) || !(bits & (LX_PLACE3 | LX_PLACE2)) || (bits & LX_ORG))
             continue;
         name sub = { i, i + k, i, (bits & LX_ORG) ? L_ORG : L_LOC, 0, 1, -1 };
