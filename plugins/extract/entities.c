@@ -377,7 +377,7 @@ static void mark_positions(ent_state *st, const char *text, size_t len)
     while (galley_sent_next(&it, &s, &e)) {
         while (k < st->ntoks && st->toks[k].s < s)
             st->toks[k++].sent = num;
-        size_t first = k, words = 0, caps = 0;
+        size_t first = k, words = 0, caps = 0, shout = 0;
         int initial = 1;
         for (; k < st->ntoks && st->toks[k].s < e; k++) {
             tok *t = &st->toks[k];
@@ -388,10 +388,16 @@ static void mark_positions(ent_state *st, const char *text, size_t len)
                 if (!galley_is_stopword(text + t->s, t->e - t->s)) {
                     words++;
                     caps += is_cap(t) != 0;
+                    shout += (t->flags & GALLEY_TOK_ALLCAPS) && t->e - t->s > 1;
                 }
             }
         }
-        if (words >= 3 && caps * 10 >= words * 7)
+        /* a headline: mostly capitalised, and no full stop (a sentence
+         * full of names does end with one) */
+        char last = e > s ? text[e - 1] : '.';
+        int stop = last == '.' || last == '!' || last == '?' || last == '"' || last == ')';
+        if ((words >= 3 && caps * 10 >= words * 7 && !stop) || (words >= 8 && caps * 10 >= words * 9) ||
+            (words >= 3 && shout * 10 >= words * 7))
             for (size_t i = first; i < k; i++)
                 st->toks[i].uncertain = 1;
         num += 2;
@@ -689,7 +695,7 @@ static int cue_label(const ent_state *st, const char *text, const name *nm)
         return L_ORG;
     if (n >= 2 && (last->lex & LX_LOCSUF))
         return L_LOC;
-    for (size_t i = nm->a; i < nm->b; i++)
+    for (size_t i = nm->a; i < nm->b && n >= 2; i++)
         if (st->toks[i].lex & LX_ORGANY)
             return L_ORG;
     if (n >= 2 && (first->lex & LX_ORGPRE))
