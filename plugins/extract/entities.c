@@ -878,7 +878,12 @@ static int join_places(ent_state *st, const char *text)
     size_t n = st->nnames;
     for (size_t i = 0; i + 1 < n; i++) {
         name *x = &st->names[i], *y = &st->names[i + 1];
+        /* a country is not qualified by another place, and a list of
+         * places ("Sudan, Iran, Libya") is no single place */
         if (x->label != L_LOC || y->label != L_LOC || y->a != x->b + 1 || y->t != y->a ||
+            (st->toks[x->a].lex & LX_PLACE3) || (i > 0 && st->names[i - 1].b + 1 == x->t &&
+                                                  st->names[i - 1].label == L_LOC) ||
+            (i + 2 < n && st->names[i + 2].a == y->b + 1 && st->names[i + 2].label == L_LOC) ||
             !tok_is(text, &st->toks[x->b], ",") || st->toks[x->b].sent != st->toks[y->a].sent ||
             !(st->toks[y->a].lex & (LX_PLACE2 | LX_PLACE3)) || y->b - y->a > 3)
             continue;
