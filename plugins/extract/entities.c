@@ -709,6 +709,9 @@ static int cue_label(const ent_state *st, const char *text, const name *nm)
 static int all_proper(const ent_state *st, const char *text, const name *nm)
 {
     int personal = 0;   /* a word that is a known or an unknown (foreign) name */
+    const tok *first = &st->toks[nm->a];
+    if ((first->lex & (LX_PLACE3 | LX_PLACE2)) && !(first->lex & LX_GIVEN))
+        return 0;       /* "Ontario Ghostbusters" is named after a place */
     for (size_t i = nm->a; i < nm->b; i++) {
         const tok *t = &st->toks[i];
         if (t->cls != GALLEY_TOK_WORD)
@@ -847,7 +850,10 @@ static void link_names(ent_state *st, const char *text)
                 last = &st->toks[y->b - 1 - (tok_is(text, last, ".") ? 1 : 0)];
             if (tok_is(text, last, "Jr") || tok_is(text, last, "Sr"))
                 last--;
-            int hit = x->b - x->a == 1 ? same_text(text, &st->toks[x->a], last)
+            /* "Isabel" for "Isabel Allende" too, when it is a given name */
+            int hit = x->b - x->a == 1 ? same_text(text, &st->toks[x->a], last) ||
+                                         ((st->toks[x->a].lex & LX_GIVEN) &&
+                                          same_text(text, &st->toks[x->a], &st->toks[y->a]))
                                       : same_text(text, &st->toks[x->b - 1], last) &&
                                         same_text(text, &st->toks[x->a], &st->toks[y->a]);
             if (hit && !(x->label == L_LOC && (st->toks[x->a].lex & (LX_PLACE3 | LX_PLACE2)))) {
