@@ -17,12 +17,6 @@ tests_extract_test_keyphrases_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_extract_test_keyphrases_LDADD = core/libgalley.la $(CHECK_LIBS) $(M_LIBS)
 TESTS += tests/extract/test_keyphrases
 
-# the bench driver (bench/entities, bench/keyphrases, bench/extract-speed)
-noinst_PROGRAMS += bench/extract-speed/drive
-bench_extract_speed_drive_SOURCES = bench/extract-speed/drive.c \
-	plugins/extract/entities.c plugins/extract/keyphrases.c
-bench_extract_speed_drive_CPPFLAGS = $(EXTRACT_TEST_CPPFLAGS)
-bench_extract_speed_drive_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
-bench_extract_speed_drive_LDADD = core/libgalley.la $(JANSSON_LIBS) $(M_LIBS)
+# the benches (run by hand from the build tree; see doc/extract.md)
 EXTRA_DIST += bench/entities/run.sh bench/entities/score.py \
 	bench/keyphrases/run.sh bench/keyphrases/score.py bench/extract-speed/run.sh
