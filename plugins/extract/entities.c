@@ -1004,6 +1004,25 @@ static void add_nested(ent_state *st, galley_doc *doc, const char *text, const n
     }
 }
 
+/* "the Andy Warhol Foundation": a person of the document named at the
+ * start of an institution's or a thing's name is a mention of them too. */
+static void add_nested_person(ent_state *st, galley_doc *doc, const char *text, const name *nm,
+                              galley_counter **seen)
+{
+    for (size_t j = 0; j < st->nnames; j++) {
+        const name *p = &st->names[j];
+        size_t k = p->b - p->a;
+        if (p->label != L_PER || p->titled == 2 || k == 0 || k >= nm->b - nm->a)
+            continue;
+        name probe = { nm->a, nm->a + k, nm->a, L_PER, 0, 1, -1 };
+        if (!same_name(st, text, &probe, p))
+            continue;
+        probe.link = p->link >= 0 ? p->link : (long)j;
+        add_name(st, doc, text, &probe, seen);
+        return;
+    }
+}
+
 static void emit(ent_state *st, galley_doc *doc, const char *text, int fields)
 {
     galley_counter *seen[4] = { NULL, NULL, NULL, NULL };
@@ -1016,6 +1035,8 @@ static void emit(ent_state *st, galley_doc *doc, const char *text, int fields)
         add_name(st, doc, text, nm, seen);
         if (nm->b - nm->t > 1 && nm->link != -2 && nm->label != L_LOC)
             add_nested(st, doc, text, nm, seen);
+        if (nm->b - nm->a > 1 && nm->label != L_PER)
+            add_nested_person(st, doc, text, nm, seen);
     }
     for (int l = L_PER; l <= L_LOC; l++) {
         if (!seen[l])
