@@ -904,6 +904,61 @@ static int join_places(ent_state *st, const char *text)
     return 0;
 }
 
+static int any_of(const char *text, const tok *t, const char *const *words)
+{
+    for (size_t i = 0; words[i]; i++)
+        if (tok_is(text, t, words[i]))
+            return 1;
+    return 0;
+}
+
+static int is_country(const ent_state *st, const char *text, const name *x)
+{
+    unsigned bits;
+    return gazetteer_match(st, text, x->a, x->b, &bits) == x->b - x->a && (bits & LX_PLACE3);
+}
+
+/* "Sweden defeated South Korea": in a match report a country is its team */
+static void teams(ent_state *st, const char *text)
+{
+    static const char *const after[] = { "defeated", "beat", "beats", "drew", "thrashed",
+        "edged", "eliminated", "scored", "equalised", "equalized", NULL };
+    static const char *const before[] = { "vs", "v", "versus", "defeated", "beat", "beating",
+        "defeating", "thrashed", "eliminated", NULL };
+    /* in a sports report, looser cues: "England lost", "against Panama" */
+    static const char *const sport[] = { "match", "matches", "goal", "goals", "tournament",
+        "league", "cup", "championship", "coach", "striker", "midfielder", "goalkeeper",
+        "penalty", "referee", "stadium", "halftime", "half-time", NULL };
+    static const char *const after2[] = { "lost", "won", "faced", "played", "advanced", "qualified",
+        "had", "started", "opened", "took", NULL };
+    static const char *const before2[] = { "against", "face", "faced", "facing", "play", "played",
+        "playing", "to", NULL };
+    size_t cues = 0;
+    for (size_t i = 0; i < st->ntoks && cues < 3; i++)
+        cues += (st->toks[i].flags & GALLEY_TOK_LOWER) && any_of(text, &st->toks[i], sport);
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        if (x->label != L_LOC || !is_country(st, text, x))
+            continue;
+        const tok *next = x->b < st->ntoks ? &st->toks[x->b] : NULL;
+        const tok *prev = x->t > 0 ? &st->toks[x->t - 1] : NULL;
+        if ((next && any_of(text, next, after)) || (prev && any_of(text, prev, before)) ||
+            (cues >= 3 && ((next && any_of(text, next, after2)) || (prev && any_of(text, prev, before2)))))
+            x->label = L_ORG;
+    }
+    /* the same country elsewhere in the report is the same team */
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        if (x->label != L_LOC || !is_country(st, text, x))
+            continue;
+        for (size_t j = 0; j < st->nnames; j++)
+            if (j != i && st->names[j].label == L_ORG && same_name(st, text, x, &st->names[j])) {
+                x->label = L_ORG;
+                break;
+            }
+    }
+}
+
 static void label_rest(ent_state *st, const char *text)
 {
     for (size_t i = 0; i < st->nnames; i++) {
@@ -1068,6 +1123,7 @@ static galley_status ent_process(void *state, galley_doc *doc)
         classify(st, text, &st->names[i]);
     link_names(st, text);
     label_rest(st, text);
+    teams(st, text);
     if (join_places(st, text) < 0)
         return galley_doc_fail(doc, "entities: out of memory joining places");
     emit(st, doc, text, st->fields);

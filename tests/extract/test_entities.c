@@ -166,6 +166,34 @@ START_TEST(possessive_and_titles)
 }
 END_TEST
 
+static const char *label_of(galley_doc *d, const char *text, const char *name)
+{
+    size_t n, len = strlen(name);
+    const galley_span *sp = galley_doc_layer(d, "entity", &n);
+    for (size_t i = 0; i < n; i++)
+        if (sp[i].end - sp[i].start == len && !memcmp(text + sp[i].start, name, len))
+            return sp[i].label;
+    return NULL;
+}
+
+START_TEST(teams_and_countries)
+{
+    static const char sport[] = "Sweden defeated South Korea 1-0 in the group match on Monday. "
+                                "The goal came from a penalty. Sweden now face Mexico.";
+    static const char news[] = "Russia won the vote on Monday. Talks with Russia went on.";
+    galley_test *t = open_plugin();
+    galley_doc *d = run_text(t, sport, sizeof sport - 1);
+    ck_assert_str_eq(label_of(d, sport, "Sweden"), "ORG");
+    ck_assert_str_eq(label_of(d, sport, "South Korea"), "ORG");
+    galley_doc_free(d);
+    d = run_text(t, news, sizeof news - 1);
+    ck_assert_str_eq(label_of(d, news, "Russia"), "LOC");
+    ck_assert(has_value(d, "places", "Russia"));
+    galley_doc_free(d);
+    close_plugin(t);
+}
+END_TEST
+
 START_TEST(bad_data_dir)
 {
     char err[512];
@@ -186,6 +214,7 @@ int main(void)
     tcase_add_test(tc, all_capitals);
     tcase_add_test(tc, long_sentence);
     tcase_add_test(tc, possessive_and_titles);
+    tcase_add_test(tc, teams_and_countries);
     tcase_add_test(tc, bad_data_dir);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
