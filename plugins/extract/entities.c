@@ -1050,7 +1050,9 @@ static void add_nested(ent_state *st, galley_doc *doc, const char *text, const n
     size_t end = nm->label == L_PER ? nm->a : nm->b;    /* a person: the title only */
     for (size_t i = nm->t; i < end; i++) {
         unsigned bits;
-        size_t k = gazetteer_match(st, text, i, end, &bits);
+        /* at the name's start, the longest match shorter than the name:
+         * "New York" in "New York Times" */
+        size_t k = gazetteer_match(st, text, i, i == nm->a && end == nm->b ? end - 1 : end, &bits);
         if (k == 0 || (i == nm->a && i + k == nm->b) || !(bits & (LX_PLACE3 | LX_PLACE2)) || (bits & LX_ORG))
             continue;
         name sub = { i, i + k, i, (bits & LX_ORG) ? L_ORG : L_LOC, 0, 1, -1 };
