@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include <utf8proc.h>
 
 #include "sink.h"
 
@@ -393,10 +394,32 @@ char *sink_safe_relpath(const char *id)
 
 /* ---- UTF-8 ---- */
 
+/* 1 if s[0..n) is UTF-8 (utf8proc: no overlongs, surrogates or values past
+ * U+10FFFF); else 0 with *bad = offset of the first invalid byte */
+static int utf8_valid(const char *s, size_t n, size_t *bad)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    size_t i = 0;
+    while (i < n) {
+        if (p[i] < 0x80) {      /* ASCII: most of every text */
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (k <= 0) {
+            *bad = i;
+            return 0;
+        }
+        i += (size_t)k;
+    }
+    return 1;
+}
+
 char *sink_utf8_repair(const char *s, size_t n, size_t *outlen, size_t *repairs)
 {
     size_t bad;
-    if (galley_utf8_valid(s, n, &bad))
+    if (utf8_valid(s, n, &bad))
         return NULL;
     sink_buf out = { 0 };
     size_t pos = 0;
@@ -405,14 +428,12 @@ char *sink_utf8_repair(const char *s, size_t n, size_t *outlen, size_t *repairs)
         sink_buf_add(&out, "\xEF\xBF\xBD", 3);
         (*repairs)++;
         pos += bad + 1;
-        if (pos >= n || galley_utf8_valid(s + pos, n - pos, &bad)) {
+        if (pos >= n || utf8_valid(s + pos, n - pos, &bad)) {
             if (pos < n)
                 sink_buf_add(&out, s + pos, n - pos);
             break;
         }
     }
-    if (!out.data)
-        sink_buf_add(&out, "", 0);
     *outlen = out.len;
     return out.data;
 }
