@@ -32,5 +32,5 @@ tests_output_test_digest_LDADD = core/libgalley.la $(CHECK_LIBS) $(UTF8PROC_LIBS
 TESTS += tests/output/test_digest
 
 # CLI tests: they skip (77) until the dir fetch plugin is built
-TESTS += tests/output/sqlite-fts.sh tests/output/enospc.sh
-EXTRA_DIST += tests/output/sqlite-fts.sh tests/output/enospc.sh
+TESTS += tests/output/sqlite-fts.sh tests/output/enospc.sh tests/output/html-screenshot.sh
+EXTRA_DIST += tests/output/sqlite-fts.sh tests/output/enospc.sh tests/output/html-screenshot.sh
