@@ -184,9 +184,31 @@ int sink_open(sink_file *f, const char *path, char *err, size_t errlen)
         snprintf(err, errlen, "empty output path: give a file name, or - for standard output");
         return -1;
     }
-    f->path = strdup(path);
-    f->fd = open_temp(path, &f->tmp);
-    if (!f->path || f->fd < 0) {
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode)) {
+            snprintf(err, errlen, "%s is a directory: give a file name", path);
+            return -1;
+        }
+        /* a device or FIFO (/dev/null, a named pipe): renaming a file over
+         * it would replace it, so write to it as it is */
+        f->fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
+        if (f->fd < 0 || !(f->path = strdup(path))) {
+            snprintf(err, errlen, "cannot open %s: %s", path, strerror(errno));
+            if (f->fd >= 0)
+                close(f->fd);
+            return -1;
+        }
+        f->direct = 1;
+        return 0;
+    }
+    /* through a symlink, replace the file it points to and keep the link */
+    char *real = NULL;
+    struct stat lst;
+    if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
+        real = realpath(path, NULL);
+    f->path = real ? real : strdup(path);
+    f->fd = f->path ? open_temp(f->path, &f->tmp) : -1;
+    if (f->fd < 0) {
         snprintf(err, errlen, "cannot create a temporary file beside %s: %s "
                  "(check that the directory exists and is writable)", path, strerror(errno));
         free(f->path);
@@ -227,6 +249,8 @@ static void sink_free(sink_file *f)
 
 void sink_abort(sink_file *f)
 {
+    if (f->direct)
+        close(f->fd);
     if (f->tmp) {
         close(f->fd);
         unlink(f->tmp);
@@ -236,6 +260,13 @@ void sink_abort(sink_file *f)
 
 int sink_commit(sink_file *f, char *err, size_t errlen)
 {
+    if (f->direct) {
+        int rc = close(f->fd);
+        if (rc < 0)
+            snprintf(err, errlen, "cannot close %s: %s", f->path, strerror(errno));
+        sink_free(f);
+        return rc < 0 ? -1 : 0;
+    }
     if (!f->tmp) {
         /* standard output: records went out unbuffered; a file behind the
          * redirection is synced so close means on disk */
@@ -272,8 +303,15 @@ int sink_commit(sink_file *f, char *err, size_t errlen)
 
 int sink_write_file(const char *path, const void *buf, size_t len, int overwrite)
 {
-    if (!overwrite && access(path, F_OK) == 0)
-        return 1;
+    struct stat st;
+    if (lstat(path, &st) == 0) {
+        if (!overwrite)
+            return 1;
+        if (!S_ISREG(st.st_mode)) {     /* never replace a link, dir or device */
+            errno = EEXIST;
+            return -1;
+        }
+    }
     char *tmp = NULL;
     int fd = open_temp(path, &tmp);
     if (fd < 0)
