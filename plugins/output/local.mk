@@ -44,4 +44,4 @@ plugins_output_csv_la_CFLAGS = $(AM_CFLAGS) $(UTF8PROC_CFLAGS)
 plugins_output_csv_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_output_csv_la_LIBADD = $(PLUGIN_LIBS) $(UTF8PROC_LIBS)
 
-dist_doc_DATA += doc/output-schema.md
+dist_doc_DATA += doc/output-schema.md doc/output.md
