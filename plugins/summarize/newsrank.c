@@ -19,7 +19,7 @@ static const galley_option newsrank_options[] = {
       "to earlier ones count backward_weight)", "frequency|centroid|pagerank|directed" },
     { GALLEY_OPT_FLOAT, "backward_weight", "-0.5", 0, -10, 10,
       "directed centrality: weight of links to earlier sentences", NULL },
-    { GALLEY_OPT_FLOAT, "length_norm", "0", 0, 0, 2,
+    { GALLEY_OPT_FLOAT, "length_norm", "0.15", 0, 0, 2,
       "frequency centrality: divide by the sentence's words to this power "
       "(0 favours long sentences, 1 scores the average word)", NULL },
     { GALLEY_OPT_FLOAT, "centrality_weight", "1.0", 0, 0, 100,
