@@ -1248,7 +1248,9 @@ int gsum_pagerank(gsum *g, float *w, size_t n, double d)
         double *t = p;
         p = q;
         q = t;
-        if (delta < 1e-7)
+        /* rankings, not scores, matter: on BBC 1e-5 picks exactly what
+         * 1e-7 does, in fewer sweeps */
+        if (delta < 1e-5)
             break;
     }
     for (size_t i = 0; i < n; i++)
