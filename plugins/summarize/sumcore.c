@@ -982,6 +982,7 @@ static void weigh_terms(gsum *g, const galley_doc *doc, const char *text, size_t
         for (size_t j = 0; j < x->tn; j++) {
             gsum_term *t = &g->terms[x->t0 + j];
             double w = t->tf * g->tw[t->id];
+            t->w = (float)w;
             s2 += w * w;
         }
         x->norm = sqrt(s2);
@@ -1036,8 +1037,7 @@ double gsum_cosine(const gsum *g, const gsum_sent *a, const gsum_sent *b)
         else if (x[i].id > y[j].id)
             j++;
         else {
-            double w = g->tw[x[i].id];
-            dot += (double)x[i].tf * y[j].tf * w * w;
+            dot += (double)x[i].w * y[j].w;
             i++;
             j++;
         }

@@ -50,6 +50,7 @@ typedef struct gsum_sent {
 typedef struct gsum_term {
     unsigned id;            /* index in the doc's vocabulary */
     float tf;               /* count in the sentence */
+    float w;                /* tf x the term's weight (set with the weights) */
 } gsum_term;
 
 /* A hash table from a word's 64-bit hash to an int: the hot path of term
