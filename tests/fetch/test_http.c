@@ -109,8 +109,8 @@ static size_t collect(char *d, size_t s, size_t n, void *arg)
     return fwrite(d, s, n, f);
 }
 
-/* how many times the server answered "PATH STATUS" */
-static int served(const char *path, int status)
+/* a number in the server's /stats: "PATH STATUS" counts, max_inflight... */
+static int stat_of(const char *key_text)
 {
     char url[128], key[128], *body = NULL;
     size_t len = 0;
@@ -124,11 +124,19 @@ static int served(const char *path, int status)
     curl_easy_cleanup(c);
     fclose(f);
     ck_assert_int_eq(rc, CURLE_OK);
-    snprintf(key, sizeof key, "\"%s %d\": ", path, status);
+    snprintf(key, sizeof key, "\"%s\": ", key_text);
     const char *hit = strstr(body, key);
     int n = hit ? atoi(hit + strlen(key)) : 0;
     free(body);
     return n;
+}
+
+/* how many times the server answered "PATH STATUS" */
+static int served(const char *path, int status)
+{
+    char key[128];
+    snprintf(key, sizeof key, "%s %d", path, status);
+    return stat_of(key);
 }
 
 static char *url_of(const char *path)
@@ -321,6 +329,24 @@ START_TEST(list_order_and_shards)
 }
 END_TEST
 
+START_TEST(one_request_per_host_with_delay)
+{
+    const char *paths[] = { "/hold?n=1", "/hold?n=2", "/hold?n=3", "/hold?n=4", NULL };
+    write_list(paths);
+    const char *opts[] = { list_opt, "delay=0.3", "concurrency=4", NULL };
+    run r = fx_run(HTTP_PLUGIN, opts);
+    ck_assert_uint_eq(r.n, 4);
+    for (size_t i = 0; i < 4; i++)
+        ck_assert_int_eq(r.docs[i].rc, GALLEY_OK);
+    fx_free(&r);
+    /* four slots, one host: the requests never overlapped, and each started
+     * at least `delay` after the one before (a lower bound: load only adds) */
+    ck_assert_int_eq(served("/hold", 200), 4);
+    ck_assert_int_eq(stat_of("max_inflight"), 1);
+    ck_assert_int_ge(stat_of("min_gap_ms"), 290);
+}
+END_TEST
+
 START_TEST(missing_list_fails_open)
 {
     char p[4200], err[512] = "";
@@ -343,6 +369,7 @@ static Suite *http_suite(void)
     tcase_add_test(tc, server_errors_retry_then_fail);
     tcase_add_test(tc, cache_revalidates_and_serves);
     tcase_add_test(tc, list_order_and_shards);
+    tcase_add_test(tc, one_request_per_host_with_delay);
     tcase_add_test(tc, missing_list_fails_open);
     suite_add_tcase(s, tc);
     return s;
