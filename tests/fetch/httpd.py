@@ -63,6 +63,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         elif p == "/ok":
             self.send(200, b"<html><body><p>caf\xe9 ok</p></body></html>",
                       "text/html; charset=ISO-8859-1")
+        elif p == "/ua":            # shows the User-Agent it got
+            self.send(200, ("<html>%s</html>" % self.headers.get("User-Agent")).encode())
         elif p == "/plain":
             self.send(200, "na\u00efve text\n".encode(), "text/plain; charset=utf-8")
         elif p == "/missing":

@@ -7,7 +7,9 @@
 #include <grp.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 
 #include "fixtures.h"
@@ -265,6 +267,13 @@ START_TEST(special_files_and_links)
     snprintf(q, sizeof q, "%s/sublink", tmp);
     ck_assert_int_eq(symlink("sub", q), 0);
 
+    /* a listening UNIX socket named like an article */
+    int sock = socket(AF_UNIX, SOCK_STREAM, 0);
+    struct sockaddr_un sa = { .sun_family = AF_UNIX };
+    snprintf(sa.sun_path, sizeof sa.sun_path, "%s/sock.txt", tmp);
+    ck_assert_int_ge(sock, 0);
+    ck_assert_int_eq(bind(sock, (struct sockaddr *)&sa, sizeof sa), 0);
+
     /* a FIFO would block a reader forever: this must return at all */
     const char *o1[] = { path_opt, NULL };
     run r = fx_run(DIR_PLUGIN, o1);
@@ -281,8 +290,12 @@ START_TEST(special_files_and_links)
     ck_assert_ptr_nonnull(strstr(g->error, "follow_links"));
     ck_assert_int_eq(fx_get(&r, "dangling.txt")->rc, GALLEY_ERROR);
     ck_assert_ptr_null(fx_find(&r, "sublink/inner.txt"));  /* not followed */
-    ck_assert_uint_eq(r.n, 6);
+    g = fx_get(&r, "sock.txt");
+    ck_assert_int_eq(g->rc, GALLEY_ERROR);
+    ck_assert_ptr_nonnull(strstr(g->error, "a socket"));
+    ck_assert_uint_eq(r.n, 7);
     fx_free(&r);
+    close(sock);
 
     /* following: the link is read, the directory link too, the loop reported */
     const char *o2[] = { path_opt, "follow_links=true", NULL };

@@ -229,6 +229,21 @@ START_TEST(fields_of_a_page)
 }
 END_TEST
 
+START_TEST(user_agent_is_sent)
+{
+    const char *paths[] = { "/ua", NULL };
+    write_list(paths);
+    const char *o1[] = { list_opt, "delay=0", NULL };
+    run r = fx_run(HTTP_PLUGIN, o1);
+    ck_assert_str_eq(r.docs[0].text, "<html>galley/" PACKAGE_VERSION "</html>");
+    fx_free(&r);
+    const char *o2[] = { list_opt, "delay=0", "user_agent=NewsBot/2 (+mailto:ops@example.org)", NULL };
+    r = fx_run(HTTP_PLUGIN, o2);
+    ck_assert_str_eq(r.docs[0].text, "<html>NewsBot/2 (+mailto:ops@example.org)</html>");
+    fx_free(&r);
+}
+END_TEST
+
 START_TEST(slow_response_times_out)
 {
     const char *paths[] = { "/slow", "/ok", NULL };
@@ -365,6 +380,7 @@ static Suite *http_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, statuses_redirects_and_limits);
     tcase_add_test(tc, fields_of_a_page);
+    tcase_add_test(tc, user_agent_is_sent);
     tcase_add_test(tc, slow_response_times_out);
     tcase_add_test(tc, server_errors_retry_then_fail);
     tcase_add_test(tc, cache_revalidates_and_serves);
