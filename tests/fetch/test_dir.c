@@ -122,6 +122,7 @@ START_TEST(encodings_become_utf8)
     const char u16be[] = "\xFE\xFF" "\0c\0a\0f\0\xE9\0 \x20\x1C\0q\x20\x1D\0\n";
     fx_write(tmp, "u16le.txt", u16le, sizeof u16le - 1);
     fx_write(tmp, "u16be.txt", u16be, sizeof u16be - 1);
+    fx_write(tmp, "u16le-nobom.txt", u16le + 2, sizeof u16le - 3);
     fx_write_str(tmp, "bom8.txt", "\xEF\xBB\xBF" "caf\xC3\xA9 \xE2\x80\x9Cq\xE2\x80\x9D\n");
     fx_write_str(tmp, "cp1252.txt", "caf\xE9 \x93q\x94\n");
     fx_write_str(tmp, "latin1.html",
@@ -136,6 +137,10 @@ START_TEST(encodings_become_utf8)
     run r = fx_run(DIR_PLUGIN, opts);
     const char *want = "caf\xC3\xA9 \xE2\x80\x9Cq\xE2\x80\x9D\n";
     const got *g = fx_get(&r, "u16le.txt");
+    ck_assert_int_eq(g->rc, GALLEY_OK);
+    ck_assert_str_eq(g->text, want);
+    ck_assert_str_eq(g->charset, "utf-16le");
+    g = fx_get(&r, "u16le-nobom.txt");
     ck_assert_int_eq(g->rc, GALLEY_OK);
     ck_assert_str_eq(g->text, want);
     ck_assert_str_eq(g->charset, "utf-16le");
