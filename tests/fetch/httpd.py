@@ -114,6 +114,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
             else:
                 self.send(200, b"<html><p>cache me</p></html>", "text/html",
                           [("ETag", etag), ("Last-Modified", LAST_MODIFIED)])
+        elif p == "/cached-lm":      # Last-Modified only, no ETag
+            if self.headers.get("If-Modified-Since") == LAST_MODIFIED:
+                self.count(304)
+                self.send_response(304)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+            else:
+                self.send(200, b"<html><p>dated</p></html>", "text/html",
+                          [("Last-Modified", LAST_MODIFIED)])
         elif p == "/image":
             self.send(200, b"\x89PNG\r\n\x1a\n", "image/png")
         else:

@@ -302,6 +302,21 @@ START_TEST(cache_revalidates_and_serves)
     /* downloaded once, revalidated once, then not asked at all */
     ck_assert_int_eq(served("/cached", 200), 1);
     ck_assert_int_eq(served("/cached", 304), 1);
+
+    /* a server with Last-Modified only; /plain has neither: never cached */
+    const char *p2[] = { "/cached-lm", "/plain", NULL };
+    write_list(p2);
+    for (int round = 0; round < 2; round++) {
+        const char *opts[] = { list_opt, "delay=0", cache, NULL };
+        run r = fx_run(HTTP_PLUGIN, opts);
+        ck_assert_uint_eq(r.n, 2);
+        ck_assert_str_eq(r.docs[0].text, "<html><p>dated</p></html>");
+        ck_assert_int_eq(r.docs[1].rc, GALLEY_OK);
+        fx_free(&r);
+    }
+    ck_assert_int_eq(served("/cached-lm", 200), 1);
+    ck_assert_int_eq(served("/cached-lm", 304), 1);
+    ck_assert_int_eq(served("/plain", 200), 2);
 }
 END_TEST
 
