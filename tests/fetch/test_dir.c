@@ -377,8 +377,10 @@ static int unreadable_child(void)
     run r = fx_run(DIR_PLUGIN, (const char *[]){ path_opt, NULL });
     const got *bad = fx_find(&r, "secret.txt");
     const got *ok = fx_find(&r, "open.txt");
+    const got *dir = fx_find(&r, "closed/");
     int res = bad && bad->rc == GALLEY_ERROR && strstr(bad->error, "permission denied")
-              && ok && ok->rc == GALLEY_OK ? 0 : 1;
+              && dir && dir->rc == GALLEY_ERROR && strstr(dir->error, "cannot list directory")
+              && ok && ok->rc == GALLEY_OK && r.n == 3 ? 0 : 1;
     fx_free(&r);
     return res;
 }
@@ -387,7 +389,10 @@ START_TEST(unreadable_file_fails_alone)
 {
     fx_write_str(tmp, "open.txt", "open\n");
     fx_write_str(tmp, "secret.txt", "secret\n");
+    fx_write_str(tmp, "closed/inside.txt", "hidden by its directory\n");
     char p[4200];
+    snprintf(p, sizeof p, "%s/closed", tmp);
+    ck_assert_int_eq(chmod(p, 0), 0);
     snprintf(p, sizeof p, "%s/secret.txt", tmp);
     ck_assert_int_eq(chmod(p, 0), 0);
     snprintf(p, sizeof p, "%s/open.txt", tmp);
