@@ -102,9 +102,21 @@ static item *fetch_one(engine *E, unsigned long long seq)
     return it;
 }
 
+static void stop_signals(sigset_t *set)
+{
+    sigemptyset(set);
+    sigaddset(set, SIGINT);
+    sigaddset(set, SIGTERM);
+}
+
 static void *fetch_main(void *arg)
 {
     engine *E = arg;
+    /* Only this thread takes SIGINT/SIGTERM, so a fetch blocked in read()
+     * (stdin, a slow server) returns EINTR and sees galley_stopping(). */
+    sigset_t set;
+    stop_signals(&set);
+    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
     for (unsigned long long seq = 0;; seq++) {
         pthread_mutex_lock(&E->lock);
         while (!stop_requested && E->fetched - E->emitted >= E->window)
@@ -387,6 +399,9 @@ int galley__run(const galley_pipeline *p, const galley_runopts *ro)
     double t0 = galley__now();
     pthread_t fetcher, *threads = galley__xcalloc((size_t)workers, sizeof *threads);
     worker_arg *args = galley__xcalloc((size_t)workers, sizeof *args);
+    sigset_t set, saved;
+    stop_signals(&set);
+    pthread_sigmask(SIG_BLOCK, &set, &saved);
     pthread_create(&fetcher, NULL, fetch_main, &E);
     for (int w = 0; w < workers; w++) {
         args[w] = (worker_arg){ &E, w };
@@ -398,6 +413,7 @@ int galley__run(const galley_pipeline *p, const galley_runopts *ro)
     pthread_join(fetcher, NULL);
     for (int w = 0; w < workers; w++)
         pthread_join(threads[w], NULL);
+    pthread_sigmask(SIG_SETMASK, &saved, NULL);
     int interrupted = stop_requested && !E.aborted;
     int close_failed = close_all(&E) < 0;
     summary(ro, &t, galley__now() - t0, interrupted);
