@@ -182,6 +182,26 @@ START_TEST(title_site_suffix_and_time_element)
 }
 END_TEST
 
+START_TEST(logo_h1_and_byline)
+{
+    const char *page =
+        "<html><head><title>Heron nests on the town hall roof - Riverside Post</title></head>"
+        "<body><header><h1 class=\"logo\">Riverside Post</h1>"
+        "<div class=\"byline\">By <span itemprop=\"author\">Nora Quill</span></div></header>"
+        "<div class=\"story\"><p>A grey heron has built its nest on the flat roof of the town "
+        "hall, and the council has closed the roof terrace until the chicks have flown.</p>"
+        "<p>Birdwatchers have set up a telescope in the square, and the library lends "
+        "binoculars to anyone who asks at the desk.</p></div></body></html>";
+    galley_doc *d = galley_doc_new();
+    ck_assert_int_eq(run_raw(d, NULL, page, strlen(page), "text/html"), GALLEY_OK);
+    ck_assert_str_eq(galley_doc_field(d, "title"), "Heron nests on the town hall roof");
+    ck_assert_str_eq(galley_doc_field(d, "author"), "Nora Quill");
+    HASNT(d, "Riverside Post");
+    HASNT(d, "Nora Quill");
+    galley_doc_free(d);
+}
+END_TEST
+
 START_TEST(fields_option_off)
 {
     size_t len;
@@ -384,6 +404,7 @@ static Suite *suite(void)
     tcase_add_test(tc, fields_from_meta);
     tcase_add_test(tc, fields_from_jsonld);
     tcase_add_test(tc, title_site_suffix_and_time_element);
+    tcase_add_test(tc, logo_h1_and_byline);
     tcase_add_test(tc, fields_option_off);
     tcase_add_test(tc, plain_text_passes_through);
     tcase_add_test(tc, html_text_sniffed);
