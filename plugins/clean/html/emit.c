@@ -77,9 +77,8 @@ typedef struct emitter {
     size_t start;       /* where the open paragraph's text begins */
     int space;          /* a space is due before the next word */
     int links, chars;   /* of the open paragraph */
-    int in_link;
-    unsigned tag;       /* block that opened the paragraph */
-    int h1;
+    int in_link;        /* depth of <a href> around the text */
+    int h1;             /* the paragraph is an <h1> */
 } emitter;
 
 static void para_close(emitter *e)
@@ -95,7 +94,7 @@ static void para_close(emitter *e)
         p->end = w->outlen;
         p->links = e->links;
         p->chars = e->chars;
-        p->tag = e->h1 ? 1 : 0;
+        p->h1 = e->h1;
         put(w, "\n\n", 2);
     }
     e->start = w->outlen;
@@ -246,8 +245,8 @@ static int is_byline(const char *s, size_t n)
 
 static int is_furniture(const char *s, size_t n, const struct hpara *p)
 {
-    if (p->tag == 1)
-        return 1;           /* h1: the title, a field of its own */
+    if (p->h1)
+        return 1;           /* the title: a field of its own */
     if (p->chars < 60 && p->links * 2 > p->chars)
         return 1;
     if (n > 200)
