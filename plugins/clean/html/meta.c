@@ -26,13 +26,12 @@ void ghtml_meta_free(hmeta *m)
 void ghtml_meta_note(hmeta *m, xmlNode *n, int in_junk)
 {
     const char *name = (const char *)n->name;
-    if (!m->byline && n->properties) {
+    /* the first element (with text: no <meta>, <link>) marked as author */
+    if (!m->byline && n->properties && strcmp(name, "meta") && strcmp(name, "link")) {
         const char *v = ghtml_attr(n, "itemprop");
         if (!v || !strstr(v, "author"))
             v = ghtml_attr(n, "rel");
-        if (v && !strcmp(v, "author"))
-            m->byline = n;
-        else if (v && strstr(v, "author") && strcmp(name, "meta") && strcmp(name, "link"))
+        if (v && strstr(v, "author"))
             m->byline = n;
     }
     switch (name[0]) {
