@@ -235,12 +235,15 @@ static int starts_with_any(const char *s, size_t n, const char *const *list)
     return 0;
 }
 
-/* "By Jane Doe - 11/18/19 11:04 PM": a byline, not a sentence */
+/* "By Jane Doe - 11/18/19 11:04 PM", "By — Nov. 18": a byline, not a
+ * sentence (which would go on in lower case and end with punctuation) */
 static int is_byline(const char *s, size_t n)
 {
-    if (n > 80 || n < 5 || strncmp(s, "By ", 3) || s[3] < 'A' || s[3] > 'Z')
+    if (n > 80 || n < 4 || strncasecmp(s, "by ", 3) || (s[3] >= 'a' && s[3] <= 'z'))
         return 0;
-    return s[n - 1] != '.' && !memchr(s, ',', n > 40 ? 40 : n);
+    if (n >= 3 && !memcmp(s + n - 3, "\xe2\x80\x9d", 3))
+        return 0;   /* a closing quotation mark */
+    return !strchr(".!?:\"'", s[n - 1]);
 }
 
 static int is_furniture(const char *s, size_t n, const struct hpara *p)
