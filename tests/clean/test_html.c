@@ -168,6 +168,8 @@ START_TEST(title_site_suffix_and_time_element)
         "<!DOCTYPE html><html><head><title>Night trains return to the valley - Rail Weekly</title>"
         "</head><body><article><h1>Night trains return to the valley</h1>"
         "<p>Posted <time datetime=\"2022-09-01T21:15:00+02:00\">1 Sept</time></p>"
+        "<p>By Ada Brunel | Rail correspondent</p>"
+        "<p>By the end of the year, the night train will stop in four more towns.</p>"
         "<p>The sleeper service between the two cities starts again in December after a break "
         "of twelve years, with new carriages and a restaurant car that serves breakfast.</p>"
         "<p>Tickets go on sale next month, and the operator expects the first weeks to sell "
@@ -178,6 +180,8 @@ START_TEST(title_site_suffix_and_time_element)
     ck_assert_str_eq(galley_doc_field(d, "date"), "2022-09-01T21:15:00+02:00");
     HAS(d, "The sleeper service between the two cities");
     HASNT(d, "Night trains return");    /* the title is a field, not text */
+    HASNT(d, "Ada Brunel");             /* a byline */
+    HAS(d, "By the end of the year, the night train");
     galley_doc_free(d);
 }
 END_TEST
