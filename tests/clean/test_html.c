@@ -273,6 +273,21 @@ START_TEST(br_breaks)
 }
 END_TEST
 
+START_TEST(pre_keeps_lines)
+{
+    const char *page = "<html><body><div class=\"post\"><p>The poem was found in a drawer of "
+                       "the old desk, written on the back of a tram ticket.</p>"
+                       "<pre>\nRain on the tram roof,\n   the conductor hums along,\n"
+                       "   nobody gets off.\n</pre></div></body></html>";
+    galley_doc *d = galley_doc_new();
+    ck_assert_int_eq(run_raw(d, NULL, page, strlen(page), "text/html"), GALLEY_OK);
+    ck_assert_str_eq(text_of(d), "The poem was found in a drawer of the old desk, written on "
+                     "the back of a tram ticket.\n\nRain on the tram roof,\n   the conductor "
+                     "hums along,\n   nobody gets off.");
+    galley_doc_free(d);
+}
+END_TEST
+
 START_TEST(scripts_and_look_alikes)
 {
     const char *page =
@@ -413,6 +428,7 @@ static Suite *suite(void)
     tcase_add_test(tc, plain_text_passes_through);
     tcase_add_test(tc, html_text_sniffed);
     tcase_add_test(tc, br_breaks);
+    tcase_add_test(tc, pre_keeps_lines);
     tcase_add_test(tc, scripts_and_look_alikes);
     tcase_add_test(tc, charset_of_raw_bytes);
     tcase_add_test(tc, broken_page_survives);

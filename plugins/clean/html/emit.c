@@ -78,6 +78,7 @@ typedef struct emitter {
     int space;          /* a space is due before the next word */
     int links, chars;   /* of the open paragraph */
     int in_link;        /* depth of <a href> around the text */
+    int in_pre;         /* depth of <pre>: white space kept */
     int h1;             /* the paragraph is an <h1> */
 } emitter;
 
@@ -103,9 +104,30 @@ static void para_close(emitter *e)
     e->h1 = 0;
 }
 
+/* preformatted text as it is, line breaks and all (no \r, no NUL) */
+static void pre_text(emitter *e, const char *s)
+{
+    hwork *w = e->w;
+    for (; *s; s++) {
+        if (*s == '\r')
+            continue;
+        if (*s == '\n' && w->outlen == e->start)
+            continue;   /* the line break right after <pre> */
+        put(w, s, 1);
+        if (*s != ' ' && *s != '\n' && *s != '\t' && ((unsigned char)*s & 0xC0) != 0x80) {
+            e->chars++;
+            e->links += e->in_link > 0;
+        }
+    }
+}
+
 static void text(emitter *e, const char *s)
 {
     hwork *w = e->w;
+    if (e->in_pre) {
+        pre_text(e, s);
+        return;
+    }
     const unsigned char *u = (const unsigned char *)s;
     size_t n = strlen(s);
     for (size_t i = 0; i < n;) {
@@ -153,6 +175,7 @@ static int enter(emitter *e, xmlNode *n)
     if (h->tag & HT_BLOCK) {
         para_close(e);
         e->h1 = !strcmp((const char *)n->name, "h1");
+        e->in_pre += !strcmp((const char *)n->name, "pre");
     } else if (h->tag & HT_LINK)
         e->in_link++;
     else if (h->tag & HT_CELL)
@@ -175,9 +198,17 @@ static void leave(emitter *e, xmlNode *n)
     hnode *h = kept(e->w, n);
     if (!h)
         return;
-    if (h->tag & HT_BLOCK)
+    if (h->tag & HT_BLOCK) {
+        if (e->in_pre && !strcmp((const char *)n->name, "pre")) {
+            /* the blanks that end a <pre> are layout, not text */
+            while (e->w->outlen > e->start && (e->w->out[e->w->outlen - 1] == ' '
+                                               || e->w->out[e->w->outlen - 1] == '\t'
+                                               || e->w->out[e->w->outlen - 1] == '\n'))
+                e->w->outlen--;
+            e->in_pre--;
+        }
         para_close(e);
-    else if (h->tag & HT_LINK)
+    } else if (h->tag & HT_LINK)
         e->in_link--;
     else if (h->tag & HT_CELL)
         e->space = 1;
