@@ -291,9 +291,9 @@ END_TEST
 START_TEST(scripts_and_look_alikes)
 {
     const char *page =
-        "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
-        "\"headline\": \"Lighthouse keeper retires\", \"datePublished\": \"2021-04-02\"}"
-        "</script><style>p:before { content: \"<p>styled</p>\"; }</style></head><body>"
+        "<html><head><script type=\"application/ld+json\">//<![CDATA[\n{\"@type\": "
+        "\"NewsArticle\", \"headline\": \"Lighthouse keeper retires\", "
+        "\"datePublished\": \"2021-04-02\"};\n//]]></script><style>p:before { content: \"<p>styled</p>\"; }</style></head><body>"
         "<!-- <script> a commented-out tag hides nothing --><div class=\"story\">"
         "<p title=\"<script>\">The lighthouse keeper climbed the stairs for the last time on "
         "Friday, after thirty years of winding the clockwork lamp by hand.</p>"

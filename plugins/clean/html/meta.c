@@ -261,8 +261,11 @@ static void read_scripts(found *f, hmeta *m, galley_doc *doc)
         xmlChar *s = xmlNodeGetContent(m->jsonld[i]);
         if (!s)
             continue;
+        /* tolerate what pages wrap JSON-LD in (<!--, //<![CDATA[) and
+         * what follows it (a stray ';') */
+        const char *j = (const char *)s + strcspn((const char *)s, "{[");
         json_error_t err;
-        json_t *v = json_loads((const char *)s, 0, &err);
+        json_t *v = *j ? json_loads(j, JSON_DISABLE_EOF_CHECK, &err) : NULL;
         xmlFree(s);
         if (v) {
             read_jsonld(f, v, doc, 0);
