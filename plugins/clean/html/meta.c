@@ -255,17 +255,30 @@ static void read_jsonld(found *f, json_t *v, galley_doc *doc, int depth)
         read_jsonld(f, main, doc, depth + 1);
 }
 
+/* JSON-LD as pages write it: maybe wrapped in <!-- or //<![CDATA[, maybe
+ * followed by a stray ';' -- from the first '{' or '[' that parses */
+static json_t *load_jsonld(const char *s)
+{
+    const char *brace = strchr(s, '{'), *bracket = strchr(s, '[');
+    const char *first = brace, *second = bracket;
+    if (!first || (second && second < first)) {
+        first = bracket;
+        second = brace;
+    }
+    json_error_t err;
+    json_t *v = first ? json_loads(first, JSON_DISABLE_EOF_CHECK, &err) : NULL;
+    if (!v && second)
+        v = json_loads(second, JSON_DISABLE_EOF_CHECK, &err);
+    return v;
+}
+
 static void read_scripts(found *f, hmeta *m, galley_doc *doc)
 {
     for (size_t i = 0; i < m->njsonld; i++) {
         xmlChar *s = xmlNodeGetContent(m->jsonld[i]);
         if (!s)
             continue;
-        /* tolerate what pages wrap JSON-LD in (<!--, //<![CDATA[) and
-         * what follows it (a stray ';') */
-        const char *j = (const char *)s + strcspn((const char *)s, "{[");
-        json_error_t err;
-        json_t *v = *j ? json_loads(j, JSON_DISABLE_EOF_CHECK, &err) : NULL;
+        json_t *v = load_jsonld((const char *)s);
         xmlFree(s);
         if (v) {
             read_jsonld(f, v, doc, 0);
