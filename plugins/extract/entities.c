@@ -457,6 +457,8 @@ static int weak_capital(const ent_state *st, const char *text, const tok *t)
 {
     if (!t->uncertain)
         return 0;
+    if ((t->flags & GALLEY_TOK_ALLCAPS) && (t->lex & (LX_PLACE | LX_ORG)))
+        return 0;   /* "US President ...", not "us" */
     if (galley_is_stopword(text + t->s, t->e - t->s))
         return 1;
     return common_word(st, text, t) && !seen_capitalised(st, text, t);
