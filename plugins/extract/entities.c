@@ -660,8 +660,13 @@ static int strip_title(ent_state *st, const char *text, name *nm)
     /* what stands before the title qualifies it ("NASA Administrator") */
     while (i < nm->b) {
         const tok *t = &st->toks[i];
+        unsigned bits;
+        size_t k;
         if (tok_is(text, t, "of") && i + 1 < nm->b && (st->toks[i + 1].lex & LX_TITLEMOD))
             i++;
+        else if (tok_is(text, t, "of") && i + 1 < nm->b &&
+                 (k = gazetteer_match(st, text, i + 1, nm->b, &bits)) > 0 && (bits & LX_PLACE))
+            i += k;     /* "Governor of Virginia" */
         else if (!(t->lex & (LX_TITLE | LX_TITLEMOD)) && !(i > nm->a && name_period(text, &st->toks[i - 1], t)))
             break;
         i++;
