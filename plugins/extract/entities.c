@@ -966,6 +966,20 @@ static void teams(ent_state *st, const char *text)
     }
 }
 
+/* "LibriVox", "YouTube": a capital inside a word is a brand's, unless it
+ * follows Mc, Mac, O' or a hyphen (McDonald, MacArthur, O'Reilly) */
+static int camel_case(const char *text, const tok *t)
+{
+    const char *w = text + t->s;
+    size_t n = t->e - t->s;
+    if (n < 4 || (t->flags & GALLEY_TOK_ALLCAPS) || !memcmp(w, "Mc", 2) || (n > 4 && !memcmp(w, "Mac", 3)))
+        return 0;
+    for (size_t i = 1; i + 1 < n; i++)
+        if (w[i] >= 'A' && w[i] <= 'Z' && w[i - 1] >= 'a' && w[i - 1] <= 'z')
+            return 1;
+    return 0;
+}
+
 static void label_rest(ent_state *st, const char *text)
 {
     for (size_t i = 0; i < st->nnames; i++) {
@@ -980,6 +994,8 @@ static void label_rest(ent_state *st, const char *text)
             x->label = L_PER;
         else if (place_context(st, text, x))
             x->label = L_LOC;
+        else if (x->b - x->a == 1 && camel_case(text, t))
+            x->label = L_ORG;
         else if (!common_word(st, text, t))
             x->label = L_MISC;
     }
