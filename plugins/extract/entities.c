@@ -803,6 +803,13 @@ static void classify(ent_state *st, const char *text, name *nm)
         nm->label = L_PER;
         return;
     }
+    /* "Environment Canada", "Team Estonia": a common word and a country
+     * name a national body */
+    if (n == 2 && (first->low & LX_LOWER) && !(first->lex & (LX_PLACE | LX_GIVEN)) &&
+        (st->toks[nm->a + 1].lex & LX_PLACE3)) {
+        nm->label = L_ORG;
+        return;
+    }
     nm->label = n >= 2 ? L_MISC : L_NONE;
 }
 
