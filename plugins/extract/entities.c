@@ -58,6 +58,9 @@ typedef struct ent_state {
     size_t nnames, capnames;
     galley_counter *lowseen, *capseen;
     int fields;             /* set people/places/organizations */
+    galley_counter *alias;  /* "U.S." -> index in canon[] ("United States") */
+    char **canon;
+    size_t ncanon;
 } ent_state;
 
 static const galley_option ent_options[] = {
@@ -116,15 +119,35 @@ static size_t count_words(const char *s)
     return n;
 }
 
+static void add_alias(ent_state *st, const char *key, const char *canon)
+{
+    char **p = realloc(st->canon, (st->ncanon + 1) * sizeof *p);
+    char *c = strdup(canon);
+    if (!p || !c) {
+        free(c);
+        if (p)
+            st->canon = p;
+        return;
+    }
+    st->canon = p;
+    st->canon[st->ncanon] = c;
+    size_t i = galley_counter_add(st->alias, key, strlen(key), 0);
+    galley_counter_add(st->alias, key, strlen(key), (double)st->ncanon - galley_counter_value(st->alias, i));
+    st->ncanon++;
+}
+
 /* Adds a line of a data file: `bits` for the whole line, or, for cue files,
  * a first word naming the kind ("suffix City"). */
 static void add_entry(ent_state *st, char *line, unsigned bits, const unsigned *kinds)
 {
     char *tab = strchr(line, '\t');
-    if (tab) {      /* places.txt: name<TAB>weight */
+    if (tab) {      /* places: name<TAB>weight[<TAB>the name the fields use] */
         int w = atoi(tab + 1);
         *tab = '\0';
         bits = w >= 3 ? LX_PLACE3 : w == 2 ? LX_PLACE2 : LX_PLACE1;
+        char *canon = strchr(tab + 1, '\t');
+        if (canon && canon[1])
+            add_alias(st, line, canon + 1);
     }
     if (kinds) {
         char *sp = strchr(line, ' ');
@@ -266,6 +289,10 @@ static galley_status ent_close(void *state)
     galley_counter_free(st->lex);
     galley_counter_free(st->lowseen);
     galley_counter_free(st->capseen);
+    galley_counter_free(st->alias);
+    for (size_t i = 0; i < st->ncanon; i++)
+        free(st->canon[i]);
+    free(st->canon);
     free(st->toks);
     free(st->names);
     free(st);
@@ -280,8 +307,9 @@ static galley_status ent_open(galley_stage *stage, void **state)
     st->lex = galley_counter_new();
     st->lowseen = galley_counter_new();
     st->capseen = galley_counter_new();
+    st->alias = galley_counter_new();
     st->fields = galley_opt_bool(stage, "fields");
-    if (!st->lex || !st->lowseen || !st->capseen || load_data(st, stage) < 0) {
+    if (!st->lex || !st->lowseen || !st->capseen || !st->alias || load_data(st, stage) < 0) {
         ent_close(st);
         return GALLEY_ERROR;
     }
@@ -1024,10 +1052,17 @@ static char *canonical(ent_state *st, galley_doc *doc, const char *text, const n
         if (i > nm->a && st->toks[i - 1].e < t->s)
             out[n++] = ' ';
         memcpy(out + n, text + t->s, t->e - t->s);
+        /* ISLAMABAD, known as Islamabad, is written so */
+        if ((t->flags & GALLEY_TOK_ALLCAPS) && t->e - t->s > 3 && t->lex &&
+            !lex_get(st->lex, text + t->s, t->e - t->s))
+            for (size_t k = n + 1; k < n + t->e - t->s; k++)
+                if (out[k] >= 'A' && out[k] <= 'Z')
+                    out[k] = (char)(out[k] + ('a' - 'A'));
         n += t->e - t->s;
     }
     out[n] = '\0';
-    return out;
+    size_t j = galley_counter_find(st->alias, out, n);
+    return j == (size_t)-1 ? out : galley_doc_strdup(doc, st->canon[(size_t)galley_counter_value(st->alias, j)]);
 }
 
 /* "the Google search", "the NATO alliance": the name only modifies the noun
