@@ -336,25 +336,20 @@ static void score(kp_state *st, size_t nsent)
         cand *c = &st->cands[i];
         size_t kl;
         const char *key = galley_counter_key(st->groups, i, &kl);
-        double words = 0, rare = 0, lenf = 0;
-        /* the mean frequency of the phrase's words: a phrase of words the
-         * article keeps returning to ranks above a one-off */
+        double rare = 0, lenf = 0;
         for (size_t p = 0, q; p < kl; p = q + 1) {
             for (q = p; q < kl && key[q] != ' '; q++)
                 ;
-            size_t j = galley_counter_find(st->stems, key + p, q - p);
-            words += j == (size_t)-1 ? 1 : galley_counter_value(st->stems, j);
             rare += idf(st, key + p, q - p);
             lenf += (double)(q - p < 9 ? q - p : 9);
         }
         lenf /= (double)c->nwords;
-        words /= (double)c->nwords;
         rare /= (double)c->nwords;
         /* what tells a key word here (measured on news): it recurs, it
          * comes early, it is rare elsewhere, and it is a longer word */
         double pos = 2.0 - (double)c->first / (double)(nsent ? nsent : 1);
         double spread = nsent > 1 ? 1.0 + (double)(c->last - c->first) / (double)nsent : 1.0;
-        double s = (double)c->count * sqrt(words) * sqrt(rare) * pos * spread * lenf;
+        double s = (double)c->count * sqrt(rare) * pos * spread * lenf;
         if (c->nwords > 1)
             s *= c->count > 1 ? 1.0 : 0.35;     /* a one-off phrase is no key */
         c->score = s;
