@@ -48,12 +48,12 @@ write_conf required 'stage "x" {
   plugin = "opts"
   opts { count = 2 }
 }'
-check_conf required "2: stage 'x' (opts): option 'label' is required (a required string): add label = ..."
+check_conf required "3: stage 'x' (opts): option 'label' is required (a required string): add label = ..."
 
 write_conf unknown 'stage "x" {
   plugin = "optz"
 }'
-check_conf unknown "2: stage 'x': no plugin 'optz' (did you mean 'opts'?); 'galley plugins' lists them"
+check_conf unknown "3: stage 'x': no plugin 'optz' (did you mean 'opts'?); 'galley plugins' lists them"
 
 write_conf requires 'stage "x" { plugin = "needy" }'
 check_conf requires "2: stage 'x' (needy): needs 'frobnication', which no earlier stage provides: add a stage before it that does"
