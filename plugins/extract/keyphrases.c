@@ -53,7 +53,7 @@ static const galley_option kp_options[] = {
     { GALLEY_OPT_STRING, "language", "english", 0, 0, 0,
       "libstemmer language used to group word forms", NULL },
     { GALLEY_OPT_STRING, "data", NULL, GALLEY_OPT_PATH, 0, 0,
-      "folder of keyphrase-stopwords.txt (default: $GALLEY_DATADIR/extract, the installed data, the source tree)", NULL },
+      "folder of keyphrase-stopwords.txt and keyphrase-df.txt (default: $GALLEY_DATADIR/extract, the installed data, the source tree)", NULL },
     { 0 }
 };
 
@@ -470,12 +470,15 @@ static void drop_parts(kp_state *st)
     }
 }
 
-static const kp_state *sort_state;
+/* one candidate in the ranking (no global state: workers sort at once) */
+typedef struct ranked {
+    double score;
+    size_t first, idx;
+} ranked;
 
 static int by_score(const void *x, const void *y)
 {
-    const cand *a = &sort_state->cands[*(const size_t *)x];
-    const cand *b = &sort_state->cands[*(const size_t *)y];
+    const ranked *a = x, *b = y;
     if (a->score != b->score)
         return a->score < b->score ? 1 : -1;
     return a->first < b->first ? -1 : a->first > b->first;
@@ -545,17 +548,19 @@ static galley_status kp_process(void *state, galley_doc *doc)
         return GALLEY_OK;
     score(st, nsent);
     drop_parts(st);
-    size_t *order = malloc(st->ncands * sizeof *order);
+    ranked *order = malloc(st->ncands * sizeof *order);
     if (!order)
         return galley_doc_fail(doc, "keyphrases: out of memory ranking %zu phrases", st->ncands);
-    for (size_t i = 0; i < st->ncands; i++)
-        order[i] = i;
-    sort_state = st;
+    for (size_t i = 0; i < st->ncands; i++) {
+        order[i].score = st->cands[i].score;
+        order[i].first = st->cands[i].first;
+        order[i].idx = i;
+    }
     qsort(order, st->ncands, sizeof *order, by_score);
-    double top = st->cands[order[0]].score;
+    double top = order[0].score;
     galley_doc_remove_field(doc, "keyword");
     for (size_t i = 0; i < st->ncands && i < st->count; i++) {
-        const cand *c = &st->cands[order[i]];
+        const cand *c = &st->cands[order[i].idx];
         if (c->score <= 0)
             break;
         galley_doc_add_field(doc, "keyword", display(st, doc, text, c),
