@@ -753,6 +753,8 @@ static int all_proper(const ent_state *st, const char *text, const name *nm)
             continue;
         if (!(t->lex & (LX_GIVEN | LX_SURNAME)) && (t->low & LX_LOWER))
             return 0;
+        if ((t->flags & GALLEY_TOK_ALLCAPS) && t->e - t->s > 1)
+            return 0;   /* "ABN Amro": no one's name holds an acronym */
         if ((t->lex & (LX_GIVEN | LX_SURNAME)) || !(t->lex & (LX_PROPER | LX_PLACE | LX_ORG)))
             personal = 1;
         if (is_connector(text, t) && !tok_is(text, t, "de") && !tok_is(text, t, "van") &&
@@ -818,7 +820,7 @@ static void classify(ent_state *st, const char *text, name *nm)
     }
     if (n == 1 && (first->flags & GALLEY_TOK_ALLCAPS) && !first->uncertain &&
         first->e - first->s >= 2 && first->e - first->s <= 6 &&
-        !((first->low & LX_LOWER) && first->e - first->s > 3)) {   /* not shouted "UNLESS" */
+        !(first->low & LX_LOWER)) {     /* not shouted "UNLESS", not "IT" */
         nm->label = (first->lex & LX_PLACE) ? L_LOC : L_ORG;
         return;
     }
@@ -898,7 +900,11 @@ static void link_names(ent_state *st, const char *text)
                                           same_text(text, &st->toks[x->a], &st->toks[y->a]))
                                       : same_text(text, &st->toks[x->b - 1], last) &&
                                         same_text(text, &st->toks[x->a], &st->toks[y->a]);
-            if (hit && !(x->label == L_LOC && (st->toks[x->a].lex & (LX_PLACE3 | LX_PLACE2)))) {
+            /* a country never becomes a person; a city does only by the
+             * surname ("Jackson" after "Michael Jackson") */
+            unsigned xl = st->toks[x->a].lex;
+            int surname = x->b - x->a == 1 && same_text(text, &st->toks[x->a], last);
+            if (hit && !(x->label == L_LOC && ((xl & LX_PLACE3) || ((xl & LX_PLACE2) && !surname)))) {
                 x->label = L_PER;
                 x->link = (long)(y->link >= 0 ? y->link : (long)j);
                 break;
