@@ -473,7 +473,9 @@ static int seen_lower(const ent_state *st, const char *text, const tok *t)
  * a name the data knows. */
 static int common_word(const ent_state *st, const char *text, const tok *t)
 {
-    if (t->lex & (LX_PLACE | LX_ORG | LX_GIVEN | LX_PROPER))
+    /* a given name that is also a word ("Soon", "Will") counts as a word
+     * where its capital says nothing */
+    if (t->lex & (LX_PLACE | LX_ORG | LX_PROPER | (t->uncertain ? 0 : LX_GIVEN)))
         return 0;
     return (t->low & LX_LOWER) || seen_lower(st, text, t) ||
            galley_is_stopword(text + t->s, t->e - t->s);
@@ -624,8 +626,13 @@ static int split_run(ent_state *st, const char *text, size_t a, size_t b)
             cut = 1;
         if (!cut && is_connector(text, t) && i > a) {
             const tok *p = &st->toks[i - 1];
+            unsigned bits;
+            /* "Trotter of California": a name, then where it is from */
+            int place_after = tok_is(text, t, "of") &&
+                              gazetteer_match(st, text, i + 1, b, &bits) == b - i - 1 &&
+                              (bits & (LX_PLACE3 | LX_PLACE2));
             cut = !(p->lex & (LX_ORGPRE | LX_ORGSUF | LX_TITLE | LX_LOCPRE)) &&
-                  !common_word(st, text, p);
+                  (!common_word(st, text, p) || place_after);
         }
         if (cut) {
             if (split_run(st, text, a, i) < 0)
@@ -778,6 +785,14 @@ static void extend_known(ent_state *st, const char *text, name *nm)
     nm->b = nm->a + k;
 }
 
+static int has_acronym(const ent_state *st, const name *nm)
+{
+    for (size_t i = nm->a; i < nm->b; i++)
+        if ((st->toks[i].flags & GALLEY_TOK_ALLCAPS) && st->toks[i].e - st->toks[i].s > 1)
+            return 1;
+    return 0;
+}
+
 static void classify(ent_state *st, const char *text, name *nm)
 {
     unsigned bits;
@@ -814,7 +829,7 @@ static void classify(ent_state *st, const char *text, name *nm)
         nm->label = label;
         return;
     }
-    if (n >= 2 && (first->lex & LX_GIVEN) && !(first->lex & LX_PLACE3)) {
+    if (n >= 2 && (first->lex & LX_GIVEN) && !(first->lex & LX_PLACE3) && !has_acronym(st, nm)) {
         nm->label = L_PER;
         return;
     }
