@@ -22,7 +22,8 @@ enum {
     LX_LOCBEFORE = 1u << 14,
     LX_LOWER = 1u << 15,    /* a lower-case dictionary word (key lower case) */
     LX_PROPER = 1u << 16,   /* a capitalised dictionary word (exact key) */
-    LX_TITLELOW = 1u << 17  /* a title, written lower case (key lower case) */
+    LX_TITLELOW = 1u << 17, /* a title, written lower case (key lower case) */
+    LX_EVENT = 1u << 18     /* ends the name of an event (World Cup, Open) */
 };
 #define LX_PLACE (LX_PLACE3 | LX_PLACE2 | LX_PLACE1)
 
@@ -155,7 +156,7 @@ static void add_entry(ent_state *st, char *line, unsigned bits, const unsigned *
             return;
         *sp = '\0';
         bits = !strcmp(line, "suffix") ? kinds[0] : !strcmp(line, "prefix") ? kinds[1]
-             : !strcmp(line, "any") ? kinds[2] : kinds[3];
+             : !strcmp(line, "any") ? kinds[2] : !strcmp(line, "event") ? LX_EVENT : kinds[3];
         line = sp + 1;
     }
     size_t n = strlen(line);
@@ -343,6 +344,32 @@ static size_t possessive(const char *w, size_t n)
     return 0;
 }
 
+/* "Boston-based", "US-led": the name before a lower-case suffix */
+static void skip_suffix(const char *text, tok *t)
+{
+    if (!(t->flags & GALLEY_TOK_CAPITALIZED))
+        return;
+    size_t i = t->e;
+    while (i > t->s && text[i - 1] >= 'a' && text[i - 1] <= 'z')
+        i--;
+    if (i == t->e || i < t->s + 2 || text[i - 1] != '-')
+        return;
+    /* only English compounding words: "Pik-wan" is a name */
+    static const char *const sfx[] = { "based", "born", "bred", "led", "backed", "owned",
+        "made", "run", "style", "funded", "listed", "controlled", "held", "centric", "wide",
+        "linked", "related", "inspired", "like", "bound", "friendly", "era", NULL };
+    size_t k = 0;
+    while (sfx[k] && (strlen(sfx[k]) != t->e - i || memcmp(text + i, sfx[k], t->e - i)))
+        k++;
+    if (!sfx[k])
+        return;
+    t->e = i - 1;
+    int lower = 0;
+    for (i = t->s + 1; i < t->e; i++)
+        lower |= text[i] >= 'a' && text[i] <= 'z';
+    t->flags = GALLEY_TOK_CAPITALIZED | (lower ? 0 : GALLEY_TOK_ALLCAPS);
+}
+
 /* "non-NATO", "pro-Kremlin": the name after a lower-case prefix */
 static void skip_prefix(const char *text, tok *t)
 {
@@ -371,6 +398,7 @@ static int tokenize(ent_state *st, const char *text, size_t len)
             t.e -= pl;
             t.poss = pl > 0;
             skip_prefix(text, &t);
+            skip_suffix(text, &t);
             t.lex = lex_get(st->lex, text + t.s, t.e - t.s);
             t.low = lex_lower(st->lex, text + t.s, t.e - t.s);
             if ((t.flags & GALLEY_TOK_ALLCAPS) && t.e - t.s > 3)
@@ -733,6 +761,8 @@ static int cue_label(const ent_state *st, const char *text, const name *nm)
             last = &st->toks[i - 1];
             break;
         }
+    if (n >= 2 && (last->lex & LX_EVENT))
+        return L_MISC;
     if (n >= 2 && (last->lex & LX_ORGSUF))
         return L_ORG;
     if (n >= 2 && (last->lex & LX_LOCSUF))
@@ -808,7 +838,7 @@ static void classify(ent_state *st, const char *text, name *nm)
         }
     }
     int label = cue_label(st, text, nm);
-    if (label && n >= 2 && (st->toks[nm->b - 1].lex & (LX_ORGSUF | LX_LOCSUF))) {
+    if (label && n >= 2 && (st->toks[nm->b - 1].lex & (LX_ORGSUF | LX_LOCSUF | LX_EVENT))) {
         nm->label = label;  /* "Duke University" is no duke */
         return;
     }
@@ -874,7 +904,8 @@ static int place_context(const ent_state *st, const char *text, const name *nm)
     if (nm->t == 0)
         return 0;
     const tok *p = &st->toks[nm->t - 1];
-    return (p->flags & GALLEY_TOK_LOWER) && (p->low & LX_LOCBEFORE) && !common_word(st, text, &st->toks[nm->a]);
+    return (p->flags & GALLEY_TOK_LOWER) && (p->low & LX_LOCBEFORE) && nm->b - nm->a == 1 &&
+           (st->toks[nm->a].lex & LX_PLACE) && !common_word(st, text, &st->toks[nm->a]);
 }
 
 static int same_text(const char *text, const tok *x, const tok *y)
@@ -888,6 +919,15 @@ static int same_name(const ent_state *st, const char *text, const name *x, const
         return 0;
     for (size_t i = 0; i < x->b - x->a; i++)
         if (!same_text(text, &st->toks[x->a + i], &st->toks[y->a + i]))
+            return 0;
+    return 1;
+}
+
+/* "Juan Carlos" for "Juan Carlos Ferrero": the given names alone */
+static int given_prefix(const ent_state *st, const char *text, const name *x, const name *y)
+{
+    for (size_t i = 0; i < x->b - x->a; i++)
+        if (!(st->toks[x->a + i].lex & LX_GIVEN) || !same_text(text, &st->toks[x->a + i], &st->toks[y->a + i]))
             return 0;
     return 1;
 }
@@ -913,8 +953,9 @@ static void link_names(ent_state *st, const char *text)
             int hit = x->b - x->a == 1 ? same_text(text, &st->toks[x->a], last) ||
                                          ((st->toks[x->a].lex & LX_GIVEN) &&
                                           same_text(text, &st->toks[x->a], &st->toks[y->a]))
-                                      : same_text(text, &st->toks[x->b - 1], last) &&
-                                        same_text(text, &st->toks[x->a], &st->toks[y->a]);
+                                      : (same_text(text, &st->toks[x->b - 1], last) &&
+                                         same_text(text, &st->toks[x->a], &st->toks[y->a])) ||
+                                        given_prefix(st, text, x, y);
             /* a country never becomes a person; a city does only by the
              * surname ("Jackson" after "Michael Jackson") */
             unsigned xl = st->toks[x->a].lex;
