@@ -20,4 +20,5 @@ TESTS += tests/extract/test_keyphrases
 # the benches (run by hand from the build tree; see doc/extract.md)
 EXTRA_DIST += bench/entities/run.sh bench/entities/score.py \
 	bench/entities/peer.sh bench/entities/peer-compromise.mjs \
-	bench/keyphrases/run.sh bench/keyphrases/score.py bench/extract-speed/run.sh
+	bench/keyphrases/run.sh bench/keyphrases/score.py bench/keyphrases/peer.sh \
+	bench/keyphrases/peer-keyword-extractor.mjs bench/extract-speed/run.sh
