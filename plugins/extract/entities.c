@@ -344,6 +344,14 @@ static size_t possessive(const char *w, size_t n)
     return 0;
 }
 
+/* "d'Ettorre", "l'Aquila": an elided particle before a capital */
+static void particle_name(const char *text, tok *t)
+{
+    const char *w = text + t->s;
+    if (t->e - t->s > 3 && (w[0] == 'd' || w[0] == 'l') && w[1] == '\'' && w[2] >= 'A' && w[2] <= 'Z')
+        t->flags = (t->flags & ~(unsigned)GALLEY_TOK_LOWER) | GALLEY_TOK_CAPITALIZED;
+}
+
 /* "Boston-based", "US-led": the name before a lower-case suffix */
 static void skip_suffix(const char *text, tok *t)
 {
@@ -399,6 +407,7 @@ static int tokenize(ent_state *st, const char *text, size_t len)
             t.poss = pl > 0;
             skip_prefix(text, &t);
             skip_suffix(text, &t);
+            particle_name(text, &t);
             t.lex = lex_get(st->lex, text + t.s, t.e - t.s);
             t.low = lex_lower(st->lex, text + t.s, t.e - t.s);
             if ((t.flags & GALLEY_TOK_ALLCAPS) && t.e - t.s > 3)
@@ -414,6 +423,7 @@ static int is_cap(const tok *t)
 {
     return t->cls == GALLEY_TOK_WORD && (t->flags & (GALLEY_TOK_CAPITALIZED | GALLEY_TOK_ALLCAPS));
 }
+
 
 static int tok_is(const char *text, const tok *t, const char *w)
 {
@@ -1180,7 +1190,8 @@ static void add_nested(ent_state *st, galley_doc *doc, const char *text, const n
         /* at the name's start, the longest match shorter than the name:
          * "New York" in "New York Times" */
         size_t k = gazetteer_match(st, text, i, i == nm->a && end == nm->b ? end - 1 : end, &bits);
-        if (k == 0 || (i == nm->a && i + k == nm->b) || !(bits & (LX_PLACE3 | LX_PLACE2)) || (bits & LX_ORG))
+        if (k == 0 || (i == nm->a && i + k == nm->b) || !(bits & (LX_PLACE3 | LX_PLACE2)) || (bits & LX_ORG) ||
+            (k == 1 && !(bits & LX_PLACE3) && (st->toks[i].low & LX_LOWER)))   /* "Central", "North" */
             continue;
         name sub = { i, i + k, i, (bits & LX_ORG) ? L_ORG : L_LOC, 0, 1, -1 };
         add_name(st, doc, text, &sub, seen);
