@@ -513,7 +513,7 @@ static int common_word(const ent_state *st, const char *text, const tok *t)
 {
     /* a given name that is also a word ("Soon", "Will") counts as a word
      * where its capital says nothing */
-    if (t->lex & (LX_PLACE | LX_ORG | LX_PROPER | (t->uncertain ? 0 : LX_GIVEN)))
+    if ((t->lex & (LX_PLACE | LX_ORG)) || (!t->uncertain && (t->lex & (LX_PROPER | LX_GIVEN))))
         return 0;
     return (t->low & LX_LOWER) || seen_lower(st, text, t) ||
            galley_is_stopword(text + t->s, t->e - t->s);
