@@ -1097,12 +1097,12 @@ static void label_rest(ent_state *st, const char *text)
         if (x->b - x->a == 1 && (t->lex & (LX_ORGSUF | LX_ORGPRE)) && !t->uncertain &&
             x->t > 0 && tok_is(text, &st->toks[x->t - 1], "the"))
             x->label = L_ORG;   /* "the Church", "the University" */
+        else if (x->b - x->a == 1 && camel_case(text, t))
+            x->label = L_ORG;   /* brands speak too: "YouTube said" */
         else if (person_context(st, text, x) || (t->lex & (LX_SURNAME | LX_GIVEN)))
             x->label = L_PER;
         else if (place_context(st, text, x))
             x->label = L_LOC;
-        else if (x->b - x->a == 1 && camel_case(text, t))
-            x->label = L_ORG;
         else if (!common_word(st, text, t))
             x->label = L_MISC;
     }
