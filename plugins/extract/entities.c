@@ -825,6 +825,16 @@ static void extend_known(ent_state *st, const char *text, name *nm)
     nm->b = nm->a + k;
 }
 
+/* "General Election": after a title, only common words is no one's name */
+static int all_common(const ent_state *st, const name *nm)
+{
+    for (size_t i = nm->a; i < nm->b; i++)
+        if (st->toks[i].cls == GALLEY_TOK_WORD && !((st->toks[i].low & LX_LOWER) &&
+                                                    !(st->toks[i].lex & (LX_GIVEN | LX_SURNAME))))
+            return 0;
+    return 1;
+}
+
 static int has_acronym(const ent_state *st, const name *nm)
 {
     for (size_t i = nm->a; i < nm->b; i++)
@@ -854,7 +864,7 @@ static void classify(ent_state *st, const char *text, name *nm)
     }
     if (strip_title(st, text, nm)) {
         nm->titled = 1;
-        nm->label = nm->a < nm->b ? L_PER : L_NONE;
+        nm->label = nm->a < nm->b && !all_common(st, nm) ? L_PER : L_NONE;
         if (nm->a == nm->b && title_mention(st, text, nm)) {
             /* "the President": a person, though not a name for the fields */
             nm->a = nm->t;
