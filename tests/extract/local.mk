@@ -4,7 +4,7 @@ EXTRACT_TEST_CPPFLAGS = $(AM_CPPFLAGS) -DEXTRACT_WORDLIST='"$(GALLEY_WORDLIST)"'
 	-DSEED_ARTICLE='"$(abs_top_srcdir)/examples/articles/seed/mattis-pakistan.txt"'
 
 check_PROGRAMS += tests/extract/test_entities
-tests_extract_test_entities_SOURCES = tests/extract/test_entities.c plugins/extract/entities.c
+tests_extract_test_entities_SOURCES = tests/extract/test_entities.c $(ENTITIES_SOURCES)
 tests_extract_test_entities_CPPFLAGS = $(EXTRACT_TEST_CPPFLAGS)
 tests_extract_test_entities_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_extract_test_entities_LDADD = core/libgalley.la $(CHECK_LIBS)
