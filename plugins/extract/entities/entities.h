@@ -58,28 +58,37 @@ typedef struct ent_state {
     size_t ncanon;
 } ent_state;
 
+/* ---- lexicon.c: the data, and what it says of a string ---- */
 unsigned ent_lex_get(const galley_counter *c, const char *k, size_t n);
 unsigned ent_lex_lower(const galley_counter *c, const char *k, size_t n);
 unsigned ent_lex_titlecase(const galley_counter *c, const char *k, size_t n);
+/* loads every data file; -1 with the stage's message set */
 int ent_load_data(ent_state *st, galley_stage *stage);
+
+/* ---- names.c: tokens and candidate names (process() steps 1-4) ---- */
 int ent_tokenize(ent_state *st, const char *text, size_t len);
-int ent_is_cap(const tok *t);
-int ent_tok_is(const char *text, const tok *t, const char *w);
 void ent_mark_positions(ent_state *st, const char *text, size_t len);
 void ent_gather_evidence(ent_state *st, const char *text);
+int ent_find_runs(ent_state *st, const char *text);
+/* token tests the labelling shares */
+int ent_is_cap(const tok *t);
+int ent_tok_is(const char *text, const tok *t, const char *w);
 int ent_common_word(const ent_state *st, const char *text, const tok *t);
 int ent_is_connector(const char *text, const tok *t);
 int ent_name_period(const char *text, const tok *prev, const tok *t);
 int ent_gap_breaks(const char *text, const tok *a, const tok *b);
 int ent_push_name(ent_state *st, size_t a, size_t b);
-size_t ent_gazetteer_match(const ent_state *st, const char *text, size_t i, size_t end, unsigned *bits);
-int ent_find_runs(ent_state *st, const char *text);
+/* longest ORG or place entry starting at token i, within [i, end) */
+size_t ent_gazetteer_match(const ent_state *st, const char *text, size_t i, size_t end,
+                           unsigned *bits);
+
+/* ---- label.c: types and links (process() steps 5-9) ---- */
 void ent_classify(ent_state *st, const char *text, name *nm);
+void ent_link_names(ent_state *st, const char *text);
+void ent_label_rest(ent_state *st, const char *text);
+void ent_teams(ent_state *st, const char *text);
+int ent_join_places(ent_state *st, const char *text);
 int ent_same_text(const char *text, const tok *x, const tok *y);
 int ent_same_name(const ent_state *st, const char *text, const name *x, const name *y);
-void ent_link_names(ent_state *st, const char *text);
-int ent_join_places(ent_state *st, const char *text);
-void ent_teams(ent_state *st, const char *text);
-void ent_label_rest(ent_state *st, const char *text);
 
 #endif
