@@ -74,6 +74,12 @@ static int opt_seen(cfg_t *cfg, cfg_opt_t *opt)
     return 0;
 }
 
+static int plugin_seen(cfg_t *cfg, cfg_opt_t *opt)
+{
+    add_rec(REC_OPT, cfg, opt->name, cfg->line);
+    return 0;
+}
+
 static int sec_seen(cfg_t *cfg, cfg_opt_t *opt)
 {
     cfg_t *sec = cfg_opt_getnsec(opt, cfg_opt_size(opt) - 1);
@@ -171,7 +177,8 @@ static void build_schema(const galley_registry *r, schema *S)
 {
     S->stage = galley__xcalloc(r->nmods + 2, sizeof *S->stage);
     size_t ns = 0;
-    S->stage[ns++] = (cfg_opt_t)CFG_STR("plugin", NULL, CFGF_NODEFAULT);
+    S->stage[ns] = (cfg_opt_t)CFG_STR("plugin", NULL, CFGF_NODEFAULT);
+    S->stage[ns++].validcb = plugin_seen;
     for (size_t i = 0; i < r->nmods; i++) {
         const galley_plugin *p = r->mods[i].plugin;
         if (!p)
@@ -254,7 +261,13 @@ static void take_stage(loader *L, galley_stageconf *s, cfg_t *stage, size_t from
 {
     char err[1024];
     s->name = galley__xstrdup(cfg_title(stage));
+    /* libconfuse gives a section the line where it ended; the plugin = line
+     * is where a reader looks for the stage */
     s->line = stage->line;
+    for (size_t i = from; i < to; i++)
+        if (L->recs[i].kind == REC_OPT && L->recs[i].sec == stage &&
+            strcmp(L->recs[i].name, "plugin") == 0)
+            s->line = L->recs[i].line;
     s->file = galley__xstrdup(L->file);
     const char *ref = cfg_getstr(stage, "plugin");
     if (!ref) {

@@ -46,6 +46,7 @@ typedef struct engine {
     size_t window;              /* documents in flight at most */
     unsigned long long fetched, emitted;
     int fetch_over;
+    int aborted;                /* on_error = "abort" fired */
 } engine;
 
 static void run_stage(galley_stage *st, galley_doc *doc, stat_row *row, item *it, size_t idx)
@@ -101,9 +102,21 @@ static item *fetch_one(engine *E, unsigned long long seq)
     return it;
 }
 
+static void stop_signals(sigset_t *set)
+{
+    sigemptyset(set);
+    sigaddset(set, SIGINT);
+    sigaddset(set, SIGTERM);
+}
+
 static void *fetch_main(void *arg)
 {
     engine *E = arg;
+    /* Only this thread takes SIGINT/SIGTERM, so a fetch blocked in read()
+     * (stdin, a slow server) returns EINTR and sees galley_stopping(). */
+    sigset_t set;
+    stop_signals(&set);
+    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
     for (unsigned long long seq = 0;; seq++) {
         pthread_mutex_lock(&E->lock);
         while (!stop_requested && E->fetched - E->emitted >= E->window)
@@ -182,6 +195,9 @@ static void report_failure(const engine *E, const item *it)
 
 static void emit(engine *E, item *it, totals *t)
 {
+    /* after an abort, documents still in flight are dropped, not output */
+    if (E->aborted)
+        return;
     t->docs++;
     for (size_t i = E->first_out; i < E->p->nstages && it->status == GALLEY_OK; i++)
         run_stage(&E->outs[i - E->first_out], it->doc, &E->stats[i], it, i);
@@ -191,6 +207,7 @@ static void emit(engine *E, item *it, totals *t)
         if (E->p->abort_on_error && !stop_requested) {
             galley_error("stopping after the first failure (on_error = \"abort\")");
             stop_requested = 1;
+            E->aborted = 1;
         }
     } else if (it->status == GALLEY_SKIP) {
         t->skipped++;
@@ -382,6 +399,9 @@ int galley__run(const galley_pipeline *p, const galley_runopts *ro)
     double t0 = galley__now();
     pthread_t fetcher, *threads = galley__xcalloc((size_t)workers, sizeof *threads);
     worker_arg *args = galley__xcalloc((size_t)workers, sizeof *args);
+    sigset_t set, saved;
+    stop_signals(&set);
+    pthread_sigmask(SIG_BLOCK, &set, &saved);
     pthread_create(&fetcher, NULL, fetch_main, &E);
     for (int w = 0; w < workers; w++) {
         args[w] = (worker_arg){ &E, w };
@@ -393,7 +413,8 @@ int galley__run(const galley_pipeline *p, const galley_runopts *ro)
     pthread_join(fetcher, NULL);
     for (int w = 0; w < workers; w++)
         pthread_join(threads[w], NULL);
-    int interrupted = stop_requested && !(p->abort_on_error && t.failed);
+    pthread_sigmask(SIG_SETMASK, &saved, NULL);
+    int interrupted = stop_requested && !E.aborted;
     int close_failed = close_all(&E) < 0;
     summary(ro, &t, galley__now() - t0, interrupted);
     if (ro->stats)

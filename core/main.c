@@ -4,6 +4,7 @@
 
 #include <getopt.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -61,11 +62,15 @@ static void add(const char ***v, size_t *n, const char *s)
     (*v)[(*n)++] = s;
 }
 
-static int usage_error(const char *fmt, const char *arg)
+static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int usage_error(const char *fmt, ...)
 {
+    va_list ap;
+    va_start(ap, fmt);
     fprintf(stderr, "galley: ");
-    fprintf(stderr, fmt, arg);
+    vfprintf(stderr, fmt, ap);
     fprintf(stderr, "\nTry 'galley --help'.\n");
+    va_end(ap);
     return EXIT_USAGE;
 }
 
@@ -98,11 +103,11 @@ static int take_shard(cli *c, const char *arg)
 }
 
 /* returns -1 to go on, else an exit status */
-static int parse_options(int argc, char **argv, cli *c)
+static int parse_options(int argc, char **argv, cli *c, const char *optstring)
 {
     int ch, verbose = 0;
     char *end;
-    while ((ch = getopt_long(argc, argv, "+c:o:j:P:qvhV", long_opts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, optstring, long_opts, NULL)) != -1) {
         switch (ch) {
         case 'c': c->config = optarg; break;
         case 'o': add(&c->overrides, &c->noverrides, optarg); break;
@@ -306,7 +311,9 @@ static int dispatch(cli *c, const char *cmd, int nargs, char **args)
 int main(int argc, char **argv)
 {
     cli c = { .run = { .progress = -1 } };
-    int rc = parse_options(argc, argv, &c);
+    /* options before the command stop at it; after it they may mix with
+     * the arguments (galley check FILE -o x.y=z) */
+    int rc = parse_options(argc, argv, &c, "+c:o:j:P:qvhV");
     if (rc < 0 && optind >= argc) {
         fputs(usage_text, stderr);
         rc = EXIT_USAGE;
@@ -316,8 +323,8 @@ int main(int argc, char **argv)
         const char *cmd = argv[optind];
         int sub = optind;
         argv[sub] = argv[0];
-        optind = 1;
-        rc = parse_options(argc - sub, argv + sub, &c);
+        optind = 0;     /* 0: glibc re-reads the optstring mode */
+        rc = parse_options(argc - sub, argv + sub, &c, "c:o:j:P:qvhV");
         if (rc < 0)
             rc = dispatch(&c, cmd, argc - sub - optind, argv + sub + optind);
     }

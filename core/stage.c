@@ -249,9 +249,16 @@ static char *resolve(const char *file, const char *path)
     if (!path || !*path || path[0] == '/' || strcmp(path, "-") == 0 || !file)
         return NULL;
     const char *slash = strrchr(file, '/');
-    if (!slash)
-        return NULL;
-    return galley__xasprintf("%.*s/%s", (int)(slash - file), file, path);
+    char *dir = slash ? galley__xstrndup(file, (size_t)(slash - file)) : galley__xstrdup(".");
+    /* canonical, so that the same file reads the same whatever the config's
+     * spelling (conf/../examples or /abs/examples) */
+    char *r = galley__xasprintf("%s/%s", *dir ? dir : "", path);
+    char *real = realpath(r, NULL);
+    free(dir);
+    if (!real)
+        return r;       /* not there (yet): an output file, say */
+    free(r);
+    return real;
 }
 
 void galley__opt_resolve_paths(galley_optval *vals, size_t n)

@@ -1,1 +1,5 @@
-# core: rules for this area (see the top Makefile.am)
+# core/text.mk - the text toolkit (include/galley/text.h) inside libgalley
+core_libgalley_la_SOURCES += core/text_int.h core/text_utf8.c \
+	core/text_token.c core/text_sentence.c core/text_fold.c \
+	core/text_stopwords.c core/text_stem.c core/text_counter.c
+dist_doc_DATA += doc/toolkit.md

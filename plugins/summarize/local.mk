@@ -1,1 +1,27 @@
-# plugins/summarize: rules for this area (see the top Makefile.am)
+# plugins/summarize: the summarizer plugins (see the top Makefile.am); each
+# module links its own copy of sumcore.c (shared candidate/selection code)
+SUMCORE_SOURCES = plugins/summarize/sumcore.c plugins/summarize/sumcore.h
+
+pkglib_LTLIBRARIES += plugins/summarize/lead.la
+plugins_summarize_lead_la_SOURCES = plugins/summarize/lead.c $(SUMCORE_SOURCES)
+plugins_summarize_lead_la_CFLAGS = $(AM_CFLAGS)
+plugins_summarize_lead_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_summarize_lead_la_LIBADD = $(PLUGIN_LIBS) $(M_LIBS)
+
+pkglib_LTLIBRARIES += plugins/summarize/textrank.la
+plugins_summarize_textrank_la_SOURCES = plugins/summarize/textrank.c $(SUMCORE_SOURCES)
+plugins_summarize_textrank_la_CFLAGS = $(AM_CFLAGS)
+plugins_summarize_textrank_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_summarize_textrank_la_LIBADD = $(PLUGIN_LIBS) $(M_LIBS)
+
+pkglib_LTLIBRARIES += plugins/summarize/lexrank.la
+plugins_summarize_lexrank_la_SOURCES = plugins/summarize/lexrank.c $(SUMCORE_SOURCES)
+plugins_summarize_lexrank_la_CFLAGS = $(AM_CFLAGS)
+plugins_summarize_lexrank_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_summarize_lexrank_la_LIBADD = $(PLUGIN_LIBS) $(M_LIBS)
+
+pkglib_LTLIBRARIES += plugins/summarize/newsrank.la
+plugins_summarize_newsrank_la_SOURCES = plugins/summarize/newsrank.c $(SUMCORE_SOURCES)
+plugins_summarize_newsrank_la_CFLAGS = $(AM_CFLAGS)
+plugins_summarize_newsrank_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_summarize_newsrank_la_LIBADD = $(PLUGIN_LIBS) $(M_LIBS)

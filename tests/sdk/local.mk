@@ -1,1 +1,18 @@
-# tests/sdk: rules for this area (see the top Makefile.am)
+# tests/sdk: the plugin SDK's tests: ABI refusals, an install into a scratch
+# prefix that builds and runs examples/plugin, the skeleton writer, the guide.
+
+# test plugins (never installed) as a newer minor version of the headers builds them
+check_LTLIBRARIES += tests/sdk/plugins/newer.la tests/sdk/plugins/samesize.la
+tests_sdk_plugins_newer_la_SOURCES = tests/sdk/plugins/newer.c
+tests_sdk_plugins_newer_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+tests_sdk_plugins_newer_la_LIBADD = $(PLUGIN_LIBS)
+tests_sdk_plugins_samesize_la_SOURCES = tests/sdk/plugins/samesize.c
+tests_sdk_plugins_samesize_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+tests_sdk_plugins_samesize_la_LIBADD = $(PLUGIN_LIBS)
+
+# install.sh runs a nested `make install DESTDIR=...` and builds plugins with the compiler
+AM_TESTS_ENVIRONMENT += CC='$(CC)'; export CC; MAKE='$(MAKE)'; export MAKE;
+
+SDK_TESTS = tests/sdk/abi.sh tests/sdk/guide.sh tests/sdk/man.sh tests/sdk/install.sh
+TESTS += $(SDK_TESTS)
+EXTRA_DIST += $(SDK_TESTS)

@@ -1,0 +1,157 @@
+/* core/text_counter.c - the toolkit's term counter: an insertion-ordered
+ * string -> double map (open addressing over an entry array). */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <galley/text.h>
+
+typedef struct entry {
+    size_t off, len;        /* key bytes in the pool */
+    uint64_t hash;
+    double value;
+} entry;
+
+struct galley_counter {
+    entry *entries;
+    size_t n, cap;
+    size_t *slots;          /* entry index + 1; 0 = empty */
+    size_t nslots;          /* power of two, > 2 * n */
+    char *pool;             /* keys, each NUL-terminated */
+    size_t pool_len, pool_cap;
+};
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;        /* FNV-1a */
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h ^ (h >> 29);
+}
+
+galley_counter *galley_counter_new(void)
+{
+    return calloc(1, sizeof(galley_counter));
+}
+
+void galley_counter_free(galley_counter *c)
+{
+    if (!c)
+        return;
+    free(c->entries);
+    free(c->slots);
+    free(c->pool);
+    free(c);
+}
+
+void galley_counter_clear(galley_counter *c)
+{
+    c->n = 0;
+    c->pool_len = 0;
+    if (c->slots)
+        memset(c->slots, 0, c->nslots * sizeof *c->slots);
+}
+
+static size_t probe(const galley_counter *c, const char *key, size_t n,
+                    uint64_t h)
+{
+    size_t mask = c->nslots - 1, i = (size_t)h & mask;
+    for (;;) {
+        size_t s = c->slots[i];
+        if (s == 0)
+            return i;
+        const entry *e = &c->entries[s - 1];
+        if (e->hash == h && e->len == n && memcmp(c->pool + e->off, key, n) == 0)
+            return i;
+        i = (i + 1) & mask;
+    }
+}
+
+static int rehash(galley_counter *c, size_t nslots)
+{
+    size_t *slots = calloc(nslots, sizeof *slots);
+    if (!slots)
+        return -1;
+    free(c->slots);
+    c->slots = slots;
+    c->nslots = nslots;
+    for (size_t k = 0; k < c->n; k++) {
+        size_t i = (size_t)c->entries[k].hash & (nslots - 1);
+        while (slots[i])
+            i = (i + 1) & (nslots - 1);
+        slots[i] = k + 1;
+    }
+    return 0;
+}
+
+static int grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return 0;
+    size_t ncap = *cap ? *cap : 16;
+    while (ncap < need)
+        ncap *= 2;
+    void *q = realloc(*p, ncap * elem);
+    if (!q)
+        return -1;
+    *p = q;
+    *cap = ncap;
+    return 0;
+}
+
+size_t galley_counter_add(galley_counter *c, const char *key, size_t n,
+                          double delta)
+{
+    if (c->nslots < 2 * (c->n + 1) + 2 &&
+        rehash(c, c->nslots ? c->nslots * 2 : 32) < 0)
+        return (size_t)-1;
+    uint64_t h = hash_bytes(key, n);
+    size_t i = probe(c, key, n, h);
+    if (c->slots[i]) {
+        c->entries[c->slots[i] - 1].value += delta;
+        return c->slots[i] - 1;
+    }
+    if (grow((void **)&c->entries, &c->cap, c->n + 1, sizeof(entry)) < 0 ||
+        grow((void **)&c->pool, &c->pool_cap, c->pool_len + n + 1, 1) < 0)
+        return (size_t)-1;
+    memcpy(c->pool + c->pool_len, key, n);
+    c->pool[c->pool_len + n] = '\0';
+    c->entries[c->n] = (entry){ c->pool_len, n, h, delta };
+    c->pool_len += n + 1;
+    c->slots[i] = ++c->n;
+    return c->n - 1;
+}
+
+size_t galley_counter_find(const galley_counter *c, const char *key, size_t n)
+{
+    if (c->n == 0)
+        return (size_t)-1;
+    size_t i = probe(c, key, n, hash_bytes(key, n));
+    return c->slots[i] ? c->slots[i] - 1 : (size_t)-1;
+}
+
+size_t galley_counter_size(const galley_counter *c)
+{
+    return c->n;
+}
+
+const char *galley_counter_key(const galley_counter *c, size_t i, size_t *n)
+{
+    if (i >= c->n) {
+        if (n)
+            *n = 0;
+        return NULL;
+    }
+    if (n)
+        *n = c->entries[i].len;
+    return c->pool + c->entries[i].off;
+}
+
+double galley_counter_value(const galley_counter *c, size_t i)
+{
+    return i < c->n ? c->entries[i].value : 0.0;
+}

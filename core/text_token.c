@@ -1,0 +1,172 @@
+/* core/text_token.c - the toolkit's tokenizer: an iterator over (text, len)
+ * yielding words, numbers, punctuation and symbols as byte spans. */
+#include "config.h"
+
+#include "text_int.h"
+
+void galley_tok_init(galley_tokenizer *tz, const char *text, size_t len)
+{
+    tz->text = text;
+    tz->len = text ? len : 0;
+    tz->pos = 0;
+}
+
+/* code point at pos without advancing (-1 at the end); *next = after it */
+static int32_t peek(const galley_tokenizer *tz, size_t pos, size_t *next)
+{
+    size_t p = pos;
+    int32_t c = galley_utf8_next(tz->text, tz->len, &p);
+    if (next)
+        *next = p;
+    return c;
+}
+
+static int is_word_char(int32_t c)
+{
+    return txt_is_letter(c) || txt_is_digit(c);
+}
+
+/* PTB clitic after a space ("team 's", "we 're"): ' + s|re|ll|ve|d|m then a
+ * non-letter; returns its end or 0 */
+static size_t clitic_end(const galley_tokenizer *tz, size_t pos)
+{
+    size_t p;
+    if (!txt_is_apos(peek(tz, pos, &p)))
+        return 0;
+    if (pos > 0 && !txt_is_space(txt_prev(tz->text, pos, NULL)))
+        return 0;
+    size_t q = p, n = 0;
+    int32_t c;
+    char buf[3];
+    while (n < 3 && (c = peek(tz, q, &q)) >= 0 && c < 0x80 && txt_is_letter(c))
+        buf[n++] = (char)(c | 0x20);
+    size_t end = p + n;
+    if (n == 0 || n > 2 || txt_is_letter(peek(tz, end, NULL)))
+        return 0;
+    if ((n == 1 && (buf[0] == 's' || buf[0] == 'd' || buf[0] == 'm')) ||
+        (n == 2 && ((buf[0] == 'r' && buf[1] == 'e') ||
+                    (buf[0] == 'l' && buf[1] == 'l') ||
+                    (buf[0] == 'v' && buf[1] == 'e'))))
+        return end;
+    return 0;
+}
+
+static void word_flags(const galley_tokenizer *tz, galley_token *tok)
+{
+    size_t p = tok->start;
+    int letters = 0, upper = 0, lower = 0, first = 1;
+    unsigned f = 0;
+    while (p < tok->end) {
+        int32_t c = galley_utf8_next(tz->text, tok->end, &p);
+        if (txt_is_digit(c)) {
+            f |= GALLEY_TOK_HAS_DIGIT;
+        } else if (txt_is_letter(c)) {
+            int u = txt_is_upper(c), l = txt_is_lower(c);
+            if (first && u)
+                f |= GALLEY_TOK_CAPITALIZED;
+            first = 0;
+            letters++;
+            upper += u;
+            lower += l;
+        }
+    }
+    if (letters && upper == letters)
+        f |= GALLEY_TOK_ALLCAPS;
+    if (letters && lower == letters)
+        f |= GALLEY_TOK_LOWER;
+    tok->flags = f;
+}
+
+/* a word: letters/digits with inner ' - . joining two word characters; a
+ * final '.' is kept after dotted abbreviations (U.S., e.g.) */
+static size_t scan_word(const galley_tokenizer *tz, size_t pos)
+{
+    size_t p = pos, next;
+    int dotted = 0, seg = 0, long_seg = 0;
+    for (;;) {
+        int32_t c = peek(tz, p, &next);
+        if (is_word_char(c)) {
+            p = next;
+            seg++;
+            continue;
+        }
+        if (c == '.' || c == '-' || c == 0x2010 || txt_is_apos(c)) {
+            size_t after;
+            int32_t d = peek(tz, next, &after);
+            if (is_word_char(d)) {
+                if (c == '.') {
+                    dotted = 1;
+                    if (seg > 3)
+                        long_seg = 1;
+                }
+                seg = 0;
+                p = next;
+                continue;
+            }
+            if (c == '.' && dotted && !long_seg && seg <= 3)
+                p = next;       /* U.S. keeps its final period */
+        }
+        break;
+    }
+    return p;
+}
+
+/* a number: digits with inner , . between digits; letters glued after it
+ * make it a word (1st, 3D, 10km) */
+static size_t scan_number(const galley_tokenizer *tz, size_t pos, int *word)
+{
+    size_t p = pos, next;
+    *word = 0;
+    for (;;) {
+        int32_t c = peek(tz, p, &next);
+        if (txt_is_digit(c)) {
+            p = next;
+            continue;
+        }
+        if (c == '.' || c == ',') {
+            if (txt_is_digit(peek(tz, next, NULL))) {
+                p = next;
+                continue;
+            }
+        }
+        if (txt_is_letter(c)) {
+            *word = 1;
+            return scan_word(tz, p);
+        }
+        break;
+    }
+    return p;
+}
+
+int galley_tok_next(galley_tokenizer *tz, galley_token *tok)
+{
+    size_t p = tz->pos, next;
+    int32_t c;
+    while ((c = peek(tz, p, &next)) >= 0 && (txt_is_space(c) || c == 0))
+        p = next;
+    if (c < 0) {
+        tz->pos = tz->len;
+        return 0;
+    }
+    tok->start = p;
+    tok->flags = 0;
+    size_t cl;
+    if (txt_is_letter(c)) {
+        tok->cls = GALLEY_TOK_WORD;
+        tok->end = scan_word(tz, p);
+    } else if (txt_is_digit(c)) {
+        int word;
+        tok->end = scan_number(tz, p, &word);
+        tok->cls = word ? GALLEY_TOK_WORD : GALLEY_TOK_NUMBER;
+    } else if ((cl = clitic_end(tz, p)) != 0) {
+        tok->cls = GALLEY_TOK_WORD;
+        tok->end = cl;
+    } else {
+        tok->cls = txt_is_punct(c) ? GALLEY_TOK_PUNCT : GALLEY_TOK_SYMBOL;
+        tok->end = next;
+    }
+    if (tok->cls == GALLEY_TOK_WORD)
+        word_flags(tz, tok);
+    tz->pos = tok->end;
+    return 1;
+}

@@ -1,0 +1,291 @@
+/* plugins/clean/html/emit.c - writes the chosen content as text: one
+ * paragraph per block (blank line between), white space collapsed, then drops
+ * paragraphs that read as page furniture ("Advertisement", "Share this"). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "html.h"
+
+void *ghtml_grow(void *p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return p;
+    size_t ncap = *cap ? *cap * 2 : 64;
+    while (ncap < need)
+        ncap *= 2;
+    void *q = realloc(p, ncap * elem);
+    if (!q)
+        abort();    /* as the core does: a half-built doc is worse */
+    *cap = ncap;
+    return q;
+}
+
+static int is_space(const unsigned char *s, size_t n, size_t *adv)
+{
+    if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r' || *s == '\f') {
+        *adv = 1;
+        return 1;
+    }
+    if (n >= 2 && s[0] == 0xC2 && s[1] == 0xA0) {    /* no-break space */
+        *adv = 2;
+        return 1;
+    }
+    return 0;
+}
+
+int ghtml_chars(const char *s, size_t n, int *commas)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    int c = 0, k = 0;
+    for (size_t i = 0; i < n;) {
+        size_t adv;
+        if (is_space(u + i, n - i, &adv)) {
+            i += adv;
+            continue;
+        }
+        if ((u[i] & 0xC0) != 0x80)
+            c++;
+        if (u[i] == ',')
+            k++;
+        i++;
+    }
+    *commas = k;
+    return c;
+}
+
+void ghtml_out_reset(hwork *w)
+{
+    w->outlen = 0;
+    w->npara = 0;
+}
+
+static void put(hwork *w, const char *s, size_t n)
+{
+    w->out = ghtml_grow(w->out, &w->outcap, w->outlen + n + 1, 1);
+    memcpy(w->out + w->outlen, s, n);
+    w->outlen += n;
+    w->out[w->outlen] = '\0';
+}
+
+/* emission state of one walk */
+typedef struct emitter {
+    hwork *w;
+    size_t start;       /* where the open paragraph's text begins */
+    int space;          /* a space is due before the next word */
+    int links, chars;   /* of the open paragraph */
+    int in_link;
+    unsigned tag;       /* block that opened the paragraph */
+    int h1;
+} emitter;
+
+static void para_close(emitter *e)
+{
+    hwork *w = e->w;
+    /* trim trailing line breaks left by <br> */
+    while (w->outlen > e->start && w->out[w->outlen - 1] == '\n')
+        w->outlen--;
+    if (w->outlen > e->start) {
+        w->paras = ghtml_grow(w->paras, &w->cappara, w->npara + 1, sizeof *w->paras);
+        struct hpara *p = &w->paras[w->npara++];
+        p->start = e->start;
+        p->end = w->outlen;
+        p->links = e->links;
+        p->chars = e->chars;
+        p->tag = e->h1 ? 1 : 0;
+        put(w, "\n\n", 2);
+    }
+    e->start = w->outlen;
+    e->space = 0;
+    e->links = e->chars = 0;
+    e->h1 = 0;
+}
+
+static void text(emitter *e, const char *s)
+{
+    hwork *w = e->w;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        size_t adv;
+        if (is_space(u + i, n - i, &adv)) {
+            e->space = 1;
+            i += adv;
+            continue;
+        }
+        size_t j = i;
+        while (j < n && !is_space(u + j, n - j, &adv))
+            j++;
+        if (e->space && w->outlen > e->start && w->out[w->outlen - 1] != '\n')
+            put(w, " ", 1);
+        e->space = 0;
+        put(w, s + i, j - i);
+        int commas;
+        int c = ghtml_chars(s + i, j - i, &commas);
+        e->chars += c;
+        if (e->in_link)
+            e->links += c;
+        i = j;
+    }
+}
+
+static hnode *kept(hwork *w, const xmlNode *n)
+{
+    if (n->type != XML_ELEMENT_NODE || !n->_private)
+        return NULL;
+    hnode *h = &w->nodes[(size_t)n->_private - 1];
+    return h->dropped ? NULL : h;
+}
+
+/* returns 1 to descend into n's children */
+static int enter(emitter *e, xmlNode *n)
+{
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+        if (n->content)
+            text(e, (const char *)n->content);
+        return 0;
+    }
+    hnode *h = kept(e->w, n);
+    if (!h)
+        return 0;
+    if (h->tag & HT_BLOCK) {
+        para_close(e);
+        e->h1 = !strcmp((const char *)n->name, "h1");
+    } else if (h->tag & HT_LINK)
+        e->in_link++;
+    else if (h->tag & HT_CELL)
+        e->space = 1;
+    else if (!strcmp((const char *)n->name, "br")) {
+        /* one <br> breaks the line, two end the paragraph */
+        if (e->w->outlen > e->start && e->w->out[e->w->outlen - 1] == '\n') {
+            int h1 = e->h1;
+            para_close(e);
+            e->h1 = h1;
+        } else if (e->w->outlen > e->start)
+            put(e->w, "\n", 1);
+        e->space = 0;
+    }
+    return 1;
+}
+
+static void leave(emitter *e, xmlNode *n)
+{
+    hnode *h = kept(e->w, n);
+    if (!h)
+        return;
+    if (h->tag & HT_BLOCK)
+        para_close(e);
+    else if (h->tag & HT_LINK)
+        e->in_link--;
+    else if (h->tag & HT_CELL)
+        e->space = 1;
+}
+
+/* iterative pre-order walk of one subtree with enter/leave callbacks */
+static void emit_tree(emitter *e, xmlNode *root)
+{
+    xmlNode *n = root;
+    for (;;) {
+        int d = enter(e, n);
+        if (d && n->children) {
+            n = n->children;
+            continue;
+        }
+        if (d)
+            leave(e, n);
+        while (n != root && !n->next) {
+            n = n->parent;
+            leave(e, n);
+        }
+        if (n == root)
+            break;
+        n = n->next;
+    }
+}
+
+/* Short lines that are page furniture, compared case-insensitively at the
+ * start of a short paragraph. */
+static const char *const furniture[] = {
+    "advertisement", "advertising", "sponsored", "share this", "share on",
+    "share:", "tweet", "email this", "print this", "read more", "read next",
+    "continue reading", "related:", "related articles", "related stories",
+    "sign up", "subscribe", "follow us", "click here", "comments",
+    "leave a comment", "leave a reply", "all rights reserved", "copyright",
+    "\xc2\xa9", "photo:", "image:", "photograph:", "loading", "skip to",
+    "you may also like", "more from", "recommended", "we use cookies",
+    "this site uses cookies", "listen to this", "this slideshow requires",
+    "updated:", "updated at", "updated on", "published:", "posted:", "posted on",
+    "last updated", "posted by", "written by", "follow on", "follow @", NULL
+};
+/* ... and those that may run longer (credit lines, appeals) */
+static const char *const furniture_long[] = {
+    "reporting by", "(reporting by", "additional reporting", "have a tip",
+    "if you enjoyed this", "sign up:", "\xc2\xa9", "copyright", NULL
+};
+
+static int starts_with_any(const char *s, size_t n, const char *const *list)
+{
+    for (; *list; list++) {
+        size_t k = strlen(*list);
+        if (k <= n && !strncasecmp(s, *list, k))
+            return 1;
+    }
+    return 0;
+}
+
+/* "By Jane Doe - 11/18/19 11:04 PM": a byline, not a sentence */
+static int is_byline(const char *s, size_t n)
+{
+    if (n > 80 || n < 5 || strncmp(s, "By ", 3) || s[3] < 'A' || s[3] > 'Z')
+        return 0;
+    return s[n - 1] != '.' && !memchr(s, ',', n > 40 ? 40 : n);
+}
+
+static int is_furniture(const char *s, size_t n, const struct hpara *p)
+{
+    if (p->tag == 1)
+        return 1;           /* h1: the title, a field of its own */
+    if (p->chars < 60 && p->links * 2 > p->chars)
+        return 1;
+    if (n > 200)
+        return 0;
+    if (starts_with_any(s, n, furniture_long))
+        return 1;
+    return n <= 100 && (is_byline(s, n) || starts_with_any(s, n, furniture));
+}
+
+/* Keeps the paragraphs that are not furniture, joined by blank lines. */
+static void filter(hwork *w)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < w->npara; i++) {
+        struct hpara *p = &w->paras[i];
+        size_t n = p->end - p->start;
+        if (is_furniture(w->out + p->start, n, p)) {
+            if (galley_log_get_level() >= GALLEY_LOG_DEBUG)
+                galley_debug("html: furniture \"%.*s\"", (int)n, w->out + p->start);
+            continue;
+        }
+        if (o)
+            w->out[o++] = '\n', w->out[o++] = '\n';
+        memmove(w->out + o, w->out + p->start, n);
+        o += n;
+    }
+    w->outlen = o;
+    if (w->out)
+        w->out[o] = '\0';
+}
+
+void ghtml_emit(hwork *w)
+{
+    emitter e = { .w = w };
+    ghtml_out_reset(w);
+    for (size_t i = 0; i < w->n; i++)
+        if (w->nodes[i].chosen == 1)
+            emit_tree(&e, w->nodes[i].node);
+    para_close(&e);
+    filter(w);
+}

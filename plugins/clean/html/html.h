@@ -1,0 +1,91 @@
+/* plugins/clean/html/html.h - internals shared by the files of the clean `html`
+ * plugin (main-content extraction from web pages); not a public header. */
+#ifndef GALLEY_CLEAN_HTML_H
+#define GALLEY_CLEAN_HTML_H
+
+#include <stddef.h>
+#include <libxml/HTMLparser.h>
+#include <galley/galley.h>
+
+/* what a tag means for extraction (bit flags, see tag_info in content.c) */
+enum {
+    HT_JUNK = 0x1,      /* never article text: dropped with its subtree */
+    HT_BLOCK = 0x2,     /* starts and ends a paragraph */
+    HT_PARA = 0x4,      /* a paragraph unit for scoring */
+    HT_HEAD = 0x8,      /* h1..h6 */
+    HT_LIST = 0x10,     /* ul, ol, dl */
+    HT_LINK = 0x20,     /* a */
+    HT_IMG = 0x40,      /* img, picture */
+    HT_EMBED = 0x80,    /* iframe, object, embed, video */
+    HT_CONTAINER = 0x100, /* div, section, article, main...: may hold text */
+    HT_CELL = 0x200     /* td, th: a space apart from the next cell */
+};
+
+/* per-element facts, one per element kept by the analysis pass (pre-order) */
+typedef struct hnode {
+    xmlNode *node;
+    int parent;             /* index, -1 for the root */
+    unsigned tag;           /* HT_* flags */
+    int weight;             /* class/id name weight */
+    int text, link, commas; /* characters of text, of link text, commas */
+    int own;                /* characters in direct text children */
+    int np, nimg, nli, ninput, nembed;
+    float score;
+    unsigned char scored, dropped, chosen;
+} hnode;
+
+/* metadata found while walking the page, read by meta.c */
+typedef struct hmeta {
+    xmlNode *title;         /* <title> */
+    xmlNode *h1;            /* first h1 outside junk */
+    xmlNode *time;          /* first <time> with datetime */
+    xmlNode **metas;        /* <meta> and <link> elements */
+    size_t nmetas, capmetas;
+    xmlNode **jsonld;       /* <script type="application/ld+json"> */
+    size_t njsonld, capjsonld;
+    const char *lang;       /* <html lang> */
+} hmeta;
+
+/* reusable per-worker buffers */
+typedef struct hwork {
+    hnode *nodes;
+    size_t n, cap;
+    char *out;              /* emitted text */
+    size_t outlen, outcap;
+    struct hpara { size_t start, end; int links, chars; unsigned tag; } *paras;
+    size_t npara, cappara;
+    hmeta meta;
+    char *page;             /* the page without script bodies, for libxml2 */
+    size_t pagecap;
+    int top_text;           /* characters in the top candidate */
+    int strict;             /* drop unlikely class names before scoring */
+} hwork;
+
+/* content.c: analysis, scoring, selection; fills w->out with the article */
+void ghtml_extract(hwork *w, xmlDoc *doc);
+unsigned ghtml_tag(const xmlChar *name);
+const char *ghtml_attr(const xmlNode *n, const char *name);
+
+/* emit.c: text of the chosen nodes, paragraph per block, boilerplate dropped */
+void ghtml_emit(hwork *w);
+void ghtml_out_reset(hwork *w);
+
+/* meta.c: fields from meta tags, JSON-LD, <title>, <h1>, <time> */
+void ghtml_meta_reset(hmeta *m);
+void ghtml_meta_note(hmeta *m, xmlNode *n, unsigned tag);
+/* sets fields; returns the article title (arena) or NULL; *jsonld_body gets
+ * JSON-LD articleBody (arena) when there is one */
+const char *ghtml_meta_fields(hmeta *m, galley_doc *doc, int set_fields,
+                              const char **jsonld_body, const char **descr);
+void ghtml_meta_free(hmeta *m);
+
+/* strip.c: the page without <script>/<style> bodies (JSON-LD kept) into out
+ * (room for n bytes); returns the length written */
+size_t ghtml_strip_scripts(const char *s, size_t n, char *out);
+
+/* text helpers */
+size_t ghtml_collapse(const char *s, size_t n, char *out);
+int ghtml_chars(const char *s, size_t n, int *commas);
+void *ghtml_grow(void *p, size_t *cap, size_t need, size_t elem);
+
+#endif

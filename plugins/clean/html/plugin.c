@@ -1,0 +1,246 @@
+/* plugins/clean/html/plugin.c - the clean `html` plugin: turns web pages into
+ * their article text and fields (libxml2 parse, see content.c, meta.c) and
+ * passes documents that are not HTML through untouched. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <libxml/parser.h>
+
+#include "html.h"
+
+/* below this many bytes of extracted text, JSON-LD articleBody is preferred */
+#define SHORT_TEXT 200
+
+static const galley_option options[] = {
+    { GALLEY_OPT_BOOL, "fields", "true", 0, 0, 0,
+      "fill title, author, date, description, site_name, lang, url from the page", NULL },
+    { GALLEY_OPT_BOOL, "sniff", "true", 0, 0, 0,
+      "also treat documents that start like HTML as HTML, whatever their content_type", NULL },
+    { GALLEY_OPT_STRING, "on_empty", "fail", 0, 0, 0,
+      "a page with no article text: fail the doc, skip it, or keep it with empty text",
+      "fail|skip|keep" },
+    { 0 }
+};
+
+typedef struct state {
+    hwork w;
+    htmlParserCtxtPtr ctxt;     /* of the last page parsed */
+    int fields, sniff;
+    const char *on_empty;
+} state;
+
+static galley_status html_open(galley_stage *st, void **out)
+{
+    /* libxml2 wants its global init done before threads parse; open()
+     * runs before the workers start */
+    xmlInitParser();
+    state *s = calloc(1, sizeof *s);
+    if (!s)
+        return galley_stage_fail(st, "out of memory");
+    s->fields = galley_opt_bool(st, "fields");
+    s->sniff = galley_opt_bool(st, "sniff");
+    s->on_empty = galley_opt_str(st, "on_empty");
+    if (!s->on_empty)
+        s->on_empty = "fail";
+    *out = s;
+    return GALLEY_OK;
+}
+
+static galley_status html_close(void *p)
+{
+    state *s = p;
+    if (!s)
+        return GALLEY_OK;
+    htmlFreeParserCtxt(s->ctxt);
+    free(s->w.nodes);
+    free(s->w.out);
+    free(s->w.paras);
+    free(s->w.page);
+    ghtml_meta_free(&s->w.meta);
+    free(s);
+    return GALLEY_OK;
+}
+
+static int starts_with_ci(const char *s, size_t n, const char *prefix)
+{
+    size_t k = strlen(prefix);
+    return n >= k && !strncasecmp(s, prefix, k);
+}
+
+/* Does the buffer start like an HTML document (after a BOM, blanks and
+ * comments or an XML declaration)? */
+static int looks_like_html(const char *s, size_t n)
+{
+    size_t i = 0;
+    if (n >= 3 && !memcmp(s, "\xef\xbb\xbf", 3))
+        i = 3;
+    for (int rounds = 0; rounds < 8; rounds++) {
+        while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t'))
+            i++;
+        if (starts_with_ci(s + i, n - i, "<!doctype html")
+            || starts_with_ci(s + i, n - i, "<html")
+            || starts_with_ci(s + i, n - i, "<head"))
+            return 1;
+        const char *end = NULL;
+        if (starts_with_ci(s + i, n - i, "<!--"))
+            end = "-->";
+        else if (starts_with_ci(s + i, n - i, "<?xml"))
+            end = "?>";
+        if (!end)
+            return 0;
+        size_t lim = n - i < 4096 ? i + (n - i) : i + 4096, k = strlen(end);
+        size_t j = i + 2;
+        while (j + k <= lim && memcmp(s + j, end, k))
+            j++;
+        if (j + k > lim)
+            return 0;
+        i = j + k;
+    }
+    return 0;
+}
+
+static int is_html(const state *s, galley_doc *doc, const char *buf, size_t n)
+{
+    const char *ct = galley_doc_content_type(doc);
+    if (strstr(ct, "html"))
+        return 1;
+    return s->sniff && looks_like_html(buf, n);
+}
+
+/* 1 if s[0..n) is well-formed UTF-8 (overlongs and surrogates rejected) */
+static int utf8_ok(const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        unsigned c = s[i];
+        size_t k = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1
+            : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : 9;
+        if (k == 9 || i + k >= n + (k == 0))
+            return k == 0;
+        if (k >= 2) {
+            unsigned d = s[i + 1];
+            if ((c == 0xE0 && d < 0xA0) || (c == 0xED && d > 0x9F)
+                || (c == 0xF0 && d < 0x90) || (c == 0xF4 && d > 0x8F))
+                return 0;
+        }
+        for (size_t j = 1; j <= k; j++)
+            if ((s[i + j] & 0xC0) != 0x80)
+                return 0;
+        i += k + 1;
+    }
+    return 1;
+}
+
+/* the page as libxml2 should read it: the fetcher's UTF-8 text when there is
+ * some, else the raw bytes in their declared or detected charset */
+static xmlDoc *parse(state *s, galley_doc *doc, const char *buf, size_t n,
+                     int from_text)
+{
+    int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR
+        | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT;
+    const char *enc = NULL;
+    if (from_text) {
+        enc = "UTF-8";
+        opts |= HTML_PARSE_IGNORE_ENC;
+    } else {
+        enc = galley_doc_field(doc, "charset");
+        /* bytes that are valid UTF-8 are UTF-8 whatever the page claims (a
+         * page without a declaration would otherwise be read as Latin-1) */
+        if (!enc && utf8_ok((const unsigned char *)buf, n)) {
+            enc = "UTF-8";
+            opts |= HTML_PARSE_IGNORE_ENC;
+        }
+    }
+    if (n > (size_t)0x7fffffff)
+        return NULL;
+    s->w.page = ghtml_grow(s->w.page, &s->w.pagecap, n + 1, 1);
+    n = ghtml_strip_scripts(buf, n, s->w.page);
+    buf = s->w.page;
+    const char *src = galley_doc_source(doc);
+    /* a fresh context per page: a reused one keeps state (the encoding
+     * switch among it) that spoils the next page */
+    if (s->ctxt)
+        htmlFreeParserCtxt(s->ctxt);
+    s->ctxt = htmlNewParserCtxt();
+    if (!s->ctxt)
+        return NULL;
+    return htmlCtxtReadMemory(s->ctxt, buf, (int)n, *src ? src : NULL, enc, opts);
+}
+
+/* libxml2's last error, first line only (into buf) */
+static const char *parse_error(const state *s, char *buf, size_t cap)
+{
+    const char *m = s->ctxt && s->ctxt->lastError.message
+        ? s->ctxt->lastError.message : "no reason given";
+    size_t k = strcspn(m, "\n");
+    snprintf(buf, cap, "%.*s", (int)(k < cap ? k : cap - 1), m);
+    return buf;
+}
+
+static galley_status empty_page(state *s, galley_doc *doc, size_t n)
+{
+    char why[160];
+    if (s->ctxt && s->ctxt->disableSAX)
+        return galley_doc_fail(doc, "libxml2 stopped reading this page early (%s) and "
+                               "no article text came before that point; the page "
+                               "is malformed or nests elements too deeply",
+                               parse_error(s, why, sizeof why));
+    if (!strcmp(s->on_empty, "skip"))
+        return GALLEY_SKIP;
+    if (!strcmp(s->on_empty, "keep")) {
+        galley_doc_set_text(doc, "", 0);
+        return GALLEY_OK;
+    }
+    return galley_doc_fail(doc, "no article text found in this HTML page (%zu bytes); "
+                           "set on_empty = \"skip\" or \"keep\" to let such pages through", n);
+}
+
+static galley_status html_process(void *p, galley_doc *doc)
+{
+    state *s = p;
+    size_t n;
+    const char *buf = galley_doc_text(doc, &n);
+    int from_text = n > 0;
+    if (!from_text)
+        buf = galley_doc_raw(doc, &n);
+    if (!n || !is_html(s, doc, buf, n))
+        return GALLEY_OK;   /* not a web page: passed through */
+
+    xmlDoc *x = parse(s, doc, buf, n, from_text);
+    if (!x)
+        return galley_doc_fail(doc, "libxml2 could not read this page as HTML "
+                               "(%zu bytes); check that it is a web page", n);
+    ghtml_extract(&s->w, x);
+    const char *body, *descr;
+    ghtml_meta_fields(&s->w.meta, doc, s->fields, &body, &descr);
+    hwork *w = &s->w;
+    if (w->outlen < SHORT_TEXT && body && strlen(body) > w->outlen)
+        galley_doc_set_text(doc, body, strlen(body));
+    else if (w->outlen)
+        galley_doc_set_text(doc, w->out, w->outlen);
+    else if (descr)
+        galley_doc_set_text(doc, descr, strlen(descr));
+    else {
+        xmlFreeDoc(x);
+        return empty_page(s, doc, n);
+    }
+    if (s->ctxt->disableSAX) {
+        char why[160];
+        galley_info("%s: libxml2 stopped reading the page early (%s); the text "
+                    "after that point is missing", galley_doc_id(doc),
+                    parse_error(s, why, sizeof why));
+    }
+    xmlFreeDoc(x);
+    return GALLEY_OK;
+}
+
+GALLEY_PLUGIN(html,
+    .kind = GALLEY_CLEAN,
+    .summary = "main-content extraction from web pages (text + title, author, date...)",
+    .version = "1.0",
+    .license = "MIT",
+    .options = options,
+    .provides = "title author date description site_name lang url",
+    .open = html_open, .process = html_process, .close = html_close);

@@ -1,0 +1,171 @@
+/* plugins/clean/text/wordset.c - the English word list as a hash set, loaded
+ * once per worker (one read, one table; no per-word allocation), plus the
+ * growable buffer every pass writes into. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "internal.h"
+
+int ct_buf_reserve(ct_buf *b, size_t extra)
+{
+    if (b->oom)
+        return -1;
+    if (b->len + extra + 1 <= b->cap)
+        return 0;
+    size_t cap = b->cap ? b->cap : 4096;
+    while (cap < b->len + extra + 1)
+        cap *= 2;
+    char *p = realloc(b->p, cap);
+    if (!p) {
+        b->oom = 1;
+        return -1;
+    }
+    b->p = p;
+    b->cap = cap;
+    return 0;
+}
+
+void ct_buf_free(ct_buf *b)
+{
+    free(b->p);
+    b->p = NULL;
+    b->len = b->cap = 0;
+    b->oom = 0;
+}
+
+/* FNV-1a: short keys, good spread, no tables */
+static uint32_t hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+static void insert(ct_wordset *ws, size_t off, size_t n)
+{
+    const char *w = ws->words + off;
+    size_t i = hash(w, n) & ws->mask;
+    while (ws->slots[i]) {
+        const char *o = ws->words + ws->slots[i] - 1;
+        if (strncmp(o, w, n) == 0 && o[n] == '\0')
+            return;             /* duplicate line */
+        i = (i + 1) & ws->mask;
+    }
+    ws->slots[i] = (uint32_t)(off + 1);
+    ws->count++;
+}
+
+static int read_file(const char *path, char **buf, size_t *size, char *err,
+                     size_t errlen)
+{
+    FILE *f = fopen(path, "rb");
+    struct stat sb;
+    if (f && fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        fclose(f);              /* fopen() accepts a folder; reading fails */
+        f = NULL;
+        errno = EISDIR;
+    }
+    if (!f) {
+        snprintf(err, errlen, "cannot read word list %s: %s", path,
+                 strerror(errno));
+        return -1;
+    }
+    size_t cap = 1u << 20, len = 0;
+    char *p = malloc(cap + 1);
+    size_t got;
+    while (p && (got = fread(p + len, 1, cap - len, f)) > 0) {
+        len += got;
+        if (len == cap) {
+            char *q = realloc(p, cap * 2 + 1);
+            if (!q) {
+                free(p);
+                p = NULL;
+                break;
+            }
+            p = q;
+            cap *= 2;
+        }
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (!p || bad) {
+        snprintf(err, errlen, "cannot read word list %s: %s", path,
+                 p ? "read error" : "out of memory");
+        free(p);
+        return -1;
+    }
+    p[len] = '\0';
+    *buf = p;
+    *size = len;
+    return 0;
+}
+
+int ct_wordset_load(ct_wordset *ws, const char *path, char *err, size_t errlen)
+{
+    memset(ws, 0, sizeof *ws);
+    if (read_file(path, &ws->words, &ws->size, err, errlen) != 0)
+        return -1;
+    if (ws->size >= UINT32_MAX) {
+        snprintf(err, errlen, "word list %s is too large (over 4 GB)", path);
+        ct_wordset_free(ws);
+        return -1;
+    }
+    size_t lines = 1;
+    for (const char *q = ws->words; (q = memchr(q, '\n', ws->size - (size_t)(q - ws->words)));
+         q++)
+        lines++;
+    size_t cap = 1024;
+    while (cap < lines * 2)
+        cap *= 2;
+    ws->slots = calloc(cap, sizeof *ws->slots);
+    if (!ws->slots) {
+        snprintf(err, errlen, "word list %s: out of memory", path);
+        ct_wordset_free(ws);
+        return -1;
+    }
+    ws->mask = cap - 1;
+    size_t start = 0;
+    for (size_t i = 0; i <= ws->size; i++) {
+        if (i < ws->size && ws->words[i] != '\n')
+            continue;
+        size_t end = i;
+        if (end > start && ws->words[end - 1] == '\r')
+            end--;              /* a list saved with CRLF */
+        ws->words[end] = '\0';
+        if (i < ws->size)
+            ws->words[i] = '\0';
+        if (end > start)
+            insert(ws, start, end - start);
+        start = i + 1;
+    }
+    return 0;
+}
+
+int ct_wordset_has(const ct_wordset *ws, const char *w, size_t n)
+{
+    if (!ws->slots)
+        return 0;
+    size_t i = hash(w, n) & ws->mask;
+    while (ws->slots[i]) {
+        const char *o = ws->words + ws->slots[i] - 1;
+        if (strncmp(o, w, n) == 0 && o[n] == '\0')
+            return 1;
+        i = (i + 1) & ws->mask;
+    }
+    return 0;
+}
+
+void ct_wordset_free(ct_wordset *ws)
+{
+    free(ws->words);
+    free(ws->slots);
+    memset(ws, 0, sizeof *ws);
+}

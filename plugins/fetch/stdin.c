@@ -1,0 +1,251 @@
+/* plugins/fetch/stdin.c - fetch plugin `stdin`: JSON Lines records (or one
+ * file path a line) from standard input or a file, so galley can run as a
+ * line filter under Hadoop Streaming, Spark's pipe() or GNU parallel. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+#include <galley/galley.h>
+#include "common.h"
+
+static const galley_option stdin_options[] = {
+    { GALLEY_OPT_STRING, "path", "-", GALLEY_OPT_PATH, 0, 0,
+      "file to read records from; \"-\" is standard input", NULL },
+    { GALLEY_OPT_STRING, "format", "jsonl", 0, 0, 0,
+      "jsonl: one JSON object a line (id, text or html, url, title, date, ...); "
+      "paths: one file path a line", "jsonl|paths" },
+    { GALLEY_OPT_INT, "max_bytes", "16777216", 0, 1, 1073741824,
+      "a longer line (jsonl) or bigger file (paths) fails with its size named", NULL },
+    { GALLEY_OPT_STRING, "shard", "", 0, 0, 0,
+      "K/N: keep only the K-th of N parts (by a stable hash of the id); "
+      "`--shard K/N` sets it", NULL },
+    { GALLEY_OPT_STRING, "empty", "fail", 0, 0, 0,
+      "a record with empty text or an empty file: fail, skip or keep",
+      "fail|skip|keep" },
+    { GALLEY_OPT_STRING, "nul", "fail", 0, 0, 0,
+      "a NUL in a file (paths): fail it or replace it with U+FFFD", "fail|replace" },
+    { GALLEY_OPT_STRING, "fallback", "windows-1252", 0, 0, 0,
+      "charset of files (paths) that are not UTF-8 and declare none", NULL },
+    { 0 }
+};
+
+enum { FMT_JSONL, FMT_PATHS };
+
+typedef struct stdin_state {
+    FILE *in;
+    int close_in;
+    const char *name;       /* "stdin" or the path, for ids and messages */
+    int format;
+    fetch_shard shard;
+    fetch_file file;
+    char *line;
+    size_t cap;
+    unsigned long lineno;
+} stdin_state;
+
+/* a JSON value as field text: strings as they are, numbers and booleans as
+ * JSON writes them; NULL for null, arrays and objects */
+static char *scalar_text(json_t *v)
+{
+    if (json_is_string(v))
+        return strdup(json_string_value(v));
+    if (json_is_number(v) || json_is_boolean(v))
+        return json_dumps(v, JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
+    return NULL;
+}
+
+/* Every other member becomes a field: scalars as one value, arrays of
+ * scalars as several (keyword lists); nested objects are left out. */
+static void add_fields(galley_doc *doc, json_t *rec)
+{
+    static const char *const known[] = { "id", "text", "html", "url", "content_type", NULL };
+    const char *key;
+    json_t *v;
+    json_object_foreach(rec, key, v) {
+        int skip = 0;
+        for (size_t i = 0; known[i]; i++)
+            skip |= !strcmp(key, known[i]);
+        if (skip)
+            continue;
+        if (json_is_array(v)) {
+            size_t i;
+            json_t *item;
+            json_array_foreach(v, i, item) {
+                char *t = scalar_text(item);
+                if (t)
+                    galley_doc_add_field(doc, key, t, GALLEY_NO_SCORE);
+                free(t);
+            }
+            continue;
+        }
+        char *t = scalar_text(v);
+        if (t)
+            galley_doc_set_field(doc, key, t);
+        else if (!json_is_null(v))
+            galley_debug("%s: field '%s' is a JSON object: left out",
+                         galley_doc_id(doc), key);
+        free(t);
+    }
+}
+
+/* One JSON Lines record into doc.  GALLEY_OK, GALLEY_ERROR or GALLEY_SKIP. */
+static galley_status jsonl_doc(stdin_state *s, galley_doc *doc, const char *line,
+                               size_t len)
+{
+    json_error_t jerr;
+    json_t *rec = json_loadb(line, len, 0, &jerr);
+    if (!rec) {
+        galley_doc_set_id(doc, galley_doc_printf(doc, "%s:%lu", s->name, s->lineno));
+        return galley_doc_fail(doc, "%s line %lu, column %d: not a JSON record: %s",
+                               s->name, s->lineno, jerr.column, jerr.text);
+    }
+    galley_status rc = GALLEY_OK;
+    json_t *id = json_object_get(rec, "id");
+    char *idtext = id ? scalar_text(id) : NULL;
+    if (idtext && *idtext)
+        galley_doc_set_id(doc, idtext);
+    else
+        galley_doc_set_id(doc, galley_doc_printf(doc, "%s:%lu", s->name, s->lineno));
+    free(idtext);
+    json_t *text = json_object_get(rec, "text"), *html = json_object_get(rec, "html");
+    json_t *body = html ? html : text;
+    if (!json_is_object(rec)) {
+        rc = galley_doc_fail(doc, "%s line %lu: a record must be a JSON object "
+                             "{\"id\": ..., \"text\": ...}", s->name, s->lineno);
+    } else if (!fetch_shard_mine(&s->shard, galley_doc_id(doc))) {
+        rc = GALLEY_SKIP;
+    } else if (!body) {
+        rc = galley_doc_fail(doc, "%s line %lu: the record has neither \"text\" "
+                             "nor \"html\"", s->name, s->lineno);
+    } else if (!json_is_string(body)) {
+        rc = galley_doc_fail(doc, "%s line %lu: \"%s\" must be a string",
+                             s->name, s->lineno, html ? "html" : "text");
+    } else if (json_string_length(body) == 0 && s->file.empty != FETCH_EMPTY_KEEP) {
+        rc = s->file.empty == FETCH_EMPTY_SKIP ? GALLEY_SKIP
+           : galley_doc_fail(doc, "%s line %lu: empty \"%s\" (set empty = \"keep\" "
+                             "or \"skip\" to accept it)", s->name, s->lineno,
+                             html ? "html" : "text");
+    } else {
+        galley_doc_set_text(doc, json_string_value(body), json_string_length(body));
+        json_t *ct = json_object_get(rec, "content_type");
+        galley_doc_set_content_type(doc, json_is_string(ct) ? json_string_value(ct)
+                                         : html ? "text/html" : "text/plain");
+        json_t *url = json_object_get(rec, "url");
+        if (json_is_string(url)) {
+            galley_doc_set_source(doc, json_string_value(url));
+            galley_doc_set_field(doc, "url", json_string_value(url));
+        } else {
+            galley_doc_set_source(doc, galley_doc_printf(doc, "%s:%lu", s->name, s->lineno));
+        }
+        galley_doc_set_field(doc, "charset", "utf-8");
+        add_fields(doc, rec);
+    }
+    json_decref(rec);
+    return rc;
+}
+
+/* Reads the next line without its end; 1, or 0 at the end of input. */
+static int read_line(stdin_state *s, size_t *len)
+{
+    ssize_t n = getline(&s->line, &s->cap, s->in);
+    if (n < 0)
+        return 0;
+    s->lineno++;
+    while (n > 0 && (s->line[n - 1] == '\n' || s->line[n - 1] == '\r'))
+        s->line[--n] = '\0';
+    *len = (size_t)n;
+    return 1;
+}
+
+static galley_status stdin_next(void *state, galley_doc *doc)
+{
+    stdin_state *s = state;
+    size_t len;
+    while (!galley_stopping() && read_line(s, &len)) {
+        size_t lead = strspn(s->line, " \t");
+        if (lead == len)
+            continue;       /* blank lines separate nothing */
+        galley_status rc;
+        if ((long long)len > s->file.max_bytes) {
+            galley_doc_set_id(doc, galley_doc_printf(doc, "%s:%lu", s->name, s->lineno));
+            return galley_doc_fail(doc, "%s line %lu is %zu bytes, over max_bytes = %lld "
+                                   "(raise max_bytes)", s->name, s->lineno, len,
+                                   s->file.max_bytes);
+        }
+        if (s->format == FMT_JSONL) {
+            rc = jsonl_doc(s, doc, s->line, len);
+        } else if (!fetch_shard_mine(&s->shard, s->line)) {
+            rc = GALLEY_SKIP;
+        } else {
+            rc = fetch_file_doc(doc, s->line, s->line, &s->file);
+        }
+        if (rc != GALLEY_SKIP)
+            return rc;
+    }
+    if (ferror(s->in)) {
+        galley_error("%s: read error after line %lu: %s", s->name, s->lineno,
+                     strerror(errno));
+        clearerr(s->in);
+    }
+    return GALLEY_DONE;
+}
+
+static galley_status stdin_close(void *state)
+{
+    stdin_state *s = state;
+    if (!s)
+        return GALLEY_OK;
+    if (s->close_in)
+        fclose(s->in);
+    free(s->line);
+    free(s);
+    return GALLEY_OK;
+}
+
+static galley_status stdin_open(galley_stage *st, void **state)
+{
+    char err[256];
+    stdin_state *s = calloc(1, sizeof *s);
+    if (!s)
+        return galley_stage_fail(st, "out of memory");
+    const char *path = galley_opt_str(st, "path");
+    s->format = !strcmp(galley_opt_str(st, "format"), "paths") ? FMT_PATHS : FMT_JSONL;
+    s->file.follow = 1;     /* a path the user listed is meant to be read */
+    s->file.max_bytes = galley_opt_int(st, "max_bytes");
+    s->file.empty = fetch_empty_mode(galley_opt_str(st, "empty"));
+    s->file.dec.nul = fetch_nul_mode(galley_opt_str(st, "nul"));
+    s->file.dec.fallback = galley_opt_str(st, "fallback");
+    if (fetch_shard_parse(galley_opt_str(st, "shard"), &s->shard, err, sizeof err)
+        || fetch_decoder_check(&s->file.dec, err, sizeof err)) {
+        free(s);
+        return galley_stage_fail(st, "%s", err);
+    }
+    if (!path || !strcmp(path, "-")) {
+        s->in = stdin;
+        s->name = "stdin";
+    } else {
+        s->in = fopen(path, "r");
+        if (!s->in) {
+            int e = errno;
+            free(s);
+            return galley_stage_fail(st, "cannot open '%s': %s", path, strerror(e));
+        }
+        s->close_in = 1;
+        s->name = path;
+    }
+    *state = s;
+    return GALLEY_OK;
+}
+
+GALLEY_PLUGIN(stdin,
+    .kind = GALLEY_FETCH,
+    .summary = "read JSON Lines records (or file paths) from standard input or a file",
+    .version = "1.0",
+    .license = "MIT",
+    .options = stdin_options,
+    .provides = "charset",
+    .open = stdin_open, .next = stdin_next, .close = stdin_close);

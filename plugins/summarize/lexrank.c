@@ -1,0 +1,93 @@
+/* plugins/summarize/lexrank.c - continuous LexRank (Erkan & Radev 2004):
+ * idf-modified cosine between sentences, edges under a threshold dropped, the
+ * rest kept with their weight, PageRank to convergence. */
+#include <stdlib.h>
+
+#include <galley/galley.h>
+#include "sumcore.h"
+
+static const galley_option lexrank_options[] = {
+    GSUM_COMMON_OPTIONS,
+    { GALLEY_OPT_FLOAT, "threshold", "0.1", 0, 0, 1,
+      "cosine below which two sentences are not linked", NULL },
+    { GALLEY_OPT_BOOL, "continuous", "true", 0, 0, 0,
+      "keep the cosine as the edge weight (false: every kept edge weighs 1)", NULL },
+    { GALLEY_OPT_FLOAT, "damping", "0.85", 0, 0.01, 0.99, "PageRank damping factor", NULL },
+    { GALLEY_OPT_FLOAT, "redundancy", "0.3", 0, 0, 10,
+      "MMR penalty per unit of cosine to a sentence already chosen", NULL },
+    { GALLEY_OPT_STRING, "idf", NULL, GALLEY_OPT_PATH, 0, 0,
+      "idf table (TERM<TAB>IDF, porter stems) built by bench/rouge/mkidf; "
+      "default: inverse sentence frequency within the article", NULL },
+    { 0 }
+};
+
+typedef struct lexrank {
+    gsum g;
+    double threshold, damping, redundancy;
+    int continuous;
+} lexrank;
+
+static galley_status lr_open(galley_stage *stage, void **state)
+{
+    lexrank *t = calloc(1, sizeof *t);
+    if (!t)
+        return galley_stage_fail(stage, "out of memory");
+    if (gsum_open(&t->g, stage) != GALLEY_OK) {
+        free(t);
+        return GALLEY_ERROR;
+    }
+    const char *idf = galley_opt_str(stage, "idf");
+    if (idf && *idf && gsum_load_idf(&t->g, stage, idf) != GALLEY_OK) {
+        gsum_close(&t->g);
+        free(t);
+        return GALLEY_ERROR;
+    }
+    t->threshold = galley_opt_float(stage, "threshold");
+    t->continuous = galley_opt_bool(stage, "continuous");
+    t->damping = galley_opt_float(stage, "damping");
+    t->redundancy = galley_opt_float(stage, "redundancy");
+    *state = t;
+    return GALLEY_OK;
+}
+
+static galley_status lr_process(void *state, galley_doc *doc)
+{
+    lexrank *t = state;
+    gsum *g = &t->g;
+    size_t n = gsum_prepare(g, doc, 1);
+    float *w = gsum_matrix(g, n);
+    if (!w)
+        return galley_doc_fail(doc, "lexrank: out of memory for %zu sentences", n);
+    /* the diagonal stays in, as in the paper: a sentence is similar to itself */
+    for (size_t i = 0; i < n; i++) {
+        w[i * n + i] = 1;
+        for (size_t j = i + 1; j < n; j++) {
+            double c = gsum_cosine(g, &g->sents[i], &g->sents[j]);
+            float v = c < t->threshold ? 0.0f : t->continuous ? (float)c : 1.0f;
+            w[i * n + j] = w[j * n + i] = v;
+        }
+    }
+    if (gsum_pagerank(g, w, n, t->damping) < 0)
+        return galley_doc_fail(doc, "lexrank: out of memory for %zu sentences", n);
+    gsum_select(g, doc, t->redundancy, 0.9);
+    return GALLEY_OK;
+}
+
+static galley_status lr_close(void *state)
+{
+    lexrank *t = state;
+    if (t) {
+        gsum_close(&t->g);
+        free(t);
+    }
+    return GALLEY_OK;
+}
+
+GALLEY_PLUGIN(lexrank,
+    .kind = GALLEY_SUMMARIZE,
+    .summary = "continuous LexRank: PageRank over thresholded idf-cosine links",
+    .version = "0.1",
+    .license = "MIT",
+    .options = lexrank_options,
+    .provides = "summary",
+    .open = lr_open, .process = lr_process, .close = lr_close);

@@ -1,0 +1,119 @@
+/* plugins/summarize/textrank.c - TextRank (Mihalcea & Tarau 2004): a graph of
+ * sentences over stemmed content words, edges weighted by tf-idf cosine or
+ * BM25, PageRank to convergence, best sentences in article order. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <galley/galley.h>
+#include "sumcore.h"
+
+static const galley_option textrank_options[] = {
+    GSUM_COMMON_OPTIONS,
+    { GALLEY_OPT_STRING, "similarity", "cosine", 0, 0, 0,
+      "edge weights: tf-idf cosine, or BM25 of one sentence as a query on the other",
+      "cosine|bm25" },
+    { GALLEY_OPT_FLOAT, "damping", "0.85", 0, 0.01, 0.99, "PageRank damping factor", NULL },
+    { GALLEY_OPT_FLOAT, "redundancy", "0.3", 0, 0, 10,
+      "MMR penalty per unit of cosine to a sentence already chosen", NULL },
+    { GALLEY_OPT_STRING, "idf", NULL, GALLEY_OPT_PATH, 0, 0,
+      "idf table (TERM<TAB>IDF, porter stems) built by bench/rouge/mkidf; "
+      "default: inverse sentence frequency within the article", NULL },
+    { 0 }
+};
+
+typedef struct textrank {
+    gsum g;
+    int bm25;
+    double damping, redundancy;
+} textrank;
+
+static galley_status tr_open(galley_stage *stage, void **state)
+{
+    textrank *t = calloc(1, sizeof *t);
+    if (!t)
+        return galley_stage_fail(stage, "out of memory");
+    if (gsum_open(&t->g, stage) != GALLEY_OK) {
+        free(t);
+        return GALLEY_ERROR;
+    }
+    const char *idf = galley_opt_str(stage, "idf");
+    if (idf && *idf && gsum_load_idf(&t->g, stage, idf) != GALLEY_OK) {
+        gsum_close(&t->g);
+        free(t);
+        return GALLEY_ERROR;
+    }
+    const char *sim = galley_opt_str(stage, "similarity");
+    t->bm25 = sim && strcmp(sim, "bm25") == 0;
+    t->damping = galley_opt_float(stage, "damping");
+    t->redundancy = galley_opt_float(stage, "redundancy");
+    *state = t;
+    return GALLEY_OK;
+}
+
+/* BM25 (k1 1.2, b 0.75) of sentence q's terms against sentence d */
+static double bm25(const gsum *g, const gsum_sent *q, const gsum_sent *d, double avglen)
+{
+    const gsum_term *x = g->terms + q->t0, *y = g->terms + d->t0;
+    size_t i = 0, j = 0;
+    double s = 0, len = (double)d->words;
+    while (i < q->tn && j < d->tn) {
+        if (x[i].id < y[j].id)
+            i++;
+        else if (x[i].id > y[j].id)
+            j++;
+        else {
+            double tf = y[j].tf;
+            s += g->tw[x[i].id] * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * len / avglen));
+            i++;
+            j++;
+        }
+    }
+    return s;
+}
+
+static galley_status tr_process(void *state, galley_doc *doc)
+{
+    textrank *t = state;
+    gsum *g = &t->g;
+    size_t n = gsum_prepare(g, doc, 1);
+    float *w = gsum_matrix(g, n);
+    if (!w)
+        return galley_doc_fail(doc, "textrank: out of memory for %zu sentences", n);
+    double avg = 0;
+    for (size_t i = 0; i < n; i++)
+        avg += g->sents[i].words;
+    avg = n ? avg / (double)n : 1;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++) {
+            if (i == j)
+                continue;
+            if (t->bm25)
+                w[i * n + j] = (float)bm25(g, &g->sents[j], &g->sents[i], avg);
+            else if (j > i)
+                w[i * n + j] = w[j * n + i] = (float)gsum_cosine(g, &g->sents[i], &g->sents[j]);
+        }
+    if (gsum_pagerank(g, w, n, t->damping) < 0)
+        return galley_doc_fail(doc, "textrank: out of memory for %zu sentences", n);
+    gsum_select(g, doc, t->redundancy, 0.9);
+    return GALLEY_OK;
+}
+
+static galley_status tr_close(void *state)
+{
+    textrank *t = state;
+    if (t) {
+        gsum_close(&t->g);
+        free(t);
+    }
+    return GALLEY_OK;
+}
+
+GALLEY_PLUGIN(textrank,
+    .kind = GALLEY_SUMMARIZE,
+    .summary = "TextRank: PageRank over a sentence graph (tf-idf cosine or BM25)",
+    .version = "0.1",
+    .license = "MIT",
+    .options = textrank_options,
+    .provides = "summary",
+    .open = tr_open, .process = tr_process, .close = tr_close);

@@ -1,0 +1,38 @@
+# tests/core: the core's tests: Check units, test plugins, CLI scripts
+
+# test plugins (never installed): engine failures, loader refusals, options
+check_LTLIBRARIES += tests/core/plugins/failevery.la tests/core/plugins/badabi.la \
+	tests/core/plugins/unresolved.la tests/core/plugins/needy.la \
+	tests/core/plugins/opts.la
+tests_core_plugins_failevery_la_SOURCES = tests/core/plugins/failevery.c
+tests_core_plugins_failevery_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+tests_core_plugins_failevery_la_LIBADD = $(PLUGIN_LIBS)
+tests_core_plugins_badabi_la_SOURCES = tests/core/plugins/badabi.c
+tests_core_plugins_badabi_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+tests_core_plugins_badabi_la_LIBADD = $(PLUGIN_LIBS)
+tests_core_plugins_unresolved_la_SOURCES = tests/core/plugins/unresolved.c
+tests_core_plugins_unresolved_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+tests_core_plugins_unresolved_la_LIBADD = $(PLUGIN_LIBS)
+tests_core_plugins_needy_la_SOURCES = tests/core/plugins/needy.c
+tests_core_plugins_needy_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+tests_core_plugins_needy_la_LIBADD = $(PLUGIN_LIBS)
+tests_core_plugins_opts_la_SOURCES = tests/core/plugins/opts.c
+tests_core_plugins_opts_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+tests_core_plugins_opts_la_LIBADD = $(PLUGIN_LIBS)
+
+check_PROGRAMS += tests/core/jsonl-get tests/core/test_doc tests/core/test_options
+tests_core_jsonl_get_SOURCES = tests/core/jsonl-get.c
+tests_core_jsonl_get_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
+tests_core_jsonl_get_LDADD = $(JANSSON_LIBS)
+tests_core_test_doc_SOURCES = tests/core/test_doc.c
+tests_core_test_doc_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_core_test_doc_LDADD = core/libgalley.la $(CHECK_LIBS) $(M_LIBS)
+tests_core_test_options_SOURCES = tests/core/test_options.c tests/core/plugins/opts.c
+tests_core_test_options_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_core_test_options_LDADD = core/libgalley.la $(CHECK_LIBS)
+
+CORE_CLI_TESTS = tests/core/cli.sh tests/core/config-errors.sh tests/core/loader.sh \
+	tests/core/engine.sh tests/core/e2e.sh tests/core/valgrind.sh \
+	tests/core/signal.sh tests/core/readme-plugin.sh
+TESTS += tests/core/test_doc tests/core/test_options $(CORE_CLI_TESTS)
+EXTRA_DIST += $(CORE_CLI_TESTS) tests/core/lib.sh

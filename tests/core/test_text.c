@@ -1,0 +1,427 @@
+/* tests/core/test_text.c - Check tests of the text toolkit (galley/text.h):
+ * UTF-8, tokenizer offsets on multi-byte text, casefold/NFC, stopwords,
+ * the libstemmer wrapper and the counter. Sentences: test_text_sentences.c */
+#include "config.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <galley/text.h>
+
+/* ---- UTF-8 ---- */
+
+START_TEST(utf8_valid_and_invalid)
+{
+    size_t bad = 99;
+    ck_assert_int_eq(galley_utf8_valid("caf\xc3\xa9 \xe2\x80\x9cq\xe2\x80\x9d", 13, &bad), 1);
+    ck_assert_int_eq(galley_utf8_valid("", 0, &bad), 1);
+    /* overlong '/' */
+    ck_assert_int_eq(galley_utf8_valid("ab\xc0\xaf", 4, &bad), 0);
+    ck_assert_uint_eq(bad, 2);
+    /* a surrogate */
+    ck_assert_int_eq(galley_utf8_valid("x\xed\xa0\x80", 4, &bad), 0);
+    ck_assert_uint_eq(bad, 1);
+    /* above U+10FFFF */
+    ck_assert_int_eq(galley_utf8_valid("\xf4\x90\x80\x80", 4, &bad), 0);
+    ck_assert_uint_eq(bad, 0);
+    /* truncated at the end of the given length */
+    ck_assert_int_eq(galley_utf8_valid("ok\xe2\x80", 4, &bad), 0);
+    ck_assert_uint_eq(bad, 2);
+    /* a NUL byte is valid UTF-8 and the length, not strlen, counts */
+    ck_assert_int_eq(galley_utf8_valid("a\0\xff", 2, NULL), 1);
+}
+END_TEST
+
+START_TEST(utf8_next_decodes_and_recovers)
+{
+    const char *s = "a\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\xff" "b";
+    size_t n = strlen(s), pos = 0;
+    ck_assert_int_eq(galley_utf8_next(s, n, &pos), 'a');
+    ck_assert_int_eq(galley_utf8_next(s, n, &pos), 0xE9);
+    ck_assert_uint_eq(pos, 3);
+    ck_assert_int_eq(galley_utf8_next(s, n, &pos), 0x20AC);
+    ck_assert_int_eq(galley_utf8_next(s, n, &pos), 0x1F600);
+    ck_assert_uint_eq(pos, 10);
+    ck_assert_int_eq(galley_utf8_next(s, n, &pos), 0xFFFD);   /* \xff */
+    ck_assert_uint_eq(pos, 11);
+    ck_assert_int_eq(galley_utf8_next(s, n, &pos), 'b');
+    ck_assert_int_eq(galley_utf8_next(s, n, &pos), -1);
+    /* a sequence cut by the length decodes as U+FFFD, one byte at a time */
+    pos = 0;
+    ck_assert_int_eq(galley_utf8_next("\xe2\x82\xac", 2, &pos), 0xFFFD);
+    ck_assert_uint_eq(pos, 1);
+}
+END_TEST
+
+START_TEST(utf8_encode_round_trip)
+{
+    const int32_t cps[] = { 0x41, 0xE9, 0x7FF, 0x800, 0x20AC, 0xFFFF, 0x10000, 0x10FFFF };
+    for (size_t i = 0; i < sizeof cps / sizeof cps[0]; i++) {
+        char buf[4];
+        size_t len = galley_utf8_encode(cps[i], buf), pos = 0;
+        ck_assert_int_eq(galley_utf8_valid(buf, len, NULL), 1);
+        ck_assert_int_eq(galley_utf8_next(buf, len, &pos), cps[i]);
+        ck_assert_uint_eq(pos, len);
+    }
+    char buf[4];
+    /* a surrogate cannot be encoded: U+FFFD instead */
+    ck_assert_uint_eq(galley_utf8_encode(0xD800, buf), 3);
+    ck_assert_int_eq(memcmp(buf, "\xef\xbf\xbd", 3), 0);
+}
+END_TEST
+
+/* ---- tokens ---- */
+
+typedef struct expect {
+    const char *text;
+    galley_tok_class cls;
+    unsigned flags;         /* flags that must be set */
+} expect;
+
+static void check_tokens(const char *s, const expect *ex)
+{
+    galley_tokenizer tz;
+    galley_token tok;
+    galley_tok_init(&tz, s, strlen(s));
+    size_t i = 0;
+    while (galley_tok_next(&tz, &tok)) {
+        ck_assert_msg(ex[i].text != NULL, "extra token '%.*s' in \"%s\"",
+                      (int)(tok.end - tok.start), s + tok.start, s);
+        ck_assert_msg(tok.end - tok.start == strlen(ex[i].text) &&
+                      memcmp(s + tok.start, ex[i].text, tok.end - tok.start) == 0,
+                      "token %zu of \"%s\" is '%.*s', expected '%s'", i, s,
+                      (int)(tok.end - tok.start), s + tok.start, ex[i].text);
+        ck_assert_msg(tok.cls == ex[i].cls, "token '%s' has class %d, expected %d",
+                      ex[i].text, (int)tok.cls, (int)ex[i].cls);
+        ck_assert_msg((tok.flags & ex[i].flags) == ex[i].flags,
+                      "token '%s' flags %#x lack %#x", ex[i].text, tok.flags, ex[i].flags);
+        i++;
+    }
+    ck_assert_msg(ex[i].text == NULL, "missing token '%s' in \"%s\"", ex[i].text, s);
+}
+
+START_TEST(tok_multibyte_offsets)
+{
+    /* "Zürich’s café — 3,5 km." : offsets are bytes */
+    const char *s = "Z\xc3\xbcrich\xe2\x80\x99s caf\xc3\xa9 \xe2\x80\x94 3,5 km.";
+    galley_tokenizer tz;
+    galley_token t;
+    galley_tok_init(&tz, s, strlen(s));
+    ck_assert(galley_tok_next(&tz, &t));
+    ck_assert_uint_eq(t.start, 0);
+    ck_assert_uint_eq(t.end, 11);           /* Zürich’s: 7 + 3 + 1 bytes */
+    ck_assert_int_eq(t.cls, GALLEY_TOK_WORD);
+    ck_assert_uint_eq(t.flags & GALLEY_TOK_CAPITALIZED, GALLEY_TOK_CAPITALIZED);
+    ck_assert(galley_tok_next(&tz, &t));
+    ck_assert_uint_eq(t.start, 12);
+    ck_assert_uint_eq(t.end, 17);           /* café */
+    ck_assert_uint_eq(t.flags & GALLEY_TOK_LOWER, GALLEY_TOK_LOWER);
+    ck_assert(galley_tok_next(&tz, &t));
+    ck_assert_uint_eq(t.start, 18);
+    ck_assert_uint_eq(t.end, 21);           /* the em dash */
+    ck_assert_int_eq(t.cls, GALLEY_TOK_PUNCT);
+    ck_assert(galley_tok_next(&tz, &t));
+    ck_assert_uint_eq(t.start, 22);
+    ck_assert_uint_eq(t.end, 25);
+    ck_assert_int_eq(t.cls, GALLEY_TOK_NUMBER);
+    ck_assert(galley_tok_next(&tz, &t));
+    ck_assert_int_eq(t.cls, GALLEY_TOK_WORD);
+    ck_assert(galley_tok_next(&tz, &t));
+    ck_assert_int_eq(t.cls, GALLEY_TOK_PUNCT);
+    ck_assert_uint_eq(t.end, strlen(s));
+    ck_assert(!galley_tok_next(&tz, &t));
+    ck_assert(!galley_tok_next(&tz, &t));   /* stays at the end */
+}
+END_TEST
+
+START_TEST(tok_classes_and_flags)
+{
+    const expect ex[] = {
+        { "The", GALLEY_TOK_WORD, GALLEY_TOK_CAPITALIZED },
+        { "U.S.", GALLEY_TOK_WORD, GALLEY_TOK_ALLCAPS | GALLEY_TOK_CAPITALIZED },
+        { "don't", GALLEY_TOK_WORD, GALLEY_TOK_LOWER },
+        { "e-mail", GALLEY_TOK_WORD, GALLEY_TOK_LOWER },
+        { "NATO", GALLEY_TOK_WORD, GALLEY_TOK_ALLCAPS },
+        { "1,000", GALLEY_TOK_NUMBER, 0 },
+        { "3.5", GALLEY_TOK_NUMBER, 0 },
+        { "mp3", GALLEY_TOK_WORD, GALLEY_TOK_HAS_DIGIT | GALLEY_TOK_LOWER },
+        { "(", GALLEY_TOK_PUNCT, 0 },
+        { "$", GALLEY_TOK_SYMBOL, 0 },
+        { "20", GALLEY_TOK_NUMBER, 0 },
+        { ")", GALLEY_TOK_PUNCT, 0 },
+        { "end", GALLEY_TOK_WORD, GALLEY_TOK_LOWER },
+        { ".", GALLEY_TOK_PUNCT, 0 },
+        { NULL, 0, 0 }
+    };
+    check_tokens("The U.S. don't e-mail NATO 1,000 3.5 mp3 ($20) end.", ex);
+}
+END_TEST
+
+START_TEST(tok_ptb_text)
+{
+    /* PTB-tokenised: clitics split off, punctuation spaced */
+    const expect ex[] = {
+        { "the", GALLEY_TOK_WORD, 0 },
+        { "team", GALLEY_TOK_WORD, 0 },
+        { "'s", GALLEY_TOK_WORD, GALLEY_TOK_LOWER },
+        { "goal", GALLEY_TOK_WORD, 0 },
+        { ",", GALLEY_TOK_PUNCT, 0 },
+        { "they", GALLEY_TOK_WORD, 0 },
+        { "'re", GALLEY_TOK_WORD, 0 },
+        { "here", GALLEY_TOK_WORD, 0 },
+        { ".", GALLEY_TOK_PUNCT, 0 },
+        { "'", GALLEY_TOK_PUNCT, 0 },
+        { "quoted", GALLEY_TOK_WORD, 0 },
+        { "'", GALLEY_TOK_PUNCT, 0 },
+        { NULL, 0, 0 }
+    };
+    check_tokens("the team 's goal , they 're here . ' quoted '", ex);
+}
+END_TEST
+
+START_TEST(tok_edges)
+{
+    galley_tokenizer tz;
+    galley_token t;
+    galley_tok_init(&tz, "", 0);
+    ck_assert(!galley_tok_next(&tz, &t));
+    galley_tok_init(&tz, " \t\n\xc2\xa0 ", 6);      /* only white space, NBSP too */
+    ck_assert(!galley_tok_next(&tz, &t));
+    /* the length bounds the text: nothing past it is read */
+    galley_tok_init(&tz, "abc def", 3);
+    ck_assert(galley_tok_next(&tz, &t));
+    ck_assert_uint_eq(t.end, 3);
+    ck_assert(!galley_tok_next(&tz, &t));
+    /* invalid bytes become one-byte symbols, never a crash or a loop */
+    const char *bad = "a\xff\xfe" "b";
+    galley_tok_init(&tz, bad, 4);
+    int n = 0;
+    while (galley_tok_next(&tz, &t))
+        n++;
+    ck_assert_int_eq(n, 4);     /* a, \xff, \xfe, b */
+}
+END_TEST
+
+/* ---- casefold, NFC ---- */
+
+START_TEST(casefold_unicode)
+{
+    char out[64];
+    ck_assert_uint_eq(galley_casefold("Stra\xc3\x9f" "e", 7, out, sizeof out), 7);
+    ck_assert_str_eq(out, "strasse");
+    galley_casefold("\xc3\x89T\xc3\x89 \xce\xa3", 8, out, sizeof out);
+    ck_assert_str_eq(out, "\xc3\xa9t\xc3\xa9 \xcf\x83");     /* été σ */
+    /* too small: the needed length, a NUL-terminated whole-character prefix */
+    ck_assert_uint_eq(galley_casefold("\xc3\x89\xc3\x89", 4, out, 4), 4);
+    ck_assert_str_eq(out, "\xc3\xa9");
+    ck_assert_uint_eq(galley_casefold("ABC", 3, NULL, 0), 3);
+}
+END_TEST
+
+START_TEST(nfc_composes)
+{
+    size_t len = 0;
+    char *s = galley_nfc("e\xcc\x81t\xc3\xa9", 6, &len);   /* e + combining acute */
+    ck_assert_ptr_nonnull(s);
+    ck_assert_uint_eq(len, 5);
+    ck_assert_str_eq(s, "\xc3\xa9t\xc3\xa9");
+    free(s);
+    ck_assert_ptr_null(galley_nfc("a\xff", 2, &len));
+    s = galley_nfc("", 0, &len);
+    ck_assert_ptr_nonnull(s);
+    ck_assert_uint_eq(len, 0);
+    free(s);
+}
+END_TEST
+
+/* ---- stopwords ---- */
+
+START_TEST(stopwords_any_case)
+{
+    ck_assert(galley_is_stopword("the", 3));
+    ck_assert(galley_is_stopword("The", 3));
+    ck_assert(galley_is_stopword("THE", 3));
+    ck_assert(galley_is_stopword("don't", 5));
+    ck_assert(galley_is_stopword("Don\xe2\x80\x99t", 7));      /* curly apostrophe */
+    ck_assert(galley_is_stopword("themselves", 10));
+    ck_assert(!galley_is_stopword("pakistan", 8));
+    ck_assert(galley_is_stopword("theme", 3));      /* the length counts: "the" */
+    ck_assert(!galley_is_stopword("theme", 5));
+    ck_assert(!galley_is_stopword("", 0));
+    ck_assert(!galley_is_stopword("militants", 9));
+    /* words from all over the (sorted, bsearched) table */
+    const char *all[] = { "a", "about", "aren't", "i", "i'm", "it's", "let's",
+                          "nor", "of", "she'll", "the", "whom", "you",
+                          "yourselves", NULL };
+    for (size_t i = 0; all[i]; i++)
+        ck_assert_msg(galley_is_stopword(all[i], strlen(all[i])), "%s", all[i]);
+}
+END_TEST
+
+/* ---- stemmer ---- */
+
+static void check_stem(galley_stemmer *st, const char *w, const char *want)
+{
+    size_t n = 0;
+    const char *r = galley_stem(st, w, strlen(w), &n);
+    ck_assert_msg(r && n == strlen(want) && memcmp(r, want, n) == 0,
+                  "stem of '%s' is '%.*s', expected '%s'", w, (int)n, r ? r : "", want);
+}
+
+START_TEST(stemmer_english_and_porter)
+{
+    galley_stemmer *en = galley_stemmer_new("english");
+    galley_stemmer *po = galley_stemmer_new("porter");
+    ck_assert_ptr_nonnull(en);
+    ck_assert_ptr_nonnull(po);
+    check_stem(en, "running", "run");
+    check_stem(en, "Running", "run");          /* case-folded first */
+    check_stem(en, "generously", "generous");  /* Snowball English */
+    check_stem(po, "generously", "gener");     /* original Porter */
+    check_stem(en, "connection", "connect");
+    check_stem(en, "", "");
+    check_stem(en, "Caf\xc3\x89s", "caf\xc3\xa9");
+    /* a long word grows the handle's buffer */
+    char big[300];
+    memset(big, 'a', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    size_t n;
+    ck_assert_ptr_nonnull(galley_stem(en, big, strlen(big), &n));
+    ck_assert_uint_eq(n, 299);
+    galley_stemmer_free(en);
+    galley_stemmer_free(po);
+    ck_assert_ptr_null(galley_stemmer_new("klingon"));
+    ck_assert_ptr_null(galley_stemmer_new(NULL));
+    galley_stemmer_free(NULL);
+}
+END_TEST
+
+/* ---- counter ---- */
+
+START_TEST(counter_counts_in_order)
+{
+    galley_counter *c = galley_counter_new();
+    ck_assert_ptr_nonnull(c);
+    ck_assert_uint_eq(galley_counter_find(c, "x", 1), (size_t)-1);
+    ck_assert_uint_eq(galley_counter_add(c, "pakistan", 8, 1), 0);
+    ck_assert_uint_eq(galley_counter_add(c, "mattis", 6, 1), 1);
+    ck_assert_uint_eq(galley_counter_add(c, "pakistan", 8, 2.5), 0);
+    ck_assert_uint_eq(galley_counter_add(c, "pakistanis", 8, 1), 0);  /* n counts */
+    ck_assert_uint_eq(galley_counter_size(c), 2);
+    ck_assert(galley_counter_value(c, 0) == 4.5);
+    size_t n;
+    const char *k = galley_counter_key(c, 1, &n);
+    ck_assert_uint_eq(n, 6);
+    ck_assert_str_eq(k, "mattis");
+    ck_assert_uint_eq(galley_counter_find(c, "mattis", 6), 1);
+    /* keys may hold any bytes, NUL included */
+    ck_assert_uint_eq(galley_counter_add(c, "a\0b", 3, 1), 2);
+    ck_assert_uint_eq(galley_counter_find(c, "a\0b", 3), 2);
+    ck_assert_uint_eq(galley_counter_find(c, "a", 1), (size_t)-1);
+    galley_counter_clear(c);
+    ck_assert_uint_eq(galley_counter_size(c), 0);
+    ck_assert_uint_eq(galley_counter_find(c, "mattis", 6), (size_t)-1);
+    ck_assert_uint_eq(galley_counter_add(c, "again", 5, 1), 0);
+    galley_counter_free(c);
+    galley_counter_free(NULL);
+}
+END_TEST
+
+START_TEST(counter_grows)
+{
+    galley_counter *c = galley_counter_new();
+    char key[32];
+    for (int round = 0; round < 2; round++)
+        for (int i = 0; i < 20000; i++) {
+            int n = snprintf(key, sizeof key, "term%d", i);
+            ck_assert_uint_eq(galley_counter_add(c, key, (size_t)n, 1), (size_t)i);
+        }
+    ck_assert_uint_eq(galley_counter_size(c), 20000);
+    for (int i = 0; i < 20000; i += 997) {
+        int n = snprintf(key, sizeof key, "term%d", i);
+        size_t idx = galley_counter_find(c, key, (size_t)n);
+        ck_assert_uint_eq(idx, (size_t)i);
+        ck_assert(galley_counter_value(c, idx) == 2.0);
+        size_t kn;
+        ck_assert_str_eq(galley_counter_key(c, idx, &kn), key);
+    }
+    galley_counter_free(c);
+}
+END_TEST
+
+/* ---- any bytes: spans stay ordered and inside the text ---- */
+
+START_TEST(random_bytes_invariants)
+{
+    unsigned long long x = 0x9E3779B97F4A7C15ULL;     /* fixed seed: repeatable */
+    static const char alphabet[] = "aZ .?!\"'\n-,3";
+    char buf[512];
+    for (int round = 0; round < 300; round++) {
+        size_t len = (size_t)(round % 97) * 5 + 1;
+        for (size_t i = 0; i < len; i++) {
+            x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+            /* half arbitrary bytes, half text-like characters */
+            buf[i] = (x & 256) ? (char)(x & 0xFF) : alphabet[x % (sizeof alphabet - 1)];
+        }
+        galley_tokenizer tz;
+        galley_token t;
+        size_t prev = 0;
+        galley_tok_init(&tz, buf, len);
+        while (galley_tok_next(&tz, &t)) {
+            ck_assert_uint_ge(t.start, prev);
+            ck_assert_uint_gt(t.end, t.start);
+            ck_assert_uint_le(t.end, len);
+            prev = t.end;
+        }
+        galley_sentencer it;
+        size_t s, e;
+        prev = 0;
+        galley_sent_init(&it, buf, len);
+        while (galley_sent_next(&it, &s, &e)) {
+            ck_assert_uint_ge(s, prev);
+            ck_assert_uint_gt(e, s);
+            ck_assert_uint_le(e, len);
+            prev = e;
+        }
+        char out[64];
+        size_t need = galley_casefold(buf, len, NULL, 0);
+        ck_assert_uint_eq(galley_casefold(buf, len, out, sizeof out), need);
+        ck_assert_uint_lt(strlen(out), sizeof out);
+        ck_assert_int_eq(galley_utf8_valid(out, strlen(out), NULL), 1);
+        (void)galley_is_stopword(buf, len < 40 ? len : 40);
+    }
+}
+END_TEST
+
+static Suite *text_suite(void)
+{
+    Suite *s = suite_create("text");
+    TCase *tc = tcase_create("toolkit");
+    tcase_add_test(tc, utf8_valid_and_invalid);
+    tcase_add_test(tc, utf8_next_decodes_and_recovers);
+    tcase_add_test(tc, utf8_encode_round_trip);
+    tcase_add_test(tc, tok_multibyte_offsets);
+    tcase_add_test(tc, tok_classes_and_flags);
+    tcase_add_test(tc, tok_ptb_text);
+    tcase_add_test(tc, tok_edges);
+    tcase_add_test(tc, casefold_unicode);
+    tcase_add_test(tc, nfc_composes);
+    tcase_add_test(tc, stopwords_any_case);
+    tcase_add_test(tc, stemmer_english_and_porter);
+    tcase_add_test(tc, counter_counts_in_order);
+    tcase_add_test(tc, counter_grows);
+    tcase_add_test(tc, random_bytes_invariants);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(text_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,2 @@
+# tools: the plugin skeleton writer, installed beside galley
+dist_bin_SCRIPTS = tools/galley-new-plugin
