@@ -175,7 +175,7 @@ static const char *joined(galley_doc *doc, const char *key)
     return out;
 }
 
-/* binds title, summary and text (as stored) at first, first+1, first+2 */
+/* binds title, summary and text, as documents stores them, at those parameters */
 static void bind_indexed(sq *s, sqlite3_stmt *st, int title, int summary, int text,
                          galley_doc *doc)
 {
