@@ -407,7 +407,7 @@ static galley_status sqlite_open(galley_stage *st, void **state)
     /* WAL: readers keep querying while a run writes; NORMAL sync is safe in WAL
      * (a power cut may lose the last commits, never corrupt the file) */
     what = "set up";
-    if (exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+    if (exec(s, "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
                 "PRAGMA cache_size = -65536;") < 0)
         goto fail;
     what = "create the tables in";

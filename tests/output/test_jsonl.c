@@ -170,6 +170,7 @@ START_TEST(invalid_utf8_is_repaired_and_counted)
     galley_doc_set_field(d, "title", "caf\xE9 au lait");          /* Latin-1 byte */
     galley_doc_add_field(d, "keyword", "ok", GALLEY_NO_SCORE);
     galley_doc_add_field(d, "keyword", "\xC3", GALLEY_NO_SCORE);   /* truncated */
+    galley_doc_set_field(d, "k\xE9y", "v");                        /* a key, too */
     static const char text[] = "x \xE2\x82 y \xF0\x9F\x98\x80";
     galley_doc_set_text(d, text, sizeof text - 1);
     /* a span that cuts the emoji in half */
@@ -181,12 +182,13 @@ START_TEST(invalid_utf8_is_repaired_and_counted)
     json_t *f = json_object_get(r, "fields");
     assert_str(json_object_get(f, "title"), "caf\xEF\xBF\xBD au lait", 14);
     assert_str(json_array_get(json_object_get(f, "keyword"), 1), "\xEF\xBF\xBD", 3);
+    assert_str(json_object_get(f, "k\xEF\xBF\xBDy"), "v", 1);
     assert_str(json_object_get(r, "text"), "x \xEF\xBF\xBD\xEF\xBF\xBD y \xF0\x9F\x98\x80", 15);
     json_t *span = json_array_get(json_object_get(json_object_get(r, "layers"), "bad"), 0);
     assert_str(json_object_get(span, "label"), "L\xEF\xBF\xBD", 4);
     assert_str(json_object_get(span, "text"), "\xEF\xBF\xBD\xEF\xBF\xBD", 6);
-    /* id 1 + title 1 + keyword 1 + text 2 + label 1 + span text 2 */
-    ck_assert_int_eq(json_integer_value(json_object_get(r, "utf8_repairs")), 8);
+    /* id 1 + title 1 + keyword 1 + key 1 + text 2 + label 1 + span text 2 */
+    ck_assert_int_eq(json_integer_value(json_object_get(r, "utf8_repairs")), 9);
     json_decref(all);
     galley_doc_free(d);
 }
