@@ -30,8 +30,10 @@ static const char *const inner_dotted[] = { "e.g", "i.e", "viz", NULL };
 
 static int in_list(const char *const *list, const char *w, size_t n)
 {
+    if (n == 0)
+        return 0;
     for (size_t i = 0; list[i]; i++)
-        if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
+        if (list[i][0] == w[0] && strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
             return 1;
     return 0;
 }
@@ -110,6 +112,11 @@ void galley_sent_init(galley_sentencer *it, const char *text, size_t len)
 
 static int32_t at(const galley_sentencer *it, size_t pos, size_t *next)
 {
+    if (pos < it->len && (unsigned char)it->text[pos] < 0x80) {
+        if (next)
+            *next = pos + 1;
+        return (unsigned char)it->text[pos];
+    }
     size_t p = pos;
     int32_t c = galley_utf8_next(it->text, it->len, &p);
     if (next)
@@ -119,6 +126,8 @@ static int32_t at(const galley_sentencer *it, size_t pos, size_t *next)
 
 static int is_terminal(int32_t c)
 {
+    if (c < 0x80)
+        return c == '.' || c == '!' || c == '?';
     return c == '.' || c == '!' || c == '?' || c == 0x2026 /* … */ ||
            c == 0x203C || c == 0x2047 || c == 0x2048 || c == 0x2049 ||
            c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF0E;
@@ -243,7 +252,7 @@ static int period_ends(const galley_sentencer *it, size_t sent_start,
         return 1;           /* after a quote, bracket or " ." (PTB) */
     if (all_digits(w, n)) {
         /* "1." opening a list item is a label, not a sentence */
-        return ws != sent_start;
+        return ws != sent_start || n > 2;   /* but "in 2012. Image" */
     }
     if (memchr(w, '.', n)) {
         if (in_list(inner_dotted, w, n))
@@ -284,19 +293,42 @@ static int camel_or_url(const galley_sentencer *it, const next_word *w)
            (n >= 4 && memcmp(s, "www.", 4) == 0);
 }
 
-/* the run [t0, t1) is "..." or "…" */
+/* the run [t0, t1) is a bare "..." or "…" */
 static int is_ellipsis(const galley_sentencer *it, size_t t0, size_t t1)
 {
+    if (t0 > 0 && it->text[t0 - 1] == '[')
+        return 0;           /* "[...]" marks omitted sentences */
     return (t1 - t0 == 3 && memcmp(it->text + t0, "...", 3) == 0) ||
            (t1 - t0 == 3 && memcmp(it->text + t0, "\xe2\x80\xa6", 3) == 0);
 }
 
 /* Does the run of terminals [t0, t1) end the sentence? */
+/* "... at the bar. (2012). Image": a short bracketed note closed by a full
+ * stop belongs to the sentence before it */
+static int bracket_note(const galley_sentencer *it, size_t t1)
+{
+    size_t p = t1;
+    while (p < it->len && (it->text[p] == ' ' || it->text[p] == '\t'))
+        p++;
+    if (p >= it->len || (it->text[p] != '(' && it->text[p] != '['))
+        return 0;
+    char close = it->text[p] == '(' ? ')' : ']';
+    for (size_t q = p + 1; q < it->len && q < p + 24; q++) {
+        if (it->text[q] == '\n' || it->text[q] == '(' || it->text[q] == '[')
+            return 0;
+        if (it->text[q] == close)
+            return q + 1 < it->len && it->text[q + 1] == '.';
+    }
+    return 0;
+}
+
 static int run_ends(const galley_sentencer *it, size_t sent_start,
                     size_t t0, size_t t1, const next_word *nw)
 {
     if (nw->first < 0 || nw->blank)
         return 1;
+    if (bracket_note(it, t1))
+        return 0;
     if (txt_is_lower(nw->first) && !camel_or_url(it, nw))
         return 0;
     int dots = 0, other = 0;
@@ -314,6 +346,9 @@ static int run_ends(const galley_sentencer *it, size_t sent_start,
         return 1;
     if (dots == 1 && t1 - t0 == 1)
         return period_ends(it, sent_start, t0, nw);
+    /* an ellipsis opening a sentence leads into it ("Scientology. ... The") */
+    if (t0 == sent_start)
+        return 0;
     /* an ellipsis ends a sentence before a capital, except "... I" */
     if (nw->end - nw->start == 1 && it->text[nw->start] == 'I')
         return 0;
@@ -382,6 +417,64 @@ static int32_t last_before(const galley_sentencer *it, size_t pos, size_t floor)
     return -1;
 }
 
+/* subject pronouns that open a sentence whose full stop went missing:
+ * "... gets better and larger We currently have ..." */
+static const char *const subject_pronouns[] = {
+    "We", "They", "He", "She", "We're", "They're", "We've", "They've",
+    "He's", "She's", "We'll", "They'll", "The", "In", "This", "It", "On",
+    "At", "For", "But", "After", "If", "When", "While", "You", "You're",
+    "You've", "You'll", NULL
+};
+
+static int pronoun_after_prose(const galley_sentencer *it, size_t start, size_t p)
+{
+    size_t e = p, next;
+    int32_t c;
+    while ((c = at(it, e, &next)) >= 0 && (txt_is_letter(c) || txt_is_apos(c)))
+        e = next;
+    if (!in_list(subject_pronouns, it->text + p, e - p))
+        return 0;
+    next_word nw;       /* "a banner that read We Know": a title, not prose */
+    find_next_word(it, e, &nw);
+    if (!txt_is_lower(nw.first))
+        return 0;
+    c = last_before(it, p, start);
+    return (txt_is_letter(c) || txt_is_digit(c)) && !stopword_before(it, p, start);
+}
+
+/* A dateline opening a sentence: "ISLAMABAD, Pakistan –", "NEW YORK
+ * (Reuters) -", "Evansville, Indiana, United States -": up to 6 capitalised
+ * words with commas (or a first word in capitals) before the spaced dash at
+ * dash. */
+static int dateline_before(const galley_sentencer *it, size_t start, size_t dash)
+{
+    if (dash - start > 80)
+        return 0;
+    galley_tokenizer tz;
+    galley_token t;
+    int words = 0, commas = 0, caps_first = 0, paren = 0;
+    galley_tok_init(&tz, it->text + start, dash - start);
+    while (galley_tok_next(&tz, &t)) {
+        const char *w = it->text + start + t.start;
+        size_t n = t.end - t.start;
+        if (paren) {
+            paren = !(n == 1 && w[0] == ')');
+        } else if (t.cls == GALLEY_TOK_WORD) {
+            if (!(t.flags & GALLEY_TOK_CAPITALIZED) || ++words > 6)
+                return 0;
+            if (words == 1)
+                caps_first = (t.flags & GALLEY_TOK_ALLCAPS) && n > 2;
+        } else if (n == 1 && w[0] == ',') {
+            commas++;
+        } else if (n == 1 && w[0] == '(' && words > 0) {
+            paren = 1;
+        } else {
+            return 0;
+        }
+    }
+    return words > 0 && !paren && (caps_first || commas > 0);
+}
+
 /* Units without punctuation that a word starting at p opens or closes: a
  * full date line ("Friday, July 21, 2017") after a headline, a picture
  * credit ("Image: ...").  Returns the sentence end it implies, or 0. */
@@ -402,12 +495,67 @@ static size_t unit_at(const galley_sentencer *it, size_t start, size_t p)
             return p;
         return 0;
     }
+    if (p > start && pronoun_after_prose(it, start, p))
+        return p;
     if (p > start && caption_at(s, it->len, p)) {
         int32_t c = last_before(it, p, start);
         if (txt_is_letter(c) || txt_is_digit(c) || is_closer(c))
             return p;
     }
     return 0;
+}
+
+/* ":)", ";-)", ":D" after a sentence end belong to it */
+static size_t emoticon_end(const galley_sentencer *it, size_t r)
+{
+    const char *s = it->text;
+    if (r + 1 >= it->len || (s[r] != ':' && s[r] != ';'))
+        return 0;
+    size_t e = r + 1;
+    if (s[e] == '-' && e + 1 < it->len)
+        e++;
+    return strchr(")(DPp][", s[e]) && s[e] ? e + 1 : 0;
+}
+
+/* An attribution after a quotation or a block quote ("... a long game."
+ * - Matthew Ingram) stays with it: a dash, then up to 3 capitalised words
+ * that are not function words; a last word followed by lower case opens
+ * the next sentence instead ("- Matthew Ingram Writing in a blog post").
+ * An attribution going on as a clause ("— Peres, on whether ...") is a
+ * sentence of its own.  Returns the attribution's end, or q. */
+static size_t attribution_end(const galley_sentencer *it, size_t q)
+{
+    size_t r = q, rn;
+    int32_t d;
+    while ((d = at(it, r, &rn)) >= 0 && is_hspace(d))
+        r = rn;
+    if (r == q || !(d == '-' || d == 0x2013 || d == 0x2014) ||
+        !is_hspace(at(it, rn, NULL)))
+        return q;
+    size_t ends[3], n = 0, p = rn;
+    for (;;) {
+        next_word w;
+        find_next_word(it, p, &w);
+        if (w.first < 0 || w.blank)
+            break;                          /* the paragraph ends */
+        int name = n < 3 && txt_is_upper(w.first) &&
+                   !galley_is_stopword(it->text + w.start, w.end - w.start);
+        if (!name) {
+            if (n == 0)
+                return q;
+            if (!txt_is_letter(w.first) && !txt_is_digit(w.first))
+                return q;       /* "— Peres, on whether ...": a sentence */
+            if (txt_is_lower(w.first) && n > 1)
+                n--;                        /* "Ingram Writing in ..." */
+            break;
+        }
+        size_t e = w.end;
+        if (e < it->len && it->text[e] == '.')
+            e++;                            /* "Jr.", "F." */
+        ends[n++] = e;
+        p = e;
+    }
+    return n ? ends[n - 1] : q;
 }
 
 /* PTB text spaces its closing quotes off ("won . '' Then", "won . \" Then"):
@@ -426,7 +574,7 @@ static size_t spaced_closer(const galley_sentencer *it, size_t q, int open_dq)
         e = rn + 1;                                 /* '' */
     else if ((d == '"' && open_dq) || d == 0x201D)
         e = rn;
-    else
+    else if ((e = emoticon_end(it, r)) == 0)
         return q;
     int32_t after = at(it, e, NULL);
     return after < 0 || txt_is_space(after) ? e : q;
@@ -465,7 +613,9 @@ static size_t find_end(const galley_sentencer *it, size_t start)
     int curly = 0;          /* curly double quotes open */
     int32_t c, prev = ' ';
     while ((c = at(it, p, &next)) >= 0) {
-        if (txt_is_space(prev) && txt_is_letter(c) && (u = unit_at(it, start, p)) != 0)
+        /* units start with a capital (or "image:"): skip other words cheaply */
+        if (((c >= 'A' && c <= 'Z') || c == 'i') && txt_is_space(prev) &&
+            (u = unit_at(it, start, p)) != 0)
             return u;
         prev = c;
         if (c == '\n') {
@@ -474,6 +624,14 @@ static size_t find_end(const galley_sentencer *it, size_t start)
             line_start = next;
             p = next;
             continue;
+        }
+        if ((c == '-' || c == 0x2013 || c == 0x2014) && is_hspace(at(it, next, NULL)) &&
+            p > start && is_hspace(txt_prev(it->text, p, NULL)) &&
+            dateline_before(it, start, p)) {
+            next_word nw;
+            find_next_word(it, next, &nw);
+            if (txt_is_upper(nw.first))
+                return next;    /* the dateline is a unit of its own */
         }
         if (c == '"')
             dquotes++;
@@ -508,7 +666,7 @@ static size_t find_end(const galley_sentencer *it, size_t start)
             !((dquotes & 1 || curly) && is_ellipsis(it, t0, t1) &&
               quote_closes_soon(it, q))) {
             q = spaced_closer(it, q, dquotes & 1);
-            return q;
+            return attribution_end(it, q);
         }
         p = q;
     }

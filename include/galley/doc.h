@@ -78,7 +78,12 @@ const char *galley_doc_field_value(const galley_doc *doc, const char *key,
 size_t galley_doc_nkeys(const galley_doc *doc);
 const char *galley_doc_key(const galley_doc *doc, size_t k);
 
-/* ---- layers: named lists of spans over text ---- */
+/* ---- layers: named lists of spans over text ----
+ * Standard layers: paragraph, sentence, entity (labels PERSON ORG LOC MISC),
+ * quote (label = speaker), summary.  Sentence labels: title, date, dateline,
+ * byline, caption; NULL = a body sentence.  Standard fields: title author
+ * date dateline lang charset words reading_minutes keyword summary people
+ * places organizations description site_name url repairs. */
 /* Appends a span; label is copied.  Returns 0, or -1 if the span is outside
  * the text or start > end (nothing added). */
 int galley_doc_add_span(galley_doc *doc, const char *layer, size_t start,

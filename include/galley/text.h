@@ -97,6 +97,7 @@ size_t galley_counter_add(galley_counter *c, const char *key, size_t n,
 /* index of key, or (size_t)-1 */
 size_t galley_counter_find(const galley_counter *c, const char *key, size_t n);
 size_t galley_counter_size(const galley_counter *c);
+/* the key points into the counter: valid until the next galley_counter_add */
 const char *galley_counter_key(const galley_counter *c, size_t i, size_t *n);
 double galley_counter_value(const galley_counter *c, size_t i);
 

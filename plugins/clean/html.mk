@@ -1,7 +1,8 @@
 # plugins/clean/html.mk: the clean `html` plugin (main-content extraction from
 # web pages) and its bench programs; included by the top Makefile.am.
 HTML_PLUGIN_SOURCES = plugins/clean/html/plugin.c plugins/clean/html/content.c \
-	plugins/clean/html/emit.c plugins/clean/html/meta.c plugins/clean/html/html.h
+	plugins/clean/html/emit.c plugins/clean/html/meta.c plugins/clean/html/strip.c \
+	plugins/clean/html/html.h
 
 pkglib_LTLIBRARIES += plugins/clean/html.la
 plugins_clean_html_la_SOURCES = $(HTML_PLUGIN_SOURCES)

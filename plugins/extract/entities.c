@@ -36,6 +36,7 @@ typedef struct tok {
     unsigned lex;           /* flags of the exact string */
     unsigned low;           /* flags of its lower-case form */
     int uncertain;          /* capitalised only because of its position */
+    int poss;               /* ended in a possessive 's */
     int sent;               /* sentence number */
 } tok;
 
@@ -44,6 +45,7 @@ typedef struct name {
     size_t t;               /* first token of the span (title or "the") */
     int label;
     int titled;             /* a title or person cue came with it */
+    int nested;             /* inside a longer name: never takes "the" */
     long link;              /* index of the name it refers to, or -1 */
 } name;
 
@@ -103,7 +105,7 @@ static unsigned lex_titlecase(const galley_counter *c, const char *k, size_t n)
             return 0;
         buf[i] = (char)(i == 0 || ch < 'A' || ch > 'Z' ? ch : ch + ('a' - 'A'));
     }
-    return lex_get(c, buf, n) & ~(unsigned)(LX_LOWER | LX_TITLELOW);
+    return lex_get(c, buf, n) & ~(unsigned)(LX_LOWER | LX_TITLELOW | LX_PROPER);
 }
 
 static size_t count_words(const char *s)
@@ -313,6 +315,21 @@ static size_t possessive(const char *w, size_t n)
     return 0;
 }
 
+/* "non-NATO", "pro-Kremlin": the name after a lower-case prefix */
+static void skip_prefix(const char *text, tok *t)
+{
+    size_t i = t->s;
+    while (i < t->e && text[i] >= 'a' && text[i] <= 'z')
+        i++;
+    if (i == t->s || i + 1 >= t->e || text[i] != '-' || text[i + 1] < 'A' || text[i + 1] > 'Z')
+        return;
+    t->s = i + 1;
+    int lower = 0;
+    for (i = t->s; i < t->e; i++)
+        lower |= text[i] >= 'a' && text[i] <= 'z';
+    t->flags = GALLEY_TOK_CAPITALIZED | (lower ? 0 : GALLEY_TOK_ALLCAPS);
+}
+
 static int tokenize(ent_state *st, const char *text, size_t len)
 {
     galley_tokenizer tz;
@@ -320,9 +337,12 @@ static int tokenize(ent_state *st, const char *text, size_t len)
     st->ntoks = 0;
     galley_tok_init(&tz, text, len);
     while (galley_tok_next(&tz, &gt)) {
-        tok t = { gt.start, gt.end, gt.cls, gt.flags, 0, 0, 0, 0 };
+        tok t = { gt.start, gt.end, gt.cls, gt.flags, 0, 0, 0, 0, 0 };
         if (t.cls == GALLEY_TOK_WORD) {
-            t.e -= possessive(text + t.s, t.e - t.s);
+            size_t pl = possessive(text + t.s, t.e - t.s);
+            t.e -= pl;
+            t.poss = pl > 0;
+            skip_prefix(text, &t);
             t.lex = lex_get(st->lex, text + t.s, t.e - t.s);
             t.low = lex_lower(st->lex, text + t.s, t.e - t.s);
             if ((t.flags & GALLEY_TOK_ALLCAPS) && t.e - t.s > 3)
@@ -357,7 +377,7 @@ static void mark_positions(ent_state *st, const char *text, size_t len)
     while (galley_sent_next(&it, &s, &e)) {
         while (k < st->ntoks && st->toks[k].s < s)
             st->toks[k++].sent = num;
-        size_t first = k, words = 0, caps = 0;
+        size_t first = k, words = 0, caps = 0, shout = 0;
         int initial = 1;
         for (; k < st->ntoks && st->toks[k].s < e; k++) {
             tok *t = &st->toks[k];
@@ -368,10 +388,16 @@ static void mark_positions(ent_state *st, const char *text, size_t len)
                 if (!galley_is_stopword(text + t->s, t->e - t->s)) {
                     words++;
                     caps += is_cap(t) != 0;
+                    shout += (t->flags & GALLEY_TOK_ALLCAPS) && t->e - t->s > 1;
                 }
             }
         }
-        if (words >= 3 && caps * 10 >= words * 7)
+        /* a headline: mostly capitalised, and no full stop (a sentence
+         * full of names does end with one) */
+        char last = e > s ? text[e - 1] : '.';
+        int stop = last == '.' || last == '!' || last == '?' || last == '"' || last == ')';
+        if ((words >= 3 && caps * 10 >= words * 7 && !stop) || (words >= 8 && caps * 10 >= words * 9) ||
+            (words >= 3 && shout * 10 >= words * 7))
             for (size_t i = first; i < k; i++)
                 st->toks[i].uncertain = 1;
         num += 2;
@@ -486,7 +512,7 @@ static int push_name(ent_state *st, size_t a, size_t b)
         st->names = p;
         st->capnames = cap;
     }
-    name nm = { a, b, a, L_NONE, 0, -1 };
+    name nm = { a, b, a, L_NONE, 0, 0, -1 };
     st->names[st->nnames++] = nm;
     return 0;
 }
@@ -529,7 +555,7 @@ static int split_known(ent_state *st, const char *text, size_t a, size_t b)
     unsigned bits;
     size_t k = gazetteer_match(st, text, a, b, &bits);
     if (k > 0 && a + k < b && (k >= 2 || (bits & LX_ORG)) &&
-        !(st->toks[a + k].lex & (LX_ORGSUF | LX_LOCSUF)) && !is_connector(text, &st->toks[a + k])) {
+        !(st->toks[a + k].lex & (LX_ORGSUF | LX_LOCSUF))) {
         if (push_name(st, a, a + k) < 0)
             return -1;
         return split_run(st, text, a + k, b);
@@ -541,10 +567,19 @@ static int split_known(ent_state *st, const char *text, size_t a, size_t b)
  * that are never names, and at "of" after a proper name ("Mattis of"). */
 static int split_run(ent_state *st, const char *text, size_t a, size_t b)
 {
-    while (a < b && (weak_capital(st, text, &st->toks[a]) || cap_stopword(text, &st->toks[a]) ||
-                     (st->toks[a].lex & LX_NOTNAME) || is_connector(text, &st->toks[a]) ||
-                     st->toks[a].cls != GALLEY_TOK_WORD))
+    for (;;) {
+        if (a >= b)
+            return 0;
+        unsigned bits;
+        size_t known = gazetteer_match(st, text, a, b, &bits);
+        if (known >= 2)     /* a known name holds together, even in a headline */
+            return known == b - a ? push_name(st, a, b) : split_known(st, text, a, b);
+        const tok *t = &st->toks[a];
+        if (!(weak_capital(st, text, t) || cap_stopword(text, t) || (t->lex & LX_NOTNAME) ||
+              is_connector(text, t) || t->cls != GALLEY_TOK_WORD))
+            break;
         a++;
+    }
     while (b > a && (st->toks[b - 1].cls != GALLEY_TOK_WORD || is_connector(text, &st->toks[b - 1]))
            && !(b - 1 > a && name_period(text, &st->toks[b - 2], &st->toks[b - 1])))
         b--;
@@ -581,7 +616,7 @@ static int find_runs(ent_state *st, const char *text)
             continue;
         }
         size_t j = i + 1;
-        while (j < n && !gap_breaks(text, &st->toks[j - 1], &st->toks[j])) {
+        while (j < n && !st->toks[j - 1].poss && !gap_breaks(text, &st->toks[j - 1], &st->toks[j])) {
             const tok *t = &st->toks[j];
             if (is_cap(t) || name_period(text, &st->toks[j - 1], t) ||
                 (is_connector(text, t) && j + 1 < n && is_cap(&st->toks[j + 1])) ||
@@ -616,34 +651,51 @@ static int speech_verb(const char *text, const tok *t)
 static int strip_title(ent_state *st, const char *text, name *nm)
 {
     size_t i = nm->a;
-    int title = 0;
+    while (i < nm->b && !(st->toks[i].lex & LX_TITLE))
+        i++;
+    if (i >= nm->b)
+        return 0;
+    /* what stands before the title qualifies it ("NASA Administrator") */
     while (i < nm->b) {
         const tok *t = &st->toks[i];
-        if (t->lex & LX_TITLE)
-            title = 1;
-        else if (tok_is(text, t, "of") && title && i + 1 < nm->b &&
-                 (st->toks[i + 1].lex & LX_TITLEMOD))
+        if (tok_is(text, t, "of") && i + 1 < nm->b && (st->toks[i + 1].lex & LX_TITLEMOD))
             i++;
-        else if (!(t->lex & LX_TITLEMOD) && !(i > nm->a && name_period(text, &st->toks[i - 1], t)))
+        else if (!(t->lex & (LX_TITLE | LX_TITLEMOD)) && !(i > nm->a && name_period(text, &st->toks[i - 1], t)))
             break;
         i++;
     }
-    if (!title)
-        return 0;
     nm->t = nm->a;
     nm->a = i;
     return 1;
 }
 
-static int cue_label(const ent_state *st, const name *nm)
+/* A title standing for its holder ("the Sheriff", "Governor"): written
+ * with a capital where capitals mean something, or after "the". */
+static int title_mention(const ent_state *st, const char *text, const name *nm)
+{
+    const tok *t = &st->toks[nm->t];
+    if (!t->uncertain)
+        return 1;
+    return nm->t > 0 && (tok_is(text, &st->toks[nm->t - 1], "the") ||
+                         tok_is(text, &st->toks[nm->t - 1], "The"));
+}
+
+static int cue_label(const ent_state *st, const char *text, const name *nm)
 {
     const tok *first = &st->toks[nm->a], *last = &st->toks[nm->b - 1];
     size_t n = nm->b - nm->a;
+    /* "Museum of Flight", "State of Texas": the head stands before "of" */
+    for (size_t i = nm->a + 1; i + 1 < nm->b; i++)
+        if (tok_is(text, &st->toks[i], "of") || tok_is(text, &st->toks[i], "for") ||
+            tok_is(text, &st->toks[i], "on")) {
+            last = &st->toks[i - 1];
+            break;
+        }
     if (n >= 2 && (last->lex & LX_ORGSUF))
         return L_ORG;
     if (n >= 2 && (last->lex & LX_LOCSUF))
         return L_LOC;
-    for (size_t i = nm->a; i < nm->b; i++)
+    for (size_t i = nm->a; i < nm->b && n >= 2; i++)
         if (st->toks[i].lex & LX_ORGANY)
             return L_ORG;
     if (n >= 2 && (first->lex & LX_ORGPRE))
@@ -656,17 +708,23 @@ static int cue_label(const ent_state *st, const name *nm)
 /* Every word of the name looks like a proper name (not a common word). */
 static int all_proper(const ent_state *st, const char *text, const name *nm)
 {
+    int personal = 0;   /* a word that is a known or an unknown (foreign) name */
+    const tok *first = &st->toks[nm->a];
+    if ((first->lex & (LX_PLACE3 | LX_PLACE2)) && !(first->lex & LX_GIVEN))
+        return 0;       /* "Ontario Ghostbusters" is named after a place */
     for (size_t i = nm->a; i < nm->b; i++) {
         const tok *t = &st->toks[i];
         if (t->cls != GALLEY_TOK_WORD)
             continue;
         if (!(t->lex & (LX_GIVEN | LX_SURNAME)) && (t->low & LX_LOWER))
             return 0;
+        if ((t->lex & (LX_GIVEN | LX_SURNAME)) || !(t->lex & (LX_PROPER | LX_PLACE | LX_ORG)))
+            personal = 1;
         if (is_connector(text, t) && !tok_is(text, t, "de") && !tok_is(text, t, "van") &&
             !tok_is(text, t, "von") && !tok_is(text, t, "bin") && !tok_is(text, t, "al"))
             return 0;
     }
-    return 1;
+    return personal;
 }
 
 /* "the Haqqani network": a known name may go on in lower case */
@@ -697,13 +755,24 @@ static void classify(ent_state *st, const char *text, name *nm)
             return;
         }
     }
+    int label = cue_label(st, text, nm);
+    if (label && n >= 2 && (st->toks[nm->b - 1].lex & (LX_ORGSUF | LX_LOCSUF))) {
+        nm->label = label;  /* "Duke University" is no duke */
+        return;
+    }
     if (strip_title(st, text, nm)) {
         nm->titled = 1;
         nm->label = nm->a < nm->b ? L_PER : L_NONE;
+        if (nm->a == nm->b && title_mention(st, text, nm)) {
+            /* "the President": a person, though not a name for the fields */
+            nm->a = nm->t;
+            nm->label = L_PER;
+            nm->titled = 2;
+            nm->link = -2;
+        }
         return;
     }
     const tok *first = &st->toks[nm->a];
-    int label = cue_label(st, nm);
     if (label) {
         nm->label = label;
         return;
@@ -713,11 +782,13 @@ static void classify(ent_state *st, const char *text, name *nm)
         return;
     }
     if (n == 1 && (first->flags & GALLEY_TOK_ALLCAPS) && !first->uncertain &&
-        first->e - first->s >= 2 && first->e - first->s <= 6) {
+        first->e - first->s >= 2 && first->e - first->s <= 6 &&
+        !((first->low & LX_LOWER) && first->e - first->s > 3)) {   /* not shouted "UNLESS" */
         nm->label = (first->lex & LX_PLACE) ? L_LOC : L_ORG;
         return;
     }
-    if (n == 1 && (first->lex & LX_PLACE)) {
+    if (n == 1 && ((first->lex & LX_PLACE3) ||
+                   ((first->lex & LX_PLACE2) && !(first->low & LX_LOWER)))) {
         nm->label = L_LOC;
         return;
     }
@@ -768,21 +839,24 @@ static void link_names(ent_state *st, const char *text)
 {
     for (size_t i = 0; i < st->nnames; i++) {
         name *x = &st->names[i];
-        if (x->label == L_MISC || (x->label && x->b - x->a > 1 && x->label != L_PER))
+        if (x->label == L_MISC || x->titled == 2 || (x->label && x->b - x->a > 1 && x->label != L_PER))
             continue;
         for (size_t j = 0; j < st->nnames; j++) {
             const name *y = &st->names[j];
-            if (j == i || y->label != L_PER || y->b - y->a < 2 || y->b - y->a <= x->b - x->a)
+            if (j == i || y->label != L_PER || y->titled == 2 || y->b - y->a < 2 || y->b - y->a <= x->b - x->a)
                 continue;
             const tok *last = &st->toks[y->b - 1];
             if (tok_is(text, last, "Jr") || tok_is(text, last, "Sr") || tok_is(text, last, "."))
                 last = &st->toks[y->b - 1 - (tok_is(text, last, ".") ? 1 : 0)];
             if (tok_is(text, last, "Jr") || tok_is(text, last, "Sr"))
                 last--;
-            int hit = x->b - x->a == 1 ? same_text(text, &st->toks[x->a], last)
+            /* "Isabel" for "Isabel Allende" too, when it is a given name */
+            int hit = x->b - x->a == 1 ? same_text(text, &st->toks[x->a], last) ||
+                                         ((st->toks[x->a].lex & LX_GIVEN) &&
+                                          same_text(text, &st->toks[x->a], &st->toks[y->a]))
                                       : same_text(text, &st->toks[x->b - 1], last) &&
                                         same_text(text, &st->toks[x->a], &st->toks[y->a]);
-            if (hit && !(x->label == L_LOC && (st->toks[x->a].lex & LX_PLACE3))) {
+            if (hit && !(x->label == L_LOC && (st->toks[x->a].lex & (LX_PLACE3 | LX_PLACE2)))) {
                 x->label = L_PER;
                 x->link = (long)(y->link >= 0 ? y->link : (long)j);
                 break;
@@ -803,6 +877,88 @@ static void link_names(ent_state *st, const char *text)
     }
 }
 
+/* "Cambridge, Massachusetts": a place, a comma and its region or country
+ * are one place (the parts stay mentions of their own). */
+static int join_places(ent_state *st, const char *text)
+{
+    size_t n = st->nnames;
+    for (size_t i = 0; i + 1 < n; i++) {
+        name *x = &st->names[i], *y = &st->names[i + 1];
+        /* a country is not qualified by another place, and a list of
+         * places ("Sudan, Iran, Libya") is no single place */
+        if (x->label != L_LOC || y->label != L_LOC || y->a != x->b + 1 || y->t != y->a ||
+            (st->toks[x->a].lex & LX_PLACE3) || (i > 0 && st->names[i - 1].b + 1 == x->t &&
+                                                  st->names[i - 1].label == L_LOC) ||
+            (i + 2 < n && st->names[i + 2].a == y->b + 1 && st->names[i + 2].label == L_LOC) ||
+            !tok_is(text, &st->toks[x->b], ",") || st->toks[x->b].sent != st->toks[y->a].sent ||
+            !(st->toks[y->a].lex & (LX_PLACE2 | LX_PLACE3)) || y->b - y->a > 3)
+            continue;
+        if (push_name(st, x->a, y->b) < 0)
+            return -1;
+        x = &st->names[i];
+        name *z = &st->names[st->nnames - 1];
+        z->t = x->t;
+        z->label = L_LOC;
+        z->link = -2;   /* not a field value of its own */
+    }
+    return 0;
+}
+
+static int any_of(const char *text, const tok *t, const char *const *words)
+{
+    for (size_t i = 0; words[i]; i++)
+        if (tok_is(text, t, words[i]))
+            return 1;
+    return 0;
+}
+
+static int is_country(const ent_state *st, const char *text, const name *x)
+{
+    unsigned bits;
+    return gazetteer_match(st, text, x->a, x->b, &bits) == x->b - x->a && (bits & LX_PLACE3);
+}
+
+/* "Sweden defeated South Korea": in a match report a country is its team */
+static void teams(ent_state *st, const char *text)
+{
+    static const char *const after[] = { "defeated", "beat", "beats", "drew", "thrashed",
+        "edged", "eliminated", "scored", "equalised", "equalized", NULL };
+    static const char *const before[] = { "vs", "v", "versus", "defeated", "beat", "beating",
+        "defeating", "thrashed", "eliminated", NULL };
+    /* in a sports report, looser cues: "England lost", "against Panama" */
+    static const char *const sport[] = { "match", "matches", "goal", "goals", "tournament",
+        "league", "cup", "championship", "coach", "striker", "midfielder", "goalkeeper",
+        "penalty", "referee", "stadium", "halftime", "half-time", NULL };
+    static const char *const after2[] = { "lost", "won", "faced", "played", "advanced", "qualified",
+        "had", "started", "opened", "took", NULL };
+    static const char *const before2[] = { "against", "face", "faced", "facing", "play", "played",
+        "playing", "to", NULL };
+    size_t cues = 0;
+    for (size_t i = 0; i < st->ntoks && cues < 3; i++)
+        cues += (st->toks[i].flags & GALLEY_TOK_LOWER) && any_of(text, &st->toks[i], sport);
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        if (x->label != L_LOC || !is_country(st, text, x))
+            continue;
+        const tok *next = x->b < st->ntoks ? &st->toks[x->b] : NULL;
+        const tok *prev = x->t > 0 ? &st->toks[x->t - 1] : NULL;
+        if ((next && any_of(text, next, after)) || (prev && any_of(text, prev, before)) ||
+            (cues >= 3 && ((next && any_of(text, next, after2)) || (prev && any_of(text, prev, before2)))))
+            x->label = L_ORG;
+    }
+    /* the same country elsewhere in the report is the same team */
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        if (x->label != L_LOC || !is_country(st, text, x))
+            continue;
+        for (size_t j = 0; j < st->nnames; j++)
+            if (j != i && st->names[j].label == L_ORG && same_name(st, text, x, &st->names[j])) {
+                x->label = L_ORG;
+                break;
+            }
+    }
+}
+
 static void label_rest(ent_state *st, const char *text)
 {
     for (size_t i = 0; i < st->nnames; i++) {
@@ -810,7 +966,10 @@ static void label_rest(ent_state *st, const char *text)
         if (x->label != L_NONE)
             continue;
         const tok *t = &st->toks[x->a];
-        if (person_context(st, text, x) || (t->lex & (LX_SURNAME | LX_GIVEN)))
+        if (x->b - x->a == 1 && (t->lex & (LX_ORGSUF | LX_ORGPRE)) && !t->uncertain &&
+            x->t > 0 && tok_is(text, &st->toks[x->t - 1], "the"))
+            x->label = L_ORG;   /* "the Church", "the University" */
+        else if (person_context(st, text, x) || (t->lex & (LX_SURNAME | LX_GIVEN)))
             x->label = L_PER;
         else if (place_context(st, text, x))
             x->label = L_LOC;
@@ -841,10 +1000,29 @@ static char *canonical(ent_state *st, galley_doc *doc, const char *text, const n
     return out;
 }
 
+/* "the Google search", "the NATO alliance": the name only modifies the noun
+ * after it, so "the" belongs to that noun.  A lower-case word that is not a
+ * function word and does not look like a verb is taken as that noun. */
+static int modifies_noun(const ent_state *st, const char *text, const name *nm)
+{
+    if (nm->b >= st->ntoks)
+        return 0;
+    const tok *n = &st->toks[nm->b];
+    size_t len = n->e - n->s;
+    if (n->cls != GALLEY_TOK_WORD || !(n->flags & GALLEY_TOK_LOWER) || n->s > st->toks[nm->b - 1].e + 1 ||
+        galley_is_stopword(text + n->s, len))
+        return 0;
+    const char *w = text + n->s;
+    int verbish = (len > 3 && !memcmp(w + len - 2, "ed", 2)) || (len > 4 && !memcmp(w + len - 3, "ing", 3)) ||
+                  (len > 3 && w[len - 1] == 's' && w[len - 2] != 's');
+    return !verbish;
+}
+
 static size_t span_start(const ent_state *st, const char *text, const name *nm)
 {
     size_t t = nm->t;
-    if ((nm->label == L_ORG || nm->label == L_LOC) && t > 0) {
+    if ((nm->label == L_ORG || nm->label == L_LOC || nm->titled == 2) && t > 0 && !nm->nested &&
+        !modifies_noun(st, text, nm)) {
         const tok *p = &st->toks[t - 1];
         if ((tok_is(text, p, "the") || tok_is(text, p, "The")) && !gap_breaks(text, p, &st->toks[t]))
             return p->s;
@@ -857,7 +1035,7 @@ static void add_name(ent_state *st, galley_doc *doc, const char *text, const nam
 {
     galley_doc_add_span(doc, "entity", span_start(st, text, nm), st->toks[nm->b - 1].e,
                         label_names[nm->label], GALLEY_NO_SCORE);
-    if (nm->label == L_MISC || !seen[nm->label])
+    if (nm->label == L_MISC || !seen[nm->label] || nm->link == -2)
         return;
     const name *canon = nm->link >= 0 ? &st->names[nm->link] : nm;
     char *s = canonical(st, doc, text, canon);
@@ -869,14 +1047,36 @@ static void add_name(ent_state *st, galley_doc *doc, const char *text, const nam
 static void add_nested(ent_state *st, galley_doc *doc, const char *text, const name *nm,
                        galley_counter **seen)
 {
-    for (size_t i = nm->t; i < nm->b; i++) {
+    size_t end = nm->label == L_PER ? nm->a : nm->b;    /* a person: the title only */
+    for (size_t i = nm->t; i < end; i++) {
         unsigned bits;
-        size_t k = gazetteer_match(st, text, i, nm->b, &bits);
+        /* at the name's start, the longest match shorter than the name:
+         * "New York" in "New York Times" */
+        size_t k = gazetteer_match(st, text, i, i == nm->a && end == nm->b ? end - 1 : end, &bits);
         if (k == 0 || (i == nm->a && i + k == nm->b) || !(bits & (LX_PLACE3 | LX_PLACE2)) || (bits & LX_ORG))
             continue;
-        name sub = { i, i + k, i, (bits & LX_ORG) ? L_ORG : L_LOC, 0, -1 };
+        name sub = { i, i + k, i, (bits & LX_ORG) ? L_ORG : L_LOC, 0, 1, -1 };
         add_name(st, doc, text, &sub, seen);
         i += k - 1;
+    }
+}
+
+/* "the Andy Warhol Foundation": a person of the document named at the
+ * start of an institution's or a thing's name is a mention of them too. */
+static void add_nested_person(ent_state *st, galley_doc *doc, const char *text, const name *nm,
+                              galley_counter **seen)
+{
+    for (size_t j = 0; j < st->nnames; j++) {
+        const name *p = &st->names[j];
+        size_t k = p->b - p->a;
+        if (p->label != L_PER || p->titled == 2 || k == 0 || k >= nm->b - nm->a)
+            continue;
+        name probe = { nm->a, nm->a + k, nm->a, L_PER, 0, 1, -1 };
+        if (!same_name(st, text, &probe, p))
+            continue;
+        probe.link = p->link >= 0 ? p->link : (long)j;
+        add_name(st, doc, text, &probe, seen);
+        return;
     }
 }
 
@@ -890,8 +1090,10 @@ static void emit(ent_state *st, galley_doc *doc, const char *text, int fields)
         if (nm->label == L_NONE || nm->a >= nm->b)
             continue;
         add_name(st, doc, text, nm, seen);
-        if (nm->b - nm->t > 1)
+        if (nm->b - nm->t > 1 && nm->link != -2 && nm->label != L_LOC)
             add_nested(st, doc, text, nm, seen);
+        if (nm->b - nm->a > 1 && nm->label != L_PER)
+            add_nested_person(st, doc, text, nm, seen);
     }
     for (int l = L_PER; l <= L_LOC; l++) {
         if (!seen[l])
@@ -923,6 +1125,9 @@ static galley_status ent_process(void *state, galley_doc *doc)
         classify(st, text, &st->names[i]);
     link_names(st, text);
     label_rest(st, text);
+    teams(st, text);
+    if (join_places(st, text) < 0)
+        return galley_doc_fail(doc, "entities: out of memory joining places");
     emit(st, doc, text, st->fields);
     return GALLEY_OK;
 }

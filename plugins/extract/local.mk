@@ -1,1 +1,29 @@
-# plugins/extract: rules for this area (see the top Makefile.am)
+# plugins/extract: the entities and keyphrases plugins and their data
+# (the toolkit's sentences/metadata/quotes plugins live in text.mk)
+EXTRACT_CPPFLAGS = -DEXTRACT_WORDLIST='"$(GALLEY_WORDLIST)"'
+
+pkglib_LTLIBRARIES += plugins/extract/entities.la
+plugins_extract_entities_la_SOURCES = plugins/extract/entities.c
+plugins_extract_entities_la_CPPFLAGS = $(AM_CPPFLAGS) $(EXTRACT_CPPFLAGS)
+plugins_extract_entities_la_CFLAGS = $(AM_CFLAGS)
+plugins_extract_entities_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_extract_entities_la_LIBADD = $(PLUGIN_LIBS)
+
+pkglib_LTLIBRARIES += plugins/extract/keyphrases.la
+plugins_extract_keyphrases_la_SOURCES = plugins/extract/keyphrases.c
+plugins_extract_keyphrases_la_CFLAGS = $(AM_CFLAGS)
+plugins_extract_keyphrases_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_extract_keyphrases_la_LIBADD = $(PLUGIN_LIBS) $(M_LIBS)
+
+# gazetteers, name lists and cue words, found at run time under
+# $(pkgdatadir)/extract (or $GALLEY_DATADIR/extract, or the source tree)
+extractdatadir = $(pkgdatadir)/extract
+dist_extractdata_DATA = \
+	conf/extract/places.txt conf/extract/extra-places.txt \
+	conf/extract/given-names.txt conf/extract/extra-given-names.txt \
+	conf/extract/surnames.txt conf/extract/organizations.txt \
+	conf/extract/titles.txt conf/extract/title-modifiers.txt \
+	conf/extract/not-names.txt conf/extract/org-cues.txt \
+	conf/extract/place-cues.txt conf/extract/keyphrase-stopwords.txt \
+	conf/extract/keyphrase-df.txt
+EXTRA_DIST += conf/extract/make-data.py conf/extract/make-df.py conf/extract/README.md

@@ -1,7 +1,8 @@
 /* plugins/extract/sentences.c - the `sentences` extract plugin: the headline
  * (field `title`), paragraphs and sentences of plain text as span layers.
  * Layer labels: "title" (the headline), "date" (a date line), "byline"
- * ("By NAME"); body sentences have no label (NULL), so summarizers take those. */
+ * ("By NAME"), "dateline" ("ISLAMABAD, Pakistan –"); body sentences have no
+ * label (NULL), so summarizers take those. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,6 +108,16 @@ static int is_byline(const char *s, size_t n)
     return caps >= 1 && words <= 8 && caps * 2 >= words && s[n - 1] != '.';
 }
 
+/* the splitter ends a dateline ("ISLAMABAD, Pakistan –") at its dash */
+static int is_dateline(const char *s, size_t n)
+{
+    if (n < 3 || n > 80)
+        return 0;
+    return s[n - 1] == '-' ||
+           (n >= 4 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+            ((unsigned char)s[n - 1] == 0x93 || (unsigned char)s[n - 1] == 0x94));
+}
+
 /* The first line is the headline when it is short, has no final full stop
  * and more text follows that does not continue it in lower case. */
 static int find_title(const sent_state *st, const char *text, size_t len,
@@ -125,8 +136,9 @@ static int find_title(const sent_state *st, const char *text, size_t len,
     if (e == s || r >= len || e - s > 400)
         return 0;           /* nothing, or nothing after it: never a title */
     char last = text[e - 1];
-    if (last == '.' || last == ',' || last == ';' || last == ':')
-        return 0;
+    int ellipsis = e - s >= 3 && memcmp(text + e - 3, "...", 3) == 0;
+    if ((last == '.' && !ellipsis) || last == ',' || last == ';' || last == ':')
+        return 0;           /* "Rivals of the £400 Apple..." is a headline */
     if (is_date_line(text + s, e - s) || is_byline(text + s, e - s))
         return 0;
     /* wrapped prose: the very next line goes on in lower case */
@@ -209,6 +221,8 @@ static galley_status sent_process(void *state, galley_doc *doc)
         const char *label = NULL;
         if (is_date_line(text + body + s, e - s))
             label = "date";
+        else if (is_dateline(text + body + s, e - s))
+            label = "dateline";
         else if (is_byline(text + body + s, e - s))
             label = "byline";
         galley_doc_add_span(doc, "sentence", body + s, body + e, label, GALLEY_NO_SCORE);

@@ -11,3 +11,13 @@ pkglib_LTLIBRARIES += plugins/extract/sentences.la
 plugins_extract_sentences_la_SOURCES = plugins/extract/sentences.c
 plugins_extract_sentences_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_extract_sentences_la_LIBADD = $(PLUGIN_LIBS)
+
+pkglib_LTLIBRARIES += plugins/extract/metadata.la
+plugins_extract_metadata_la_SOURCES = plugins/extract/metadata.c
+plugins_extract_metadata_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_extract_metadata_la_LIBADD = $(PLUGIN_LIBS) $(M_LIBS)
+
+pkglib_LTLIBRARIES += plugins/extract/quotes.la
+plugins_extract_quotes_la_SOURCES = plugins/extract/quotes.c
+plugins_extract_quotes_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_extract_quotes_la_LIBADD = $(PLUGIN_LIBS)

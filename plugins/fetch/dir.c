@@ -26,7 +26,7 @@ static const galley_option dir_options[] = {
       "read files and directories whose name starts with '.'", NULL },
     { GALLEY_OPT_BOOL, "follow_links", "false", 0, 0, 0,
       "follow symbolic links (directory loops are detected and reported)", NULL },
-    { GALLEY_OPT_INT, "max_bytes", "16777216", 0, 1, 1099511627776.0,
+    { GALLEY_OPT_INT, "max_bytes", "16777216", 0, 1, 1073741824,
       "a bigger file fails with its size named", NULL },
     { GALLEY_OPT_STRING, "shard", "", 0, 0, 0,
       "K/N: read only the K-th of N parts (by a stable hash of the id); "

@@ -13,3 +13,23 @@ plugins_fetch_stdin_la_SOURCES = plugins/fetch/stdin.c $(FETCH_COMMON)
 plugins_fetch_stdin_la_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
 plugins_fetch_stdin_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_fetch_stdin_la_LIBADD = $(PLUGIN_LIBS) $(JANSSON_LIBS)
+
+pkglib_LTLIBRARIES += plugins/fetch/warc.la
+plugins_fetch_warc_la_SOURCES = plugins/fetch/warc.c $(FETCH_COMMON)
+plugins_fetch_warc_la_CFLAGS = $(AM_CFLAGS) $(ZLIB_CFLAGS)
+plugins_fetch_warc_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_fetch_warc_la_LIBADD = $(PLUGIN_LIBS) $(ZLIB_LIBS)
+
+pkglib_LTLIBRARIES += plugins/fetch/http.la
+plugins_fetch_http_la_SOURCES = plugins/fetch/http.c $(FETCH_COMMON)
+plugins_fetch_http_la_CFLAGS = $(AM_CFLAGS) $(CURL_CFLAGS)
+plugins_fetch_http_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_fetch_http_la_LIBADD = $(PLUGIN_LIBS) $(CURL_LIBS) $(M_LIBS)
+
+# bench/fetch: the dir plugin alone, driven like a unit test (built by
+# `make check`, run by bench/fetch/run)
+check_PROGRAMS += bench/fetch/dirbench
+bench_fetch_dirbench_SOURCES = bench/fetch/dirbench.c plugins/fetch/dir.c $(FETCH_COMMON)
+bench_fetch_dirbench_LDADD = core/libgalley.la
+EXTRA_DIST += bench/fetch/run
+EXTRA_DIST += doc/fetch.md

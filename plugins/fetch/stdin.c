@@ -18,7 +18,7 @@ static const galley_option stdin_options[] = {
     { GALLEY_OPT_STRING, "format", "jsonl", 0, 0, 0,
       "jsonl: one JSON object a line (id, text or html, url, title, date, ...); "
       "paths: one file path a line", "jsonl|paths" },
-    { GALLEY_OPT_INT, "max_bytes", "16777216", 0, 1, 1099511627776.0,
+    { GALLEY_OPT_INT, "max_bytes", "16777216", 0, 1, 1073741824,
       "a longer line (jsonl) or bigger file (paths) fails with its size named", NULL },
     { GALLEY_OPT_STRING, "shard", "", 0, 0, 0,
       "K/N: keep only the K-th of N parts (by a stable hash of the id); "

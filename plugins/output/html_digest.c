@@ -44,6 +44,7 @@ static const char STYLE[] =
     "h1{font-size:2.1rem;margin:0 0 .6rem;letter-spacing:.01em}\n"
     "article{background:#fff;margin:1.5rem 0;padding:1.1rem 1.4rem;border-radius:6px;"
     "box-shadow:0 1px 3px rgba(0,0,0,.12)}\n"
+    "article>:last-child{margin-bottom:0}\n"
     "h2{font-size:1.35rem;line-height:1.3;margin:0 0 .3rem}\n"
     ".meta{font:14px/1.4 'DejaVu Sans',Arial,sans-serif;color:#666;margin:0 0 .8rem;"
     "overflow-wrap:anywhere}\n"

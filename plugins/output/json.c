@@ -42,6 +42,9 @@ static galley_status json_process(void *state, galley_doc *doc)
         return galley_doc_fail(doc, "cannot create the directories for %s: %s",
                                path, strerror(errno));
     int rc = sink_write_file(path, t->buf.data, t->buf.len, t->overwrite);
+    if (rc < 0 && errno == EEXIST)
+        return galley_doc_fail(doc, "cannot write %s: it exists and is not a regular file "
+                               "(a link, directory or device is never replaced)", path);
     if (rc < 0)
         return galley_doc_fail(doc, "cannot write %s: %s", path, strerror(errno));
     if (rc == 1) {

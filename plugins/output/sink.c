@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include <utf8proc.h>
 
 #include "sink.h"
 
@@ -183,9 +184,31 @@ int sink_open(sink_file *f, const char *path, char *err, size_t errlen)
         snprintf(err, errlen, "empty output path: give a file name, or - for standard output");
         return -1;
     }
-    f->path = strdup(path);
-    f->fd = open_temp(path, &f->tmp);
-    if (!f->path || f->fd < 0) {
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode)) {
+            snprintf(err, errlen, "%s is a directory: give a file name", path);
+            return -1;
+        }
+        /* a device or FIFO (/dev/null, a named pipe): renaming a file over
+         * it would replace it, so write to it as it is */
+        f->fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
+        if (f->fd < 0 || !(f->path = strdup(path))) {
+            snprintf(err, errlen, "cannot open %s: %s", path, strerror(errno));
+            if (f->fd >= 0)
+                close(f->fd);
+            return -1;
+        }
+        f->direct = 1;
+        return 0;
+    }
+    /* through a symlink, replace the file it points to and keep the link */
+    char *real = NULL;
+    struct stat lst;
+    if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
+        real = realpath(path, NULL);
+    f->path = real ? real : strdup(path);
+    f->fd = f->path ? open_temp(f->path, &f->tmp) : -1;
+    if (f->fd < 0) {
         snprintf(err, errlen, "cannot create a temporary file beside %s: %s "
                  "(check that the directory exists and is writable)", path, strerror(errno));
         free(f->path);
@@ -226,6 +249,8 @@ static void sink_free(sink_file *f)
 
 void sink_abort(sink_file *f)
 {
+    if (f->direct)
+        close(f->fd);
     if (f->tmp) {
         close(f->fd);
         unlink(f->tmp);
@@ -235,6 +260,13 @@ void sink_abort(sink_file *f)
 
 int sink_commit(sink_file *f, char *err, size_t errlen)
 {
+    if (f->direct) {
+        int rc = close(f->fd);
+        if (rc < 0)
+            snprintf(err, errlen, "cannot close %s: %s", f->path, strerror(errno));
+        sink_free(f);
+        return rc < 0 ? -1 : 0;
+    }
     if (!f->tmp) {
         /* standard output: records went out unbuffered; a file behind the
          * redirection is synced so close means on disk */
@@ -271,8 +303,15 @@ int sink_commit(sink_file *f, char *err, size_t errlen)
 
 int sink_write_file(const char *path, const void *buf, size_t len, int overwrite)
 {
-    if (!overwrite && access(path, F_OK) == 0)
-        return 1;
+    struct stat st;
+    if (lstat(path, &st) == 0) {
+        if (!overwrite)
+            return 1;
+        if (!S_ISREG(st.st_mode)) {     /* never replace a link, dir or device */
+            errno = EEXIST;
+            return -1;
+        }
+    }
     char *tmp = NULL;
     int fd = open_temp(path, &tmp);
     if (fd < 0)
@@ -393,10 +432,32 @@ char *sink_safe_relpath(const char *id)
 
 /* ---- UTF-8 ---- */
 
+/* 1 if s[0..n) is UTF-8 (utf8proc: no overlongs, surrogates or values past
+ * U+10FFFF); else 0 with *bad = offset of the first invalid byte */
+static int utf8_valid(const char *s, size_t n, size_t *bad)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    size_t i = 0;
+    while (i < n) {
+        if (p[i] < 0x80) {      /* ASCII: most of every text */
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (k <= 0) {
+            *bad = i;
+            return 0;
+        }
+        i += (size_t)k;
+    }
+    return 1;
+}
+
 char *sink_utf8_repair(const char *s, size_t n, size_t *outlen, size_t *repairs)
 {
     size_t bad;
-    if (galley_utf8_valid(s, n, &bad))
+    if (utf8_valid(s, n, &bad))
         return NULL;
     sink_buf out = { 0 };
     size_t pos = 0;
@@ -405,14 +466,12 @@ char *sink_utf8_repair(const char *s, size_t n, size_t *outlen, size_t *repairs)
         sink_buf_add(&out, "\xEF\xBF\xBD", 3);
         (*repairs)++;
         pos += bad + 1;
-        if (pos >= n || galley_utf8_valid(s + pos, n - pos, &bad)) {
+        if (pos >= n || utf8_valid(s + pos, n - pos, &bad)) {
             if (pos < n)
                 sink_buf_add(&out, s + pos, n - pos);
             break;
         }
     }
-    if (!out.data)
-        sink_buf_add(&out, "", 0);
     *outlen = out.len;
     return out.data;
 }

@@ -21,7 +21,8 @@ void sink_buf_free(sink_buf *b);
 
 /* ---- an output file written in whole records ----
  * A named file is written as a hidden temp file beside it and renamed over it
- * by sink_commit, so readers never see a partial file; "-" is standard output.
+ * by sink_commit, so readers never see a partial file; "-" is standard output;
+ * an existing device or FIFO (/dev/null) is written as it is.
  * A record either lands whole or not at all: after a failed write the file is
  * cut back to the last whole record (when it is a regular file). */
 typedef struct sink_file {
@@ -29,6 +30,7 @@ typedef struct sink_file {
     char *tmp;          /* temp path while open; NULL for standard output */
     int fd;
     int regular;        /* fd is a regular file: it can be cut back */
+    int direct;         /* a device or FIFO opened as it is (no temp file) */
     off_t good;         /* end of the last whole record */
 } sink_file;
 

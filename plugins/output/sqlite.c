@@ -97,6 +97,9 @@ static const char *db_error(sq *s)
     s->tmp.len = 0;
     sink_buf_puts(&s->tmp, sqlite3_errmsg(s->db));
     int e = sqlite3_system_errno(s->db);
+    /* SQLite reports a full disk as SQLITE_FULL, not always with errno */
+    if (!e && (sqlite3_extended_errcode(s->db) & 0xff) == SQLITE_FULL)
+        e = ENOSPC;
     if (e)
         sink_buf_printf(&s->tmp, " (%s)", strerror(e));
     return s->tmp.data;

@@ -11,8 +11,14 @@
 
 static const galley_option newsrank_options[] = {
     GSUM_COMMON_OPTIONS,
+    { GALLEY_OPT_STRING, "centrality", "centroid", 0, 0, 0,
+      "centrality: cosine to the article's centroid, PageRank over the cosine "
+      "graph, or directed (PACSUM-style: links to later sentences count, links "
+      "to earlier ones count backward_weight)", "centroid|pagerank|directed" },
+    { GALLEY_OPT_FLOAT, "backward_weight", "-0.5", 0, -10, 10,
+      "directed centrality: weight of links to earlier sentences", NULL },
     { GALLEY_OPT_FLOAT, "centrality_weight", "1.0", 0, 0, 100,
-      "weight of the cosine to the article's centroid", NULL },
+      "weight of the centrality", NULL },
     { GALLEY_OPT_FLOAT, "position_weight", "1.0", 0, 0, 100,
       "weight of the lead prior 1/(1+position)^position_decay", NULL },
     { GALLEY_OPT_FLOAT, "position_decay", "1.0", 0, 0, 10,
@@ -27,8 +33,12 @@ static const galley_option newsrank_options[] = {
     { 0 }
 };
 
+enum { CENT_CENTROID, CENT_PAGERANK, CENT_DIRECTED };
+
 typedef struct newsrank {
     gsum g;
+    int centrality;
+    double backward;
     double wc, wp, decay, wt, redundancy;
     double *cent, *title;
     size_t cap;
@@ -49,6 +59,10 @@ static galley_status nr_open(galley_stage *stage, void **state)
         free(t);
         return GALLEY_ERROR;
     }
+    const char *c = galley_opt_str(stage, "centrality");
+    t->centrality = !c || strcmp(c, "centroid") == 0 ? CENT_CENTROID
+                    : strcmp(c, "pagerank") == 0 ? CENT_PAGERANK : CENT_DIRECTED;
+    t->backward = galley_opt_float(stage, "backward_weight");
     t->wc = galley_opt_float(stage, "centrality_weight");
     t->wp = galley_opt_float(stage, "position_weight");
     t->decay = galley_opt_float(stage, "position_decay");
@@ -74,6 +88,42 @@ static void features(const gsum *g, const gsum_sent *x, double cnorm, double tno
     *title = tnorm > 0 ? tw / tnorm : 0;
 }
 
+/* PageRank or directed degree centrality into t->cent (not for centroid) */
+static int graph_centrality(newsrank *t, size_t n)
+{
+    gsum *g = &t->g;
+    if (t->centrality == CENT_CENTROID)
+        return 0;
+    if (t->centrality == CENT_DIRECTED) {
+        for (size_t i = 0; i < n; i++)
+            t->cent[i] = 0;
+        for (size_t i = 0; i < n; i++)
+            for (size_t j = i + 1; j < n; j++) {
+                double c = gsum_cosine(g, &g->sents[i], &g->sents[j]);
+                t->cent[i] += c;                /* i links forward to j */
+                t->cent[j] += t->backward * c;  /* j links back to i */
+            }
+        double lo = 0;
+        for (size_t i = 0; i < n; i++)
+            if (t->cent[i] < lo)
+                lo = t->cent[i];
+        for (size_t i = 0; i < n; i++)
+            t->cent[i] -= lo;
+        return 0;
+    }
+    float *w = gsum_matrix(g, n);
+    if (!w)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++)
+            w[i * n + j] = w[j * n + i] = (float)gsum_cosine(g, &g->sents[i], &g->sents[j]);
+    if (gsum_pagerank(g, w, n, 0.85) < 0)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        t->cent[i] = g->sents[i].score;
+    return 0;
+}
+
 static galley_status nr_process(void *state, galley_doc *doc)
 {
     newsrank *t = state;
@@ -90,7 +140,7 @@ static galley_status nr_process(void *state, galley_doc *doc)
         t->title = b;
         t->cap = n;
     }
-    size_t nv = galley_counter_size(g->vocab);
+    size_t nv = g->nvocab;
     double c2 = 0, t2 = 0;
     for (size_t v = 0; v < nv; v++) {
         double w = g->doctf[v] * g->tw[v];
@@ -98,8 +148,13 @@ static galley_status nr_process(void *state, galley_doc *doc)
         t2 += g->title_w[v] * g->tw[v];
     }
     double cnorm = sqrt(c2), cmax = 0, tmax = 0;
+    if (graph_centrality(t, n) < 0)
+        return galley_doc_fail(doc, "newsrank: out of memory for %zu sentences", n);
     for (size_t i = 0; i < n; i++) {
-        features(g, &g->sents[i], cnorm, t2, &t->cent[i], &t->title[i]);
+        double cent;
+        features(g, &g->sents[i], cnorm, t2, &cent, &t->title[i]);
+        if (t->centrality == CENT_CENTROID)
+            t->cent[i] = cent;
         if (t->cent[i] > cmax)
             cmax = t->cent[i];
         if (t->title[i] > tmax)
@@ -110,6 +165,10 @@ static galley_status nr_process(void *state, galley_doc *doc)
         double ti = tmax > 0 ? t->title[i] / tmax : 0;
         double p = pow(1.0 + (double)g->sents[i].pos, -t->decay);
         g->sents[i].score = t->wc * c + t->wp * p + t->wt * ti;
+        /* a question (an interviewer's, or a rhetorical opener) seldom
+         * states the news */
+        if (g->sents[i].question)
+            g->sents[i].score *= 0.3;
     }
     gsum_select(g, doc, t->redundancy, 0.9);
     return GALLEY_OK;

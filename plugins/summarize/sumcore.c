@@ -29,6 +29,9 @@ static void *grow(void *p, size_t *cap, size_t need, size_t elem)
 
 static int has_prefix_ci(const char *s, size_t n, const char *pre)
 {
+    /* most sentences differ in the first letter: test it before strlen */
+    if (n == 0 || ((s[0] ^ pre[0]) & ~0x20) != 0)
+        return 0;
     size_t m = strlen(pre);
     return n >= m && strncasecmp(s, pre, m) == 0;
 }
@@ -83,9 +86,8 @@ galley_status gsum_open(gsum *g, galley_stage *stage)
     g->min_words = (int)galley_opt_int(stage, "min_sentence_words");
     if (parse_allow(g, stage) < 0)
         return GALLEY_ERROR;
-    g->vocab = galley_counter_new();
-    g->surface = galley_counter_new();
-    if (!g->vocab || !g->surface) {
+    g->stems = galley_counter_new();
+    if (!g->stems) {
         gsum_close(g);
         return galley_stage_fail(stage, "out of memory");
     }
@@ -104,10 +106,14 @@ void gsum_close(gsum *g)
 {
     if (g->stemmer)
         galley_stemmer_free(g->stemmer);
-    if (g->vocab)
-        galley_counter_free(g->vocab);
-    if (g->surface)
-        galley_counter_free(g->surface);
+    if (g->stems)
+        galley_counter_free(g->stems);
+    free(g->stem_doc);
+    free(g->stem_gen);
+    free(g->stem_idf);
+    free(g->vocab_stem);
+    free(g->lex.slot);
+    free(g->local.slot);
     if (g->idf)
         galley_counter_free(g->idf);
     free(g->sents);
@@ -165,16 +171,31 @@ galley_status gsum_load_idf(gsum *g, galley_stage *stage, const char *path)
 
 /* ---- candidate sentences ---- */
 
-/* words in text[s..e) (word and number tokens) */
+static int is_wordch(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+           || c >= 0x80;
+}
+
+/* words in text[s..e): runs of letters and digits (any non-ASCII byte counts
+ * as a letter), joined across an inner ' . , - as in don't, U.S., 1,000.
+ * A byte scan rather than the tokenizer: it runs on every sentence, and
+ * only lengths and budgets depend on it. */
 static int count_words(const char *text, size_t s, size_t e)
 {
-    galley_tokenizer tz;
-    galley_token tok;
-    int n = 0;
-    galley_tok_init(&tz, text + s, e - s);
-    while (galley_tok_next(&tz, &tok))
-        if (tok.cls == GALLEY_TOK_WORD || tok.cls == GALLEY_TOK_NUMBER)
-            n++;
+    int n = 0, in = 0;
+    for (size_t i = s; i < e; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (is_wordch(c)) {
+            if (!in)
+                n++;
+            in = 1;
+        } else if (in && (c == '\'' || c == '.' || c == ',' || c == '-') && i + 1 < e
+                   && is_wordch((unsigned char)text[i + 1]) && !(c >= 0x80)) {
+            /* stays inside the word */
+        } else
+            in = 0;
+    }
     return n;
 }
 
@@ -239,9 +260,9 @@ static int is_footer_mark(const char *s, size_t n)
     return 0;
 }
 
-/* ends with . ! ? (or an ellipsis), possibly followed by closing quotes or
- * brackets: a complete sentence, not a headline, list item or link */
-static int ends_sentence(const char *s, size_t n)
+/* the sentence's last character before closing quotes and brackets (0 if
+ * none); an ellipsis reads as '.' */
+static char final_char(const char *s, size_t n)
 {
     while (n > 0) {
         unsigned char c = (unsigned char)s[n - 1];
@@ -259,12 +280,19 @@ static int ends_sentence(const char *s, size_t n)
     }
     if (n == 0)
         return 0;
-    char c = s[n - 1];
-    if (c == '.' || c == '!' || c == '?')
-        return 1;
     /* … */
-    return n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80
-           && (unsigned char)s[n - 1] == 0xA6;
+    if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80
+        && (unsigned char)s[n - 1] == 0xA6)
+        return '.';
+    return s[n - 1];
+}
+
+/* ends with . ! ? (or an ellipsis), possibly followed by closing quotes or
+ * brackets: a complete sentence, not a headline, list item or link */
+static int ends_sentence(const char *s, size_t n)
+{
+    char c = final_char(s, n);
+    return c == '.' || c == '!' || c == '?';
 }
 
 static int bracketed(const char *s, size_t n)
@@ -272,14 +300,26 @@ static int bracketed(const char *s, size_t n)
     return n >= 2 && ((s[0] == '[' && s[n - 1] == ']') || (s[0] == '(' && s[n - 1] == ')'));
 }
 
+/* a caption or its credit: "Photo: ...", or "... Image: Name." (the credit
+ * wikis and news sites put after a picture's caption) */
 static int is_caption(const char *s, size_t n)
 {
-    static const char *const marks[] = { "Photo:", "Photo credit", "Image:",
-        "Picture:", "Pictured:", "Caption:", "Video:", "Watch:", "Graphic:",
-        "Photograph:", "File photo", NULL };
-    for (int i = 0; marks[i]; i++)
-        if (has_prefix_ci(s, n, marks[i]))
-            return 1;
+    static const char *const marks[] = { "Image:", "Photo:", "Video:", "Picture:",
+        "Pictured:", "Caption:", "Photograph:", "Credit:", "Graphic:", "Watch:", NULL };
+    if (has_prefix_ci(s, n, "File photo") || has_prefix_ci(s, n, "Photo credit"))
+        return 1;
+    /* every mark ends with ':', so only the words before a colon are checked */
+    for (const char *c = memchr(s, ':', n); c; c = memchr(c + 1, ':', n - (size_t)(c + 1 - s))) {
+        size_t end = (size_t)(c - s) + 1;
+        for (int i = 0; marks[i]; i++) {
+            size_t m = strlen(marks[i]);
+            if (end >= m && strncasecmp(s + end - m, marks[i], m) == 0
+                && (end == m || s[end - m - 1] == ' '))
+                return 1;
+        }
+        if (end >= n)
+            break;
+    }
     return 0;
 }
 
@@ -304,8 +344,11 @@ static int is_month_or_day(const char *w, size_t n)
         "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
         "saturday", "sunday", "updated", "published", "posted", "am", "pm", "gmt",
         "utc", "est", "edt", NULL };
+    if (n < 2 || n > 9)
+        return 0;
     for (int i = 0; names[i]; i++)
-        if (strlen(names[i]) == n && strncasecmp(w, names[i], n) == 0)
+        if (((names[i][0] ^ w[0]) & ~0x20) == 0 && strlen(names[i]) == n
+            && strncasecmp(w, names[i], n) == 0)
             return 1;
     return 0;
 }
@@ -328,33 +371,58 @@ static int is_date_only(const char *s, size_t n)
     return words > 0;
 }
 
-/* Length of a dateline opening the sentence: "ISLAMABAD, Pakistan – " or
- * "LONDON (Reuters) - ": an all-capitals place, optional words, then a dash
- * within the first few tokens.  0 if none. */
+static int is_dash(const char *t, size_t tl)
+{
+    return (tl == 1 && t[0] == '-')
+           || (tl == 3 && (unsigned char)t[0] == 0xE2 && (unsigned char)t[1] == 0x80
+               && ((unsigned char)t[2] == 0x93 || (unsigned char)t[2] == 0x94));
+}
+
+/* Length of a dateline opening the sentence: "ISLAMABAD, Pakistan – ",
+ * "LONDON (Reuters) - ", "Evansville, Indiana, United States - " (capitalised
+ * place words, commas and brackets, then a dash), or a date before the first
+ * sentence ("Thursday, March 15, 2012 Wikinews interviewed ...").  0 if none. */
 static size_t dateline_len(const char *s, size_t n)
 {
     galley_tokenizer tz;
     galley_token tok;
+    int dates = 0, numbers = 0, place = 1, commas = 0, caps = 0;
     galley_tok_init(&tz, s, n);
-    if (!galley_tok_next(&tz, &tok) || tok.cls != GALLEY_TOK_WORD
-        || !(tok.flags & GALLEY_TOK_ALLCAPS) || tok.end - tok.start < 3)
-        return 0;
-    for (int k = 0; k < 8 && galley_tok_next(&tz, &tok); k++) {
+    for (int k = 0; k < 10 && galley_tok_next(&tz, &tok); k++) {
         const char *t = s + tok.start;
         size_t tl = tok.end - tok.start;
-        int dash = (tl == 1 && t[0] == '-')
-                   || (tl == 3 && (unsigned char)t[0] == 0xE2 && (unsigned char)t[1] == 0x80
-                       && ((unsigned char)t[2] == 0x93 || (unsigned char)t[2] == 0x94));
-        if (tok.cls == GALLEY_TOK_SYMBOL || tok.cls == GALLEY_TOK_PUNCT) {
-            if (dash) {
-                size_t e = tok.end;
-                while (e < n && is_space((unsigned char)s[e]))
-                    e++;
-                return e < n ? e : 0;
-            }
-            if (tl == 1 && (t[0] == '.' || t[0] == '!' || t[0] == '?'))
-                return 0;
+        if (k == 0 && tok.cls == GALLEY_TOK_WORD && (tok.flags & GALLEY_TOK_ALLCAPS) && tl >= 3)
+            caps = 1;
+        if (tok.cls == GALLEY_TOK_WORD && is_month_or_day(t, tl)) {
+            dates++;
+            continue;
         }
+        if (tok.cls == GALLEY_TOK_NUMBER && dates > 0) {
+            numbers++;
+            continue;
+        }
+        if (tok.cls == GALLEY_TOK_PUNCT && tl == 1 && (t[0] == ',' || t[0] == '('
+                                                       || t[0] == ')')) {
+            commas += t[0] == ',';
+            continue;
+        }
+        /* a place (all-capitals first word, or words and commas), then " - " */
+        if (is_dash(t, tl) && k > 0 && place && (caps || commas > 0)
+            && tok.start > 0 && s[tok.start - 1] == ' ') {
+            size_t e = tok.end;
+            while (e < n && is_space((unsigned char)s[e]))
+                e++;
+            return e < n ? e : 0;
+        }
+        /* a full date, then a capitalised word: the date was a line of its own */
+        if (dates >= 2 && numbers >= 1 && tok.cls == GALLEY_TOK_WORD
+            && (tok.flags & GALLEY_TOK_CAPITALIZED))
+            return tok.start;
+        if (tok.cls != GALLEY_TOK_WORD || !(tok.flags & (GALLEY_TOK_CAPITALIZED
+                                                        | GALLEY_TOK_ALLCAPS)))
+            place = 0;
+        if (!place && dates == 0)
+            return 0;
     }
     return 0;
 }
@@ -373,9 +441,22 @@ static int add_sent(gsum *g, size_t s, size_t e, int para)
     return 0;
 }
 
-static int label_is(const char *label, const char *a, const char *b)
+/* 1 if a `sentence` span with this label may become a candidate: body
+ * sentences have no label; title/headline, date/dateline, caption and byline
+ * need `include`; any other label is not body text */
+static int label_allowed(const gsum *g, const char *label)
 {
-    return label && (strcasecmp(label, a) == 0 || (b && strcasecmp(label, b) == 0));
+    if (!label || !*label)
+        return 1;
+    if (strcasecmp(label, "title") == 0 || strcasecmp(label, "headline") == 0)
+        return (g->allow & GSUM_ALLOW_TITLE) != 0;
+    if (strcasecmp(label, "date") == 0 || strcasecmp(label, "dateline") == 0)
+        return (g->allow & GSUM_ALLOW_DATELINE) != 0;
+    if (strcasecmp(label, "caption") == 0)
+        return (g->allow & GSUM_ALLOW_CAPTION) != 0;
+    if (strcasecmp(label, "byline") == 0)
+        return (g->allow & GSUM_ALLOW_BYLINE) != 0;
+    return 0;
 }
 
 /* Raw sentence spans (before filtering) into g->sents, with paragraph numbers.
@@ -390,13 +471,8 @@ static void collect_spans(gsum *g, galley_doc *doc, const char *text, size_t len
     size_t prev = from;
     if (sp && nl > 0) {
         for (size_t i = 0; i < nl; i++) {
-            const char *lb = sp[i].label;
-            if (sp[i].end <= from || sp[i].end > len || sp[i].start >= sp[i].end)
-                continue;
-            if ((label_is(lb, "title", "headline") && !(g->allow & GSUM_ALLOW_TITLE))
-                || (label_is(lb, "dateline", NULL) && !(g->allow & GSUM_ALLOW_DATELINE))
-                || (label_is(lb, "caption", NULL) && !(g->allow & GSUM_ALLOW_CAPTION))
-                || (label_is(lb, "byline", NULL) && !(g->allow & GSUM_ALLOW_BYLINE)))
+            if (sp[i].end <= from || sp[i].end > len || sp[i].start >= sp[i].end
+                || !label_allowed(g, sp[i].label))
                 continue;
             size_t s = sp[i].start < from ? from : sp[i].start;
             if (s > prev && has_blank_line(text, prev, s))
@@ -434,6 +510,18 @@ static size_t filter_spans(gsum *g, const char *text)
 {
     size_t out = 0;
     int footer = 0;
+    /* a paragraph holding a caption or credit is a caption: mark all its
+     * sentences (words = -1); paragraphs are in order, so walk both ways */
+    if (!(g->allow & GSUM_ALLOW_CAPTION))
+        for (size_t i = 0; i < g->nsents; i++) {
+            gsum_sent *x = &g->sents[i];
+            if (x->words < 0 || !is_caption(text + x->start, x->end - x->start))
+                continue;
+            for (size_t j = i; j > 0 && g->sents[j - 1].para == x->para; j--)
+                g->sents[j - 1].words = -1;
+            for (size_t j = i; j < g->nsents && g->sents[j].para == x->para; j++)
+                g->sents[j].words = -1;
+        }
     for (size_t i = 0; i < g->nsents; i++) {
         gsum_sent x = g->sents[i];
         const char *s = text + x.start;
@@ -460,21 +548,22 @@ static size_t filter_spans(gsum *g, const char *text)
         }
         if (bracketed(s, n))
             continue;
-        if (!(g->allow & GSUM_ALLOW_CAPTION) && is_caption(s, n))
-            continue;
+        if (x.words < 0)
+            continue;       /* in a caption paragraph */
         x.words = count_words(text, x.start, x.end);
         if (!(g->allow & GSUM_ALLOW_BYLINE) && is_byline(s, n, x.words))
             continue;
         g->sents[out++] = x;
     }
-    /* complete sentences only, long enough; fragments were joined above */
+    /* complete sentences only, long enough; fragments were joined above (one
+     * opening a paragraph stays: "wikiHow is a wiki-based site ...") */
     size_t k = 0;
     for (size_t i = 0; i < out; i++) {
         gsum_sent x = g->sents[i];
-        if (x.words < g->min_words || !ends_sentence(text + x.start, x.end - x.start)
-            || starts_lower(text + x.start, x.end - x.start))
+        if (x.words < g->min_words || !ends_sentence(text + x.start, x.end - x.start))
             continue;
         x.pos = (int)k;
+        x.question = final_char(text + x.start, x.end - x.start) == '?';
         g->sents[k++] = x;
     }
     g->nsents = k < GSUM_MAX_CANDIDATES ? k : GSUM_MAX_CANDIDATES;
@@ -483,45 +572,12 @@ static size_t filter_spans(gsum *g, const char *text)
 
 /* ---- terms ---- */
 
-/* term id of a content token, or -1 for stopwords and noise */
-static long term_of(gsum *g, const char *w, size_t n, int cls)
-{
-    if (cls == GALLEY_TOK_WORD) {
-        if (n < 2 || galley_is_stopword(w, n))
-            return -1;
-    } else if (cls != GALLEY_TOK_NUMBER)
-        return -1;
-    size_t need = galley_casefold(w, n, g->buf, g->capbuf);
-    if (need + 1 > g->capbuf) {
-        char *b = grow(g->buf, &g->capbuf, need + 1, 1);
-        if (!b)
-            return -1;
-        g->buf = b;
-        galley_casefold(w, n, g->buf, g->capbuf);
-    }
-    size_t si = galley_counter_find(g->surface, g->buf, need);
-    if (si != (size_t)-1)
-        return (long)galley_counter_value(g->surface, si);
-    size_t sl = need;
-    const char *stem = g->buf;
-    if (cls == GALLEY_TOK_WORD) {
-        stem = galley_stem(g->stemmer, g->buf, need, &sl);
-        if (!stem)
-            return -1;
-    }
-    size_t id = galley_counter_find(g->vocab, stem, sl);
-    if (id == (size_t)-1)
-        id = galley_counter_add(g->vocab, stem, sl, 0);
-    galley_counter_add(g->surface, g->buf, need, (double)id);
-    return (long)id;
-}
-
 static int ensure_vocab(gsum *g, size_t nv)
 {
     if (nv <= g->capvocab)
         return 0;
     size_t cap = g->capvocab;
-    size_t c2 = cap, c3 = cap, c4 = cap;
+    size_t c2 = cap, c3 = cap, c4 = cap, c5 = cap;
     double *a = grow(g->df, &cap, nv, sizeof *a);
     if (!a)
         return -1;
@@ -538,8 +594,178 @@ static int ensure_vocab(gsum *g, size_t nv)
     if (!a)
         return -1;
     g->title_w = a;
+    size_t *v = grow(g->vocab_stem, &c5, nv, sizeof *v);
+    if (!v)
+        return -1;
+    g->vocab_stem = v;
     g->capvocab = cap;
     return 0;
+}
+
+/* index of a stem in the lexicon, added if new (-1: out of memory) */
+static long add_stem(gsum *g, const char *stem, size_t sl)
+{
+    size_t idx = galley_counter_find(g->stems, stem, sl);
+    if (idx != (size_t)-1)
+        return (long)idx;
+    idx = galley_counter_add(g->stems, stem, sl, 0);
+    if (idx + 1 > g->capstem) {
+        size_t c1 = g->capstem, c2 = g->capstem, c3 = g->capstem;
+        unsigned *u = grow(g->stem_doc, &c1, idx + 1, sizeof *u);
+        if (!u)
+            return -1;
+        g->stem_doc = u;
+        u = grow(g->stem_gen, &c2, idx + 1, sizeof *u);
+        if (!u)
+            return -1;
+        g->stem_gen = u;
+        double *d = grow(g->stem_idf, &c3, idx + 1, sizeof *d);
+        if (!d)
+            return -1;
+        g->stem_idf = d;
+        g->capstem = c1;
+    }
+    double idf = 0;
+    if (g->idf) {
+        size_t j = galley_counter_find(g->idf, stem, sl);
+        idf = j == (size_t)-1 ? g->idf_default : galley_counter_value(g->idf, j);
+    }
+    g->stem_idf[idx] = idf;
+    g->stem_gen[idx] = 0;
+    return (long)idx;
+}
+
+/* ---- the word tables ---- */
+
+static uint64_t hash_word(const char *w, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;        /* FNV-1a, then a finaliser */
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)w[i];
+        h *= 1099511628211ULL;
+    }
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    return h;
+}
+
+static gsum_slot *lex_slot(const gsum_lex *t, uint64_t h)
+{
+    size_t mask = t->cap - 1, i = (size_t)h & mask;
+    while (t->slot[i].gen == t->gen && t->slot[i].h != h)
+        i = (i + 1) & mask;
+    return &t->slot[i];
+}
+
+/* value stored for h, or 0 with *found = 0 */
+static int32_t lex_get(const gsum_lex *t, uint64_t h, int *found)
+{
+    if (t->cap == 0) {
+        *found = 0;
+        return 0;
+    }
+    const gsum_slot *sl = lex_slot(t, h);
+    *found = sl->gen == t->gen;
+    return *found ? sl->val : 0;
+}
+
+/* a new generation empties the table at once (slots of older ones read as
+ * empty); gen 0 is never used */
+static void lex_clear(gsum_lex *t)
+{
+    t->n = 0;
+    if (++t->gen == 0) {
+        if (t->slot)
+            memset(t->slot, 0, t->cap * sizeof *t->slot);
+        t->gen = 1;
+    }
+}
+
+static int lex_put(gsum_lex *t, uint64_t h, int32_t val)
+{
+    if (t->gen == 0)
+        t->gen = 1;
+    if (2 * (t->n + 1) >= t->cap) {
+        size_t cap = t->cap ? 2 * t->cap : 1024;
+        gsum_slot *ns = calloc(cap, sizeof *ns);
+        if (!ns)
+            return -1;
+        gsum_lex nt = { ns, cap, 0, 1 };
+        for (size_t i = 0; i < t->cap; i++)
+            if (t->slot[i].gen == t->gen) {
+                gsum_slot *d = lex_slot(&nt, t->slot[i].h);
+                *d = t->slot[i];
+                d->gen = 1;
+                nt.n++;
+            }
+        free(t->slot);
+        *t = nt;
+    }
+    gsum_slot *sl = lex_slot(t, h);
+    if (sl->gen != t->gen)
+        t->n++;
+    sl->h = h;
+    sl->val = val;
+    sl->gen = t->gen;
+    return 0;
+}
+
+/* stem index of a content token (-1 for stopwords and noise), through the
+ * lexicon: a word seen before costs one lookup */
+static long stem_of(gsum *g, const char *w, size_t n, int cls, uint64_t h)
+{
+    int found;
+    int32_t v = lex_get(&g->lex, h, &found);
+    if (found)
+        return v;
+    size_t need = galley_casefold(w, n, g->buf, g->capbuf);
+    if (need + 1 > g->capbuf) {
+        char *b = grow(g->buf, &g->capbuf, need + 1, 1);
+        if (!b)
+            return -1;
+        g->buf = b;
+        galley_casefold(w, n, g->buf, g->capbuf);
+    }
+    long idx = -1;
+    if (cls == GALLEY_TOK_NUMBER)
+        idx = add_stem(g, g->buf, need);
+    else if (!galley_is_stopword(g->buf, need)) {
+        size_t sl = 0;
+        const char *stem = galley_stem(g->stemmer, g->buf, need, &sl);
+        if (stem)
+            idx = add_stem(g, stem, sl);
+    }
+    lex_put(&g->lex, h, (int32_t)idx);
+    return idx;
+}
+
+/* term id (in the current doc) of a content token, or -1 */
+static long term_of(gsum *g, const char *w, size_t n, int cls)
+{
+    if (cls != GALLEY_TOK_WORD && cls != GALLEY_TOK_NUMBER)
+        return -1;
+    if (cls == GALLEY_TOK_WORD && n < 2)
+        return -1;
+    uint64_t h = hash_word(w, n);
+    int found;
+    int32_t v = lex_get(&g->local, h, &found);
+    if (found)
+        return v;
+    long st = stem_of(g, w, n, cls, h);
+    if (st < 0) {
+        lex_put(&g->local, h, -1);
+        return -1;
+    }
+    if (g->stem_gen[st] != g->gen) {
+        if (ensure_vocab(g, g->nvocab + 1) < 0)
+            return -1;
+        g->stem_gen[st] = g->gen;
+        g->stem_doc[st] = (unsigned)g->nvocab;
+        g->vocab_stem[g->nvocab++] = (size_t)st;
+    }
+    lex_put(&g->local, h, (int32_t)g->stem_doc[st]);
+    return (long)g->stem_doc[st];
 }
 
 /* adds the distinct terms of text[s..e) to g->terms; returns how many */
@@ -581,7 +807,7 @@ static int cmp_term(const void *a, const void *b)
  * title does not add to the vocabulary counts) */
 static void title_terms(gsum *g, const galley_doc *doc, const char *text, size_t len)
 {
-    size_t nv = galley_counter_size(g->vocab);
+    size_t nv = g->nvocab;
     memset(g->title_w, 0, nv * sizeof *g->title_w);
     const char *title = galley_doc_field(doc, "title");
     size_t tl;
@@ -602,11 +828,15 @@ static void title_terms(gsum *g, const galley_doc *doc, const char *text, size_t
         if (id >= 0 && (size_t)id < nv)
             g->title_w[id] = 1;
     }
+    /* words only the title has are no terms of the body: forget them */
+    for (size_t t = nv; t < g->nvocab; t++)
+        g->stem_gen[g->vocab_stem[t]] = 0;
+    g->nvocab = nv;
 }
 
 static void weigh_terms(gsum *g, const galley_doc *doc, const char *text, size_t len)
 {
-    size_t nv = galley_counter_size(g->vocab);
+    size_t nv = g->nvocab;
     if (ensure_vocab(g, nv + 1) < 0)
         return;
     memset(g->df, 0, nv * sizeof *g->df);
@@ -617,12 +847,9 @@ static void weigh_terms(gsum *g, const galley_doc *doc, const char *text, size_t
     }
     double n = (double)g->nsents;
     for (size_t t = 0; t < nv; t++) {
-        if (g->idf) {
-            size_t kl;
-            const char *k = galley_counter_key(g->vocab, t, &kl);
-            size_t j = galley_counter_find(g->idf, k, kl);
-            g->tw[t] = j == (size_t)-1 ? g->idf_default : galley_counter_value(g->idf, j);
-        } else {
+        if (g->idf)
+            g->tw[t] = g->stem_idf[g->vocab_stem[t]];
+        else {
             /* inverse sentence frequency: the article is the corpus */
             g->tw[t] = log((n + 1) / (g->df[t] + 0.5));
         }
@@ -651,8 +878,17 @@ size_t gsum_prepare(gsum *g, galley_doc *doc, int with_terms)
     collect_spans(g, doc, text, len);
     if (filter_spans(g, text) == 0 || !with_terms)
         return g->nsents;
-    galley_counter_clear(g->vocab);
-    galley_counter_clear(g->surface);
+    if (g->lex.n > GSUM_MAX_LEXICON) {
+        lex_clear(&g->lex);
+        galley_counter_clear(g->stems);
+    }
+    /* a new generation invalidates every stem's doc term id at once */
+    if (++g->gen == 0) {
+        memset(g->stem_gen, 0, g->capstem * sizeof *g->stem_gen);
+        g->gen = 1;
+    }
+    g->nvocab = 0;
+    lex_clear(&g->local);
     for (size_t i = 0; i < g->nsents; i++) {
         gsum_sent *x = &g->sents[i];
         x->t0 = g->nterms;

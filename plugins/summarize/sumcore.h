@@ -5,7 +5,10 @@
 #define GALLEY_SUMCORE_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <galley/galley.h>
+
+#define GSUM_MAX_LEXICON 500000
 
 /* Graph summarizers compare every pair of candidates, so an article's first
  * GSUM_MAX_CANDIDATES candidate sentences are scored and later ones are left
@@ -38,6 +41,7 @@ typedef struct gsum_sent {
     int pos;                /* 0-based position among candidates */
     int para;               /* paragraph number (blank-line separated) */
     int words;              /* word tokens */
+    int question;           /* ends with a question mark */
     size_t t0, tn;          /* its distinct terms: terms[t0 .. t0+tn) */
     double norm;            /* length of its weighted vector */
     double score;           /* set by the summarizer */
@@ -48,6 +52,22 @@ typedef struct gsum_term {
     float tf;               /* count in the sentence */
 } gsum_term;
 
+/* A hash table from a word's 64-bit hash to an int: the hot path of term
+ * lookup, one cache line per probe and no string compares.  Two different
+ * words with the same 64-bit hash would share an entry; among the ~10^5
+ * words a worker sees that has a chance near 10^-9, accepted for speed. */
+typedef struct gsum_slot {
+    uint64_t h;
+    int32_t val;
+    uint32_t gen;           /* 0: empty; else valid while equal to the table's */
+} gsum_slot;
+
+typedef struct gsum_lex {
+    gsum_slot *slot;
+    size_t cap, n;          /* cap: power of two, > 2 n */
+    uint32_t gen;
+} gsum_lex;
+
 typedef struct gsum {
     /* options */
     int nsent;              /* 0 when ratio or words is set */
@@ -57,8 +77,20 @@ typedef struct gsum {
     unsigned allow;
     /* per-worker tools, reused for every doc */
     galley_stemmer *stemmer;
-    galley_counter *vocab;      /* stemmed term -> id, per doc */
-    galley_counter *surface;    /* folded surface word -> term id, per doc */
+    /* A per-worker lexicon that lives across documents: each distinct word as
+     * written is folded, checked against the stopwords and stemmed once per
+     * worker, not once per article (bounded: cleared past GSUM_MAX_LEXICON) */
+    gsum_lex lex;               /* word as written -> stem index, -1: stopword */
+    gsum_lex local;             /* word as written -> term id, this doc only
+                                 * (small, so repeated words stay in cache) */
+    galley_counter *stems;      /* stem -> stem index */
+    unsigned *stem_doc;         /* stem index -> term id in the current doc */
+    unsigned *stem_gen;         /* ... valid when equal to gen */
+    double *stem_idf;           /* stem index -> idf from the table */
+    size_t capstem;
+    unsigned gen;               /* documents seen */
+    size_t nvocab;              /* terms of the current doc */
+    size_t *vocab_stem;         /* term id -> stem index */
     galley_counter *idf;        /* optional table from a file: stem -> idf */
     double idf_default;         /* idf of a term missing from the table */
     /* per-doc arrays (realloc()ed, kept between docs) */

@@ -11,3 +11,7 @@ tests_clean_test_text_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(UTF8PROC_CFLAGS)
 tests_clean_test_text_LDADD = core/libgalley.la $(CHECK_LIBS) $(UTF8PROC_LIBS)
 TESTS += tests/clean/test_text
 EXTRA_DIST += tests/clean/text
+
+# text through galley itself (skips until fetch/dir and output/jsonl are built)
+TESTS += tests/clean/text_cli.sh
+EXTRA_DIST += tests/clean/text_cli.sh

@@ -234,6 +234,45 @@ START_TEST(html_text_sniffed)
 }
 END_TEST
 
+START_TEST(br_breaks)
+{
+    const char *page = "<html><body><div id=\"story\">First line of a poem by the sea,<br>"
+                       "second line where the gulls cry over the harbour wall.<br><br>"
+                       "A new paragraph after two breaks, long enough to be article text."
+                       "</div></body></html>";
+    galley_doc *d = galley_doc_new();
+    ck_assert_int_eq(run_raw(d, NULL, page, strlen(page), "text/html"), GALLEY_OK);
+    ck_assert_str_eq(text_of(d), "First line of a poem by the sea,\nsecond line where the "
+                     "gulls cry over the harbour wall.\n\nA new paragraph after two breaks, "
+                     "long enough to be article text.");
+    galley_doc_free(d);
+}
+END_TEST
+
+START_TEST(scripts_and_look_alikes)
+{
+    const char *page =
+        "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+        "\"headline\": \"Lighthouse keeper retires\", \"datePublished\": \"2021-04-02\"}"
+        "</script><style>p:before { content: \"<p>styled</p>\"; }</style></head><body>"
+        "<!-- <script> a commented-out tag hides nothing --><div class=\"story\">"
+        "<p title=\"<script>\">The lighthouse keeper climbed the stairs for the last time on "
+        "Friday, after thirty years of winding the clockwork lamp by hand.</p>"
+        "<SCRIPT>document.write('</div><p>injected by a script</p>');</SCRIPT>"
+        "<p>His daughter will keep the key, and the light itself has run on its own since "
+        "the automatic lamp was fitted in the spring.</p></div></body></html>";
+    galley_doc *d = galley_doc_new();
+    ck_assert_int_eq(run_raw(d, NULL, page, strlen(page), "text/html"), GALLEY_OK);
+    ck_assert_str_eq(text_of(d), "The lighthouse keeper climbed the stairs for the last time "
+                     "on Friday, after thirty years of winding the clockwork lamp by hand.\n\n"
+                     "His daughter will keep the key, and the light itself has run on its own "
+                     "since the automatic lamp was fitted in the spring.");
+    ck_assert_str_eq(galley_doc_field(d, "title"), "Lighthouse keeper retires");
+    ck_assert_str_eq(galley_doc_field(d, "date"), "2021-04-02");
+    galley_doc_free(d);
+}
+END_TEST
+
 START_TEST(charset_of_raw_bytes)
 {
     galley_doc *d = run_fixture("latin1.html", GALLEY_OK);
@@ -262,6 +301,26 @@ START_TEST(broken_page_survives)
     d = galley_doc_new();
     ck_assert_int_eq(run_raw(d, opts, junk, sizeof junk, "text/html"), GALLEY_OK);
     galley_doc_free(d);
+    /* class, id and style values longer than any buffer */
+    char *big = malloc(8192);
+    size_t n = (size_t)sprintf(big, "<html><body><div class=\"");
+    for (int k = 0; k < 700; k++)
+        big[n++] = 'c';
+    n += (size_t)sprintf(big + n, "\" id=\"");
+    for (int k = 0; k < 700; k++)
+        big[n++] = 'i';
+    n += (size_t)sprintf(big + n, "\" style=\"");
+    for (int k = 0; k < 700; k++)
+        big[n++] = ' ';
+    n += (size_t)sprintf(big + n, "display:none\"><p>Hidden behind long attribute values, "
+                         "this paragraph is not shown.</p></div><p>A visible paragraph follows "
+                         "the long attributes, with words enough to count.</p></body></html>");
+    d = galley_doc_new();
+    ck_assert_int_eq(run_raw(d, NULL, big, n, "text/html"), GALLEY_OK);
+    HAS(d, "A visible paragraph follows");
+    HASNT(d, "Hidden behind");
+    galley_doc_free(d);
+    free(big);
 }
 END_TEST
 
@@ -289,6 +348,7 @@ START_TEST(ten_thousand_nested_divs)
     ck_assert_int_eq(run_raw(d, NULL, strstr(page, "<div>"), len - (size_t)(strstr(page, "<div>") - page),
                              "text/html"), GALLEY_ERROR);
     ck_assert_ptr_nonnull(strstr(galley_doc_error(d), "stopped reading"));
+    ck_assert_ptr_nonnull(strstr(galley_doc_error(d), "depth"));
     galley_doc_free(d);
     free(page);
 }
@@ -327,6 +387,8 @@ static Suite *suite(void)
     tcase_add_test(tc, fields_option_off);
     tcase_add_test(tc, plain_text_passes_through);
     tcase_add_test(tc, html_text_sniffed);
+    tcase_add_test(tc, br_breaks);
+    tcase_add_test(tc, scripts_and_look_alikes);
     tcase_add_test(tc, charset_of_raw_bytes);
     tcase_add_test(tc, broken_page_survives);
     tcase_add_test(tc, ten_thousand_nested_divs);

@@ -112,14 +112,14 @@ START_TEST(fixture_counts)
     snprintf(path, sizeof path, "%s/wordfilter.in", TEXT_FIXTURES);
     char *in = slurp(path, &n);
     galley_doc *d = clean(in);
-    ck_assert_str_eq(galley_doc_field(d, "repairs_wordfilter"), "5");
-    ck_assert_str_eq(galley_doc_field(d, "repairs"), "5");
+    ck_assert_str_eq(galley_doc_field(d, "repairs_wordfilter"), "6");
+    ck_assert_str_eq(galley_doc_field(d, "repairs"), "6");
     galley_doc_free(d);
     free(in);
     snprintf(path, sizeof path, "%s/drop_lines.in", TEXT_FIXTURES);
     in = slurp(path, &n);
     d = clean(in);
-    ck_assert_str_eq(galley_doc_field(d, "repairs_boilerplate"), "9");
+    ck_assert_str_eq(galley_doc_field(d, "repairs_boilerplate"), "14");
     galley_doc_free(d);
     free(in);
 }
@@ -134,6 +134,17 @@ START_TEST(crlf_and_spaces)
     galley_doc *d = clean(raw);
     assert_text(d, "Title\n\nLine one\nline two x\nthree");
     ck_assert_str_eq(galley_doc_field(d, "repairs"), "0");
+    galley_doc_free(d);
+}
+END_TEST
+
+START_TEST(separators_and_controls)
+{
+    /* U+2028 line and U+2029 paragraph separators, form feed, NEL; C0 and
+     * C1 controls are never text */
+    galley_doc *d = clean("one\xe2\x80\xa8two\xe2\x80\xa9three\ffour\xc2\x85"
+                          "fi\x01ve\x7f\xc2\x90");
+    assert_text(d, "one\ntwo\n\nthree\nfour\nfive");
     galley_doc_free(d);
 }
 END_TEST
@@ -225,6 +236,26 @@ START_TEST(text_over_raw)
 }
 END_TEST
 
+START_TEST(raw_fallback)
+{
+    galley_test *t = open_text(NULL);
+    /* bytes only, as a fetcher may leave them: cleaned as text */
+    galley_doc *d = galley_doc_new();
+    galley_doc_set_raw(d, " plain\r\nbytes ", 14);
+    ck_assert_int_eq(galley_test_process(t, d), GALLEY_OK);
+    assert_text(d, "plain\nbytes");
+    galley_doc_free(d);
+    /* an HTML page whose text clean/html left empty: markup is not text */
+    d = galley_doc_new();
+    galley_doc_set_raw(d, "<p>menu</p>", 11);
+    galley_doc_set_content_type(d, "text/html");
+    ck_assert_int_eq(galley_test_process(t, d), GALLEY_OK);
+    assert_text(d, "");
+    galley_doc_free(d);
+    close_text(t);
+}
+END_TEST
+
 /* ---- options ---- */
 
 START_TEST(families_off)
@@ -264,6 +295,36 @@ START_TEST(user_rules)
     /* the user's file replaces the shipped one */
     assert_text(d, "Body text.\n\nSource link");
     galley_doc_free(d);
+    unlink(rules);
+    free(rules);
+
+    /* ... or extends it with `include default` */
+    rules = temp_file("include default\ndrop Printed from *\n");
+    snprintf(opt, sizeof opt, "boilerplate_rules=%s", rules);
+    d = clean_opts(opts, raw, strlen(raw), GALLEY_OK);
+    assert_text(d, "Body text.");
+    ck_assert_str_eq(galley_doc_field(d, "repairs_boilerplate"), "2");
+    galley_doc_free(d);
+    unlink(rules);
+    free(rules);
+}
+END_TEST
+
+START_TEST(include_loop)
+{
+    char *rules = temp_file("drop X\n");
+    /* a file that includes itself (by its base name, from its folder) */
+    FILE *f = fopen(rules, "w");
+    ck_assert_ptr_nonnull(f);
+    fprintf(f, "drop X\ninclude %s\n", strrchr(rules, '/') + 1);
+    fclose(f);
+    char opt[4200], err[1024];
+    snprintf(opt, sizeof opt, "boilerplate_rules=%s", rules);
+    const char *opts[] = { opt, NULL };
+    galley_test *t = galley_test_open(&text_LTX_galley_plugin, opts, err, sizeof err);
+    ck_assert_ptr_null(t);
+    ck_assert_msg(strstr(err, ":2: cannot include") != NULL &&
+                  strstr(err, "nested 8 deep") != NULL, "message: %s", err);
     unlink(rules);
     free(rules);
 }
@@ -313,10 +374,27 @@ START_TEST(bad_rules)
     snprintf(opt, sizeof opt, "wordfilter_rules=%s", rules);
     t = galley_test_open(&text_LTX_galley_plugin, opts, err, sizeof err);
     ck_assert_ptr_null(t);
-    ck_assert_msg(strstr(err, ":1: expected 'damaged => original") != NULL,
+    ck_assert_msg(strstr(err, ":1: expected 'damaged => original' (letters only), "
+                  "got 'bad anal'") != NULL,
                   "message: %s", err);
     unlink(rules);
     free(rules);
+}
+END_TEST
+
+START_TEST(folder_as_file)
+{
+    const char *opts[] = { "boilerplate_rules=/tmp", NULL };
+    char err[1024];
+    galley_test *t = galley_test_open(&text_LTX_galley_plugin, opts, err, sizeof err);
+    ck_assert_ptr_null(t);
+    ck_assert_msg(strstr(err, "cannot read boilerplate rules /tmp: Is a directory") != NULL,
+                  "message: %s", err);
+    const char *wl[] = { "wordlist=/tmp", NULL };
+    t = galley_test_open(&text_LTX_galley_plugin, wl, err, sizeof err);
+    ck_assert_ptr_null(t);
+    ck_assert_msg(strstr(err, "cannot read word list /tmp: Is a directory") != NULL,
+                  "message: %s", err);
 }
 END_TEST
 
@@ -393,6 +471,7 @@ static Suite *text_suite(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("normalise");
     tcase_add_test(tc, crlf_and_spaces);
+    tcase_add_test(tc, separators_and_controls);
     tcase_add_test(tc, nfc);
     tcase_add_test(tc, invisible);
     tcase_add_test(tc, typography);
@@ -402,12 +481,15 @@ static Suite *text_suite(void)
     tcase_add_test(tc, invalid_utf8);
     tcase_add_test(tc, empty);
     tcase_add_test(tc, text_over_raw);
+    tcase_add_test(tc, raw_fallback);
     suite_add_tcase(s, tc);
     tc = tcase_create("options");
     tcase_add_test(tc, families_off);
     tcase_add_test(tc, user_rules);
+    tcase_add_test(tc, include_loop);
     tcase_add_test(tc, datadir_lookup);
     tcase_add_test(tc, bad_rules);
+    tcase_add_test(tc, folder_as_file);
     tcase_add_test(tc, missing_wordlist);
     suite_add_tcase(s, tc);
     tc = tcase_create("seed");

@@ -351,6 +351,50 @@ START_TEST(counter_grows)
 }
 END_TEST
 
+/* ---- any bytes: spans stay ordered and inside the text ---- */
+
+START_TEST(random_bytes_invariants)
+{
+    unsigned long long x = 0x9E3779B97F4A7C15ULL;     /* fixed seed: repeatable */
+    static const char alphabet[] = "aZ .?!\"'\n-,3";
+    char buf[512];
+    for (int round = 0; round < 300; round++) {
+        size_t len = (size_t)(round % 97) * 5 + 1;
+        for (size_t i = 0; i < len; i++) {
+            x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+            /* half arbitrary bytes, half text-like characters */
+            buf[i] = (x & 256) ? (char)(x & 0xFF) : alphabet[x % (sizeof alphabet - 1)];
+        }
+        galley_tokenizer tz;
+        galley_token t;
+        size_t prev = 0;
+        galley_tok_init(&tz, buf, len);
+        while (galley_tok_next(&tz, &t)) {
+            ck_assert_uint_ge(t.start, prev);
+            ck_assert_uint_gt(t.end, t.start);
+            ck_assert_uint_le(t.end, len);
+            prev = t.end;
+        }
+        galley_sentencer it;
+        size_t s, e;
+        prev = 0;
+        galley_sent_init(&it, buf, len);
+        while (galley_sent_next(&it, &s, &e)) {
+            ck_assert_uint_ge(s, prev);
+            ck_assert_uint_gt(e, s);
+            ck_assert_uint_le(e, len);
+            prev = e;
+        }
+        char out[64];
+        size_t need = galley_casefold(buf, len, NULL, 0);
+        ck_assert_uint_eq(galley_casefold(buf, len, out, sizeof out), need);
+        ck_assert_uint_lt(strlen(out), sizeof out);
+        ck_assert_int_eq(galley_utf8_valid(out, strlen(out), NULL), 1);
+        (void)galley_is_stopword(buf, len < 40 ? len : 40);
+    }
+}
+END_TEST
+
 static Suite *text_suite(void)
 {
     Suite *s = suite_create("text");
@@ -368,6 +412,7 @@ static Suite *text_suite(void)
     tcase_add_test(tc, stemmer_english_and_porter);
     tcase_add_test(tc, counter_counts_in_order);
     tcase_add_test(tc, counter_grows);
+    tcase_add_test(tc, random_bytes_invariants);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -76,6 +76,8 @@ START_TEST(sent_numbers)
           "It rose 3.5 percent to $1,000.50 in 2017.", "Prices fell.");
     SPLIT("He was No. 1 in the Jan. 5 poll.", "He was No. 1 in the Jan. 5 poll.");
     SPLIT("1. Buy milk\n2. Pay rent", "1. Buy milk", "2. Pay rent");
+    SPLIT("Zach Weiner. 2012. Image; Zach Weiner.", "Zach Weiner.", "2012.",
+          "Image; Zach Weiner.");
 }
 END_TEST
 
@@ -98,7 +100,17 @@ START_TEST(sent_quotes_and_brackets)
           "She asked \xe2\x80\x9cWhy?\xe2\x80\x9d and left.", "(He stayed.)", "Fine.");
     SPLIT("\"What is the cost?\" he asked.", "\"What is the cost?\" he asked.");
     SPLIT("He came. 'Go home,' she said.", "He came.", "'Go home,' she said.");
+    SPLIT("A drink at the bar. (2012). Next one.", "A drink at the bar. (2012).", "Next one.");
     SPLIT("More at eHow. eHow is big.", "More at eHow.", "eHow is big.");
+    /* an attribution after a quotation stays with it */
+    SPLIT("\"But it's a long game.\" - Matthew Ingram Writing in a blog, he said so.",
+          "\"But it's a long game.\" - Matthew Ingram",
+          "Writing in a blog, he said so.");
+    SPLIT("We have brains. \xe2\x80\x94 Peres, on oil wealth. Next.",
+          "We have brains.", "\xe2\x80\x94 Peres, on oil wealth.", "Next.");
+    /* an emoticon closes its sentence; an ellipsis can open one */
+    SPLIT("So quickly, right? :) It was fine.", "So quickly, right? :)", "It was fine.");
+    SPLIT("He left. ... The next day he came.", "He left.", "... The next day he came.");
 }
 END_TEST
 
@@ -122,6 +134,16 @@ START_TEST(sent_layout)
           "Seventy columns and keeps going.");
     /* a blank line always ends a sentence */
     SPLIT("no full stop here\n \nnext paragraph", "no full stop here", "next paragraph");
+    /* a dateline is a unit of its own */
+    SPLIT("ISLAMABAD, Pakistan \xe2\x80\x93 Defense Secretary Jim Mattis spoke.",
+          "ISLAMABAD, Pakistan \xe2\x80\x93", "Defense Secretary Jim Mattis spoke.");
+    SPLIT("NEW YORK (Reuters) - Stocks fell. Bonds rose.",
+          "NEW YORK (Reuters) -", "Stocks fell.", "Bonds rose.");
+    SPLIT("Smith, the mayor - who is new - spoke.", "Smith, the mayor - who is new - spoke.");
+    /* a lost full stop before a subject pronoun */
+    SPLIT("it gets better and larger We currently have 5000 articles.",
+          "it gets better and larger", "We currently have 5000 articles.");
+    SPLIT("a banner that read We Know.", "a banner that read We Know.");
     SPLIT("Playstation VR demo Image: Nick Moreau. Displays were many.",
           "Playstation VR demo", "Image: Nick Moreau.", "Displays were many.");
 }

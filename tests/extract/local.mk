@@ -1,1 +1,22 @@
-# tests/extract: rules for this area (see the top Makefile.am)
+# tests/extract: unit tests of the entities and keyphrases plugins (the
+# toolkit plugins' tests live in text.mk)
+EXTRACT_TEST_CPPFLAGS = $(AM_CPPFLAGS) -DEXTRACT_WORDLIST='"$(GALLEY_WORDLIST)"' \
+	-DSEED_ARTICLE='"$(abs_top_srcdir)/examples/articles/seed/mattis-pakistan.txt"'
+
+check_PROGRAMS += tests/extract/test_entities
+tests_extract_test_entities_SOURCES = tests/extract/test_entities.c plugins/extract/entities.c
+tests_extract_test_entities_CPPFLAGS = $(EXTRACT_TEST_CPPFLAGS)
+tests_extract_test_entities_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_extract_test_entities_LDADD = core/libgalley.la $(CHECK_LIBS)
+TESTS += tests/extract/test_entities
+
+check_PROGRAMS += tests/extract/test_keyphrases
+tests_extract_test_keyphrases_SOURCES = tests/extract/test_keyphrases.c plugins/extract/keyphrases.c
+tests_extract_test_keyphrases_CPPFLAGS = $(EXTRACT_TEST_CPPFLAGS)
+tests_extract_test_keyphrases_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_extract_test_keyphrases_LDADD = core/libgalley.la $(CHECK_LIBS) $(M_LIBS)
+TESTS += tests/extract/test_keyphrases
+
+# the benches (run by hand from the build tree; see doc/extract.md)
+EXTRA_DIST += bench/entities/run.sh bench/entities/score.py \
+	bench/keyphrases/run.sh bench/keyphrases/score.py bench/extract-speed/run.sh

@@ -14,3 +14,18 @@ tests_extract_test_sentences_SOURCES = tests/extract/test_sentences.c plugins/ex
 tests_extract_test_sentences_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_extract_test_sentences_LDADD = core/libgalley.la $(CHECK_LIBS)
 TESTS += tests/extract/test_sentences
+
+check_PROGRAMS += tests/extract/test_metadata
+tests_extract_test_metadata_SOURCES = tests/extract/test_metadata.c plugins/extract/metadata.c
+tests_extract_test_metadata_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_extract_test_metadata_LDADD = core/libgalley.la $(CHECK_LIBS) $(M_LIBS)
+TESTS += tests/extract/test_metadata
+
+check_PROGRAMS += tests/extract/test_quotes
+tests_extract_test_quotes_SOURCES = tests/extract/test_quotes.c plugins/extract/quotes.c
+tests_extract_test_quotes_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_extract_test_quotes_LDADD = core/libgalley.la $(CHECK_LIBS)
+TESTS += tests/extract/test_quotes
+
+TESTS += tests/extract/text.sh
+EXTRA_DIST += tests/extract/text.sh

@@ -12,3 +12,23 @@ tests_fetch_test_stdin_SOURCES = tests/fetch/test_stdin.c tests/fetch/fixtures.h
 tests_fetch_test_stdin_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(JANSSON_CFLAGS)
 tests_fetch_test_stdin_LDADD = core/libgalley.la $(CHECK_LIBS) $(JANSSON_LIBS)
 TESTS += tests/fetch/test_stdin
+
+check_PROGRAMS += tests/fetch/test_warc
+tests_fetch_test_warc_SOURCES = tests/fetch/test_warc.c tests/fetch/fixtures.h \
+	plugins/fetch/warc.c $(FETCH_COMMON)
+tests_fetch_test_warc_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(ZLIB_CFLAGS)
+tests_fetch_test_warc_LDADD = core/libgalley.la $(CHECK_LIBS) $(ZLIB_LIBS)
+TESTS += tests/fetch/test_warc
+
+# CLI tests: a directory of bad files, --shard K/N, galley as a line filter
+TESTS += tests/fetch/baddir.sh tests/fetch/shard.sh tests/fetch/filter.sh
+EXTRA_DIST += tests/fetch/baddir.sh tests/fetch/shard.sh tests/fetch/filter.sh
+
+# the http tests start tests/fetch/httpd.py on 127.0.0.1
+check_PROGRAMS += tests/fetch/test_http
+tests_fetch_test_http_SOURCES = tests/fetch/test_http.c tests/fetch/fixtures.h \
+	plugins/fetch/http.c $(FETCH_COMMON)
+tests_fetch_test_http_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(CURL_CFLAGS)
+tests_fetch_test_http_LDADD = core/libgalley.la $(CHECK_LIBS) $(CURL_LIBS) $(M_LIBS)
+TESTS += tests/fetch/test_http
+EXTRA_DIST += tests/fetch/httpd.py

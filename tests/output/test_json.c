@@ -190,6 +190,31 @@ START_TEST(dir_that_is_a_file_fails_open)
 }
 END_TEST
 
+/* an existing link at a document's path is not followed or replaced */
+START_TEST(existing_link_is_not_replaced)
+{
+    ck_assert_int_eq(sink_mkdir_p(outdir), 0);
+    char link[256], victim[256];
+    snprintf(victim, sizeof victim, "%s/victim", top);
+    snprintf(link, sizeof link, "%s/doc.json", outdir);
+    FILE *f = fopen(victim, "w");
+    fputs("keep", f);
+    fclose(f);
+    ck_assert_int_eq(symlink(victim, link), 0);
+    galley_doc *d = doc_with_id("doc");
+    galley_status st;
+    ck_assert_int_eq(run(&d, 1, NULL, &st), GALLEY_OK);
+    ck_assert_int_eq(st, GALLEY_ERROR);
+    ck_assert_ptr_nonnull(strstr(galley_doc_error(d), "not a regular file"));
+    char buf[16] = { 0 };
+    f = fopen(victim, "r");
+    fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    ck_assert_str_eq(buf, "keep");
+    galley_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("output/json");
@@ -199,6 +224,7 @@ static Suite *suite(void)
     tcase_add_test(tc, safe_relpath_has_no_escape);
     tcase_add_test(tc, overwrite_false_skips_existing);
     tcase_add_test(tc, dir_that_is_a_file_fails_open);
+    tcase_add_test(tc, existing_link_is_not_replaced);
     suite_add_tcase(s, tc);
     return s;
 }

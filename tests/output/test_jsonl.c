@@ -311,6 +311,44 @@ START_TEST(closed_pipe_fails_the_doc)
 }
 END_TEST
 
+/* /dev/null and named pipes are written to, never replaced by a renamed file */
+START_TEST(device_is_written_not_replaced)
+{
+    const char *opts[] = { "path=/dev/null", NULL };
+    char err[512];
+    galley_test *t = galley_test_open(&jsonl_LTX_galley_plugin, opts, err, sizeof err);
+    ck_assert_msg(t != NULL, "%s", err);
+    galley_doc *d = simple_doc("x");
+    ck_assert_int_eq(galley_test_process(t, d), GALLEY_OK);
+    ck_assert_int_eq(galley_test_close(t, err, sizeof err), GALLEY_OK);
+    struct stat st;
+    ck_assert_int_eq(stat("/dev/null", &st), 0);
+    ck_assert(S_ISCHR(st.st_mode));
+    galley_doc_free(d);
+}
+END_TEST
+
+/* through a symlink the target is replaced and the link kept */
+START_TEST(symlink_is_kept)
+{
+    char target[160];
+    snprintf(target, sizeof target, "%s/target.jsonl", dir);
+    FILE *f = fopen(target, "w");
+    fputs("old\n", f);
+    fclose(f);
+    ck_assert_int_eq(symlink(target, out), 0);
+    galley_doc *d = simple_doc("linked");
+    json_t *all = run(&d, 1, NULL);
+    ck_assert_str_eq(json_string_value(json_object_get(json_array_get(all, 0), "id")), "linked");
+    struct stat st;
+    ck_assert_int_eq(lstat(out, &st), 0);
+    ck_assert(S_ISLNK(st.st_mode));
+    ck_assert_int_eq(count_entries(), 2);
+    json_decref(all);
+    galley_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("output/jsonl");
@@ -323,6 +361,8 @@ static Suite *suite(void)
     tcase_add_test(tc, file_appears_only_at_close);
     tcase_add_test(tc, missing_directory_fails_open_naming_it);
     tcase_add_test(tc, closed_pipe_fails_the_doc);
+    tcase_add_test(tc, device_is_written_not_replaced);
+    tcase_add_test(tc, symlink_is_kept);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -76,10 +76,10 @@ static const tagdef tags[] = {
     { "svg", HT_JUNK },
     { "table", HT_BLOCK },
     { "tbody", 0 },
-    { "td", HT_BLOCK | HT_PARA | HT_CONTAINER },
+    { "td", HT_CELL | HT_PARA | HT_CONTAINER },
     { "template", HT_JUNK },
     { "textarea", HT_JUNK },
-    { "th", HT_BLOCK },
+    { "th", HT_CELL },
     { "title", HT_JUNK },
     { "tr", HT_BLOCK },
     { "ul", HT_BLOCK | HT_LIST },
@@ -110,30 +110,110 @@ const char *ghtml_attr(const xmlNode *n, const char *name)
 
 /* ---- class and id names ---- */
 
-/* Name parts that mark boilerplate whatever else the name says. */
-static const char *const always_bad[] = {
-    "comment", "disqus", "cookie", "consent", "gdpr", "newsletter", "share",
-    "sharing", "social", "related", "recommend", "outbrain", "taboola",
-    "promo", "advert", "sponsor", "sidebar", "breadcrumb", "popup", "modal",
-    "subscri", "signup", "sign-up", "most-popular", "mostpopular",
-    "trending", "read-more", "readmore", "more-stories", "author-bio",
-    "skip-link", "visually-hidden", "sr-only", "screen-reader", NULL
+/* Parts of class/id names, sorted by first letter (see first[]), with what
+ * they say: N_BEST names the article body itself, N_GOOD is article-like,
+ * N_ALWAYS boilerplate whatever else the name says, N_MAYBE boilerplate
+ * unless a good part is present too, N_WEAK only lowers a score, N_EMBED an
+ * embedded post (quoted article text). */
+enum { N_BEST = 1, N_GOOD = 2, N_ALWAYS = 4, N_MAYBE = 8, N_WEAK = 16,
+       N_EMBED = 32, N_COMMENTARY = 64 };
+static const struct needle { const char *s; unsigned char len, cat; } needles[] = {
+    { "advert", 6, N_ALWAYS },
+    { "article", 7, N_GOOD },
+    { "article-body", 12, N_BEST },
+    { "article-content", 15, N_BEST },
+    { "article__body", 13, N_BEST },
+    { "articlebody", 11, N_BEST },
+    { "articletext", 11, N_BEST },
+    { "aside", 5, N_WEAK },
+    { "author-bio", 10, N_ALWAYS },
+    { "banner", 6, N_MAYBE },
+    { "blog", 4, N_GOOD },
+    { "body", 4, N_GOOD },
+    { "breadcrumb", 10, N_ALWAYS },
+    { "byline", 6, N_MAYBE },
+    { "caption", 7, N_MAYBE },
+    { "column", 6, N_GOOD },
+    { "combx", 5, N_MAYBE },
+    { "comment", 7, N_ALWAYS },
+    { "commentary", 10, N_COMMENTARY },
+    { "consent", 7, N_ALWAYS },
+    { "contact", 7, N_WEAK },
+    { "content", 7, N_GOOD },
+    { "cookie", 6, N_ALWAYS },
+    { "credit", 6, N_MAYBE },
+    { "dateline", 8, N_MAYBE },
+    { "disqus", 6, N_ALWAYS },
+    { "embed", 5, N_WEAK | N_EMBED },
+    { "entry", 5, N_GOOD },
+    { "entry-content", 13, N_BEST },
+    { "extra", 5, N_WEAK },
+    { "footer", 6, N_MAYBE },
+    { "gallery", 7, N_WEAK },
+    { "gdpr", 4, N_ALWAYS },
+    { "header", 6, N_MAYBE },
+    { "hidden", 6, N_MAYBE },
+    { "login", 5, N_MAYBE },
+    { "main", 4, N_GOOD },
+    { "masthead", 8, N_MAYBE },
+    { "media", 5, N_WEAK },
+    { "menu", 4, N_MAYBE },
+    { "meta", 4, N_MAYBE },
+    { "modal", 5, N_ALWAYS },
+    { "more-stories", 12, N_ALWAYS },
+    { "most-popular", 12, N_ALWAYS },
+    { "mostpopular", 11, N_ALWAYS },
+    { "nav", 3, N_MAYBE },
+    { "newsletter", 10, N_ALWAYS },
+    { "outbrain", 8, N_ALWAYS },
+    { "pager", 5, N_MAYBE },
+    { "pagination", 10, N_MAYBE },
+    { "photo", 5, N_WEAK },
+    { "popup", 5, N_ALWAYS },
+    { "post", 4, N_GOOD },
+    { "post-content", 12, N_BEST },
+    { "print", 5, N_MAYBE },
+    { "promo", 5, N_ALWAYS },
+    { "read-more", 9, N_ALWAYS },
+    { "readmore", 8, N_ALWAYS },
+    { "recommend", 9, N_ALWAYS },
+    { "related", 7, N_ALWAYS },
+    { "screen-reader", 13, N_ALWAYS },
+    { "scroll", 6, N_WEAK },
+    { "share", 5, N_ALWAYS },
+    { "sharing", 7, N_ALWAYS },
+    { "shopping", 8, N_WEAK },
+    { "shoutbox", 8, N_MAYBE },
+    { "sidebar", 7, N_ALWAYS },
+    { "sign-up", 7, N_ALWAYS },
+    { "signup", 6, N_ALWAYS },
+    { "skip-link", 9, N_ALWAYS },
+    { "skyscraper", 10, N_MAYBE },
+    { "social", 6, N_ALWAYS },
+    { "sponsor", 7, N_ALWAYS },
+    { "sr-only", 7, N_ALWAYS },
+    { "story", 5, N_GOOD },
+    { "story-body", 10, N_BEST },
+    { "subscri", 7, N_ALWAYS },
+    { "supplement", 10, N_MAYBE },
+    { "taboola", 7, N_ALWAYS },
+    { "tags", 4, N_MAYBE },
+    { "teaser", 6, N_WEAK },
+    { "text", 4, N_GOOD },
+    { "timestamp", 9, N_MAYBE },
+    { "toolbar", 7, N_MAYBE },
+    { "tools", 5, N_MAYBE },
+    { "topics", 6, N_MAYBE },
+    { "trending", 8, N_ALWAYS },
+    { "tweet", 5, N_EMBED },
+    { "video", 5, N_WEAK },
+    { "visually-hidden", 15, N_ALWAYS },
+    { "widget", 6, N_MAYBE },
 };
-/* Name parts that mark boilerplate unless a good part is present too. */
-static const char *const maybe_bad[] = {
-    "footer", "menu", "nav", "header", "banner", "masthead", "widget", "tags",
-    "byline", "caption", "credit", "toolbar", "tools", "pagination", "pager",
-    "login", "print", "dateline", "timestamp", "meta", "hidden", "combx",
-    "shoutbox", "skyscraper", "supplement", "topics", NULL
-};
-/* Name parts that only lower a container's score. */
-static const char *const weak_bad[] = {
-    "rail", "aside", "extra", "contact", "photo", "video", "gallery", "embed",
-    "teaser", "media", "scroll", "shopping", NULL
-};
-static const char *const good[] = {
-    "article", "content", "entry", "post", "story", "body", "text", "main",
-    "blog", "column", NULL
+/* needles[first[c - 'a']] .. needles[first[c - 'a' + 1] - 1] start with c */
+static const unsigned char first[27] = {
+    0, 9, 14, 24, 26, 30, 31, 33, 35, 35, 35, 35, 36, 45, 47, 48, 56, 56, 60,
+    78, 88, 88, 90, 91, 91, 91, 91
 };
 /* whole tokens only (too short to search inside words) */
 static const char *const bad_tokens[] = {
@@ -141,12 +221,19 @@ static const char *const bad_tokens[] = {
     "source", "info", "ribbon", "more", NULL
 };
 
-static int has_part(const char *s, const char *const *list)
+/* categories of every needle found in s: one pass, a few compares a byte */
+static unsigned match_names(const char *s, size_t len)
 {
-    for (; *list; list++)
-        if (strstr(s, *list))
-            return 1;
-    return 0;
+    unsigned cats = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 'a' || c > 'z')
+            continue;
+        for (unsigned k = first[c - 'a']; k < first[c - 'a' + 1]; k++)
+            if (needles[k].len <= len - i && !memcmp(s + i, needles[k].s, needles[k].len))
+                cats |= needles[k].cat;
+    }
+    return cats;
 }
 
 static int has_token(const char *s, const char *const *list)
@@ -176,35 +263,36 @@ static size_t names_of(const xmlNode *n, char *buf, size_t cap)
             continue;
         for (; *v && len + 2 < cap; v++)
             buf[len++] = (*v >= 'A' && *v <= 'Z') ? (char)(*v + 32) : *v;
-        buf[len++] = ' ';
+        if (len + 1 < cap)
+            buf[len++] = ' ';
     }
     buf[len] = '\0';
     return len;
 }
 
 /* <0 boilerplate, >0 article-like; *drop set when the name alone condemns it */
-static int class_weight(const xmlNode *n, unsigned tag, int *drop)
+static int class_weight(const xmlNode *n, int *drop)
 {
     char buf[512];
     *drop = 0;
-    if (!names_of(n, buf, sizeof buf))
+    size_t len = names_of(n, buf, sizeof buf);
+    if (!len)
         return 0;
-    if (strstr(buf, "articlebody") || strstr(buf, "article-body")
-        || strstr(buf, "article__body") || strstr(buf, "story-body")
-        || strstr(buf, "entry-content") || strstr(buf, "post-content")
-        || strstr(buf, "article-content") || strstr(buf, "articletext"))
+    unsigned cats = match_names(buf, len);
+    if (cats & N_BEST)
         return 50;
     int w = 0;
-    int isgood = has_part(buf, good);
-    int always = has_part(buf, always_bad) && !strstr(buf, "commentary");
-    int maybe = has_part(buf, maybe_bad) || has_token(buf, bad_tokens);
+    int isgood = (cats & N_GOOD) != 0;
+    int always = (cats & N_ALWAYS) && !(cats & N_COMMENTARY);
+    int maybe = (cats & N_MAYBE) || has_token(buf, bad_tokens);
     if (isgood)
         w += 25;
-    if (always || maybe || has_part(buf, weak_bad))
+    if (always || maybe || (cats & N_WEAK))
         w -= 25;
-    if ((tag & HT_CONTAINER) && strstr(buf, "body"))
-        ;   /* <body class=...> and friends are never dropped */
-    else if (always || (maybe && !isgood))
+    /* embedded posts (tweets, videos) are quoted article text */
+    if (cats & N_EMBED)
+        return w > 0 ? w : 0;
+    if (always || (maybe && !isgood))
         *drop = 1;
     return w;
 }
@@ -256,13 +344,21 @@ static int index_of(const xmlNode *n)
 static int keep_element(hwork *w, xmlNode *n, unsigned tag, int *weight)
 {
     int drop;
-    *weight = class_weight(n, tag, &drop);
+    *weight = 0;
     if (tag & HT_JUNK)
         return 0;
+    *weight = class_weight(n, &drop);
+    const char *name = (const char *)n->name;
+    if (!strcmp(name, "body") || !strcmp(name, "html"))
+        return 1;
     if (is_hidden(n))
         return 0;
-    if (drop && w->strict)
+    if (drop && w->strict) {
+        if (galley_log_get_level() >= GALLEY_LOG_DEBUG)
+            galley_debug("html: dropped <%s class=\"%s\">", name,
+                         ghtml_attr(n, "class") ? ghtml_attr(n, "class") : "");
         return 0;
+    }
     return 1;
 }
 
@@ -289,6 +385,9 @@ static void walk(hwork *w, xmlNode *root)
                 if (p >= 0)
                     w->nodes[p].ninput++;
             }
+            /* an anchor without href (<a name=...>) is no link */
+            if ((tag & HT_LINK) && !ghtml_attr(n, "href"))
+                tag &= ~(unsigned)HT_LINK;
             if (keep_element(w, n, tag, &weight)) {
                 add_node(w, n, index_of(n->parent), tag, weight);
                 descend = 1;
@@ -398,50 +497,96 @@ static float final_score(const hnode *h)
     return h->score * (1.0f - ld);
 }
 
+static int is_body(const hwork *w, int i)
+{
+    return !strcmp((const char *)w->nodes[i].node->name, "body");
+}
+
+static void debug_scores(const hwork *w, float best)
+{
+    if (galley_log_get_level() < GALLEY_LOG_DEBUG)
+        return;
+    for (size_t i = 0; i < w->n; i++) {
+        const hnode *h = &w->nodes[i];
+        const char *c = ghtml_attr(h->node, "class");
+        if (h->scored && h->score > best * 0.3f)
+            galley_debug("html: candidate %zu <%s class=\"%s\"> score %.1f, %d chars, "
+                         "parent %d", i, (const char *)h->node->name, c ? c : "",
+                         (double)h->score, h->text, h->parent);
+    }
+}
+
+/* Several good candidates under one ancestor: the article is cut in chunks
+ * (Readability's alternative candidates).  Returns that ancestor or best. */
+static int common_ancestor(const hwork *w, int best)
+{
+    float bs = w->nodes[best].score;
+    int alt[5], nalt = 0;
+    for (size_t i = 0; i < w->n && nalt < 5; i++) {
+        const hnode *h = &w->nodes[i];
+        if (h->scored && (int)i != best && h->score >= bs * 0.75f)
+            alt[nalt++] = (int)i;
+    }
+    if (nalt < 3)
+        return best;
+    for (int p = w->nodes[best].parent; p >= 0 && !is_body(w, p); p = w->nodes[p].parent) {
+        int inside = 0;
+        for (int k = 0; k < nalt; k++)
+            for (int a = alt[k]; a >= 0; a = w->nodes[a].parent)
+                if (a == p) {
+                    inside++;
+                    break;
+                }
+        if (inside >= 3)
+            return p;
+    }
+    return best;
+}
+
+/* Climbs while an ancestor scores about as well, then out of lone-child
+ * wrappers (whose parent's siblings may hold the rest of the article). */
+static int climb(const hwork *w, int top)
+{
+    float last = w->nodes[top].score, floor = last / 3;
+    for (int p = w->nodes[top].parent; p >= 0 && !is_body(w, p); p = w->nodes[p].parent) {
+        const hnode *h = &w->nodes[p];
+        if (!h->scored)
+            continue;
+        if (h->score < floor)
+            break;
+        if (h->score > last) {
+            top = p;
+            break;
+        }
+        last = h->score;
+    }
+    for (;;) {
+        int p = w->nodes[top].parent;
+        if (p < 0 || is_body(w, p))
+            break;
+        int t = w->nodes[top].text;
+        if (w->nodes[p].text > t + t / 20 + 10)
+            break;
+        top = p;
+    }
+    return top;
+}
+
 static int best_candidate(hwork *w)
 {
     int best = -1;
-    float bs = 0;
     for (size_t i = 0; i < w->n; i++) {
         hnode *h = &w->nodes[i];
         if (!h->scored)
             continue;
         h->score = final_score(h);
-        if (best < 0 || h->score > bs) {
+        if (best < 0 || h->score > w->nodes[best].score)
             best = (int)i;
-            bs = h->score;
-        }
     }
     if (best < 0)
         return -1;
-    /* climb while the parent scores as well: the article is split in parts */
-    int top = best;
-    float last = bs;
-    for (int p = w->nodes[top].parent; p >= 0; p = w->nodes[p].parent) {
-        hnode *h = &w->nodes[p];
-        if (!strcmp((const char *)h->node->name, "body"))
-            break;
-        if (!h->scored)
-            continue;
-        if (h->score < last / 3)
-            break;
-        if (h->score > last) {
-            top = p;
-            last = h->score;
-        }
-    }
-    /* a lone child is the same content as its parent: take the parent,
-     * whose siblings may hold the rest */
-    for (;;) {
-        hnode *h = &w->nodes[top];
-        int p = h->parent;
-        if (p < 0 || !strcmp((const char *)w->nodes[p].node->name, "body"))
-            break;
-        if (w->nodes[p].text > h->text + h->text / 20 + 10)
-            break;
-        top = p;
-    }
-    return top;
+    debug_scores(w, w->nodes[best].score);
+    return climb(w, common_ancestor(w, best));
 }
 
 /* Marks the chosen subtrees: the top candidate and qualifying siblings. */
@@ -461,11 +606,14 @@ static void choose(hwork *w, int top)
         hnode *h = &w->nodes[i];
         float bonus = 0;
         const char *c = ghtml_attr(s, "class");
-        if (tclass && c && *c && !strcmp(c, tclass))
+        int same = tclass && c && *c && !strcmp(c, tclass);
+        if (same)
             bonus = t->score * 0.2f;
         float ld = h->text ? (float)h->link / (float)h->text : 0;
         if (h->scored && h->score + bonus >= threshold && h->weight >= 0)
             h->chosen = 1;
+        else if (same && h->text > 0 && ld < 0.25f)
+            h->chosen = 1;  /* another chunk of the same article body */
         else if (h->tag & HT_PARA && !strcmp((const char *)s->name, "p")) {
             if (h->text > 80 && ld < 0.25f)
                 h->chosen = 1;
@@ -505,6 +653,10 @@ static int looks_like_boilerplate(const hwork *w, int i)
         return 0;
     if (h->weight < 0 && h->weight + (int)h->score < 0)
         return 1;
+    /* table cells, and blocks holding only inline text, are paragraphs:
+     * the paragraph filter in emit.c judges them */
+    if ((h->tag & HT_CELL) || (h->text > 0 && h->own * 10 >= h->text * 9))
+        return 0;
     if (h->commas >= 10)
         return 0;
     int p = h->np, img = h->nimg, li = h->nli - 100;
@@ -526,27 +678,27 @@ static int looks_like_boilerplate(const hwork *w, int i)
     return 0;
 }
 
-/* Propagates chosen-ness down and prunes inside (pre-order: parents first). */
+/* Marks everything inside the chosen subtrees and prunes boilerplate there
+ * (pre-order: a parent is decided before its children). */
 static void prune(hwork *w)
 {
     for (size_t i = 0; i < w->n; i++) {
         hnode *h = &w->nodes[i];
-        if (h->parent >= 0) {
-            hnode *p = &w->nodes[h->parent];
-            if (p->dropped)
-                h->dropped = 1;
-            if (p->chosen && !h->chosen) {
-                h->chosen = 2;  /* inside the content */
-                if (looks_like_boilerplate(w, (int)i)) {
-                    h->dropped = 1;
-                    if (h->text > 200 && galley_log_get_level() >= GALLEY_LOG_DEBUG)
-                        galley_debug("html: pruned %s.%s (%d chars, %d links, w %d)",
-                                     (const char *)h->node->name,
-                                     ghtml_attr(h->node, "class") ? ghtml_attr(h->node, "class") : "",
-                                     h->text, h->link, h->weight);
-                }
-            } else if (p->chosen && !h->chosen)
-                h->chosen = 2;
+        if (h->parent < 0)
+            continue;
+        const hnode *p = &w->nodes[h->parent];
+        if (p->dropped)
+            h->dropped = 1;
+        if (!p->chosen || h->chosen)
+            continue;
+        h->chosen = 2;
+        if (!h->dropped && looks_like_boilerplate(w, (int)i)) {
+            h->dropped = 1;
+            if (h->text > 100 && galley_log_get_level() >= GALLEY_LOG_DEBUG) {
+                const char *c = ghtml_attr(h->node, "class");
+                galley_debug("html: pruned <%s class=\"%s\"> (%d chars, %d in links)",
+                             (const char *)h->node->name, c ? c : "", h->text, h->link);
+            }
         }
     }
 }
@@ -580,27 +732,38 @@ static void reset(hwork *w)
     ghtml_out_reset(w);
 }
 
+/* One attempt: walk, score, choose, prune, emit.  0 if nothing scored. */
+static int attempt(hwork *w, xmlNode *root, int strict)
+{
+    reset(w);
+    w->strict = strict;
+    walk(w, root);
+    accumulate(w);
+    score_paragraphs(w);
+    int top = best_candidate(w);
+    if (top < 0) {
+        galley_debug("html: no candidate (strict %d, %zu elements)", strict, w->n);
+        return 0;
+    }
+    debug_candidate(w, top);
+    choose(w, top);
+    prune(w);
+    ghtml_emit(w);
+    return 1;
+}
+
 void ghtml_extract(hwork *w, xmlDoc *doc)
 {
     xmlNode *root = xmlDocGetRootElement(doc);
     if (!root)
         return;
-    for (int attempt = 0; attempt < 2; attempt++) {
-        reset(w);
-        w->strict = attempt == 0;
-        walk(w, root);
-        accumulate(w);
-        score_paragraphs(w);
-        int top = best_candidate(w);
-        if (top < 0) {
-            galley_debug("html: no candidate (strict %d, %zu elements)", w->strict, w->n);
-            continue;
-        }
-        debug_candidate(w, top);
-        choose(w, top);
-        prune(w);
-        ghtml_emit(w);
-        if (w->outlen >= 250)
-            break;
-    }
+    /* class names mislead on some sites: when dropping by name leaves
+     * little, try again without it and keep the longer result */
+    attempt(w, root, 1);
+    if (w->outlen >= 250)
+        return;
+    size_t strict_len = w->outlen;
+    attempt(w, root, 0);
+    if (w->outlen < strict_len)
+        attempt(w, root, 1);
 }

@@ -3,6 +3,7 @@
  * paragraphs that read as page furniture ("Advertisement", "Share this"). */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -155,8 +156,15 @@ static int enter(emitter *e, xmlNode *n)
         e->h1 = !strcmp((const char *)n->name, "h1");
     } else if (h->tag & HT_LINK)
         e->in_link++;
+    else if (h->tag & HT_CELL)
+        e->space = 1;
     else if (!strcmp((const char *)n->name, "br")) {
-        if (e->w->outlen > e->start && e->w->out[e->w->outlen - 1] != '\n')
+        /* one <br> breaks the line, two end the paragraph */
+        if (e->w->outlen > e->start && e->w->out[e->w->outlen - 1] == '\n') {
+            int h1 = e->h1;
+            para_close(e);
+            e->h1 = h1;
+        } else if (e->w->outlen > e->start)
             put(e->w, "\n", 1);
         e->space = 0;
     }
@@ -172,6 +180,8 @@ static void leave(emitter *e, xmlNode *n)
         para_close(e);
     else if (h->tag & HT_LINK)
         e->in_link--;
+    else if (h->tag & HT_CELL)
+        e->space = 1;
 }
 
 /* iterative pre-order walk of one subtree with enter/leave callbacks */
@@ -206,8 +216,33 @@ static const char *const furniture[] = {
     "leave a comment", "leave a reply", "all rights reserved", "copyright",
     "\xc2\xa9", "photo:", "image:", "photograph:", "loading", "skip to",
     "you may also like", "more from", "recommended", "we use cookies",
-    "this site uses cookies", "listen to this", NULL
+    "this site uses cookies", "listen to this", "this slideshow requires",
+    "updated:", "updated at", "updated on", "published:", "posted:", "posted on",
+    "last updated", "posted by", "written by", "follow on", "follow @", NULL
 };
+/* ... and those that may run longer (credit lines, appeals) */
+static const char *const furniture_long[] = {
+    "reporting by", "(reporting by", "additional reporting", "have a tip",
+    "if you enjoyed this", "sign up:", "\xc2\xa9", "copyright", NULL
+};
+
+static int starts_with_any(const char *s, size_t n, const char *const *list)
+{
+    for (; *list; list++) {
+        size_t k = strlen(*list);
+        if (k <= n && !strncasecmp(s, *list, k))
+            return 1;
+    }
+    return 0;
+}
+
+/* "By Jane Doe - 11/18/19 11:04 PM": a byline, not a sentence */
+static int is_byline(const char *s, size_t n)
+{
+    if (n > 80 || n < 5 || strncmp(s, "By ", 3) || s[3] < 'A' || s[3] > 'Z')
+        return 0;
+    return s[n - 1] != '.' && !memchr(s, ',', n > 40 ? 40 : n);
+}
 
 static int is_furniture(const char *s, size_t n, const struct hpara *p)
 {
@@ -215,14 +250,11 @@ static int is_furniture(const char *s, size_t n, const struct hpara *p)
         return 1;           /* h1: the title, a field of its own */
     if (p->chars < 60 && p->links * 2 > p->chars)
         return 1;
-    if (n > 100)
+    if (n > 200)
         return 0;
-    for (const char *const *f = furniture; *f; f++) {
-        size_t k = strlen(*f);
-        if (k <= n && !strncasecmp(s, *f, k))
-            return 1;
-    }
-    return 0;
+    if (starts_with_any(s, n, furniture_long))
+        return 1;
+    return n <= 100 && (is_byline(s, n) || starts_with_any(s, n, furniture));
 }
 
 /* Keeps the paragraphs that are not furniture, joined by blank lines. */
@@ -232,8 +264,11 @@ static void filter(hwork *w)
     for (size_t i = 0; i < w->npara; i++) {
         struct hpara *p = &w->paras[i];
         size_t n = p->end - p->start;
-        if (is_furniture(w->out + p->start, n, p))
+        if (is_furniture(w->out + p->start, n, p)) {
+            if (galley_log_get_level() >= GALLEY_LOG_DEBUG)
+                galley_debug("html: furniture \"%.*s\"", (int)n, w->out + p->start);
             continue;
+        }
         if (o)
             w->out[o++] = '\n', w->out[o++] = '\n';
         memmove(w->out + o, w->out + p->start, n);

@@ -17,7 +17,8 @@ enum {
     HT_LINK = 0x20,     /* a */
     HT_IMG = 0x40,      /* img, picture */
     HT_EMBED = 0x80,    /* iframe, object, embed, video */
-    HT_CONTAINER = 0x100 /* div, section, article, main...: may hold text */
+    HT_CONTAINER = 0x100, /* div, section, article, main...: may hold text */
+    HT_CELL = 0x200     /* td, th: a space apart from the next cell */
 };
 
 /* per-element facts, one per element kept by the analysis pass (pre-order) */
@@ -54,6 +55,8 @@ typedef struct hwork {
     struct hpara { size_t start, end; int links, chars; unsigned tag; } *paras;
     size_t npara, cappara;
     hmeta meta;
+    char *page;             /* the page without script bodies, for libxml2 */
+    size_t pagecap;
     int top_text;           /* characters in the top candidate */
     int strict;             /* drop unlikely class names before scoring */
 } hwork;
@@ -75,6 +78,10 @@ void ghtml_meta_note(hmeta *m, xmlNode *n, unsigned tag);
 const char *ghtml_meta_fields(hmeta *m, galley_doc *doc, int set_fields,
                               const char **jsonld_body, const char **descr);
 void ghtml_meta_free(hmeta *m);
+
+/* strip.c: the page without <script>/<style> bodies (JSON-LD kept) into out
+ * (room for n bytes); returns the length written */
+size_t ghtml_strip_scripts(const char *s, size_t n, char *out);
 
 /* text helpers */
 size_t ghtml_collapse(const char *s, size_t n, char *out);

@@ -83,6 +83,8 @@ static void offer(found *f, int field, const char *value, int rank)
         value++;
     if (!*value)
         return;
+    if (field == F_DATE && !strncmp(value, "000", 3))
+        return;     /* "0001-01-01T00:00:00Z": a placeholder, not a date */
     if (!f->v[field] || rank < f->rank[field]) {
         f->v[field] = value;
         f->rank[field] = rank;
@@ -384,8 +386,12 @@ const char *ghtml_meta_fields(hmeta *m, galley_doc *doc, int set_fields,
     set_if(doc, "title", title, 1);
     if (f.nauthors) {
         galley_doc_remove_field(doc, "author");
-        for (size_t i = 0; i < f.nauthors; i++)
-            galley_doc_add_field(doc, "author", f.authors[i], GALLEY_NO_SCORE);
+        for (size_t i = 0; i < f.nauthors; i++) {
+            char *a = galley_doc_strdup(doc, f.authors[i]);
+            ghtml_collapse(f.authors[i], strlen(f.authors[i]), a);
+            if (*a)
+                galley_doc_add_field(doc, "author", a, GALLEY_NO_SCORE);
+        }
     } else
         set_if(doc, "author", f.v[F_AUTHOR], 1);
     set_if(doc, "date", f.v[F_DATE], 1);

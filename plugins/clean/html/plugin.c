@@ -3,6 +3,7 @@
  * passes documents that are not HTML through untouched. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -33,6 +34,9 @@ typedef struct state {
 
 static galley_status html_open(galley_stage *st, void **out)
 {
+    /* libxml2 wants its global init done before threads parse; open()
+     * runs before the workers start */
+    xmlInitParser();
     state *s = calloc(1, sizeof *s);
     if (!s)
         return galley_stage_fail(st, "out of memory");
@@ -54,6 +58,7 @@ static galley_status html_close(void *p)
     free(s->w.nodes);
     free(s->w.out);
     free(s->w.paras);
+    free(s->w.page);
     ghtml_meta_free(&s->w.meta);
     free(s);
     return GALLEY_OK;
@@ -150,6 +155,9 @@ static xmlDoc *parse(state *s, galley_doc *doc, const char *buf, size_t n,
     }
     if (n > (size_t)0x7fffffff)
         return NULL;
+    s->w.page = ghtml_grow(s->w.page, &s->w.pagecap, n + 1, 1);
+    n = ghtml_strip_scripts(buf, n, s->w.page);
+    buf = s->w.page;
     const char *src = galley_doc_source(doc);
     /* a fresh context per page: a reused one keeps state (the encoding
      * switch among it) that spoils the next page */
@@ -161,14 +169,24 @@ static xmlDoc *parse(state *s, galley_doc *doc, const char *buf, size_t n,
     return htmlCtxtReadMemory(s->ctxt, buf, (int)n, *src ? src : NULL, enc, opts);
 }
 
+/* libxml2's last error, first line only (into buf) */
+static const char *parse_error(const state *s, char *buf, size_t cap)
+{
+    const char *m = s->ctxt && s->ctxt->lastError.message
+        ? s->ctxt->lastError.message : "no reason given";
+    size_t k = strcspn(m, "\n");
+    snprintf(buf, cap, "%.*s", (int)(k < cap ? k : cap - 1), m);
+    return buf;
+}
+
 static galley_status empty_page(state *s, galley_doc *doc, size_t n)
 {
+    char why[160];
     if (s->ctxt && s->ctxt->disableSAX)
         return galley_doc_fail(doc, "libxml2 stopped reading this page early (%s) and "
                                "no article text came before that point; the page "
                                "is malformed or nests elements too deeply",
-                               s->ctxt->lastError.message
-                               ? strtok(s->ctxt->lastError.message, "\n") : "no reason given");
+                               parse_error(s, why, sizeof why));
     if (!strcmp(s->on_empty, "skip"))
         return GALLEY_SKIP;
     if (!strcmp(s->on_empty, "keep")) {
@@ -208,11 +226,12 @@ static galley_status html_process(void *p, galley_doc *doc)
         xmlFreeDoc(x);
         return empty_page(s, doc, n);
     }
-    if (s->ctxt->disableSAX)
+    if (s->ctxt->disableSAX) {
+        char why[160];
         galley_info("%s: libxml2 stopped reading the page early (%s); the text "
                     "after that point is missing", galley_doc_id(doc),
-                    s->ctxt->lastError.message
-                    ? strtok(s->ctxt->lastError.message, "\n") : "no reason given");
+                    parse_error(s, why, sizeof why));
+    }
     xmlFreeDoc(x);
     return GALLEY_OK;
 }
@@ -221,7 +240,7 @@ GALLEY_PLUGIN(html,
     .kind = GALLEY_CLEAN,
     .summary = "main-content extraction from web pages (text + title, author, date...)",
     .version = "1.0",
-    .license = "same as galley",
+    .license = "MIT",
     .options = options,
     .provides = "title author date description site_name lang url",
     .open = html_open, .process = html_process, .close = html_close);

@@ -29,12 +29,30 @@ static void put_cp(ct_buf *out, int32_t cp)
     ct_buf_put(out, (const char *)b, (size_t)k);
 }
 
-int ct_is_ascii(const char *s, size_t n)
+/* Latin letters, spacing modifiers, general punctuation (but U+2000/2001,
+ * NFC singletons), currency and most letterlike symbols: none has a
+ * canonical decomposition that NFC changes or composes with what precedes
+ * it (combining class 0), so text made only of them is already NFC.  That
+ * covers most English news and spares it utf8proc's full pass. */
+static int nfc_stable(int32_t cp)
 {
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)s[i] >= 0x80)
-            return 0;
-    return 1;
+    return cp < 0x300 || (cp >= 0x2002 && cp <= 0x206F) ||
+           (cp >= 0x20A0 && cp <= 0x20CF) || (cp >= 0x2100 && cp <= 0x2125);
+}
+
+int ct_text_class(const char *s, size_t n)
+{
+    int cls = CT_ASCII;
+    for (size_t i = 0; i < n;) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        cls = CT_NFC_STABLE;
+        if (!nfc_stable(next_cp(s, n, &i)))
+            return CT_NEEDS_NFC;
+    }
+    return cls;
 }
 
 size_t ct_check_utf8(const char *s, size_t n, int *nul)
@@ -135,16 +153,21 @@ static int plausible(int32_t cp, int nbytes, int32_t cont1, int32_t next)
     return 1;
 }
 
-/* Tries to read a mojibake sequence starting with the lead code point at
- * in[i] (a Latin-1 character U+00C2-U+00F4).  On success writes the repaired
- * character and returns the bytes consumed; else 0. */
-static size_t try_mojibake(const char *in, size_t n, size_t i, ct_buf *out)
+/* Reads the mojibake sequence whose lead (a Latin-1 character U+00C2-U+00F4)
+ * is at in[i]: *fixed gets the character it stands for, *conts the number
+ * of continuation characters that are quotes or dashes.  Returns the bytes
+ * it spans, or 0 when in[i] starts no such sequence. */
+static size_t read_mojibake(const char *in, size_t n, size_t i, int32_t *fixed,
+                            int *conts)
 {
     size_t j = i;
     int32_t lead = next_cp(in, n, &j);
+    if (lead < 0xC2 || lead > 0xF4)
+        return 0;
     int need = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : 1;
     utf8proc_uint8_t bytes[4] = { (utf8proc_uint8_t)lead };
     int32_t cont1 = -1;
+    *conts = 0;
     for (int k = 0; k < need; k++) {
         if (j >= n)
             return 0;
@@ -154,22 +177,44 @@ static size_t try_mojibake(const char *in, size_t n, size_t i, ct_buf *out)
             return 0;
         if (k == 0)
             cont1 = cp;
+        *conts += quote_like(cp);
         bytes[k + 1] = (utf8proc_uint8_t)b;
     }
-    utf8proc_int32_t fixed;
-    if (utf8proc_iterate(bytes, need + 1, &fixed) != need + 1)
+    utf8proc_int32_t cp;
+    if (utf8proc_iterate(bytes, need + 1, &cp) != need + 1)
         return 0;               /* overlong or surrogate: not UTF-8 after all */
     size_t after = j;
     int32_t next = j < n ? next_cp(in, n, &after) : -1;
-    if (!plausible(fixed, need + 1, cont1, next))
+    if (!plausible(cp, need + 1, cont1, next))
+        return 0;
+    *fixed = cp;
+    return j - i;
+}
+
+/* Writes the repair of the sequence at in[i] and returns the bytes it
+ * spans, or 0.  A three-byte sequence outside punctuation and symbols
+ * (U+2000-U+2BFF, what English mojibake is made of) that holds a quote or
+ * dash could be genuine text ("café…»" reads as U+917B): it is repaired
+ * only inside a run of mojibake, as CJK text comes. */
+static size_t try_mojibake(const char *in, size_t n, size_t i, int in_run,
+                           ct_buf *out)
+{
+    int32_t fixed, next_fixed;
+    int conts, next_conts;
+    size_t used = read_mojibake(in, n, i, &fixed, &conts);
+    if (!used)
+        return 0;
+    int three = fixed >= 0x800 && fixed <= 0xFFFF;
+    if (three && conts && !(fixed >= 0x2000 && fixed <= 0x2BFF) &&
+        !in_run && !read_mojibake(in, n, i + used, &next_fixed, &next_conts))
         return 0;
     put_cp(out, fixed);
-    return j - i;
+    return used;
 }
 
 size_t ct_mojibake(const char *in, size_t n, ct_buf *out)
 {
-    size_t fixes = 0, i = 0;
+    size_t fixes = 0, i = 0, last_end = (size_t)-1;
     ct_buf_reserve(out, n);
     while (i < n) {
         unsigned char c = (unsigned char)in[i];
@@ -181,10 +226,11 @@ size_t ct_mojibake(const char *in, size_t n, ct_buf *out)
         /* leads U+00C2-U+00F4 are encoded C3 82 .. C3 B4 */
         if (c == 0xC3 && i + 1 < n && (unsigned char)in[i + 1] >= 0x82 &&
             (unsigned char)in[i + 1] <= 0xB4) {
-            size_t used = try_mojibake(in, n, i, out);
+            size_t used = try_mojibake(in, n, i, last_end == i, out);
             if (used) {
                 fixes++;
                 i += used;
+                last_end = i;
                 continue;
             }
         }
@@ -279,6 +325,27 @@ static int ws_class(int32_t cp)
 /* One pass: CRLF/CR -> LF, runs of spaces (tabs, no-break and other Unicode
  * spaces) -> one space, lines trimmed, blank lines collapsed to one, text
  * trimmed. */
+/* before a character of content: the pending line break(s) or space */
+static void open_content(ct_buf *out, size_t base, int *content, int *space,
+                         unsigned *breaks)
+{
+    if (!*content && out->len > base) {
+        ct_buf_putc(out, '\n');
+        if (*breaks > 1)
+            ct_buf_putc(out, '\n');
+    } else if (*space) {
+        ct_buf_putc(out, ' ');
+    }
+    *content = 1;
+    *space = 0;
+    *breaks = 0;
+}
+
+static int printable_ascii(unsigned char c)
+{
+    return c > 0x20 && c < 0x7F;
+}
+
 void ct_whitespace(const char *in, size_t n, ct_buf *out)
 {
     int space = 0, content = 0;
@@ -287,8 +354,15 @@ void ct_whitespace(const char *in, size_t n, ct_buf *out)
     ct_buf_reserve(out, n);
     while (i < n) {
         size_t start = i;
-        int32_t cp;
         unsigned char c = (unsigned char)in[i];
+        if (printable_ascii(c)) {       /* the common case, copied in runs */
+            while (i < n && printable_ascii((unsigned char)in[i]))
+                i++;
+            open_content(out, base, &content, &space, &breaks);
+            ct_buf_put(out, in + start, i - start);
+            continue;
+        }
+        int32_t cp;
         if (c < 0x80) {
             cp = c;
             i++;
@@ -313,16 +387,7 @@ void ct_whitespace(const char *in, size_t n, ct_buf *out)
         case WS_DROP:
             break;
         default:
-            if (!content && out->len > base) {
-                ct_buf_putc(out, '\n');
-                if (breaks > 1)
-                    ct_buf_putc(out, '\n');
-            } else if (space) {
-                ct_buf_putc(out, ' ');
-            }
-            content = 1;
-            space = 0;
-            breaks = 0;
+            open_content(out, base, &content, &space, &breaks);
             ct_buf_put(out, in + start, i - start);
         }
     }

@@ -142,36 +142,49 @@ static int alnum(unsigned char c)
            c >= 0x80;
 }
 
+/* A phrase is a word of its own, not part of a path, handle or identifier
+ * ("example.com/UU/", "@UU", "UU-2"): those characters join it to its
+ * neighbours as letters do. */
+static int joins(unsigned char c)
+{
+    return alnum(c) || (c && strchr("/_-@#&=+%\\", c));
+}
+
 size_t ct_translate(const char *in, size_t n, ct_buf *out, const ct_rules *r)
 {
-    size_t fixes = 0, i = 0;
+    size_t fixes = 0, i = 0, copied = 0;
     ct_buf_reserve(out, n + n / 2);
     while (i < n) {
         unsigned char c = (unsigned char)in[i];
         const ct_subst *best = NULL;
-        if (r->first[c] && (i == 0 || !alnum((unsigned char)in[i - 1]))) {
+        /* a full stop may end the phrase ("UU.") but not come before it
+         * ("example.UU") */
+        if (r->first[c] && (i == 0 || (!joins((unsigned char)in[i - 1]) &&
+                                       in[i - 1] != '.'))) {
             for (size_t k = 0; k < r->nsubsts; k++) {
                 const ct_subst *s = &r->substs[k];
                 size_t e = i + s->from_len;
                 if (e <= n && memcmp(in + i, s->from, s->from_len) == 0 &&
-                    (e == n || !alnum((unsigned char)in[e]) ||
+                    (e == n || !joins((unsigned char)in[e]) ||
                      !alnum((unsigned char)s->from[s->from_len - 1])) &&
                     (!best || s->from_len > best->from_len))
                     best = s;
             }
         }
         if (!best) {
-            ct_buf_putc(out, (char)c);
             i++;
             continue;
         }
+        ct_buf_put(out, in + copied, i - copied);
         ct_buf_put(out, best->to, best->to_len);
         i += best->from_len;
         /* "UU." -> "U.S." not "U.S.." */
         if (best->to[best->to_len - 1] == '.' && i < n && in[i] == '.')
             i++;
+        copied = i;
         fixes++;
     }
+    ct_buf_put(out, in + copied, n - copied);
     return fixes;
 }
 
@@ -303,35 +316,34 @@ static void put_cased(ct_buf *out, const char *tok, size_t n,
 size_t ct_wordfilter(const char *in, size_t n, ct_buf *out, const ct_rules *r,
                      const ct_wordset *ws)
 {
-    size_t fixes = 0, i = 0;
+    size_t fixes = 0, i = 0, copied = 0;
     ct_buf_reserve(out, n + n / 2);
     while (i < n) {
-        if (!is_word_byte((unsigned char)in[i])) {
-            size_t start = i;
-            while (i < n && !is_word_byte((unsigned char)in[i]))
-                i++;
-            ct_buf_put(out, in + start, i - start);
-            continue;
-        }
+        while (i < n && !is_word_byte((unsigned char)in[i]))
+            i++;
         size_t start = i;
-        int ascii = 1;
-        while (i < n && is_word_byte((unsigned char)in[i]))
-            ascii &= (unsigned char)in[i++] < 0x80;
-        size_t len = i - start;
-        char lw[MAX_WORD];
-        candidate best;
-        if (ascii && len >= 4 && len < MAX_WORD) {
-            for (size_t k = 0; k < len; k++)
-                lw[k] = (char)(in[start + k] | 32);
-            int proper;
-            if (has_any(r, lw, len) && !ct_wordset_has(ws, in + start, len) &&
-                !in_list(ws, lw, len, &proper) && restore(ws, r, lw, len, &best)) {
-                put_cased(out, in + start, len, &best);
-                fixes++;
-                continue;
-            }
+        int ascii = 1, maybe = 0;
+        for (; i < n && is_word_byte((unsigned char)in[i]); i++) {
+            unsigned char c = (unsigned char)in[i];
+            ascii &= c < 0x80;
+            maybe |= r->first[c | 32];     /* most words hold no pair */
         }
-        ct_buf_put(out, in + start, len);
+        size_t len = i - start;
+        if (!ascii || !maybe || len < 4 || len >= MAX_WORD)
+            continue;
+        char lw[MAX_WORD];
+        for (size_t k = 0; k < len; k++)
+            lw[k] = (char)(in[start + k] | 32);
+        candidate best;
+        int proper;
+        if (has_any(r, lw, len) && !ct_wordset_has(ws, in + start, len) &&
+            !in_list(ws, lw, len, &proper) && restore(ws, r, lw, len, &best)) {
+            ct_buf_put(out, in + copied, start - copied);
+            put_cased(out, in + start, len, &best);
+            copied = i;
+            fixes++;
+        }
     }
+    ct_buf_put(out, in + copied, n - copied);
     return fixes;
 }

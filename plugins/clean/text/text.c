@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 #include <utf8proc.h>
 
@@ -20,6 +19,7 @@ typedef struct text_state {
     ct_rules lines, translate, filter;
     ct_wordset words;
     ct_buf a, b, scratch;       /* ping-pong buffers reused for every doc */
+    int told_markup;            /* said once that HTML without text stays empty */
 } text_state;
 
 static const galley_option text_options[] = {
@@ -48,23 +48,18 @@ static const galley_option text_options[] = {
     { 0 }
 };
 
-/* An empty option (or one the core resolved to a directory) means "the
- * data file shipped with galley": $GALLEY_DATADIR/clean, then the installed
- * pkgdatadir, then the source tree (uninstalled runs and tests). */
-static const char *data_file(const galley_stage *st, const char *opt,
-                             const char *name, char *path, size_t cap,
-                             char *err, size_t errlen)
+/* The data file shipped with galley: $GALLEY_DATADIR/clean, then the
+ * installed pkgdatadir, then the source tree (uninstalled runs and tests).
+ * NULL with the places tried in err when none has it. */
+static const char *shipped_file(const char *name, char *path, size_t cap,
+                                char *err, size_t errlen)
 {
-    const char *v = galley_opt_str(st, opt);
-    struct stat sb;
-    if (v && *v && !(stat(v, &sb) == 0 && S_ISDIR(sb.st_mode)))
-        return v;
     const char *env = getenv("GALLEY_DATADIR");
     const char *dirs[3] = { NULL, GALLEY_PKGDATADIR "/clean",
                             GALLEY_SRCDIR "/conf/clean" };
     char envdir[4096];
     if (env && *env) {
-        snprintf(envdir, sizeof envdir, "%s/clean", env);
+        snprintf(envdir, sizeof envdir, "%.4000s/clean", env);
         dirs[0] = envdir;
     }
     for (int i = 0; i < 3; i++) {
@@ -74,12 +69,29 @@ static const char *data_file(const galley_stage *st, const char *opt,
         if (access(path, R_OK) == 0)
             return path;
     }
-    snprintf(err, errlen, "cannot find %s in %s%s%s, %s or %s: set %s to its "
-             "path or GALLEY_DATADIR to the folder holding clean/", name,
-             env && *env ? "$GALLEY_DATADIR/clean (" : "",
-             env && *env ? envdir : "", env && *env ? ")" : "",
-             dirs[1], dirs[2], opt);
+    snprintf(err, errlen, "cannot find %s in %.1000s%s%s or %s", name,
+             dirs[0] ? dirs[0] : "", dirs[0] ? ", " : "", dirs[1], dirs[2]);
     return NULL;
+}
+
+/* Loads the rules file an option names, or the shipped one when the option
+ * is empty.  The shipped file is also what `include default` reads. */
+static int load_rules_file(const galley_stage *st, const char *opt,
+                           const char *name, ct_rules *r, int kind,
+                           char *err, size_t errlen)
+{
+    char shipped[4096], why[4096];
+    const char *v = galley_opt_str(st, opt);
+    const char *def = shipped_file(name, shipped, sizeof shipped, why, sizeof why);
+    const char *path = v && *v ? v : def;
+    if (!path) {
+        snprintf(err, errlen, "%s: set %s to a rules file, or GALLEY_DATADIR "
+                 "to the folder holding clean/%s", why, opt, name);
+        return -1;
+    }
+    if (kind == 0)
+        return ct_rules_load_boilerplate(r, path, def, err, errlen);
+    return ct_rules_load_pairs(r, path, def, kind == 1, err, errlen);
 }
 
 static void state_free(text_state *s)
@@ -115,24 +127,19 @@ static int load_wordlist(galley_stage *st, text_state *s, char *err,
 
 static int load_rules(galley_stage *st, text_state *s, char *err, size_t errlen)
 {
-    char path[4096];
-    const char *p;
     if (s->boilerplate) {
-        if (!(p = data_file(st, "boilerplate_rules", "boilerplate.rules", path,
-                            sizeof path, err, errlen)) ||
-            ct_rules_load_boilerplate(&s->lines, p, err, errlen) != 0)
+        if (load_rules_file(st, "boilerplate_rules", "boilerplate.rules",
+                            &s->lines, 0, err, errlen) != 0)
             return -1;
         s->lines.max_words = (int)galley_opt_int(st, "max_words");
     }
     if (s->translation &&
-        (!(p = data_file(st, "translation_rules", "translation.rules", path,
-                         sizeof path, err, errlen)) ||
-         ct_rules_load_pairs(&s->translate, p, 1, err, errlen) != 0))
+        load_rules_file(st, "translation_rules", "translation.rules",
+                        &s->translate, 1, err, errlen) != 0)
         return -1;
     if (s->wordfilter &&
-        (!(p = data_file(st, "wordfilter_rules", "wordfilter.rules", path,
-                         sizeof path, err, errlen)) ||
-         ct_rules_load_pairs(&s->filter, p, 0, err, errlen) != 0))
+        load_rules_file(st, "wordfilter_rules", "wordfilter.rules", &s->filter,
+                        2, err, errlen) != 0)
         return -1;
     if (s->wordfilter)
         return load_wordlist(st, s, err, errlen);
@@ -180,17 +187,23 @@ static int run_passes(text_state *s, const char *in, size_t n,
                       size_t counts[R_KINDS], const char **out, size_t *outlen)
 {
     ct_buf *dst = &s->a, *other = &s->b;
-    int ascii = ct_is_ascii(in, n);
+    int cls = ct_text_class(in, n);
 #define SWAP() do { in = dst->p; n = dst->len; \
                     ct_buf *t_ = dst; dst = other; other = t_; } while (0)
 #define START() (dst->len = 0, dst->oom = 0)
 
-    if (s->mojibake && !ascii && memchr(in, 0xC3, n)) {
+    /* text encoded twice ("Ã¢â‚¬â„¢") needs a second pass, rarely a third */
+    for (int pass = 0; pass < 3 && s->mojibake && cls != CT_ASCII &&
+                       memchr(in, 0xC3, n); pass++) {
         START();
-        counts[R_MOJIBAKE] = ct_mojibake(in, n, dst);
+        size_t fixed = ct_mojibake(in, n, dst);
         SWAP();
+        counts[R_MOJIBAKE] += fixed;
+        if (!fixed)
+            break;
+        cls = ct_text_class(in, n);
     }
-    if (!ascii) {
+    if (cls == CT_NEEDS_NFC) {
         utf8proc_uint8_t *nfc = NULL;
         utf8proc_ssize_t k = utf8proc_map((const utf8proc_uint8_t *)in,
                                           (utf8proc_ssize_t)n, &nfc,
@@ -201,6 +214,8 @@ static int run_passes(text_state *s, const char *in, size_t n,
         ct_buf_put(dst, (const char *)nfc, (size_t)k);
         free(nfc);
         SWAP();
+    }
+    if (cls != CT_ASCII && (s->invisible || s->typography)) {
         START();
         counts[R_INVISIBLE] = ct_chars(in, n, dst, s->invisible, s->typography,
                                        &counts[R_TYPOGRAPHY]);
@@ -233,12 +248,29 @@ static int run_passes(text_state *s, const char *in, size_t n,
     return 0;
 }
 
+static int is_markup(const char *content_type)
+{
+    return content_type && (strstr(content_type, "html") ||
+                            strstr(content_type, "xml"));
+}
+
 static galley_status text_process(void *state, galley_doc *doc)
 {
     text_state *s = state;
-    size_t n;
-    const char *in = galley_doc_has_text(doc) ? galley_doc_text(doc, &n)
-                                              : galley_doc_raw(doc, &n);
+    size_t n = 0;
+    const char *in = NULL;
+    if (galley_doc_has_text(doc)) {
+        in = galley_doc_text(doc, &n);
+    } else if (!is_markup(galley_doc_content_type(doc))) {
+        in = galley_doc_raw(doc, &n);   /* a fetcher that left bytes only */
+    } else if (!s->told_markup) {
+        /* an HTML page without text: clean/html found none (on_empty =
+         * "keep"), or no clean/html ran; its markup is not text to keep */
+        galley_info("%s: HTML or XML without extracted text stays empty; put "
+                    "plugin = \"clean/html\" before text to extract it",
+                    galley_doc_id(doc));
+        s->told_markup = 1;
+    }
     if (!in)
         n = 0;
     int nul;

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "internal.h"
 
@@ -27,23 +28,6 @@ int ct_buf_reserve(ct_buf *b, size_t extra)
     b->p = p;
     b->cap = cap;
     return 0;
-}
-
-void ct_buf_put(ct_buf *b, const char *s, size_t n)
-{
-    if (n == 0 || ct_buf_reserve(b, n) != 0)
-        return;
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-}
-
-void ct_buf_putc(ct_buf *b, char c)
-{
-    if (b->len + 2 > b->cap && ct_buf_reserve(b, 1) != 0)
-        return;
-    b->p[b->len++] = c;
-    b->p[b->len] = '\0';
 }
 
 void ct_buf_free(ct_buf *b)
@@ -83,6 +67,12 @@ static int read_file(const char *path, char **buf, size_t *size, char *err,
                      size_t errlen)
 {
     FILE *f = fopen(path, "rb");
+    struct stat sb;
+    if (f && fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        fclose(f);              /* fopen() accepts a folder; reading fails */
+        f = NULL;
+        errno = EISDIR;
+    }
     if (!f) {
         snprintf(err, errlen, "cannot read word list %s: %s", path,
                  strerror(errno));

@@ -1,0 +1,23 @@
+#!/bin/sh
+# bench/entities/run.sh - entity P/R/F1 of the `entities` plugin on the 43
+# GUM Wikinews articles (galley run: dir -> entities -> jsonl).
+# From the build tree after `make`: sh bench/entities/run.sh [--show]
+top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
+top_builddir=${top_builddir:-$(pwd)}
+data=${GALLEY_SHARED_DATA:-$top_srcdir/../shared/data}
+if [ ! -d "$data/bench/gum-entities" ]; then
+    echo "bench/entities: $data/bench/gum-entities not found; skipped"; exit 0
+fi
+GALLEY=${GALLEY:-$top_builddir/galley}
+[ -x "$GALLEY" ] || { echo "bench/entities: no $GALLEY (run make first)"; exit 1; }
+GALLEY_PLUGIN_PATH=${GALLEY_PLUGIN_PATH:-$top_builddir/plugins/fetch:$top_builddir/plugins/extract:$top_builddir/plugins/output}
+export GALLEY_PLUGIN_PATH
+out=$(mktemp -d) || exit 1
+trap 'rm -rf "$out"' EXIT
+cat > "$out/bench.conf" <<CONF
+stage "fetch" { plugin = "dir" dir { path = "$top_srcdir/examples/articles/wikinews" } }
+stage "extract" { plugin = "entities" }
+stage "output" { plugin = "jsonl" jsonl { path = "$out/records.jsonl" } }
+CONF
+"$GALLEY" run -c "$out/bench.conf" -q || exit 1
+python3 "$top_srcdir/bench/entities/score.py" "$data/bench/gum-entities" "$out/records.jsonl" "$@"

@@ -1,0 +1,23 @@
+#!/bin/sh
+# bench/keyphrases/run.sh - F1@10 of the `keyphrases` plugin on 500N-KPCrowd
+# (galley run: dir -> keyphrases -> jsonl).
+# From the build tree after `make`: sh bench/keyphrases/run.sh
+top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
+top_builddir=${top_builddir:-$(pwd)}
+data=${GALLEY_SHARED_DATA:-$top_srcdir/../shared/data}
+if [ ! -d "$data/bench/kpcrowd/docs" ]; then
+    echo "bench/keyphrases: $data/bench/kpcrowd not found; skipped"; exit 0
+fi
+GALLEY=${GALLEY:-$top_builddir/galley}
+[ -x "$GALLEY" ] || { echo "bench/keyphrases: no $GALLEY (run make first)"; exit 1; }
+GALLEY_PLUGIN_PATH=${GALLEY_PLUGIN_PATH:-$top_builddir/plugins/fetch:$top_builddir/plugins/extract:$top_builddir/plugins/output}
+export GALLEY_PLUGIN_PATH
+out=$(mktemp -d) || exit 1
+trap 'rm -rf "$out"' EXIT
+cat > "$out/bench.conf" <<CONF
+stage "fetch" { plugin = "dir" dir { path = "$data/bench/kpcrowd/docs" } }
+stage "extract" { plugin = "keyphrases" }
+stage "output" { plugin = "jsonl" jsonl { path = "$out/records.jsonl" text = false } }
+CONF
+"$GALLEY" run -c "$out/bench.conf" -q || exit 1
+python3 "$top_srcdir/bench/keyphrases/score.py" "$data/bench/kpcrowd" "$out/records.jsonl"

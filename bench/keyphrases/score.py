@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""bench/keyphrases/score.py - F1@10 of galley's `keyword` field on
+500N-KPCrowd: lowercase, punctuation to spaces, Porter stems (libstemmer's
+"porter" through ctypes) on both sides, duplicate predictions dropped, exact
+match of the top 10, precision/recall/F1 averaged over documents.
+
+usage: score.py KPCROWD_DIR RECORDS.jsonl"""
+import ctypes, ctypes.util, json, os, re, sys
+
+lib = ctypes.CDLL(ctypes.util.find_library('stemmer') or 'libstemmer.so.0d')
+lib.sb_stemmer_new.restype = ctypes.c_void_p
+lib.sb_stemmer_new.argtypes = [ctypes.c_char_p, ctypes.c_char_p]
+lib.sb_stemmer_stem.restype = ctypes.c_void_p
+lib.sb_stemmer_stem.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
+lib.sb_stemmer_length.argtypes = [ctypes.c_void_p]
+STEMMER = lib.sb_stemmer_new(b'porter', b'UTF_8')
+
+
+def stem(word):
+    b = word.encode('utf-8')
+    p = lib.sb_stemmer_stem(STEMMER, b, len(b))
+    return ctypes.string_at(p, lib.sb_stemmer_length(STEMMER)).decode('utf-8', 'replace')
+
+
+def norm(phrase):
+    words = re.sub(r'[^\w\s]', ' ', phrase.lower()).split()
+    return ' '.join(stem(w) for w in words)
+
+
+def main():
+    if len(sys.argv) < 3:
+        sys.exit(__doc__)
+    kdir = sys.argv[1]
+    preds = {}
+    for line in open(sys.argv[2], encoding='utf-8'):
+        if line.strip():
+            r = json.loads(line)
+            vals = r.get('fields', {}).get('keyword', [])
+            if isinstance(vals, (str, dict)):
+                vals = [vals]
+            preds[os.path.splitext(os.path.basename(r['id']))[0]] = [
+                v['value'] if isinstance(v, dict) else v for v in vals]
+    P = R = F = 0.0
+    n = 0
+    for name in sorted(os.listdir(os.path.join(kdir, 'keys'))):
+        doc = os.path.splitext(name)[0]
+        gold = {norm(k) for k in open(os.path.join(kdir, 'keys', name), encoding='utf-8', errors='replace')
+                if k.strip()}
+        gold.discard('')
+        top = []
+        for p in preds.get(doc, []):
+            k = norm(p)
+            if k and k not in top:
+                top.append(k)
+        top = top[:10]
+        tp = len(set(top) & gold)
+        p = tp / len(top) if top else 0.0
+        r = tp / len(gold) if gold else 0.0
+        P += p
+        R += r
+        F += 2 * p * r / (p + r) if p + r else 0.0
+        n += 1
+    print('documents: %d' % n)
+    P, R = P / n, R / n
+    print('P@10 %.3f  R@10 %.3f  F1@10 %.3f (mean of per-document F1; '
+          'F1 of the mean P and R: %.3f)' % (P, R, F / n, 2 * P * R / (P + R) if P + R else 0))
+
+
+if __name__ == '__main__':
+    main()

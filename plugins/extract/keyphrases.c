@@ -1,0 +1,466 @@
+/* plugins/extract/keyphrases.c - ranked key phrases: runs of content words
+ * grouped by their stems ("drone"/"drones" count once), scored by frequency,
+ * position and spread; writes the multi-valued `keyword` field with scores. */
+#include <galley/galley.h>
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAXW 8          /* hard limit of words in a phrase */
+
+typedef struct cand {
+    size_t count;       /* occurrences */
+    size_t first;       /* sentence of the first occurrence */
+    size_t last;        /* sentence of the last occurrence */
+    size_t nwords;
+    size_t caps;        /* occurrences capitalised mid-sentence */
+    size_t surf_s, surf_e;  /* first occurrence, bytes */
+    double score;
+} cand;
+
+typedef struct word {   /* one token of the current sentence */
+    size_t s, e;
+    int content;        /* may be part of a phrase */
+    int cap;            /* capitalised, not the first word */
+    size_t stem;        /* index in the stem counter */
+} word;
+
+typedef struct kp_state {
+    galley_stemmer *stem;
+    galley_counter *stop;       /* extra stop and boilerplate words */
+    galley_counter *df;         /* stem -> documents of the bundled corpus */
+    double ndocs;               /* documents behind df */
+    galley_counter *stems;      /* stem -> occurrences in the doc */
+    galley_counter *groups;     /* phrase stems -> index in cands */
+    cand *cands;
+    size_t ncands, capcands;
+    word *words;
+    size_t capwords;
+    size_t count, max_words;
+} kp_state;
+
+static const galley_option kp_options[] = {
+    { GALLEY_OPT_INT, "count", "10", 0, 1, 100, "key phrases to keep", NULL },
+    { GALLEY_OPT_INT, "max_words", "3", 0, 1, MAXW, "longest phrase, in words", NULL },
+    { GALLEY_OPT_STRING, "language", "english", 0, 0, 0,
+      "libstemmer language used to group word forms", NULL },
+    { GALLEY_OPT_STRING, "data", NULL, GALLEY_OPT_PATH, 0, 0,
+      "folder of keyphrase-stopwords.txt (default: $GALLEY_DATADIR/extract, the installed data, the source tree)", NULL },
+    { 0 }
+};
+
+static int has_file(const char *dir, const char *file, char *path, size_t cap)
+{
+    int n = snprintf(path, cap, "%s/%s", dir, file);
+    if (n <= 0 || (size_t)n >= cap)
+        return 0;
+    FILE *f = fopen(path, "r");
+    if (f)
+        fclose(f);
+    return f != NULL;
+}
+
+/* The stop list: the option, $GALLEY_DATADIR(/extract), the installed data,
+ * then the source tree. */
+static int find_stoplist(galley_stage *stage, char *path, size_t cap)
+{
+    static const char file[] = "keyphrase-stopwords.txt";
+    const char *opt = galley_opt_str(stage, "data");
+    if (opt && *opt)
+        return has_file(opt, file, path, cap);
+    const char *env = getenv("GALLEY_DATADIR");
+    char buf[4096];
+    if (env && *env) {
+        snprintf(buf, sizeof buf, "%s/extract", env);
+        if (has_file(buf, file, path, cap) || has_file(env, file, path, cap))
+            return 1;
+    }
+#ifdef GALLEY_PKGDATADIR
+    if (has_file(GALLEY_PKGDATADIR "/extract", file, path, cap))
+        return 1;
+#endif
+#ifdef GALLEY_SRCDIR
+    return has_file(GALLEY_SRCDIR "/conf/extract", file, path, cap);
+#else
+    return has_file("conf/extract", file, path, cap);
+#endif
+}
+
+/* keyphrase-df.txt: a count of documents, then stem<TAB>documents lines */
+static int load_df(kp_state *st, const char *path, galley_stage *stage)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return galley_stage_fail(stage, "cannot read %s: %s", path, strerror(errno)), -1;
+    char line[256];
+    while (fgets(line, sizeof line, f)) {
+        if (line[0] == '#')
+            continue;
+        char *tab = strchr(line, '\t');
+        if (!tab)
+            st->ndocs = atof(line);
+        else
+            galley_counter_add(st->df, line, (size_t)(tab - line), atof(tab + 1));
+    }
+    fclose(f);
+    return 0;
+}
+
+static int load_stoplist(kp_state *st, galley_stage *stage)
+{
+    char path[4096];
+    if (!find_stoplist(stage, path, sizeof path))
+        return galley_stage_fail(stage, "keyphrase-stopwords.txt not found (point the "
+                                 "'data' option or GALLEY_DATADIR at the extract data folder)"), -1;
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return galley_stage_fail(stage, "cannot read %s: %s", path, strerror(errno)), -1;
+    char line[256];
+    while (fgets(line, sizeof line, f)) {
+        size_t n = strcspn(line, "\r\n");
+        if (n && line[0] != '#')
+            galley_counter_add(st->stop, line, n, 1);
+    }
+    fclose(f);
+    char *slash = strrchr(path, '/');
+    if (slash && (size_t)(slash - path) + sizeof "/keyphrase-df.txt" <= sizeof path) {
+        strcpy(slash, "/keyphrase-df.txt");
+        return load_df(st, path, stage);
+    }
+    return 0;
+}
+
+static galley_status kp_close(void *state)
+{
+    kp_state *st = state;
+    if (!st)
+        return GALLEY_OK;
+    galley_stemmer_free(st->stem);
+    galley_counter_free(st->stop);
+    galley_counter_free(st->df);
+    galley_counter_free(st->stems);
+    galley_counter_free(st->groups);
+    free(st->cands);
+    free(st->words);
+    free(st);
+    return GALLEY_OK;
+}
+
+static galley_status kp_open(galley_stage *stage, void **state)
+{
+    kp_state *st = calloc(1, sizeof *st);
+    if (!st)
+        return galley_stage_fail(stage, "out of memory");
+    const char *lang = galley_opt_str(stage, "language");
+    st->count = (size_t)galley_opt_int(stage, "count");
+    st->max_words = (size_t)galley_opt_int(stage, "max_words");
+    st->stem = galley_stemmer_new(lang);
+    st->stop = galley_counter_new();
+    st->df = galley_counter_new();
+    st->stems = galley_counter_new();
+    st->groups = galley_counter_new();
+    if (!st->stem) {
+        kp_close(st);
+        return galley_stage_fail(stage, "no stemmer for language '%s' (libstemmer names: "
+                                 "english, porter, french, german, ...)", lang);
+    }
+    if (!st->stop || !st->df || !st->stems || !st->groups || load_stoplist(st, stage) < 0) {
+        kp_close(st);
+        return GALLEY_ERROR;
+    }
+    *state = st;
+    return GALLEY_OK;
+}
+
+/* ---- candidates ---- */
+
+static int is_stop(const kp_state *st, const char *w, size_t n)
+{
+    char buf[128];
+    if (galley_is_stopword(w, n))
+        return 1;
+    size_t m = galley_casefold(w, n, buf, sizeof buf);
+    return m >= sizeof buf || galley_counter_find(st->stop, buf, m) != (size_t)-1;
+}
+
+/* A word that may stand in a phrase: letters, not a stop word, not a
+ * single letter. */
+static int content_word(const kp_state *st, const char *text, const galley_token *t)
+{
+    if (t->cls != GALLEY_TOK_WORD || t->end - t->start < 2)
+        return 0;
+    return !is_stop(st, text + t->start, t->end - t->start);
+}
+
+static size_t possessive_len(const char *w, size_t n)
+{
+    if (n > 2 && w[n - 1] == 's' && w[n - 2] == '\'')
+        return 2;
+    if (n > 4 && w[n - 1] == 's' && !memcmp(w + n - 4, "\xe2\x80\x99", 3))
+        return 4;
+    return 0;
+}
+
+static cand *get_cand(kp_state *st, const char *key, size_t n, int *fresh)
+{
+    size_t before = galley_counter_size(st->groups);
+    size_t i = galley_counter_add(st->groups, key, n, 1);
+    *fresh = galley_counter_size(st->groups) > before;
+    if (*fresh) {
+        if (st->ncands == st->capcands) {
+            size_t cap = st->capcands ? st->capcands * 2 : 256;
+            cand *p = realloc(st->cands, cap * sizeof *p);
+            if (!p)
+                return NULL;
+            st->cands = p;
+            st->capcands = cap;
+        }
+        memset(&st->cands[i], 0, sizeof st->cands[i]);
+        st->ncands = i + 1;
+    }
+    return &st->cands[i];
+}
+
+/* Records the phrase words[a, b) of sentence `sent`. */
+static int add_phrase(kp_state *st, const word *w, size_t a, size_t b, size_t sent)
+{
+    char key[512];
+    size_t n = 0, caps = 0;
+    for (size_t i = a; i < b; i++) {
+        size_t kl;
+        const char *k = galley_counter_key(st->stems, w[i].stem, &kl);
+        if (n + kl + 1 >= sizeof key)
+            return 0;
+        if (i > a)
+            key[n++] = ' ';
+        memcpy(key + n, k, kl);
+        n += kl;
+        caps += w[i].cap;
+    }
+    int fresh;
+    cand *c = get_cand(st, key, n, &fresh);
+    if (!c)
+        return -1;
+    if (fresh) {
+        c->first = sent;
+        c->nwords = b - a;
+        c->surf_s = w[a].s;
+        c->surf_e = w[b - 1].e;
+    }
+    c->count++;
+    c->last = sent;
+    c->caps += caps == b - a;
+    return 0;
+}
+
+static int grow_words(kp_state *st, size_t need)
+{
+    if (need <= st->capwords)
+        return 0;
+    size_t cap = st->capwords ? st->capwords : 256;
+    while (cap < need)
+        cap *= 2;
+    word *p = realloc(st->words, cap * sizeof *p);
+    if (!p)
+        return -1;
+    st->words = p;
+    st->capwords = cap;
+    return 0;
+}
+
+/* Collects the words of one sentence; a punctuation mark between two words
+ * ends a phrase, so it is kept as a non-content word. */
+static size_t sentence_words(kp_state *st, const char *text, size_t s, size_t e, int *err)
+{
+    galley_tokenizer tz;
+    galley_token t;
+    size_t n = 0, k = 0;
+    galley_tok_init(&tz, text + s, e - s);
+    while (galley_tok_next(&tz, &t)) {
+        if (grow_words(st, n + 1) < 0) {
+            *err = 1;
+            return 0;
+        }
+        word *w = &st->words[n++];
+        w->s = s + t.start;
+        w->e = s + t.end;
+        w->content = content_word(st, text + s, &t);
+        w->cap = k++ > 0 && (t.flags & GALLEY_TOK_CAPITALIZED);
+        w->stem = 0;
+        if (w->content) {
+            size_t len = w->e - w->s - possessive_len(text + w->s, w->e - w->s), sl;
+            const char *stem = galley_stem(st->stem, text + w->s, len, &sl);
+            w->stem = galley_counter_add(st->stems, stem, sl, 1);
+        }
+    }
+    return n;
+}
+
+static int collect(kp_state *st, const char *text, size_t len, size_t *nsent)
+{
+    galley_sentencer it;
+    size_t s, e, sent = 0;
+    galley_sent_init(&it, text, len);
+    while (galley_sent_next(&it, &s, &e)) {
+        int err = 0;
+        size_t n = sentence_words(st, text, s, e, &err);
+        if (err)
+            return -1;
+        for (size_t i = 0; i < n; i++) {
+            for (size_t j = i; j < n && j < i + st->max_words && st->words[j].content; j++)
+                if (add_phrase(st, st->words, i, j + 1, sent) < 0)
+                    return -1;
+        }
+        sent++;
+    }
+    *nsent = sent;
+    return 0;
+}
+
+/* ---- scoring ---- */
+
+/* rarer in the bundled news corpus = more telling of this article */
+static double idf(const kp_state *st, const char *stem, size_t n)
+{
+    size_t j = galley_counter_find(st->df, stem, n);
+    double df = j == (size_t)-1 ? 0 : galley_counter_value(st->df, j);
+    return log((st->ndocs + 1.0) / (df + 1.0)) + 1.0;
+}
+
+static void score(kp_state *st, size_t nsent)
+{
+    for (size_t i = 0; i < st->ncands; i++) {
+        cand *c = &st->cands[i];
+        size_t kl;
+        const char *key = galley_counter_key(st->groups, i, &kl);
+        double words = 0, rare = 0, lenf = 0;
+        /* the mean frequency of the phrase's words: a phrase of words the
+         * article keeps returning to ranks above a one-off */
+        for (size_t p = 0, q; p < kl; p = q + 1) {
+            for (q = p; q < kl && key[q] != ' '; q++)
+                ;
+            size_t j = galley_counter_find(st->stems, key + p, q - p);
+            words += j == (size_t)-1 ? 1 : galley_counter_value(st->stems, j);
+            rare += idf(st, key + p, q - p);
+            lenf += (double)(q - p < 9 ? q - p : 9);
+        }
+        lenf /= (double)c->nwords;
+        words /= (double)c->nwords;
+        rare /= (double)c->nwords;
+        /* what tells a key word here (measured on news): it recurs, it
+         * comes early, it is rare elsewhere, and it is a longer word */
+        double pos = 2.0 - (double)c->first / (double)(nsent ? nsent : 1);
+        double spread = nsent > 1 ? 1.0 + (double)(c->last - c->first) / (double)nsent : 1.0;
+        double s = (double)c->count * sqrt(words) * sqrt(rare) * pos * spread * lenf;
+        if (c->nwords > 1)
+            s *= c->count > 1 ? 1.0 : 0.35;     /* a one-off phrase is no key */
+        c->score = s;
+    }
+}
+
+/* "San Francisco" makes "San" and "Francisco" redundant: a word that
+ * mostly occurs inside one phrase is dropped in favour of the phrase. */
+static void drop_parts(kp_state *st)
+{
+    for (size_t i = 0; i < st->ncands; i++) {
+        const cand *c = &st->cands[i];
+        if (c->nwords < 2 || c->count < 2)
+            continue;
+        size_t kl;
+        const char *key = galley_counter_key(st->groups, i, &kl);
+        for (size_t p = 0, q; p < kl; p = q + 1) {
+            for (q = p; q < kl && key[q] != ' '; q++)
+                ;
+            size_t j = galley_counter_find(st->groups, key + p, q - p);
+            if (j != (size_t)-1 && c->count * 10 >= st->cands[j].count * 7)
+                st->cands[j].score = -1;
+        }
+    }
+}
+
+static const kp_state *sort_state;
+
+static int by_score(const void *x, const void *y)
+{
+    const cand *a = &sort_state->cands[*(const size_t *)x];
+    const cand *b = &sort_state->cands[*(const size_t *)y];
+    if (a->score != b->score)
+        return a->score < b->score ? 1 : -1;
+    return a->first < b->first ? -1 : a->first > b->first;
+}
+
+/* The phrase as a reader sees it: its first occurrence, lower case unless
+ * the article writes it capitalised, white space collapsed. */
+static char *display(galley_doc *doc, const char *text, const cand *c)
+{
+    size_t n = c->surf_e - c->surf_s;
+    n -= possessive_len(text + c->surf_s, n);
+    char *out = galley_doc_alloc(doc, n * 2 + 1);
+    int keep = c->caps * 2 >= c->count;
+    size_t m = 0;
+    if (keep) {
+        for (size_t i = 0; i < n; i++) {
+            char ch = text[c->surf_s + i];
+            int sp = ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
+            if (sp && m > 0 && out[m - 1] == ' ')
+                continue;
+            out[m++] = sp ? ' ' : ch;
+        }
+        out[m] = '\0';
+        return out;
+    }
+    m = galley_casefold(text + c->surf_s, n, out, n * 2 + 1);
+    if (m > n * 2)
+        m = n * 2;
+    out[m] = '\0';
+    for (size_t i = 0; i < m; i++)
+        if (out[i] == '\n' || out[i] == '\t' || out[i] == '\r')
+            out[i] = ' ';
+    return out;
+}
+
+static galley_status kp_process(void *state, galley_doc *doc)
+{
+    kp_state *st = state;
+    size_t len, nsent = 0;
+    const char *text = galley_doc_text(doc, &len);
+    galley_counter_clear(st->stems);
+    galley_counter_clear(st->groups);
+    st->ncands = 0;
+    if (!text || len == 0)
+        return GALLEY_OK;
+    if (collect(st, text, len, &nsent) < 0)
+        return galley_doc_fail(doc, "keyphrases: out of memory on %zu bytes", len);
+    if (st->ncands == 0)
+        return GALLEY_OK;
+    score(st, nsent);
+    drop_parts(st);
+    size_t *order = malloc(st->ncands * sizeof *order);
+    if (!order)
+        return galley_doc_fail(doc, "keyphrases: out of memory ranking %zu phrases", st->ncands);
+    for (size_t i = 0; i < st->ncands; i++)
+        order[i] = i;
+    sort_state = st;
+    qsort(order, st->ncands, sizeof *order, by_score);
+    double top = st->cands[order[0]].score;
+    galley_doc_remove_field(doc, "keyword");
+    for (size_t i = 0; i < st->ncands && i < st->count; i++) {
+        const cand *c = &st->cands[order[i]];
+        if (c->score <= 0)
+            break;
+        galley_doc_add_field(doc, "keyword", display(doc, text, c),
+                             round(c->score / top * 1000.0) / 1000.0);
+    }
+    free(order);
+    return GALLEY_OK;
+}
+
+GALLEY_PLUGIN(keyphrases,
+    .kind = GALLEY_EXTRACT,
+    .summary = "ranked key phrases (stem-grouped runs of content words) as the keyword field",
+    .options = kp_options,
+    .provides = "keyword",
+    .open = kp_open, .process = kp_process, .close = kp_close);

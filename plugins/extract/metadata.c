@@ -1,0 +1,475 @@
+/* plugins/extract/metadata.c - the `metadata` extract plugin: title,
+ * dateline, date (ISO 8601), author, language, word count and reading time
+ * from the opening lines of a plain-text article. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <galley/galley.h>
+
+#define HEAD_LINES 8        /* title, date, byline: within the first lines */
+
+typedef struct meta_state {
+    long long wpm;          /* reading speed, words per minute */
+    int title;
+} meta_state;
+
+static const galley_option meta_options[] = {
+    { GALLEY_OPT_INT, "wpm", "230", 0, 50, 2000,
+      "reading speed for reading_minutes, in words per minute", NULL },
+    { GALLEY_OPT_BOOL, "title", "true", 0, 0, 0,
+      "set field title from a headline-like first line when no stage set it", NULL },
+    { 0 }
+};
+
+static galley_status meta_open(galley_stage *st, void **state)
+{
+    meta_state *s = calloc(1, sizeof *s);
+    if (!s)
+        return galley_stage_fail(st, "out of memory");
+    s->wpm = galley_opt_int(st, "wpm");
+    s->title = galley_opt_bool(st, "title");
+    *state = s;
+    return GALLEY_OK;
+}
+
+static galley_status meta_close(void *state)
+{
+    free(state);
+    return GALLEY_OK;
+}
+
+/* ---- lines ---- */
+
+typedef struct line {
+    size_t start, end;      /* trimmed; start == end for a blank line */
+} line;
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* the first n non-blank lines of text */
+static size_t head_lines(const char *text, size_t len, line *out, size_t max)
+{
+    size_t n = 0, p = 0;
+    while (p < len && n < max) {
+        const char *nl = memchr(text + p, '\n', len - p);
+        size_t le = nl ? (size_t)(nl - text) : len, s = p, e = le;
+        while (s < e && is_space(text[s]))
+            s++;
+        while (e > s && is_space(text[e - 1]))
+            e--;
+        if (e > s)
+            out[n++] = (line){ s, e };
+        p = le + 1;
+    }
+    return n;
+}
+
+/* ---- dates ---- */
+
+static const char *const month_names[] = {
+    "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december"
+};
+static const char *const weekday_names[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"
+};
+
+/* 1-12 for a month name or its abbreviation ("Sept", "Jan."), else 0 */
+static int month_of(const char *w, size_t n)
+{
+    char buf[16];
+    if (n > 0 && w[n - 1] == '.')
+        n--;
+    if (n < 3 || n >= sizeof buf)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        buf[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
+    buf[n] = '\0';
+    if (strcmp(buf, "sept") == 0)
+        return 9;
+    for (int m = 0; m < 12; m++)
+        if (strncmp(month_names[m], buf, n) == 0 &&
+            (n == 3 || n == strlen(month_names[m])))
+            return m + 1;
+    return 0;
+}
+
+static int weekday_word(const char *w, size_t n)
+{
+    char buf[16];
+    if (n > 0 && w[n - 1] == '.')
+        n--;
+    if (n < 3 || n >= sizeof buf)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        buf[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
+    for (int d = 0; d < 7; d++)
+        if (strncmp(weekday_names[d], buf, n) == 0 &&
+            (n == 3 || n == strlen(weekday_names[d])))
+            return 1;
+    return 0;
+}
+
+static long number_of(const char *w, size_t n)
+{
+    long v = 0;
+    if (n == 0 || n > 4)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        if (w[i] < '0' || w[i] > '9')
+            return -1;
+        v = v * 10 + (w[i] - '0');
+    }
+    return v;
+}
+
+static int days_in(int y, int m)
+{
+    static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return 29;
+    return d[m - 1];
+}
+
+/* A line that is only a date: "Friday, July 21, 2017", "21 July 2017",
+ * "July 21 2017", "2017-07-21" (a weekday, "Published"/"Updated" and
+ * punctuation may surround it).  Writes YYYY-MM-DD into iso (11 bytes). */
+static int parse_date_line(const char *s, size_t n, char *iso)
+{
+    galley_tokenizer tz;
+    galley_token t;
+    long nums[3];
+    int nn = 0, month = 0, ymd = 0;
+    galley_tok_init(&tz, s, n);
+    while (galley_tok_next(&tz, &t)) {
+        const char *w = s + t.start;
+        size_t len = t.end - t.start;
+        if (t.cls == GALLEY_TOK_NUMBER) {
+            if (nn == 3)
+                return 0;
+            nums[nn++] = number_of(w, len);
+            if (nums[nn - 1] < 0)
+                return 0;
+            if (nn == 1 && len == 4 && !month)
+                ymd = 1;
+        } else if (t.cls == GALLEY_TOK_WORD) {
+            int m = month_of(w, len);
+            if (m && !month)
+                month = m;
+            else if (!weekday_word(w, len) &&
+                     !(len == 9 && strncmp(w, "Published", 9) == 0) &&
+                     !(len == 7 && strncmp(w, "Updated", 7) == 0) &&
+                     !(len == 2 && strncmp(w, "on", 2) == 0))
+                return 0;
+        } else if (!(t.cls == GALLEY_TOK_PUNCT && len == 1 && strchr(",.-/:", w[0]))) {
+            return 0;
+        }
+    }
+    long y, m, d;
+    if (month && nn == 2) {
+        m = month;
+        if (nums[1] >= 1000) {              /* July 21, 2017 / 21 July 2017 */
+            d = nums[0];
+            y = nums[1];
+        } else {
+            return 0;
+        }
+    } else if (!month && nn == 3 && ymd) {  /* 2017-07-21 */
+        y = nums[0];
+        m = nums[1];
+        d = nums[2];
+    } else {
+        return 0;
+    }
+    if (y < 1800 || y > 2199 || m < 1 || m > 12 || d < 1 || d > days_in((int)y, (int)m))
+        return 0;
+    /* by hand: the ranges are checked, which snprintf's checker cannot see */
+    const long v[] = { y / 1000, y / 100 % 10, y / 10 % 10, y % 10, -1, m / 10, m % 10,
+                       -1, d / 10, d % 10 };
+    for (int k = 0; k < 10; k++)
+        iso[k] = v[k] < 0 ? '-' : (char)('0' + v[k]);
+    iso[10] = '\0';
+    return 1;
+}
+
+/* the first "Weekday, Month D, YYYY" in s[0..n): a date glued to a headline
+ * or to the first sentence ("... McGuire Sunday, May 28, 2006") */
+static int find_full_date(const char *s, size_t n, char *iso)
+{
+    galley_tokenizer tz;
+    galley_token t;
+    galley_tok_init(&tz, s, n);
+    while (galley_tok_next(&tz, &t)) {
+        if (t.cls != GALLEY_TOK_WORD || t.end - t.start < 6 ||
+            !weekday_word(s + t.start, t.end - t.start))
+            continue;
+        galley_tokenizer look = tz;     /* the iterator is plain data */
+        galley_token u;
+        for (int k = 0; k < 5 && galley_tok_next(&look, &u); k++) {
+            if (memchr(s + t.start, '\n', u.end - t.start))
+                break;                  /* "Tuesday, 1 March\n\n2000 GMT" */
+            if (k >= 3 && parse_date_line(s + t.start, u.end - t.start, iso))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* ---- headline, byline, dateline ---- */
+
+/* "By Jane Smith" / "By JANE SMITH and John Doe": the names, or 0 */
+static int parse_byline(const char *s, size_t n, size_t *ns)
+{
+    if (n < 4 || n > 120 || (s[0] != 'B' && s[0] != 'b') ||
+        (s[1] != 'y' && s[1] != 'Y') || s[2] != ' ' || s[n - 1] == '.')
+        return 0;
+    galley_tokenizer tz;
+    galley_token t;
+    int words = 0, caps = 0;
+    galley_tok_init(&tz, s + 3, n - 3);
+    while (galley_tok_next(&tz, &t)) {
+        if (t.cls != GALLEY_TOK_WORD)
+            continue;
+        words++;
+        if (t.flags & GALLEY_TOK_CAPITALIZED)
+            caps++;
+    }
+    if (caps == 0 || words > 8 || caps * 2 < words)
+        return 0;
+    *ns = 3;
+    return 1;
+}
+
+/* adds each name of "Jane Smith and John Doe" / "A, B and C" as author */
+static void add_authors(galley_doc *doc, const char *s, size_t n)
+{
+    size_t p = 0;
+    while (p < n) {
+        size_t e = p, next = n;
+        for (size_t i = p; i < n; i++) {
+            if (s[i] == ',') {
+                e = i;
+                next = i + 1;
+                break;
+            }
+            if (i + 5 <= n && strncmp(s + i, " and ", 5) == 0) {
+                e = i;
+                next = i + 5;
+                break;
+            }
+            e = i + 1;
+        }
+        while (p < e && is_space(s[p]))
+            p++;
+        while (e > p && is_space(s[e - 1]))
+            e--;
+        if (e > p)
+            galley_doc_add_field(doc, "author", galley_doc_strndup(doc, s + p, e - p),
+                                 GALLEY_NO_SCORE);
+        p = next;
+    }
+}
+
+static int headline_like(const char *s, size_t n)
+{
+    if (n == 0 || n > 400)
+        return 0;
+    char last = s[n - 1];
+    int ellipsis = n >= 3 && memcmp(s + n - 3, "...", 3) == 0;
+    if ((last == '.' && !ellipsis) || last == ',' || last == ';' || last == ':')
+        return 0;
+    galley_tokenizer tz;
+    galley_token t;
+    int words = 0, letters = 0;
+    galley_tok_init(&tz, s, n);
+    while (galley_tok_next(&tz, &t)) {
+        if (t.cls == GALLEY_TOK_WORD)
+            letters = 1;
+        if (t.cls == GALLEY_TOK_WORD || t.cls == GALLEY_TOK_NUMBER)
+            words++;
+    }
+    return letters && words <= 30;
+}
+
+/* "ISLAMABAD, Pakistan –", "NEW YORK (Reuters) -", "Evansville, Indiana,
+ * United States -": up to 6 capitalised words (the first in capitals, or a
+ * comma among them) before a dash that opens the first body line.  Writes
+ * the place in title case ("Islamabad, Pakistan") into out. */
+static int parse_dateline(const char *s, size_t n, char *out, size_t cap)
+{
+    galley_tokenizer tz;
+    galley_token t;
+    size_t place_end = 0, o = 0;
+    int words = 0, first_caps = 0, comma = 0, paren = 0;
+    galley_tok_init(&tz, s, n > 120 ? 120 : n);
+    while (galley_tok_next(&tz, &t)) {
+        const char *w = s + t.start;
+        size_t len = t.end - t.start;
+        if (paren) {                        /* (Reuters), (AP) */
+            if (len == 1 && w[0] == ')')
+                paren = 0;
+            continue;
+        }
+        if (t.cls == GALLEY_TOK_WORD) {
+            if (!(t.flags & GALLEY_TOK_CAPITALIZED) || ++words > 6)
+                return 0;
+            if (words == 1)
+                first_caps = (t.flags & GALLEY_TOK_ALLCAPS) && len > 2;
+            place_end = t.end;
+            continue;
+        }
+        if (len == 1 && w[0] == ',') {
+            comma = 1;
+            continue;
+        }
+        if (len == 1 && w[0] == '(' && words > 0) {
+            paren = 1;
+            continue;
+        }
+        int dash = (len == 1 && w[0] == '-') ||
+                   (len == 3 && (unsigned char)w[0] == 0xE2 && (unsigned char)w[1] == 0x80 &&
+                    ((unsigned char)w[2] == 0x93 || (unsigned char)w[2] == 0x94));
+        if (!dash || words == 0 || !(first_caps || comma))
+            return 0;
+        /* a spaced dash: "NAME – text", not "well-known" */
+        if (t.start == 0 || !is_space(s[t.start - 1]) || t.end >= n || !is_space(s[t.end]))
+            return 0;
+        /* and a sentence after it: not "DJ Norman Cook - aka Fatboy Slim -" */
+        size_t a = t.end;
+        while (a < n && is_space(s[a]))
+            a++;
+        if (a >= n || !((s[a] >= 'A' && s[a] <= 'Z') || s[a] == '"' ||
+                        (unsigned char)s[a] >= 0x80))
+            return 0;
+        break;
+    }
+    if (place_end == 0 || !(first_caps || comma) || paren)
+        return 0;
+    if (t.start <= place_end)
+        return 0;
+    /* title case the words written in capitals */
+    galley_tok_init(&tz, s, place_end);
+    size_t prev = 0;
+    while (galley_tok_next(&tz, &t) && o + (t.end - prev) * 4 + 1 < cap) {
+        for (size_t i = prev; i < t.start; i++)
+            if (!(s[i] == '(' || s[i] == ')') && o + 1 < cap)
+                out[o++] = s[i] == '\n' ? ' ' : s[i];
+        if (t.cls == GALLEY_TOK_WORD && (t.flags & GALLEY_TOK_ALLCAPS) && t.end - t.start > 2) {
+            size_t p = t.start;
+            int32_t c = galley_utf8_next(s, t.end, &p);
+            o += galley_utf8_encode(c, out + o);
+            o += galley_casefold(s + p, t.end - p, out + o, cap - o) ;
+            if (o >= cap)
+                return 0;
+        } else {
+            memcpy(out + o, s + t.start, t.end - t.start);
+            o += t.end - t.start;
+        }
+        prev = t.end;
+    }
+    out[o] = '\0';
+    return o > 0;
+}
+
+/* ---- language and length ---- */
+
+static void count_words(const char *text, size_t len, size_t *words, size_t *stop,
+                        size_t *latin)
+{
+    galley_tokenizer tz;
+    galley_token t;
+    *words = *stop = *latin = 0;
+    galley_tok_init(&tz, text, len);
+    while (galley_tok_next(&tz, &t)) {
+        if (t.cls == GALLEY_TOK_NUMBER) {
+            (*words)++;
+        } else if (t.cls == GALLEY_TOK_WORD) {
+            (*words)++;
+            if ((unsigned char)text[t.start] < 0x80)
+                (*latin)++;
+            if (galley_is_stopword(text + t.start, t.end - t.start))
+                (*stop)++;
+        }
+    }
+}
+
+static galley_status meta_process(void *state, galley_doc *doc)
+{
+    const meta_state *st = state;
+    size_t len;
+    const char *text = galley_doc_text(doc, &len);
+    if (!text)
+        return GALLEY_OK;
+    line lines[HEAD_LINES];
+    size_t nl = head_lines(text, len, lines, HEAD_LINES), body = 0;
+    char iso[11];
+    int have_title = galley_doc_field(doc, "title") != NULL;
+    /* the headline: the sentences plugin's span, else the first line */
+    size_t nspans;
+    const galley_span *sp = galley_doc_layer(doc, "sentence", &nspans);
+    size_t i = 0;
+    if (nspans > 0 && sp[0].label && strcmp(sp[0].label, "title") == 0) {
+        if (!have_title && st->title)
+            galley_doc_set_field(doc, "title",
+                                 galley_doc_strndup(doc, text + sp[0].start, sp[0].end - sp[0].start));
+        while (i < nl && lines[i].start < sp[0].end)
+            i++;
+    } else if (nl >= 2 && headline_like(text + lines[0].start, lines[0].end - lines[0].start) &&
+               !parse_date_line(text + lines[0].start, lines[0].end - lines[0].start, iso)) {
+        if (!have_title && st->title)
+            galley_doc_set_field(doc, "title", galley_doc_strndup(doc, text + lines[0].start,
+                                                                  lines[0].end - lines[0].start));
+        i = 1;
+    }
+    /* date lines and bylines before the body */
+    for (; i < nl; i++) {
+        const char *s = text + lines[i].start;
+        size_t n = lines[i].end - lines[i].start, ns;
+        if (parse_date_line(s, n, iso)) {
+            if (!galley_doc_field(doc, "date"))
+                galley_doc_set_field(doc, "date", iso);
+        } else if (parse_byline(s, n, &ns)) {
+            if (!galley_doc_field(doc, "author"))
+                add_authors(doc, s + ns, n - ns);
+        } else {
+            break;
+        }
+    }
+    if (!galley_doc_field(doc, "date") && nl > 0) {
+        size_t upto = lines[nl < 4 ? nl - 1 : 3].end;
+        if (find_full_date(text, upto, iso))
+            galley_doc_set_field(doc, "date", iso);
+    }
+    if (i < nl) {
+        body = lines[i].start;
+        char place[256];
+        if (parse_dateline(text + body, len - body, place, sizeof place) &&
+            !galley_doc_field(doc, "dateline"))
+            galley_doc_set_field(doc, "dateline", place);
+    }
+    size_t words, stop, latin;
+    count_words(text, len, &words, &stop, &latin);
+    if (!galley_doc_field(doc, "lang")) {
+        /* function words make up 30-50% of running English text */
+        int en = words >= 5 && stop * 5 >= words && latin * 2 >= words;
+        galley_doc_set_field(doc, "lang", en ? "en" : "und");
+    }
+    galley_doc_set_fieldf(doc, "words", "%zu", words);
+    long long minutes = words ? (long long)ceil((double)words / (double)st->wpm) : 0;
+    galley_doc_set_fieldf(doc, "reading_minutes", "%lld", minutes);
+    return GALLEY_OK;
+}
+
+GALLEY_PLUGIN(metadata,
+    .kind = GALLEY_EXTRACT,
+    .summary = "title, dateline, date, author, language, word count and reading time of plain text",
+    .version = "1.0",
+    .license = "MIT",
+    .options = meta_options,
+    .provides = "title dateline date author lang words reading_minutes",
+    .open = meta_open, .process = meta_process, .close = meta_close);

@@ -1,0 +1,225 @@
+/* tests/extract/test_entities.c - the entities plugin on the seed article
+ * (people, places, organisations a reader expects) and on edge cases. */
+#include <galley/galley.h>
+#include <galley/testing.h>
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+extern const galley_plugin entities_LTX_galley_plugin;
+
+static galley_test *open_plugin(void)
+{
+    char err[512];
+    static const char *opts[] = { "data=" GALLEY_SRCDIR "/conf/extract", NULL };
+    galley_test *t = galley_test_open(&entities_LTX_galley_plugin, opts, err, sizeof err);
+    ck_assert_msg(t != NULL, "open failed: %s", err);
+    return t;
+}
+
+static void close_plugin(galley_test *t)
+{
+    char err[256];
+    ck_assert_int_eq(galley_test_close(t, err, sizeof err), GALLEY_OK);
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    ck_assert_msg(f != NULL, "cannot read %s", path);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    rewind(f);
+    char *buf = malloc((size_t)n + 1);
+    *len = fread(buf, 1, (size_t)n, f);
+    fclose(f);
+    return buf;
+}
+
+static int has_value(galley_doc *d, const char *key, const char *value)
+{
+    for (size_t i = 0; i < galley_doc_field_count(d, key); i++)
+        if (!strcmp(galley_doc_field_value(d, key, i, NULL), value))
+            return 1;
+    return 0;
+}
+
+static galley_doc *run_text(galley_test *t, const char *text, size_t len)
+{
+    galley_doc *d = galley_doc_new();
+    galley_doc_set_text(d, text, len);
+    ck_assert_int_eq(galley_test_process(t, d), GALLEY_OK);
+    return d;
+}
+
+START_TEST(seed_article)
+{
+    size_t len;
+    char *text = slurp(SEED_ARTICLE, &len);
+    galley_test *t = open_plugin();
+    galley_doc *d = run_text(t, text, len);
+    static const char *people[] = { "Jim Mattis", "Shahid Khaqan Abbasi", "Rex Tillerson",
+        "John Nicholson Jr.", "Mike Pompeo", "Syed Talat Hussain", "Joseph F. Dunford Jr.", NULL };
+    static const char *places[] = { "Pakistan", "Afghanistan", "Kabul", "Kuwait", NULL };
+    static const char *orgs[] = { "Pentagon", "CIA", "NATO", "Taliban", NULL };
+    for (size_t i = 0; people[i]; i++)
+        ck_assert_msg(has_value(d, "people", people[i]), "people lacks %s", people[i]);
+    for (size_t i = 0; places[i]; i++)
+        ck_assert_msg(has_value(d, "places", places[i]), "places lacks %s", places[i]);
+    for (size_t i = 0; orgs[i]; i++)
+        ck_assert_msg(has_value(d, "organizations", orgs[i]), "organizations lacks %s", orgs[i]);
+    /* "Mattis" alone is linked to the full name, not listed apart */
+    ck_assert(!has_value(d, "people", "Mattis"));
+    ck_assert(!has_value(d, "people", "Pakistan"));
+    size_t n;
+    const galley_span *sp = galley_doc_layer(d, "entity", &n);
+    ck_assert_uint_gt(n, 20);
+    for (size_t i = 0; i < n; i++) {
+        ck_assert_uint_lt(sp[i].start, sp[i].end);
+        ck_assert_uint_le(sp[i].end, len);
+        ck_assert(sp[i].label != NULL);
+    }
+    galley_doc_free(d);
+    close_plugin(t);
+    free(text);
+}
+END_TEST
+
+START_TEST(empty_text)
+{
+    galley_test *t = open_plugin();
+    galley_doc *d = run_text(t, "", 0);
+    size_t n;
+    galley_doc_layer(d, "entity", &n);
+    ck_assert_uint_eq(n, 0);
+    ck_assert_uint_eq(galley_doc_field_count(d, "people"), 0);
+    galley_doc_free(d);
+    close_plugin(t);
+}
+END_TEST
+
+START_TEST(no_capitals)
+{
+    static const char text[] = "the minister said on monday that the talks in kabul would go on. "
+                               "nobody else spoke.";
+    galley_test *t = open_plugin();
+    galley_doc *d = run_text(t, text, sizeof text - 1);
+    size_t n;
+    galley_doc_layer(d, "entity", &n);
+    ck_assert_uint_eq(n, 0);
+    galley_doc_free(d);
+    close_plugin(t);
+}
+END_TEST
+
+START_TEST(all_capitals)
+{
+    static const char text[] = "THE MINISTER SAID ON MONDAY THAT THE TALKS WOULD GO ON. "
+                               "EVERYONE AGREED THAT THE WEATHER WAS GOOD.";
+    galley_test *t = open_plugin();
+    galley_doc *d = run_text(t, text, sizeof text - 1);
+    size_t n;
+    const galley_span *sp = galley_doc_layer(d, "entity", &n);
+    /* shouting is not naming: no common word becomes an entity */
+    for (size_t i = 0; i < n; i++)
+        ck_assert_msg(0, "unexpected entity %.*s", (int)(sp[i].end - sp[i].start), text + sp[i].start);
+    galley_doc_free(d);
+    close_plugin(t);
+}
+END_TEST
+
+START_TEST(long_sentence)
+{
+    /* 10,000 words, one sentence, names throughout: must finish and find them */
+    static const char unit[] = "and then Maria Lopez of the World Health Organization met officials in Nairobi ";
+    size_t ul = sizeof unit - 1, reps = 10000 / 13 + 1;
+    char *text = malloc(ul * reps + 2);
+    for (size_t i = 0; i < reps; i++)
+        memcpy(text + i * ul, unit, ul);
+    text[ul * reps] = '.';
+    galley_test *t = open_plugin();
+    galley_doc *d = run_text(t, text, ul * reps + 1);
+    ck_assert(has_value(d, "people", "Maria Lopez"));
+    ck_assert(has_value(d, "places", "Nairobi"));
+    ck_assert(has_value(d, "organizations", "World Health Organization"));
+    ck_assert_uint_eq(galley_doc_field_count(d, "people"), 1);
+    galley_doc_free(d);
+    close_plugin(t);
+    free(text);
+}
+END_TEST
+
+START_TEST(possessive_and_titles)
+{
+    static const char text[] = "Prime Minister Anna Berg spoke to reporters. Berg's plan was approved "
+                               "by the Ministry of Finance in Oslo.";
+    galley_test *t = open_plugin();
+    galley_doc *d = run_text(t, text, sizeof text - 1);
+    ck_assert(has_value(d, "people", "Anna Berg"));
+    ck_assert(!has_value(d, "people", "Berg's"));
+    ck_assert(!has_value(d, "people", "Berg"));
+    ck_assert(has_value(d, "organizations", "Ministry of Finance"));
+    ck_assert(has_value(d, "places", "Oslo"));
+    galley_doc_free(d);
+    close_plugin(t);
+}
+END_TEST
+
+static const char *label_of(galley_doc *d, const char *text, const char *name)
+{
+    size_t n, len = strlen(name);
+    const galley_span *sp = galley_doc_layer(d, "entity", &n);
+    for (size_t i = 0; i < n; i++)
+        if (sp[i].end - sp[i].start == len && !memcmp(text + sp[i].start, name, len))
+            return sp[i].label;
+    return NULL;
+}
+
+START_TEST(teams_and_countries)
+{
+    static const char sport[] = "Sweden defeated South Korea 1-0 in the group match on Monday. "
+                                "The goal came from a penalty. Sweden now face Mexico.";
+    static const char news[] = "Russia won the vote on Monday. Talks with Russia went on.";
+    galley_test *t = open_plugin();
+    galley_doc *d = run_text(t, sport, sizeof sport - 1);
+    ck_assert_str_eq(label_of(d, sport, "Sweden"), "ORG");
+    ck_assert_str_eq(label_of(d, sport, "South Korea"), "ORG");
+    galley_doc_free(d);
+    d = run_text(t, news, sizeof news - 1);
+    ck_assert_str_eq(label_of(d, news, "Russia"), "LOC");
+    ck_assert(has_value(d, "places", "Russia"));
+    galley_doc_free(d);
+    close_plugin(t);
+}
+END_TEST
+
+START_TEST(bad_data_dir)
+{
+    char err[512];
+    static const char *opts[] = { "data=/nonexistent/extract", NULL };
+    galley_test *t = galley_test_open(&entities_LTX_galley_plugin, opts, err, sizeof err);
+    ck_assert(t == NULL);
+    ck_assert_msg(strstr(err, "/nonexistent/extract") != NULL, "message: %s", err);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("entities");
+    TCase *tc = tcase_create("entities");
+    tcase_add_test(tc, seed_article);
+    tcase_add_test(tc, empty_text);
+    tcase_add_test(tc, no_capitals);
+    tcase_add_test(tc, all_capitals);
+    tcase_add_test(tc, long_sentence);
+    tcase_add_test(tc, possessive_and_titles);
+    tcase_add_test(tc, teams_and_countries);
+    tcase_add_test(tc, bad_data_dir);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_ENV);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,187 @@
+/* tests/extract/test_keyphrases.c - the keyphrases plugin: what a reader
+ * expects on the seed article, grouping of word forms, options, edge cases. */
+#include <galley/galley.h>
+#include <galley/testing.h>
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+extern const galley_plugin keyphrases_LTX_galley_plugin;
+
+static galley_test *open_with(const char *opt)
+{
+    char err[512];
+    const char *opts[] = { "data=" GALLEY_SRCDIR "/conf/extract", opt, NULL };
+    galley_test *t = galley_test_open(&keyphrases_LTX_galley_plugin, opts, err, sizeof err);
+    ck_assert_msg(t != NULL, "open failed: %s", err);
+    return t;
+}
+
+static void close_plugin(galley_test *t)
+{
+    char err[256];
+    ck_assert_int_eq(galley_test_close(t, err, sizeof err), GALLEY_OK);
+}
+
+static galley_doc *run_text(galley_test *t, const char *text, size_t len)
+{
+    galley_doc *d = galley_doc_new();
+    galley_doc_set_text(d, text, len);
+    ck_assert_int_eq(galley_test_process(t, d), GALLEY_OK);
+    return d;
+}
+
+/* word (lower case) occurs in v, ignoring v's case (ASCII) */
+static int contains(const char *v, const char *word)
+{
+    char low[512];
+    size_t n = 0;
+    for (; v[n] && n + 1 < sizeof low; n++)
+        low[n] = (char)(v[n] >= 'A' && v[n] <= 'Z' ? v[n] + 32 : v[n]);
+    low[n] = '\0';
+    return strstr(low, word) != NULL;
+}
+
+/* index of the first keyword containing word (any case), or -1 */
+static long rank_of(galley_doc *d, const char *word)
+{
+    for (size_t i = 0; i < galley_doc_field_count(d, "keyword"); i++)
+        if (contains(galley_doc_field_value(d, "keyword", i, NULL), word))
+            return (long)i;
+    return -1;
+}
+
+START_TEST(seed_article)
+{
+    FILE *f = fopen(SEED_ARTICLE, "rb");
+    ck_assert(f != NULL);
+    static char text[65536];
+    size_t len = fread(text, 1, sizeof text, f);
+    fclose(f);
+    galley_test *t = open_with(NULL);
+    galley_doc *d = run_text(t, text, len);
+    ck_assert_uint_eq(galley_doc_field_count(d, "keyword"), 10);
+    long pk = rank_of(d, "pakistan"), ma = rank_of(d, "mattis");
+    long mil = rank_of(d, "militant") >= 0 ? rank_of(d, "militant") : rank_of(d, "terror");
+    ck_assert_msg(pk >= 0 && pk < 3, "Pakistan ranks %ld", pk);
+    ck_assert_msg(ma >= 0 && ma < 5, "Mattis ranks %ld", ma);
+    ck_assert_msg(mil >= 0 && mil < 8, "militants/terrorism ranks %ld", mil);
+    /* footer boilerplate never makes it */
+    ck_assert_int_eq(rank_of(d, "email"), -1);
+    ck_assert_int_eq(rank_of(d, "reply"), -1);
+    double prev = 2;
+    for (size_t i = 0; i < 10; i++) {
+        double s;
+        const char *v = galley_doc_field_value(d, "keyword", i, &s);
+        ck_assert(galley_has_score(s));
+        ck_assert(s <= prev);
+        prev = s;
+        /* reads well: no stopword at either end */
+        const char *sp = strrchr(v, ' ');
+        const char *last = sp ? sp + 1 : v;
+        ck_assert_msg(!galley_is_stopword(v, strcspn(v, " ")), "starts with a stopword: %s", v);
+        ck_assert_msg(!galley_is_stopword(last, strlen(last)), "ends with a stopword: %s", v);
+    }
+    galley_doc_free(d);
+    close_plugin(t);
+}
+END_TEST
+
+START_TEST(word_forms_grouped)
+{
+    static const char text[] = "Drones flew over the valley. A drone crashed near the village. "
+                               "The drones were grounded after the crash.";
+    galley_test *t = open_with(NULL);
+    galley_doc *d = run_text(t, text, sizeof text - 1);
+    size_t hits = 0;
+    for (size_t i = 0; i < galley_doc_field_count(d, "keyword"); i++) {
+        const char *v = galley_doc_field_value(d, "keyword", i, NULL);
+        hits += !strcasecmp(v, "drone") || !strcasecmp(v, "drones");
+    }
+    ck_assert_uint_eq(hits, 1);
+    ck_assert_int_eq(rank_of(d, "drone"), 0);
+    galley_doc_free(d);
+    close_plugin(t);
+}
+END_TEST
+
+START_TEST(options_count_and_max_words)
+{
+    static const char text[] = "Solar panel prices fell. Solar panel makers cut jobs. "
+                               "Cheap solar panel imports hurt local solar panel makers.";
+    galley_test *t = open_with("count=2");
+    galley_doc *d = run_text(t, text, sizeof text - 1);
+    ck_assert_uint_eq(galley_doc_field_count(d, "keyword"), 2);
+    galley_doc_free(d);
+    close_plugin(t);
+    t = open_with("max_words=1");
+    d = run_text(t, text, sizeof text - 1);
+    for (size_t i = 0; i < galley_doc_field_count(d, "keyword"); i++)
+        ck_assert(strchr(galley_doc_field_value(d, "keyword", i, NULL), ' ') == NULL);
+    galley_doc_free(d);
+    close_plugin(t);
+    t = open_with("max_words=3");
+    d = run_text(t, text, sizeof text - 1);
+    ck_assert_int_ge(rank_of(d, "solar panel"), 0);
+    galley_doc_free(d);
+    close_plugin(t);
+}
+END_TEST
+
+START_TEST(edge_cases)
+{
+    galley_test *t = open_with(NULL);
+    galley_doc *d = run_text(t, "", 0);
+    ck_assert_uint_eq(galley_doc_field_count(d, "keyword"), 0);
+    galley_doc_free(d);
+    static const char stop[] = "It was what it was, and so it is.";
+    d = run_text(t, stop, sizeof stop - 1);
+    ck_assert_uint_eq(galley_doc_field_count(d, "keyword"), 0);
+    galley_doc_free(d);
+    static const char caps[] = "FLOODS HIT THE CITY. FLOODS CLOSED ROADS AND SCHOOLS.";
+    d = run_text(t, caps, sizeof caps - 1);
+    ck_assert_int_eq(rank_of(d, "flood"), 0);
+    galley_doc_free(d);
+    /* a 10,000-word single sentence */
+    static const char unit[] = "river water levels rose while farmers moved cattle ";
+    size_t ul = sizeof unit - 1, reps = 10000 / 8 + 1;
+    char *big = malloc(ul * reps + 2);
+    for (size_t i = 0; i < reps; i++)
+        memcpy(big + i * ul, unit, ul);
+    big[ul * reps] = '.';
+    d = run_text(t, big, ul * reps + 1);
+    ck_assert_uint_eq(galley_doc_field_count(d, "keyword"), 10);
+    galley_doc_free(d);
+    free(big);
+    close_plugin(t);
+}
+END_TEST
+
+START_TEST(unknown_language)
+{
+    char err[512];
+    const char *opts[] = { "language=klingon", NULL };
+    galley_test *t = galley_test_open(&keyphrases_LTX_galley_plugin, opts, err, sizeof err);
+    ck_assert(t == NULL);
+    ck_assert_msg(strstr(err, "klingon") != NULL, "message: %s", err);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("keyphrases");
+    TCase *tc = tcase_create("keyphrases");
+    tcase_add_test(tc, seed_article);
+    tcase_add_test(tc, word_forms_grouped);
+    tcase_add_test(tc, options_count_and_max_words);
+    tcase_add_test(tc, edge_cases);
+    tcase_add_test(tc, unknown_language);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_ENV);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

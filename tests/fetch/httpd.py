@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""tests/fetch/httpd.py - a small HTTP server for the `http` fetch tests.
+
+Binds 127.0.0.1 on a free port, prints the port on stdout, and serves the
+routes below until its standard input closes (so it never outlives the test).
+GET /stats returns how often each path was served, and with which status."""
+import http.server
+import json
+import sys
+import threading
+import time
+import urllib.parse
+
+LAST_MODIFIED = "Mon, 01 Jan 2024 00:00:00 GMT"
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    counts = {}
+    lock = threading.Lock()
+
+    def log_message(self, fmt, *args):      # quiet: the test reads stdout
+        pass
+
+    def count(self, status):
+        key = "%s %d" % (self.path, status)
+        with self.lock:
+            self.counts[key] = self.counts.get(key, 0) + 1
+
+    def send(self, status, body=b"", ctype="text/html; charset=utf-8", headers=()):
+        self.count(status)
+        self.send_response(status)
+        if ctype:
+            self.send_header("Content-Type", ctype)
+        for k, v in headers:
+            self.send_header(k, v)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def times_served(self, path):
+        with self.lock:
+            return sum(v for k, v in self.counts.items() if k.split(" ")[0] == path)
+
+    def do_GET(self):
+        p = urllib.parse.urlsplit(self.path).path
+        self.path = p
+        if p == "/stats":
+            with self.lock:
+                body = json.dumps(self.counts).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        elif p == "/ok":
+            self.send(200, b"<html><body><p>caf\xe9 ok</p></body></html>",
+                      "text/html; charset=ISO-8859-1")
+        elif p == "/plain":
+            self.send(200, "na\u00efve text\n".encode(), "text/plain; charset=utf-8")
+        elif p == "/missing":
+            self.send(404, b"<html>not here</html>")
+        elif p == "/flaky":          # a 500 first, then the page
+            if self.times_served(p) == 0:
+                self.send(500, b"<html>try later</html>")
+            else:
+                self.send(200, b"<html><p>second time lucky</p></html>")
+        elif p == "/down":           # always 500
+            self.send(500, b"<html>down</html>")
+        elif p == "/redirect":
+            self.send(302, b"", None, [("Location", "/ok")])
+        elif p == "/redirect-ftp":
+            self.send(302, b"", None, [("Location", "ftp://127.0.0.1/file")])
+        elif p == "/slow":
+            time.sleep(3)
+            self.send(200, b"<html>too late</html>")
+        elif p == "/big":            # announces its size
+            self.send(200, b"<html>" + b"x" * 100000 + b"</html>")
+        elif p == "/big-stream":     # no Content-Length: ends when closed
+            self.count(200)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Connection", "close")
+            self.end_headers()
+            for _ in range(100):
+                self.wfile.write(b"y" * 1000)
+            self.close_connection = True
+        elif p == "/cached":
+            etag = '"v1"'
+            if self.headers.get("If-None-Match") == etag:
+                self.count(304)
+                self.send_response(304)
+                self.send_header("ETag", etag)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+            else:
+                self.send(200, b"<html><p>cache me</p></html>", "text/html",
+                          [("ETag", etag), ("Last-Modified", LAST_MODIFIED)])
+        elif p == "/image":
+            self.send(200, b"\x89PNG\r\n\x1a\n", "image/png")
+        else:
+            self.send(404, b"<html>unknown</html>")
+
+
+def main():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    sys.stdout.write("%d\n" % server.server_address[1])
+    sys.stdout.flush()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    sys.stdin.read()                 # until the test closes our stdin
+    server.shutdown()
+
+
+if __name__ == "__main__":
+    main()
