@@ -240,6 +240,33 @@ START_TEST(options_select_and_omit)
 }
 END_TEST
 
+/* pretty: indented over several lines, still one whole JSON value per doc */
+START_TEST(pretty_record_is_indented_json)
+{
+    galley_doc *d = simple_doc("p");
+    char pathopt[160];
+    snprintf(pathopt, sizeof pathopt, "path=%s", out);
+    const char *opts[] = { pathopt, "pretty=true", NULL };
+    char err[512];
+    galley_test *t = galley_test_open(&jsonl_LTX_galley_plugin, opts, err, sizeof err);
+    ck_assert_ptr_nonnull(t);
+    ck_assert_int_eq(galley_test_process(t, d), GALLEY_OK);
+    ck_assert_int_eq(galley_test_close(t, err, sizeof err), GALLEY_OK);
+    json_error_t je;
+    json_t *r = json_load_file(out, 0, &je);
+    ck_assert_msg(r != NULL, "%s", je.text);
+    ck_assert_str_eq(json_string_value(json_object_get(r, "id")), "p");
+    json_decref(r);
+    FILE *f = fopen(out, "r");
+    int lines = 0, c;
+    while ((c = getc(f)) != EOF)
+        lines += c == '\n';
+    fclose(f);
+    ck_assert_int_gt(lines, 5);
+    galley_doc_free(d);
+}
+END_TEST
+
 START_TEST(one_line_per_record_in_order)
 {
     galley_doc *docs[3] = { simple_doc("1"), simple_doc("2"), simple_doc("3") };
@@ -383,6 +410,7 @@ static Suite *suite(void)
     tcase_add_test(tc, invalid_utf8_is_repaired_and_counted);
     tcase_add_test(tc, options_select_and_omit);
     tcase_add_test(tc, one_line_per_record_in_order);
+    tcase_add_test(tc, pretty_record_is_indented_json);
     tcase_add_test(tc, file_appears_only_at_close);
     tcase_add_test(tc, missing_directory_fails_open_naming_it);
     tcase_add_test(tc, closed_pipe_fails_the_doc);
