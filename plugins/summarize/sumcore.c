@@ -480,14 +480,18 @@ static void collect_spans(gsum *g, galley_doc *doc, const char *text, size_t len
     size_t prev = from;
     if (sp && nl > 0) {
         for (size_t i = 0; i < nl; i++) {
-            if (sp[i].end <= from || sp[i].end > len || sp[i].start >= sp[i].end
-                || !label_allowed(g, sp[i].label))
+            if (sp[i].end <= from || sp[i].end > len || sp[i].start >= sp[i].end)
                 continue;
             size_t s = sp[i].start < from ? from : sp[i].start;
             if (s > prev && has_blank_line(text, prev, s))
                 para++;
             if (add_sent(g, s, sp[i].end, para) < 0)
                 return;
+            /* a span kept out by its label stays in the list, marked, so
+             * that a caption's credit still marks its paragraph */
+            if (!label_allowed(g, sp[i].label))
+                g->sents[g->nsents - 1].words =
+                    sp[i].label && strcasecmp(sp[i].label, "caption") == 0 ? -3 : -2;
             prev = sp[i].end;
         }
         return;
@@ -520,11 +524,13 @@ static size_t filter_spans(gsum *g, const char *text)
     size_t out = 0;
     int footer = 0;
     /* a paragraph holding a caption or credit is a caption: mark all its
-     * sentences (words = -1); paragraphs are in order, so walk both ways */
+     * sentences (words = -1); paragraphs are in order, so walk both ways.
+     * words -2: kept out by its label; -3: labelled caption */
     if (!(g->allow & GSUM_ALLOW_CAPTION))
         for (size_t i = 0; i < g->nsents; i++) {
             gsum_sent *x = &g->sents[i];
-            if (x->words < 0 || !is_caption(text + x->start, x->end - x->start))
+            if (x->words == -1 || x->words == -2
+                || (x->words == 0 && !is_caption(text + x->start, x->end - x->start)))
                 continue;
             for (size_t j = i; j > 0 && g->sents[j - 1].para == x->para; j--)
                 g->sents[j - 1].words = -1;
@@ -535,6 +541,8 @@ static size_t filter_spans(gsum *g, const char *text)
         gsum_sent x = g->sents[i];
         const char *s = text + x.start;
         size_t n = x.end - x.start;
+        if (x.words < 0)
+            continue;       /* kept out by its label, or in a caption paragraph */
         if (out > 0 && starts_lower(s, n) && g->sents[out - 1].para == x.para
             && g->sents[out - 1].end <= x.start) {
             g->sents[out - 1].end = x.end;
@@ -557,8 +565,6 @@ static size_t filter_spans(gsum *g, const char *text)
         }
         if (bracketed(s, n))
             continue;
-        if (x.words < 0)
-            continue;       /* in a caption paragraph */
         x.words = count_words(text, x.start, x.end);
         if (!(g->allow & GSUM_ALLOW_BYLINE) && is_byline(s, n, x.words))
             continue;

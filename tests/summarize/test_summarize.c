@@ -167,6 +167,27 @@ START_TEST(sentence_layer_labels)
 }
 END_TEST
 
+/* a credit the sentence layer labels "caption" takes its whole paragraph
+ * (the caption text itself is unlabelled) out */
+START_TEST(caption_label_marks_paragraph)
+{
+    const char *text = "Ants on a leaf, from the study. Image: Jane Doe.\n\n"
+                       "The study found that sick ants choose food laced with peroxide.";
+    galley_test *t = open_opts(&lead_LTX_galley_plugin, (const char *[]){ "sentences=2", NULL });
+    galley_doc *d = doc_of(text);
+    const char *credit = strstr(text, "Image:"), *body = strstr(text, "The study");
+    galley_doc_add_span(d, "sentence", 0, (size_t)(credit - 1 - text), NULL, GALLEY_NO_SCORE);
+    galley_doc_add_span(d, "sentence", (size_t)(credit - text), (size_t)(body - 2 - text),
+                        "caption", GALLEY_NO_SCORE);
+    galley_doc_add_span(d, "sentence", (size_t)(body - text), strlen(text), NULL, GALLEY_NO_SCORE);
+    ck_assert_int_eq(galley_test_process(t, d), GALLEY_OK);
+    ck_assert_str_eq(galley_doc_field(d, "summary"),
+                     "The study found that sick ants choose food laced with peroxide.");
+    galley_doc_free(d);
+    close_test(t);
+}
+END_TEST
+
 START_TEST(length_options)
 {
     const galley_plugin *p = ALL[_i];
@@ -441,6 +462,7 @@ int main(void)
     tcase_add_test(tc, lead_first_sentences);
     tcase_add_test(tc, title_field_is_skipped);
     tcase_add_test(tc, sentence_layer_labels);
+    tcase_add_test(tc, caption_label_marks_paragraph);
     tcase_add_loop_test(tc, length_options, 0, NALL);
     tcase_add_loop_test(tc, length_options_conflict, 0, NALL);
     tcase_add_loop_test(tc, min_sentence_words, 0, NALL);
