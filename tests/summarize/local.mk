@@ -18,8 +18,8 @@ tests_summarize_test_rouge_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_summarize_test_rouge_LDADD = $(CHECK_LIBS) $(STEMMER_LIBS)
 TESTS += tests/summarize/test_rouge
 
-TESTS += tests/summarize/pipeline.sh
-EXTRA_DIST += tests/summarize/pipeline.sh
+TESTS += tests/summarize/pipeline.sh tests/summarize/bench-skip.sh
+EXTRA_DIST += tests/summarize/pipeline.sh tests/summarize/bench-skip.sh
 
 # bench/rouge programs: built with the tree so they never rot
 noinst_PROGRAMS += bench/rouge/sumrun bench/rouge/rougescore bench/rouge/mkidf
