@@ -16,7 +16,7 @@ static const galley_option newsrank_options[] = {
       "centrality: frequency (how often the article repeats the sentence's "
       "words, idf-weighted), cosine to the centroid, PageRank over the cosine "
       "graph, or directed (PACSUM-style: links to later sentences count, links "
-      "to earlier ones count backward_weight)", "frequency|centroid|pagerank|directed" },
+      "to earlier ones count backward_weight)", "frequency|centroid|pagerank|bm25|directed" },
     { GALLEY_OPT_FLOAT, "backward_weight", "-0.5", 0, -10, 10,
       "directed centrality: weight of links to earlier sentences", NULL },
     { GALLEY_OPT_FLOAT, "length_norm", "0.15", 0, 0, 2,
@@ -38,7 +38,7 @@ static const galley_option newsrank_options[] = {
     { 0 }
 };
 
-enum { CENT_CENTROID, CENT_PAGERANK, CENT_DIRECTED, CENT_FREQUENCY };
+enum { CENT_CENTROID, CENT_PAGERANK, CENT_DIRECTED, CENT_FREQUENCY, CENT_BM25 };
 
 typedef struct newsrank {
     gsum g;
@@ -67,7 +67,8 @@ static galley_status nr_open(galley_stage *stage, void **state)
     const char *c = galley_opt_str(stage, "centrality");
     t->centrality = !c || strcmp(c, "centroid") == 0 ? CENT_CENTROID
                     : strcmp(c, "pagerank") == 0 ? CENT_PAGERANK
-                    : strcmp(c, "frequency") == 0 ? CENT_FREQUENCY : CENT_DIRECTED;
+                    : strcmp(c, "frequency") == 0 ? CENT_FREQUENCY
+                    : strcmp(c, "bm25") == 0 ? CENT_BM25 : CENT_DIRECTED;
     t->backward = galley_opt_float(stage, "backward_weight");
     t->length_norm = galley_opt_float(stage, "length_norm");
     t->wc = galley_opt_float(stage, "centrality_weight");
@@ -136,9 +137,16 @@ static int graph_centrality(newsrank *t, size_t n)
     float *w = gsum_matrix(g, n);
     if (!w)
         return -1;
+    double avg = gsum_avg_words(g);
     for (size_t i = 0; i < n; i++)
-        for (size_t j = i + 1; j < n; j++)
-            w[i * n + j] = w[j * n + i] = (float)gsum_cosine(g, &g->sents[i], &g->sents[j]);
+        for (size_t j = i + 1; j < n; j++) {
+            if (t->centrality == CENT_BM25) {
+                w[i * n + j] = (float)gsum_bm25(g, &g->sents[j], &g->sents[i], avg);
+                w[j * n + i] = (float)gsum_bm25(g, &g->sents[i], &g->sents[j], avg);
+            } else
+                w[i * n + j] = w[j * n + i] =
+                    (float)gsum_cosine(g, &g->sents[i], &g->sents[j]);
+        }
     if (gsum_pagerank(g, w, n, 0.85) < 0)
         return -1;
     for (size_t i = 0; i < n; i++)

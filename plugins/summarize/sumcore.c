@@ -1199,6 +1199,34 @@ void gsum_select(gsum *g, galley_doc *doc, double redundancy, double max_sim)
 
 /* ---- graph centrality ---- */
 
+double gsum_avg_words(const gsum *g)
+{
+    double avg = 0;
+    for (size_t i = 0; i < g->nsents; i++)
+        avg += g->sents[i].words;
+    return g->nsents && avg > 0 ? avg / (double)g->nsents : 1;
+}
+
+double gsum_bm25(const gsum *g, const gsum_sent *q, const gsum_sent *d, double avglen)
+{
+    const gsum_term *x = g->terms + q->t0, *y = g->terms + d->t0;
+    size_t i = 0, j = 0;
+    double s = 0, norm = 1.2 * (0.25 + 0.75 * (double)d->words / avglen);
+    while (i < q->tn && j < d->tn) {
+        if (x[i].id < y[j].id)
+            i++;
+        else if (x[i].id > y[j].id)
+            j++;
+        else {
+            double tf = y[j].tf;
+            s += g->tw[x[i].id] * tf * 2.2 / (tf + norm);
+            i++;
+            j++;
+        }
+    }
+    return s;
+}
+
 float *gsum_matrix(gsum *g, size_t n)
 {
     float *m = grow(g->mat, &g->capmat, n * n + 1, sizeof *m);

@@ -146,6 +146,11 @@ void gsum_select(gsum *g, galley_doc *doc, double redundancy, double max_sim);
 /* Writes the summary made of the first candidates (lead). */
 void gsum_select_lead(gsum *g, galley_doc *doc);
 
+/* BM25 (k1 1.2, b 0.75) of sentence q's terms as a query against sentence d,
+ * with the idf weights; avglen = the candidates' mean length in words */
+double gsum_bm25(const gsum *g, const gsum_sent *q, const gsum_sent *d, double avglen);
+double gsum_avg_words(const gsum *g);
+
 /* Weighted PageRank over the n x n edge matrix w (w[i*n+j] = weight of the
  * edge i -> j, row-normalised here), damping d; iterates until the scores
  * move less than 1e-5 in total (L1) or GSUM_MAX_ITER sweeps.  Writes

@@ -10,7 +10,7 @@
 
 static const galley_option textrank_options[] = {
     GSUM_COMMON_OPTIONS,
-    { GALLEY_OPT_STRING, "similarity", "cosine", 0, 0, 0,
+    { GALLEY_OPT_STRING, "similarity", "bm25", 0, 0, 0,
       "edge weights: tf-idf cosine, or BM25 of one sentence as a query on the other",
       "cosine|bm25" },
     { GALLEY_OPT_FLOAT, "damping", "0.85", 0, 0.01, 0.99, "PageRank damping factor", NULL },
@@ -51,27 +51,6 @@ static galley_status tr_open(galley_stage *stage, void **state)
     return GALLEY_OK;
 }
 
-/* BM25 (k1 1.2, b 0.75) of sentence q's terms against sentence d */
-static double bm25(const gsum *g, const gsum_sent *q, const gsum_sent *d, double avglen)
-{
-    const gsum_term *x = g->terms + q->t0, *y = g->terms + d->t0;
-    size_t i = 0, j = 0;
-    double s = 0, len = (double)d->words;
-    while (i < q->tn && j < d->tn) {
-        if (x[i].id < y[j].id)
-            i++;
-        else if (x[i].id > y[j].id)
-            j++;
-        else {
-            double tf = y[j].tf;
-            s += g->tw[x[i].id] * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * len / avglen));
-            i++;
-            j++;
-        }
-    }
-    return s;
-}
-
 static galley_status tr_process(void *state, galley_doc *doc)
 {
     textrank *t = state;
@@ -80,16 +59,13 @@ static galley_status tr_process(void *state, galley_doc *doc)
     float *w = gsum_matrix(g, n);
     if (!w)
         return galley_doc_fail(doc, "textrank: out of memory for %zu sentences", n);
-    double avg = 0;
-    for (size_t i = 0; i < n; i++)
-        avg += g->sents[i].words;
-    avg = n ? avg / (double)n : 1;
+    double avg = gsum_avg_words(g);
     for (size_t i = 0; i < n; i++)
         for (size_t j = 0; j < n; j++) {
             if (i == j)
                 continue;
             if (t->bm25)
-                w[i * n + j] = (float)bm25(g, &g->sents[j], &g->sents[i], avg);
+                w[i * n + j] = (float)gsum_bm25(g, &g->sents[j], &g->sents[i], avg);
             else if (j > i)
                 w[i * n + j] = w[j * n + i] = (float)gsum_cosine(g, &g->sents[i], &g->sents[j]);
         }
