@@ -8,8 +8,8 @@
 
 static const galley_option lexrank_options[] = {
     GSUM_COMMON_OPTIONS,
-    { GALLEY_OPT_FLOAT, "threshold", "0.05", 0, 0, 1,
-      "cosine below which two sentences are not linked (0.05 suits the "
+    { GALLEY_OPT_FLOAT, "threshold", "0.02", 0, 0, 1,
+      "cosine below which two sentences are not linked (0.02 suits the "
       "in-article idf; the paper's 0.1 suits a corpus idf table)", NULL },
     { GALLEY_OPT_BOOL, "continuous", "true", 0, 0, 0,
       "keep the cosine as the edge weight (false: every kept edge weighs 1)", NULL },
