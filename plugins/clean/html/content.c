@@ -323,7 +323,12 @@ static int is_hidden(const xmlNode *n)
 
 static int add_node(hwork *w, xmlNode *n, int parent, unsigned tag, int weight)
 {
-    w->nodes = ghtml_grow(w->nodes, &w->cap, w->n + 1, sizeof *w->nodes);
+    hnode *nodes = ghtml_grow(w->nodes, &w->cap, w->n + 1, sizeof *w->nodes);
+    if (!nodes) {
+        w->oom = 1;
+        return -1;
+    }
+    w->nodes = nodes;
     hnode *h = &w->nodes[w->n];
     memset(h, 0, sizeof *h);
     h->node = n;
@@ -409,8 +414,7 @@ static void walk(hwork *w, xmlNode *root)
             if ((tag & HT_LINK) && !ghtml_attr(n, "href"))
                 tag &= ~(unsigned)HT_LINK;
             if (keep_element(w, n, tag, &weight)) {
-                add_node(w, n, index_of(n->parent), tag, weight);
-                descend = 1;
+                descend = add_node(w, n, index_of(n->parent), tag, weight) >= 0;
             } else if (n->children)
                 note_subtree(&w->meta, n);
         } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
