@@ -298,6 +298,9 @@ START_TEST(scripts_and_look_alikes)
         "<p title=\"<script>\">The lighthouse keeper climbed the stairs for the last time on "
         "Friday, after thirty years of winding the clockwork lamp by hand.</p>"
         "<SCRIPT>document.write('</div><p>injected by a script</p>');</SCRIPT>"
+        "<svg viewBox=\"0 0 10 10\"><text>an icon's label</text></svg>"
+        "<svg><svg><rect/></svg><text>a nested icon's label</text></svg>"
+        "<!-- <p>a commented-out paragraph</p> -->"
         "<p>His daughter will keep the key, and the light itself has run on its own since "
         "the automatic lamp was fitted in the spring.</p></div></body></html>";
     galley_doc *d = galley_doc_new();
