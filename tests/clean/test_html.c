@@ -169,6 +169,7 @@ START_TEST(title_site_suffix_and_time_element)
         "</head><body><article><h1>Night trains return to the valley</h1>"
         "<p>Posted <time datetime=\"2022-09-01T21:15:00+02:00\">1 Sept</time></p>"
         "<p>By Ada Brunel | Rail correspondent</p>"
+        "<p><img src=\"train.jpg\"></p><p>Jo Bloggs | Getty Images</p>"
         "<p>By the end of the year, the night train will stop in four more towns.</p>"
         "<p>The sleeper service between the two cities starts again in December after a break "
         "of twelve years, with new carriages and a restaurant car that serves breakfast.</p>"
@@ -181,6 +182,7 @@ START_TEST(title_site_suffix_and_time_element)
     HAS(d, "The sleeper service between the two cities");
     HASNT(d, "Night trains return");    /* the title is a field, not text */
     HASNT(d, "Ada Brunel");             /* a byline */
+    HASNT(d, "Getty");                  /* a picture's credit */
     HAS(d, "By the end of the year, the night train");
     galley_doc_free(d);
 }

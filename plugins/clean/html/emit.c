@@ -261,7 +261,8 @@ static const char *const furniture[] = {
     "you may also like", "more from", "recommended", "we use cookies",
     "this site uses cookies", "listen to this", "this slideshow requires",
     "updated:", "updated at", "updated on", "published:", "posted:", "posted on",
-    "last updated", "posted by", "written by", "follow on", "follow @", NULL
+    "last updated", "posted by", "written by", "follow on", "follow @",
+    "photo by", "photo credit", "credit:", "image via", NULL
 };
 /* ... and those that may run longer (credit lines, appeals) */
 static const char *const furniture_long[] = {
@@ -290,6 +291,22 @@ static int is_byline(const char *s, size_t n)
     return !strchr(".!?:\"'", s[n - 1]);
 }
 
+/* "Jane Doe | Getty Images", "(AP Photo/Jane Doe)": a picture's credit */
+static int is_photo_credit(const char *s, size_t n)
+{
+    static const char *const agencies[] = {
+        "Getty Images", "AP Photo", "Shutterstock", "AFP via Getty", "Photo credit",
+        "Image credit", "Photograph:", NULL
+    };
+    char buf[101];
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    for (const char *const *a = agencies; *a; a++)
+        if (strstr(buf, *a))
+            return 1;
+    return 0;
+}
+
 static int is_furniture(const char *s, size_t n, const struct hpara *p)
 {
     if (p->h1)
@@ -300,7 +317,8 @@ static int is_furniture(const char *s, size_t n, const struct hpara *p)
         return 0;
     if (starts_with_any(s, n, furniture_long))
         return 1;
-    return n <= 100 && (is_byline(s, n) || starts_with_any(s, n, furniture));
+    return n <= 100 && (is_byline(s, n) || starts_with_any(s, n, furniture)
+                        || is_photo_credit(s, n));
 }
 
 /* Keeps the paragraphs that are not furniture, joined by blank lines. */
