@@ -313,6 +313,25 @@ static galley_status decode_as(galley_doc *doc, const char *b, size_t n,
     return GALLEY_OK;
 }
 
+/* UTF-16 without a byte-order mark (some Windows tools write it): text in
+ * the Latin range has a zero in every other byte, and only there. */
+static const char *guess_utf16(const char *b, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)b;
+    size_t m = (n < 1024 ? n : 1024) & ~(size_t)1, zeven = 0, zodd = 0;
+    if (m < 4 || !memchr(b, 0, m))
+        return NULL;
+    for (size_t i = 0; i < m; i += 2) {
+        zeven += u[i] == 0;
+        zodd += u[i + 1] == 0;
+    }
+    if (zeven == 0 && zodd * 10 >= m / 2 * 7)
+        return "utf-16le";
+    if (zodd == 0 && zeven * 10 >= m / 2 * 7)
+        return "utf-16be";
+    return NULL;
+}
+
 galley_status fetch_decode(galley_doc *doc, const char *b, size_t len,
                            int is_html, const char *declared,
                            const fetch_decoder *dec)
@@ -325,7 +344,9 @@ galley_status fetch_decode(galley_doc *doc, const char *b, size_t len,
         return decode_as(doc, b + 2, len - 2, "utf-16le", 1, 2, dec);
     if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF)
         return decode_as(doc, b + 2, len - 2, "utf-16be", 1, 2, dec);
-    const char *cs = NULL;
+    const char *cs = guess_utf16(b, len);
+    if (cs)
+        return decode_as(doc, b, len, cs, 1, 0, dec);
     if (declared && normalize_label(declared, label, sizeof label)) {
         cs = label;
     } else if (is_html && fetch_html_meta_charset(b, len, raw, sizeof raw)

@@ -89,8 +89,9 @@ static char *join(const char *a, const char *b)
     return s;
 }
 
-/* 1 if the entry at path is a directory the walk should enter: real
- * directories always, symbolic links to directories with follow_links */
+/* What the walk does with the entry at path: 1 enter it (a directory, or a
+ * link to one with follow_links), 0 read it as a file (or report why not),
+ * -1 leave it alone (a link to a directory, not followed). */
 static int is_walk_dir(const dir_state *s, const char *path, unsigned char dtype)
 {
     struct stat st;

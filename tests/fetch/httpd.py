@@ -18,6 +18,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     counts = {}
     lock = threading.Lock()
+    inflight = 0            # /hold requests being served now
+    max_inflight = 0
+    hold_starts = []        # monotonic start times of /hold requests
 
     def log_message(self, fmt, *args):      # quiet: the test reads stdout
         pass
@@ -47,7 +50,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.path = p
         if p == "/stats":
             with self.lock:
-                body = json.dumps(self.counts).encode()
+                starts = Handler.hold_starts
+                gaps = [b - a for a, b in zip(starts, starts[1:])]
+                stats = dict(self.counts, max_inflight=Handler.max_inflight,
+                             min_gap_ms=int(min(gaps) * 1000) if gaps else -1)
+                body = json.dumps(stats).encode()
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(body)))
@@ -56,6 +63,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         elif p == "/ok":
             self.send(200, b"<html><body><p>caf\xe9 ok</p></body></html>",
                       "text/html; charset=ISO-8859-1")
+        elif p == "/ua":            # shows the User-Agent it got
+            self.send(200, ("<html>%s</html>" % self.headers.get("User-Agent")).encode())
         elif p == "/plain":
             self.send(200, "na\u00efve text\n".encode(), "text/plain; charset=utf-8")
         elif p == "/missing":
@@ -71,6 +80,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send(302, b"", None, [("Location", "/ok")])
         elif p == "/redirect-ftp":
             self.send(302, b"", None, [("Location", "ftp://127.0.0.1/file")])
+        elif p == "/hold":           # a while in flight: shows overlapping requests
+            with self.lock:
+                Handler.inflight += 1
+                Handler.max_inflight = max(Handler.max_inflight, Handler.inflight)
+                Handler.hold_starts.append(time.monotonic())
+            time.sleep(0.1)
+            with self.lock:
+                Handler.inflight -= 1
+            self.send(200, b"<html>held</html>")
         elif p == "/slow":
             time.sleep(3)
             self.send(200, b"<html>too late</html>")
@@ -96,6 +114,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
             else:
                 self.send(200, b"<html><p>cache me</p></html>", "text/html",
                           [("ETag", etag), ("Last-Modified", LAST_MODIFIED)])
+        elif p == "/cached-lm":      # Last-Modified only, no ETag
+            if self.headers.get("If-Modified-Since") == LAST_MODIFIED:
+                self.count(304)
+                self.send_response(304)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+            else:
+                self.send(200, b"<html><p>dated</p></html>", "text/html",
+                          [("Last-Modified", LAST_MODIFIED)])
         elif p == "/image":
             self.send(200, b"\x89PNG\r\n\x1a\n", "image/png")
         else:

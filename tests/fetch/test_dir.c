@@ -7,7 +7,9 @@
 #include <grp.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 
 #include "fixtures.h"
@@ -120,6 +122,7 @@ START_TEST(encodings_become_utf8)
     const char u16be[] = "\xFE\xFF" "\0c\0a\0f\0\xE9\0 \x20\x1C\0q\x20\x1D\0\n";
     fx_write(tmp, "u16le.txt", u16le, sizeof u16le - 1);
     fx_write(tmp, "u16be.txt", u16be, sizeof u16be - 1);
+    fx_write(tmp, "u16le-nobom.txt", u16le + 2, sizeof u16le - 3);
     fx_write_str(tmp, "bom8.txt", "\xEF\xBB\xBF" "caf\xC3\xA9 \xE2\x80\x9Cq\xE2\x80\x9D\n");
     fx_write_str(tmp, "cp1252.txt", "caf\xE9 \x93q\x94\n");
     fx_write_str(tmp, "latin1.html",
@@ -134,6 +137,10 @@ START_TEST(encodings_become_utf8)
     run r = fx_run(DIR_PLUGIN, opts);
     const char *want = "caf\xC3\xA9 \xE2\x80\x9Cq\xE2\x80\x9D\n";
     const got *g = fx_get(&r, "u16le.txt");
+    ck_assert_int_eq(g->rc, GALLEY_OK);
+    ck_assert_str_eq(g->text, want);
+    ck_assert_str_eq(g->charset, "utf-16le");
+    g = fx_get(&r, "u16le-nobom.txt");
     ck_assert_int_eq(g->rc, GALLEY_OK);
     ck_assert_str_eq(g->text, want);
     ck_assert_str_eq(g->charset, "utf-16le");
@@ -265,6 +272,13 @@ START_TEST(special_files_and_links)
     snprintf(q, sizeof q, "%s/sublink", tmp);
     ck_assert_int_eq(symlink("sub", q), 0);
 
+    /* a listening UNIX socket named like an article */
+    int sock = socket(AF_UNIX, SOCK_STREAM, 0);
+    struct sockaddr_un sa = { .sun_family = AF_UNIX };
+    snprintf(sa.sun_path, sizeof sa.sun_path, "%s/sock.txt", tmp);
+    ck_assert_int_ge(sock, 0);
+    ck_assert_int_eq(bind(sock, (struct sockaddr *)&sa, sizeof sa), 0);
+
     /* a FIFO would block a reader forever: this must return at all */
     const char *o1[] = { path_opt, NULL };
     run r = fx_run(DIR_PLUGIN, o1);
@@ -281,8 +295,12 @@ START_TEST(special_files_and_links)
     ck_assert_ptr_nonnull(strstr(g->error, "follow_links"));
     ck_assert_int_eq(fx_get(&r, "dangling.txt")->rc, GALLEY_ERROR);
     ck_assert_ptr_null(fx_find(&r, "sublink/inner.txt"));  /* not followed */
-    ck_assert_uint_eq(r.n, 6);
+    g = fx_get(&r, "sock.txt");
+    ck_assert_int_eq(g->rc, GALLEY_ERROR);
+    ck_assert_ptr_nonnull(strstr(g->error, "a socket"));
+    ck_assert_uint_eq(r.n, 7);
     fx_free(&r);
+    close(sock);
 
     /* following: the link is read, the directory link too, the loop reported */
     const char *o2[] = { path_opt, "follow_links=true", NULL };
@@ -359,8 +377,10 @@ static int unreadable_child(void)
     run r = fx_run(DIR_PLUGIN, (const char *[]){ path_opt, NULL });
     const got *bad = fx_find(&r, "secret.txt");
     const got *ok = fx_find(&r, "open.txt");
+    const got *dir = fx_find(&r, "closed/");
     int res = bad && bad->rc == GALLEY_ERROR && strstr(bad->error, "permission denied")
-              && ok && ok->rc == GALLEY_OK ? 0 : 1;
+              && dir && dir->rc == GALLEY_ERROR && strstr(dir->error, "cannot list directory")
+              && ok && ok->rc == GALLEY_OK && r.n == 3 ? 0 : 1;
     fx_free(&r);
     return res;
 }
@@ -369,7 +389,10 @@ START_TEST(unreadable_file_fails_alone)
 {
     fx_write_str(tmp, "open.txt", "open\n");
     fx_write_str(tmp, "secret.txt", "secret\n");
+    fx_write_str(tmp, "closed/inside.txt", "hidden by its directory\n");
     char p[4200];
+    snprintf(p, sizeof p, "%s/closed", tmp);
+    ck_assert_int_eq(chmod(p, 0), 0);
     snprintf(p, sizeof p, "%s/secret.txt", tmp);
     ck_assert_int_eq(chmod(p, 0), 0);
     snprintf(p, sizeof p, "%s/open.txt", tmp);
