@@ -391,8 +391,25 @@ static int is_dash(const char *t, size_t tl)
  * "LONDON (Reuters) - ", "Evansville, Indiana, United States - " (capitalised
  * place words, commas and brackets, then a dash), or a date before the first
  * sentence ("Thursday, March 15, 2012 Wikinews interviewed ...").  0 if none. */
+/* cheap test first: a dateline has a dash or a digit in its first 80 bytes */
+static int may_have_dateline(const char *s, size_t n)
+{
+    size_t m = n < 80 ? n : 80;
+    for (size_t i = 0; i < m; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '-' || (c >= '0' && c <= '9'))
+            return 1;
+        if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80
+            && ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94))
+            return 1;
+    }
+    return 0;
+}
+
 static size_t dateline_len(const char *s, size_t n)
 {
+    if (!may_have_dateline(s, n))
+        return 0;
     galley_tokenizer tz;
     galley_token tok;
     int dates = 0, numbers = 0, place = 1, commas = 0, caps = 0;
