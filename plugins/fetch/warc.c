@@ -65,6 +65,7 @@ typedef struct wstream {
     unsigned long long member_start;    /* where the current member began */
     unsigned long long bad_from, bad_until;
     int has_bad, stalled;
+    int in_member;              /* inflate is inside a member */
     char zmsg[160];
 } wstream;
 
@@ -102,6 +103,20 @@ static void ws_resync_gzip(wstream *w)
     }
 }
 
+/* Marks what the current member gave as damaged and moves to the next
+ * member.  What it gave is delivered, then reads stop (stalled) so its
+ * partial last line never joins the next record's first. */
+static void ws_damage(wstream *w)
+{
+    w->has_bad = 1;
+    w->bad_from = w->member_start;
+    w->bad_until = w->produced;
+    w->in_member = 0;
+    ws_resync_gzip(w);
+    w->member_start = w->produced;
+    w->stalled = 1;
+}
+
 /* Refills w->out; 0 at the end of the file. */
 static size_t ws_fill(wstream *w)
 {
@@ -133,13 +148,21 @@ static size_t ws_fill(wstream *w)
             }
             w->member_in = keep || w->produced == w->member_start ? w->in : NULL;
             ssize_t r = read(w->fd, w->in + keep, sizeof w->in - keep);
+            w->z.next_in = w->in + keep;
+            w->z.avail_in = r > 0 ? (uInt)r : 0;
+            w->in_len = keep + w->z.avail_in;
+            if (r <= 0 && w->in_member) {
+                /* the file ends inside a member: cut short, or damage made
+                 * inflate read on through the members after it */
+                snprintf(w->zmsg, sizeof w->zmsg, "truncated or corrupt gzip data "
+                         "(a member runs to the end of the file)");
+                ws_damage(w);
+                break;
+            }
             if (r <= 0) {
                 w->eof = 1;
                 break;
             }
-            w->z.next_in = w->in + keep;
-            w->z.avail_in = (uInt)r;
-            w->in_len = keep + (size_t)r;
         }
         w->z.next_out = w->out;
         w->z.avail_out = sizeof w->out;
@@ -147,20 +170,16 @@ static size_t ws_fill(wstream *w)
         w->out_len = sizeof w->out - w->z.avail_out;
         w->produced += w->out_len;
         if (rc == Z_STREAM_END) {
+            w->in_member = 0;
             inflateReset(&w->z);    /* the next member, if any */
             w->member_start = w->produced;
             w->member_in = w->z.next_in;
         } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
             snprintf(w->zmsg, sizeof w->zmsg, "corrupt gzip data (%s)",
                      w->z.msg ? w->z.msg : zError(rc));
-            w->has_bad = 1;
-            w->bad_from = w->member_start;
-            w->bad_until = w->produced;
-            /* what the damaged member gave is delivered, then reads stop so
-             * its partial last line never joins the next record's first */
-            ws_resync_gzip(w);
-            w->member_start = w->produced;
-            w->stalled = 1;
+            ws_damage(w);
+        } else {
+            w->in_member = 1;
         }
     }
     return w->out_len;

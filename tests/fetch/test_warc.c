@@ -394,6 +394,42 @@ START_TEST(garbage_then_corrupt_member)
 }
 END_TEST
 
+START_TEST(one_damaged_byte_costs_one_record)
+{
+    /* ten records, one gzip member each; one byte flipped at a time, all
+     * along the file: at most the record it hit is lost */
+    buf recs[10], m[10], all = { NULL, 0 };
+    char uri[64], html[600];
+    for (int i = 0; i < 10; i++) {
+        snprintf(uri, sizeof uri, "http://d.test/%d", i);
+        int n = snprintf(html, sizeof html, "<html><p>");
+        for (int w = 0; w < 60; w++)
+            n += snprintf(html + n, sizeof html - (size_t)n, "w%d ", (w * 37 + i * 11) % 97);
+        snprintf(html + n, sizeof html - (size_t)n, "</p></html>");
+        recs[i] = response(uri, 200, "Content-Type: text/html\r\n", html, strlen(html));
+        m[i] = gz(&recs[i]);
+        put(&all, m[i].b, m[i].n);
+    }
+    free_recs(recs, 10);
+    free_recs(m, 10);
+    char *damaged = malloc(all.n);
+    for (size_t at = 3; at < all.n; at += 7) {
+        memcpy(damaged, all.b, all.n);
+        damaged[at] ^= 0x41;
+        fx_write(tmp, "d.warc.gz", damaged, all.n);
+        run r = run_file("d.warc.gz", NULL);
+        size_t ok = 0;
+        for (size_t i = 0; i < r.n; i++)
+            ok += r.docs[i].rc == GALLEY_OK;
+        ck_assert_msg(ok >= 9, "byte %zu damaged: %zu records of 10 read", at, ok);
+        ck_assert_msg(r.n >= 10, "byte %zu damaged: a record vanished unreported", at);
+        fx_free(&r);
+    }
+    free(damaged);
+    free(all.b);
+}
+END_TEST
+
 START_TEST(max_bytes_directory_and_shards)
 {
     buf recs[20];
@@ -456,6 +492,7 @@ static Suite *warc_suite(void)
     tcase_add_test(tc, wrong_lengths_and_garbage_resync);
     tcase_add_test(tc, corrupt_gzip_member);
     tcase_add_test(tc, garbage_then_corrupt_member);
+    tcase_add_test(tc, one_damaged_byte_costs_one_record);
     tcase_add_test(tc, max_bytes_directory_and_shards);
     suite_add_tcase(s, tc);
     return s;
