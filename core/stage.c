@@ -103,7 +103,7 @@ static int set_number(galley_optval *v, const char *s, char *err, size_t len)
     char *end;
     errno = 0;
     if (o->type == GALLEY_OPT_INT) {
-        long long x = strtoll(s, &end, 0);
+        long long x = strtoll(s, &end, 10);
         if (*s == '\0' || *end != '\0' || errno == ERANGE) {
             snprintf(err, len, "option '%s' wants an integer, not \"%s\"", o->name, s);
             return -1;

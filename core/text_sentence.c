@@ -436,8 +436,10 @@ static int pronoun_after_prose(const galley_sentencer *it, size_t start, size_t 
         return 0;
     next_word nw;       /* "a banner that read We Know": a title, not prose */
     find_next_word(it, e, &nw);
-    if (!txt_is_lower(nw.first))
-        return 0;
+    if (!txt_is_lower(nw.first) &&
+        !in_list(weekdays, it->text + nw.start, nw.end - nw.start) &&
+        !in_list(months, it->text + nw.start, nw.end - nw.start))
+        return 0;       /* but "... Australia On Saturday, ..." is prose */
     c = last_before(it, p, start);
     return (txt_is_letter(c) || txt_is_digit(c)) && !stopword_before(it, p, start);
 }

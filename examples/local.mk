@@ -52,3 +52,6 @@ dist_exampleswikinews_DATA = \
 	examples/articles/wikinews/metadata.jsonl
 examplesdir = $(pkgdatadir)/examples
 dist_examples_DATA = examples/README.md
+examplesplugindir = $(pkgdatadir)/examples/plugin
+dist_examplesplugin_DATA = examples/plugin/Makefile examples/plugin/wordcount.c \
+	examples/plugin/wordcount.conf examples/plugin/test_wordcount.c

@@ -25,6 +25,9 @@ typedef struct word {   /* one token of the current sentence */
     size_t s, e;
     int content;        /* may be part of a phrase */
     int cap;            /* capitalised, not the first word */
+    int upper;          /* capitalised content word (name-like), any position */
+    int poss;           /* ends in a possessive 's */
+    unsigned flags;     /* the token's case flags */
     size_t stem;        /* index in the stem counter */
 } word;
 
@@ -40,6 +43,8 @@ typedef struct kp_state {
     word *words;
     size_t capwords;
     size_t count, max_words;
+    double *capmid, *lower;     /* per stem: capitalised mid-sentence, lower case */
+    size_t capstems;
 } kp_state;
 
 static const galley_option kp_options[] = {
@@ -48,7 +53,7 @@ static const galley_option kp_options[] = {
     { GALLEY_OPT_STRING, "language", "english", 0, 0, 0,
       "libstemmer language used to group word forms", NULL },
     { GALLEY_OPT_STRING, "data", NULL, GALLEY_OPT_PATH, 0, 0,
-      "folder of keyphrase-stopwords.txt (default: $GALLEY_DATADIR/extract, the installed data, the source tree)", NULL },
+      "folder of keyphrase-stopwords.txt and keyphrase-df.txt (default: $GALLEY_DATADIR/extract, the installed data, the source tree)", NULL },
     { 0 }
 };
 
@@ -145,6 +150,8 @@ static galley_status kp_close(void *state)
     galley_counter_free(st->groups);
     free(st->cands);
     free(st->words);
+    free(st->capmid);
+    free(st->lower);
     free(st);
     return GALLEY_OK;
 }
@@ -188,11 +195,28 @@ static int is_stop(const kp_state *st, const char *w, size_t n)
 
 /* A word that may stand in a phrase: letters, not a stop word, not a
  * single letter. */
-static int content_word(const kp_state *st, const char *text, const galley_token *t)
+static int extra_stop(const kp_state *st, const char *w, size_t n)
 {
-    if (t->cls != GALLEY_TOK_WORD || t->end - t->start < 2)
+    char buf[128];
+    size_t m = galley_casefold(w, n, buf, sizeof buf);
+    return m >= sizeof buf || galley_counter_find(st->stop, buf, m) != (size_t)-1;
+}
+
+static int content_word(const kp_state *st, const char *text, const galley_token *t,
+                        const galley_token *next, int first)
+{
+    const char *w = text + t->start;
+    size_t n = t->end - t->start;
+    if (t->cls != GALLEY_TOK_WORD || n < 2)
         return 0;
-    return !is_stop(st, text + t->start, t->end - t->start);
+    if (!is_stop(st, w, n))
+        return 1;
+    if ((t->flags & GALLEY_TOK_ALLCAPS) && n == 2 && !extra_stop(st, w, n))
+        return 1;       /* "US" is not "us" */
+    /* "New" in "New Zealand": a capitalised word of the stop list that
+     * starts a name mid-sentence */
+    return !first && (t->flags & GALLEY_TOK_CAPITALIZED) && !galley_is_stopword(w, n) && next &&
+           next->cls == GALLEY_TOK_WORD && (next->flags & GALLEY_TOK_CAPITALIZED);
 }
 
 static size_t possessive_len(const char *w, size_t n)
@@ -273,13 +297,65 @@ static int grow_words(kp_state *st, size_t need)
 
 /* Collects the words of one sentence; a punctuation mark between two words
  * ends a phrase, so it is kept as a non-content word. */
+static int grow_stems(kp_state *st, size_t need)
+{
+    if (need <= st->capstems)
+        return 0;
+    size_t cap = st->capstems ? st->capstems * 2 : 1024;
+    while (cap < need)
+        cap *= 2;
+    double *a = realloc(st->capmid, cap * sizeof *a);
+    if (!a)
+        return -1;
+    st->capmid = a;
+    double *b = realloc(st->lower, cap * sizeof *b);
+    if (!b)
+        return -1;
+    st->lower = b;
+    memset(a + st->capstems, 0, (cap - st->capstems) * sizeof *a);
+    memset(b + st->capstems, 0, (cap - st->capstems) * sizeof *b);
+    st->capstems = cap;
+    return 0;
+}
+
+/* Records a content word's stem and how the article writes it. */
+static int stem_word(kp_state *st, const char *text, word *w, unsigned flags)
+{
+    size_t len = w->e - w->s - possessive_len(text + w->s, w->e - w->s), sl;
+    const char *stem = galley_stem(st->stem, text + w->s, len, &sl);
+    w->stem = galley_counter_add(st->stems, stem, sl, 1);
+    if (grow_stems(st, w->stem + 1) < 0)
+        return -1;
+    if (flags & GALLEY_TOK_LOWER)
+        st->lower[w->stem] += 1;
+    else if (w->cap)
+        st->capmid[w->stem] += 1;
+    return 0;
+}
+
+/* In a headline or shouted sentence capitals say nothing about names. */
+static void unmark_headline(word *w, size_t n)
+{
+    size_t words = 0, upper = 0;
+    for (size_t i = 0; i < n; i++) {
+        words += w[i].content;
+        upper += w[i].upper;
+    }
+    if (words < 3 || upper * 10 < words * 7)
+        return;
+    for (size_t i = 0; i < n; i++)
+        w[i].upper = w[i].cap = 0;
+}
+
 static size_t sentence_words(kp_state *st, const char *text, size_t s, size_t e, int *err)
 {
     galley_tokenizer tz;
-    galley_token t;
+    galley_token t, next;
     size_t n = 0, k = 0;
     galley_tok_init(&tz, text + s, e - s);
-    while (galley_tok_next(&tz, &t)) {
+    int more = galley_tok_next(&tz, &t);
+    while (more) {
+        int has_next = galley_tok_next(&tz, &next);
         if (grow_words(st, n + 1) < 0) {
             *err = 1;
             return 0;
@@ -287,16 +363,31 @@ static size_t sentence_words(kp_state *st, const char *text, size_t s, size_t e,
         word *w = &st->words[n++];
         w->s = s + t.start;
         w->e = s + t.end;
-        w->content = content_word(st, text + s, &t);
-        w->cap = k++ > 0 && (t.flags & GALLEY_TOK_CAPITALIZED);
+        w->content = content_word(st, text + s, &t, has_next ? &next : NULL, k == 0);
+        w->cap = k++ > 0 && (t.flags & (GALLEY_TOK_CAPITALIZED | GALLEY_TOK_ALLCAPS));
+        w->upper = w->content && (t.flags & (GALLEY_TOK_CAPITALIZED | GALLEY_TOK_ALLCAPS));
+        w->poss = t.cls == GALLEY_TOK_WORD && possessive_len(text + w->s, w->e - w->s) > 0;
+        w->flags = t.flags;
         w->stem = 0;
-        if (w->content) {
-            size_t len = w->e - w->s - possessive_len(text + w->s, w->e - w->s), sl;
-            const char *stem = galley_stem(st->stem, text + w->s, len, &sl);
-            w->stem = galley_counter_add(st->stems, stem, sl, 1);
-        }
+        t = next;
+        more = has_next;
     }
+    unmark_headline(st->words, n);
+    for (size_t i = 0; i < n; i++)
+        if (st->words[i].content && stem_word(st, text, &st->words[i], st->words[i].flags) < 0) {
+            *err = 1;
+            return 0;
+        }
     return n;
+}
+
+/* Part of a longer name ("Zealand" of "New Zealand", "Grand" of "Grand
+ * Mosque"): a phrase never starts or ends inside a run of capitalised words. */
+static int name_fragment(const word *w, size_t n, size_t i, size_t j)
+{
+    if (i > 0 && w[i].upper && w[i - 1].upper && w[i - 1].cap && !w[i - 1].poss)
+        return 1;
+    return j + 1 < n && w[j].upper && w[j + 1].upper && w[j + 1].cap && !w[j].poss;
 }
 
 static int collect(kp_state *st, const char *text, size_t len, size_t *nsent)
@@ -310,9 +401,12 @@ static int collect(kp_state *st, const char *text, size_t len, size_t *nsent)
         if (err)
             return -1;
         for (size_t i = 0; i < n; i++) {
-            for (size_t j = i; j < n && j < i + st->max_words && st->words[j].content; j++)
-                if (add_phrase(st, st->words, i, j + 1, sent) < 0)
+            for (size_t j = i; j < n && j < i + st->max_words && st->words[j].content; j++) {
+                if (!name_fragment(st->words, n, i, j) && add_phrase(st, st->words, i, j + 1, sent) < 0)
                     return -1;
+                if (st->words[j].poss)  /* "Mecca's": nothing follows in the phrase */
+                    break;
+            }
         }
         sent++;
     }
@@ -336,25 +430,20 @@ static void score(kp_state *st, size_t nsent)
         cand *c = &st->cands[i];
         size_t kl;
         const char *key = galley_counter_key(st->groups, i, &kl);
-        double words = 0, rare = 0, lenf = 0;
-        /* the mean frequency of the phrase's words: a phrase of words the
-         * article keeps returning to ranks above a one-off */
+        double rare = 0, lenf = 0;
         for (size_t p = 0, q; p < kl; p = q + 1) {
             for (q = p; q < kl && key[q] != ' '; q++)
                 ;
-            size_t j = galley_counter_find(st->stems, key + p, q - p);
-            words += j == (size_t)-1 ? 1 : galley_counter_value(st->stems, j);
             rare += idf(st, key + p, q - p);
             lenf += (double)(q - p < 9 ? q - p : 9);
         }
         lenf /= (double)c->nwords;
-        words /= (double)c->nwords;
         rare /= (double)c->nwords;
         /* what tells a key word here (measured on news): it recurs, it
          * comes early, it is rare elsewhere, and it is a longer word */
         double pos = 2.0 - (double)c->first / (double)(nsent ? nsent : 1);
         double spread = nsent > 1 ? 1.0 + (double)(c->last - c->first) / (double)nsent : 1.0;
-        double s = (double)c->count * sqrt(words) * sqrt(rare) * pos * spread * lenf;
+        double s = (double)c->count * sqrt(rare) * pos * spread * lenf;
         if (c->nwords > 1)
             s *= c->count > 1 ? 1.0 : 0.35;     /* a one-off phrase is no key */
         c->score = s;
@@ -381,44 +470,61 @@ static void drop_parts(kp_state *st)
     }
 }
 
-static const kp_state *sort_state;
+/* one candidate in the ranking (no global state: workers sort at once) */
+typedef struct ranked {
+    double score;
+    size_t first, idx;
+} ranked;
 
 static int by_score(const void *x, const void *y)
 {
-    const cand *a = &sort_state->cands[*(const size_t *)x];
-    const cand *b = &sort_state->cands[*(const size_t *)y];
+    const ranked *a = x, *b = y;
     if (a->score != b->score)
         return a->score < b->score ? 1 : -1;
     return a->first < b->first ? -1 : a->first > b->first;
 }
 
-/* The phrase as a reader sees it: its first occurrence, lower case unless
- * the article writes it capitalised, white space collapsed. */
-static char *display(galley_doc *doc, const char *text, const cand *c)
+/* "al-Ikhbariya", "iPhone": a capital after the first letter */
+static int inner_capital(const char *w, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if (w[i] >= 'A' && w[i] <= 'Z')
+            return 1;
+    return 0;
+}
+
+/* The phrase as a reader sees it: its first occurrence, each word in lower
+ * case unless the article mostly capitalises it, white space collapsed. */
+static char *display(kp_state *st, galley_doc *doc, const char *text, const cand *c)
 {
     size_t n = c->surf_e - c->surf_s;
     n -= possessive_len(text + c->surf_s, n);
-    char *out = galley_doc_alloc(doc, n * 2 + 1);
-    int keep = c->caps * 2 >= c->count;
+    char *out = galley_doc_alloc(doc, n * 4 + 1);
     size_t m = 0;
-    if (keep) {
-        for (size_t i = 0; i < n; i++) {
-            char ch = text[c->surf_s + i];
-            int sp = ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
-            if (sp && m > 0 && out[m - 1] == ' ')
-                continue;
-            out[m++] = sp ? ' ' : ch;
+    int whole = c->caps * 2 > c->count;     /* "Grand Mosque" as a name */
+    galley_tokenizer tz;
+    galley_token t;
+    galley_tok_init(&tz, text + c->surf_s, n);
+    while (galley_tok_next(&tz, &t)) {
+        const char *w = text + c->surf_s + t.start;
+        size_t len = t.end - t.start, sl;
+        if (m > 0)
+            out[m++] = ' ';
+        const char *stem = galley_stem(st->stem, w, len - possessive_len(w, len), &sl);
+        size_t k = galley_counter_find(st->stems, stem, sl);
+        double up = k != (size_t)-1 && k < st->capstems ? st->capmid[k] : 0;
+        double low = k != (size_t)-1 && k < st->capstems ? st->lower[k] : 0;
+        int keep = whole || (t.flags & GALLEY_TOK_ALLCAPS) || up > low ||
+                   (up == 0 && low == 0 && inner_capital(w, len));
+        if (keep) {
+            memcpy(out + m, w, len);
+            m += len;
+        } else {
+            size_t f = galley_casefold(w, len, out + m, n * 4 + 1 - m);
+            m += f < n * 4 + 1 - m ? f : 0;
         }
-        out[m] = '\0';
-        return out;
     }
-    m = galley_casefold(text + c->surf_s, n, out, n * 2 + 1);
-    if (m > n * 2)
-        m = n * 2;
     out[m] = '\0';
-    for (size_t i = 0; i < m; i++)
-        if (out[i] == '\n' || out[i] == '\t' || out[i] == '\r')
-            out[i] = ' ';
     return out;
 }
 
@@ -430,6 +536,10 @@ static galley_status kp_process(void *state, galley_doc *doc)
     galley_counter_clear(st->stems);
     galley_counter_clear(st->groups);
     st->ncands = 0;
+    if (st->capstems) {
+        memset(st->capmid, 0, st->capstems * sizeof *st->capmid);
+        memset(st->lower, 0, st->capstems * sizeof *st->lower);
+    }
     if (!text || len == 0)
         return GALLEY_OK;
     if (collect(st, text, len, &nsent) < 0)
@@ -438,20 +548,22 @@ static galley_status kp_process(void *state, galley_doc *doc)
         return GALLEY_OK;
     score(st, nsent);
     drop_parts(st);
-    size_t *order = malloc(st->ncands * sizeof *order);
+    ranked *order = malloc(st->ncands * sizeof *order);
     if (!order)
         return galley_doc_fail(doc, "keyphrases: out of memory ranking %zu phrases", st->ncands);
-    for (size_t i = 0; i < st->ncands; i++)
-        order[i] = i;
-    sort_state = st;
+    for (size_t i = 0; i < st->ncands; i++) {
+        order[i].score = st->cands[i].score;
+        order[i].first = st->cands[i].first;
+        order[i].idx = i;
+    }
     qsort(order, st->ncands, sizeof *order, by_score);
-    double top = st->cands[order[0]].score;
+    double top = order[0].score;
     galley_doc_remove_field(doc, "keyword");
     for (size_t i = 0; i < st->ncands && i < st->count; i++) {
-        const cand *c = &st->cands[order[i]];
+        const cand *c = &st->cands[order[i].idx];
         if (c->score <= 0)
             break;
-        galley_doc_add_field(doc, "keyword", display(doc, text, c),
+        galley_doc_add_field(doc, "keyword", display(st, doc, text, c),
                              round(c->score / top * 1000.0) / 1000.0);
     }
     free(order);

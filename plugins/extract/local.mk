@@ -3,7 +3,10 @@
 EXTRACT_CPPFLAGS = -DEXTRACT_WORDLIST='"$(GALLEY_WORDLIST)"'
 
 pkglib_LTLIBRARIES += plugins/extract/entities.la
-plugins_extract_entities_la_SOURCES = plugins/extract/entities.c
+ENTITIES_SOURCES = plugins/extract/entities/entities.c plugins/extract/entities/entities.h \
+	plugins/extract/entities/lexicon.c plugins/extract/entities/names.c \
+	plugins/extract/entities/label.c
+plugins_extract_entities_la_SOURCES = $(ENTITIES_SOURCES)
 plugins_extract_entities_la_CPPFLAGS = $(AM_CPPFLAGS) $(EXTRACT_CPPFLAGS)
 plugins_extract_entities_la_CFLAGS = $(AM_CFLAGS)
 plugins_extract_entities_la_LDFLAGS = $(PLUGIN_LDFLAGS)

@@ -9,6 +9,7 @@
 #include <galley/galley.h>
 
 #define HEAD_LINES 8        /* title, date, byline: within the first lines */
+#define HEAD_BYTES 2000
 
 typedef struct meta_state {
     long long wpm;          /* reading speed, words per minute */
@@ -442,6 +443,8 @@ static galley_status meta_process(void *state, galley_doc *doc)
     }
     if (!galley_doc_field(doc, "date") && nl > 0) {
         size_t upto = lines[nl < 4 ? nl - 1 : 3].end;
+        if (upto > HEAD_BYTES)
+            upto = HEAD_BYTES;          /* dates sit at the top */
         if (find_full_date(text, upto, iso))
             galley_doc_set_field(doc, "date", iso);
     }

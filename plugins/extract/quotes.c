@@ -8,6 +8,7 @@
 #include <galley/galley.h>
 
 #define MAX_NAME_WORDS 6
+#define LOOK_BACK 80        /* tokens searched for a speaker before a quote */
 
 typedef struct quote_state {
     long long min_words;    /* shorter quotations are left out */
@@ -71,7 +72,8 @@ static int tokenize(galley_doc *doc, const char *text, size_t len, tokens *tk)
 static int tok_is(const tokens *tk, size_t i, const char *w)
 {
     size_t n = tk->t[i].end - tk->t[i].start;
-    return strlen(w) == n && strncmp(tk->text + tk->t[i].start, w, n) == 0;
+    return w[0] == tk->text[tk->t[i].start] && strlen(w) == n &&
+           strncmp(tk->text + tk->t[i].start, w, n) == 0;
 }
 
 static int tok_in(const tokens *tk, size_t i, const char *const *list)
@@ -526,6 +528,8 @@ static galley_status quote_process(void *state, galley_doc *doc)
             int pron = 0, ok = speaker_after(&tk, b + 1, &sp, &pron);
             if (!ok) {
                 size_t lo = tok_at(&tk, sentence_start(starts, nsent, q.open));
+                if (a > lo + LOOK_BACK)
+                    lo = a - LOOK_BACK;     /* linear even in a giant sentence */
                 ok = speaker_before(&tk, lo, a, &sp, &pron);
             }
             if (ok && pron) {

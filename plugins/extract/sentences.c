@@ -1,8 +1,8 @@
 /* plugins/extract/sentences.c - the `sentences` extract plugin: the headline
  * (field `title`), paragraphs and sentences of plain text as span layers.
  * Layer labels: "title" (the headline), "date" (a date line), "byline"
- * ("By NAME"), "dateline" ("ISLAMABAD, Pakistan –"); body sentences have no
- * label (NULL), so summarizers take those. */
+ * ("By NAME"), "dateline" ("ISLAMABAD, Pakistan –"), "caption" ("Image:
+ * ..."); body sentences have no label (NULL), so summarizers take those. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -106,6 +106,18 @@ static int is_byline(const char *s, size_t n)
             caps++;
     }
     return caps >= 1 && words <= 8 && caps * 2 >= words && s[n - 1] != '.';
+}
+
+/* a picture credit: "Image: Nick Moreau.", "Photo; AP" */
+static int is_caption(const char *s, size_t n)
+{
+    static const char *const words[] = {
+        "Image", "image", "Photo", "photo", "Photograph", "Picture", NULL
+    };
+    size_t e = 0;
+    while (e < n && ((s[e] >= 'a' && s[e] <= 'z') || (s[e] >= 'A' && s[e] <= 'Z')))
+        e++;
+    return e < n && (s[e] == ':' || s[e] == ';') && n < 200 && word_in(s, e, words);
 }
 
 /* the splitter ends a dateline ("ISLAMABAD, Pakistan –") at its dash */
@@ -223,6 +235,8 @@ static galley_status sent_process(void *state, galley_doc *doc)
             label = "date";
         else if (is_dateline(text + body + s, e - s))
             label = "dateline";
+        else if (is_caption(text + body + s, e - s))
+            label = "caption";
         else if (is_byline(text + body + s, e - s))
             label = "byline";
         galley_doc_add_span(doc, "sentence", body + s, body + e, label, GALLEY_NO_SCORE);

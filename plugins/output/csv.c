@@ -20,7 +20,7 @@ typedef struct csv {
 } csv;
 
 static const galley_option csv_opts[] = {
-    { GALLEY_OPT_STRING, "path", "-", 0, 0, 0,
+    { GALLEY_OPT_STRING, "path", "-", GALLEY_OPT_PATH, 0, 0,
       "output file (written to a temp file, renamed at close); - = standard output", NULL },
     { GALLEY_OPT_LIST, "columns", NULL, 0, 0, 0,
       "columns: id, source, content_type, text, or any field name "

@@ -20,7 +20,7 @@ typedef struct hd {
 } hd;
 
 static const galley_option html_opts[] = {
-    { GALLEY_OPT_STRING, "path", "-", 0, 0, 0,
+    { GALLEY_OPT_STRING, "path", "-", GALLEY_OPT_PATH, 0, 0,
       "output file (written to a temp file, renamed at close); - = standard output", NULL },
     { GALLEY_OPT_STRING, "title", "galley digest", 0, 0, 0, "the page title and heading", NULL },
     { GALLEY_OPT_INT, "top", "5", 0, 0, 100,

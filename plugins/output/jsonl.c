@@ -17,7 +17,7 @@ typedef struct jsonl {
 } jsonl;
 
 static const galley_option jsonl_opts[] = {
-    { GALLEY_OPT_STRING, "path", "-", 0, 0, 0,
+    { GALLEY_OPT_STRING, "path", "-", GALLEY_OPT_PATH, 0, 0,
       "output file (written to a temp file, renamed at close); - = standard output", NULL },
     JREC_OPTIONS,
     { GALLEY_OPT_BOOL, "pretty", "false", 0, 0, 0,

@@ -45,3 +45,5 @@ plugins_output_csv_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_output_csv_la_LIBADD = $(PLUGIN_LIBS) $(UTF8PROC_LIBS)
 
 dist_doc_DATA += doc/output-schema.md doc/output.md
+# the throughput bench (bench/output/run): dir -> jsonl and dir -> sqlite
+EXTRA_DIST += bench/output/run

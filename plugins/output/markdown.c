@@ -19,7 +19,7 @@ typedef struct md {
 } md;
 
 static const galley_option markdown_opts[] = {
-    { GALLEY_OPT_STRING, "path", "-", 0, 0, 0,
+    { GALLEY_OPT_STRING, "path", "-", GALLEY_OPT_PATH, 0, 0,
       "output file (written to a temp file, renamed at close); - = standard output", NULL },
     { GALLEY_OPT_STRING, "title", "galley digest", 0, 0, 0, "the digest's heading", NULL },
     { GALLEY_OPT_INT, "top", "5", 0, 0, 100,

@@ -41,6 +41,16 @@ static json_t *jcstr(jrec *j, const char *s)
     return jstr(j, s ? s : "", s ? strlen(s) : 0);
 }
 
+/* Sets o[key]: a key that is not UTF-8 (jansson would refuse it, dropping
+ * the value) is repaired like any value. */
+static void set_key(jrec *j, json_t *o, const char *key, json_t *v)
+{
+    size_t len;
+    char *fixed = sink_utf8_repair(key, strlen(key), &len, &j->repairs);
+    json_object_set_new_nocheck(o, fixed ? fixed : key, v);
+    free(fixed);
+}
+
 /* JSON has no NaN or infinity: a score that is not finite is written null */
 static json_t *jscore(double score)
 {
@@ -81,7 +91,7 @@ static json_t *fields_json(jrec *j, const galley_doc *doc)
     for (size_t k = 0; k < nk; k++) {
         const char *key = galley_doc_key(doc, k);
         if (field_wanted(j, key) && galley_doc_field_count(doc, key) > 0)
-            json_object_set_new(o, key, field_json(j, doc, key));
+            set_key(j, o, key, field_json(j, doc, key));
     }
     return o;
 }
@@ -131,7 +141,7 @@ static json_t *layers_json(jrec *j, const galley_doc *doc)
         json_t *a = json_array();
         for (size_t i = 0; i < n; i++)
             json_array_append_new(a, span_json(j, &spans[i], text));
-        json_object_set_new(o, name, a);
+        set_key(j, o, name, a);
     }
     return o;
 }

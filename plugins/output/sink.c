@@ -215,6 +215,9 @@ int sink_open(sink_file *f, const char *path, char *err, size_t errlen)
         f->path = NULL;
         return -1;
     }
+    /* the new file keeps the permissions of the one it replaces */
+    if (stat(f->path, &st) == 0)
+        fchmod(f->fd, st.st_mode & 07777);
     f->regular = 1;
     return 0;
 }

@@ -10,8 +10,12 @@
 
 #include "sink.h"
 
-/* Triggers keep the external-content FTS index in step with documents, also
- * when users edit the table themselves. */
+/* Triggers keep the external-content FTS index and the per-document tables in
+ * step when rows are updated or deleted (reruns, users' own edits).  New rows
+ * are indexed by the plugin itself, with plain single-row statements: FTS5
+ * flushes its in-memory index whenever a statement opens a statement journal
+ * (a trigger, an upsert, a foreign-key check), which made it twice as slow.
+ * So foreign keys are declared for readers but not enforced here. */
 static const char SCHEMA[] =
     "CREATE TABLE IF NOT EXISTS documents (\n"
     "  id TEXT PRIMARY KEY, source TEXT, content_type TEXT, charset TEXT,\n"
@@ -36,12 +40,13 @@ static const char SCHEMA[] =
     "CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(\n"
     "  title, text, summary, content='documents', content_rowid='rowid',\n"
     "  tokenize='porter unicode61 remove_diacritics 2');\n"
-    "CREATE TRIGGER IF NOT EXISTS documents_ai AFTER INSERT ON documents BEGIN\n"
-    "  INSERT INTO documents_fts(rowid, title, text, summary)\n"
-    "  VALUES (new.rowid, new.title, new.text, new.summary); END;\n"
+    "DROP TRIGGER IF EXISTS documents_ai;\n"
     "CREATE TRIGGER IF NOT EXISTS documents_ad AFTER DELETE ON documents BEGIN\n"
     "  INSERT INTO documents_fts(documents_fts, rowid, title, text, summary)\n"
-    "  VALUES ('delete', old.rowid, old.title, old.text, old.summary); END;\n"
+    "  VALUES ('delete', old.rowid, old.title, old.text, old.summary);\n"
+    "  DELETE FROM fields WHERE doc_id = old.id;\n"
+    "  DELETE FROM entities WHERE doc_id = old.id;\n"
+    "  DELETE FROM keywords WHERE doc_id = old.id; END;\n"
     "CREATE TRIGGER IF NOT EXISTS documents_au AFTER UPDATE ON documents BEGIN\n"
     "  INSERT INTO documents_fts(documents_fts, rowid, title, text, summary)\n"
     "  VALUES ('delete', old.rowid, old.title, old.text, old.summary);\n"
@@ -49,18 +54,20 @@ static const char SCHEMA[] =
     "  VALUES (new.rowid, new.title, new.text, new.summary); END;\n"
     "PRAGMA user_version = 1;\n";
 
-enum { UPSERT, DEL_FIELDS, DEL_ENTS, DEL_KWS, ADD_FIELD, ADD_ENT, ADD_KW, NSTMT };
+enum { FIND, INSERT, UPDATE, ADD_FTS, DEL_FIELDS, DEL_ENTS, DEL_KWS, ADD_FIELD, ADD_ENT, ADD_KW,
+       NSTMT };
 
 static const char *const SQL[NSTMT] = {
-    [UPSERT] =
+    [FIND] = "SELECT rowid FROM documents WHERE id = ?1",
+    [ADD_FTS] = "INSERT INTO documents_fts (rowid, title, text, summary) VALUES (?1, ?2, ?3, ?4)",
+    [INSERT] =
         "INSERT INTO documents (id, source, content_type, charset, title, author, date,"
         " lang, url, summary, text, updated)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, datetime('now'))"
-        " ON CONFLICT(id) DO UPDATE SET source = excluded.source,"
-        " content_type = excluded.content_type, charset = excluded.charset,"
-        " title = excluded.title, author = excluded.author, date = excluded.date,"
-        " lang = excluded.lang, url = excluded.url, summary = excluded.summary,"
-        " text = excluded.text, updated = excluded.updated",
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, datetime('now'))",
+    [UPDATE] =
+        "UPDATE documents SET source = ?2, content_type = ?3, charset = ?4, title = ?5,"
+        " author = ?6, date = ?7, lang = ?8, url = ?9, summary = ?10, text = ?11,"
+        " updated = datetime('now') WHERE id = ?1",
     [DEL_FIELDS] = "DELETE FROM fields WHERE doc_id = ?1",
     [DEL_ENTS] = "DELETE FROM entities WHERE doc_id = ?1",
     [DEL_KWS] = "DELETE FROM keywords WHERE doc_id = ?1",
@@ -79,6 +86,7 @@ typedef struct sq {
     int text;
     size_t repairs;
     sink_buf tmp;
+    sink_buf first;             /* id of the first document of the open batch */
 } sq;
 
 static const galley_option sqlite_opts[] = {
@@ -87,7 +95,7 @@ static const galley_option sqlite_opts[] = {
     { GALLEY_OPT_INT, "batch", "1000", 0, 1, 1000000,
       "documents per transaction (larger is faster; a crash loses at most one batch)", NULL },
     { GALLEY_OPT_BOOL, "text", "true", 0, 0, 0,
-      "store the text (false: index it for search but keep only title and summary)", NULL },
+      "store and index the text (false: only title and summary are searchable)", NULL },
     { 0 }
 };
 
@@ -167,23 +175,51 @@ static const char *joined(galley_doc *doc, const char *key)
     return out;
 }
 
-static int put_document(sq *s, galley_doc *doc)
+/* binds title, summary and text, as documents stores them, at those parameters */
+static void bind_indexed(sq *s, sqlite3_stmt *st, int title, int summary, int text,
+                         galley_doc *doc)
 {
-    sqlite3_stmt *st = s->st[UPSERT];
+    bind_str(s, st, title, galley_doc_field(doc, "title"));
+    bind_str(s, st, summary, joined(doc, "summary"));
+    size_t len;
+    const char *t = galley_doc_text(doc, &len);
+    if (s->text)
+        bind_text(s, st, text, t, len);
+    else
+        sqlite3_bind_null(st, text);
+}
+
+/* *found: the document was there (a rerun) and was updated */
+static int put_document(sq *s, galley_doc *doc, int *found)
+{
     const char *id = galley_doc_id(doc);
+    sqlite3_stmt *st = s->st[FIND];
+    bind_str(s, st, 1, id);
+    int rc = sqlite3_step(st);
+    *found = rc == SQLITE_ROW;
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return -1;
+
+    st = s->st[*found ? UPDATE : INSERT];
     bind_str(s, st, 1, id);
     bind_str(s, st, 2, galley_doc_source(doc));
     bind_str(s, st, 3, galley_doc_content_type(doc));
-    static const char *const cols[] = { "charset", "title", "author", "date", "lang", "url" };
-    for (int i = 0; i < 6; i++)
-        bind_str(s, st, 4 + i, galley_doc_field(doc, cols[i]));
-    bind_str(s, st, 10, joined(doc, "summary"));
-    size_t len;
-    const char *text = galley_doc_text(doc, &len);
-    if (s->text)
-        bind_text(s, st, 11, text, len);
-    else
-        sqlite3_bind_null(st, 11);
+    static const char *const cols[] = { "charset", "author", "date", "lang", "url" };
+    bind_str(s, st, 4, galley_doc_field(doc, cols[0]));
+    for (int i = 1; i < 5; i++)
+        bind_str(s, st, 5 + i, galley_doc_field(doc, cols[i]));
+    bind_indexed(s, st, 5, 10, 11, doc);
+    if (step(st) < 0)
+        return -1;
+    if (*found)         /* the update trigger re-indexed it */
+        return 0;
+    /* the FTS row must hold exactly what documents holds, or a later
+     * 'delete' of it would not match */
+    st = s->st[ADD_FTS];
+    sqlite3_bind_int64(st, 1, sqlite3_last_insert_rowid(s->db));
+    bind_indexed(s, st, 2, 4, 3, doc);
     return step(st);
 }
 
@@ -274,46 +310,68 @@ static int put_keywords(sq *s, galley_doc *doc)
 
 static int put(sq *s, galley_doc *doc)
 {
-    const char *id = galley_doc_id(doc);
-    for (int k = DEL_FIELDS; k <= DEL_KWS; k++) {
-        bind_str(s, s->st[k], 1, id);
+    int found;
+    if (put_document(s, doc, &found) < 0)
+        return -1;
+    for (int k = DEL_FIELDS; found && k <= DEL_KWS; k++) {
+        bind_str(s, s->st[k], 1, galley_doc_id(doc));
         if (step(s->st[k]) < 0)
             return -1;
     }
-    if (put_document(s, doc) < 0 || put_fields(s, doc) < 0 || put_entities(s, doc) < 0 ||
+    if ( put_fields(s, doc) < 0 || put_entities(s, doc) < 0 ||
         put_keywords(s, doc) < 0)
         return -1;
     return 0;
 }
 
+/* Undoes the open batch.  Every document of it goes, so the database never
+ * holds part of one.  (Not a savepoint per document: FTS5 flushes its
+ * in-memory index at every savepoint, which halves its speed.) */
+static void rollback(sq *s)
+{
+    if (!sqlite3_get_autocommit(s->db))
+        exec(s, "ROLLBACK");
+    s->in_batch = 0;
+}
+
+/* " (and the N documents before it since the last commit, from ID)" */
+static const char *lost(sq *s, galley_doc *doc, long long n)
+{
+    if (n <= 0)
+        return "";
+    return galley_doc_printf(doc, "; the %lld document(s) before it since the last commit "
+                             "(from %s) are rolled back with it", n, s->first.data);
+}
+
 static galley_status sqlite_process(void *state, galley_doc *doc)
 {
     sq *s = state;
-    if (s->in_batch == 0 && exec(s, "BEGIN") < 0)
-        return galley_doc_fail(doc, "cannot begin a transaction in %s: %s", s->path, db_error(s));
-    /* a savepoint per doc: a failure half-way leaves none of its rows */
-    if (exec(s, "SAVEPOINT doc") < 0)
-        return galley_doc_fail(doc, "cannot write to %s: %s", s->path, db_error(s));
+    if (s->in_batch == 0) {
+        if (exec(s, "BEGIN") < 0)
+            return galley_doc_fail(doc, "cannot begin a transaction in %s: %s", s->path,
+                                   db_error(s));
+        s->first.len = 0;
+        sink_buf_puts(&s->first, galley_doc_id(doc));
+    }
     s->repairs = 0;
     if (put(s, doc) < 0) {
         char *msg = galley_doc_strdup(doc, db_error(s));
-        exec(s, "ROLLBACK TO doc");
-        exec(s, "RELEASE doc");
-        return galley_doc_fail(doc, "cannot write to %s: %s", s->path, msg);
+        long long n = s->in_batch;
+        rollback(s);
+        return galley_doc_fail(doc, "cannot write to %s: %s%s", s->path, msg, lost(s, doc, n));
     }
-    exec(s, "RELEASE doc");
     if (s->repairs)
         galley_warn("%s: output: invalid UTF-8 stored with U+FFFD in its place",
                     galley_doc_id(doc));
     if (++s->in_batch >= s->batch) {
-        s->in_batch = 0;
+        long long n = s->in_batch - 1;
         if (exec(s, "COMMIT") < 0) {
             char *msg = galley_doc_strdup(doc, db_error(s));
-            exec(s, "ROLLBACK");
-            return galley_doc_fail(doc, "cannot commit the last %lld document(s) (up to this "
-                                   "one) to %s: %s; they are not in the database",
-                                   s->batch, s->path, msg);
+            rollback(s);
+            return galley_doc_fail(doc, "cannot commit to %s: %s%s", s->path, msg,
+                                   lost(s, doc, n));
         }
+        s->in_batch = 0;
     }
     return GALLEY_OK;
 }
@@ -324,6 +382,7 @@ static void sq_free(sq *s)
         sqlite3_finalize(s->st[i]);
     sqlite3_close(s->db);
     sink_buf_free(&s->tmp);
+    sink_buf_free(&s->first);
     free(s->path);
     free(s);
 }
@@ -348,8 +407,8 @@ static galley_status sqlite_open(galley_stage *st, void **state)
     /* WAL: readers keep querying while a run writes; NORMAL sync is safe in WAL
      * (a power cut may lose the last commits, never corrupt the file) */
     what = "set up";
-    if (exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-                "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;") < 0)
+    if (exec(s, "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+                "PRAGMA cache_size = -65536;") < 0)
         goto fail;
     what = "create the tables in";
     if (exec(s, "BEGIN") < 0 || exec(s, SCHEMA) < 0 || exec(s, "COMMIT") < 0)
@@ -373,10 +432,10 @@ static galley_status sqlite_close(void *state)
     sq *s = state;
     galley_status rc = GALLEY_OK;
     if (s->in_batch > 0 && exec(s, "COMMIT") < 0) {
-        rc = galley_stage_fail(s->stage, "cannot commit the last %lld document(s) to %s: %s; "
-                               "they are not in the database", s->in_batch, s->path,
-                               db_error(s));
-        exec(s, "ROLLBACK");
+        rc = galley_stage_fail(s->stage, "cannot commit the last %lld document(s) (from %s) "
+                               "to %s: %s; they are not in the database", s->in_batch,
+                               s->first.data, s->path, db_error(s));
+        rollback(s);
     }
     /* fold the WAL back in, so the database is one self-contained file */
     sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);

@@ -8,8 +8,9 @@
 
 static const galley_option lexrank_options[] = {
     GSUM_COMMON_OPTIONS,
-    { GALLEY_OPT_FLOAT, "threshold", "0.1", 0, 0, 1,
-      "cosine below which two sentences are not linked", NULL },
+    { GALLEY_OPT_FLOAT, "threshold", "0.05", 0, 0, 1,
+      "cosine below which two sentences are not linked (0.05 suits the "
+      "in-article idf; the paper's 0.1 suits a corpus idf table)", NULL },
     { GALLEY_OPT_BOOL, "continuous", "true", 0, 0, 0,
       "keep the cosine as the edge weight (false: every kept edge weighs 1)", NULL },
     { GALLEY_OPT_FLOAT, "damping", "0.85", 0, 0.01, 0.99, "PageRank damping factor", NULL },
@@ -58,9 +59,9 @@ static galley_status lr_process(void *state, galley_doc *doc)
     float *w = gsum_matrix(g, n);
     if (!w)
         return galley_doc_fail(doc, "lexrank: out of memory for %zu sentences", n);
-    /* the diagonal stays in, as in the paper: a sentence is similar to itself */
+    /* no self-links: with short sentences a self-similarity of 1 would
+     * outweigh every real link and flatten the ranking to the lead */
     for (size_t i = 0; i < n; i++) {
-        w[i * n + i] = 1;
         for (size_t j = i + 1; j < n; j++) {
             double c = gsum_cosine(g, &g->sents[i], &g->sents[j]);
             float v = c < t->threshold ? 0.0f : t->continuous ? (float)c : 1.0f;

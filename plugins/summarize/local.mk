@@ -25,3 +25,5 @@ plugins_summarize_newsrank_la_SOURCES = plugins/summarize/newsrank.c $(SUMCORE_S
 plugins_summarize_newsrank_la_CFLAGS = $(AM_CFLAGS)
 plugins_summarize_newsrank_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_summarize_newsrank_la_LIBADD = $(PLUGIN_LIBS) $(M_LIBS)
+
+dist_doc_DATA += doc/summarize.md

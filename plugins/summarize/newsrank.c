@@ -1,6 +1,7 @@
 /* plugins/summarize/newsrank.c - position-aware centrality for news: each
- * sentence scores by how well it covers the article's weighted content words
- * (centroid cosine), how early it comes (news puts the gist first) and how
+ * sentence scores by how much of the article's recurring, idf-weighted
+ * content it carries (frequency centrality; centroid, PageRank and directed
+ * centrality are options), a lead prior (news puts the gist first) and how
  * much of the title it restates; no training, a few interpretable weights. */
 #include <math.h>
 #include <stdlib.h>
@@ -11,17 +12,21 @@
 
 static const galley_option newsrank_options[] = {
     GSUM_COMMON_OPTIONS,
-    { GALLEY_OPT_STRING, "centrality", "centroid", 0, 0, 0,
-      "centrality: cosine to the article's centroid, PageRank over the cosine "
+    { GALLEY_OPT_STRING, "centrality", "frequency", 0, 0, 0,
+      "centrality: frequency (how often the article repeats the sentence's "
+      "words, idf-weighted), cosine to the centroid, PageRank over the cosine "
       "graph, or directed (PACSUM-style: links to later sentences count, links "
-      "to earlier ones count backward_weight)", "centroid|pagerank|directed" },
+      "to earlier ones count backward_weight)", "frequency|centroid|pagerank|directed" },
     { GALLEY_OPT_FLOAT, "backward_weight", "-0.5", 0, -10, 10,
       "directed centrality: weight of links to earlier sentences", NULL },
+    { GALLEY_OPT_FLOAT, "length_norm", "0.15", 0, 0, 2,
+      "frequency centrality: divide by the sentence's words to this power "
+      "(0 favours long sentences, 1 scores the average word)", NULL },
     { GALLEY_OPT_FLOAT, "centrality_weight", "1.0", 0, 0, 100,
       "weight of the centrality", NULL },
-    { GALLEY_OPT_FLOAT, "position_weight", "1.0", 0, 0, 100,
+    { GALLEY_OPT_FLOAT, "position_weight", "0.6", 0, 0, 100,
       "weight of the lead prior 1/(1+position)^position_decay", NULL },
-    { GALLEY_OPT_FLOAT, "position_decay", "1.0", 0, 0, 10,
+    { GALLEY_OPT_FLOAT, "position_decay", "4", 0, 0, 10,
       "how fast the lead prior falls with the sentence's position", NULL },
     { GALLEY_OPT_FLOAT, "title_weight", "0.5", 0, 0, 100,
       "weight of the share of the title's words the sentence restates", NULL },
@@ -33,12 +38,12 @@ static const galley_option newsrank_options[] = {
     { 0 }
 };
 
-enum { CENT_CENTROID, CENT_PAGERANK, CENT_DIRECTED };
+enum { CENT_CENTROID, CENT_PAGERANK, CENT_DIRECTED, CENT_FREQUENCY };
 
 typedef struct newsrank {
     gsum g;
     int centrality;
-    double backward;
+    double backward, length_norm;
     double wc, wp, decay, wt, redundancy;
     double *cent, *title;
     size_t cap;
@@ -61,8 +66,10 @@ static galley_status nr_open(galley_stage *stage, void **state)
     }
     const char *c = galley_opt_str(stage, "centrality");
     t->centrality = !c || strcmp(c, "centroid") == 0 ? CENT_CENTROID
-                    : strcmp(c, "pagerank") == 0 ? CENT_PAGERANK : CENT_DIRECTED;
+                    : strcmp(c, "pagerank") == 0 ? CENT_PAGERANK
+                    : strcmp(c, "frequency") == 0 ? CENT_FREQUENCY : CENT_DIRECTED;
     t->backward = galley_opt_float(stage, "backward_weight");
+    t->length_norm = galley_opt_float(stage, "length_norm");
     t->wc = galley_opt_float(stage, "centrality_weight");
     t->wp = galley_opt_float(stage, "position_weight");
     t->decay = galley_opt_float(stage, "position_decay");
@@ -94,6 +101,21 @@ static int graph_centrality(newsrank *t, size_t n)
     gsum *g = &t->g;
     if (t->centrality == CENT_CENTROID)
         return 0;
+    if (t->centrality == CENT_FREQUENCY) {
+        /* how often the article repeats the sentence's words (weighted): long
+         * sentences full of the article's recurring words score high */
+        for (size_t i = 0; i < n; i++) {
+            const gsum_sent *x = &g->sents[i];
+            double f = 0;
+            for (size_t j = 0; j < x->tn; j++) {
+                const gsum_term *tm = &g->terms[x->t0 + j];
+                f += tm->tf * (g->doctf[tm->id] - tm->tf) * g->tw[tm->id];
+            }
+            double w = x->words < 8 ? 8.0 : (double)x->words;
+            t->cent[i] = t->length_norm > 0 ? f / pow(w, t->length_norm) : f;
+        }
+        return 0;
+    }
     if (t->centrality == CENT_DIRECTED) {
         for (size_t i = 0; i < n; i++)
             t->cent[i] = 0;
@@ -165,10 +187,6 @@ static galley_status nr_process(void *state, galley_doc *doc)
         double ti = tmax > 0 ? t->title[i] / tmax : 0;
         double p = pow(1.0 + (double)g->sents[i].pos, -t->decay);
         g->sents[i].score = t->wc * c + t->wp * p + t->wt * ti;
-        /* a question (an interviewer's, or a rhetorical opener) seldom
-         * states the news */
-        if (g->sents[i].question)
-            g->sents[i].score *= 0.3;
     }
     gsum_select(g, doc, t->redundancy, 0.9);
     return GALLEY_OK;
@@ -188,7 +206,7 @@ static galley_status nr_close(void *state)
 
 GALLEY_PLUGIN(newsrank,
     .kind = GALLEY_SUMMARIZE,
-    .summary = "position-aware centrality for news (centroid cosine + lead prior + title)",
+    .summary = "position-aware centrality for news (word frequency + lead prior + title)",
     .version = "0.1",
     .license = "MIT",
     .options = newsrank_options,

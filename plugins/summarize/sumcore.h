@@ -147,7 +147,7 @@ void gsum_select_lead(gsum *g, galley_doc *doc);
 
 /* Weighted PageRank over the n x n edge matrix w (w[i*n+j] = weight of the
  * edge i -> j, row-normalised here), damping d; iterates until the scores
- * move less than 1e-7 in total or GSUM_MAX_ITER sweeps.  Writes
+ * move less than 1e-5 in total (L1) or GSUM_MAX_ITER sweeps.  Writes
  * sents[i].score.  Returns the sweeps done, or -1 when memory runs out. */
 #define GSUM_MAX_ITER 100
 int gsum_pagerank(gsum *g, float *w, size_t n, double d);

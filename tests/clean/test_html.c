@@ -168,6 +168,8 @@ START_TEST(title_site_suffix_and_time_element)
         "<!DOCTYPE html><html><head><title>Night trains return to the valley - Rail Weekly</title>"
         "</head><body><article><h1>Night trains return to the valley</h1>"
         "<p>Posted <time datetime=\"2022-09-01T21:15:00+02:00\">1 Sept</time></p>"
+        "<p>By Ada Brunel | Rail correspondent</p>"
+        "<p>By the end of the year, the night train will stop in four more towns.</p>"
         "<p>The sleeper service between the two cities starts again in December after a break "
         "of twelve years, with new carriages and a restaurant car that serves breakfast.</p>"
         "<p>Tickets go on sale next month, and the operator expects the first weeks to sell "
@@ -178,6 +180,28 @@ START_TEST(title_site_suffix_and_time_element)
     ck_assert_str_eq(galley_doc_field(d, "date"), "2022-09-01T21:15:00+02:00");
     HAS(d, "The sleeper service between the two cities");
     HASNT(d, "Night trains return");    /* the title is a field, not text */
+    HASNT(d, "Ada Brunel");             /* a byline */
+    HAS(d, "By the end of the year, the night train");
+    galley_doc_free(d);
+}
+END_TEST
+
+START_TEST(logo_h1_and_byline)
+{
+    const char *page =
+        "<html><head><title>Heron nests on the town hall roof - Riverside Post</title></head>"
+        "<body><header><h1 class=\"logo\">Riverside Post</h1>"
+        "<div class=\"byline\">By <span itemprop=\"author\">Nora Quill</span></div></header>"
+        "<div class=\"story\"><p>A grey heron has built its nest on the flat roof of the town "
+        "hall, and the council has closed the roof terrace until the chicks have flown.</p>"
+        "<p>Birdwatchers have set up a telescope in the square, and the library lends "
+        "binoculars to anyone who asks at the desk.</p></div></body></html>";
+    galley_doc *d = galley_doc_new();
+    ck_assert_int_eq(run_raw(d, NULL, page, strlen(page), "text/html"), GALLEY_OK);
+    ck_assert_str_eq(galley_doc_field(d, "title"), "Heron nests on the town hall roof");
+    ck_assert_str_eq(galley_doc_field(d, "author"), "Nora Quill");
+    HASNT(d, "Riverside Post");
+    HASNT(d, "Nora Quill");
     galley_doc_free(d);
 }
 END_TEST
@@ -249,12 +273,27 @@ START_TEST(br_breaks)
 }
 END_TEST
 
+START_TEST(pre_keeps_lines)
+{
+    const char *page = "<html><body><div class=\"post\"><p>The poem was found in a drawer of "
+                       "the old desk, written on the back of a tram ticket.</p>"
+                       "<pre>\nRain on the tram roof,\n   the conductor hums along,\n"
+                       "   nobody gets off.\n</pre></div></body></html>";
+    galley_doc *d = galley_doc_new();
+    ck_assert_int_eq(run_raw(d, NULL, page, strlen(page), "text/html"), GALLEY_OK);
+    ck_assert_str_eq(text_of(d), "The poem was found in a drawer of the old desk, written on "
+                     "the back of a tram ticket.\n\nRain on the tram roof,\n   the conductor "
+                     "hums along,\n   nobody gets off.");
+    galley_doc_free(d);
+}
+END_TEST
+
 START_TEST(scripts_and_look_alikes)
 {
     const char *page =
-        "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
-        "\"headline\": \"Lighthouse keeper retires\", \"datePublished\": \"2021-04-02\"}"
-        "</script><style>p:before { content: \"<p>styled</p>\"; }</style></head><body>"
+        "<html><head><script type=\"application/ld+json\">//<![CDATA[\n{\"@type\": "
+        "\"NewsArticle\", \"headline\": \"Lighthouse keeper retires\", "
+        "\"datePublished\": \"2021-04-02\"};\n//]]></script><style>p:before { content: \"<p>styled</p>\"; }</style></head><body>"
         "<!-- <script> a commented-out tag hides nothing --><div class=\"story\">"
         "<p title=\"<script>\">The lighthouse keeper climbed the stairs for the last time on "
         "Friday, after thirty years of winding the clockwork lamp by hand.</p>"
@@ -384,10 +423,12 @@ static Suite *suite(void)
     tcase_add_test(tc, fields_from_meta);
     tcase_add_test(tc, fields_from_jsonld);
     tcase_add_test(tc, title_site_suffix_and_time_element);
+    tcase_add_test(tc, logo_h1_and_byline);
     tcase_add_test(tc, fields_option_off);
     tcase_add_test(tc, plain_text_passes_through);
     tcase_add_test(tc, html_text_sniffed);
     tcase_add_test(tc, br_breaks);
+    tcase_add_test(tc, pre_keeps_lines);
     tcase_add_test(tc, scripts_and_look_alikes);
     tcase_add_test(tc, charset_of_raw_bytes);
     tcase_add_test(tc, broken_page_survives);

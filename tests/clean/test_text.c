@@ -112,8 +112,8 @@ START_TEST(fixture_counts)
     snprintf(path, sizeof path, "%s/wordfilter.in", TEXT_FIXTURES);
     char *in = slurp(path, &n);
     galley_doc *d = clean(in);
-    ck_assert_str_eq(galley_doc_field(d, "repairs_wordfilter"), "6");
-    ck_assert_str_eq(galley_doc_field(d, "repairs"), "6");
+    ck_assert_str_eq(galley_doc_field(d, "repairs_wordfilter"), "7");
+    ck_assert_str_eq(galley_doc_field(d, "repairs"), "7");
     galley_doc_free(d);
     free(in);
     snprintf(path, sizeof path, "%s/drop_lines.in", TEXT_FIXTURES);

@@ -42,6 +42,10 @@ START_TEST(values_parse)
     galley_test *t = open_with("count=10", "flag=yes");
     ck_assert_ptr_nonnull(t);
     ck_assert_str_eq(run_and_get(t), "count=10 ratio=0.5 flag=1 mode=fast label=x tags=2");
+    t = open_with("count=010", NULL);       /* decimal, not octal */
+    ck_assert_ptr_nonnull(t);
+    ck_assert_str_eq(run_and_get(t), "count=10 ratio=0.5 flag=0 mode=fast label=x tags=2");
+    ck_assert_ptr_null(open_with("count=0x2", NULL));
     t = open_with("tags=p,q,r", "mode=slow");
     ck_assert_ptr_nonnull(t);
     ck_assert_str_eq(run_and_get(t), "count=3 ratio=0.5 flag=0 mode=slow label=x tags=3");

@@ -144,6 +144,8 @@ START_TEST(sent_layout)
     SPLIT("it gets better and larger We currently have 5000 articles.",
           "it gets better and larger", "We currently have 5000 articles.");
     SPLIT("a banner that read We Know.", "a banner that read We Know.");
+    SPLIT("Preston, Victoria, Australia On Saturday, we met Tina.",
+          "Preston, Victoria, Australia", "On Saturday, we met Tina.");
     SPLIT("Playstation VR demo Image: Nick Moreau. Displays were many.",
           "Playstation VR demo", "Image: Nick Moreau.", "Displays were many.");
 }

@@ -72,6 +72,11 @@ START_TEST(seed_article)
     /* "Mattis" alone is linked to the full name, not listed apart */
     ck_assert(!has_value(d, "people", "Mattis"));
     ck_assert(!has_value(d, "people", "Pakistan"));
+    /* one name per place: the dateline's ISLAMABAD and the short US */
+    ck_assert(has_value(d, "places", "Islamabad"));
+    ck_assert(!has_value(d, "places", "ISLAMABAD"));
+    ck_assert(has_value(d, "places", "United States"));
+    ck_assert(!has_value(d, "places", "US") && !has_value(d, "places", "U.S."));
     size_t n;
     const galley_span *sp = galley_doc_layer(d, "entity", &n);
     ck_assert_uint_gt(n, 20);

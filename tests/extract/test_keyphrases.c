@@ -159,6 +159,33 @@ START_TEST(edge_cases)
 }
 END_TEST
 
+static int has_keyword(galley_doc *d, const char *v)
+{
+    for (size_t i = 0; i < galley_doc_field_count(d, "keyword"); i++)
+        if (!strcmp(galley_doc_field_value(d, "keyword", i, NULL), v))
+            return 1;
+    return 0;
+}
+
+START_TEST(names_stay_whole)
+{
+    static const char text[] = "A crane fell on Mecca's Grand Mosque. Pilgrims at the Grand Mosque "
+                               "fled. Voters in New Zealand chose a flag. The flag of New Zealand "
+                               "stays, said officials in New Zealand.";
+    galley_test *t = open_with("count=20");
+    galley_doc *d = run_text(t, text, sizeof text - 1);
+    ck_assert(has_keyword(d, "New Zealand"));
+    ck_assert(has_keyword(d, "Grand Mosque"));
+    ck_assert(!has_keyword(d, "Zealand"));
+    ck_assert(!has_keyword(d, "Grand"));
+    ck_assert(!has_keyword(d, "Mecca's Grand"));
+    ck_assert(!has_keyword(d, "Mecca's"));
+    ck_assert(has_keyword(d, "flag"));      /* lower case as the article writes it */
+    galley_doc_free(d);
+    close_plugin(t);
+}
+END_TEST
+
 START_TEST(unknown_language)
 {
     char err[512];
@@ -177,6 +204,7 @@ int main(void)
     tcase_add_test(tc, word_forms_grouped);
     tcase_add_test(tc, options_count_and_max_words);
     tcase_add_test(tc, edge_cases);
+    tcase_add_test(tc, names_stay_whole);
     tcase_add_test(tc, unknown_language);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);

@@ -128,6 +128,22 @@ START_TEST(headline_date_byline)
 }
 END_TEST
 
+START_TEST(caption_label)
+{
+    galley_test *t = open_plugin(NULL);
+    galley_doc *d = run(t, "Expo opens\n\nThe floor was full. Image: Nick Moreau.\n\nFans came.");
+    size_t n;
+    const galley_span *s = galley_doc_layer(d, "sentence", &n);
+    ck_assert_uint_eq(n, 4);
+    ck_assert(span_is(d, &s[2], "Image: Nick Moreau."));
+    ck_assert_str_eq(s[2].label, "caption");
+    ck_assert_ptr_null(s[1].label);
+    ck_assert_ptr_null(s[3].label);
+    galley_doc_free(d);
+    close_plugin(t);
+}
+END_TEST
+
 START_TEST(no_title_cases)
 {
     galley_test *t = open_plugin(NULL);
@@ -200,6 +216,7 @@ static Suite *suite(void)
     tcase_add_test(tc, seed_article);
     tcase_add_test(tc, headline_date_byline);
     tcase_add_test(tc, no_title_cases);
+    tcase_add_test(tc, caption_label);
     tcase_add_test(tc, title_option_off);
     tcase_add_test(tc, empty_and_blank);
     suite_add_tcase(s, tc);

@@ -31,6 +31,8 @@ tests_output_test_digest_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(UTF8PROC_CFLAGS
 tests_output_test_digest_LDADD = core/libgalley.la $(CHECK_LIBS) $(UTF8PROC_LIBS)
 TESTS += tests/output/test_digest
 
-# CLI tests: they skip (77) until the dir fetch plugin is built
-TESTS += tests/output/sqlite-fts.sh tests/output/enospc.sh tests/output/html-screenshot.sh
-EXTRA_DIST += tests/output/sqlite-fts.sh tests/output/enospc.sh tests/output/html-screenshot.sh
+# CLI tests (skip, 77, without the fetch plugins, python3, a tmpfs mount or chromium)
+TESTS += tests/output/sqlite-fts.sh tests/output/enospc.sh tests/output/html-screenshot.sh \
+	tests/output/interrupt.sh
+EXTRA_DIST += tests/output/sqlite-fts.sh tests/output/enospc.sh tests/output/html-screenshot.sh \
+	tests/output/interrupt.sh

@@ -160,6 +160,11 @@ START_TEST(csv_quotes_per_rfc4180)
     csv = run(&csv_LTX_galley_plugin, &e, 1, "header=false");
     ck_assert_str_eq(csv, "plain,caf\xEF\xBF\xBD,,,\r\n");
     free(csv);
+    /* another delimiter: now the comma needs no quotes, the delimiter does */
+    galley_doc_set_field(e, "title", "a;b, c");
+    csv = run(&csv_LTX_galley_plugin, &e, 1, "delimiter=;");
+    ck_assert_str_eq(csv, "id;title;date;source;summary\r\nplain;\"a;b, c\";;;\r\n");
+    free(csv);
     galley_doc_free(d);
     galley_doc_free(e);
 }

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 extern const galley_plugin jsonl_LTX_galley_plugin;
@@ -169,6 +170,7 @@ START_TEST(invalid_utf8_is_repaired_and_counted)
     galley_doc_set_field(d, "title", "caf\xE9 au lait");          /* Latin-1 byte */
     galley_doc_add_field(d, "keyword", "ok", GALLEY_NO_SCORE);
     galley_doc_add_field(d, "keyword", "\xC3", GALLEY_NO_SCORE);   /* truncated */
+    galley_doc_set_field(d, "k\xE9y", "v");                        /* a key, too */
     static const char text[] = "x \xE2\x82 y \xF0\x9F\x98\x80";
     galley_doc_set_text(d, text, sizeof text - 1);
     /* a span that cuts the emoji in half */
@@ -180,12 +182,13 @@ START_TEST(invalid_utf8_is_repaired_and_counted)
     json_t *f = json_object_get(r, "fields");
     assert_str(json_object_get(f, "title"), "caf\xEF\xBF\xBD au lait", 14);
     assert_str(json_array_get(json_object_get(f, "keyword"), 1), "\xEF\xBF\xBD", 3);
+    assert_str(json_object_get(f, "k\xEF\xBF\xBDy"), "v", 1);
     assert_str(json_object_get(r, "text"), "x \xEF\xBF\xBD\xEF\xBF\xBD y \xF0\x9F\x98\x80", 15);
     json_t *span = json_array_get(json_object_get(json_object_get(r, "layers"), "bad"), 0);
     assert_str(json_object_get(span, "label"), "L\xEF\xBF\xBD", 4);
     assert_str(json_object_get(span, "text"), "\xEF\xBF\xBD\xEF\xBF\xBD", 6);
-    /* id 1 + title 1 + keyword 1 + text 2 + label 1 + span text 2 */
-    ck_assert_int_eq(json_integer_value(json_object_get(r, "utf8_repairs")), 8);
+    /* id 1 + title 1 + keyword 1 + key 1 + text 2 + label 1 + span text 2 */
+    ck_assert_int_eq(json_integer_value(json_object_get(r, "utf8_repairs")), 9);
     json_decref(all);
     galley_doc_free(d);
 }
@@ -233,6 +236,33 @@ START_TEST(options_select_and_omit)
     all = run(&d, 1, "layers=false");
     ck_assert_ptr_null(json_object_get(json_array_get(all, 0), "layers"));
     json_decref(all);
+    galley_doc_free(d);
+}
+END_TEST
+
+/* pretty: indented over several lines, still one whole JSON value per doc */
+START_TEST(pretty_record_is_indented_json)
+{
+    galley_doc *d = simple_doc("p");
+    char pathopt[160];
+    snprintf(pathopt, sizeof pathopt, "path=%s", out);
+    const char *opts[] = { pathopt, "pretty=true", NULL };
+    char err[512];
+    galley_test *t = galley_test_open(&jsonl_LTX_galley_plugin, opts, err, sizeof err);
+    ck_assert_ptr_nonnull(t);
+    ck_assert_int_eq(galley_test_process(t, d), GALLEY_OK);
+    ck_assert_int_eq(galley_test_close(t, err, sizeof err), GALLEY_OK);
+    json_error_t je;
+    json_t *r = json_load_file(out, 0, &je);
+    ck_assert_msg(r != NULL, "%s", je.text);
+    ck_assert_str_eq(json_string_value(json_object_get(r, "id")), "p");
+    json_decref(r);
+    FILE *f = fopen(out, "r");
+    int lines = 0, c;
+    while ((c = getc(f)) != EOF)
+        lines += c == '\n';
+    fclose(f);
+    ck_assert_int_gt(lines, 5);
     galley_doc_free(d);
 }
 END_TEST
@@ -311,19 +341,41 @@ START_TEST(closed_pipe_fails_the_doc)
 }
 END_TEST
 
-/* /dev/null and named pipes are written to, never replaced by a renamed file */
-START_TEST(device_is_written_not_replaced)
+/* a named pipe (like /dev/null, a device) is written to, never replaced by a
+ * renamed file: the reader gets the record and the FIFO stays a FIFO */
+START_TEST(fifo_is_written_not_replaced)
 {
-    const char *opts[] = { "path=/dev/null", NULL };
+    char fifo[160], got[160];
+    snprintf(fifo, sizeof fifo, "%s/pipe", dir);
+    snprintf(got, sizeof got, "%s/got", dir);
+    ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+    pid_t pid = fork();
+    if (pid == 0) {             /* the reader: copy the pipe to a file */
+        FILE *in = fopen(fifo, "r"), *o = fopen(got, "w");
+        int c;
+        while (in && o && (c = getc(in)) != EOF)
+            putc(c, o);
+        _exit(in && o && fclose(o) == 0 ? 0 : 1);
+    }
+    char opt[200];
+    snprintf(opt, sizeof opt, "path=%s", fifo);
+    const char *opts[] = { opt, NULL };
     char err[512];
     galley_test *t = galley_test_open(&jsonl_LTX_galley_plugin, opts, err, sizeof err);
     ck_assert_msg(t != NULL, "%s", err);
-    galley_doc *d = simple_doc("x");
+    galley_doc *d = simple_doc("through-a-pipe");
     ck_assert_int_eq(galley_test_process(t, d), GALLEY_OK);
     ck_assert_int_eq(galley_test_close(t, err, sizeof err), GALLEY_OK);
+    int status;
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
     struct stat st;
-    ck_assert_int_eq(stat("/dev/null", &st), 0);
-    ck_assert(S_ISCHR(st.st_mode));
+    ck_assert_int_eq(lstat(fifo, &st), 0);
+    ck_assert(S_ISFIFO(st.st_mode));
+    json_t *r = json_load_file(got, 0, NULL);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_str_eq(json_string_value(json_object_get(r, "id")), "through-a-pipe");
+    json_decref(r);
     galley_doc_free(d);
 }
 END_TEST
@@ -358,10 +410,11 @@ static Suite *suite(void)
     tcase_add_test(tc, invalid_utf8_is_repaired_and_counted);
     tcase_add_test(tc, options_select_and_omit);
     tcase_add_test(tc, one_line_per_record_in_order);
+    tcase_add_test(tc, pretty_record_is_indented_json);
     tcase_add_test(tc, file_appears_only_at_close);
     tcase_add_test(tc, missing_directory_fails_open_naming_it);
     tcase_add_test(tc, closed_pipe_fails_the_doc);
-    tcase_add_test(tc, device_is_written_not_replaced);
+    tcase_add_test(tc, fifo_is_written_not_replaced);
     tcase_add_test(tc, symlink_is_kept);
     suite_add_tcase(s, tc);
     return s;

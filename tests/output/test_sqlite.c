@@ -200,6 +200,38 @@ START_TEST(unwritable_path_fails_open_naming_it)
 }
 END_TEST
 
+START_TEST(text_false_indexes_title_only_and_stays_consistent)
+{
+    galley_doc *a = small_doc("a", "Alpha title", "Body words zebra.");
+    run(&a, 1, "text=false");
+    ck_assert_str_eq(q1("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'zebra'"), "0");
+    ck_assert_str_eq(q1("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'alpha'"), "1");
+    run(&a, 1, "text=false");     /* the update path deletes what was indexed */
+    ck_assert_int_eq(exec_rc("INSERT INTO documents_fts(documents_fts, rank) "
+                             "VALUES ('integrity-check', 1)"), SQLITE_OK);
+    galley_doc_free(a);
+}
+END_TEST
+
+/* users deleting a document lose its rows everywhere, index included */
+START_TEST(deleting_a_document_cleans_up)
+{
+    galley_doc *d = seed_doc();
+    galley_doc *b = small_doc("b", "Other", "Nothing about Pakistan.");
+    galley_doc *docs[] = { d, b };
+    run(docs, 2, NULL);
+    ck_assert_int_eq(exec_rc("DELETE FROM documents WHERE id = 'seed/mattis-pakistan.txt'"), SQLITE_OK);
+    ck_assert_str_eq(q1("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'pakistan'"), "1");
+    ck_assert_str_eq(q1("SELECT count(*) FROM fields WHERE doc_id LIKE 'seed%'"), "0");
+    ck_assert_str_eq(q1("SELECT count(*) FROM entities WHERE doc_id LIKE 'seed%'"), "0");
+    ck_assert_str_eq(q1("SELECT count(*) FROM keywords"), "0");
+    ck_assert_int_eq(exec_rc("INSERT INTO documents_fts(documents_fts, rank) "
+                             "VALUES ('integrity-check', 1)"), SQLITE_OK);
+    galley_doc_free(d);
+    galley_doc_free(b);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("output/sqlite");
@@ -210,6 +242,8 @@ static Suite *suite(void)
     tcase_add_test(tc, people_fields_become_entities_without_a_layer);
     tcase_add_test(tc, invalid_utf8_is_stored_repaired);
     tcase_add_test(tc, unwritable_path_fails_open_naming_it);
+    tcase_add_test(tc, text_false_indexes_title_only_and_stays_consistent);
+    tcase_add_test(tc, deleting_a_document_cleans_up);
     suite_add_tcase(s, tc);
     return s;
 }

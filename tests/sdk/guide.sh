@@ -41,6 +41,14 @@ done
     pass "the guide shows examples/plugin/wordcount.c as it is" ||
     fail "the guide's wordcount.c differs from examples/plugin/wordcount.c"
 
+# the guide's Makefile lines are those of examples/plugin/Makefile
+awk '/^```make$/ { f = 1; next } /^```/ { f = 0 } f' "$GUIDE" >"$T/guide.mk"
+[ -s "$T/guide.mk" ] || fail "no Makefile sample in the guide"
+while IFS= read -r line; do
+    grep -qxF -- "$line" "$top_srcdir/examples/plugin/Makefile" || fail "guide Makefile line not in examples/plugin/Makefile: $line"
+done <"$T/guide.mk"
+pass "the guide's Makefile is examples/plugin/Makefile's"
+
 # the Check sample, linked with the wordcount sample
 test_block=$(grep -l "START_TEST" "$T"/blocks/*.c | head -1)
 if [ -n "$test_block" ] && [ -n "$wordcount" ]; then

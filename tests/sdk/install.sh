@@ -7,6 +7,8 @@
 
 # the nested make is a fresh one: no jobserver, no TESTS=... from make check
 nmake() { (unset MAKEFLAGS MFLAGS MAKELEVEL; ${MAKE:-make} "$@"); }
+# test programs must find libgalley by the rpath their Makefile gives them
+nmake_check() { (unset LD_LIBRARY_PATH; nmake "$@"); }
 DEST="$T/dest"
 (cd "$top_builddir" && nmake install DESTDIR="$DEST") >"$T/install.log" 2>&1 ||
     { sed 's/^/  install: /' "$T/install.log" | tail -20; fail "make install DESTDIR"; finish; }
@@ -44,7 +46,7 @@ chmod -R u+w "$T/plugin"
 rm -f "$T/plugin/wordcount.so" "$T/plugin/test_wordcount"
 expect_status 0 "examples/plugin builds with pkg-config" -- nmake -C "$T/plugin" CC="${CC:-cc}" CFLAGS="-O2 -Wall -Wextra -Werror"
 [ -f "$T/plugin/wordcount.so" ] || fail "no wordcount.so"
-expect_status 0 "examples/plugin: make check (galley/testing.h)" -- nmake -C "$T/plugin" CC="${CC:-cc}" check
+expect_status 0 "examples/plugin: make check (galley/testing.h)" -- nmake_check -C "$T/plugin" CC="${CC:-cc}" check
 expect_grep "$T/out" "100%: Checks: 4, Failures: 0" "the example's Check tests pass"
 
 expect_status 0 "installed galley inspects wordcount" -- "$IGALLEY" -P "$T/plugin" inspect wordcount
@@ -96,7 +98,7 @@ fi
 cd "$T" || exit 1
 for kind in fetch clean extract summarize output; do
     expect_status 0 "galley-new-plugin my_$kind $kind" -- "$NEWPLUGIN" "my_$kind" "$kind"
-    expect_status 0 "my_$kind builds (-Werror) and its test passes" -- nmake -C "my_$kind" CC="${CC:-cc}" CFLAGS="-Wall -Wextra -Werror" all check
+    expect_status 0 "my_$kind builds (-Werror) and its test passes" -- nmake_check -C "my_$kind" CC="${CC:-cc}" CFLAGS="-Wall -Wextra -Werror" all check
     # a fetch skeleton reads its own sample.txt; the others fetch the seed article
     path="$ART/seed"; [ "$kind" = fetch ] && path=sample.txt
     (cd "my_$kind" && "$IGALLEY" -P . run -q -c "my_$kind.conf" "$path") >"$T/my_$kind.out" 2>"$T/err" ||

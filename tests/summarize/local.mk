@@ -22,13 +22,17 @@ TESTS += tests/summarize/pipeline.sh
 EXTRA_DIST += tests/summarize/pipeline.sh
 
 # bench/rouge programs: built with the tree so they never rot
-noinst_PROGRAMS += bench/rouge/sumrun bench/rouge/rougescore
+noinst_PROGRAMS += bench/rouge/sumrun bench/rouge/rougescore bench/rouge/mkidf
 bench_rouge_sumrun_SOURCES = bench/rouge/sumrun.c $(SUMMARIZE_PLUGIN_SOURCES) \
 	plugins/extract/sentences.c
 bench_rouge_sumrun_CFLAGS = $(AM_CFLAGS)
 bench_rouge_sumrun_LDADD = core/libgalley.la $(M_LIBS)
+bench_rouge_mkidf_SOURCES = bench/rouge/mkidf.c
+bench_rouge_mkidf_CFLAGS = $(AM_CFLAGS)
+bench_rouge_mkidf_LDADD = core/libgalley.la $(M_LIBS)
 bench_rouge_rougescore_SOURCES = bench/rouge/rougescore.c bench/rouge/rouge.c \
 	bench/rouge/rouge.h
 bench_rouge_rougescore_CFLAGS = $(AM_CFLAGS)
 bench_rouge_rougescore_LDADD = $(STEMMER_LIBS)
-EXTRA_DIST += bench/rouge/prepare.py bench/rouge/otsrun.c
+EXTRA_DIST += bench/rouge/run bench/rouge/prepare.py bench/rouge/otsrun.c \
+	bench/rouge/peers.js bench/rouge/package.json

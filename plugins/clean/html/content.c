@@ -369,6 +369,26 @@ static int is_input(const xmlNode *n)
         || !strcmp(name, "textarea") || !strcmp(name, "button");
 }
 
+/* Elements the walk does not keep (a page header, say) may still hold the
+ * <h1>, the byline or the <time>: meta.c sees them all. */
+static void note_subtree(hmeta *m, xmlNode *root)
+{
+    xmlNode *n = root->children;
+    while (n && n != root) {
+        if (n->type == XML_ELEMENT_NODE) {
+            ghtml_meta_note(m, n, 1);
+            if (n->children) {
+                n = n->children;
+                continue;
+            }
+        }
+        while (n != root && !n->next)
+            n = n->parent;
+        if (n != root)
+            n = n->next;
+    }
+}
+
 /* One pre-order walk: records kept elements and their own text. */
 static void walk(hwork *w, xmlNode *root)
 {
@@ -377,7 +397,7 @@ static void walk(hwork *w, xmlNode *root)
         int descend = 0;
         if (n->type == XML_ELEMENT_NODE) {
             unsigned tag = ghtml_tag(n->name);
-            ghtml_meta_note(&w->meta, n, tag);
+            ghtml_meta_note(&w->meta, n, 0);
             int weight;
             n->_private = NULL;
             if ((tag & HT_JUNK) && is_input(n)) {
@@ -391,7 +411,8 @@ static void walk(hwork *w, xmlNode *root)
             if (keep_element(w, n, tag, &weight)) {
                 add_node(w, n, index_of(n->parent), tag, weight);
                 descend = 1;
-            }
+            } else if (n->children)
+                note_subtree(&w->meta, n);
         } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
             int p = index_of(n->parent);
             if (p >= 0 && n->content) {

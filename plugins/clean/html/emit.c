@@ -77,9 +77,9 @@ typedef struct emitter {
     size_t start;       /* where the open paragraph's text begins */
     int space;          /* a space is due before the next word */
     int links, chars;   /* of the open paragraph */
-    int in_link;
-    unsigned tag;       /* block that opened the paragraph */
-    int h1;
+    int in_link;        /* depth of <a href> around the text */
+    int in_pre;         /* depth of <pre>: white space kept */
+    int h1;             /* the paragraph is an <h1> */
 } emitter;
 
 static void para_close(emitter *e)
@@ -95,7 +95,7 @@ static void para_close(emitter *e)
         p->end = w->outlen;
         p->links = e->links;
         p->chars = e->chars;
-        p->tag = e->h1 ? 1 : 0;
+        p->h1 = e->h1;
         put(w, "\n\n", 2);
     }
     e->start = w->outlen;
@@ -104,9 +104,30 @@ static void para_close(emitter *e)
     e->h1 = 0;
 }
 
+/* preformatted text as it is, line breaks and all (no \r, no NUL) */
+static void pre_text(emitter *e, const char *s)
+{
+    hwork *w = e->w;
+    for (; *s; s++) {
+        if (*s == '\r')
+            continue;
+        if (*s == '\n' && w->outlen == e->start)
+            continue;   /* the line break right after <pre> */
+        put(w, s, 1);
+        if (*s != ' ' && *s != '\n' && *s != '\t' && ((unsigned char)*s & 0xC0) != 0x80) {
+            e->chars++;
+            e->links += e->in_link > 0;
+        }
+    }
+}
+
 static void text(emitter *e, const char *s)
 {
     hwork *w = e->w;
+    if (e->in_pre) {
+        pre_text(e, s);
+        return;
+    }
     const unsigned char *u = (const unsigned char *)s;
     size_t n = strlen(s);
     for (size_t i = 0; i < n;) {
@@ -154,6 +175,7 @@ static int enter(emitter *e, xmlNode *n)
     if (h->tag & HT_BLOCK) {
         para_close(e);
         e->h1 = !strcmp((const char *)n->name, "h1");
+        e->in_pre += !strcmp((const char *)n->name, "pre");
     } else if (h->tag & HT_LINK)
         e->in_link++;
     else if (h->tag & HT_CELL)
@@ -176,9 +198,17 @@ static void leave(emitter *e, xmlNode *n)
     hnode *h = kept(e->w, n);
     if (!h)
         return;
-    if (h->tag & HT_BLOCK)
+    if (h->tag & HT_BLOCK) {
+        if (e->in_pre && !strcmp((const char *)n->name, "pre")) {
+            /* the blanks that end a <pre> are layout, not text */
+            while (e->w->outlen > e->start && (e->w->out[e->w->outlen - 1] == ' '
+                                               || e->w->out[e->w->outlen - 1] == '\t'
+                                               || e->w->out[e->w->outlen - 1] == '\n'))
+                e->w->outlen--;
+            e->in_pre--;
+        }
         para_close(e);
-    else if (h->tag & HT_LINK)
+    } else if (h->tag & HT_LINK)
         e->in_link--;
     else if (h->tag & HT_CELL)
         e->space = 1;
@@ -236,18 +266,21 @@ static int starts_with_any(const char *s, size_t n, const char *const *list)
     return 0;
 }
 
-/* "By Jane Doe - 11/18/19 11:04 PM": a byline, not a sentence */
+/* "By Jane Doe - 11/18/19 11:04 PM", "By — Nov. 18": a byline, not a
+ * sentence (which would go on in lower case and end with punctuation) */
 static int is_byline(const char *s, size_t n)
 {
-    if (n > 80 || n < 5 || strncmp(s, "By ", 3) || s[3] < 'A' || s[3] > 'Z')
+    if (n > 80 || n < 4 || strncasecmp(s, "by ", 3) || (s[3] >= 'a' && s[3] <= 'z'))
         return 0;
-    return s[n - 1] != '.' && !memchr(s, ',', n > 40 ? 40 : n);
+    if (n >= 3 && !memcmp(s + n - 3, "\xe2\x80\x9d", 3))
+        return 0;   /* a closing quotation mark */
+    return !strchr(".!?:\"'", s[n - 1]);
 }
 
 static int is_furniture(const char *s, size_t n, const struct hpara *p)
 {
-    if (p->tag == 1)
-        return 1;           /* h1: the title, a field of its own */
+    if (p->h1)
+        return 1;           /* the title: a field of its own */
     if (p->chars < 60 && p->links * 2 > p->chars)
         return 1;
     if (n > 200)

@@ -38,7 +38,9 @@ typedef struct hnode {
 typedef struct hmeta {
     xmlNode *title;         /* <title> */
     xmlNode *h1;            /* first h1 outside junk */
+    xmlNode *h1_junk;       /* first h1 inside junk (a header: maybe a logo) */
     xmlNode *time;          /* first <time> with datetime */
+    xmlNode *byline;        /* first itemprop=author or rel=author element */
     xmlNode **metas;        /* <meta> and <link> elements */
     size_t nmetas, capmetas;
     xmlNode **jsonld;       /* <script type="application/ld+json"> */
@@ -52,7 +54,7 @@ typedef struct hwork {
     size_t n, cap;
     char *out;              /* emitted text */
     size_t outlen, outcap;
-    struct hpara { size_t start, end; int links, chars; unsigned tag; } *paras;
+    struct hpara { size_t start, end; int links, chars, h1; } *paras;
     size_t npara, cappara;
     hmeta meta;
     char *page;             /* the page without script bodies, for libxml2 */
@@ -72,7 +74,9 @@ void ghtml_out_reset(hwork *w);
 
 /* meta.c: fields from meta tags, JSON-LD, <title>, <h1>, <time> */
 void ghtml_meta_reset(hmeta *m);
-void ghtml_meta_note(hmeta *m, xmlNode *n, unsigned tag);
+/* notes n if it is an element meta.c reads; in_junk: inside an element the
+ * walk drops */
+void ghtml_meta_note(hmeta *m, xmlNode *n, int in_junk);
 /* sets fields; returns the article title (arena) or NULL; *jsonld_body gets
  * JSON-LD articleBody (arena) when there is one */
 const char *ghtml_meta_fields(hmeta *m, galley_doc *doc, int set_fields,

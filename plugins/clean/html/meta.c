@@ -12,7 +12,7 @@
 
 void ghtml_meta_reset(hmeta *m)
 {
-    m->title = m->h1 = m->time = NULL;
+    m->title = m->h1 = m->h1_junk = m->time = m->byline = NULL;
     m->nmetas = m->njsonld = 0;
     m->lang = NULL;
 }
@@ -23,14 +23,23 @@ void ghtml_meta_free(hmeta *m)
     free(m->jsonld);
 }
 
-void ghtml_meta_note(hmeta *m, xmlNode *n, unsigned tag)
+void ghtml_meta_note(hmeta *m, xmlNode *n, int in_junk)
 {
     const char *name = (const char *)n->name;
-    (void)tag;
+    /* the first element (with text: no <meta>, <link>) marked as author */
+    if (!m->byline && n->properties && strcmp(name, "meta") && strcmp(name, "link")) {
+        const char *v = ghtml_attr(n, "itemprop");
+        if (!v || !strstr(v, "author"))
+            v = ghtml_attr(n, "rel");
+        if (v && strstr(v, "author"))
+            m->byline = n;
+    }
     switch (name[0]) {
     case 'h':
-        if (!strcmp(name, "h1") && !m->h1)
+        if (!strcmp(name, "h1") && !in_junk && !m->h1)
             m->h1 = n;
+        else if (!strcmp(name, "h1") && in_junk && !m->h1_junk)
+            m->h1_junk = n;
         else if (!strcmp(name, "html") && !m->lang)
             m->lang = ghtml_attr(n, "lang");
         break;
@@ -246,14 +255,30 @@ static void read_jsonld(found *f, json_t *v, galley_doc *doc, int depth)
         read_jsonld(f, main, doc, depth + 1);
 }
 
+/* JSON-LD as pages write it: maybe wrapped in <!-- or //<![CDATA[, maybe
+ * followed by a stray ';' -- from the first '{' or '[' that parses */
+static json_t *load_jsonld(const char *s)
+{
+    const char *brace = strchr(s, '{'), *bracket = strchr(s, '[');
+    const char *first = brace, *second = bracket;
+    if (!first || (second && second < first)) {
+        first = bracket;
+        second = brace;
+    }
+    json_error_t err;
+    json_t *v = first ? json_loads(first, JSON_DISABLE_EOF_CHECK, &err) : NULL;
+    if (!v && second)
+        v = json_loads(second, JSON_DISABLE_EOF_CHECK, &err);
+    return v;
+}
+
 static void read_scripts(found *f, hmeta *m, galley_doc *doc)
 {
     for (size_t i = 0; i < m->njsonld; i++) {
         xmlChar *s = xmlNodeGetContent(m->jsonld[i]);
         if (!s)
             continue;
-        json_error_t err;
-        json_t *v = json_loads((const char *)s, 0, &err);
+        json_t *v = load_jsonld((const char *)s);
         xmlFree(s);
         if (v) {
             read_jsonld(f, v, doc, 0);
@@ -299,7 +324,7 @@ static const char *strip_site(galley_doc *doc, const char *title,
                 return title + nl + sl;
         }
     }
-    if (h1 && *h1 && strstr(title, h1) && strlen(h1) * 2 > tl / 2)
+    if (h1 && *h1 && strstr(title, h1) && strlen(h1) * 2 >= tl)
         return h1;
     for (const char *const *sp = seps; *sp; sp++) {
         const char *last = NULL;
@@ -341,6 +366,23 @@ size_t ghtml_collapse(const char *s, size_t n, char *out)
     return o;
 }
 
+/* "By Jane Doe" in an author element: a name when it looks like one */
+static const char *byline_name(galley_doc *doc, xmlNode *n)
+{
+    char *s = node_text(doc, n);
+    if (!s)
+        return NULL;
+    if (!strncasecmp(s, "by ", 3))
+        s += 3;
+    const char *colon = strstr(s, ": ");     /* "Text: Jane Doe" */
+    if (colon && colon - s < 20)
+        s = (char *)colon + 2;
+    size_t len = strlen(s);
+    if (len == 0 || len > 60 || strpbrk(s, "@|0123456789") || strstr(s, "http"))
+        return NULL;    /* a date, an address or a list, not a name */
+    return s;
+}
+
 static void set_if(galley_doc *doc, const char *key, const char *v, int overwrite)
 {
     if (!v || !*v)
@@ -369,12 +411,16 @@ const char *ghtml_meta_fields(hmeta *m, galley_doc *doc, int set_fields,
     *jsonld_body = f.v[F_BODY];
     *descr = f.v[F_DESCR];
 
-    const char *h1 = node_text(doc, m->h1);
+    /* an <h1> in a page header may be the site's logo: it only helps to
+     * read <title>, and stands in for it when there is none */
+    const char *h1 = node_text(doc, m->h1 ? m->h1 : m->h1_junk);
     const char *title = f.v[F_OGTITLE] ? f.v[F_OGTITLE] : f.v[F_HEADLINE];
-    if (!title)
+    if (!title && m->h1)
         title = h1;
-    if (!title)
+    if (!title || !*title)
         title = node_text(doc, m->title);
+    if (!title || !*title)
+        title = h1;
     if (title) {
         size_t n = strlen(title);
         char *c = galley_doc_alloc(doc, n + 1);
@@ -392,8 +438,10 @@ const char *ghtml_meta_fields(hmeta *m, galley_doc *doc, int set_fields,
             if (*a)
                 galley_doc_add_field(doc, "author", a, GALLEY_NO_SCORE);
         }
-    } else
+    } else if (f.v[F_AUTHOR])
         set_if(doc, "author", f.v[F_AUTHOR], 1);
+    else if (m->byline)
+        set_if(doc, "author", byline_name(doc, m->byline), 1);
     set_if(doc, "date", f.v[F_DATE], 1);
     set_if(doc, "description", f.v[F_DESCR], 1);
     set_if(doc, "site_name", f.v[F_SITE], 1);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <jansson.h>
 #include <libxml/parser.h>
 
 #include "html.h"
@@ -34,9 +35,10 @@ typedef struct state {
 
 static galley_status html_open(galley_stage *st, void **out)
 {
-    /* libxml2 wants its global init done before threads parse; open()
-     * runs before the workers start */
+    /* libxml2 and jansson (hash seed) want their global init done before
+     * threads use them; open() runs before the workers start */
     xmlInitParser();
+    json_object_seed(0);
     state *s = calloc(1, sizeof *s);
     if (!s)
         return galley_stage_fail(st, "out of memory");

@@ -41,7 +41,7 @@ static inline void ct_buf_putc(ct_buf *b, char c)
 typedef struct ct_wordset {
     char *words;            /* the file, each '\n' replaced by '\0' */
     size_t size;
-    uint32_t *slots;        /* offset + 1 into words; 0 = empty */
+    uint64_t *slots;        /* hash << 32 | (offset + 1) into words; 0 = empty */
     size_t mask;
     size_t count;
 } ct_wordset;

@@ -313,6 +313,19 @@ static void put_cased(ct_buf *out, const char *tok, size_t n,
     ct_buf_put(out, w, c->n);
 }
 
+/* Is in[start,end) part of a URL, address, handle or file name?  Those
+ * are names, not words: "badysts.com" is left as it is. */
+static int in_identifier(const char *in, size_t n, size_t start, size_t end)
+{
+    unsigned char before = start ? (unsigned char)in[start - 1] : ' ';
+    unsigned char after = end < n ? (unsigned char)in[end] : ' ';
+    /* a hyphen still separates words here ("badyst-turned-author") */
+    if ((before != '-' && joins(before)) || (after != '-' && joins(after)))
+        return 1;
+    return (before == '.' && start > 1 && alnum((unsigned char)in[start - 2])) ||
+           (after == '.' && end + 1 < n && alnum((unsigned char)in[end + 1]));
+}
+
 size_t ct_wordfilter(const char *in, size_t n, ct_buf *out, const ct_rules *r,
                      const ct_wordset *ws)
 {
@@ -329,7 +342,8 @@ size_t ct_wordfilter(const char *in, size_t n, ct_buf *out, const ct_rules *r,
             maybe |= r->first[c | 32];     /* most words hold no pair */
         }
         size_t len = i - start;
-        if (!ascii || !maybe || len < 4 || len >= MAX_WORD)
+        if (!ascii || !maybe || len < 4 || len >= MAX_WORD ||
+            in_identifier(in, n, start, i))
             continue;
         char lw[MAX_WORD];
         for (size_t k = 0; k < len; k++)

@@ -1,0 +1,233 @@
+/* plugins/extract/entities.c - named entities (PERSON, ORG, LOC, MISC) from
+ * capitalisation, gazetteers, name lists, titles and cue words, linked within
+ * the document; writes the `entity` layer and people/places/organizations. */
+#include "entities.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef EXTRACT_WORDLIST
+#define EXTRACT_WORDLIST "/usr/share/dict/words"
+#endif
+
+static const char *const label_names[] = { NULL, "PERSON", "ORG", "LOC", "MISC" };
+static const char *const field_names[] = { NULL, "people", "organizations", "places", NULL };
+
+static const galley_option ent_options[] = {
+    { GALLEY_OPT_STRING, "data", NULL, GALLEY_OPT_PATH, 0, 0,
+      "folder of the gazetteers (default: $GALLEY_DATADIR/extract, the installed data, the source tree)", NULL },
+    { GALLEY_OPT_STRING, "wordlist", EXTRACT_WORDLIST, GALLEY_OPT_PATH, 0, 0,
+      "English word list telling common words from names (\"\" for none)", NULL },
+    { GALLEY_OPT_BOOL, "fields", "true", 0, 0, 0,
+      "also set the people, places and organizations fields", NULL },
+    { 0 }
+};
+
+/* ---- plugin lifecycle ---- */
+
+static galley_status ent_close(void *state)
+{
+    ent_state *st = state;
+    if (!st)
+        return GALLEY_OK;
+    galley_counter_free(st->lex);
+    galley_counter_free(st->lowseen);
+    galley_counter_free(st->capseen);
+    galley_counter_free(st->alias);
+    for (size_t i = 0; i < st->ncanon; i++)
+        free(st->canon[i]);
+    free(st->canon);
+    free(st->toks);
+    free(st->names);
+    free(st);
+    return GALLEY_OK;
+}
+
+static galley_status ent_open(galley_stage *stage, void **state)
+{
+    ent_state *st = calloc(1, sizeof *st);
+    if (!st)
+        return galley_stage_fail(stage, "out of memory");
+    st->lex = galley_counter_new();
+    st->lowseen = galley_counter_new();
+    st->capseen = galley_counter_new();
+    st->alias = galley_counter_new();
+    st->fields = galley_opt_bool(stage, "fields");
+    if (!st->lex || !st->lowseen || !st->capseen || !st->alias || ent_load_data(st, stage) < 0) {
+        ent_close(st);
+        return GALLEY_ERROR;
+    }
+    *state = st;
+    return GALLEY_OK;
+}
+
+/* ---- output ---- */
+
+/* The name as the fields show it: its words joined by single spaces, no
+ * title, no possessive, no "the". */
+static char *canonical(ent_state *st, galley_doc *doc, const char *text, const name *nm)
+{
+    size_t cap = 1;
+    for (size_t i = nm->a; i < nm->b; i++)
+        cap += st->toks[i].e - st->toks[i].s + 1;
+    char *out = galley_doc_alloc(doc, cap);
+    size_t n = 0;
+    for (size_t i = nm->a; i < nm->b; i++) {
+        const tok *t = &st->toks[i];
+        if (i > nm->a && st->toks[i - 1].e < t->s)
+            out[n++] = ' ';
+        memcpy(out + n, text + t->s, t->e - t->s);
+        /* ISLAMABAD, known as Islamabad, is written so */
+        if ((t->flags & GALLEY_TOK_ALLCAPS) && t->e - t->s > 3 && t->lex &&
+            !ent_lex_get(st->lex, text + t->s, t->e - t->s))
+            for (size_t k = n + 1; k < n + t->e - t->s; k++)
+                if (out[k] >= 'A' && out[k] <= 'Z')
+                    out[k] = (char)(out[k] + ('a' - 'A'));
+        n += t->e - t->s;
+    }
+    out[n] = '\0';
+    size_t j = galley_counter_find(st->alias, out, n);
+    return j == (size_t)-1 ? out : galley_doc_strdup(doc, st->canon[(size_t)galley_counter_value(st->alias, j)]);
+}
+
+/* "the Google search", "the NATO alliance": the name only modifies the noun
+ * after it, so "the" belongs to that noun.  A lower-case word that is not a
+ * function word and does not look like a verb is taken as that noun. */
+static int modifies_noun(const ent_state *st, const char *text, const name *nm)
+{
+    if (nm->b >= st->ntoks)
+        return 0;
+    const tok *n = &st->toks[nm->b];
+    size_t len = n->e - n->s;
+    if (n->cls != GALLEY_TOK_WORD || !(n->flags & GALLEY_TOK_LOWER) || n->s > st->toks[nm->b - 1].e + 1 ||
+        galley_is_stopword(text + n->s, len))
+        return 0;
+    const char *w = text + n->s;
+    int verbish = (len > 3 && !memcmp(w + len - 2, "ed", 2)) || (len > 4 && !memcmp(w + len - 3, "ing", 3)) ||
+                  (len > 3 && w[len - 1] == 's' && w[len - 2] != 's');
+    return !verbish;
+}
+
+static size_t span_start(const ent_state *st, const char *text, const name *nm)
+{
+    size_t t = nm->t;
+    if ((nm->label == L_ORG || nm->label == L_LOC || nm->titled == 2) && t > 0 && !nm->nested &&
+        !modifies_noun(st, text, nm)) {
+        const tok *p = &st->toks[t - 1];
+        if ((ent_tok_is(text, p, "the") || ent_tok_is(text, p, "The")) && !ent_gap_breaks(text, p, &st->toks[t]))
+            return p->s;
+    }
+    return st->toks[t].s;
+}
+
+static void add_name(ent_state *st, galley_doc *doc, const char *text, const name *nm,
+                     galley_counter **seen)
+{
+    galley_doc_add_span(doc, "entity", span_start(st, text, nm), st->toks[nm->b - 1].e,
+                        label_names[nm->label], GALLEY_NO_SCORE);
+    if (nm->label == L_MISC || !seen[nm->label] || nm->link == -2)
+        return;
+    const name *canon = nm->link >= 0 ? &st->names[nm->link] : nm;
+    char *s = canonical(st, doc, text, canon);
+    galley_counter_add(seen[nm->label], s, strlen(s), 1);
+}
+
+/* Known places and organisations inside a longer name are entities too:
+ * "Canada" in "Fan Expo Canada", "US" in "US President Barack Obama". */
+static void add_nested(ent_state *st, galley_doc *doc, const char *text, const name *nm,
+                       galley_counter **seen)
+{
+    size_t end = nm->label == L_PER ? nm->a : nm->b;    /* a person: the title only */
+    for (size_t i = nm->t; i < end; i++) {
+        unsigned bits;
+        /* at the name's start, the longest match shorter than the name:
+         * "New York" in "New York Times" */
+        size_t k = ent_gazetteer_match(st, text, i, i == nm->a && end == nm->b ? end - 1 : end, &bits);
+        if (k == 0 || (i == nm->a && i + k == nm->b) || !(bits & (LX_PLACE3 | LX_PLACE2)) || (bits & LX_ORG) ||
+            (k == 1 && !(bits & LX_PLACE3) && (st->toks[i].low & LX_LOWER)))   /* "Central", "North" */
+            continue;
+        name sub = { i, i + k, i, (bits & LX_ORG) ? L_ORG : L_LOC, 0, 1, -1 };
+        add_name(st, doc, text, &sub, seen);
+        i += k - 1;
+    }
+}
+
+/* "the Andy Warhol Foundation": a person of the document named at the
+ * start of an institution's or a thing's name is a mention of them too. */
+static void add_nested_person(ent_state *st, galley_doc *doc, const char *text, const name *nm,
+                              galley_counter **seen)
+{
+    for (size_t j = 0; j < st->nnames; j++) {
+        const name *p = &st->names[j];
+        size_t k = p->b - p->a;
+        if (p->label != L_PER || p->titled == 2 || k == 0 || k >= nm->b - nm->a)
+            continue;
+        name probe = { nm->a, nm->a + k, nm->a, L_PER, 0, 1, -1 };
+        if (!ent_same_name(st, text, &probe, p))
+            continue;
+        probe.link = p->link >= 0 ? p->link : (long)j;
+        add_name(st, doc, text, &probe, seen);
+        return;
+    }
+}
+
+static void emit(ent_state *st, galley_doc *doc, const char *text, int fields)
+{
+    galley_counter *seen[4] = { NULL, NULL, NULL, NULL };
+    for (int l = L_PER; l <= L_LOC; l++)
+        seen[l] = fields ? galley_counter_new() : NULL;
+    for (size_t i = 0; i < st->nnames; i++) {
+        const name *nm = &st->names[i];
+        if (nm->label == L_NONE || nm->a >= nm->b)
+            continue;
+        add_name(st, doc, text, nm, seen);
+        if (nm->b - nm->t > 1 && nm->link != -2 && nm->label != L_LOC)
+            add_nested(st, doc, text, nm, seen);
+        if (nm->b - nm->a > 1 && nm->label != L_PER)
+            add_nested_person(st, doc, text, nm, seen);
+    }
+    for (int l = L_PER; l <= L_LOC; l++) {
+        if (!seen[l])
+            continue;
+        for (size_t k = 0; k < galley_counter_size(seen[l]); k++) {
+            size_t n;
+            const char *key = galley_counter_key(seen[l], k, &n);
+            galley_doc_add_field(doc, field_names[l], galley_doc_strndup(doc, key, n),
+                                 galley_counter_value(seen[l], k));
+        }
+        galley_counter_free(seen[l]);
+    }
+}
+
+static galley_status ent_process(void *state, galley_doc *doc)
+{
+    ent_state *st = state;
+    size_t len;
+    const char *text = galley_doc_text(doc, &len);
+    if (!text || len == 0)
+        return GALLEY_OK;
+    if (ent_tokenize(st, text, len) < 0)
+        return galley_doc_fail(doc, "entities: out of memory tokenizing %zu bytes", len);
+    ent_mark_positions(st, text, len);
+    ent_gather_evidence(st, text);
+    if (ent_find_runs(st, text) < 0)
+        return galley_doc_fail(doc, "entities: out of memory collecting names");
+    for (size_t i = 0; i < st->nnames; i++)
+        ent_classify(st, text, &st->names[i]);
+    ent_link_names(st, text);
+    ent_label_rest(st, text);
+    ent_teams(st, text);
+    if (ent_join_places(st, text) < 0)
+        return galley_doc_fail(doc, "entities: out of memory joining places");
+    emit(st, doc, text, st->fields);
+    return GALLEY_OK;
+}
+
+GALLEY_PLUGIN(entities,
+    .kind = GALLEY_EXTRACT,
+    .summary = "named entities (PERSON, ORG, LOC) from gazetteers, name lists and capitalisation",
+    .options = ent_options,
+    .provides = "entity people places organizations",
+    .open = ent_open, .process = ent_process, .close = ent_close);

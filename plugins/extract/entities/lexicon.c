@@ -1,0 +1,214 @@
+/* plugins/extract/entities/lexicon.c - the gazetteers, name lists, cue words
+ * and word list behind the entities plugin, found and loaded at open(). */
+#include "entities.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- lexicon ---- */
+
+static void lex_set(galley_counter *c, const char *k, size_t n, unsigned bits)
+{
+    size_t i = galley_counter_find(c, k, n);
+    unsigned old = i == (size_t)-1 ? 0 : (unsigned)galley_counter_value(c, i);
+    if ((old | bits) != old)
+        galley_counter_add(c, k, n, (double)((old | bits) - old));
+}
+
+unsigned ent_lex_get(const galley_counter *c, const char *k, size_t n)
+{
+    size_t i = galley_counter_find(c, k, n);
+    return i == (size_t)-1 ? 0 : (unsigned)galley_counter_value(c, i);
+}
+
+unsigned ent_lex_lower(const galley_counter *c, const char *k, size_t n)
+{
+    char buf[128];
+    size_t m = galley_casefold(k, n, buf, sizeof buf);
+    return m < sizeof buf ? ent_lex_get(c, buf, m) : 0;
+}
+
+/* ISLAMABAD -> Islamabad (ASCII only), for datelines and shouted text */
+unsigned ent_lex_titlecase(const galley_counter *c, const char *k, size_t n)
+{
+    char buf[128];
+    if (n >= sizeof buf)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)k[i];
+        if (ch >= 0x80)
+            return 0;
+        buf[i] = (char)(i == 0 || ch < 'A' || ch > 'Z' ? ch : ch + ('a' - 'A'));
+    }
+    return ent_lex_get(c, buf, n) & ~(unsigned)(LX_LOWER | LX_TITLELOW | LX_PROPER);
+}
+
+static size_t count_words(const char *s)
+{
+    size_t n = 1;
+    for (; *s; s++)
+        n += *s == ' ';
+    return n;
+}
+
+static void add_alias(ent_state *st, const char *key, const char *canon)
+{
+    char **p = realloc(st->canon, (st->ncanon + 1) * sizeof *p);
+    char *c = strdup(canon);
+    if (!p || !c) {
+        free(c);
+        if (p)
+            st->canon = p;
+        return;
+    }
+    st->canon = p;
+    st->canon[st->ncanon] = c;
+    size_t i = galley_counter_add(st->alias, key, strlen(key), 0);
+    galley_counter_add(st->alias, key, strlen(key), (double)st->ncanon - galley_counter_value(st->alias, i));
+    st->ncanon++;
+}
+
+/* Adds a line of a data file: `bits` for the whole line, or, for cue files,
+ * a first word naming the kind ("suffix City"). */
+static void add_entry(ent_state *st, char *line, unsigned bits, const unsigned *kinds)
+{
+    char *tab = strchr(line, '\t');
+    if (tab) {      /* places: name<TAB>weight[<TAB>the name the fields use] */
+        int w = atoi(tab + 1);
+        *tab = '\0';
+        bits = w >= 3 ? LX_PLACE3 : w == 2 ? LX_PLACE2 : LX_PLACE1;
+        char *canon = strchr(tab + 1, '\t');
+        if (canon && canon[1])
+            add_alias(st, line, canon + 1);
+    }
+    if (kinds) {
+        char *sp = strchr(line, ' ');
+        if (!sp)
+            return;
+        *sp = '\0';
+        bits = !strcmp(line, "suffix") ? kinds[0] : !strcmp(line, "prefix") ? kinds[1]
+             : !strcmp(line, "any") ? kinds[2] : !strcmp(line, "event") ? LX_EVENT : kinds[3];
+        line = sp + 1;
+    }
+    size_t n = strlen(line);
+    if (n == 0 || bits == 0)
+        return;
+    lex_set(st->lex, line, n, bits);
+    if (bits & LX_TITLE) {  /* "director Mike Pompeo": titles in lower case too */
+        char buf[128];
+        size_t m = galley_casefold(line, n, buf, sizeof buf);
+        if (m < sizeof buf)
+            lex_set(st->lex, buf, m, LX_TITLELOW);
+    }
+    size_t w = count_words(line);
+    if (w > st->maxwords)
+        st->maxwords = w;
+}
+
+static int load_file(ent_state *st, const char *dir, const char *file,
+                     unsigned bits, const unsigned *kinds, galley_stage *stage)
+{
+    char path[4096];
+    int pn = snprintf(path, sizeof path, "%s/%s", dir, file);
+    FILE *f = pn > 0 && (size_t)pn < sizeof path ? fopen(path, "r") : NULL;
+    if (!f) {
+        galley_stage_fail(stage, "cannot read %s: %s (point the 'data' option or "
+                          "GALLEY_DATADIR at the extract data folder)", path, strerror(errno));
+        return -1;
+    }
+    char line[512];
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        if (line[0] && line[0] != '#')
+            add_entry(st, line, bits, kinds);
+    }
+    fclose(f);
+    return 0;
+}
+
+/* The word list says which words are common (lower case) and which are
+ * proper nouns; without it the plugin leans on the document alone. */
+static void load_wordlist(ent_state *st, const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        galley_info("entities: no word list at %s (%s); names are told from "
+                    "common words by the document alone", path, strerror(errno));
+        return;
+    }
+    char line[256];
+    while (fgets(line, sizeof line, f)) {
+        size_t n = strcspn(line, "\r\n");
+        if (n == 0 || memchr(line, '\'', n))
+            continue;
+        unsigned char c = (unsigned char)line[0];
+        lex_set(st->lex, line, n, c >= 'A' && c <= 'Z' ? LX_PROPER : LX_LOWER);
+    }
+    fclose(f);
+}
+
+static int dir_has_data(const char *dir)
+{
+    char path[4096];
+    int pn = snprintf(path, sizeof path, "%s/places.txt", dir);
+    FILE *f = pn > 0 && (size_t)pn < sizeof path ? fopen(path, "r") : NULL;
+    if (f)
+        fclose(f);
+    return f != NULL;
+}
+
+/* The data folder: the option, $GALLEY_DATADIR(/extract), the installed
+ * data, then the source tree (for uninstalled runs and tests). */
+static const char *find_data(galley_stage *stage, char *buf, size_t cap)
+{
+    const char *opt = galley_opt_str(stage, "data");
+    if (opt && *opt)
+        return opt;
+    const char *env = getenv("GALLEY_DATADIR");
+    if (env && *env) {
+        snprintf(buf, cap, "%s/extract", env);
+        if (dir_has_data(buf))
+            return buf;
+        if (dir_has_data(env))
+            return env;
+    }
+#ifdef GALLEY_PKGDATADIR
+    if (dir_has_data(GALLEY_PKGDATADIR "/extract"))
+        return GALLEY_PKGDATADIR "/extract";
+#endif
+#ifdef GALLEY_SRCDIR
+    return GALLEY_SRCDIR "/conf/extract";
+#else
+    return "conf/extract";
+#endif
+}
+
+int ent_load_data(ent_state *st, galley_stage *stage)
+{
+    static const unsigned orgk[4] = { LX_ORGSUF, LX_ORGPRE, LX_ORGANY, 0 };
+    static const unsigned lock[4] = { LX_LOCSUF, LX_LOCPRE, 0, LX_LOCBEFORE };
+    static const struct { const char *file; unsigned bits; const unsigned *kinds; } files[] = {
+        { "places.txt", LX_PLACE1, NULL },
+        { "extra-places.txt", LX_PLACE1, NULL },
+        { "given-names.txt", LX_GIVEN, NULL },
+        { "extra-given-names.txt", LX_GIVEN, NULL },
+        { "surnames.txt", LX_SURNAME, NULL },
+        { "organizations.txt", LX_ORG, NULL },
+        { "titles.txt", LX_TITLE, NULL },
+        { "title-modifiers.txt", LX_TITLEMOD, NULL },
+        { "not-names.txt", LX_NOTNAME, NULL },
+        { "org-cues.txt", 0, orgk },
+        { "place-cues.txt", 0, lock },
+    };
+    char buf[4096];
+    const char *dir = find_data(stage, buf, sizeof buf);
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
+        if (load_file(st, dir, files[i].file, files[i].bits, files[i].kinds, stage) < 0)
+            return -1;
+    const char *wl = galley_opt_str(stage, "wordlist");
+    if (wl && *wl)
+        load_wordlist(st, wl);
+    return 0;
+}

@@ -1,0 +1,398 @@
+/* plugins/extract/entities/names.c - tokens with what the lexicon and the
+ * document say of them, and the runs of capitalised words that may be names. */
+#include "entities.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- tokens ---- */
+
+static int push_tok(ent_state *st, const tok *t)
+{
+    if (st->ntoks == st->captoks) {
+        size_t cap = st->captoks ? st->captoks * 2 : 1024;
+        tok *p = realloc(st->toks, cap * sizeof *p);
+        if (!p)
+            return -1;
+        st->toks = p;
+        st->captoks = cap;
+    }
+    st->toks[st->ntoks++] = *t;
+    return 0;
+}
+
+/* Byte length of a possessive ending ('s, ’s) of a word, or 0. */
+static size_t possessive(const char *w, size_t n)
+{
+    if (n > 2 && w[n - 1] == 's' && w[n - 2] == '\'')
+        return 2;
+    if (n > 4 && w[n - 1] == 's' && !memcmp(w + n - 4, "\xe2\x80\x99", 3))
+        return 4;
+    return 0;
+}
+
+/* "d'Ettorre", "l'Aquila": an elided particle before a capital */
+static void particle_name(const char *text, tok *t)
+{
+    const char *w = text + t->s;
+    if (t->e - t->s > 3 && (w[0] == 'd' || w[0] == 'l') && w[1] == '\'' && w[2] >= 'A' && w[2] <= 'Z')
+        t->flags = (t->flags & ~(unsigned)GALLEY_TOK_LOWER) | GALLEY_TOK_CAPITALIZED;
+}
+
+/* "Boston-based", "US-led": the name before a lower-case suffix */
+static void skip_suffix(const char *text, tok *t)
+{
+    if (!(t->flags & GALLEY_TOK_CAPITALIZED))
+        return;
+    size_t i = t->e;
+    while (i > t->s && text[i - 1] >= 'a' && text[i - 1] <= 'z')
+        i--;
+    if (i == t->e || i < t->s + 2 || text[i - 1] != '-')
+        return;
+    /* only English compounding words: "Pik-wan" is a name */
+    static const char *const sfx[] = { "based", "born", "bred", "led", "backed", "owned",
+        "made", "run", "style", "funded", "listed", "controlled", "held", "centric", "wide",
+        "linked", "related", "inspired", "like", "bound", "friendly", "era", NULL };
+    size_t k = 0;
+    while (sfx[k] && (strlen(sfx[k]) != t->e - i || memcmp(text + i, sfx[k], t->e - i)))
+        k++;
+    if (!sfx[k])
+        return;
+    t->e = i - 1;
+    int lower = 0;
+    for (i = t->s + 1; i < t->e; i++)
+        lower |= text[i] >= 'a' && text[i] <= 'z';
+    t->flags = GALLEY_TOK_CAPITALIZED | (lower ? 0 : GALLEY_TOK_ALLCAPS);
+}
+
+/* "non-NATO", "pro-Kremlin": the name after a lower-case prefix */
+static void skip_prefix(const char *text, tok *t)
+{
+    size_t i = t->s;
+    while (i < t->e && text[i] >= 'a' && text[i] <= 'z')
+        i++;
+    if (i == t->s || i + 1 >= t->e || text[i] != '-' || text[i + 1] < 'A' || text[i + 1] > 'Z')
+        return;
+    t->s = i + 1;
+    int lower = 0;
+    for (i = t->s; i < t->e; i++)
+        lower |= text[i] >= 'a' && text[i] <= 'z';
+    t->flags = GALLEY_TOK_CAPITALIZED | (lower ? 0 : GALLEY_TOK_ALLCAPS);
+}
+
+int ent_tokenize(ent_state *st, const char *text, size_t len)
+{
+    galley_tokenizer tz;
+    galley_token gt;
+    st->ntoks = 0;
+    galley_tok_init(&tz, text, len);
+    while (galley_tok_next(&tz, &gt)) {
+        tok t = { gt.start, gt.end, gt.cls, gt.flags, 0, 0, 0, 0, 0 };
+        if (t.cls == GALLEY_TOK_WORD) {
+            size_t pl = possessive(text + t.s, t.e - t.s);
+            t.e -= pl;
+            t.poss = pl > 0;
+            skip_prefix(text, &t);
+            skip_suffix(text, &t);
+            particle_name(text, &t);
+            t.lex = ent_lex_get(st->lex, text + t.s, t.e - t.s);
+            t.low = ent_lex_lower(st->lex, text + t.s, t.e - t.s);
+            if ((t.flags & GALLEY_TOK_ALLCAPS) && t.e - t.s > 3)
+                t.lex |= ent_lex_titlecase(st->lex, text + t.s, t.e - t.s);
+        }
+        if (push_tok(st, &t) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+int ent_is_cap(const tok *t)
+{
+    return t->cls == GALLEY_TOK_WORD && (t->flags & (GALLEY_TOK_CAPITALIZED | GALLEY_TOK_ALLCAPS));
+}
+
+
+int ent_tok_is(const char *text, const tok *t, const char *w)
+{
+    size_t n = strlen(w);
+    return t->e - t->s == n && !memcmp(text + t->s, w, n);
+}
+
+/* Marks sentence numbers and the words whose capital letter says nothing:
+ * the first word of a sentence (after opening quotes) and every word of a
+ * headline-style sentence where most words are capitalised. */
+void ent_mark_positions(ent_state *st, const char *text, size_t len)
+{
+    galley_sentencer it;
+    size_t s, e, k = 0;
+    int num = 0;
+    galley_sent_init(&it, text, len);
+    while (galley_sent_next(&it, &s, &e)) {
+        while (k < st->ntoks && st->toks[k].s < s)
+            st->toks[k++].sent = num;
+        size_t first = k, words = 0, caps = 0, shout = 0;
+        int initial = 1;
+        for (; k < st->ntoks && st->toks[k].s < e; k++) {
+            tok *t = &st->toks[k];
+            t->sent = num + 1;
+            if (t->cls == GALLEY_TOK_WORD) {
+                t->uncertain = initial;
+                initial = 0;
+                if (!galley_is_stopword(text + t->s, t->e - t->s)) {
+                    words++;
+                    caps += ent_is_cap(t) != 0;
+                    shout += (t->flags & GALLEY_TOK_ALLCAPS) && t->e - t->s > 1;
+                }
+            }
+        }
+        /* a headline: mostly capitalised, and no full stop (a sentence
+         * full of names does end with one) */
+        char last = e > s ? text[e - 1] : '.';
+        int stop = last == '.' || last == '!' || last == '?' || last == '"' || last == ')';
+        if ((words >= 3 && caps * 10 >= words * 7 && !stop) || (words >= 8 && caps * 10 >= words * 9) ||
+            (words >= 3 && shout * 10 >= words * 7))
+            for (size_t i = first; i < k; i++)
+                st->toks[i].uncertain = 1;
+        num += 2;
+    }
+    while (k < st->ntoks)
+        st->toks[k++].sent = num;
+}
+
+/* Remembers which words the document writes in lower case and which it
+ * capitalises where capitals mean something. */
+void ent_gather_evidence(ent_state *st, const char *text)
+{
+    char buf[128];
+    galley_counter_clear(st->lowseen);
+    galley_counter_clear(st->capseen);
+    for (size_t i = 0; i < st->ntoks; i++) {
+        const tok *t = &st->toks[i];
+        if (t->cls != GALLEY_TOK_WORD)
+            continue;
+        if (t->flags & GALLEY_TOK_LOWER) {
+            galley_counter_add(st->lowseen, text + t->s, t->e - t->s, 1);
+        } else if (ent_is_cap(t) && !t->uncertain) {
+            size_t m = galley_casefold(text + t->s, t->e - t->s, buf, sizeof buf);
+            if (m < sizeof buf)
+                galley_counter_add(st->capseen, buf, m, 1);
+        }
+    }
+}
+
+static int seen_capitalised(const ent_state *st, const char *text, const tok *t)
+{
+    char buf[128];
+    size_t m = galley_casefold(text + t->s, t->e - t->s, buf, sizeof buf);
+    return m < sizeof buf && galley_counter_find(st->capseen, buf, m) != (size_t)-1;
+}
+
+static int seen_lower(const ent_state *st, const char *text, const tok *t)
+{
+    char buf[128];
+    size_t m = galley_casefold(text + t->s, t->e - t->s, buf, sizeof buf);
+    return m < sizeof buf && galley_counter_find(st->lowseen, buf, m) != (size_t)-1;
+}
+
+/* A common word: lower case in the word list or in this document, and not
+ * a name the data knows. */
+int ent_common_word(const ent_state *st, const char *text, const tok *t)
+{
+    /* a given name that is also a word ("Soon", "Will") counts as a word
+     * where its capital says nothing */
+    if ((t->lex & (LX_PLACE | LX_ORG)) || (!t->uncertain && (t->lex & (LX_PROPER | LX_GIVEN))))
+        return 0;
+    return (t->low & LX_LOWER) || seen_lower(st, text, t) ||
+           galley_is_stopword(text + t->s, t->e - t->s);
+}
+
+/* A capitalised word at an uncertain position that is probably just a
+ * common word with a capital ("Statements by ...", "But Mattis"). */
+static int weak_capital(const ent_state *st, const char *text, const tok *t)
+{
+    if (!t->uncertain)
+        return 0;
+    if ((t->flags & GALLEY_TOK_ALLCAPS) && (t->lex & (LX_PLACE | LX_ORG)))
+        return 0;   /* "US President ...", not "us" */
+    if (galley_is_stopword(text + t->s, t->e - t->s))
+        return 1;
+    return ent_common_word(st, text, t) && !seen_capitalised(st, text, t);
+}
+
+/* "They", "And", "The": capitalised function words are never names
+ * ("US" in capitals is not "us") */
+static int cap_stopword(const char *text, const tok *t)
+{
+    return t->cls == GALLEY_TOK_WORD && !(t->flags & GALLEY_TOK_ALLCAPS) &&
+           galley_is_stopword(text + t->s, t->e - t->s);
+}
+
+/* ---- runs of capitalised words ---- */
+
+int ent_is_connector(const char *text, const tok *t)
+{
+    static const char *const w[] = { "of", "for", "on", "de", "da", "del", "della",
+        "di", "du", "van", "von", "der", "den", "la", "le", "bin", "ibn", "al", "el", "&", NULL };
+    for (size_t i = 0; w[i]; i++)
+        if (ent_tok_is(text, t, w[i]))
+            return 1;
+    return 0;
+}
+
+/* "F." "Jr." "St.": a full stop that belongs to the name before it */
+int ent_name_period(const char *text, const tok *prev, const tok *t)
+{
+    if (!ent_tok_is(text, t, ".") || prev->cls != GALLEY_TOK_WORD || prev->e != t->s)
+        return 0;
+    size_t n = prev->e - prev->s;
+    return (n == 1 && ent_is_cap(prev)) || ent_tok_is(text, prev, "Jr") || ent_tok_is(text, prev, "Sr") ||
+           ent_tok_is(text, prev, "St") || ent_tok_is(text, prev, "Mt") || ent_tok_is(text, prev, "Dr") ||
+           ent_tok_is(text, prev, "Mr") || ent_tok_is(text, prev, "Mrs") || ent_tok_is(text, prev, "Ms") ||
+           ent_tok_is(text, prev, "Gen") || ent_tok_is(text, prev, "Prof");
+}
+
+int ent_gap_breaks(const char *text, const tok *a, const tok *b)
+{
+    for (size_t i = a->e; i < b->s; i++)
+        if (text[i] == '\n')
+            return 1;
+    return a->sent != b->sent;
+}
+
+int ent_push_name(ent_state *st, size_t a, size_t b)
+{
+    if (st->nnames == st->capnames) {
+        size_t cap = st->capnames ? st->capnames * 2 : 64;
+        name *p = realloc(st->names, cap * sizeof *p);
+        if (!p)
+            return -1;
+        st->names = p;
+        st->capnames = cap;
+    }
+    name nm = { a, b, a, L_NONE, 0, 0, -1 };
+    st->names[st->nnames++] = nm;
+    return 0;
+}
+
+/* Longest gazetteer entry (ORG or place) starting at token i within
+ * [i, end); returns its length in tokens and its flags in *bits. */
+size_t ent_gazetteer_match(const ent_state *st, const char *text, size_t i,
+                              size_t end, unsigned *bits)
+{
+    char buf[256];
+    size_t best = 0;
+    *bits = 0;
+    for (size_t k = 1; k <= st->maxwords && i + k <= end; k++) {
+        size_t n = 0;
+        for (size_t j = i; j < i + k; j++) {
+            const tok *t = &st->toks[j];
+            size_t l = t->e - t->s, sp = j > i && st->toks[j - 1].e < t->s;
+            if (n + l + sp >= sizeof buf)
+                return best;
+            if (sp)
+                buf[n++] = ' ';
+            memcpy(buf + n, text + t->s, l);
+            n += l;
+        }
+        unsigned f = ent_lex_get(st->lex, buf, n);
+        if (f & (LX_ORG | LX_PLACE)) {
+            best = k;
+            *bits = f;
+        }
+    }
+    return best;
+}
+
+static int split_run(ent_state *st, const char *text, size_t a, size_t b);
+
+/* "Washington Post World": a known name at the start of a run ends there
+ * unless what follows is a cue word ("Pakistan Army"). */
+static int split_known(ent_state *st, const char *text, size_t a, size_t b)
+{
+    unsigned bits;
+    size_t k = ent_gazetteer_match(st, text, a, b, &bits);
+    if (k > 0 && a + k < b && (k >= 2 || (bits & LX_ORG)) &&
+        !(st->toks[a + k].lex & (LX_ORGSUF | LX_LOCSUF))) {
+        if (ent_push_name(st, a, a + k) < 0)
+            return -1;
+        return split_run(st, text, a + k, b);
+    }
+    return ent_push_name(st, a, b);
+}
+
+/* Splits a run of name tokens [a, b) where a name plainly ends: at words
+ * that are never names, and at "of" after a proper name ("Mattis of"). */
+static int split_run(ent_state *st, const char *text, size_t a, size_t b)
+{
+    for (;;) {
+        if (a >= b)
+            return 0;
+        unsigned bits;
+        size_t known = ent_gazetteer_match(st, text, a, b, &bits);
+        if (known >= 2)     /* a known name holds together, even in a headline */
+            return known == b - a ? ent_push_name(st, a, b) : split_known(st, text, a, b);
+        const tok *t = &st->toks[a];
+        if (!(weak_capital(st, text, t) || cap_stopword(text, t) || (t->lex & LX_NOTNAME) ||
+              ent_is_connector(text, t) || t->cls != GALLEY_TOK_WORD))
+            break;
+        a++;
+    }
+    while (b > a && (st->toks[b - 1].cls != GALLEY_TOK_WORD || ent_is_connector(text, &st->toks[b - 1]))
+           && !(b - 1 > a && ent_name_period(text, &st->toks[b - 2], &st->toks[b - 1])))
+        b--;
+    if (a >= b)
+        return 0;
+    for (size_t i = a; i < b; i++) {
+        const tok *t = &st->toks[i];
+        int cut = ((t->lex & LX_NOTNAME) && !(t->lex & (LX_ORG | LX_PLACE))) ||
+                  (cap_stopword(text, t) && !ent_is_connector(text, t));
+        if (!cut && t->uncertain && i > a && t->cls == GALLEY_TOK_WORD &&
+            ent_common_word(st, text, t) && !(t->lex & (LX_TITLE | LX_TITLEMOD | LX_ORGSUF | LX_LOCSUF)))
+            cut = 1;
+        if (!cut && ent_is_connector(text, t) && i > a) {
+            const tok *p = &st->toks[i - 1];
+            unsigned bits;
+            /* "Trotter of California": a name, then where it is from */
+            int place_after = ent_tok_is(text, t, "of") &&
+                              ent_gazetteer_match(st, text, i + 1, b, &bits) == b - i - 1 &&
+                              (bits & (LX_PLACE3 | LX_PLACE2));
+            cut = !(p->lex & (LX_ORGPRE | LX_ORGSUF | LX_TITLE | LX_LOCPRE)) &&
+                  (!ent_common_word(st, text, p) || place_after);
+        }
+        if (cut) {
+            if (split_run(st, text, a, i) < 0)
+                return -1;
+            return split_run(st, text, i + 1, b);
+        }
+    }
+    return split_known(st, text, a, b);
+}
+
+int ent_find_runs(ent_state *st, const char *text)
+{
+    st->nnames = 0;
+    size_t i = 0, n = st->ntoks;
+    while (i < n) {
+        if (!ent_is_cap(&st->toks[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < n && !st->toks[j - 1].poss && !ent_gap_breaks(text, &st->toks[j - 1], &st->toks[j])) {
+            const tok *t = &st->toks[j];
+            if (ent_is_cap(t) || ent_name_period(text, &st->toks[j - 1], t) ||
+                (ent_is_connector(text, t) && j + 1 < n && ent_is_cap(&st->toks[j + 1])) ||
+                (ent_tok_is(text, t, "the") && ent_tok_is(text, &st->toks[j - 1], "of") &&
+                 j + 1 < n && ent_is_cap(&st->toks[j + 1])))
+                j++;
+            else
+                break;
+        }
+        if (split_run(st, text, i, j) < 0)
+            return -1;
+        i = j;
+    }
+    return 0;
+}
