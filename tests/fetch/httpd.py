@@ -97,7 +97,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 Handler.inflight -= 1
             self.send(200, b"<html>held</html>")
         elif p == "/slow":
-            time.sleep(3)
+            time.sleep(5)
             self.send(200, b"<html>too late</html>")
         elif p == "/big":            # announces its size
             self.send(200, b"<html>" + b"x" * 100000 + b"</html>")

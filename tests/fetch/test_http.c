@@ -248,12 +248,12 @@ START_TEST(slow_response_times_out)
 {
     const char *paths[] = { "/slow", "/ok", NULL };
     write_list(paths);
-    const char *opts[] = { list_opt, "delay=0", "timeout=1", "retries=1",
+    const char *opts[] = { list_opt, "delay=0", "timeout=2", "retries=1",
                            "backoff=0.05", NULL };
     run r = fx_run(HTTP_PLUGIN, opts);
     ck_assert_uint_eq(r.n, 2);
     ck_assert_int_eq(r.docs[0].rc, GALLEY_ERROR);
-    ck_assert_msg(strstr(r.docs[0].error, "timed out after 1 s (2 tries"), "%s",
+    ck_assert_msg(strstr(r.docs[0].error, "timed out after 2 s (2 tries"), "%s",
                   r.docs[0].error);
     ck_assert_int_eq(r.docs[1].rc, GALLEY_OK);
     fx_free(&r);
