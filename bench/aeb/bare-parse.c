@@ -37,14 +37,21 @@ int main(int argc, char **argv)
     }
     int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR
         | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT;
-    double t0 = now();
-    clock_t c0 = clock();
-    for (int i = 0; i < n; i++) {
-        xmlDoc *d = htmlReadMemory(pages[i].buf, (int)pages[i].len, NULL, "UTF-8", opts);
-        xmlFreeDoc(d);
+    /* the fastest of three passes: the least disturbed by other work */
+    double dt = 0, cpu = 0;
+    for (int pass = 0; pass < 3; pass++) {
+        double t0 = now();
+        clock_t c0 = clock();
+        for (int i = 0; i < n; i++) {
+            xmlDoc *d = htmlReadMemory(pages[i].buf, (int)pages[i].len, NULL, "UTF-8", opts);
+            xmlFreeDoc(d);
+        }
+        double t = now() - t0;
+        if (pass == 0 || t < dt) {
+            dt = t;
+            cpu = (double)(clock() - c0) / CLOCKS_PER_SEC;
+        }
     }
-    double dt = now() - t0;
-    double cpu = (double)(clock() - c0) / CLOCKS_PER_SEC;
     printf("%-34s %6.0f pages/s %7.1f MB/s  (%6.0f pages/CPU-s)  1 thread\n",
            "bare libxml2 parse", n / dt, bytes / 1e6 / dt, n / (cpu > 0 ? cpu : 0.01));
     for (int i = 0; i < n; i++)

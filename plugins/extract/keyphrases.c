@@ -514,9 +514,17 @@ static char *display(kp_state *st, galley_doc *doc, const char *text, const cand
         size_t k = galley_counter_find(st->stems, stem, sl);
         double up = k != (size_t)-1 && k < st->capstems ? st->capmid[k] : 0;
         double low = k != (size_t)-1 && k < st->capstems ? st->lower[k] : 0;
-        int keep = whole || (t.flags & GALLEY_TOK_ALLCAPS) || up > low ||
-                   (up == 0 && low == 0 && inner_capital(w, len));
-        if (keep) {
+        int acronym = (t.flags & GALLEY_TOK_ALLCAPS) && len <= 5;
+        int keep = whole || acronym || up > low || (up == 0 && low == 0 && inner_capital(w, len));
+        if (keep && (t.flags & GALLEY_TOK_ALLCAPS) && !acronym) {
+            /* a shouted name (the dateline's ISLAMABAD) in title case */
+            size_t f = galley_casefold(w, len, out + m, n * 4 + 1 - m);
+            if (f < n * 4 + 1 - m) {
+                if (out[m] >= 'a' && out[m] <= 'z')
+                    out[m] = (char)(out[m] - ('a' - 'A'));
+                m += f;
+            }
+        } else if (keep) {
             memcpy(out + m, w, len);
             m += len;
         } else {

@@ -169,6 +169,7 @@ START_TEST(title_site_suffix_and_time_element)
         "</head><body><article><h1>Night trains return to the valley</h1>"
         "<p>Posted <time datetime=\"2022-09-01T21:15:00+02:00\">1 Sept</time></p>"
         "<p>By Ada Brunel | Rail correspondent</p>"
+        "<p><img src=\"train.jpg\"></p><p>Jo Bloggs | Getty Images</p>"
         "<p>By the end of the year, the night train will stop in four more towns.</p>"
         "<p>The sleeper service between the two cities starts again in December after a break "
         "of twelve years, with new carriages and a restaurant car that serves breakfast.</p>"
@@ -181,6 +182,7 @@ START_TEST(title_site_suffix_and_time_element)
     HAS(d, "The sleeper service between the two cities");
     HASNT(d, "Night trains return");    /* the title is a field, not text */
     HASNT(d, "Ada Brunel");             /* a byline */
+    HASNT(d, "Getty");                  /* a picture's credit */
     HAS(d, "By the end of the year, the night train");
     galley_doc_free(d);
 }
@@ -298,6 +300,9 @@ START_TEST(scripts_and_look_alikes)
         "<p title=\"<script>\">The lighthouse keeper climbed the stairs for the last time on "
         "Friday, after thirty years of winding the clockwork lamp by hand.</p>"
         "<SCRIPT>document.write('</div><p>injected by a script</p>');</SCRIPT>"
+        "<svg viewBox=\"0 0 10 10\"><text>an icon's label</text></svg>"
+        "<svg><svg><rect/></svg><text>a nested icon's label</text></svg>"
+        "<!-- <p>a commented-out paragraph</p> -->"
         "<p>His daughter will keep the key, and the light itself has run on its own since "
         "the automatic lamp was fitted in the spring.</p></div></body></html>";
     galley_doc *d = galley_doc_new();

@@ -59,7 +59,7 @@ START_TEST(seed_article)
     char *text = slurp(SEED_ARTICLE, &len);
     galley_test *t = open_plugin();
     galley_doc *d = run_text(t, text, len);
-    static const char *people[] = { "Jim Mattis", "Shahid Khaqan Abbasi", "Rex Tillerson",
+    static const char *people[] = { "Jim Mattis", "Shahid Khaqan Abbasi", "Rex Tillerson", "Trump",
         "John Nicholson Jr.", "Mike Pompeo", "Syed Talat Hussain", "Joseph F. Dunford Jr.", NULL };
     static const char *places[] = { "Pakistan", "Afghanistan", "Kabul", "Kuwait", NULL };
     static const char *orgs[] = { "Pentagon", "CIA", "NATO", "Taliban", NULL };

@@ -98,14 +98,54 @@ unsigned ghtml_tag(const xmlChar *name)
     return t ? t->flags : 0;
 }
 
-/* value of an attribute without copying (first text child), or NULL */
+static const char *attr_value(const xmlAttr *a)
+{
+    return a->children && a->children->content ? (const char *)a->children->content : "";
+}
+
+/* value of an attribute without copying (first text child), or NULL; name
+ * in lower case, as libxml2's HTML parser stores attribute names */
 const char *ghtml_attr(const xmlNode *n, const char *name)
 {
     for (const xmlAttr *a = n->properties; a; a = a->next)
-        if (!strcasecmp((const char *)a->name, name))
-            return a->children && a->children->content
-                ? (const char *)a->children->content : "";
+        if (!strcmp((const char *)a->name, name))
+            return attr_value(a);
     return NULL;
+}
+
+/* the attributes the walk reads, found in one pass over an element's */
+typedef struct hattrs {
+    const char *names[4];       /* class, id, itemprop, role */
+    const char *style, *aria_hidden;
+    int hidden;
+} hattrs;
+
+static void set_once(const char **slot, const xmlAttr *a)
+{
+    if (!*slot)
+        *slot = attr_value(a);
+}
+
+static void gather(const xmlNode *n, hattrs *at)
+{
+    memset(at, 0, sizeof *at);
+    for (const xmlAttr *a = n->properties; a; a = a->next) {
+        const char *k = (const char *)a->name;
+        if (!strcmp(k, "class"))
+            set_once(&at->names[0], a);
+        else if (!strcmp(k, "id"))
+            set_once(&at->names[1], a);
+        else if (!strcmp(k, "itemprop"))
+            set_once(&at->names[2], a);
+        else if (!strcmp(k, "role"))
+            set_once(&at->names[3], a);
+        else if (!strcmp(k, "style"))
+            set_once(&at->style, a);
+        else if (!strcmp(k, "aria-hidden"))
+            set_once(&at->aria_hidden, a);
+        else if (!strcmp(k, "hidden"))
+            at->hidden = 1;
+    }
 }
 
 /* ---- class and id names ---- */
@@ -252,13 +292,12 @@ static int has_token(const char *s, const char *const *list)
     return 0;
 }
 
-/* lower-cased "class id itemprop" of n into buf; 0 if it has none */
-static size_t names_of(const xmlNode *n, char *buf, size_t cap)
+/* lower-cased "class id itemprop role" into buf; 0 if there are none */
+static size_t names_of(const hattrs *at, char *buf, size_t cap)
 {
     size_t len = 0;
-    const char *which[] = { "class", "id", "itemprop", "role" };
     for (size_t i = 0; i < 4; i++) {
-        const char *v = ghtml_attr(n, which[i]);
+        const char *v = at->names[i];
         if (!v)
             continue;
         for (; *v && len + 2 < cap; v++)
@@ -271,11 +310,11 @@ static size_t names_of(const xmlNode *n, char *buf, size_t cap)
 }
 
 /* <0 boilerplate, >0 article-like; *drop set when the name alone condemns it */
-static int class_weight(const xmlNode *n, int *drop)
+static int class_weight(const hattrs *at, int *drop)
 {
     char buf[512];
     *drop = 0;
-    size_t len = names_of(n, buf, sizeof buf);
+    size_t len = names_of(at, buf, sizeof buf);
     if (!len)
         return 0;
     unsigned cats = match_names(buf, len);
@@ -298,14 +337,14 @@ static int class_weight(const xmlNode *n, int *drop)
 }
 
 /* hidden by attribute or inline style */
-static int is_hidden(const xmlNode *n)
+static int is_hidden(const hattrs *at)
 {
-    if (ghtml_attr(n, "hidden"))
+    if (at->hidden)
         return 1;
-    const char *v = ghtml_attr(n, "aria-hidden");
+    const char *v = at->aria_hidden;
     if (v && !strcmp(v, "true"))
         return 1;
-    v = ghtml_attr(n, "style");
+    v = at->style;
     if (v) {
         char buf[256];
         size_t k = 0;
@@ -323,7 +362,12 @@ static int is_hidden(const xmlNode *n)
 
 static int add_node(hwork *w, xmlNode *n, int parent, unsigned tag, int weight)
 {
-    w->nodes = ghtml_grow(w->nodes, &w->cap, w->n + 1, sizeof *w->nodes);
+    hnode *nodes = ghtml_grow(w->nodes, &w->cap, w->n + 1, sizeof *w->nodes);
+    if (!nodes) {
+        w->oom = 1;
+        return -1;
+    }
+    w->nodes = nodes;
     hnode *h = &w->nodes[w->n];
     memset(h, 0, sizeof *h);
     h->node = n;
@@ -343,15 +387,19 @@ static int index_of(const xmlNode *n)
 /* decides whether element n is kept (and descended) during the walk */
 static int keep_element(hwork *w, xmlNode *n, unsigned tag, int *weight)
 {
-    int drop;
     *weight = 0;
     if (tag & HT_JUNK)
         return 0;
-    *weight = class_weight(n, &drop);
+    if (!n->properties)
+        return 1;   /* no class, no id, no style: nothing to judge */
+    hattrs at;
+    gather(n, &at);
+    int drop;
+    *weight = class_weight(&at, &drop);
     const char *name = (const char *)n->name;
     if (!strcmp(name, "body") || !strcmp(name, "html"))
         return 1;
-    if (is_hidden(n))
+    if (is_hidden(&at))
         return 0;
     if (drop && w->strict) {
         if (galley_log_get_level() >= GALLEY_LOG_DEBUG)
@@ -409,8 +457,7 @@ static void walk(hwork *w, xmlNode *root)
             if ((tag & HT_LINK) && !ghtml_attr(n, "href"))
                 tag &= ~(unsigned)HT_LINK;
             if (keep_element(w, n, tag, &weight)) {
-                add_node(w, n, index_of(n->parent), tag, weight);
-                descend = 1;
+                descend = add_node(w, n, index_of(n->parent), tag, weight) >= 0;
             } else if (n->children)
                 note_subtree(&w->meta, n);
         } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {

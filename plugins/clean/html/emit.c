@@ -3,6 +3,7 @@
  * paragraphs that read as page furniture ("Advertisement", "Share this"). */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,14 +15,15 @@ void *ghtml_grow(void *p, size_t *cap, size_t need, size_t elem)
 {
     if (need <= *cap)
         return p;
-    size_t ncap = *cap ? *cap * 2 : 64;
-    while (ncap < need)
+    size_t ncap = *cap ? *cap : 64;
+    while (ncap < need && ncap <= SIZE_MAX / 2)
         ncap *= 2;
+    if (ncap < need || ncap > SIZE_MAX / elem)
+        return NULL;
     void *q = realloc(p, ncap * elem);
-    if (!q)
-        abort();    /* as the core does: a half-built doc is worse */
-    *cap = ncap;
-    return q;
+    if (q)
+        *cap = ncap;
+    return q;   /* NULL: p is untouched, the caller gives up */
 }
 
 static int is_space(const unsigned char *s, size_t n, size_t *adv)
@@ -65,7 +67,12 @@ void ghtml_out_reset(hwork *w)
 
 static void put(hwork *w, const char *s, size_t n)
 {
-    w->out = ghtml_grow(w->out, &w->outcap, w->outlen + n + 1, 1);
+    char *out = ghtml_grow(w->out, &w->outcap, w->outlen + n + 1, 1);
+    if (!out) {
+        w->oom = 1;
+        return;
+    }
+    w->out = out;
     memcpy(w->out + w->outlen, s, n);
     w->outlen += n;
     w->out[w->outlen] = '\0';
@@ -89,7 +96,13 @@ static void para_close(emitter *e)
     while (w->outlen > e->start && w->out[w->outlen - 1] == '\n')
         w->outlen--;
     if (w->outlen > e->start) {
-        w->paras = ghtml_grow(w->paras, &w->cappara, w->npara + 1, sizeof *w->paras);
+        struct hpara *paras = ghtml_grow(w->paras, &w->cappara, w->npara + 1,
+                                         sizeof *w->paras);
+        if (!paras) {
+            w->oom = 1;
+            return;
+        }
+        w->paras = paras;
         struct hpara *p = &w->paras[w->npara++];
         p->start = e->start;
         p->end = w->outlen;
@@ -248,7 +261,8 @@ static const char *const furniture[] = {
     "you may also like", "more from", "recommended", "we use cookies",
     "this site uses cookies", "listen to this", "this slideshow requires",
     "updated:", "updated at", "updated on", "published:", "posted:", "posted on",
-    "last updated", "posted by", "written by", "follow on", "follow @", NULL
+    "last updated", "posted by", "written by", "follow on", "follow @",
+    "photo by", "photo credit", "credit:", "image via", NULL
 };
 /* ... and those that may run longer (credit lines, appeals) */
 static const char *const furniture_long[] = {
@@ -277,6 +291,22 @@ static int is_byline(const char *s, size_t n)
     return !strchr(".!?:\"'", s[n - 1]);
 }
 
+/* "Jane Doe | Getty Images", "(AP Photo/Jane Doe)": a picture's credit */
+static int is_photo_credit(const char *s, size_t n)
+{
+    static const char *const agencies[] = {
+        "Getty Images", "AP Photo", "Shutterstock", "AFP via Getty", "Photo credit",
+        "Image credit", "Photograph:", NULL
+    };
+    char buf[101];
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    for (const char *const *a = agencies; *a; a++)
+        if (strstr(buf, *a))
+            return 1;
+    return 0;
+}
+
 static int is_furniture(const char *s, size_t n, const struct hpara *p)
 {
     if (p->h1)
@@ -287,7 +317,8 @@ static int is_furniture(const char *s, size_t n, const struct hpara *p)
         return 0;
     if (starts_with_any(s, n, furniture_long))
         return 1;
-    return n <= 100 && (is_byline(s, n) || starts_with_any(s, n, furniture));
+    return n <= 100 && (is_byline(s, n) || starts_with_any(s, n, furniture)
+                        || is_photo_credit(s, n));
 }
 
 /* Keeps the paragraphs that are not furniture, joined by blank lines. */

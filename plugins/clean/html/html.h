@@ -7,7 +7,7 @@
 #include <libxml/HTMLparser.h>
 #include <galley/galley.h>
 
-/* what a tag means for extraction (bit flags, see tag_info in content.c) */
+/* what a tag means for extraction (bit flags, see tags[] in content.c) */
 enum {
     HT_JUNK = 0x1,      /* never article text: dropped with its subtree */
     HT_BLOCK = 0x2,     /* starts and ends a paragraph */
@@ -28,7 +28,7 @@ typedef struct hnode {
     unsigned tag;           /* HT_* flags */
     int weight;             /* class/id name weight */
     int text, link, commas; /* characters of text, of link text, commas */
-    int own;                /* characters in direct text children */
+    int own;                /* characters of its own text (inline children's too) */
     int np, nimg, nli, ninput, nembed;
     float score;
     unsigned char scored, dropped, chosen;
@@ -61,6 +61,7 @@ typedef struct hwork {
     size_t pagecap;
     int top_text;           /* characters in the top candidate */
     int strict;             /* drop unlikely class names before scoring */
+    int oom;                /* an allocation failed: the page fails */
 } hwork;
 
 /* content.c: analysis, scoring, selection; fills w->out with the article */
@@ -87,7 +88,9 @@ void ghtml_meta_free(hmeta *m);
  * (room for n bytes); returns the length written */
 size_t ghtml_strip_scripts(const char *s, size_t n, char *out);
 
-/* text helpers */
+/* text helpers: white space runs to one space, trimmed (out may be s;
+ * room for n + 1); characters that are not white space (and the commas);
+ * a vector grown to hold need elements, or NULL (p untouched) */
 size_t ghtml_collapse(const char *s, size_t n, char *out);
 int ghtml_chars(const char *s, size_t n, int *commas);
 void *ghtml_grow(void *p, size_t *cap, size_t need, size_t elem);

@@ -46,18 +46,24 @@ void ghtml_meta_note(hmeta *m, xmlNode *n, int in_junk)
     case 'l':
     case 'm':
         if (!strcmp(name, "meta") || !strcmp(name, "link")) {
-            m->metas = ghtml_grow(m->metas, &m->capmetas, m->nmetas + 1,
-                                  sizeof *m->metas);
-            m->metas[m->nmetas++] = n;
+            xmlNode **metas = ghtml_grow(m->metas, &m->capmetas, m->nmetas + 1,
+                                         sizeof *m->metas);
+            if (metas) {
+                m->metas = metas;
+                m->metas[m->nmetas++] = n;
+            }
         }
         break;
     case 's':
         if (!strcmp(name, "script")) {
             const char *type = ghtml_attr(n, "type");
             if (type && strstr(type, "ld+json")) {
-                m->jsonld = ghtml_grow(m->jsonld, &m->capjsonld, m->njsonld + 1,
-                                       sizeof *m->jsonld);
-                m->jsonld[m->njsonld++] = n;
+                xmlNode **j = ghtml_grow(m->jsonld, &m->capjsonld, m->njsonld + 1,
+                                         sizeof *m->jsonld);
+                if (j) {
+                    m->jsonld = j;
+                    m->jsonld[m->njsonld++] = n;
+                }
             }
         }
         break;

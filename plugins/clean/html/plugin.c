@@ -157,9 +157,12 @@ static xmlDoc *parse(state *s, galley_doc *doc, const char *buf, size_t n,
     }
     if (n > (size_t)0x7fffffff)
         return NULL;
-    s->w.page = ghtml_grow(s->w.page, &s->w.pagecap, n + 1, 1);
-    n = ghtml_strip_scripts(buf, n, s->w.page);
-    buf = s->w.page;
+    char *page = ghtml_grow(s->w.page, &s->w.pagecap, n + 1, 1);
+    if (page) {     /* without memory for the copy, libxml2 reads it all */
+        s->w.page = page;
+        n = ghtml_strip_scripts(buf, n, page);
+        buf = page;
+    }
     const char *src = galley_doc_source(doc);
     /* a fresh context per page: a reused one keeps state (the encoding
      * switch among it) that spoils the next page */
@@ -214,7 +217,13 @@ static galley_status html_process(void *p, galley_doc *doc)
     if (!x)
         return galley_doc_fail(doc, "libxml2 could not read this page as HTML "
                                "(%zu bytes); check that it is a web page", n);
+    s->w.oom = 0;
     ghtml_extract(&s->w, x);
+    if (s->w.oom) {
+        xmlFreeDoc(x);
+        return galley_doc_fail(doc, "out of memory while extracting the article of "
+                               "this page (%zu bytes)", n);
+    }
     const char *body, *descr;
     ghtml_meta_fields(&s->w.meta, doc, s->fields, &body, &descr);
     hwork *w = &s->w;

@@ -1,9 +1,9 @@
 /* plugins/clean/html/strip.c - copies a page without the bodies of its
- * <script> and <style> elements (half the bytes of a news page, never article
- * text) so that libxml2 does not spend its time on them.  JSON-LD scripts are
- * kept: meta.c reads them.  Tags are tokenised as the parser sees them
- * (comments skipped, quoted attribute values honoured); anything unexpected
- * is copied unchanged. */
+ * <script>, <style> and <svg> elements and without comments (half the bytes
+ * of a news page, never article text) so that libxml2 does not spend its
+ * time on them.  JSON-LD scripts are kept: meta.c reads them.  Tags are
+ * tokenised as the parser sees them (quoted attribute values honoured);
+ * anything unexpected is copied unchanged. */
 #include "config.h"
 
 #include <string.h>
@@ -55,6 +55,42 @@ static size_t tag_end(const char *s, size_t n, size_t i)
     return 0;
 }
 
+/* end (one past "-->") of the comment starting at i, or 0 if unterminated */
+static size_t comment_end(const char *s, size_t n, size_t i)
+{
+    for (size_t k = i + 4; k + 3 <= n; k++) {
+        const char *d = memchr(s + k, '-', n - k);
+        if (!d || (size_t)(d - s) + 3 > n)
+            return 0;
+        if (!memcmp(d, "-->", 3))
+            return (size_t)(d - s) + 3;
+        k = (size_t)(d - s);
+    }
+    return 0;
+}
+
+/* the raw-text or junk element whose body may go: "script", "style", "svg" */
+static const char *skippable(const char *s, size_t t, size_t end)
+{
+    static const char *const names[] = { "script", "style", "svg" };
+    for (size_t k = 0; k < 3; k++) {
+        size_t len = strlen(names[k]);
+        if (end - t > len + 1 && !strncasecmp(s + t + 1, names[k], len)
+            && !is_alpha((unsigned char)s[t + 1 + len]))
+            return names[k];
+    }
+    return NULL;
+}
+
+/* does s[from..to) hold a case-insensitive "<svg"? (a nested one) */
+static int has_svg(const char *s, size_t from, size_t to)
+{
+    for (size_t k = from; k + 4 <= to; k++)
+        if (s[k] == '<' && !strncasecmp(s + k + 1, "svg", 3))
+            return 1;
+    return 0;
+}
+
 size_t ghtml_strip_scripts(const char *s, size_t n, char *out)
 {
     size_t i = 0, o = 0;
@@ -67,21 +103,13 @@ size_t ghtml_strip_scripts(const char *s, size_t n, char *out)
         if (i >= n)
             break;
         if (i + 4 <= n && !memcmp(s + i, "<!--", 4)) {
-            const char *e = NULL;
-            for (size_t k = i + 4; k + 3 <= n; k++) {
-                const char *d = memchr(s + k, '-', n - k);
-                if (!d || (size_t)(d - s) + 3 > n)
-                    break;
-                if (!memcmp(d, "-->", 3)) {
-                    e = d + 3;
-                    break;
-                }
-                k = (size_t)(d - s);
+            size_t end = comment_end(s, n, i);
+            if (!end) {     /* never closed: the rest as it is */
+                memcpy(out + o, s + i, n - i);
+                o += n - i;
+                break;
             }
-            size_t end = e ? (size_t)(e - s) : n;
-            memcpy(out + o, s + i, end - i);
-            o += end - i;
-            i = end;
+            i = end;        /* comments are never text */
             continue;
         }
         if (i + 1 >= n || !is_alpha((unsigned char)s[i + 1])) {
@@ -97,26 +125,22 @@ size_t ghtml_strip_scripts(const char *s, size_t n, char *out)
         }
         memcpy(out + o, s + i, end - i);
         o += end - i;
-        const char *name = NULL;
-        if (end - t > 7 && !strncasecmp(s + t + 1, "script", 6)
-            && !is_alpha((unsigned char)s[t + 7]))
-            name = "script";
-        else if (end - t > 6 && !strncasecmp(s + t + 1, "style", 5)
-                 && !is_alpha((unsigned char)s[t + 6]))
-            name = "style";
         i = end;
+        const char *name = skippable(s, t, end);
         if (!name || s[end - 2] == '/')
             continue;
-        if (name[1] == 'c') {
-            /* JSON-LD stays for the fields */
-            size_t k;
-            int json = 0;
-            for (k = t; k + 7 <= end && !json; k++)
-                json = !strncasecmp(s + k, "ld+json", 7);
-            if (json)
-                continue;
+        size_t close = find_end_tag(s, n, end, name);
+        int keep = 0;
+        if (name[1] == 'c') {   /* JSON-LD stays for the fields, verbatim */
+            for (size_t k = t; k + 7 <= end && !keep; k++)
+                keep = !strncasecmp(s + k, "ld+json", 7);
+        } else if (name[1] == 'v')
+            keep = has_svg(s, end, close);  /* nested: let libxml2 pair them */
+        if (keep) {
+            memcpy(out + o, s + end, close - end);
+            o += close - end;
         }
-        i = find_end_tag(s, n, i, name);
+        i = close;
     }
     return o;
 }

@@ -124,12 +124,13 @@ static void extend_known(ent_state *st, const char *text, name *nm)
     nm->b = nm->a + k;
 }
 
-/* "General Election": after a title, only common words is no one's name */
+/* "General Election": after a title, only common words is no one's name
+ * ("President Trump" is: the word list also knows Trump as a name) */
 static int all_common(const ent_state *st, const name *nm)
 {
     for (size_t i = nm->a; i < nm->b; i++)
         if (st->toks[i].cls == GALLEY_TOK_WORD && !((st->toks[i].low & LX_LOWER) &&
-                                                    !(st->toks[i].lex & (LX_GIVEN | LX_SURNAME))))
+                                                    !(st->toks[i].lex & (LX_GIVEN | LX_SURNAME | LX_PROPER))))
             return 0;
     return 1;
 }
