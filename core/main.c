@@ -240,6 +240,8 @@ static void print_option(const galley_option *o)
     if (!(o->min == 0 && o->max == 0)) {
         if (o->type == GALLEY_OPT_STRING || o->type == GALLEY_OPT_LIST)
             printf(", at most %g bytes", o->max);
+        else if (o->type == GALLEY_OPT_INT)
+            printf(", range %.0f..%.0f", o->min, o->max);
         else
             printf(", range %g..%g", o->min, o->max);
     }
