@@ -228,9 +228,9 @@ static int cmd_plugins(cli *c, int argc)
     return 0;
 }
 
-static void print_option(const galley_option *o)
+static void print_option(const galley_option *o, int width)
 {
-    printf("  %-16s %-7s", o->name, galley__opt_type_word(o->type));
+    printf("  %-*s %-7s", width, o->name, galley__opt_type_word(o->type));
     if (o->flags & GALLEY_OPT_REQUIRED)
         printf(" required");
     else if (o->def)
@@ -240,6 +240,8 @@ static void print_option(const galley_option *o)
     if (!(o->min == 0 && o->max == 0)) {
         if (o->type == GALLEY_OPT_STRING || o->type == GALLEY_OPT_LIST)
             printf(", at most %g bytes", o->max);
+        else if (o->type == GALLEY_OPT_INT)
+            printf(", range %.0f..%.0f", o->min, o->max);
         else
             printf(", range %g..%g", o->min, o->max);
     }
@@ -270,8 +272,12 @@ static void print_plugin(const galley_module *m)
     size_t n = galley__opt_count(p->options);
     printf("\nOptions (%zu), set in a section %s { ... } or with -o STAGE.OPTION=VALUE:\n",
            n, p->name);
+    int width = 16;     /* names line up even when one is long */
     for (size_t i = 0; i < n; i++)
-        print_option(&p->options[i]);
+        if ((int)strlen(p->options[i].name) > width)
+            width = (int)strlen(p->options[i].name);
+    for (size_t i = 0; i < n; i++)
+        print_option(&p->options[i], width);
     if (n == 0)
         printf("  (none)\n");
 }

@@ -35,7 +35,8 @@ static const galley_option http_options[] = {
     { GALLEY_OPT_INT, "retries", "2", 0, 0, 10,
       "extra attempts after a 5xx, 429, timeout or dropped connection", NULL },
     { GALLEY_OPT_FLOAT, "backoff", "2", 0, 0, 600,
-      "seconds before the first retry, doubled for each next one", NULL },
+      "seconds before the first retry, doubled for each next one (a server's "
+      "Retry-After wins, up to 300)", NULL },
     { GALLEY_OPT_INT, "max_redirects", "5", 0, 0, 50,
       "redirects followed (to http and https URLs only)", NULL },
     { GALLEY_OPT_STRING, "user_agent", "galley/" PACKAGE_VERSION, 0, 0, 0,
@@ -57,6 +58,8 @@ static const galley_option http_options[] = {
 
 enum { J_WAIT, J_RUN, J_DONE };
 
+#define MAX_RETRY_AFTER 300.0   /* seconds: longer requests are cut to this */
+
 typedef struct host {
     char *name;
     int busy;               /* a transfer to it is running */
@@ -77,6 +80,7 @@ typedef struct job {
     long long max;          /* max_bytes, for the write callback */
     char ctype[256], etag[256], lastmod[128];
     long status;
+    double retry_after;     /* seconds a 429/503 asked us to wait, or 0 */
     char errbuf[CURL_ERROR_SIZE];
     char *error;            /* why it failed, once J_DONE; NULL = success */
     char *final_url;
@@ -295,6 +299,7 @@ static size_t on_header(char *data, size_t size, size_t nmemb, void *arg)
     line[strcspn(line, "\r\n")] = '\0';
     if (!strncmp(line, "HTTP/", 5)) {       /* a new response (redirect hop) */
         j->ctype[0] = j->etag[0] = j->lastmod[0] = '\0';
+        j->retry_after = 0;
         return n;
     }
     char *colon = strchr(line, ':');
@@ -310,6 +315,8 @@ static size_t on_header(char *data, size_t size, size_t nmemb, void *arg)
         snprintf(j->etag, sizeof j->etag, "%s", v);
     else if (!strcasecmp(line, "Last-Modified"))
         snprintf(j->lastmod, sizeof j->lastmod, "%s", v);
+    else if (!strcasecmp(line, "Retry-After"))
+        j->retry_after = atof(v);     /* seconds; an HTTP date reads as 0 */
     return n;
 }
 
@@ -326,6 +333,7 @@ static void job_reset_transfer(job *j)
     j->len = j->cap = 0;
     j->too_big = 0;
     j->status = 0;
+    j->retry_after = 0;
     j->ctype[0] = j->etag[0] = j->lastmod[0] = j->errbuf[0] = '\0';
 }
 
@@ -442,8 +450,12 @@ static void job_finished(http_state *s, job *j, CURLcode rc)
     j->host->busy = 0;
     utc_now(j->fetched_at, sizeof j->fetched_at);
     if (transient(rc, j->status) && j->tries <= s->retries) {
+        /* the server's Retry-After wins over our backoff, within reason */
+        double wait = s->backoff * pow(2, j->tries - 1);
+        if (j->retry_after > wait)
+            wait = j->retry_after < MAX_RETRY_AFTER ? j->retry_after : MAX_RETRY_AFTER;
         j->state = J_WAIT;
-        j->not_before = now_mono() + s->backoff * pow(2, j->tries - 1);
+        j->not_before = now_mono() + wait;
         galley_info("%s: %s; retry %d of %ld", j->url,
                     rc == CURLE_OK ? "server error" : curl_easy_strerror(rc),
                     j->tries, s->retries);

@@ -148,24 +148,52 @@ static galley_status jsonl_doc(stdin_state *s, galley_doc *doc, const char *line
     return rc;
 }
 
-/* Reads the next line without its end; 1, or 0 at the end of input. */
-static int read_line(stdin_state *s, size_t *len)
+/* Reads the next line without its end into s->line; 1, or 0 at the end of
+ * input.  *len is the line's full length, *stored what s->line holds of it:
+ * past max_bytes the rest is read and dropped, so one huge line never takes
+ * the memory with it. */
+static int read_line(stdin_state *s, size_t *len, size_t *stored)
 {
-    ssize_t n = getline(&s->line, &s->cap, s->in);
-    if (n < 0)
+    size_t n = 0, total = 0, keep = (size_t)s->file.max_bytes + 1;
+    int c = EOF;
+    if (!s->line && !(s->line = malloc(s->cap = 4096))) {
+        s->cap = 0;
+        galley_error("%s: out of memory reading a line", s->name);
+        return 0;
+    }
+    /* the fetch thread is the stream's only reader: no locking per byte */
+    while ((c = getc_unlocked(s->in)) != EOF && c != '\n') {
+        if (n < keep) {
+            if (n + 2 > s->cap) {
+                size_t ncap = s->cap ? s->cap * 2 : 4096;
+                char *bigger = realloc(s->line, ncap);
+                if (!bigger) {
+                    keep = n;       /* reported as too long below */
+                    continue;
+                }
+                s->line = bigger;
+                s->cap = ncap;
+            }
+            s->line[n++] = (char)c;
+        }
+        total++;
+    }
+    if (c == EOF && total == 0)
         return 0;
     s->lineno++;
-    while (n > 0 && (s->line[n - 1] == '\n' || s->line[n - 1] == '\r'))
-        s->line[--n] = '\0';
-    *len = (size_t)n;
+    while (n > 0 && s->line[n - 1] == '\r')
+        n--, total--;
+    s->line[n] = '\0';
+    *len = total;
+    *stored = n;
     return 1;
 }
 
 static galley_status stdin_next(void *state, galley_doc *doc)
 {
     stdin_state *s = state;
-    size_t len;
-    while (!galley_stopping() && read_line(s, &len)) {
+    size_t len, stored;
+    while (!galley_stopping() && read_line(s, &len, &stored)) {
         size_t lead = strspn(s->line, " \t");
         if (lead == len)
             continue;       /* blank lines separate nothing */
@@ -175,6 +203,11 @@ static galley_status stdin_next(void *state, galley_doc *doc)
             return galley_doc_fail(doc, "%s line %lu is %zu bytes, over max_bytes = %lld "
                                    "(raise max_bytes)", s->name, s->lineno, len,
                                    s->file.max_bytes);
+        }
+        if (stored < len) {
+            galley_doc_set_id(doc, galley_doc_printf(doc, "%s:%lu", s->name, s->lineno));
+            return galley_doc_fail(doc, "%s line %lu: out of memory reading its %zu bytes",
+                                   s->name, s->lineno, len);
         }
         if (s->format == FMT_JSONL) {
             rc = jsonl_doc(s, doc, s->line, len);

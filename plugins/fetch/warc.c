@@ -48,24 +48,41 @@ typedef struct wstream {
     int fd, gz, zinit, eof;
     z_stream z;
     unsigned char in[BUF_BYTES];
+    size_t in_len;              /* bytes of in[] filled by the last read */
+    /* the current member's first compressed byte, while still in in[]: a
+     * damaged member can make inflate run on into the next one, so the
+     * search for the next member starts here, not where inflate stopped */
+    const unsigned char *member_in;
     unsigned char out[BUF_BYTES];
     size_t out_pos, out_len;
     char *back;                 /* pushed-back bytes, read before the file */
     size_t back_pos, back_len;
     unsigned long long offset;  /* uncompressed bytes consumed */
-    unsigned corrupt;           /* gzip errors met so far */
-    int stalled;                /* reads see EOF after an error until resumed */
+    /* gzip damage: the uncompressed range [bad_from, bad_until) came from a
+     * member that failed to inflate or to match its CRC.  Reads see EOF after
+     * it (stalled) until the parser resumes at the next member. */
+    unsigned long long produced;        /* uncompressed bytes made so far */
+    unsigned long long member_start;    /* where the current member began */
+    unsigned long long bad_from, bad_until;
+    int has_bad, stalled;
+    int in_member;              /* inflate is inside a member */
     char zmsg[160];
 } wstream;
 
 /* Skips compressed input to the next gzip header after a data error. */
 static void ws_resync_gzip(wstream *w)
 {
+    if (w->member_in && w->member_in + 1 < w->z.next_in) {
+        w->z.next_in = (Bytef *)w->member_in + 1;
+        w->z.avail_in = (uInt)(w->in + w->in_len - w->z.next_in);
+    }
+    w->member_in = NULL;
     for (;;) {
         while (w->z.avail_in >= 3) {
             if (w->z.next_in[0] == 0x1f && w->z.next_in[1] == 0x8b
                 && w->z.next_in[2] == 8) {
                 inflateReset(&w->z);
+                w->member_in = w->z.next_in;
                 return;
             }
             w->z.next_in++;
@@ -77,12 +94,27 @@ static void ws_resync_gzip(wstream *w)
         ssize_t r = read(w->fd, w->in + keep, sizeof w->in - keep);
         w->z.next_in = w->in;
         w->z.avail_in = (uInt)(keep + (r > 0 ? (size_t)r : 0));
+        w->in_len = w->z.avail_in;
         if (r <= 0) {
             w->z.avail_in = 0;
             w->eof = 1;
             return;
         }
     }
+}
+
+/* Marks what the current member gave as damaged and moves to the next
+ * member.  What it gave is delivered, then reads stop (stalled) so its
+ * partial last line never joins the next record's first. */
+static void ws_damage(wstream *w)
+{
+    w->has_bad = 1;
+    w->bad_from = w->member_start;
+    w->bad_until = w->produced;
+    w->in_member = 0;
+    ws_resync_gzip(w);
+    w->member_start = w->produced;
+    w->stalled = 1;
 }
 
 /* Refills w->out; 0 at the end of the file. */
@@ -104,28 +136,50 @@ static size_t ws_fill(wstream *w)
             break;
         }
         if (w->z.avail_in == 0) {
-            ssize_t r = read(w->fd, w->in, sizeof w->in);
+            /* keep the current member's bytes (up to half the buffer) so a
+             * resync can start right after its beginning */
+            size_t keep = 0;
+            if (w->member_in) {
+                keep = (size_t)(w->in + w->in_len - w->member_in);
+                if (keep > sizeof w->in / 2)
+                    keep = 0;
+                else
+                    memmove(w->in, w->member_in, keep);
+            }
+            w->member_in = keep || w->produced == w->member_start ? w->in : NULL;
+            ssize_t r = read(w->fd, w->in + keep, sizeof w->in - keep);
+            w->z.next_in = w->in + keep;
+            w->z.avail_in = r > 0 ? (uInt)r : 0;
+            w->in_len = keep + w->z.avail_in;
+            if (r <= 0 && w->in_member) {
+                /* the file ends inside a member: cut short, or damage made
+                 * inflate read on through the members after it */
+                snprintf(w->zmsg, sizeof w->zmsg, "truncated or corrupt gzip data "
+                         "(a member runs to the end of the file)");
+                ws_damage(w);
+                break;
+            }
             if (r <= 0) {
                 w->eof = 1;
                 break;
             }
-            w->z.next_in = w->in;
-            w->z.avail_in = (uInt)r;
         }
         w->z.next_out = w->out;
         w->z.avail_out = sizeof w->out;
-        int rc = inflate(&w->z, Z_NO_FLUSH);
+        int rc = inflate(&w->z, Z_NO_FLUSH);    /* stops at a member's end */
         w->out_len = sizeof w->out - w->z.avail_out;
+        w->produced += w->out_len;
         if (rc == Z_STREAM_END) {
+            w->in_member = 0;
             inflateReset(&w->z);    /* the next member, if any */
+            w->member_start = w->produced;
+            w->member_in = w->z.next_in;
         } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
-            w->corrupt++;
             snprintf(w->zmsg, sizeof w->zmsg, "corrupt gzip data (%s)",
                      w->z.msg ? w->z.msg : zError(rc));
-            /* what the damaged member gave is delivered, then reads stop so
-             * its partial last line never joins the next record's first */
-            ws_resync_gzip(w);
-            w->stalled = 1;
+            ws_damage(w);
+        } else {
+            w->in_member = 1;
         }
     }
     return w->out_len;
@@ -309,19 +363,39 @@ static void fail_id(warc_state *s, galley_doc *doc, const record *r)
     galley_doc_set_source(doc, s->name);
 }
 
-/* Skips lines up to the next "WARC/1." line, which is left to be read.
- * Returns the bytes skipped. */
-static unsigned long long resync(warc_state *s)
+/* Drops what is left of a damaged gzip member; reading goes on at the
+ * next member. */
+static void ws_resume(wstream *w)
 {
-    unsigned long long start = s->ws.offset;
+    w->stalled = 0;
+    w->has_bad = 0;
+    w->back_len = w->back_pos = 0;
+    w->out_pos = w->out_len;
+}
+
+/* 1 if uncompressed bytes [from, to) came (partly) from a damaged member */
+static int ws_damaged(const wstream *w, unsigned long long from, unsigned long long to)
+{
+    return w->has_bad && from < w->bad_until && to > w->bad_from;
+}
+
+/* Skips lines up to the next "WARC/1." line, which is left to be read.
+ * Damaged gzip members on the way are passed over.  Returns 1 if one was. */
+static int resync(warc_state *s)
+{
+    int damaged = 0;
     for (;;) {
-        unsigned long long at = s->ws.offset;
         size_t n = ws_line(&s->ws, s->line, sizeof s->line);
+        if (n == 0 && s->ws.stalled) {
+            damaged = 1;
+            ws_resume(&s->ws);
+            continue;
+        }
         if (n == 0)
-            return s->ws.offset - start;
+            return damaged;
         if (n != (size_t)-1 && !strncmp(s->line, "WARC/1.", 7)) {
             ws_unread(&s->ws, s->line, n);
-            return at - start;
+            return damaged;
         }
     }
 }
@@ -601,44 +675,46 @@ static int read_record_end(warc_state *s)
     return 0;
 }
 
+/* 1 if the record read so far met gzip damage */
+static int record_damaged(const warc_state *s, const record *r)
+{
+    return (s->ws.stalled && s->ws.out_pos == s->ws.out_len
+            && s->ws.back_pos == s->ws.back_len)
+        || ws_damaged(&s->ws, r->offset, s->ws.offset);
+}
+
 /* A record hit by a gzip error: the reader goes on at the next member. */
 static galley_status fail_corrupt(warc_state *s, galley_doc *doc, const record *r)
 {
     fail_id(s, doc, r);
-    /* the rest of the damaged member is dropped, the next one read */
-    s->ws.stalled = 0;
-    s->ws.back_len = s->ws.back_pos = 0;
-    s->ws.out_pos = s->ws.out_len;
+    ws_resume(&s->ws);
     return galley_doc_fail(doc, "%s in the record at offset %llu of %s; "
                            "resynchronised on the next record", s->ws.zmsg,
                            r->offset, s->name);
 }
 
 /* A record whose headers are unreadable: skips to the next one. */
-static galley_status fail_garbage(warc_state *s, galley_doc *doc, const record *r,
-                                  unsigned corrupt)
+static galley_status fail_garbage(warc_state *s, galley_doc *doc, const record *r)
 {
-    resync(s);
+    int damaged = resync(s);
     galley_doc_set_id(doc, galley_doc_printf(doc, "%s@%llu", s->name, r->offset));
     galley_doc_set_source(doc, s->name);
     return galley_doc_fail(doc, "not a WARC record at offset %llu of %s%s%s; "
                            "skipped to the next record", r->offset, s->name,
-                           s->ws.corrupt != corrupt ? ": " : "",
-                           s->ws.corrupt != corrupt ? s->ws.zmsg : "");
+                           damaged ? ": " : "", damaged ? s->ws.zmsg : "");
 }
 
 /* One record: OK (doc filled), ERROR (failed), SKIP, or DONE (end of file). */
 static galley_status read_record(warc_state *s, galley_doc *doc)
 {
     record r;
-    unsigned corrupt = s->ws.corrupt;
     int h = read_headers(s, &r);
-    if (s->ws.corrupt != corrupt)
-        return fail_corrupt(s, doc, &r);
-    if (h == 0)
+    if (h == 0 && !s->ws.stalled)
         return GALLEY_DONE;
+    if (h == 0 || record_damaged(s, &r))
+        return fail_corrupt(s, doc, &r);
     if (h < 0)
-        return fail_garbage(s, doc, &r, corrupt);
+        return fail_garbage(s, doc, &r);
     if (r.length < 0) {
         fail_id(s, doc, &r);
         resync(s);
@@ -648,7 +724,7 @@ static galley_status read_record(warc_state *s, galley_doc *doc)
     int wanted = r.type[0] && fetch_glob_any(s->types, s->ntypes, r.type);
     if (r.length > s->max_bytes || !wanted) {
         size_t skipped = ws_read(&s->ws, NULL, (size_t)r.length);
-        if (s->ws.corrupt != corrupt)
+        if (record_damaged(s, &r))
             return fail_corrupt(s, doc, &r);
         if (skipped < (size_t)r.length)
             return GALLEY_DONE;
@@ -665,12 +741,8 @@ static galley_status read_record(warc_state *s, galley_doc *doc)
         return galley_doc_fail(doc, "out of memory for a %lld-byte record", r.length);
     }
     size_t got = ws_read(&s->ws, block, (size_t)r.length);
-    if (s->ws.corrupt != corrupt) {
-        free(block);
-        return fail_corrupt(s, doc, &r);
-    }
     int bad_end = got == (size_t)r.length && read_record_end(s) != 0;
-    if (s->ws.corrupt != corrupt) {     /* the CRC came after the block */
+    if (record_damaged(s, &r)) {
         free(block);
         return fail_corrupt(s, doc, &r);
     }

@@ -74,6 +74,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self.send(500, b"<html>try later</html>")
             else:
                 self.send(200, b"<html><p>second time lucky</p></html>")
+        elif p == "/busy":           # a 503 asking for 1 s, then the page
+            with self.lock:
+                Handler.hold_starts.append(time.monotonic())
+            if self.times_served(p) == 0:
+                self.send(503, b"<html>busy</html>", headers=[("Retry-After", "1")])
+            else:
+                self.send(200, b"<html><p>no longer busy</p></html>")
         elif p == "/down":           # always 500
             self.send(500, b"<html>down</html>")
         elif p == "/redirect":
@@ -90,7 +97,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 Handler.inflight -= 1
             self.send(200, b"<html>held</html>")
         elif p == "/slow":
-            time.sleep(3)
+            time.sleep(5)
             self.send(200, b"<html>too late</html>")
         elif p == "/big":            # announces its size
             self.send(200, b"<html>" + b"x" * 100000 + b"</html>")

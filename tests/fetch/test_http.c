@@ -248,12 +248,12 @@ START_TEST(slow_response_times_out)
 {
     const char *paths[] = { "/slow", "/ok", NULL };
     write_list(paths);
-    const char *opts[] = { list_opt, "delay=0", "timeout=1", "retries=1",
+    const char *opts[] = { list_opt, "delay=0", "timeout=2", "retries=1",
                            "backoff=0.05", NULL };
     run r = fx_run(HTTP_PLUGIN, opts);
     ck_assert_uint_eq(r.n, 2);
     ck_assert_int_eq(r.docs[0].rc, GALLEY_ERROR);
-    ck_assert_msg(strstr(r.docs[0].error, "timed out after 1 s (2 tries"), "%s",
+    ck_assert_msg(strstr(r.docs[0].error, "timed out after 2 s (2 tries"), "%s",
                   r.docs[0].error);
     ck_assert_int_eq(r.docs[1].rc, GALLEY_OK);
     fx_free(&r);
@@ -379,6 +379,23 @@ START_TEST(one_request_per_host_with_delay)
 }
 END_TEST
 
+START_TEST(retry_after_is_honoured)
+{
+    const char *paths[] = { "/busy", NULL };
+    write_list(paths);
+    const char *opts[] = { list_opt, "delay=0", "backoff=0.01", NULL };
+    run r = fx_run(HTTP_PLUGIN, opts);
+    ck_assert_uint_eq(r.n, 1);
+    ck_assert_int_eq(r.docs[0].rc, GALLEY_OK);
+    ck_assert_str_eq(r.docs[0].text, "<html><p>no longer busy</p></html>");
+    fx_free(&r);
+    ck_assert_int_eq(served("/busy", 503), 1);
+    /* the retry waited for the server's second, not our 0.01 s (loose
+     * bound: the server sees starts with some jitter) */
+    ck_assert_int_ge(stat_of("min_gap_ms"), 700);
+}
+END_TEST
+
 START_TEST(missing_list_fails_open)
 {
     char p[4200], err[512] = "";
@@ -403,6 +420,7 @@ static Suite *http_suite(void)
     tcase_add_test(tc, cache_revalidates_and_serves);
     tcase_add_test(tc, list_order_and_shards);
     tcase_add_test(tc, one_request_per_host_with_delay);
+    tcase_add_test(tc, retry_after_is_honoured);
     tcase_add_test(tc, missing_list_fails_open);
     suite_add_tcase(s, tc);
     return s;

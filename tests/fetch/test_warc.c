@@ -353,6 +353,83 @@ START_TEST(corrupt_gzip_member)
 }
 END_TEST
 
+START_TEST(garbage_then_corrupt_member)
+{
+    /* a member that is not a record, then a damaged one, then a good one:
+     * each fails alone, with its own reason, and the good one comes out */
+    buf recs[4];
+    const char *h = "Content-Type: text/html\r\n";
+    recs[0] = response("http://g.test/1", 200, h, "<html>one</html>", 16);
+    recs[1] = (buf){ NULL, 0 };
+    puts_(&recs[1], "this is not a WARC record\r\n");
+    char body[2000];
+    for (size_t i = 0; i < sizeof body; i++)
+        body[i] = (char)('a' + (i * 7 + i / 13) % 26);
+    recs[2] = response("http://g.test/3", 200, h, body, sizeof body);
+    recs[3] = response("http://g.test/4", 200, h, "<html>four</html>", 17);
+    buf m[4], all = { NULL, 0 };
+    for (int i = 0; i < 4; i++)
+        m[i] = gz(&recs[i]);
+    for (size_t i = m[2].n / 3; i < m[2].n / 3 + 16; i++)
+        m[2].b[i] ^= 0x5a;
+    for (int i = 0; i < 4; i++)
+        put(&all, m[i].b, m[i].n);
+    fx_write(tmp, "g.warc.gz", all.b, all.n);
+    free(all.b);
+    free_recs(m, 4);
+    free_recs(recs, 4);
+    run r = run_file("g.warc.gz", NULL);
+    ck_assert_uint_eq(r.n, 4);
+    ck_assert_int_eq(fx_get(&r, "http://g.test/1")->rc, GALLEY_OK);
+    ck_assert_int_eq(r.docs[1].rc, GALLEY_ERROR);
+    ck_assert_msg(strstr(r.docs[1].error, "not a WARC record"), "%s", r.docs[1].error);
+    /* the damage may garble the record's own headers: its id is the URI or
+     * the file and offset */
+    const got *g = &r.docs[2];
+    ck_assert_int_eq(g->rc, GALLEY_ERROR);
+    ck_assert_msg(strstr(g->error, "corrupt gzip data"), "%s", g->error);
+    ck_assert_msg(!strcmp(g->id, "http://g.test/3") || strstr(g->id, "g.warc.gz@"), "%s", g->id);
+    ck_assert_str_eq(fx_get(&r, "http://g.test/4")->text, "<html>four</html>");
+    fx_free(&r);
+}
+END_TEST
+
+START_TEST(one_damaged_byte_costs_one_record)
+{
+    /* ten records, one gzip member each; one byte flipped at a time, all
+     * along the file: at most the record it hit is lost */
+    buf recs[10], m[10], all = { NULL, 0 };
+    char uri[64], html[600];
+    for (int i = 0; i < 10; i++) {
+        snprintf(uri, sizeof uri, "http://d.test/%d", i);
+        int n = snprintf(html, sizeof html, "<html><p>");
+        for (int w = 0; w < 60; w++)
+            n += snprintf(html + n, sizeof html - (size_t)n, "w%d ", (w * 37 + i * 11) % 97);
+        snprintf(html + n, sizeof html - (size_t)n, "</p></html>");
+        recs[i] = response(uri, 200, "Content-Type: text/html\r\n", html, strlen(html));
+        m[i] = gz(&recs[i]);
+        put(&all, m[i].b, m[i].n);
+    }
+    free_recs(recs, 10);
+    free_recs(m, 10);
+    char *damaged = malloc(all.n);
+    for (size_t at = 3; at < all.n; at += 7) {
+        memcpy(damaged, all.b, all.n);
+        damaged[at] ^= 0x41;
+        fx_write(tmp, "d.warc.gz", damaged, all.n);
+        run r = run_file("d.warc.gz", NULL);
+        size_t ok = 0;
+        for (size_t i = 0; i < r.n; i++)
+            ok += r.docs[i].rc == GALLEY_OK;
+        ck_assert_msg(ok >= 9, "byte %zu damaged: %zu records of 10 read", at, ok);
+        ck_assert_msg(r.n >= 10, "byte %zu damaged: a record vanished unreported", at);
+        fx_free(&r);
+    }
+    free(damaged);
+    free(all.b);
+}
+END_TEST
+
 START_TEST(max_bytes_directory_and_shards)
 {
     buf recs[20];
@@ -414,6 +491,8 @@ static Suite *warc_suite(void)
     tcase_add_test(tc, truncated_file);
     tcase_add_test(tc, wrong_lengths_and_garbage_resync);
     tcase_add_test(tc, corrupt_gzip_member);
+    tcase_add_test(tc, garbage_then_corrupt_member);
+    tcase_add_test(tc, one_damaged_byte_costs_one_record);
     tcase_add_test(tc, max_bytes_directory_and_shards);
     suite_add_tcase(s, tc);
     return s;
