@@ -61,10 +61,12 @@ static galley_status lr_process(void *state, galley_doc *doc)
         return galley_doc_fail(doc, "lexrank: out of memory for %zu sentences", n);
     /* no self-links: with short sentences a self-similarity of 1 would
      * outweigh every real link and flatten the ranking to the lead */
+    double *c = gsum_row_buffer(g);
     for (size_t i = 0; i < n; i++) {
+        if (!c || gsum_cosine_row(g, i, c) < 0)
+            return galley_doc_fail(doc, "lexrank: out of memory for %zu sentences", n);
         for (size_t j = i + 1; j < n; j++) {
-            double c = gsum_cosine(g, &g->sents[i], &g->sents[j]);
-            float v = c < t->threshold ? 0.0f : t->continuous ? (float)c : 1.0f;
+            float v = c[j] < t->threshold ? 0.0f : t->continuous ? (float)c[j] : 1.0f;
             w[i * n + j] = w[j * n + i] = v;
         }
     }

@@ -120,12 +120,15 @@ static int graph_centrality(newsrank *t, size_t n)
     if (t->centrality == CENT_DIRECTED) {
         for (size_t i = 0; i < n; i++)
             t->cent[i] = 0;
-        for (size_t i = 0; i < n; i++)
+        double *c = gsum_row_buffer(g);
+        for (size_t i = 0; i < n; i++) {
+            if (!c || gsum_cosine_row(g, i, c) < 0)
+                return -1;
             for (size_t j = i + 1; j < n; j++) {
-                double c = gsum_cosine(g, &g->sents[i], &g->sents[j]);
-                t->cent[i] += c;                /* i links forward to j */
-                t->cent[j] += t->backward * c;  /* j links back to i */
+                t->cent[i] += c[j];                 /* i links forward to j */
+                t->cent[j] += t->backward * c[j];   /* j links back to i */
             }
+        }
         double lo = 0;
         for (size_t i = 0; i < n; i++)
             if (t->cent[i] < lo)
@@ -137,16 +140,18 @@ static int graph_centrality(newsrank *t, size_t n)
     float *w = gsum_matrix(g, n);
     if (!w)
         return -1;
-    double avg = gsum_avg_words(g);
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = i + 1; j < n; j++) {
-            if (t->centrality == CENT_BM25) {
-                w[i * n + j] = (float)gsum_bm25(g, &g->sents[j], &g->sents[i], avg);
-                w[j * n + i] = (float)gsum_bm25(g, &g->sents[i], &g->sents[j], avg);
-            } else
-                w[i * n + j] = w[j * n + i] =
-                    (float)gsum_cosine(g, &g->sents[i], &g->sents[j]);
+    if (t->centrality == CENT_BM25) {
+        if (gsum_bm25_matrix(g, w, gsum_avg_words(g)) < 0)
+            return -1;
+    } else {
+        double *c = gsum_row_buffer(g);
+        for (size_t i = 0; i < n; i++) {
+            if (!c || gsum_cosine_row(g, i, c) < 0)
+                return -1;
+            for (size_t j = i + 1; j < n; j++)
+                w[i * n + j] = w[j * n + i] = (float)c[j];
         }
+    }
     if (gsum_pagerank(g, w, n, 0.85) < 0)
         return -1;
     for (size_t i = 0; i < n; i++)

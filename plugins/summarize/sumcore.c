@@ -126,6 +126,12 @@ void gsum_close(gsum *g)
     free(g->mat);
     free(g->pr);
     free(g->pr2);
+    free(g->nzcol);
+    free(g->nzval);
+    free(g->nzrow);
+    free(g->post);
+    free(g->post_off);
+    free(g->acc);
     free(g->buf);
     memset(g, 0, sizeof *g);
 }
@@ -1019,6 +1025,7 @@ size_t gsum_prepare(gsum *g, galley_doc *doc, int with_terms)
     const char *text = galley_doc_text(doc, &len);
     g->nsents = 0;
     g->nterms = 0;
+    g->post_built = 0;
     if (!text || len == 0)
         return 0;
     collect_spans(g, doc, text, len);
@@ -1066,6 +1073,110 @@ double gsum_cosine(const gsum *g, const gsum_sent *a, const gsum_sent *b)
         }
     }
     return dot / (a->norm * b->norm);
+}
+
+/* The postings of the current doc: for each term id, the candidates holding
+ * it in article order with the term's weight there.  Similarity rows then
+ * visit only the sentences that share a term, instead of merging every
+ * pair's term lists. */
+static int build_postings(gsum *g)
+{
+    if (g->post_built)
+        return 0;
+    size_t nv = g->nvocab;
+    size_t *off = grow(g->post_off, &g->cappostoff, nv + 2, sizeof *off);
+    if (!off)
+        return -1;
+    g->post_off = off;
+    gsum_post *post = grow(g->post, &g->cappost, g->nterms + 1, sizeof *post);
+    if (!post)
+        return -1;
+    g->post = post;
+    memset(off, 0, (nv + 2) * sizeof *off);
+    for (size_t k = 0; k < g->nterms; k++)
+        off[g->terms[k].id + 1]++;
+    for (size_t t = 0; t < nv; t++)
+        off[t + 1] += off[t];
+    /* off[t] is t's start; fill moves it to t's end, then shift back */
+    for (size_t i = 0; i < g->nsents; i++) {
+        const gsum_sent *x = &g->sents[i];
+        for (size_t k = x->t0; k < x->t0 + x->tn; k++) {
+            gsum_post *e = &post[off[g->terms[k].id]++];
+            e->sent = (uint32_t)i;
+            e->w = g->terms[k].w;
+        }
+    }
+    for (size_t t = nv; t > 0; t--)
+        off[t] = off[t - 1];
+    off[0] = 0;
+    g->post_built = 1;
+    return 0;
+}
+
+double *gsum_row_buffer(gsum *g)
+{
+    double *a = grow(g->acc, &g->capacc, g->nsents + 1, sizeof *a);
+    if (a)
+        g->acc = a;
+    return a;
+}
+
+int gsum_cosine_row(gsum *g, size_t i, double *out)
+{
+    size_t n = g->nsents;
+    for (size_t j = i + 1; j < n; j++)
+        out[j] = 0;
+    const gsum_sent *a = &g->sents[i];
+    if (a->norm <= 0)
+        return 0;
+    if (build_postings(g) < 0)
+        return -1;
+    /* a's terms in id order, as the merge in gsum_cosine adds them; each
+     * list is in article order, so the sentences after i are its tail */
+    for (size_t k = a->t0; k < a->t0 + a->tn; k++) {
+        const gsum_term *x = &g->terms[k];
+        const gsum_post *lo = g->post + g->post_off[x->id];
+        const gsum_post *e = g->post + g->post_off[x->id + 1];
+        while (e > lo && e[-1].sent > i) {
+            e--;
+            out[e->sent] += (double)x->w * e->w;
+        }
+    }
+    for (size_t j = i + 1; j < n; j++) {
+        const gsum_sent *b = &g->sents[j];
+        out[j] = b->norm <= 0 ? 0 : out[j] / (a->norm * b->norm);
+    }
+    return 0;
+}
+
+int gsum_bm25_matrix(gsum *g, float *w, double avglen)
+{
+    size_t n = g->nsents;
+    double *acc = gsum_row_buffer(g);
+    if (!acc || build_postings(g) < 0)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        /* sentence i as the document, every other one as the query: the
+         * terms they share, in id order as gsum_bm25 adds them */
+        const gsum_sent *d = &g->sents[i];
+        double norm = 1.2 * (0.25 + 0.75 * (double)d->words / avglen);
+        for (size_t j = 0; j < n; j++)
+            acc[j] = 0;
+        for (size_t k = d->t0; k < d->t0 + d->tn; k++) {
+            const gsum_term *y = &g->terms[k];
+            double tf = y->tf;
+            double v = g->tw[y->id] * tf * 2.2 / (tf + norm);
+            const gsum_post *e = g->post + g->post_off[y->id];
+            const gsum_post *end = g->post + g->post_off[y->id + 1];
+            for (; e < end; e++)
+                acc[e->sent] += v;
+        }
+        float *row = w + i * n;
+        for (size_t j = 0; j < n; j++)
+            if (j != i)
+                row[j] = (float)acc[j];
+    }
+    return 0;
 }
 
 size_t gsum_target(const gsum *g, size_t n)
@@ -1254,6 +1365,27 @@ float *gsum_matrix(gsum *g, size_t n)
     return m;
 }
 
+/* room for the non-zero entries of an n x n matrix (n fits a uint16_t) */
+_Static_assert(GSUM_MAX_CANDIDATES <= 65536, "PageRank columns are uint16_t");
+static int ensure_nz(gsum *g, size_t n)
+{
+    size_t c1 = g->capnz, c2 = g->capnz;
+    uint16_t *c = grow(g->nzcol, &c1, n * n + 1, sizeof *c);
+    if (!c)
+        return -1;
+    g->nzcol = c;
+    float *v = grow(g->nzval, &c2, n * n + 1, sizeof *v);
+    if (!v)
+        return -1;
+    g->nzval = v;
+    g->capnz = c1;
+    size_t *r = grow(g->nzrow, &g->capnzrow, n + 1, sizeof *r);
+    if (!r)
+        return -1;
+    g->nzrow = r;
+    return 0;
+}
+
 int gsum_pagerank(gsum *g, float *w, size_t n, double d)
 {
     if (n == 0)
@@ -1267,18 +1399,37 @@ int gsum_pagerank(gsum *g, float *w, size_t n, double d)
     if (!a)
         return -1;
     g->pr2 = a;
-    /* row-normalise; a row without edges (dangling) spreads evenly */
+    /* row-normalise into the rows' non-zero entries; a row without edges
+     * (dangling) spreads evenly.  A zero weight adds exactly +0 to a score,
+     * so sweeping the non-zero entries alone gives the same sums. */
+    if (ensure_nz(g, n) < 0)
+        return -1;
+    uint16_t *col = g->nzcol;
+    float *val = g->nzval;
+    size_t *row0 = g->nzrow, nz = 0;
     for (size_t i = 0; i < n; i++) {
+        const float *row = w + i * n;
         double s = 0;
+        row0[i] = nz;
         for (size_t j = 0; j < n; j++)
-            s += w[i * n + j];
-        if (s > 0)
-            for (size_t j = 0; j < n; j++)
-                w[i * n + j] = (float)(w[i * n + j] / s);
-        else
-            for (size_t j = 0; j < n; j++)
-                w[i * n + j] = (float)(1.0 / (double)n);
+            s += row[j];
+        if (s > 0) {
+            for (size_t j = 0; j < n; j++) {
+                float v = (float)(row[j] / s);
+                if (v != 0) {
+                    col[nz] = (uint16_t)j;
+                    val[nz++] = v;
+                }
+            }
+        } else {
+            float v = (float)(1.0 / (double)n);
+            for (size_t j = 0; j < n; j++) {
+                col[nz] = (uint16_t)j;
+                val[nz++] = v;
+            }
+        }
     }
+    row0[n] = nz;
     double *p = g->pr, *q = g->pr2;
     for (size_t i = 0; i < n; i++)
         p[i] = 1.0 / (double)n;
@@ -1289,9 +1440,8 @@ int gsum_pagerank(gsum *g, float *w, size_t n, double d)
             q[j] = (1 - d) / (double)n;
         for (size_t i = 0; i < n; i++) {
             double pi = d * p[i];
-            const float *row = w + i * n;
-            for (size_t j = 0; j < n; j++)
-                q[j] += pi * row[j];
+            for (size_t k = row0[i]; k < row0[i + 1]; k++)
+                q[col[k]] += pi * val[k];
         }
         double delta = 0;
         for (size_t i = 0; i < n; i++)

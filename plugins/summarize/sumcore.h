@@ -47,6 +47,13 @@ typedef struct gsum_sent {
     double score;           /* set by the summarizer */
 } gsum_sent;
 
+/* one entry of a term's posting list: a candidate holding it and the term's
+ * weight there */
+typedef struct gsum_post {
+    uint32_t sent;
+    float w;
+} gsum_post;
+
 typedef struct gsum_term {
     unsigned id;            /* index in the doc's vocabulary */
     float tf;               /* count in the sentence */
@@ -110,6 +117,20 @@ typedef struct gsum {
     size_t capmat;
     double *pr, *pr2;           /* PageRank vectors */
     size_t cappr;
+    uint16_t *nzcol;            /* PageRank: each row's non-zero columns ... */
+    float *nzval;               /* ... and their weights, row after row */
+    size_t capnz;
+    size_t *nzrow;              /* row i: nzcol[nzrow[i] .. nzrow[i+1]) */
+    size_t capnzrow;
+    /* postings, built per doc for the similarity rows: term id -> the
+     * candidates holding it, in order (post[post_off[t] .. post_off[t+1])) */
+    struct gsum_post *post;
+    size_t cappost;
+    size_t *post_off;
+    size_t cappostoff;
+    double *acc;                /* per candidate: a similarity being summed */
+    size_t capacc;
+    int post_built;             /* the postings are this doc's */
     char *buf;                  /* scratch for case folding */
     size_t capbuf;
 } gsum;
@@ -136,6 +157,20 @@ size_t gsum_target(const gsum *g, size_t n);
 /* cosine similarity of two candidates' idf-weighted term vectors */
 double gsum_cosine(const gsum *g, const gsum_sent *a, const gsum_sent *b);
 
+/* out[j] = gsum_cosine(g, &sents[i], &sents[j]) for every j in (i, n),
+ * n = g->nsents; the same values, summed in the same order, from the
+ * postings (only sentences sharing a term are visited).  -1: out of memory */
+int gsum_cosine_row(gsum *g, size_t i, double *out);
+
+/* w[i*n+j] = (float)gsum_bm25(g, &sents[j], &sents[i], avglen) for every
+ * i != j (the diagonal is left alone), n = g->nsents, from the postings.
+ * -1: out of memory */
+int gsum_bm25_matrix(gsum *g, float *w, double avglen);
+
+/* a scratch array of g->nsents doubles for gsum_cosine_row (NULL: out of
+ * memory) */
+double *gsum_row_buffer(gsum *g);
+
 /* Picks sentences by score (sents[i].score), greedily, skipping any whose
  * cosine to an already chosen one exceeds max_sim, and penalising the rest by
  * redundancy * their highest cosine to the chosen (MMR); honours the length
@@ -152,7 +187,7 @@ double gsum_bm25(const gsum *g, const gsum_sent *q, const gsum_sent *d, double a
 double gsum_avg_words(const gsum *g);
 
 /* Weighted PageRank over the n x n edge matrix w (w[i*n+j] = weight of the
- * edge i -> j, row-normalised here), damping d; iterates until the scores
+ * edge i -> j, row-normalised into a sparse copy; w is left as it is), damping d; iterates until the scores
  * move less than 1e-5 in total (L1) or GSUM_MAX_ITER sweeps.  Writes
  * sents[i].score.  Returns the sweeps done, or -1 when memory runs out. */
 #define GSUM_MAX_ITER 100

@@ -59,16 +59,18 @@ static galley_status tr_process(void *state, galley_doc *doc)
     float *w = gsum_matrix(g, n);
     if (!w)
         return galley_doc_fail(doc, "textrank: out of memory for %zu sentences", n);
-    double avg = gsum_avg_words(g);
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = 0; j < n; j++) {
-            if (i == j)
-                continue;
-            if (t->bm25)
-                w[i * n + j] = (float)gsum_bm25(g, &g->sents[j], &g->sents[i], avg);
-            else if (j > i)
-                w[i * n + j] = w[j * n + i] = (float)gsum_cosine(g, &g->sents[i], &g->sents[j]);
+    if (t->bm25) {
+        if (gsum_bm25_matrix(g, w, gsum_avg_words(g)) < 0)
+            return galley_doc_fail(doc, "textrank: out of memory for %zu sentences", n);
+    } else {
+        double *c = gsum_row_buffer(g);
+        for (size_t i = 0; i < n; i++) {
+            if (!c || gsum_cosine_row(g, i, c) < 0)
+                return galley_doc_fail(doc, "textrank: out of memory for %zu sentences", n);
+            for (size_t j = i + 1; j < n; j++)
+                w[i * n + j] = w[j * n + i] = (float)c[j];
         }
+    }
     if (gsum_pagerank(g, w, n, t->damping) < 0)
         return galley_doc_fail(doc, "textrank: out of memory for %zu sentences", n);
     gsum_select(g, doc, t->redundancy, 0.9);
