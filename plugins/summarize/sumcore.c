@@ -749,21 +749,54 @@ static int lex_put(gsum_lex *t, uint64_t h, int32_t val)
     return 0;
 }
 
-/* stem index of a content token (-1 for stopwords and noise), through the
- * lexicon: a word seen before costs one lookup */
-static long stem_of(gsum *g, const char *w, size_t n, int cls, uint64_t h)
+/* w[0..n) case-folded into g->buf; returns the folded length, or
+ * (size_t)-1 when out of memory.  *ascii: w was all ASCII (folding is then
+ * A-Z to a-z, as utf8proc does, without decoding code points). */
+static size_t fold_word(gsum *g, const char *w, size_t n, int *ascii)
 {
-    int found;
-    int32_t v = lex_get(&g->lex, h, &found);
-    if (found)
-        return v;
+    size_t i = 0;
+    if (n + 1 <= g->capbuf) {
+        for (; i < n && !((unsigned char)w[i] & 0x80); i++)
+            g->buf[i] = (char)((w[i] >= 'A' && w[i] <= 'Z') ? w[i] | 0x20 : w[i]);
+        if (i == n) {
+            g->buf[n] = '\0';
+            *ascii = 1;
+            return n;
+        }
+    }
+    *ascii = 0;
     size_t need = galley_casefold(w, n, g->buf, g->capbuf);
     if (need + 1 > g->capbuf) {
         char *b = grow(g->buf, &g->capbuf, need + 1, 1);
         if (!b)
-            return -1;
+            return (size_t)-1;
         g->buf = b;
         galley_casefold(w, n, g->buf, g->capbuf);
+    }
+    return need;
+}
+
+/* stem index of a content token (-1 for stopwords and noise), through the
+ * lexicon: a word seen before costs one lookup.  An ASCII word with capitals
+ * ("Economy") shares the entry of its folded form ("economy"): the value
+ * depends on the folded word alone, so it is stemmed once for both. */
+static long stem_of(gsum *g, const char *w, size_t n, int cls, uint64_t h)
+{
+    int found, ascii;
+    int32_t v = lex_get(&g->lex, h, &found);
+    if (found)
+        return v;
+    size_t need = fold_word(g, w, n, &ascii);
+    if (need == (size_t)-1)
+        return -1;
+    uint64_t hf = h;
+    if (ascii && memcmp(w, g->buf, n) != 0) {
+        hf = hash_word(g->buf, need);
+        v = lex_get(&g->lex, hf, &found);
+        if (found) {
+            lex_put(&g->lex, h, v);
+            return v;
+        }
     }
     long idx = -1;
     if (cls == GALLEY_TOK_NUMBER)
@@ -775,6 +808,8 @@ static long stem_of(gsum *g, const char *w, size_t n, int cls, uint64_t h)
             idx = add_stem(g, stem, sl);
     }
     lex_put(&g->lex, h, (int32_t)idx);
+    if (hf != h)
+        lex_put(&g->lex, hf, (int32_t)idx);
     return idx;
 }
 
