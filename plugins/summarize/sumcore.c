@@ -177,10 +177,10 @@ galley_status gsum_load_idf(gsum *g, galley_stage *stage, const char *path)
 
 /* ---- candidate sentences ---- */
 
-static int is_wordch(unsigned char c)
+/* a letter, digit or non-ASCII byte: 1 or 0, without a branch */
+static int word_byte(unsigned c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-           || c >= 0x80;
+    return ((c | 0x20u) - 'a' < 26u) | (c - '0' < 10u) | (c >= 0x80u);
 }
 
 /* words in text[s..e): runs of letters and digits (any non-ASCII byte counts
@@ -189,18 +189,17 @@ static int is_wordch(unsigned char c)
  * only lengths and budgets depend on it. */
 static int count_words(const char *text, size_t s, size_t e)
 {
+    /* branch-free: letters, digits and non-ASCII are word bytes (w), an
+     * ASCII ' . , - keeps a word going when a word byte follows (stay) */
+    const unsigned char *t = (const unsigned char *)text;
     int n = 0, in = 0;
     for (size_t i = s; i < e; i++) {
-        unsigned char c = (unsigned char)text[i];
-        if (is_wordch(c)) {
-            if (!in)
-                n++;
-            in = 1;
-        } else if (in && (c == '\'' || c == '.' || c == ',' || c == '-') && i + 1 < e
-                   && is_wordch((unsigned char)text[i + 1]) && !(c >= 0x80)) {
-            /* stays inside the word */
-        } else
-            in = 0;
+        unsigned c = t[i];
+        unsigned nx = i + 1 < e ? t[i + 1] : 0;
+        int w = word_byte(c), nw = word_byte(nx);
+        int j = (c == '\'') | (c == '.') | (c == ',') | (c == '-');
+        n += w & !in;
+        in = w | (in & j & nw);
     }
     return n;
 }
@@ -871,7 +870,15 @@ static void term_tok_init(term_tok *t, const char *s, size_t n)
     t->n = n;
     t->pos = 0;
     t->ascii = 1;
-    for (size_t i = 0; i < n; i++) {
+    size_t i = 0;
+    /* eight bytes at a time while all are ASCII */
+    for (; i + 8 <= n; i += 8) {
+        uint64_t v;
+        memcpy(&v, s + i, 8);
+        if (v & 0x8080808080808080ULL)
+            break;
+    }
+    for (; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80)
             continue;
@@ -1451,10 +1458,9 @@ int gsum_pagerank(gsum *g, float *w, size_t n, double d)
         if (s > 0) {
             for (size_t j = 0; j < n; j++) {
                 float v = (float)(row[j] / s);
-                if (v != 0) {
-                    col[nz] = (uint16_t)j;
-                    val[nz++] = v;
-                }
+                col[nz] = (uint16_t)j;      /* kept when non-zero (no branch) */
+                val[nz] = v;
+                nz += v != 0;
             }
         } else {
             float v = (float)(1.0 / (double)n);
