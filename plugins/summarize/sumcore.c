@@ -132,6 +132,8 @@ void gsum_close(gsum *g)
     free(g->post);
     free(g->post_off);
     free(g->acc);
+    free(g->tmark);
+    free(g->tslot);
     free(g->buf);
     memset(g, 0, sizeof *g);
 }
@@ -674,17 +676,24 @@ static long add_stem(gsum *g, const char *stem, size_t sl)
 
 /* ---- the word tables ---- */
 
-static uint64_t hash_word(const char *w, size_t n)
+/* FNV-1a, then a finaliser; the tokenizer runs the same steps as it scans */
+#define HASH_SEED 1469598103934665603ULL
+#define HASH_STEP(h, c) (((h) ^ (unsigned char)(c)) * 1099511628211ULL)
+
+static uint64_t hash_final(uint64_t h)
 {
-    uint64_t h = 1469598103934665603ULL;        /* FNV-1a, then a finaliser */
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)w[i];
-        h *= 1099511628211ULL;
-    }
     h ^= h >> 33;
     h *= 0xff51afd7ed558ccdULL;
     h ^= h >> 33;
     return h;
+}
+
+static uint64_t hash_word(const char *w, size_t n)
+{
+    uint64_t h = HASH_SEED;
+    for (size_t i = 0; i < n; i++)
+        h = HASH_STEP(h, w[i]);
+    return hash_final(h);
 }
 
 static gsum_slot *lex_slot(const gsum_lex *t, uint64_t h)
@@ -812,14 +821,13 @@ static long stem_of(gsum *g, const char *w, size_t n, int cls, uint64_t h)
     return idx;
 }
 
-/* term id (in the current doc) of a content token, or -1 */
-static long term_of(gsum *g, const char *w, size_t n, int cls)
+/* term id (in the current doc) of a content token (h = hash_word(w, n)), or -1 */
+static long term_of(gsum *g, const char *w, size_t n, int cls, uint64_t h)
 {
     if (cls != GALLEY_TOK_WORD && cls != GALLEY_TOK_NUMBER)
         return -1;
     if (cls == GALLEY_TOK_WORD && n < 2)
         return -1;
-    uint64_t h = hash_word(w, n);
     int found;
     int32_t v = lex_get(&g->local, h, &found);
     if (found)
@@ -898,8 +906,9 @@ static void term_tok_init(term_tok *t, const char *s, size_t n)
         galley_tok_init(&t->tz, s, n);
 }
 
-/* next word or number: 1 and [*ts, *te) with *cls, or 0 at the end */
-static int term_tok_next(term_tok *t, size_t *ts, size_t *te, int *cls)
+/* next word or number: 1 and [*ts, *te) with *cls and *h = its
+ * hash_word(), or 0 at the end */
+static int term_tok_next(term_tok *t, size_t *ts, size_t *te, int *cls, uint64_t *h)
 {
     if (!t->ascii) {
         galley_token tok;
@@ -908,6 +917,7 @@ static int term_tok_next(term_tok *t, size_t *ts, size_t *te, int *cls)
                 *ts = tok.start;
                 *te = tok.end;
                 *cls = tok.cls;
+                *h = hash_word(t->s + tok.start, tok.end - tok.start);
                 return 1;
             }
         }
@@ -922,24 +932,49 @@ static int term_tok_next(term_tok *t, size_t *ts, size_t *te, int *cls)
         return 0;
     }
     size_t b = i;
+    uint64_t hh = HASH_SEED;
     if (is_alpha(s[i])) {
         /* letters and digits, with inner ' - . before a letter (don't, U.S) */
         while (i < n && (is_alpha(s[i]) || is_digit(s[i])
                          || ((s[i] == '\'' || s[i] == '-' || s[i] == '.') && i + 1 < n
-                             && is_alpha(s[i + 1]))))
+                             && is_alpha(s[i + 1])))) {
+            hh = HASH_STEP(hh, s[i]);
             i++;
+        }
         *cls = GALLEY_TOK_WORD;
     } else {
         /* digits with inner , . before a digit (1,000  3.5) */
         while (i < n && (is_digit(s[i]) || ((s[i] == ',' || s[i] == '.') && i + 1 < n
-                                            && is_digit(s[i + 1]))))
+                                            && is_digit(s[i + 1])))) {
+            hh = HASH_STEP(hh, s[i]);
             i++;
+        }
         *cls = GALLEY_TOK_NUMBER;
     }
+    *h = hash_final(hh);
     *ts = b;
     *te = i;
     t->pos = i;
     return 1;
+}
+
+/* room for term ids below nv in tmark/tslot; new marks are 0 (no stamp) */
+static int ensure_mark(gsum *g, size_t nv)
+{
+    size_t cap = g->capmark ? g->capmark : 256;
+    while (cap < nv)
+        cap *= 2;
+    uint32_t *m = realloc(g->tmark, cap * sizeof *m);
+    if (!m)
+        return -1;
+    g->tmark = m;
+    memset(m + g->capmark, 0, (cap - g->capmark) * sizeof *m);
+    uint32_t *sl = realloc(g->tslot, cap * sizeof *sl);
+    if (!sl)
+        return -1;
+    g->tslot = sl;
+    g->capmark = cap;
+    return 0;
 }
 
 /* adds the distinct terms of text[s..e) to g->terms; returns how many */
@@ -948,22 +983,30 @@ static size_t sentence_terms(gsum *g, const char *text, size_t s, size_t e)
     term_tok tt;
     size_t ts, te, t0 = g->nterms;
     int cls;
+    uint64_t h;
+    /* a new stamp per sentence: tmark[id] == stamp marks its terms so far */
+    uint32_t stamp = ++g->tstamp;
+    if (stamp == 0) {
+        memset(g->tmark, 0, g->capmark * sizeof *g->tmark);
+        stamp = g->tstamp = 1;
+    }
     term_tok_init(&tt, text + s, e - s);
-    while (term_tok_next(&tt, &ts, &te, &cls)) {
-        long id = term_of(g, text + s + ts, te - ts, cls);
+    while (term_tok_next(&tt, &ts, &te, &cls, &h)) {
+        long id = term_of(g, text + s + ts, te - ts, cls, h);
         if (id < 0)
             continue;
-        size_t j = t0;
-        while (j < g->nterms && g->terms[j].id != (unsigned)id)
-            j++;
-        if (j < g->nterms) {
-            g->terms[j].tf += 1;
+        if ((size_t)id >= g->capmark && ensure_mark(g, (size_t)id + 1) < 0)
+            break;
+        if (g->tmark[id] == stamp) {        /* seen in this sentence */
+            g->terms[g->tslot[id]].tf += 1;
             continue;
         }
         gsum_term *v = grow(g->terms, &g->capterms, g->nterms + 1, sizeof *v);
         if (!v)
             break;
         g->terms = v;
+        g->tmark[id] = stamp;
+        g->tslot[id] = (uint32_t)g->nterms;
         g->terms[g->nterms].id = (unsigned)id;
         g->terms[g->nterms].tf = 1;
         g->nterms++;
@@ -1015,9 +1058,10 @@ static void title_terms(gsum *g, const galley_doc *doc, const char *text, size_t
     term_tok tt;
     size_t ts, te;
     int cls;
+    uint64_t h;
     term_tok_init(&tt, title, tl);
-    while (term_tok_next(&tt, &ts, &te, &cls)) {
-        long id = term_of(g, title + ts, te - ts, cls);
+    while (term_tok_next(&tt, &ts, &te, &cls, &h)) {
+        long id = term_of(g, title + ts, te - ts, cls, h);
         if (id >= 0 && (size_t)id < nv)
             g->title_w[id] = 1;
     }

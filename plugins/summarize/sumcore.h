@@ -131,6 +131,10 @@ typedef struct gsum {
     double *acc;                /* per candidate: a similarity being summed */
     size_t capacc;
     int post_built;             /* the postings are this doc's */
+    uint32_t *tmark, *tslot;    /* per term id: last sentence stamp, and its
+                                 * index in terms (one sentence's dedup) */
+    size_t capmark;
+    uint32_t tstamp;
     char *buf;                  /* scratch for case folding */
     size_t capbuf;
 } gsum;
