@@ -134,6 +134,9 @@ void gsum_close(gsum *g)
     free(g->acc);
     free(g->tmark);
     free(g->tslot);
+    free(g->taken);
+    free(g->maxsim);
+    free(g->sim);
     free(g->buf);
     memset(g, 0, sizeof *g);
 }
@@ -1347,6 +1350,52 @@ void gsum_select_lead(gsum *g, galley_doc *doc)
     write_summary(g, doc, used);
 }
 
+static int ensure_select(gsum *g, size_t n)
+{
+    size_t c1 = g->capsel, c2 = g->capsel, c3 = g->capsel;
+    char *t = grow(g->taken, &c1, n + 1, 1);
+    if (!t)
+        return -1;
+    g->taken = t;
+    double *a = grow(g->maxsim, &c2, n + 1, sizeof *a);
+    if (!a)
+        return -1;
+    g->maxsim = a;
+    a = grow(g->sim, &c3, n + 1, sizeof *a);
+    if (!a)
+        return -1;
+    g->sim = a;
+    g->capsel = c1;
+    return 0;
+}
+
+/* out[i] = gsum_cosine(g, &sents[i], &sents[b]) for every candidate i, from
+ * the postings: b's terms in id order, as the merge adds them.  -1: out of
+ * memory (nothing written) */
+static int cosine_to(gsum *g, size_t b, double *out)
+{
+    size_t n = g->nsents;
+    const gsum_sent *sb = &g->sents[b];
+    if (sb->norm > 0 && build_postings(g) < 0)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        out[i] = 0;
+    if (sb->norm <= 0)
+        return 0;
+    for (size_t k = sb->t0; k < sb->t0 + sb->tn; k++) {
+        const gsum_term *y = &g->terms[k];
+        const gsum_post *e = g->post + g->post_off[y->id];
+        const gsum_post *end = g->post + g->post_off[y->id + 1];
+        for (; e < end; e++)
+            out[e->sent] += (double)e->w * y->w;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const gsum_sent *a = &g->sents[i];
+        out[i] = a->norm <= 0 ? 0 : out[i] / (a->norm * sb->norm);
+    }
+    return 0;
+}
+
 void gsum_select(gsum *g, galley_doc *doc, double redundancy, double max_sim)
 {
     size_t n = g->nsents, k = gsum_target(g, n), used = 0;
@@ -1359,14 +1408,15 @@ void gsum_select(gsum *g, galley_doc *doc, double redundancy, double max_sim)
     if (top <= 0)
         top = 1;
     /* taken[i]: chosen or ruled out; maxsim[i]: its highest cosine to the
-     * chosen, updated as sentences are chosen (O(n k) cosines) */
-    char *taken = calloc(n ? n : 1, 1);
-    double *maxsim = calloc(n ? n : 1, sizeof *maxsim);
-    if (!taken || !maxsim) {
-        free(taken);
-        free(maxsim);
+     * chosen, updated as sentences are chosen (O(n k) cosines); sim: the
+     * cosines to the one just chosen.  Buffers kept across documents. */
+    if (ensure_select(g, n) < 0)
         return;
-    }
+    char *taken = g->taken;
+    double *maxsim = g->maxsim, *sim = g->sim;
+    memset(taken, 0, n);
+    for (size_t i = 0; i < n; i++)
+        maxsim[i] = 0;
     int words = 0;
     while (used < k) {
         long best = -1;
@@ -1388,10 +1438,11 @@ void gsum_select(gsum *g, galley_doc *doc, double redundancy, double max_sim)
             continue;           /* over budget: a shorter one may still fit */
         words += b->words;
         g->chosen[used++] = (int)best;
+        int rows = cosine_to(g, (size_t)best, sim) == 0;
         for (size_t i = 0; i < n; i++) {
             if (taken[i])
                 continue;
-            double c = gsum_cosine(g, &g->sents[i], b);
+            double c = rows ? sim[i] : gsum_cosine(g, &g->sents[i], b);
             if (c > maxsim[i])
                 maxsim[i] = c;
             if (c > max_sim)
@@ -1406,8 +1457,6 @@ void gsum_select(gsum *g, galley_doc *doc, double redundancy, double max_sim)
                 bi = i;
         g->chosen[used++] = (int)bi;
     }
-    free(taken);
-    free(maxsim);
     write_summary(g, doc, used);
 }
 

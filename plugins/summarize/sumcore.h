@@ -135,6 +135,10 @@ typedef struct gsum {
                                  * index in terms (one sentence's dedup) */
     size_t capmark;
     uint32_t tstamp;
+    char *taken;                /* gsum_select: per candidate, out of the race */
+    double *maxsim, *sim;       /* ... its highest cosine to the chosen; the
+                                 * cosines to the one just chosen */
+    size_t capsel;
     char *buf;                  /* scratch for case folding */
     size_t capbuf;
 } gsum;
