@@ -182,29 +182,42 @@ galley_status gsum_load_idf(gsum *g, galley_stage *stage, const char *path)
 
 /* ---- candidate sentences ---- */
 
-/* a letter, digit or non-ASCII byte: 1 or 0, without a branch */
-static int word_byte(unsigned c)
-{
-    return ((c | 0x20u) - 'a' < 26u) | (c - '0' < 10u) | (c >= 0x80u);
-}
+/* bit 1: a word byte (letter, digit, any non-ASCII byte); bit 2: ' . , -
+ * which join a word to a word byte after them */
+static const unsigned char word_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 2, 2, 2, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
 
 /* words in text[s..e): runs of letters and digits (any non-ASCII byte counts
  * as a letter), joined across an inner ' . , - as in don't, U.S., 1,000.
  * A byte scan rather than the tokenizer: it runs on every sentence, and
- * only lengths and budgets depend on it. */
+ * only lengths and budgets depend on it.  Without branches: a word starts at
+ * a word byte unless the byte before is one, or is a joiner after one. */
 static int count_words(const char *text, size_t s, size_t e)
 {
-    /* branch-free: letters, digits and non-ASCII are word bytes (w), an
-     * ASCII ' . , - keeps a word going when a word byte follows (stay) */
     const unsigned char *t = (const unsigned char *)text;
-    int n = 0, in = 0;
+    unsigned c1 = 0, c2 = 0;        /* classes of the two bytes before */
+    int n = 0;
     for (size_t i = s; i < e; i++) {
-        unsigned c = t[i];
-        unsigned nx = i + 1 < e ? t[i + 1] : 0;
-        int w = word_byte(c), nw = word_byte(nx);
-        int j = (c == '\'') | (c == '.') | (c == ',') | (c == '-');
-        n += w & !in;
-        in = w | (in & j & nw);
+        unsigned c0 = word_class[t[i]];
+        n += (int)(c0 & ~c1 & ~((c1 >> 1) & c2) & 1u);
+        c2 = c1;
+        c1 = c0;
     }
     return n;
 }
