@@ -128,7 +128,8 @@ void gsum_close(gsum *g)
     free(g->pr2);
     free(g->nzcol);
     free(g->nzval);
-    free(g->nzrow);
+    free(g->nzrix);
+    free(g->prd);
     free(g->post);
     free(g->post_off);
     free(g->acc);
@@ -1517,20 +1518,24 @@ float *gsum_matrix(gsum *g, size_t n)
 _Static_assert(GSUM_MAX_CANDIDATES <= 65536, "PageRank columns are uint16_t");
 static int ensure_nz(gsum *g, size_t n)
 {
-    size_t c1 = g->capnz, c2 = g->capnz;
+    size_t c1 = g->capnz, c2 = g->capnz, c3 = g->capnz;
     uint16_t *c = grow(g->nzcol, &c1, n * n + 1, sizeof *c);
     if (!c)
         return -1;
     g->nzcol = c;
+    c = grow(g->nzrix, &c3, n * n + 1, sizeof *c);
+    if (!c)
+        return -1;
+    g->nzrix = c;
     float *v = grow(g->nzval, &c2, n * n + 1, sizeof *v);
     if (!v)
         return -1;
     g->nzval = v;
     g->capnz = c1;
-    size_t *r = grow(g->nzrow, &g->capnzrow, n + 1, sizeof *r);
+    double *r = grow(g->prd, &g->capprd, n + 1, sizeof *r);
     if (!r)
         return -1;
-    g->nzrow = r;
+    g->prd = r;
     return 0;
 }
 
@@ -1552,31 +1557,32 @@ int gsum_pagerank(gsum *g, float *w, size_t n, double d)
      * so sweeping the non-zero entries alone gives the same sums. */
     if (ensure_nz(g, n) < 0)
         return -1;
-    uint16_t *col = g->nzcol;
+    uint16_t *col = g->nzcol, *rix = g->nzrix;
     float *val = g->nzval;
-    size_t *row0 = g->nzrow, nz = 0;
+    double *pd = g->prd;
+    size_t nz = 0;
     for (size_t i = 0; i < n; i++) {
         const float *row = w + i * n;
         double s = 0;
-        row0[i] = nz;
         for (size_t j = 0; j < n; j++)
             s += row[j];
         if (s > 0) {
             for (size_t j = 0; j < n; j++) {
                 float v = (float)(row[j] / s);
-                col[nz] = (uint16_t)j;      /* kept when non-zero (no branch) */
+                rix[nz] = (uint16_t)i;      /* kept when non-zero (no branch) */
+                col[nz] = (uint16_t)j;
                 val[nz] = v;
                 nz += v != 0;
             }
         } else {
             float v = (float)(1.0 / (double)n);
             for (size_t j = 0; j < n; j++) {
+                rix[nz] = (uint16_t)i;
                 col[nz] = (uint16_t)j;
                 val[nz++] = v;
             }
         }
     }
-    row0[n] = nz;
     double *p = g->pr, *q = g->pr2;
     for (size_t i = 0; i < n; i++)
         p[i] = 1.0 / (double)n;
@@ -1585,11 +1591,12 @@ int gsum_pagerank(gsum *g, float *w, size_t n, double d)
         it++;
         for (size_t j = 0; j < n; j++)
             q[j] = (1 - d) / (double)n;
-        for (size_t i = 0; i < n; i++) {
-            double pi = d * p[i];
-            for (size_t k = row0[i]; k < row0[i + 1]; k++)
-                q[col[k]] += pi * val[k];
-        }
+        /* one loop over all entries, row after row: the same additions
+         * in the same order as row by row, without a loop exit per row */
+        for (size_t i = 0; i < n; i++)
+            pd[i] = d * p[i];
+        for (size_t k = 0; k < nz; k++)
+            q[col[k]] += pd[rix[k]] * val[k];
         double delta = 0;
         for (size_t i = 0; i < n; i++)
             delta += fabs(q[i] - p[i]);

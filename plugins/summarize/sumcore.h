@@ -117,11 +117,12 @@ typedef struct gsum {
     size_t capmat;
     double *pr, *pr2;           /* PageRank vectors */
     size_t cappr;
-    uint16_t *nzcol;            /* PageRank: each row's non-zero columns ... */
-    float *nzval;               /* ... and their weights, row after row */
+    uint16_t *nzrix, *nzcol;    /* PageRank: the non-zero entries' rows and
+                                 * columns ... */
+    float *nzval;               /* ... and weights, row after row */
     size_t capnz;
-    size_t *nzrow;              /* row i: nzcol[nzrow[i] .. nzrow[i+1]) */
-    size_t capnzrow;
+    double *prd;                /* d x the scores, per sweep */
+    size_t capprd;
     /* postings, built per doc for the similarity rows: term id -> the
      * candidates holding it, in order (post[post_off[t] .. post_off[t+1])) */
     struct gsum_post *post;
