@@ -135,6 +135,7 @@ void gsum_close(gsum *g)
     free(g->acc);
     free(g->tmark);
     free(g->tslot);
+    free(g->isf);
     free(g->taken);
     free(g->maxsim);
     free(g->sim);
@@ -1093,6 +1094,10 @@ static void weigh_terms(gsum *g, const galley_doc *doc, const char *text, size_t
     size_t nv = g->nvocab;
     if (ensure_vocab(g, nv + 1) < 0)
         return;
+    double *isf = grow(g->isf, &g->capisf, g->nsents + 1, sizeof *isf);
+    if (!isf)
+        return;
+    g->isf = isf;
     memset(g->df, 0, nv * sizeof *g->df);
     memset(g->doctf, 0, nv * sizeof *g->doctf);
     for (size_t i = 0; i < g->nterms; i++) {
@@ -1100,12 +1105,20 @@ static void weigh_terms(gsum *g, const galley_doc *doc, const char *text, size_t
         g->doctf[g->terms[i].id] += g->terms[i].tf;
     }
     double n = (double)g->nsents;
+    /* idf by sentence frequency, each value computed once (0: not yet;
+     * every idf here is > 0 as df <= n) */
+    if (!g->idf)
+        for (size_t k = 0; k <= g->nsents; k++)
+            isf[k] = 0;
     for (size_t t = 0; t < nv; t++) {
         if (g->idf)
             g->tw[t] = g->stem_idf[g->vocab_stem[t]];
         else {
             /* inverse sentence frequency: the article is the corpus */
-            g->tw[t] = log((n + 1) / (g->df[t] + 0.5));
+            size_t df = (size_t)g->df[t];
+            if (isf[df] == 0)
+                isf[df] = log((n + 1) / (g->df[t] + 0.5));
+            g->tw[t] = isf[df];
         }
     }
     for (size_t i = 0; i < g->nsents; i++) {

@@ -136,6 +136,8 @@ typedef struct gsum {
                                  * index in terms (one sentence's dedup) */
     size_t capmark;
     uint32_t tstamp;
+    double *isf;                /* per sentence frequency: its idf, this doc */
+    size_t capisf;
     char *taken;                /* gsum_select: per candidate, out of the race */
     double *maxsim, *sim;       /* ... its highest cosine to the chosen; the
                                  * cosines to the one just chosen */
