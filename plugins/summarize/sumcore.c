@@ -369,7 +369,16 @@ static int is_month_or_day(const char *w, size_t n)
         "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
         "saturday", "sunday", "updated", "published", "posted", "am", "pm", "gmt",
         "utc", "est", "edt", NULL };
+    /* per first letter, bit k set when a name of k letters starts with it:
+     * most words are turned down here without a string compare */
+    static const unsigned short lengths[26] = {
+        0x06c, 0x000, 0x000, 0x108, 0x008, 0x148, 0x008, 0x000, 0x000, 0x098,
+        0x000, 0x000, 0x068, 0x108, 0x088, 0x244, 0x000, 0x000, 0x358, 0x180,
+        0x088, 0x000, 0x200, 0x000, 0x000, 0x000 };
     if (n < 2 || n > 9)
+        return 0;
+    unsigned c = (unsigned char)w[0] | 0x20u;
+    if (c - 'a' >= 26u || !(lengths[c - 'a'] & (1u << n)))
         return 0;
     for (int i = 0; names[i]; i++)
         if (((names[i][0] ^ w[0]) & ~0x20) == 0 && strlen(names[i]) == n
