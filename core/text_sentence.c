@@ -365,13 +365,14 @@ static const char *const lower_subjects[] = {
     "we", "they", "he", "she", "it", "you", "i", NULL
 };
 
-/* a full stop after an ordinary word (4 letters or more, not an
- * abbreviation) before a lower-case subject pronoun ends a sentence, in
- * text whose sentences start with capitals (this one does) */
+/* a bare full stop (no closing quote: `this." he added` is one sentence)
+ * after an ordinary word (4 letters or more, not an abbreviation) before a
+ * lower-case subject pronoun ends a sentence, in text whose sentences start
+ * with capitals (this one does) */
 static int capital_dropped(const galley_sentencer *it, size_t sent_start,
                            size_t t0, size_t t1, const next_word *nw)
 {
-    if (t1 - t0 != 1 || it->text[t0] != '.' ||
+    if (t1 - t0 != 1 || it->text[t0] != '.' || !is_hspace(at(it, t1, NULL)) ||
         !in_list(lower_subjects, it->text + nw->start, nw->end - nw->start) ||
         !starts_upper(it, sent_start))
         return 0;
@@ -704,26 +705,46 @@ static int ellipsis_follows(const galley_sentencer *it, size_t p)
            (p + 3 <= it->len && memcmp(s + p, "\xe2\x80\xa6", 3) == 0);
 }
 
-/* A source line after a pull quote: from q, a capitalised fragment with
- * no sentence punctuation that runs to the paragraph's end within
- * BYLINE_REACH bytes (`." Anonymous blogger, "Anon declares war"`).
- * Returns its end, or 0. */
+/* the source line ending at p (the paragraph's end) closes its block:
+ * it does not end in a colon (a list's lead-in) and the text after it
+ * does not run on in lower case (a fragment cut by a lost link) */
+static int byline_closes(const galley_sentencer *it, size_t line, size_t p)
+{
+    if (last_before(it, p, line) == ':')
+        return 0;
+    next_word nw;
+    find_next_word(it, p, &nw);
+    return !txt_is_lower(nw.first);
+}
+
+/* A source line after a pull quote: from q, a capitalised fragment of at
+ * most 4 words (titles in quotes aside), with no sentence punctuation,
+ * that runs to the paragraph's end within BYLINE_REACH bytes (`."
+ * Anonymous blogger, "Anon declares war"`).  Returns its end, or 0. */
 #define BYLINE_REACH 80
+#define BYLINE_WORDS 4
 static size_t byline_end(const galley_sentencer *it, size_t q)
 {
-    size_t p = spaces_end(it->text, it->len, q), next;
+    size_t p = spaces_end(it->text, it->len, q), line = p, next;
     if (p == q || !txt_is_upper(at(it, p, NULL)))
         return 0;
     size_t lim = p + BYLINE_REACH < it->len ? p + BYLINE_REACH : it->len;
-    int32_t c;
+    int words = 0, quoted = 0;
+    int32_t c, prev = ' ';
     while (p < lim && (c = at(it, p, &next)) >= 0) {
         if (c == '\n')
-            return blank_line_at(it, p) ? p : 0;
+            return blank_line_at(it, p) && byline_closes(it, line, p) ? p : 0;
         if (is_terminal(c))
             return 0;
+        if (c == '"' || c == 0x201C || c == 0x201D)
+            quoted = c == '"' ? !quoted : c == 0x201C;
+        else if (!quoted && txt_is_letter(c) && !txt_is_letter(prev) &&
+                 !txt_is_apos(prev) && ++words > BYLINE_WORDS)
+            return 0;
+        prev = c;
         p = next;
     }
-    return p == it->len ? p : 0;
+    return p == it->len && byline_closes(it, line, p) ? p : 0;
 }
 
 /* Full stops inside a quotation end sentences (GUM splits quoted speech),

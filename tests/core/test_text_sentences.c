@@ -140,6 +140,10 @@ START_TEST(sent_quotes_in_units)
           "\"Anon declares war\"\n\nNext one.",
           "\"A new obsession is here. An insurgency.\" Anonymous blogger, "
           "\"Anon declares war\"", "Next one.");
+    SPLIT("\"It was a loss.\" Points raised included:\n\nNext one.",
+          "\"It was a loss.\"", "Points raised included:", "Next one.");
+    SPLIT("\"I felt good.\" Pole vaulter\n\nrounded off a good week.",
+          "\"I felt good.\"", "Pole vaulter", "rounded off a good week.");
     SPLIT("\"It works. We checked.\" Professor Eastman said.\n\nNext one.",
           "\"It works.", "We checked.\"", "Professor Eastman said.", "Next one.");
     /* a quote left open: a later opening quote is not its close */
@@ -193,6 +197,8 @@ START_TEST(sent_layout)
     /* a full stop before a lower-case subject pronoun: a dropped capital */
     SPLIT("It suits CC works better than LibriVox. we find it clear.",
           "It suits CC works better than LibriVox.", "we find it clear.");
+    SPLIT("\"We must rethink this.\" he added. Then he left.",
+          "\"We must rethink this.\" he added.", "Then he left.");
     SPLIT("It closed at 5 p.m. we think. He works for Acme Corp. it says.",
           "It closed at 5 p.m. we think.", "He works for Acme Corp. it says.");
 }
