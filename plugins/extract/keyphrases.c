@@ -17,6 +17,7 @@ typedef struct cand {
     size_t last;        /* sentence of the last occurrence */
     size_t nwords;
     size_t caps;        /* occurrences capitalised mid-sentence */
+    size_t mod;         /* occurrences followed by a content word (a modifier) */
     size_t surf_s, surf_e;  /* first occurrence, bytes */
     double score;
 } cand;
@@ -249,7 +250,7 @@ static cand *get_cand(kp_state *st, const char *key, size_t n, int *fresh)
 }
 
 /* Records the phrase words[a, b) of sentence `sent`. */
-static int add_phrase(kp_state *st, const word *w, size_t a, size_t b, size_t sent)
+static int add_phrase(kp_state *st, const word *w, size_t a, size_t b, size_t nw, size_t sent)
 {
     char key[512];
     size_t n = 0, caps = 0;
@@ -275,6 +276,7 @@ static int add_phrase(kp_state *st, const word *w, size_t a, size_t b, size_t se
         c->surf_e = w[b - 1].e;
     }
     c->count++;
+    c->mod += b < nw && w[b].content && !w[b - 1].poss;
     c->last = sent;
     c->caps += caps == b - a;
     return 0;
@@ -402,7 +404,7 @@ static int collect(kp_state *st, const char *text, size_t len, size_t *nsent)
             return -1;
         for (size_t i = 0; i < n; i++) {
             for (size_t j = i; j < n && j < i + st->max_words && st->words[j].content; j++) {
-                if (!name_fragment(st->words, n, i, j) && add_phrase(st, st->words, i, j + 1, sent) < 0)
+                if (!name_fragment(st->words, n, i, j) && add_phrase(st, st->words, i, j + 1, n, sent) < 0)
                     return -1;
                 if (st->words[j].poss)  /* "Mecca's": nothing follows in the phrase */
                     break;
@@ -444,14 +446,19 @@ static void score(kp_state *st, size_t nsent)
         double pos = 2.0 - (double)c->first / (double)(nsent ? nsent : 1);
         double spread = nsent > 1 ? 1.0 + (double)(c->last - c->first) / (double)nsent : 1.0;
         double s = (double)c->count * sqrt(rare) * pos * spread * lenf;
+        /* a word only ever seen before another content word modifies it
+         * ("long-term", "nuclear" of "nuclear talks"): less of a key alone */
+        s *= 1.0 - 0.4 * (double)c->mod / (double)c->count;
+        /* key lists are mostly single words: a phrase must recur to
+         * compete with its own words, which keep their own scores */
         if (c->nwords > 1)
-            s *= c->count > 1 ? 1.0 : 0.35;     /* a one-off phrase is no key */
+            s *= c->count > 1 ? 0.3 : 0.01;
         c->score = s;
     }
 }
 
 /* "San Francisco" makes "San" and "Francisco" redundant: a word that
- * mostly occurs inside one phrase is dropped in favour of the phrase. */
+ * never occurs outside one recurring phrase gives way to the phrase. */
 static void drop_parts(kp_state *st)
 {
     for (size_t i = 0; i < st->ncands; i++) {
@@ -464,7 +471,7 @@ static void drop_parts(kp_state *st)
             for (q = p; q < kl && key[q] != ' '; q++)
                 ;
             size_t j = galley_counter_find(st->groups, key + p, q - p);
-            if (j != (size_t)-1 && c->count * 10 >= st->cands[j].count * 7)
+            if (j != (size_t)-1 && c->count >= st->cands[j].count)
                 st->cands[j].score = -1;
         }
     }
