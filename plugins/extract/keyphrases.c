@@ -10,6 +10,9 @@
 #include <string.h>
 
 #define MAXW 8          /* hard limit of words in a phrase */
+#ifndef EXTRACT_WORDLIST
+#define EXTRACT_WORDLIST "/usr/share/dict/words"
+#endif
 
 typedef struct cand {
     size_t count;       /* occurrences */
@@ -36,6 +39,8 @@ typedef struct kp_state {
     galley_stemmer *stem;
     galley_counter *stop;       /* extra stop and boilerplate words */
     galley_counter *df;         /* stem -> documents of the bundled corpus */
+    galley_counter *common;     /* lower-case words of the word list */
+    galley_counter *proper;     /* its capitalised words, case-folded */
     double ndocs;               /* documents behind df */
     galley_counter *stems;      /* stem -> occurrences in the doc */
     galley_counter *groups;     /* phrase stems -> index in cands */
@@ -55,6 +60,8 @@ static const galley_option kp_options[] = {
       "libstemmer language used to group word forms", NULL },
     { GALLEY_OPT_STRING, "data", NULL, GALLEY_OPT_PATH, 0, 0,
       "folder of keyphrase-stopwords.txt and keyphrase-df.txt (default: $GALLEY_DATADIR/extract, the installed data, the source tree)", NULL },
+    { GALLEY_OPT_STRING, "wordlist", EXTRACT_WORDLIST, GALLEY_OPT_PATH, 0, 0,
+      "English word list: tells a name seen only in a headline (\"Rajaratnam\") from a common word; \"\" for none", NULL },
     { 0 }
 };
 
@@ -139,6 +146,32 @@ static int load_stoplist(kp_state *st, galley_stage *stage)
     return 0;
 }
 
+/* Only the lower-case entries: a word missing here is shown as written
+ * when the article never says how it is cased mid-sentence. */
+static void load_wordlist(kp_state *st, const char *path)
+{
+    if (!path || !*path)
+        return;
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        galley_info("keyphrases: no word list at %s (%s); words seen only in headlines "
+                    "are shown in lower case", path, strerror(errno));
+        return;
+    }
+    char line[256];
+    while (fgets(line, sizeof line, f)) {
+        size_t n = strcspn(line, "\r\n");
+        char buf[256];
+        if (!n || memchr(line, '\'', n))
+            continue;
+        if (line[0] >= 'a' && line[0] <= 'z')
+            galley_counter_add(st->common, line, n, 1);
+        else if (line[0] >= 'A' && line[0] <= 'Z' && (n = galley_casefold(line, n, buf, sizeof buf)) < sizeof buf)
+            galley_counter_add(st->proper, buf, n, 1);
+    }
+    fclose(f);
+}
+
 static galley_status kp_close(void *state)
 {
     kp_state *st = state;
@@ -147,6 +180,8 @@ static galley_status kp_close(void *state)
     galley_stemmer_free(st->stem);
     galley_counter_free(st->stop);
     galley_counter_free(st->df);
+    galley_counter_free(st->common);
+    galley_counter_free(st->proper);
     galley_counter_free(st->stems);
     galley_counter_free(st->groups);
     free(st->cands);
@@ -168,6 +203,8 @@ static galley_status kp_open(galley_stage *stage, void **state)
     st->stem = galley_stemmer_new(lang);
     st->stop = galley_counter_new();
     st->df = galley_counter_new();
+    st->common = galley_counter_new();
+    st->proper = galley_counter_new();
     st->stems = galley_counter_new();
     st->groups = galley_counter_new();
     if (!st->stem) {
@@ -175,10 +212,11 @@ static galley_status kp_open(galley_stage *stage, void **state)
         return galley_stage_fail(stage, "no stemmer for language '%s' (libstemmer names: "
                                  "english, porter, french, german, ...)", lang);
     }
-    if (!st->stop || !st->df || !st->stems || !st->groups || load_stoplist(st, stage) < 0) {
+    if (!st->stop || !st->df || !st->common || !st->proper || !st->stems || !st->groups || load_stoplist(st, stage) < 0) {
         kp_close(st);
         return GALLEY_ERROR;
     }
+    load_wordlist(st, galley_opt_str(stage, "wordlist"));
     *state = st;
     return GALLEY_OK;
 }
@@ -392,6 +430,40 @@ static int name_fragment(const word *w, size_t n, size_t i, size_t j)
     return j + 1 < n && w[j].upper && w[j + 1].upper && w[j + 1].cap && !w[j].poss;
 }
 
+static int ends_with(const char *w, size_t n, const char *suffix)
+{
+    size_t k = strlen(suffix);
+    return n >= k + 2 && !memcmp(w + n - k, suffix, k);
+}
+
+/* "highly", "recently": adverbs by their suffix (unless capitalised
+ * mid-sentence, as a name is) */
+static int adverb(const char *text, const word *w)
+{
+    static const char *const sfx[] = { "ally", "ously", "ively", "fully", "edly", "ingly",
+                                       "ately", "ently", "antly", "ibly", "ably", "ghly", NULL };
+    if (w->cap)
+        return 0;
+    for (const char *const *p = sfx; *p; p++)
+        if (ends_with(text + w->s, w->e - w->s, *p))
+            return 1;
+    return 0;
+}
+
+/* A phrase is noun-phrase-like: it neither starts with an adverb nor ends
+ * with one or with a past-tense verb ("services disrupted", "woman mauled");
+ * one word alone is always a candidate (readers do pick "drastically"). */
+static int phrase_shape(const char *text, const word *w, size_t i, size_t j)
+{
+    if (i == j)
+        return 1;
+    const char *last = text + w[j].s;
+    size_t n = w[j].e - w[j].s;
+    if (!w[j].cap && ends_with(last, n, "ed") && !ends_with(last, n, "eed"))
+        return 0;
+    return !adverb(text, &w[i]) && !adverb(text, &w[j]);
+}
+
 static int collect(kp_state *st, const char *text, size_t len, size_t *nsent)
 {
     galley_sentencer it;
@@ -404,7 +476,8 @@ static int collect(kp_state *st, const char *text, size_t len, size_t *nsent)
             return -1;
         for (size_t i = 0; i < n; i++) {
             for (size_t j = i; j < n && j < i + st->max_words && st->words[j].content; j++) {
-                if (!name_fragment(st->words, n, i, j) && add_phrase(st, st->words, i, j + 1, n, sent) < 0)
+                if (!name_fragment(st->words, n, i, j) && phrase_shape(text, st->words, i, j) &&
+                    add_phrase(st, st->words, i, j + 1, n, sent) < 0)
                     return -1;
                 if (st->words[j].poss)  /* "Mecca's": nothing follows in the phrase */
                     break;
@@ -500,6 +573,30 @@ static int inner_capital(const char *w, size_t n)
     return 0;
 }
 
+/* A capitalised word the article only writes where capitals say nothing
+ * (headline, sentence start) and the word list does not know in lower
+ * case: likely a name ("Rajaratnam"), so it keeps its capital. */
+static int unknown_capital(const kp_state *st, const char *w, size_t n, unsigned flags)
+{
+    char buf[128];
+    if (!(flags & GALLEY_TOK_CAPITALIZED) || galley_counter_size(st->common) == 0)
+        return 0;
+    size_t m = galley_casefold(w, n, buf, sizeof buf);
+    return m < sizeof buf && galley_counter_find(st->common, buf, m) == (size_t)-1;
+}
+
+/* "CITY", "KABUL" of a shouted dateline: a word of the word list, not an
+ * acronym */
+static int shouted_word(const kp_state *st, const char *w, size_t n)
+{
+    char buf[128];
+    if (n < 3)
+        return 0;
+    size_t m = galley_casefold(w, n, buf, sizeof buf);
+    return m < sizeof buf && (galley_counter_find(st->common, buf, m) != (size_t)-1 ||
+                              galley_counter_find(st->proper, buf, m) != (size_t)-1);
+}
+
 /* The phrase as a reader sees it: its first occurrence, each word in lower
  * case unless the article mostly capitalises it, white space collapsed. */
 static char *display(kp_state *st, galley_doc *doc, const char *text, const cand *c)
@@ -521,8 +618,9 @@ static char *display(kp_state *st, galley_doc *doc, const char *text, const cand
         size_t k = galley_counter_find(st->stems, stem, sl);
         double up = k != (size_t)-1 && k < st->capstems ? st->capmid[k] : 0;
         double low = k != (size_t)-1 && k < st->capstems ? st->lower[k] : 0;
-        int acronym = (t.flags & GALLEY_TOK_ALLCAPS) && len <= 5;
-        int keep = whole || acronym || up > low || (up == 0 && low == 0 && inner_capital(w, len));
+        int acronym = (t.flags & GALLEY_TOK_ALLCAPS) && len <= 5 && !shouted_word(st, w, len);
+        int keep = whole || acronym || up > low ||
+                   (up == 0 && low == 0 && (inner_capital(w, len) || unknown_capital(st, w, len, t.flags)));
         if (keep && (t.flags & GALLEY_TOK_ALLCAPS) && !acronym) {
             /* a shouted name (the dateline's ISLAMABAD) in title case */
             size_t f = galley_casefold(w, len, out + m, n * 4 + 1 - m);
