@@ -166,7 +166,8 @@ static void load_wordlist(kp_state *st, const char *path)
             continue;
         if (line[0] >= 'a' && line[0] <= 'z')
             galley_counter_add(st->common, line, n, 1);
-        else if (line[0] >= 'A' && line[0] <= 'Z' && (n = galley_casefold(line, n, buf, sizeof buf)) < sizeof buf)
+        else if (line[0] >= 'A' && line[0] <= 'Z' && n > 1 && !(line[1] >= 'A' && line[1] <= 'Z') &&
+                 (n = galley_casefold(line, n, buf, sizeof buf)) < sizeof buf)   /* not "NATO" */
             galley_counter_add(st->proper, buf, n, 1);
     }
     fclose(f);

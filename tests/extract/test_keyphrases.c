@@ -190,13 +190,15 @@ START_TEST(names_stay_whole)
 END_TEST
 
 /* noun-phrase-like phrases: none ends in a past-tense verb or starts with
- * an adverb; a name seen only in the headline keeps its capital */
+ * an adverb; a name seen only in the headline keeps its capital, a common
+ * word there does not, an acronym stays in capitals */
 START_TEST(phrase_shape_and_case)
 {
     static const char text[] = "Storms Batter Rajaratnam Farms\n\n"
         "Storms disrupted services across the region. Power services disrupted by storms "
         "left towns dark. Services disrupted again as storms returned, and crews worked "
-        "highly efficient shifts. Highly efficient shifts kept power services going.";
+        "highly efficient shifts. Highly efficient shifts kept power services going. "
+        "NATO sent crews after storms hit NATO bases.";
     galley_test *t = open_with("count=40");
     galley_doc *d = run_text(t, text, sizeof text - 1);
     ck_assert_int_ge(rank_of(d, "storm"), 0);
@@ -213,6 +215,7 @@ START_TEST(phrase_shape_and_case)
         fclose(wl);
         ck_assert(has_keyword(d, "Rajaratnam") || has_keyword(d, "Rajaratnam Farms"));
         ck_assert(has_keyword(d, "batter") && !has_keyword(d, "Batter"));
+        ck_assert(has_keyword(d, "NATO") && !has_keyword(d, "Nato"));  /* an acronym */
     }
     galley_doc_free(d);
     close_plugin(t);
