@@ -41,6 +41,7 @@ typedef struct kp_state {
     galley_counter *df;         /* stem -> documents of the bundled corpus */
     galley_counter *common;     /* lower-case words of the word list */
     galley_counter *proper;     /* its capitalised words, case-folded */
+    int english;                /* the word list applies to the language */
     double ndocs;               /* documents behind df */
     galley_counter *stems;      /* stem -> occurrences in the doc */
     galley_counter *groups;     /* phrase stems -> index in cands */
@@ -217,6 +218,7 @@ static galley_status kp_open(galley_stage *stage, void **state)
         kp_close(st);
         return GALLEY_ERROR;
     }
+    st->english = !strcmp(lang, "english") || !strcmp(lang, "porter") || !strcmp(lang, "en");
     load_wordlist(st, galley_opt_str(stage, "wordlist"));
     *state = st;
     return GALLEY_OK;
@@ -359,11 +361,25 @@ static int grow_stems(kp_state *st, size_t need)
     return 0;
 }
 
+/* The stem that groups a word's forms. Snowball keeps the -s of "menus"
+ * (as of "virus"), so "menu" and "menus" would rank twice: a -us word whose
+ * singular is in the word list loses the -s first. */
+static const char *word_stem(kp_state *st, const char *w, size_t n, size_t *sl)
+{
+    char buf[128];
+    if (st->english && n > 3 && n < sizeof buf && w[n - 1] == 's' && w[n - 2] == 'u') {
+        size_t m = galley_casefold(w, n - 1, buf, sizeof buf);
+        if (m < sizeof buf && galley_counter_find(st->common, buf, m) != (size_t)-1)
+            n--;
+    }
+    return galley_stem(st->stem, w, n, sl);
+}
+
 /* Records a content word's stem and how the article writes it. */
 static int stem_word(kp_state *st, const char *text, word *w, unsigned flags)
 {
     size_t len = w->e - w->s - possessive_len(text + w->s, w->e - w->s), sl;
-    const char *stem = galley_stem(st->stem, text + w->s, len, &sl);
+    const char *stem = word_stem(st, text + w->s, len, &sl);
     w->stem = galley_counter_add(st->stems, stem, sl, 1);
     if (grow_stems(st, w->stem + 1) < 0)
         return -1;
@@ -615,7 +631,7 @@ static char *display(kp_state *st, galley_doc *doc, const char *text, const cand
         size_t len = t.end - t.start, sl;
         if (m > 0)
             out[m++] = ' ';
-        const char *stem = galley_stem(st->stem, w, len - possessive_len(w, len), &sl);
+        const char *stem = word_stem(st, w, len - possessive_len(w, len), &sl);
         size_t k = galley_counter_find(st->stems, stem, sl);
         double up = k != (size_t)-1 && k < st->capstems ? st->capmid[k] : 0;
         double low = k != (size_t)-1 && k < st->capstems ? st->lower[k] : 0;
