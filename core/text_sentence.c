@@ -96,6 +96,33 @@ static size_t full_date_end(const char *s, size_t len, size_t p)
     return e;
 }
 
+/* wiki footers label their link lists: "Categories: Canada Politics" */
+static const char *const list_labels[] = { "Categories", "Category", NULL };
+
+/* "Categories:" at p: the end of the label (after the colon), or 0 */
+static size_t list_label_end(const char *s, size_t len, size_t p)
+{
+    size_t e = letters_end(s, len, p);
+    return e < len && s[e] == ':' && in_list(list_labels, s + p, e - p) ? e + 1 : 0;
+}
+
+/* end of a date "July 21, 2017" at p, or 0 */
+static size_t month_date_end(const char *s, size_t len, size_t p)
+{
+    size_t e = letters_end(s, len, p);
+    if (!in_list(months, s + p, e - p))
+        return 0;
+    p = spaces_end(s, len, e);
+    e = digits_end(s, len, p);
+    if (e == p || e - p > 2 || e >= len || s[e] != ',')
+        return 0;
+    p = spaces_end(s, len, e + 1);
+    e = digits_end(s, len, p);
+    if (e - p != 4 || (e < len && (txt_is_letter((unsigned char)s[e]) || s[e] == ',')))
+        return 0;
+    return e;
+}
+
 /* "Image:" or "Photo;" at p */
 static int caption_at(const char *s, size_t len, size_t p)
 {
@@ -322,6 +349,44 @@ static int bracket_note(const galley_sentencer *it, size_t t1)
     return 0;
 }
 
+/* the sentence at p starts with a capital, after at most 4 openers */
+static int starts_upper(const galley_sentencer *it, size_t p)
+{
+    size_t next;
+    int32_t c;
+    for (int i = 0; i < 4 && (c = at(it, p, &next)) >= 0 && is_opener(c); i++)
+        p = next;
+    return txt_is_upper(at(it, p, NULL));
+}
+
+/* lower-case subject pronouns that open a sentence whose capital went
+ * missing: "... better suited to CC works than LibriVox. we find it ..." */
+static const char *const lower_subjects[] = {
+    "we", "they", "he", "she", "it", "you", "i", NULL
+};
+
+/* a bare full stop (no closing quote: `this." he added` is one sentence)
+ * after an ordinary word (4 letters or more, not an abbreviation) before a
+ * lower-case subject pronoun ends a sentence, in text whose sentences start
+ * with capitals (this one does) */
+static int capital_dropped(const galley_sentencer *it, size_t sent_start,
+                           size_t t0, size_t t1, const next_word *nw)
+{
+    if (t1 - t0 != 1 || it->text[t0] != '.' || !is_hspace(at(it, t1, NULL)) ||
+        !in_list(lower_subjects, it->text + nw->start, nw->end - nw->start) ||
+        !starts_upper(it, sent_start))
+        return 0;
+    size_t ws = word_before(it, t0, sent_start), n = t0 - ws;
+    const char *w = it->text + ws;
+    if (n < 4 || memchr(w, '.', n) || in_list(prefix_abbrevs, w, n) ||
+        in_list(final_abbrevs, w, n))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (w[i] >= 'a' && w[i] <= 'z')
+            return 1;
+    return 0;
+}
+
 static int run_ends(const galley_sentencer *it, size_t sent_start,
                     size_t t0, size_t t1, const next_word *nw)
 {
@@ -329,7 +394,8 @@ static int run_ends(const galley_sentencer *it, size_t sent_start,
         return 1;
     if (bracket_note(it, t1))
         return 0;
-    if (txt_is_lower(nw->first) && !camel_or_url(it, nw))
+    if (txt_is_lower(nw->first) && !camel_or_url(it, nw) &&
+        !capital_dropped(it, sent_start, t0, t1, nw))
         return 0;
     int dots = 0, other = 0;
     size_t p = t0;
@@ -497,6 +563,23 @@ static size_t unit_at(const galley_sentencer *it, size_t start, size_t p)
             return p;
         return 0;
     }
+    /* a date opening a unit and run into a capitalised word without a
+     * comma is a date line ("Categories: August 15, 2008 Canada") */
+    if (p == start && (d = month_date_end(s, it->len, p)) != 0) {
+        next_word nw;
+        find_next_word(it, d, &nw);
+        return txt_is_upper(nw.first) && !nw.blank ? d : 0;
+    }
+    if ((d = list_label_end(s, it->len, p)) != 0) {
+        if (p == start) {           /* the label is a unit: its list follows */
+            next_word nw;
+            find_next_word(it, d, &nw);
+            return !nw.blank && (txt_is_upper(nw.first) || txt_is_digit(nw.first)) ? d : 0;
+        }
+        int32_t c = last_before(it, p, start);
+        if (txt_is_letter(c) || txt_is_digit(c) || is_closer(c) || is_terminal(c))
+            return p;
+    }
     if (p > start && pronoun_after_prose(it, start, p))
         return p;
     if (p > start && caption_at(s, it->len, p)) {
@@ -585,26 +668,111 @@ static size_t spaced_closer(const galley_sentencer *it, size_t q, int open_dq)
 /* An ellipsis inside a quotation marks a cut, not an end ("... Pakistanis …
  * We have not yet seen ...," said X) when the closing quote follows on the
  * same line within QUOTE_REACH bytes; otherwise the quote was left open
- * (a typo, or a quote running over paragraphs) and the end stands.  Full
- * stops inside quotations do end sentences (GUM splits quoted sentences). */
+ * (a typo, or a quote running over paragraphs) and the end stands.
+ * Returns the offset just past the closing quote mark, or 0. */
 #define QUOTE_REACH 400
-static int quote_closes_soon(const galley_sentencer *it, size_t q)
+static size_t quote_close_end(const galley_sentencer *it, size_t q)
 {
     size_t lim = q + QUOTE_REACH < it->len ? q + QUOTE_REACH : it->len;
     for (size_t p = q; p < lim; p++) {
         char b = it->text[p];
         if (b == '\n')
             return 0;
-        if (b == '"')
-            return 1;
+        if (b == '"') {
+            /* ` "word`: a new quote opens, this one was left open */
+            int32_t n = at(it, p + 1, NULL);
+            if (p > q && is_hspace(txt_prev(it->text, p, NULL)) &&
+                (txt_is_letter(n) || txt_is_digit(n)))
+                return 0;
+            return p + 1;
+        }
         if (b == '\xe2' && p + 2 < it->len && it->text[p + 1] == '\x80') {
             if (it->text[p + 2] == '\x9d')
-                return 1;               /* ” */
+                return p + 3;           /* ” */
             if (it->text[p + 2] == '\x9c')
                 return 0;               /* “ : a new quote opens first */
         }
     }
     return 0;
+}
+
+/* the text at p (after blanks) is an ellipsis: "Scientology. ... The" */
+static int ellipsis_follows(const galley_sentencer *it, size_t p)
+{
+    const char *s = it->text;
+    p = spaces_end(s, it->len, p);
+    return (p + 3 <= it->len && memcmp(s + p, "...", 3) == 0) ||
+           (p + 3 <= it->len && memcmp(s + p, "\xe2\x80\xa6", 3) == 0);
+}
+
+/* the source line ending at p (the paragraph's end) closes its block:
+ * it does not end in a colon (a list's lead-in) and the text after it
+ * does not run on in lower case (a fragment cut by a lost link) */
+static int byline_closes(const galley_sentencer *it, size_t line, size_t p)
+{
+    if (last_before(it, p, line) == ':')
+        return 0;
+    next_word nw;
+    find_next_word(it, p, &nw);
+    return !txt_is_lower(nw.first);
+}
+
+/* A source line after a pull quote: from q, a capitalised fragment of at
+ * most 4 words (titles in quotes aside), with no sentence punctuation,
+ * that runs to the paragraph's end within BYLINE_REACH bytes (`."
+ * Anonymous blogger, "Anon declares war"`).  Returns its end, or 0. */
+#define BYLINE_REACH 80
+#define BYLINE_WORDS 4
+static size_t byline_end(const galley_sentencer *it, size_t q)
+{
+    size_t p = spaces_end(it->text, it->len, q), line = p, next;
+    if (p == q || !txt_is_upper(at(it, p, NULL)))
+        return 0;
+    size_t lim = p + BYLINE_REACH < it->len ? p + BYLINE_REACH : it->len;
+    int words = 0, quoted = 0;
+    int32_t c, prev = ' ';
+    while (p < lim && (c = at(it, p, &next)) >= 0) {
+        if (c == '\n')
+            return blank_line_at(it, p) && byline_closes(it, line, p) ? p : 0;
+        if (is_terminal(c))
+            return 0;
+        if (c == '"' || c == 0x201C || c == 0x201D)
+            quoted = c == '"' ? !quoted : c == 0x201C;
+        else if (!quoted && txt_is_letter(c) && !txt_is_letter(prev) &&
+                 !txt_is_apos(prev) && ++words > BYLINE_WORDS)
+            return 0;
+        prev = c;
+        p = next;
+    }
+    return p == it->len && byline_closes(it, line, p) ? p : 0;
+}
+
+/* Full stops inside a quotation end sentences (GUM splits quoted speech),
+ * except where the quotation is a part of a larger unit.  The closing
+ * quote must follow on the same line within reach.
+ * - an ellipsis after the stop marks a cut in one quoted passage
+ *   (`"... of Scientology. ... The next thing"`);
+ * - a quotation that closes on a word while its host sentence goes on was
+ *   quoted as a phrase of it (`... the whole way".`, `... funny" rather`);
+ * - a quotation opening its sentence and closed by a byline is a pull
+ *   quote (`"So far, .... But it's a long game." - Matthew Ingram`). */
+static int quote_in_unit(const galley_sentencer *it, size_t q, int at_start)
+{
+    size_t e = quote_close_end(it, q);
+    if (e == 0)
+        return 0;
+    if (ellipsis_follows(it, q))
+        return 1;
+    size_t m = it->text[e - 1] == '"' ? e - 1 : e - 3;     /* the mark */
+    int32_t last = txt_prev(it->text, m, NULL);
+    if (txt_is_letter(last) || txt_is_digit(last)) {
+        int32_t c = at(it, e, NULL);
+        if (is_terminal(c))
+            return 1;
+        return is_hspace(c) && txt_is_lower(at(it, spaces_end(it->text, it->len, e), NULL));
+    }
+    return at_start && is_terminal(last) &&
+           (attribution_end(it, e) != e || byline_end(it, e));
 }
 
 /* the end of the sentence starting at start (before trailing white space) */
@@ -613,6 +781,7 @@ static size_t find_end(const galley_sentencer *it, size_t start)
     size_t p = start, next, line_start = start, u;
     int dquotes = 0;        /* straight double quotes seen: odd = one is open */
     int curly = 0;          /* curly double quotes open */
+    int quote_first = 0;    /* the open quotation opened the sentence */
     int32_t c, prev = ' ';
     while ((c = at(it, p, &next)) >= 0) {
         /* units start with a capital (or "image:"): skip other words cheaply */
@@ -635,17 +804,21 @@ static size_t find_end(const galley_sentencer *it, size_t start)
             if (txt_is_upper(nw.first))
                 return next;    /* the dateline is a unit of its own */
         }
-        if (c == '"')
-            dquotes++;
-        else if (c == 0x201C)
-            curly++;
-        else if (c == 0x201D && curly > 0)
+        if (c == '"') {
+            if (dquotes++ % 2 == 0 && !curly)
+                quote_first = p == start;
+        } else if (c == 0x201C) {
+            if (curly++ == 0 && !(dquotes & 1))
+                quote_first = p == start;
+        } else if (c == 0x201D && curly > 0) {
             curly--;
+        }
         if (!is_terminal(c)) {
             p = next;
             continue;
         }
         size_t t0 = p, t1 = p, q = p;
+        int was_quoted = dquotes & 1 || curly;
         while ((c = at(it, q, &next)) >= 0 && is_terminal(c))
             q = t1 = next;
         /* closers, and any quote mark glued to the terminal ("end.“ typo) */
@@ -664,10 +837,13 @@ static size_t find_end(const galley_sentencer *it, size_t start)
         }
         next_word nw;
         find_next_word(it, q, &nw);
+        int quoted = dquotes & 1 || curly;
         if (run_ends(it, start, t0, t1, &nw) &&
-            !((dquotes & 1 || curly) && is_ellipsis(it, t0, t1) &&
-              quote_closes_soon(it, q))) {
+            !(quoted && is_ellipsis(it, t0, t1) && quote_close_end(it, q)) &&
+            !(quoted && quote_in_unit(it, q, quote_first))) {
             q = spaced_closer(it, q, dquotes & 1);
+            if (quote_first && was_quoted && !quoted && (u = byline_end(it, q)) != 0)
+                return u;       /* a pull quote and its source line */
             return attribution_end(it, q);
         }
         p = q;

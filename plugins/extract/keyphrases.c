@@ -10,6 +10,9 @@
 #include <string.h>
 
 #define MAXW 8          /* hard limit of words in a phrase */
+#ifndef EXTRACT_WORDLIST
+#define EXTRACT_WORDLIST "/usr/share/dict/words"
+#endif
 
 typedef struct cand {
     size_t count;       /* occurrences */
@@ -17,6 +20,7 @@ typedef struct cand {
     size_t last;        /* sentence of the last occurrence */
     size_t nwords;
     size_t caps;        /* occurrences capitalised mid-sentence */
+    size_t mod;         /* occurrences followed by a content word (a modifier) */
     size_t surf_s, surf_e;  /* first occurrence, bytes */
     double score;
 } cand;
@@ -35,6 +39,9 @@ typedef struct kp_state {
     galley_stemmer *stem;
     galley_counter *stop;       /* extra stop and boilerplate words */
     galley_counter *df;         /* stem -> documents of the bundled corpus */
+    galley_counter *common;     /* lower-case words of the word list */
+    galley_counter *proper;     /* its capitalised words, case-folded */
+    int english;                /* the word list applies to the language */
     double ndocs;               /* documents behind df */
     galley_counter *stems;      /* stem -> occurrences in the doc */
     galley_counter *groups;     /* phrase stems -> index in cands */
@@ -54,6 +61,8 @@ static const galley_option kp_options[] = {
       "libstemmer language used to group word forms", NULL },
     { GALLEY_OPT_STRING, "data", NULL, GALLEY_OPT_PATH, 0, 0,
       "folder of keyphrase-stopwords.txt and keyphrase-df.txt (default: $GALLEY_DATADIR/extract, the installed data, the source tree)", NULL },
+    { GALLEY_OPT_STRING, "wordlist", EXTRACT_WORDLIST, GALLEY_OPT_PATH, 0, 0,
+      "English word list: tells a name seen only in a headline (\"Rajaratnam\") from a common word; \"\" for none", NULL },
     { 0 }
 };
 
@@ -138,6 +147,33 @@ static int load_stoplist(kp_state *st, galley_stage *stage)
     return 0;
 }
 
+/* Only the lower-case entries: a word missing here is shown as written
+ * when the article never says how it is cased mid-sentence. */
+static void load_wordlist(kp_state *st, const char *path)
+{
+    if (!path || !*path)
+        return;
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        galley_info("keyphrases: no word list at %s (%s); words seen only in headlines "
+                    "are shown in lower case", path, strerror(errno));
+        return;
+    }
+    char line[256];
+    while (fgets(line, sizeof line, f)) {
+        size_t n = strcspn(line, "\r\n");
+        char buf[256];
+        if (!n || memchr(line, '\'', n))
+            continue;
+        if (line[0] >= 'a' && line[0] <= 'z')
+            galley_counter_add(st->common, line, n, 1);
+        else if (line[0] >= 'A' && line[0] <= 'Z' && n > 1 && !(line[1] >= 'A' && line[1] <= 'Z') &&
+                 (n = galley_casefold(line, n, buf, sizeof buf)) < sizeof buf)   /* not "NATO" */
+            galley_counter_add(st->proper, buf, n, 1);
+    }
+    fclose(f);
+}
+
 static galley_status kp_close(void *state)
 {
     kp_state *st = state;
@@ -146,6 +182,8 @@ static galley_status kp_close(void *state)
     galley_stemmer_free(st->stem);
     galley_counter_free(st->stop);
     galley_counter_free(st->df);
+    galley_counter_free(st->common);
+    galley_counter_free(st->proper);
     galley_counter_free(st->stems);
     galley_counter_free(st->groups);
     free(st->cands);
@@ -167,6 +205,8 @@ static galley_status kp_open(galley_stage *stage, void **state)
     st->stem = galley_stemmer_new(lang);
     st->stop = galley_counter_new();
     st->df = galley_counter_new();
+    st->common = galley_counter_new();
+    st->proper = galley_counter_new();
     st->stems = galley_counter_new();
     st->groups = galley_counter_new();
     if (!st->stem) {
@@ -174,10 +214,12 @@ static galley_status kp_open(galley_stage *stage, void **state)
         return galley_stage_fail(stage, "no stemmer for language '%s' (libstemmer names: "
                                  "english, porter, french, german, ...)", lang);
     }
-    if (!st->stop || !st->df || !st->stems || !st->groups || load_stoplist(st, stage) < 0) {
+    if (!st->stop || !st->df || !st->common || !st->proper || !st->stems || !st->groups || load_stoplist(st, stage) < 0) {
         kp_close(st);
         return GALLEY_ERROR;
     }
+    st->english = !strcmp(lang, "english") || !strcmp(lang, "porter") || !strcmp(lang, "en");
+    load_wordlist(st, galley_opt_str(stage, "wordlist"));
     *state = st;
     return GALLEY_OK;
 }
@@ -249,7 +291,7 @@ static cand *get_cand(kp_state *st, const char *key, size_t n, int *fresh)
 }
 
 /* Records the phrase words[a, b) of sentence `sent`. */
-static int add_phrase(kp_state *st, const word *w, size_t a, size_t b, size_t sent)
+static int add_phrase(kp_state *st, const word *w, size_t a, size_t b, size_t nw, size_t sent)
 {
     char key[512];
     size_t n = 0, caps = 0;
@@ -275,6 +317,7 @@ static int add_phrase(kp_state *st, const word *w, size_t a, size_t b, size_t se
         c->surf_e = w[b - 1].e;
     }
     c->count++;
+    c->mod += b < nw && w[b].content && !w[b - 1].poss;
     c->last = sent;
     c->caps += caps == b - a;
     return 0;
@@ -318,11 +361,25 @@ static int grow_stems(kp_state *st, size_t need)
     return 0;
 }
 
+/* The stem that groups a word's forms. Snowball keeps the -s of "menus"
+ * (as of "virus"), so "menu" and "menus" would rank twice: a -us word whose
+ * singular is in the word list loses the -s first. */
+static const char *word_stem(kp_state *st, const char *w, size_t n, size_t *sl)
+{
+    char buf[128];
+    if (st->english && n > 3 && n < sizeof buf && w[n - 1] == 's' && w[n - 2] == 'u') {
+        size_t m = galley_casefold(w, n - 1, buf, sizeof buf);
+        if (m < sizeof buf && galley_counter_find(st->common, buf, m) != (size_t)-1)
+            n--;
+    }
+    return galley_stem(st->stem, w, n, sl);
+}
+
 /* Records a content word's stem and how the article writes it. */
 static int stem_word(kp_state *st, const char *text, word *w, unsigned flags)
 {
     size_t len = w->e - w->s - possessive_len(text + w->s, w->e - w->s), sl;
-    const char *stem = galley_stem(st->stem, text + w->s, len, &sl);
+    const char *stem = word_stem(st, text + w->s, len, &sl);
     w->stem = galley_counter_add(st->stems, stem, sl, 1);
     if (grow_stems(st, w->stem + 1) < 0)
         return -1;
@@ -390,6 +447,40 @@ static int name_fragment(const word *w, size_t n, size_t i, size_t j)
     return j + 1 < n && w[j].upper && w[j + 1].upper && w[j + 1].cap && !w[j].poss;
 }
 
+static int ends_with(const char *w, size_t n, const char *suffix)
+{
+    size_t k = strlen(suffix);
+    return n >= k + 2 && !memcmp(w + n - k, suffix, k);
+}
+
+/* "highly", "recently": adverbs by their suffix (unless capitalised
+ * mid-sentence, as a name is) */
+static int adverb(const char *text, const word *w)
+{
+    static const char *const sfx[] = { "ally", "ously", "ively", "fully", "edly", "ingly",
+                                       "ately", "ently", "antly", "ibly", "ably", "ghly", NULL };
+    if (w->cap)
+        return 0;
+    for (const char *const *p = sfx; *p; p++)
+        if (ends_with(text + w->s, w->e - w->s, *p))
+            return 1;
+    return 0;
+}
+
+/* A phrase is noun-phrase-like: it neither starts with an adverb nor ends
+ * with one or with a past-tense verb ("services disrupted", "woman mauled");
+ * one word alone is always a candidate (readers do pick "drastically"). */
+static int phrase_shape(const char *text, const word *w, size_t i, size_t j)
+{
+    if (i == j)
+        return 1;
+    const char *last = text + w[j].s;
+    size_t n = w[j].e - w[j].s;
+    if (!w[j].cap && ends_with(last, n, "ed") && !ends_with(last, n, "eed"))
+        return 0;
+    return !adverb(text, &w[i]) && !adverb(text, &w[j]);
+}
+
 static int collect(kp_state *st, const char *text, size_t len, size_t *nsent)
 {
     galley_sentencer it;
@@ -402,7 +493,8 @@ static int collect(kp_state *st, const char *text, size_t len, size_t *nsent)
             return -1;
         for (size_t i = 0; i < n; i++) {
             for (size_t j = i; j < n && j < i + st->max_words && st->words[j].content; j++) {
-                if (!name_fragment(st->words, n, i, j) && add_phrase(st, st->words, i, j + 1, sent) < 0)
+                if (!name_fragment(st->words, n, i, j) && phrase_shape(text, st->words, i, j) &&
+                    add_phrase(st, st->words, i, j + 1, n, sent) < 0)
                     return -1;
                 if (st->words[j].poss)  /* "Mecca's": nothing follows in the phrase */
                     break;
@@ -444,14 +536,19 @@ static void score(kp_state *st, size_t nsent)
         double pos = 2.0 - (double)c->first / (double)(nsent ? nsent : 1);
         double spread = nsent > 1 ? 1.0 + (double)(c->last - c->first) / (double)nsent : 1.0;
         double s = (double)c->count * sqrt(rare) * pos * spread * lenf;
+        /* a word only ever seen before another content word modifies it
+         * ("long-term", "nuclear" of "nuclear talks"): less of a key alone */
+        s *= 1.0 - 0.4 * (double)c->mod / (double)c->count;
+        /* key lists are mostly single words: a phrase must recur to
+         * compete with its own words, which keep their own scores */
         if (c->nwords > 1)
-            s *= c->count > 1 ? 1.0 : 0.35;     /* a one-off phrase is no key */
+            s *= c->count > 1 ? 0.3 : 0.01;
         c->score = s;
     }
 }
 
 /* "San Francisco" makes "San" and "Francisco" redundant: a word that
- * mostly occurs inside one phrase is dropped in favour of the phrase. */
+ * never occurs outside one recurring phrase gives way to the phrase. */
 static void drop_parts(kp_state *st)
 {
     for (size_t i = 0; i < st->ncands; i++) {
@@ -464,7 +561,7 @@ static void drop_parts(kp_state *st)
             for (q = p; q < kl && key[q] != ' '; q++)
                 ;
             size_t j = galley_counter_find(st->groups, key + p, q - p);
-            if (j != (size_t)-1 && c->count * 10 >= st->cands[j].count * 7)
+            if (j != (size_t)-1 && c->count >= st->cands[j].count)
                 st->cands[j].score = -1;
         }
     }
@@ -493,6 +590,30 @@ static int inner_capital(const char *w, size_t n)
     return 0;
 }
 
+/* A capitalised word the article only writes where capitals say nothing
+ * (headline, sentence start) and the word list does not know in lower
+ * case: likely a name ("Rajaratnam"), so it keeps its capital. */
+static int unknown_capital(const kp_state *st, const char *w, size_t n, unsigned flags)
+{
+    char buf[128];
+    if (!(flags & GALLEY_TOK_CAPITALIZED) || galley_counter_size(st->common) == 0)
+        return 0;
+    size_t m = galley_casefold(w, n, buf, sizeof buf);
+    return m < sizeof buf && galley_counter_find(st->common, buf, m) == (size_t)-1;
+}
+
+/* "CITY", "KABUL" of a shouted dateline: a word of the word list, not an
+ * acronym */
+static int shouted_word(const kp_state *st, const char *w, size_t n)
+{
+    char buf[128];
+    if (n < 3)
+        return 0;
+    size_t m = galley_casefold(w, n, buf, sizeof buf);
+    return m < sizeof buf && (galley_counter_find(st->common, buf, m) != (size_t)-1 ||
+                              galley_counter_find(st->proper, buf, m) != (size_t)-1);
+}
+
 /* The phrase as a reader sees it: its first occurrence, each word in lower
  * case unless the article mostly capitalises it, white space collapsed. */
 static char *display(kp_state *st, galley_doc *doc, const char *text, const cand *c)
@@ -510,12 +631,13 @@ static char *display(kp_state *st, galley_doc *doc, const char *text, const cand
         size_t len = t.end - t.start, sl;
         if (m > 0)
             out[m++] = ' ';
-        const char *stem = galley_stem(st->stem, w, len - possessive_len(w, len), &sl);
+        const char *stem = word_stem(st, w, len - possessive_len(w, len), &sl);
         size_t k = galley_counter_find(st->stems, stem, sl);
         double up = k != (size_t)-1 && k < st->capstems ? st->capmid[k] : 0;
         double low = k != (size_t)-1 && k < st->capstems ? st->lower[k] : 0;
-        int acronym = (t.flags & GALLEY_TOK_ALLCAPS) && len <= 5;
-        int keep = whole || acronym || up > low || (up == 0 && low == 0 && inner_capital(w, len));
+        int acronym = (t.flags & GALLEY_TOK_ALLCAPS) && len <= 5 && !shouted_word(st, w, len);
+        int keep = whole || acronym || up > low ||
+                   (up == 0 && low == 0 && (inner_capital(w, len) || unknown_capital(st, w, len, t.flags)));
         if (keep && (t.flags & GALLEY_TOK_ALLCAPS) && !acronym) {
             /* a shouted name (the dateline's ISLAMABAD) in title case */
             size_t f = galley_casefold(w, len, out + m, n * 4 + 1 - m);

@@ -14,6 +14,7 @@ plugins_extract_entities_la_LIBADD = $(PLUGIN_LIBS)
 
 pkglib_LTLIBRARIES += plugins/extract/keyphrases.la
 plugins_extract_keyphrases_la_SOURCES = plugins/extract/keyphrases.c
+plugins_extract_keyphrases_la_CPPFLAGS = $(AM_CPPFLAGS) $(EXTRACT_CPPFLAGS)
 plugins_extract_keyphrases_la_CFLAGS = $(AM_CFLAGS)
 plugins_extract_keyphrases_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_extract_keyphrases_la_LIBADD = $(PLUGIN_LIBS) $(M_LIBS)

@@ -114,6 +114,44 @@ START_TEST(sent_quotes_and_brackets)
 }
 END_TEST
 
+/* full stops inside a quotation that is part of a larger unit */
+START_TEST(sent_quotes_in_units)
+{
+    /* quoted speech set off by a comma is split into its sentences */
+    SPLIT("He said, \"We'll keep it. I hope he stays.\" Then he left.",
+          "He said, \"We'll keep it.", "I hope he stays.\"", "Then he left.");
+    /* a quotation closing on a word while its host sentence goes on */
+    SPLIT("He told the paper, \"We'll keep it. I hope he's there the whole way\". "
+          "Then he left.",
+          "He told the paper, \"We'll keep it. I hope he's there the whole way\".",
+          "Then he left.");
+    SPLIT("It's like, \"Hmm. That's funny\" rather than loud. Next.",
+          "It's like, \"Hmm. That's funny\" rather than loud.", "Next.");
+    /* an ellipsis after a full stop marks a cut in one quoted passage */
+    SPLIT("They said \"he is the enemy. ... The next thing he knew, he was in a cell.\" "
+          "He was freed.",
+          "They said \"he is the enemy. ... The next thing he knew, he was in a cell.\"",
+          "He was freed.");
+    /* a pull quote with its byline (a dash, or a source line ending the
+     * paragraph) is one unit; a quote with an attribution clause is not */
+    SPLIT("\"It's 1 to 0. But it's a long game.\" - Matthew Ingram\n\nNext one.",
+          "\"It's 1 to 0. But it's a long game.\" - Matthew Ingram", "Next one.");
+    SPLIT("\"A new obsession is here. An insurgency.\" Anonymous blogger, "
+          "\"Anon declares war\"\n\nNext one.",
+          "\"A new obsession is here. An insurgency.\" Anonymous blogger, "
+          "\"Anon declares war\"", "Next one.");
+    SPLIT("\"It was a loss.\" Points raised included:\n\nNext one.",
+          "\"It was a loss.\"", "Points raised included:", "Next one.");
+    SPLIT("\"I felt good.\" Pole vaulter\n\nrounded off a good week.",
+          "\"I felt good.\"", "Pole vaulter", "rounded off a good week.");
+    SPLIT("\"It works. We checked.\" Professor Eastman said.\n\nNext one.",
+          "\"It works.", "We checked.\"", "Professor Eastman said.", "Next one.");
+    /* a quote left open: a later opening quote is not its close */
+    SPLIT("They called him \"the poet ... We never use \"poet\" here.",
+          "They called him \"the poet ...", "We never use \"poet\" here.");
+}
+END_TEST
+
 START_TEST(sent_layout)
 {
     /* headline and date lines are their own units */
@@ -148,6 +186,21 @@ START_TEST(sent_layout)
           "Preston, Victoria, Australia", "On Saturday, we met Tina.");
     SPLIT("Playstation VR demo Image: Nick Moreau. Displays were many.",
           "Playstation VR demo", "Image: Nick Moreau.", "Displays were many.");
+    /* a wiki footer: the "Categories:" label, and a date opening a unit */
+    SPLIT("Edmonton Sun, August 16, 2008 Categories: August 15, 2008 Canada Politics",
+          "Edmonton Sun, August 16, 2008", "Categories:", "August 15, 2008",
+          "Canada Politics");
+    SPLIT("It is a Category 3 storm. May 5, 2011 was a Monday. He left on "
+          "May 5, 2011 Paris time.",
+          "It is a Category 3 storm.", "May 5, 2011 was a Monday.",
+          "He left on May 5, 2011 Paris time.");
+    /* a full stop before a lower-case subject pronoun: a dropped capital */
+    SPLIT("It suits CC works better than LibriVox. we find it clear.",
+          "It suits CC works better than LibriVox.", "we find it clear.");
+    SPLIT("\"We must rethink this.\" he added. Then he left.",
+          "\"We must rethink this.\" he added.", "Then he left.");
+    SPLIT("It closed at 5 p.m. we think. He works for Acme Corp. it says.",
+          "It closed at 5 p.m. we think.", "He works for Acme Corp. it says.");
 }
 END_TEST
 
@@ -223,6 +276,7 @@ static Suite *sent_suite(void)
     tcase_add_test(tc, sent_numbers);
     tcase_add_test(tc, sent_ellipses);
     tcase_add_test(tc, sent_quotes_and_brackets);
+    tcase_add_test(tc, sent_quotes_in_units);
     tcase_add_test(tc, sent_layout);
     tcase_add_test(tc, sent_ptb);
     tcase_add_test(tc, sent_edges);
