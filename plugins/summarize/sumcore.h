@@ -54,6 +54,13 @@ typedef struct gsum_post {
     float w;
 } gsum_post;
 
+/* a content token of the sentence being read: its span, hash and class */
+typedef struct gsum_tok {
+    size_t start, end;
+    uint64_t h;
+    int cls;
+} gsum_tok;
+
 typedef struct gsum_term {
     unsigned id;            /* index in the doc's vocabulary */
     float tf;               /* count in the sentence */
@@ -136,6 +143,8 @@ typedef struct gsum {
                                  * index in terms (one sentence's dedup) */
     size_t capmark;
     uint32_t tstamp;
+    gsum_tok *toks;             /* one sentence's tokens */
+    size_t captoks;
     double *isf;                /* per sentence frequency: its idf, this doc */
     size_t capisf;
     char *taken;                /* gsum_select: per candidate, out of the race */
