@@ -3,6 +3,7 @@
 #include <galley/galley.h>
 
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 
 #include "digest.h"
@@ -127,4 +128,17 @@ size_t digest_keywords(galley_doc *doc, size_t max, const char ***out)
         k[i] = galley_doc_field_value(doc, "keyword", i, NULL);
     *out = k;
     return n;
+}
+
+galley_status digest_write_entry(sink_file *out, const sink_buf *entry, galley_doc *doc,
+                                 size_t repairs)
+{
+    if (repairs)
+        galley_warn("%s: output: invalid UTF-8 replaced with U+FFFD in the digest",
+                    galley_doc_id(doc));
+    int e = sink_write(out, entry->data, entry->len);
+    if (e)
+        return galley_doc_fail(doc, "cannot write the digest entry to %s: %s",
+                               sink_name(out), strerror(e));
+    return GALLEY_OK;
 }

@@ -5,6 +5,7 @@
 #define GALLEY_OUTPUT_DIGEST_H
 
 #include <galley/galley.h>
+#include "sink.h"
 
 typedef struct digest_entity {
     const char *name;       /* arena memory of the doc */
@@ -29,5 +30,10 @@ const char *digest_summary(galley_doc *doc);
 size_t digest_entities(galley_doc *doc, const char *label, size_t max, digest_entity **out);
 /* Up to max keywords, best first (their order in the keyword field). */
 size_t digest_keywords(galley_doc *doc, size_t max, const char ***out);
+
+/* Writes one finished entry (whole, or fails the doc naming the file) and
+ * warns when invalid UTF-8 had to be replaced in it. */
+galley_status digest_write_entry(sink_file *out, const sink_buf *entry, galley_doc *doc,
+                                 size_t repairs);
 
 #endif

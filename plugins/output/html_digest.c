@@ -166,13 +166,8 @@ static galley_status html_process(void *state, galley_doc *doc)
     }
     html_entities(h, doc);
     sink_buf_puts(&h->buf, "</article>\n");
-    if (h->repairs)
-        galley_warn("%s: output: invalid UTF-8 replaced with U+FFFD in the digest",
-                    galley_doc_id(doc));
-    int e = sink_write(&h->out, h->buf.data, h->buf.len);
-    if (e)
-        return galley_doc_fail(doc, "cannot write the digest entry to %s: %s",
-                               sink_name(&h->out), strerror(e));
+    if (digest_write_entry(&h->out, &h->buf, doc, h->repairs) != GALLEY_OK)
+        return GALLEY_ERROR;
     h->n++;
     return GALLEY_OK;
 }

@@ -125,13 +125,8 @@ static galley_status markdown_process(void *state, galley_doc *doc)
     }
     md_entities(m, doc);
     sink_buf_puts(&m->buf, "\n---\n\n");
-    if (m->repairs)
-        galley_warn("%s: output: invalid UTF-8 replaced with U+FFFD in the digest",
-                    galley_doc_id(doc));
-    int e = sink_write(&m->out, m->buf.data, m->buf.len);
-    if (e)
-        return galley_doc_fail(doc, "cannot write the digest entry to %s: %s",
-                               sink_name(&m->out), strerror(e));
+    if (digest_write_entry(&m->out, &m->buf, doc, m->repairs) != GALLEY_OK)
+        return GALLEY_ERROR;
     m->n++;
     return GALLEY_OK;
 }
