@@ -9,6 +9,7 @@
 
 #include <galley/galley.h>
 #include <galley/testing.h>
+#include "../ckhelp.h"
 
 extern const galley_plugin html_LTX_galley_plugin;
 
@@ -20,17 +21,7 @@ static char *slurp(const char *name, size_t *len)
 {
     char path[1024];
     snprintf(path, sizeof path, "%s/%s", HTML_FIXTURES, name);
-    FILE *f = fopen(path, "rb");
-    ck_assert_msg(f != NULL, "cannot open fixture %s", path);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    ck_assert_int_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
-    buf[n] = '\0';
-    fclose(f);
-    *len = (size_t)n;
-    return buf;
+    return ck_slurp(path, len);
 }
 
 /* runs the plugin (with options) on raw bytes; returns the status */

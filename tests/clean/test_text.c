@@ -12,24 +12,9 @@
 
 #include <galley/galley.h>
 #include <galley/testing.h>
+#include "../ckhelp.h"
 
 extern const galley_plugin text_LTX_galley_plugin;
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    ck_assert_msg(f != NULL, "cannot open %s", path);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    ck_assert(buf != NULL);
-    ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    buf[n] = '\0';
-    *len = (size_t)n;
-    return buf;
-}
 
 static galley_test *open_text(const char *const *opts)
 {
@@ -85,9 +70,9 @@ START_TEST(fixture)
     char path[4096];
     size_t n, m;
     snprintf(path, sizeof path, "%s/%s.in", TEXT_FIXTURES, fixtures[_i]);
-    char *in = slurp(path, &n);
+    char *in = ck_slurp(path, &n);
     snprintf(path, sizeof path, "%s/%s.out", TEXT_FIXTURES, fixtures[_i]);
-    char *want = slurp(path, &m);
+    char *want = ck_slurp(path, &m);
     while (m && want[m - 1] == '\n')    /* the plugin trims the text */
         want[--m] = '\0';
     galley_doc *d = clean_opts(NULL, in, n, GALLEY_OK);
@@ -110,14 +95,14 @@ START_TEST(fixture_counts)
     size_t n;
     char path[4096];
     snprintf(path, sizeof path, "%s/wordfilter.in", TEXT_FIXTURES);
-    char *in = slurp(path, &n);
+    char *in = ck_slurp(path, &n);
     galley_doc *d = clean(in);
     ck_assert_str_eq(galley_doc_field(d, "repairs_wordfilter"), "7");
     ck_assert_str_eq(galley_doc_field(d, "repairs"), "7");
     galley_doc_free(d);
     free(in);
     snprintf(path, sizeof path, "%s/drop_lines.in", TEXT_FIXTURES);
-    in = slurp(path, &n);
+    in = ck_slurp(path, &n);
     d = clean(in);
     ck_assert_str_eq(galley_doc_field(d, "repairs_boilerplate"), "14");
     galley_doc_free(d);
@@ -414,7 +399,7 @@ END_TEST
 START_TEST(seed_article)
 {
     size_t n;
-    char *raw = slurp(SEED_ARTICLE, &n);
+    char *raw = ck_slurp(SEED_ARTICLE, &n);
     galley_doc *d = clean_opts(NULL, raw, n, GALLEY_OK);
     const char *t = galley_doc_text(d, NULL);
 

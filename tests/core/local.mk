@@ -36,3 +36,4 @@ CORE_CLI_TESTS = tests/core/cli.sh tests/core/config-errors.sh tests/core/loader
 	tests/core/signal.sh tests/core/readme-plugin.sh
 TESTS += tests/core/test_doc tests/core/test_options $(CORE_CLI_TESTS)
 EXTRA_DIST += $(CORE_CLI_TESTS) tests/core/lib.sh
+EXTRA_DIST += tests/ckhelp.h

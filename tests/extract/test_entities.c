@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "../ckhelp.h"
 
 extern const galley_plugin entities_LTX_galley_plugin;
 
@@ -22,19 +23,6 @@ static void close_plugin(galley_test *t)
 {
     char err[256];
     ck_assert_int_eq(galley_test_close(t, err, sizeof err), GALLEY_OK);
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    ck_assert_msg(f != NULL, "cannot read %s", path);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    rewind(f);
-    char *buf = malloc((size_t)n + 1);
-    *len = fread(buf, 1, (size_t)n, f);
-    fclose(f);
-    return buf;
 }
 
 static int has_value(galley_doc *d, const char *key, const char *value)
@@ -56,7 +44,7 @@ static galley_doc *run_text(galley_test *t, const char *text, size_t len)
 START_TEST(seed_article)
 {
     size_t len;
-    char *text = slurp(SEED_ARTICLE, &len);
+    char *text = ck_slurp(SEED_ARTICLE, &len);
     galley_test *t = open_plugin();
     galley_doc *d = run_text(t, text, len);
     static const char *people[] = { "Jim Mattis", "Shahid Khaqan Abbasi", "Rex Tillerson", "Trump",

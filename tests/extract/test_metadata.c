@@ -9,52 +9,17 @@
 
 #include <galley/galley.h>
 #include <galley/testing.h>
+#include "../ckhelp.h"
 
 extern const galley_plugin metadata_LTX_galley_plugin;
 
-static galley_test *open_plugin(const char *const *opts)
-{
-    char err[256];
-    galley_test *t = galley_test_open(&metadata_LTX_galley_plugin, opts, err, sizeof err);
-    ck_assert_msg(t != NULL, "open: %s", err);
-    return t;
-}
-
-static void close_plugin(galley_test *t)
-{
-    char err[256];
-    ck_assert_int_eq(galley_test_close(t, err, sizeof err), GALLEY_OK);
-}
-
-static galley_doc *run(galley_test *t, const char *text, size_t len)
-{
-    galley_doc *d = galley_doc_new();
-    galley_doc_set_text(d, text, len);
-    ck_assert_int_eq(galley_test_process(t, d), GALLEY_OK);
-    return d;
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    ck_assert_msg(f != NULL, "cannot open %s", path);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    buf[n] = '\0';
-    *len = (size_t)n;
-    return buf;
-}
 
 START_TEST(seed_article)
 {
     size_t len;
-    char *text = slurp(GALLEY_SRCDIR "/examples/articles/seed/mattis-pakistan.txt", &len);
-    galley_test *t = open_plugin(NULL);
-    galley_doc *d = run(t, text, len);
+    char *text = ck_slurp(GALLEY_SRCDIR "/examples/articles/seed/mattis-pakistan.txt", &len);
+    galley_test *t = ck_plugin_open(&metadata_LTX_galley_plugin, NULL);
+    galley_doc *d = ck_plugin_run(t, text, len);
     ck_assert_str_eq(galley_doc_field(d, "title"),
                      "Mattis urges Pakistan to \xe2\x80\x9credouble\xe2\x80\x9d efforts "
                      "against Islamist militants");
@@ -67,7 +32,7 @@ START_TEST(seed_article)
     ck_assert_int_lt(words, 1200);
     ck_assert_int_eq(atol(galley_doc_field(d, "reading_minutes")), (words + 229) / 230);
     galley_doc_free(d);
-    close_plugin(t);
+    ck_plugin_close(t);
     free(text);
 }
 END_TEST
@@ -75,9 +40,9 @@ END_TEST
 START_TEST(wikinews_article)
 {
     size_t len;
-    char *text = slurp(GALLEY_SRCDIR "/examples/articles/wikinews/GUM_news_afghan.txt", &len);
-    galley_test *t = open_plugin(NULL);
-    galley_doc *d = run(t, text, len);
+    char *text = ck_slurp(GALLEY_SRCDIR "/examples/articles/wikinews/GUM_news_afghan.txt", &len);
+    galley_test *t = ck_plugin_open(&metadata_LTX_galley_plugin, NULL);
+    galley_doc *d = ck_plugin_run(t, text, len);
     ck_assert_str_eq(galley_doc_field(d, "title"),
                      "After visa snags, all-girl Afghan team honored for 'courageous "
                      "achievement' at international robotics competition");
@@ -87,12 +52,12 @@ START_TEST(wikinews_article)
     galley_doc_free(d);
     free(text);
     /* a date glued to the headline's repetition on the next line */
-    text = slurp(GALLEY_SRCDIR "/examples/articles/wikinews/GUM_interview_mcguire.txt", &len);
-    d = run(t, text, len);
+    text = ck_slurp(GALLEY_SRCDIR "/examples/articles/wikinews/GUM_interview_mcguire.txt", &len);
+    d = ck_plugin_run(t, text, len);
     ck_assert_str_eq(galley_doc_field(d, "title"), "Interview with LibriVox founder Hugh McGuire");
     ck_assert_str_eq(galley_doc_field(d, "date"), "2006-05-28");
     galley_doc_free(d);
-    close_plugin(t);
+    ck_plugin_close(t);
     free(text);
 }
 END_TEST
@@ -106,12 +71,12 @@ START_TEST(date_formats)
         { "Published: 2016-02-29", "2016-02-29" },
         { "Updated Jan 5 2020", "2020-01-05" },
     };
-    galley_test *t = open_plugin(NULL);
+    galley_test *t = ck_plugin_open(&metadata_LTX_galley_plugin, NULL);
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char text[256];
         int n = snprintf(text, sizeof text, "Storm hits the coast\n\n%s\n\nIt rained all day.",
                          cases[i].line);
-        galley_doc *d = run(t, text, (size_t)n);
+        galley_doc *d = ck_plugin_run(t, text, (size_t)n);
         const char *date = galley_doc_field(d, "date");
         ck_assert_msg(date && strcmp(date, cases[i].iso) == 0, "'%s' gave date %s",
                       cases[i].line, date ? date : "(none)");
@@ -119,13 +84,13 @@ START_TEST(date_formats)
     }
     /* a match report's day and kick-off time are not a date */
     const char *report = "Blackburn v Burnley\n\nEwood Park\n\nTuesday, 1 March\n\n2000 GMT\n\nText.";
-    galley_doc *r = run(t, report, strlen(report));
+    galley_doc *r = ck_plugin_run(t, report, strlen(report));
     ck_assert_ptr_null(galley_doc_field(r, "date"));
     ck_assert_str_eq(galley_doc_field(r, "title"), "Blackburn v Burnley");
     galley_doc_free(r);
     /* a headline may end in an ellipsis */
     const char *ell = "Rivals of the Apple...\n\nThe Mac mini is cheap.";
-    r = run(t, ell, strlen(ell));
+    r = ck_plugin_run(t, ell, strlen(ell));
     ck_assert_str_eq(galley_doc_field(r, "title"), "Rivals of the Apple...");
     galley_doc_free(r);
     /* not dates: a February 30th, a sentence mentioning a date */
@@ -133,20 +98,20 @@ START_TEST(date_formats)
     for (size_t i = 0; i < 2; i++) {
         char text[256];
         int n = snprintf(text, sizeof text, "Storm hits the coast\n\n%s\n\nIt rained.", bad[i]);
-        galley_doc *d = run(t, text, (size_t)n);
+        galley_doc *d = ck_plugin_run(t, text, (size_t)n);
         ck_assert_msg(galley_doc_field(d, "date") == NULL, "'%s' is not a date line", bad[i]);
         galley_doc_free(d);
     }
-    close_plugin(t);
+    ck_plugin_close(t);
 }
 END_TEST
 
 START_TEST(byline_and_datelines)
 {
-    galley_test *t = open_plugin(NULL);
+    galley_test *t = ck_plugin_open(&metadata_LTX_galley_plugin, NULL);
     const char *text = "Storm hits the coast\nBy Jane Smith and John Doe\n\n"
                        "NEW YORK (Reuters) - The storm hit the city on Monday.";
-    galley_doc *d = run(t, text, strlen(text));
+    galley_doc *d = ck_plugin_run(t, text, strlen(text));
     ck_assert_str_eq(galley_doc_field(d, "title"), "Storm hits the coast");
     ck_assert_uint_eq(galley_doc_field_count(d, "author"), 2);
     ck_assert_str_eq(galley_doc_field_value(d, "author", 0, NULL), "Jane Smith");
@@ -154,7 +119,7 @@ START_TEST(byline_and_datelines)
     ck_assert_str_eq(galley_doc_field(d, "dateline"), "New York");
     galley_doc_free(d);
     text = "Exhibit opens\n\nEvansville, Indiana, United States - This past week marked it.";
-    d = run(t, text, strlen(text));
+    d = ck_plugin_run(t, text, strlen(text));
     ck_assert_str_eq(galley_doc_field(d, "dateline"), "Evansville, Indiana, United States");
     galley_doc_free(d);
     /* not datelines: a sentence with a dash, a lower-case opening */
@@ -163,25 +128,25 @@ START_TEST(byline_and_datelines)
                          "Title here\n\nJohn said - nothing.",
                          "Title here\n\nDJ Norman Cook - aka Fatboy Slim - has said it." };
     for (size_t i = 0; i < 4; i++) {
-        d = run(t, no[i], strlen(no[i]));
+        d = ck_plugin_run(t, no[i], strlen(no[i]));
         ck_assert_msg(galley_doc_field(d, "dateline") == NULL, "dateline '%s' in '%s'",
                       galley_doc_field(d, "dateline"), no[i]);
         galley_doc_free(d);
     }
-    close_plugin(t);
+    ck_plugin_close(t);
 }
 END_TEST
 
 START_TEST(language)
 {
-    galley_test *t = open_plugin(NULL);
+    galley_test *t = ck_plugin_open(&metadata_LTX_galley_plugin, NULL);
     const char *de = "Der Sturm traf die K\xc3\xbcste am Montag. Viele H\xc3\xa4user wurden "
                      "zerst\xc3\xb6rt, sagte die Polizei.";
-    galley_doc *d = run(t, de, strlen(de));
+    galley_doc *d = ck_plugin_run(t, de, strlen(de));
     ck_assert_str_eq(galley_doc_field(d, "lang"), "und");
     galley_doc_free(d);
     const char *en = "it rained. we stayed in and nobody came to the door";
-    d = run(t, en, strlen(en));
+    d = ck_plugin_run(t, en, strlen(en));
     ck_assert_str_eq(galley_doc_field(d, "lang"), "en");
     ck_assert_str_eq(galley_doc_field(d, "words"), "11");
     ck_assert_str_eq(galley_doc_field(d, "reading_minutes"), "1");
@@ -193,15 +158,15 @@ START_TEST(language)
     ck_assert_int_eq(galley_test_process(t, d), GALLEY_OK);
     ck_assert_str_eq(galley_doc_field(d, "lang"), "fr");
     galley_doc_free(d);
-    close_plugin(t);
+    ck_plugin_close(t);
 }
 END_TEST
 
 START_TEST(edges_and_options)
 {
     const char *opts[] = { "wpm=100", "title=false", NULL };
-    galley_test *t = open_plugin(opts);
-    galley_doc *d = run(t, "", 0);
+    galley_test *t = ck_plugin_open(&metadata_LTX_galley_plugin, opts);
+    galley_doc *d = ck_plugin_run(t, "", 0);
     ck_assert_str_eq(galley_doc_field(d, "words"), "0");
     ck_assert_str_eq(galley_doc_field(d, "reading_minutes"), "0");
     ck_assert_str_eq(galley_doc_field(d, "lang"), "und");
@@ -211,12 +176,12 @@ START_TEST(edges_and_options)
     char text[2000] = "Headline\n\n";
     for (int i = 0; i < 249; i++)
         strcat(text, "word ");
-    d = run(t, text, strlen(text));
+    d = ck_plugin_run(t, text, strlen(text));
     ck_assert_str_eq(galley_doc_field(d, "words"), "250");
     ck_assert_str_eq(galley_doc_field(d, "reading_minutes"), "3");
     ck_assert_ptr_null(galley_doc_field(d, "title"));
     galley_doc_free(d);
-    close_plugin(t);
+    ck_plugin_close(t);
 }
 END_TEST
 

@@ -10,30 +10,10 @@
 
 #include <galley/galley.h>
 #include <galley/testing.h>
+#include "../ckhelp.h"
 
 extern const galley_plugin quotes_LTX_galley_plugin;
 
-static galley_test *open_plugin(const char *const *opts)
-{
-    char err[256];
-    galley_test *t = galley_test_open(&quotes_LTX_galley_plugin, opts, err, sizeof err);
-    ck_assert_msg(t != NULL, "open: %s", err);
-    return t;
-}
-
-static void close_plugin(galley_test *t)
-{
-    char err[256];
-    ck_assert_int_eq(galley_test_close(t, err, sizeof err), GALLEY_OK);
-}
-
-static galley_doc *run(galley_test *t, const char *text, size_t len)
-{
-    galley_doc *d = galley_doc_new();
-    galley_doc_set_text(d, text, len);
-    ck_assert_int_eq(galley_test_process(t, d), GALLEY_OK);
-    return d;
-}
 
 /* the speaker of the quotation starting with `begins`, "" for none, NULL
  * if there is no such quotation */
@@ -49,21 +29,6 @@ static const char *speaker_of(const galley_doc *d, const char *begins)
     return NULL;
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    ck_assert_msg(f != NULL, "cannot open %s", path);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    buf[n] = '\0';
-    *len = (size_t)n;
-    return buf;
-}
-
 #define SPEAKER(d, begins, want) do {                                         \
         const char *got_ = speaker_of(d, begins);                             \
         ck_assert_msg(got_ != NULL, "no quotation \"%s\"", begins);           \
@@ -74,9 +39,9 @@ static char *slurp(const char *path, size_t *len)
 START_TEST(seed_article)
 {
     size_t len;
-    char *text = slurp(GALLEY_SRCDIR "/examples/articles/seed/mattis-pakistan.txt", &len);
-    galley_test *t = open_plugin(NULL);
-    galley_doc *d = run(t, text, len);
+    char *text = ck_slurp(GALLEY_SRCDIR "/examples/articles/seed/mattis-pakistan.txt", &len);
+    galley_test *t = ck_plugin_open(&quotes_LTX_galley_plugin, NULL);
+    galley_doc *d = ck_plugin_run(t, text, len);
     SPEAKER(d, "We have been very direct", "General John Nicholson Jr.");
     SPEAKER(d, "not to make demands", "Mattis");
     SPEAKER(d, "there are no safe havens", "Abbasi");
@@ -102,21 +67,21 @@ START_TEST(seed_article)
         ck_assert_int_ne(body[q[i].end - 1], ',');
     }
     galley_doc_free(d);
-    close_plugin(t);
+    ck_plugin_close(t);
     free(text);
 }
 END_TEST
 
 START_TEST(patterns)
 {
-    galley_test *t = open_plugin(NULL);
+    galley_test *t = ck_plugin_open(&quotes_LTX_galley_plugin, NULL);
     const char *text =
         "\xe2\x80\x9cWe will win,\xe2\x80\x9d Smith added. "
         "The minister, a former general, said \"the talks failed\" on Monday. "
         "\"Why now?\" he asked. "
         "\"It is over.\" They left. "
         "Matthew Ingram of The Globe and Mail wrote: \"Scientology vs. the Internet\".";
-    galley_doc *d = run(t, text, strlen(text));
+    galley_doc *d = ck_plugin_run(t, text, strlen(text));
     SPEAKER(d, "We will win", "Smith");
     SPEAKER(d, "the talks failed", "minister");
     SPEAKER(d, "Why now?", "Smith");                /* he = the last person */
@@ -128,36 +93,36 @@ START_TEST(patterns)
     text = "Mr Balls said he was sure. \"We will not see a spree,\" he said. "
            "Sir Digby added: \"I don't think he will. It is stable. "
            "\"We would say to him: invest.\" Then he left.";
-    d = run(t, text, strlen(text));
+    d = ck_plugin_run(t, text, strlen(text));
     SPEAKER(d, "We will not see a spree", "Mr Balls");
     SPEAKER(d, "I don't think he will", "Sir Digby");
     SPEAKER(d, "We would say to him", "Sir Digby");
     galley_doc_free(d);
-    close_plugin(t);
+    ck_plugin_close(t);
 }
 END_TEST
 
 START_TEST(unbalanced_and_options)
 {
     const char *opts[] = { "min_words=3", "speakers=false", NULL };
-    galley_test *t = open_plugin(opts);
+    galley_test *t = ck_plugin_open(&quotes_LTX_galley_plugin, opts);
     /* an unclosed quote ends at the blank line; the next paragraph pairs anew */
     const char *text = "He said \"never closed here.\n\nShe said \"three words here\" and "
                        "\"two words\" too.";
-    galley_doc *d = run(t, text, strlen(text));
+    galley_doc *d = ck_plugin_run(t, text, strlen(text));
     size_t n;
     const galley_span *q = galley_doc_layer(d, "quote", &n);
     ck_assert_uint_eq(n, 1);
     ck_assert_int_eq(strncmp(text + q[0].start, "three words here", q[0].end - q[0].start), 0);
     ck_assert_ptr_null(q[0].label);
     galley_doc_free(d);
-    d = run(t, "", 0);
+    d = ck_plugin_run(t, "", 0);
     ck_assert_ptr_null(galley_doc_layer(d, "quote", &n));
     galley_doc_free(d);
-    d = run(t, "\"\" \" \xe2\x80\x9d \xe2\x80\x9c", 11);
+    d = ck_plugin_run(t, "\"\" \" \xe2\x80\x9d \xe2\x80\x9c", 11);
     ck_assert_ptr_null(galley_doc_layer(d, "quote", &n));
     galley_doc_free(d);
-    close_plugin(t);
+    ck_plugin_close(t);
 }
 END_TEST
 

@@ -10,29 +10,13 @@
 
 #include <galley/galley.h>
 #include <galley/testing.h>
+#include "../ckhelp.h"
 
 extern const galley_plugin sentences_LTX_galley_plugin;
 
-static galley_test *open_plugin(const char *const *opts)
-{
-    char err[256];
-    galley_test *t = galley_test_open(&sentences_LTX_galley_plugin, opts, err, sizeof err);
-    ck_assert_msg(t != NULL, "open: %s", err);
-    return t;
-}
-
-static void close_plugin(galley_test *t)
-{
-    char err[256];
-    ck_assert_int_eq(galley_test_close(t, err, sizeof err), GALLEY_OK);
-}
-
 static galley_doc *run(galley_test *t, const char *text)
 {
-    galley_doc *d = galley_doc_new();
-    galley_doc_set_text(d, text, strlen(text));
-    ck_assert_int_eq(galley_test_process(t, d), GALLEY_OK);
-    return d;
+    return ck_plugin_run(t, text, strlen(text));
 }
 
 static int span_is(const galley_doc *d, const galley_span *sp, const char *want)
@@ -42,26 +26,11 @@ static int span_is(const galley_doc *d, const galley_span *sp, const char *want)
            memcmp(text + sp->start, want, sp->end - sp->start) == 0;
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    ck_assert_msg(f != NULL, "cannot open %s", path);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    buf[n] = '\0';
-    *len = (size_t)n;
-    return buf;
-}
-
 START_TEST(seed_article)
 {
     size_t len;
-    char *text = slurp(GALLEY_SRCDIR "/examples/articles/seed/mattis-pakistan.txt", &len);
-    galley_test *t = open_plugin(NULL);
+    char *text = ck_slurp(GALLEY_SRCDIR "/examples/articles/seed/mattis-pakistan.txt", &len);
+    galley_test *t = ck_plugin_open(&sentences_LTX_galley_plugin, NULL);
     galley_doc *d = galley_doc_new();
     galley_doc_set_text(d, text, len);
     ck_assert_int_eq(galley_test_process(t, d), GALLEY_OK);
@@ -94,14 +63,14 @@ START_TEST(seed_article)
             found = 1;
     ck_assert_msg(!found, "the ellipsis inside the quote should not be split");
     galley_doc_free(d);
-    close_plugin(t);
+    ck_plugin_close(t);
     free(text);
 }
 END_TEST
 
 START_TEST(headline_date_byline)
 {
-    galley_test *t = open_plugin(NULL);
+    galley_test *t = ck_plugin_open(&sentences_LTX_galley_plugin, NULL);
     galley_doc *d = run(t, "Afghan girls win robotics medal\n\nFriday, July 21, 2017\n\n"
                            "By Jane Smith\n\nA team won. It was the U.S. team's rival.\n"
                            "Second line here.\n\nNew paragraph.");
@@ -124,13 +93,13 @@ START_TEST(headline_date_byline)
     ck_assert_uint_eq(n, 5);
     ck_assert(span_is(d, &p[3], "A team won. It was the U.S. team's rival.\nSecond line here."));
     galley_doc_free(d);
-    close_plugin(t);
+    ck_plugin_close(t);
 }
 END_TEST
 
 START_TEST(caption_label)
 {
-    galley_test *t = open_plugin(NULL);
+    galley_test *t = ck_plugin_open(&sentences_LTX_galley_plugin, NULL);
     galley_doc *d = run(t, "Expo opens\n\nThe floor was full. Image: Nick Moreau.\n\nFans came.");
     size_t n;
     const galley_span *s = galley_doc_layer(d, "sentence", &n);
@@ -140,13 +109,13 @@ START_TEST(caption_label)
     ck_assert_ptr_null(s[1].label);
     ck_assert_ptr_null(s[3].label);
     galley_doc_free(d);
-    close_plugin(t);
+    ck_plugin_close(t);
 }
 END_TEST
 
 START_TEST(no_title_cases)
 {
-    galley_test *t = open_plugin(NULL);
+    galley_test *t = ck_plugin_open(&sentences_LTX_galley_plugin, NULL);
     /* a one-line article is never its own headline */
     galley_doc *d = run(t, "Just one line without a full stop");
     ck_assert_ptr_null(galley_doc_field(d, "title"));
@@ -174,14 +143,14 @@ START_TEST(no_title_cases)
     s = galley_doc_layer(d, "sentence", &n);
     ck_assert_str_eq(s[0].label, "title");
     galley_doc_free(d);
-    close_plugin(t);
+    ck_plugin_close(t);
 }
 END_TEST
 
 START_TEST(title_option_off)
 {
     const char *opts[] = { "title=false", NULL };
-    galley_test *t = open_plugin(opts);
+    galley_test *t = ck_plugin_open(&sentences_LTX_galley_plugin, opts);
     galley_doc *d = run(t, "Headline here\n\nBody text.");
     ck_assert_ptr_null(galley_doc_field(d, "title"));
     size_t n;
@@ -189,13 +158,13 @@ START_TEST(title_option_off)
     ck_assert_uint_eq(n, 2);
     ck_assert_ptr_null(s[0].label);
     galley_doc_free(d);
-    close_plugin(t);
+    ck_plugin_close(t);
 }
 END_TEST
 
 START_TEST(empty_and_blank)
 {
-    galley_test *t = open_plugin(NULL);
+    galley_test *t = ck_plugin_open(&sentences_LTX_galley_plugin, NULL);
     galley_doc *d = run(t, "");
     size_t n = 9;
     ck_assert_ptr_null(galley_doc_layer(d, "sentence", &n));
@@ -205,7 +174,7 @@ START_TEST(empty_and_blank)
     ck_assert_ptr_null(galley_doc_layer(d, "sentence", &n));
     ck_assert_ptr_null(galley_doc_field(d, "title"));
     galley_doc_free(d);
-    close_plugin(t);
+    ck_plugin_close(t);
 }
 END_TEST
 

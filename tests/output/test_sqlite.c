@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "../ckhelp.h"
 
 extern const galley_plugin sqlite_LTX_galley_plugin;
 
@@ -36,23 +37,12 @@ static void teardown(void)
     nftw(dir, rm_cb, 16, FTW_DEPTH | FTW_PHYS);
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    ck_assert_msg(f != NULL, "%s: %s", path, strerror(errno));
-    char *buf = malloc(1 << 20);
-    *len = fread(buf, 1, (1 << 20) - 1, f);
-    buf[*len] = '\0';
-    fclose(f);
-    return buf;
-}
-
 /* the seed article as a pipeline would hand it over: title, text, people,
  * an entity layer and scored keywords */
 static galley_doc *seed_doc(void)
 {
     size_t len;
-    char *text = slurp(GALLEY_SRCDIR "/examples/articles/seed/mattis-pakistan.txt", &len);
+    char *text = ck_slurp(GALLEY_SRCDIR "/examples/articles/seed/mattis-pakistan.txt", &len);
     galley_doc *d = galley_doc_new();
     galley_doc_set_id(d, "seed/mattis-pakistan.txt");
     galley_doc_set_source(d, "examples/articles/seed/mattis-pakistan.txt");

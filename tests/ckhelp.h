@@ -1,0 +1,52 @@
+/* tests/ckhelp.h - helpers the plugins' Check tests share: read a file, and
+ * open, run and close one plugin through galley/testing.h. */
+#ifndef GALLEY_TESTS_CKHELP_H
+#define GALLEY_TESTS_CKHELP_H
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <galley/galley.h>
+#include <galley/testing.h>
+
+/* the whole file, NUL-terminated; *len its size */
+static inline char *ck_slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    ck_assert_msg(f != NULL, "cannot open %s", path);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    ck_assert(buf != NULL);
+    ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    buf[n] = '\0';
+    *len = (size_t)n;
+    return buf;
+}
+
+static inline galley_test *ck_plugin_open(const galley_plugin *p, const char *const *opts)
+{
+    char err[256];
+    galley_test *t = galley_test_open(p, opts, err, sizeof err);
+    ck_assert_msg(t != NULL, "open: %s", err);
+    return t;
+}
+
+static inline void ck_plugin_close(galley_test *t)
+{
+    char err[256];
+    ck_assert_int_eq(galley_test_close(t, err, sizeof err), GALLEY_OK);
+}
+
+/* a new doc with text, processed; the caller frees it */
+static inline galley_doc *ck_plugin_run(galley_test *t, const char *text, size_t len)
+{
+    galley_doc *d = galley_doc_new();
+    galley_doc_set_text(d, text, len);
+    ck_assert_int_eq(galley_test_process(t, d), GALLEY_OK);
+    return d;
+}
+
+#endif
