@@ -40,6 +40,7 @@ typedef struct layer {
 struct galley_doc {
     chunk *arena;
     const char *id, *source, *content_type;
+    const char *token, *version;    /* fetch's ack token and content version */
     unsigned long long seq;
     const char *raw;
     size_t raw_len;
@@ -174,6 +175,10 @@ const char *galley_doc_id(const galley_doc *d) { return d->id; }
 void galley_doc_set_id(galley_doc *d, const char *id) { d->id = galley_doc_strdup(d, id); }
 const char *galley_doc_source(const galley_doc *d) { return d->source; }
 void galley_doc_set_source(galley_doc *d, const char *s) { d->source = galley_doc_strdup(d, s); }
+const char *galley_doc_token(const galley_doc *d) { return d->token; }
+void galley_doc_set_token(galley_doc *d, const char *s) { d->token = s ? galley_doc_strdup(d, s) : NULL; }
+const char *galley_doc_version(const galley_doc *d) { return d->version; }
+void galley_doc_set_version(galley_doc *d, const char *s) { d->version = s ? galley_doc_strdup(d, s) : NULL; }
 const char *galley_doc_content_type(const galley_doc *d) { return d->content_type; }
 void galley_doc_set_content_type(galley_doc *d, const char *t) { d->content_type = galley_doc_strdup(d, t); }
 unsigned long long galley_doc_seq(const galley_doc *d) { return d->seq; }

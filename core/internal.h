@@ -5,6 +5,7 @@
 #define GALLEY_INTERNAL_H
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <galley/galley.h>
 
@@ -38,6 +39,12 @@ void galley__buf_free(galley_buf *b);
  * next log message or by galley__progress_end */
 void galley__progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void galley__progress_end(void);
+
+/* A descriptor field appended after ABI 1.0, or NULL when the plugin was
+ * built before it existed (its struct_size stops short of the field): never
+ * read p->flush or p->ack directly. */
+#define GALLEY__PLUGIN_FIELD(p, field) \
+    ((p)->struct_size >= offsetof(galley_plugin, field) + sizeof (p)->field ? (p)->field : NULL)
 
 /* ---- doc.c ---- */
 void galley__doc_set_seq(galley_doc *doc, unsigned long long seq);

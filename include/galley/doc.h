@@ -45,6 +45,14 @@ const char *galley_doc_content_type(const galley_doc *doc); /* "" until set */
 void galley_doc_set_content_type(galley_doc *doc, const char *type);
 /* position in fetch order, set by the core (0-based) */
 unsigned long long galley_doc_seq(const galley_doc *doc);
+/* Fetch only (ABI 1.1).  token: an opaque string the fetch plugin gets back
+ * in its ack() (a stream entry id, an offset).  version: what identifies this
+ * content of the id (for a file: size, mtime, hash), so that a run with a
+ * state file skips an id whose version it has acknowledged.  NULL/"" unset. */
+const char *galley_doc_token(const galley_doc *doc);
+void galley_doc_set_token(galley_doc *doc, const char *token);
+const char *galley_doc_version(const galley_doc *doc);
+void galley_doc_set_version(galley_doc *doc, const char *version);
 
 /* ---- raw bytes as fetched (may contain NULs, any encoding) ---- */
 const char *galley_doc_raw(const galley_doc *doc, size_t *len);

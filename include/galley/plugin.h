@@ -15,7 +15,7 @@ extern "C" {
  * only append fields to galley_plugin (SQLite's rule), so an older plugin keeps
  * working with a newer core. */
 #define GALLEY_ABI_MAJOR 1
-#define GALLEY_ABI_MINOR 0
+#define GALLEY_ABI_MINOR 1
 #define GALLEY_ABI_MAKE(major, minor) ((uint32_t)(((major) << 16) | (minor)))
 #define GALLEY_ABI GALLEY_ABI_MAKE(GALLEY_ABI_MAJOR, GALLEY_ABI_MINOR)
 #define GALLEY_ABI_MAJOR_OF(abi) ((unsigned)((abi) >> 16))
@@ -67,6 +67,17 @@ typedef struct galley_option {
 /* A configured stage as a plugin sees it: its name, options and worker. */
 typedef struct galley_stage galley_stage;
 
+/* ABI 1.1: what ack() is told about one document that left the pipeline.
+ * Acks arrive in fetch order, after every output has flushed. */
+typedef struct galley_ack {
+    const char *id;         /* the document's id */
+    const char *token;      /* what next() set with galley_doc_set_token(), or NULL */
+    galley_status status;   /* GALLEY_OK: written by every output;
+                             * GALLEY_SKIP: dropped on purpose by a stage;
+                             * GALLEY_ERROR: failed (error says why) */
+    const char *error;      /* "stage 'NAME' (PLUGIN): message" for GALLEY_ERROR */
+} galley_ack;
+
 typedef struct galley_plugin {
     uint32_t abi;               /* GALLEY_ABI of the headers it was built with */
     uint32_t struct_size;       /* sizeof(galley_plugin) at build time */
@@ -90,6 +101,17 @@ typedef struct galley_plugin {
     galley_status (*process)(void *state, galley_doc *doc);
     /* Frees state; outputs flush here.  May be NULL. */
     galley_status (*close)(void *state);
+
+    /* ---- ABI 1.1: appended; a 1.0 plugin (smaller struct_size) has none
+     * of these and the core treats them as NULL. ---- */
+    /* OUTPUT: make every record written so far durable (fsync, commit).  The
+     * engine calls it at each checkpoint, before acknowledging anything.  May
+     * be NULL: a 1.0 output is made durable only by close(). */
+    galley_status (*flush)(void *state);
+    /* FETCH: these n documents are done (written by every output and
+     * flushed, or reported as failed/skipped); they need never be fetched
+     * again.  Called from the fetch thread, between next() calls.  May be NULL. */
+    galley_status (*ack)(void *state, const galley_ack *acks, size_t n);
 } galley_plugin;
 
 #if defined(__GNUC__)

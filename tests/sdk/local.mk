@@ -2,13 +2,17 @@
 # prefix that builds and runs examples/plugin, the skeleton writer, the guide.
 
 # test plugins (never installed) as a newer minor version of the headers builds them
-check_LTLIBRARIES += tests/sdk/plugins/newer.la tests/sdk/plugins/samesize.la
+check_LTLIBRARIES += tests/sdk/plugins/newer.la tests/sdk/plugins/samesize.la \
+	tests/sdk/plugins/abi10.la
 tests_sdk_plugins_newer_la_SOURCES = tests/sdk/plugins/newer.c
 tests_sdk_plugins_newer_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
 tests_sdk_plugins_newer_la_LIBADD = $(PLUGIN_LIBS)
 tests_sdk_plugins_samesize_la_SOURCES = tests/sdk/plugins/samesize.c
 tests_sdk_plugins_samesize_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
 tests_sdk_plugins_samesize_la_LIBADD = $(PLUGIN_LIBS)
+tests_sdk_plugins_abi10_la_SOURCES = tests/sdk/plugins/abi10.c
+tests_sdk_plugins_abi10_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+tests_sdk_plugins_abi10_la_LIBADD = $(PLUGIN_LIBS)
 
 # install.sh runs a nested `make install DESTDIR=...` and builds plugins with the compiler
 AM_TESTS_ENVIRONMENT += CC='$(CC)'; export CC; MAKE='$(MAKE)'; export MAKE;
