@@ -243,62 +243,153 @@ int ent_same_name(const ent_state *st, const char *text, const name *x, const na
     return 1;
 }
 
-/* "Juan Carlos" for "Juan Carlos Ferrero": the given names alone */
-static int given_prefix(const ent_state *st, const char *text, const name *x, const name *y)
+size_t ent_name_key(const ent_state *st, const char *text, const name *nm, char kind, char *buf, size_t cap)
 {
-    for (size_t i = 0; i < x->b - x->a; i++)
-        if (!(st->toks[x->a + i].lex & LX_GIVEN) || !ent_same_text(text, &st->toks[x->a + i], &st->toks[y->a + i]))
+    size_t n = 0;
+    buf[n++] = kind;
+    for (size_t i = nm->a; i < nm->b; i++) {
+        const tok *t = &st->toks[i];
+        if (n + (t->e - t->s) + 1 >= cap)
             return 0;
-    return 1;
+        if (i > nm->a)
+            buf[n++] = ' ';
+        memcpy(buf + n, text + t->s, t->e - t->s);
+        n += t->e - t->s;
+    }
+    return n;
 }
 
-/* Links a short name to a longer one of the document: "Mattis" or
- * "Mr Mattis" to "Jim Mattis", a repeated name to its first mention. */
-void ent_link_names(ent_state *st, const char *text)
+static void key_once(galley_counter *c, const char *k, size_t n, size_t value)
+{
+    if (n && galley_counter_find(c, k, n) == (size_t)-1)
+        galley_counter_add(c, k, n, (double)value);
+}
+
+static int jr(const char *text, const tok *t)
+{
+    return ent_tok_is(text, t, "Jr") || ent_tok_is(text, t, "Sr");
+}
+
+/* "John Nicholson Jr.", "Joseph F.": a person's name takes the full stop of
+ * an initial or of Jr. and Sr., and a Jr. or Sr. after it; a title before
+ * it is not part of it ("Mr Kenyatta" is "Kenyatta") */
+void ent_name_periods(ent_state *st, const char *text)
 {
     for (size_t i = 0; i < st->nnames; i++) {
         name *x = &st->names[i];
-        if (x->label == L_MISC || x->titled == 2 || (x->label && x->b - x->a > 1 && x->label != L_PER))
+        /* "Oslo." "ISLAMABAD,": a sign ends no name, but "Inc." and "F." keep their stop */
+        while (x->b - x->a > 1 && st->toks[x->b - 1].cls == GALLEY_TOK_PUNCT &&
+               !(ent_name_period(text, &st->toks[x->b - 2], &st->toks[x->b - 1]) ||
+                 (ent_tok_is(text, &st->toks[x->b - 1], ".") && (st->toks[x->b - 2].lex & LX_ORGSUF) &&
+                  st->toks[x->b - 2].e == st->toks[x->b - 1].s)))
+            x->b--;
+        if (x->label != L_PER)
             continue;
-        for (size_t j = 0; j < st->nnames; j++) {
-            const name *y = &st->names[j];
-            if (j == i || y->label != L_PER || y->titled == 2 || y->b - y->a < 2 || y->b - y->a <= x->b - x->a)
-                continue;
-            const tok *last = &st->toks[y->b - 1];
-            if (ent_tok_is(text, last, "Jr") || ent_tok_is(text, last, "Sr") || ent_tok_is(text, last, "."))
-                last = &st->toks[y->b - 1 - (ent_tok_is(text, last, ".") ? 1 : 0)];
-            if (ent_tok_is(text, last, "Jr") || ent_tok_is(text, last, "Sr"))
-                last--;
-            /* "Isabel" for "Isabel Allende" too, when it is a given name */
-            int hit = x->b - x->a == 1 ? ent_same_text(text, &st->toks[x->a], last) ||
-                                         ((st->toks[x->a].lex & LX_GIVEN) &&
-                                          ent_same_text(text, &st->toks[x->a], &st->toks[y->a]))
-                                      : (ent_same_text(text, &st->toks[x->b - 1], last) &&
-                                         ent_same_text(text, &st->toks[x->a], &st->toks[y->a])) ||
-                                        given_prefix(st, text, x, y);
-            /* a country never becomes a person; a city does only by the
-             * surname ("Jackson" after "Michael Jackson") */
-            unsigned xl = st->toks[x->a].lex;
-            int surname = x->b - x->a == 1 && ent_same_text(text, &st->toks[x->a], last);
-            if (hit && !(x->label == L_LOC && ((xl & LX_PLACE3) || ((xl & LX_PLACE2) && !surname)))) {
-                x->label = L_PER;
-                x->link = (long)(y->link >= 0 ? y->link : (long)j);
-                break;
-            }
+        while (x->b - x->a > 1 && (st->toks[x->a].lex & LX_TITLE)) {
+            x->a++;
+            if (x->b - x->a > 1 && ent_tok_is(text, &st->toks[x->a], "."))
+                x->a++;
         }
+        x->t = x->a;
+        size_t lim = i + 1 < st->nnames ? st->names[i + 1].a : st->ntoks;
+        while (x->b < lim && st->toks[x->b].sent == st->toks[x->b - 1].sent &&
+               (ent_name_period(text, &st->toks[x->b - 1], &st->toks[x->b]) ||
+                (jr(text, &st->toks[x->b]) && !ent_gap_breaks(text, &st->toks[x->b - 1], &st->toks[x->b]))))
+            x->b++;
     }
-    /* the same words get the label of their first labelled mention */
+}
+
+static int by_position(const void *a, const void *b)
+{
+    const name *x = a, *y = b;
+    return x->a < y->a ? -1 : x->a > y->a;
+}
+
+/* A word the tagger took for a name in one place is that name wherever the
+ * document writes it capitalised and the tagger said nothing ("Rex
+ * Tillerson" missed where "Tillerson's" was found); a given name just
+ * before a person's surname joins it. */
+int ent_propagate(ent_state *st, const char *text)
+{
+    char buf[256];
+    size_t n0 = st->nnames, next = 0;
+    for (size_t i = 0; i < n0; i++)
+        if (st->names[i].b - st->names[i].a == 1 && st->names[i].label != L_MISC)
+            key_once(st->pername, buf, ent_name_key(st, text, &st->names[i], 'N', buf, sizeof buf),
+                     (size_t)st->names[i].label);
+    for (size_t i = 0; i < st->ntoks; i++) {
+        while (next < n0 && st->names[next].b <= i)
+            next++;
+        const tok *t = &st->toks[i];
+        if ((next < n0 && st->names[next].a <= i) || !ent_is_cap(t) || (t->flags & GALLEY_TOK_ALLCAPS) ||
+            galley_is_stopword(text + t->s, t->e - t->s))
+            continue;
+        name w = { i, i + 1, i, L_NONE, 0, 0, -1 };
+        size_t n = ent_name_key(st, text, &w, 'N', buf, sizeof buf), j;
+        if (!n || (j = galley_counter_find(st->pername, buf, n)) == (size_t)-1)
+            continue;
+        int label = (int)galley_counter_value(st->pername, j);
+        size_t a = i;
+        if (label == L_PER && i > 0 && (st->toks[i - 1].lex & LX_GIVEN) && ent_is_cap(&st->toks[i - 1]) &&
+            !ent_gap_breaks(text, &st->toks[i - 1], t) && (next == 0 || st->names[next - 1].b < i) &&
+            !galley_is_stopword(text + st->toks[i - 1].s, st->toks[i - 1].e - st->toks[i - 1].s))
+            a = i - 1;
+        if (ent_push_name(st, a, i + 1) < 0)
+            return -1;
+        st->names[st->nnames - 1].label = label;
+    }
+    if (st->nnames > n0)
+        qsort(st->names, st->nnames, sizeof *st->names, by_position);
+    return 0;
+}
+
+/* Links a short name to a longer one of the document ("Mattis" to "Jim
+ * Mattis", "Isabel" to "Isabel Allende"): one pass over the names with the
+ * full names' first and last words in st->pername, so the work grows with
+ * the document's length, not with its square. */
+void ent_link_names(ent_state *st, const char *text)
+{
+    char buf[256];
+    galley_counter_clear(st->pername);
+    for (size_t i = 0; i < st->nnames; i++) {
+        const name *y = &st->names[i];
+        if (y->label != L_PER || y->b - y->a < 2)
+            continue;
+        size_t last = y->b - 1;
+        while (last > y->a && (ent_tok_is(text, &st->toks[last], ".") || jr(text, &st->toks[last])))
+            last--;
+        name w = { last, last + 1, last, L_PER, 0, 0, -1 };
+        key_once(st->pername, buf, ent_name_key(st, text, &w, 'L', buf, sizeof buf), i);
+        w.a = y->a, w.b = y->a + 1;
+        if (st->toks[y->a].lex & LX_GIVEN)
+            key_once(st->pername, buf, ent_name_key(st, text, &w, 'G', buf, sizeof buf), i);
+    }
     for (size_t i = 0; i < st->nnames; i++) {
         name *x = &st->names[i];
-        if (x->label != L_NONE)
+        if (x->b - x->a != 1 || x->label == L_MISC)
             continue;
-        for (size_t j = 0; j < st->nnames; j++)
-            if (st->names[j].label && st->names[j].label != L_MISC &&
-                ent_same_name(st, text, x, &st->names[j])) {
-                x->label = st->names[j].label;
-                break;
-            }
+        const tok *t = &st->toks[x->a];
+        size_t n = ent_name_key(st, text, x, 'L', buf, sizeof buf), j = (size_t)-1;
+        int surname = 1;
+        if (n)
+            j = galley_counter_find(st->pername, buf, n);
+        if (j == (size_t)-1 && n && (t->lex & LX_GIVEN)) {
+            buf[0] = 'G';
+            j = galley_counter_find(st->pername, buf, n);
+            surname = 0;
+        }
+        /* a country never becomes a person, a city only by the surname
+         * ("Jackson" after "Michael Jackson"), a known organisation never */
+        if (j == (size_t)-1 || (x->label == L_LOC && ((t->lex & LX_PLACE3) || ((t->lex & LX_PLACE2) && !surname))) ||
+            (x->label == L_ORG && t->gz / 2 == 1))
+            continue;
+        x->label = L_PER;
+        x->link = (long)galley_counter_value(st->pername, j);
     }
+    for (size_t i = 0; i < st->nnames; i++)
+        if (st->names[i].label == L_PER)
+            key_once(st->pername, buf, ent_name_key(st, text, &st->names[i], 'P', buf, sizeof buf),
+                     st->names[i].link >= 0 ? (size_t)st->names[i].link : i);
 }
 
 /* "Cambridge, Massachusetts": a place, a comma and its region or country
@@ -371,15 +462,16 @@ void ent_teams(ent_state *st, const char *text)
             x->label = L_ORG;
     }
     /* the same country elsewhere in the report is the same team */
+    char buf[256];
+    for (size_t i = 0; i < st->nnames; i++)
+        if (st->names[i].label == L_ORG)
+            key_once(st->pername, buf, ent_name_key(st, text, &st->names[i], 'T', buf, sizeof buf), i);
     for (size_t i = 0; i < st->nnames; i++) {
         name *x = &st->names[i];
-        if (x->label != L_LOC || !is_country(st, text, x))
-            continue;
-        for (size_t j = 0; j < st->nnames; j++)
-            if (j != i && st->names[j].label == L_ORG && ent_same_name(st, text, x, &st->names[j])) {
-                x->label = L_ORG;
-                break;
-            }
+        size_t n;
+        if (x->label == L_LOC && is_country(st, text, x) && (n = ent_name_key(st, text, x, 'T', buf, sizeof buf)) &&
+            galley_counter_find(st->pername, buf, n) != (size_t)-1)
+            x->label = L_ORG;
     }
 }
 

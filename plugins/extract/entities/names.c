@@ -89,7 +89,9 @@ int ent_tokenize(ent_state *st, const char *text, size_t len)
     st->ntoks = 0;
     galley_tok_init(&tz, text, len);
     while (galley_tok_next(&tz, &gt)) {
-        tok t = { gt.start, gt.end, gt.cls, gt.flags, 0, 0, 0, 0, 0 };
+        tok t = { .s = gt.start, .e = gt.end, .cls = gt.cls, .flags = gt.flags };
+        size_t from = st->ntoks ? st->toks[st->ntoks - 1].e : 0;
+        t.linestart = st->ntoks == 0 || memchr(text + from, '\n', t.s - from) != NULL;
         if (t.cls == GALLEY_TOK_WORD) {
             size_t pl = possessive(text + t.s, t.e - t.s);
             t.e -= pl;
@@ -154,7 +156,7 @@ void ent_mark_positions(ent_state *st, const char *text, size_t len)
         if ((words >= 3 && caps * 10 >= words * 7 && !stop) || (words >= 8 && caps * 10 >= words * 9) ||
             (words >= 3 && shout * 10 >= words * 7))
             for (size_t i = first; i < k; i++)
-                st->toks[i].uncertain = 1;
+                st->toks[i].uncertain = st->toks[i].headline = 1;
         num += 2;
     }
     while (k < st->ntoks)
@@ -175,7 +177,7 @@ void ent_gather_evidence(ent_state *st, const char *text)
         if (t->flags & GALLEY_TOK_LOWER) {
             galley_counter_add(st->lowseen, text + t->s, t->e - t->s, 1);
         } else if (ent_is_cap(t) && !t->uncertain) {
-            size_t m = galley_casefold(text + t->s, t->e - t->s, buf, sizeof buf);
+            size_t m = ent_fold(text + t->s, t->e - t->s, buf, sizeof buf);
             if (m < sizeof buf)
                 galley_counter_add(st->capseen, buf, m, 1);
         }
@@ -185,14 +187,14 @@ void ent_gather_evidence(ent_state *st, const char *text)
 static int seen_capitalised(const ent_state *st, const char *text, const tok *t)
 {
     char buf[128];
-    size_t m = galley_casefold(text + t->s, t->e - t->s, buf, sizeof buf);
+    size_t m = ent_fold(text + t->s, t->e - t->s, buf, sizeof buf);
     return m < sizeof buf && galley_counter_find(st->capseen, buf, m) != (size_t)-1;
 }
 
 static int seen_lower(const ent_state *st, const char *text, const tok *t)
 {
     char buf[128];
-    size_t m = galley_casefold(text + t->s, t->e - t->s, buf, sizeof buf);
+    size_t m = ent_fold(text + t->s, t->e - t->s, buf, sizeof buf);
     return m < sizeof buf && galley_counter_find(st->lowseen, buf, m) != (size_t)-1;
 }
 
