@@ -110,16 +110,13 @@ int ent_must_be_outside(const ent_state *st, size_t i, int prev);
 /* tags every token and pushes the names it finds */
 int ent_tag_names(ent_state *st, const char *text);
 
-/* ---- names.c: tokens and candidate names (process() steps 1-4) ---- */
+/* ---- names.c: tokens and what the document says of them ---- */
 int ent_tokenize(ent_state *st, const char *text, size_t len);
 void ent_mark_positions(ent_state *st, const char *text, size_t len);
 void ent_gather_evidence(ent_state *st, const char *text);
-int ent_find_runs(ent_state *st, const char *text);
 /* token tests the labelling shares */
 int ent_is_cap(const tok *t);
 int ent_tok_is(const char *text, const tok *t, const char *w);
-int ent_common_word(const ent_state *st, const char *text, const tok *t);
-int ent_is_connector(const char *text, const tok *t);
 int ent_name_period(const char *text, const tok *prev, const tok *t);
 int ent_gap_breaks(const char *text, const tok *a, const tok *b);
 int ent_push_name(ent_state *st, size_t a, size_t b);
@@ -127,17 +124,13 @@ int ent_push_name(ent_state *st, size_t a, size_t b);
 size_t ent_gazetteer_match(const ent_state *st, const char *text, size_t i, size_t end,
                            unsigned *bits);
 
-/* ---- label.c: types and links (process() steps 5-9) ---- */
-void ent_classify(ent_state *st, const char *text, name *nm);
+/* ---- label.c: after the tagger (linear in the names) ---- */
 void ent_link_names(ent_state *st, const char *text);
 void ent_name_periods(ent_state *st, const char *text);
 int ent_propagate(ent_state *st, const char *text);
 /* KIND, then the name's words joined by spaces, into buf; 0 if too long */
 size_t ent_name_key(const ent_state *st, const char *text, const name *nm, char kind, char *buf, size_t cap);
-void ent_label_rest(ent_state *st, const char *text);
 void ent_teams(ent_state *st, const char *text);
 int ent_join_places(ent_state *st, const char *text);
-int ent_same_text(const char *text, const tok *x, const tok *y);
-int ent_same_name(const ent_state *st, const char *text, const name *x, const name *y);
 
 #endif
