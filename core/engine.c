@@ -84,8 +84,6 @@ static void run_stage(galley_stage *st, galley_doc *doc, stat_row *row, item *it
 
 /* ---- fetch thread ---- */
 
-static item again;      /* fetch_one: next() returned GALLEY_AGAIN */
-
 /* Acks every flushed batch; called and returns with E->lock held. */
 static void deliver_acks(engine *E)
 {
@@ -98,7 +96,8 @@ static void deliver_acks(engine *E)
     }
 }
 
-static item *fetch_one(engine *E, unsigned long long seq)
+/* NULL at the end; *again set when the plugin had nothing yet */
+static item *fetch_one(engine *E, unsigned long long seq, int *again)
 {
     const galley_plugin *fp = E->fetch->conf->plugin;
     stat_row *row = &E->stats[0];
@@ -108,10 +107,11 @@ static item *fetch_one(engine *E, unsigned long long seq)
     double t0 = galley__now();
     galley_status s = fp->next(E->fetch->state, it->doc);
     row->seconds += galley__now() - t0;
+    *again = s == GALLEY_AGAIN;
     if (s == GALLEY_DONE || s == GALLEY_AGAIN) {
         galley_doc_free(it->doc);
         free(it);
-        return s == GALLEY_AGAIN ? &again : NULL;
+        return NULL;
     }
     if (s == GALLEY_OK) {
         row->ok++;
@@ -152,9 +152,10 @@ static void *fetch_main(void *arg)
         pthread_mutex_unlock(&E->lock);
         if (stop_requested)
             break;
-        item *it = fetch_one(E, seq);
-        if (it == &again)
-            continue;
+        int again;
+        item *it = fetch_one(E, seq, &again);
+        if (again)
+            continue;       /* nothing fetched: the number is still free */
         if (!it)
             break;
         pthread_mutex_lock(&E->lock);
