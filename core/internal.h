@@ -194,6 +194,9 @@ galley__isolate *galley__isolate_start(const galley_pipeline *p, size_t first_ou
  * i's time.  A worker lost this way is replaced before its next document. */
 galley_status galley__isolate_process(galley__isolate *iso, int w, galley_doc **doc,
                                       size_t *stage, double *secs);
+/* galley_oom() calls it: in a worker process, the crash that follows is
+ * reported as the memory limit */
+void galley__isolate_oom(void);
 /* Ends the workers (they close their stages); -1 when a close failed. */
 int galley__isolate_stop(galley__isolate *iso);
 

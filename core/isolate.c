@@ -177,9 +177,39 @@ static void on_crash(int sig)
     raise(sig);
 }
 
+void galley__isolate_oom(void)
+{
+    if (crash_slot)
+        crash_slot->oom = 1;
+}
+
+/* the worker's address space now, in pages */
+static unsigned long long vm_pages(void)
+{
+    FILE *f = fopen("/proc/self/statm", "r");
+    unsigned long long pages = 0;
+    if (f) {
+        if (fscanf(f, "%llu", &pages) != 1)
+            pages = 0;
+        fclose(f);
+    }
+    return pages;
+}
+
 /* A failed allocation at RLIMIT_AS ends, in practice, in a crash: a NULL
- * written to, or abort().  A crash while the worker holds over three quarters
- * of its limit is reported as the limit (doc/config.md says so). */
+ * written to, or abort().  A crash after the worker grew three quarters of
+ * the way from its size with its plugins open to its limit is reported as the
+ * limit (doc/config.md says so). */
+static void near_limit_at(const galley_pipeline *p)
+{
+    if (p->worker_memory <= 0)
+        return;
+    unsigned long long limit = ((unsigned long long)p->worker_memory << 20) /
+                               (unsigned long long)sysconf(_SC_PAGESIZE);
+    unsigned long long base = vm_pages();
+    crash_pages = base < limit ? base + (limit - base) / 4 * 3 : limit;
+}
+
 static void guard_worker(const galley_pipeline *p, slot *sl)
 {
     static const int sigs[] = { SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL };
@@ -198,7 +228,6 @@ static void guard_worker(const galley_pipeline *p, slot *sl)
         rlim_t bytes = (rlim_t)p->worker_memory << 20;
         struct rlimit rl = { bytes, bytes };
         setrlimit(RLIMIT_AS, &rl);
-        crash_pages = (unsigned long long)bytes / 4 * 3 / (unsigned long long)sysconf(_SC_PAGESIZE);
     }
 }
 
@@ -229,6 +258,7 @@ static _Noreturn void worker_main(galley__isolate *iso, int w, int fd)
     for (size_t i = 1; i < iso->first_out && ok; i++)
         if (galley__stage_open(&st[i], &p->stages[i], w, iso->nworkers) < 0)
             ok = 0;
+    near_limit_at(p);
     galley_buf in = { 0 }, out = { 0 };
     double *secs = galley__xcalloc(iso->first_out, sizeof *secs);
     if (send_all(fd, &ok, 1) == 0 && ok) {
