@@ -105,7 +105,8 @@ static void run_transforms(engine *E, int w, item *it)
 
 /* ---- fetch thread ---- */
 
-static item *fetch_one(engine *E, unsigned long long seq)
+/* NULL at the end; *again set when the plugin had nothing yet */
+static item *fetch_one(engine *E, unsigned long long seq, int *again)
 {
     const galley_plugin *fp = E->fetch->conf->plugin;
     stat_row *row = &E->stats[0];
@@ -115,7 +116,8 @@ static item *fetch_one(engine *E, unsigned long long seq)
     double t0 = galley__now();
     galley_status s = fp->next(E->fetch->state, it->doc);
     row->seconds += galley__now() - t0;
-    if (s == GALLEY_DONE) {
+    *again = s == GALLEY_AGAIN;
+    if (s == GALLEY_DONE || s == GALLEY_AGAIN) {
         galley_doc_free(it->doc);
         free(it);
         return NULL;
@@ -156,7 +158,12 @@ static void *fetch_main(void *arg)
         pthread_mutex_unlock(&E->lock);
         if (stop_requested)
             break;
-        item *it = fetch_one(E, seq);
+        int again;
+        item *it = fetch_one(E, seq, &again);
+        if (again) {
+            seq--;          /* nothing fetched: the number is still free */
+            continue;
+        }
         if (!it)
             break;
         pthread_mutex_lock(&E->lock);

@@ -33,7 +33,11 @@ typedef enum galley_status {
     GALLEY_OK = 0,      /* go on */
     GALLEY_SKIP,        /* drop this document on purpose (counted, not an error) */
     GALLEY_ERROR,       /* this document (or open/close) failed; message set */
-    GALLEY_DONE         /* fetch only: no more documents */
+    GALLEY_DONE,        /* fetch only: no more documents */
+    GALLEY_AGAIN        /* fetch only (ABI 1.1): nothing yet, call next() again;
+                         * a fetch that waits for new work (a queue, a stream)
+                         * returns it every second or so, so that acks are
+                         * delivered and a stop is seen between next() calls */
 } galley_status;
 
 typedef enum galley_opt_type {
@@ -95,7 +99,8 @@ typedef struct galley_plugin {
      * set with galley_stage_fail). */
     galley_status (*open)(galley_stage *stage, void **state);
     /* FETCH: fill doc (id, source, raw/text...).  GALLEY_DONE when exhausted;
-     * GALLEY_ERROR with the doc's id set reports that item and goes on. */
+     * GALLEY_ERROR with the doc's id set reports that item and goes on;
+     * GALLEY_AGAIN (doc left empty, not counted) when nothing came yet. */
     galley_status (*next)(void *state, galley_doc *doc);
     /* CLEAN/EXTRACT/SUMMARIZE/OUTPUT: one document. */
     galley_status (*process)(void *state, galley_doc *doc);
