@@ -130,8 +130,8 @@ static void on_cfg_error(cfg_t *cfg, const char *fmt, va_list ap)
     if (sscanf(msg, "no such option '%255[^']'", bad) == 1 && cfg) {
         if (strcmp(cfg->name, "root") == 0) {
             report(L, line, NULL, NULL, "unknown setting '%s': the top level takes "
-                   "workers, on_error, isolate, doc_timeout, worker_memory and stage "
-                   "\"NAME\" { ... }", bad);
+                   "workers, on_error, checkpoint_docs, checkpoint_seconds, isolate, "
+                   "doc_timeout, worker_memory and stage \"NAME\" { ... }", bad);
         } else if (strcmp(cfg->name, "stage") == 0) {
             report(L, line, cfg_title(cfg), NULL, "unknown setting or plugin '%s': a stage "
                    "takes plugin = \"NAME\" and the plugin's options in a section named "
@@ -203,16 +203,19 @@ static void build_schema(const galley_registry *r, schema *S)
         S->stage[ns++].validcb = sec_seen;
     }
     S->stage[ns] = (cfg_opt_t)CFG_END();
-    S->root = galley__xcalloc(7, sizeof *S->root);
+    S->root = galley__xcalloc(9, sizeof *S->root);
     S->root[0] = (cfg_opt_t)CFG_INT("workers", 0, CFGF_NONE);
     S->root[1] = (cfg_opt_t)CFG_STR("on_error", "skip", CFGF_NONE);
-    S->root[2] = (cfg_opt_t)CFG_BOOL("isolate", cfg_false, CFGF_NONE);
-    S->root[3] = (cfg_opt_t)CFG_INT("doc_timeout", DEFAULT_DOC_TIMEOUT, CFGF_NONE);
-    S->root[4] = (cfg_opt_t)CFG_INT("worker_memory", DEFAULT_WORKER_MEMORY, CFGF_NONE);
-    S->root[5] = (cfg_opt_t)CFG_SEC("stage", S->stage,
+    S->root[2] = (cfg_opt_t)CFG_INT("checkpoint_docs", GALLEY__CHECKPOINT_DOCS, CFGF_NONE);
+    S->root[3] = (cfg_opt_t)CFG_INT("checkpoint_seconds", GALLEY__CHECKPOINT_SECONDS,
+                                    CFGF_NONE);
+    S->root[4] = (cfg_opt_t)CFG_BOOL("isolate", cfg_false, CFGF_NONE);
+    S->root[5] = (cfg_opt_t)CFG_INT("doc_timeout", DEFAULT_DOC_TIMEOUT, CFGF_NONE);
+    S->root[6] = (cfg_opt_t)CFG_INT("worker_memory", DEFAULT_WORKER_MEMORY, CFGF_NONE);
+    S->root[7] = (cfg_opt_t)CFG_SEC("stage", S->stage,
                                     CFGF_MULTI | CFGF_TITLE | CFGF_NO_TITLE_DUPES);
-    S->root[5].validcb = stage_seen;
-    S->root[6] = (cfg_opt_t)CFG_END();
+    S->root[7].validcb = stage_seen;
+    S->root[8] = (cfg_opt_t)CFG_END();
 }
 
 static void free_schema(schema *S)
@@ -411,6 +414,8 @@ static void finish_stage(loader *L, galley_stageconf *s)
 }
 
 /* the top level's integer settings, checked alike in the file and in -o */
+#define STR_(x) #x
+#define STR(x) STR_(x)
 typedef struct global_int {
     const char *name;
     long min, max;
@@ -419,11 +424,17 @@ typedef struct global_int {
 } global_int;
 
 static const global_int global_ints[] = {
-    { "workers", 0, 1024, offsetof(galley_pipeline, workers), "0 (one per CPU) to 1024" },
+    { "workers", 0, 1024, offsetof(galley_pipeline, workers),
+      "an integer from 0 (one per CPU) to 1024" },
     { "doc_timeout", 0, 86400, offsetof(galley_pipeline, doc_timeout),
-      "0 (no limit) to 86400 seconds" },
+      "an integer from 0 (no limit) to 86400 seconds" },
     { "worker_memory", 0, 1048576, offsetof(galley_pipeline, worker_memory),
-      "0 (no limit) or 64 to 1048576 MiB" },
+      "an integer from 0 (no limit) or 64 to 1048576 MiB" },
+    { "checkpoint_docs", 0, GALLEY__CHECKPOINT_MAX, offsetof(galley_pipeline, checkpoint_docs),
+      "an integer from 0 (off) to " STR(GALLEY__CHECKPOINT_MAX) },
+    { "checkpoint_seconds", 0, GALLEY__CHECKPOINT_MAX,
+      offsetof(galley_pipeline, checkpoint_seconds),
+      "an integer from 0 (off) to " STR(GALLEY__CHECKPOINT_MAX) },
 };
 
 static const global_int *find_global_int(const char *key)
@@ -474,8 +485,8 @@ static int set_global(loader *L, galley_pipeline *p, const char *ov, const char 
         return 0;
     }
     report(L, -1, NULL, NULL, "-o %s: expected STAGE.OPTION=VALUE, or workers=N, "
-           "on_error=skip|abort, isolate=true|false, doc_timeout=SECONDS or "
-           "worker_memory=MIB", ov);
+           "on_error=skip|abort, checkpoint_docs=N, checkpoint_seconds=N, "
+           "isolate=true|false, doc_timeout=SECONDS or worker_memory=MIB", ov);
     return -1;
 }
 
@@ -671,6 +682,10 @@ void galley__config_print(const galley_pipeline *p, FILE *out)
     fprintf(out, "# effective configuration of %s\n", p->file);
     fprintf(out, "workers = %ld%s\n", p->workers, p->workers ? "" : "    # one per CPU");
     fprintf(out, "on_error = \"%s\"\n", p->abort_on_error ? "abort" : "skip");
+    fprintf(out, "checkpoint_docs = %ld%s\n", p->checkpoint_docs,
+            p->checkpoint_docs ? "" : "    # only at the end");
+    fprintf(out, "checkpoint_seconds = %ld%s\n", p->checkpoint_seconds,
+            p->checkpoint_seconds ? "" : "    # only at the end");
     fprintf(out, "isolate = %s    # transforms in worker processes (--isolate)\n",
             p->isolate ? "true" : "false");
     fprintf(out, "doc_timeout = %ld%s\n", p->doc_timeout,

@@ -391,6 +391,19 @@ galley_status galley_stage_fail(galley_stage *st, const char *fmt, ...)
     return GALLEY_ERROR;
 }
 
+int galley_stage_resuming(const galley_stage *st, const char **mark)
+{
+    if (mark)
+        *mark = st->resuming ? st->resume_mark : NULL;
+    return st->resuming;
+}
+
+void galley_stage_set_mark(galley_stage *st, const char *mark)
+{
+    free(st->mark);
+    st->mark = mark ? galley__xstrdup(mark) : NULL;
+}
+
 /* ---- one running instance: open, process, close (threads and worker
  * processes alike) ---- */
 
@@ -434,5 +447,7 @@ int galley__stage_close(galley_stage *st)
     st->opened = 0;
     free(st->error);
     st->error = NULL;
+    free(st->mark);
+    st->mark = NULL;
     return rc;
 }
