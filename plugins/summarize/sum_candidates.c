@@ -164,168 +164,6 @@ static int bracketed(const char *s, size_t n)
     return n >= 2 && ((s[0] == '[' && s[n - 1] == ']') || (s[0] == '(' && s[n - 1] == ')'));
 }
 
-/* a caption or its credit: "Photo: ...", or "... Image: Name." (the credit
- * wikis and news sites put after a picture's caption) */
-static int is_caption(const char *s, size_t n)
-{
-    static const char *const marks[] = { "Image:", "Photo:", "Video:", "Picture:",
-        "Pictured:", "Caption:", "Photograph:", "Credit:", "Graphic:", "Watch:", NULL };
-    if (has_prefix_ci(s, n, "File photo") || has_prefix_ci(s, n, "Photo credit"))
-        return 1;
-    /* every mark ends with ':', so only the words before a colon are checked */
-    for (const char *c = memchr(s, ':', n); c; c = memchr(c + 1, ':', n - (size_t)(c + 1 - s))) {
-        size_t end = (size_t)(c - s) + 1;
-        for (int i = 0; marks[i]; i++) {
-            size_t m = strlen(marks[i]);
-            if (end >= m && strncasecmp(s + end - m, marks[i], m) == 0
-                && (end == m || s[end - m - 1] == ' '))
-                return 1;
-        }
-        if (end >= n)
-            break;
-    }
-    return 0;
-}
-
-static int is_byline(const char *s, size_t n, int words)
-{
-    static const char *const marks[] = { "By ", "Written by", "Reporting by",
-        "Additional reporting", "Editing by", "Reported by", "(Reporting",
-        "Contact ", "Email ", "Follow ", NULL };
-    if (words > 12)
-        return 0;
-    for (int i = 0; marks[i]; i++)
-        if (has_prefix_ci(s, n, marks[i]))
-            return 1;
-    return 0;
-}
-
-static int is_month_or_day(const char *w, size_t n)
-{
-    static const char *const names[] = { "january", "february", "march", "april",
-        "may", "june", "july", "august", "september", "october", "november",
-        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-        "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
-        "saturday", "sunday", "updated", "published", "posted", "am", "pm", "gmt",
-        "utc", "est", "edt", NULL };
-    /* per first letter, bit k set when a name of k letters starts with it:
-     * most words are turned down here without a string compare */
-    static const unsigned short lengths[26] = {
-        0x06c, 0x000, 0x000, 0x108, 0x008, 0x148, 0x008, 0x000, 0x000, 0x098,
-        0x000, 0x000, 0x068, 0x108, 0x088, 0x244, 0x000, 0x000, 0x358, 0x180,
-        0x088, 0x000, 0x200, 0x000, 0x000, 0x000 };
-    if (n < 2 || n > 9)
-        return 0;
-    unsigned c = (unsigned char)w[0] | 0x20u;
-    if (c - 'a' >= 26u || !(lengths[c - 'a'] & (1u << n)))
-        return 0;
-    for (int i = 0; names[i]; i++)
-        if (((names[i][0] ^ w[0]) & ~0x20) == 0 && strlen(names[i]) == n
-            && strncasecmp(w, names[i], n) == 0)
-            return 1;
-    return 0;
-}
-
-/* a sentence made only of dates and times: "Thursday, February 23, 2006"
- * (letters must all be month/day words; a byte scan, no tokenizer) */
-static int is_date_only(const char *s, size_t n)
-{
-    int words = 0;
-    size_t i = 0;
-    while (i < n) {
-        unsigned char c = (unsigned char)s[i];
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-            size_t b = i;
-            while (i < n && (((unsigned char)s[i] | 0x20) >= 'a' && ((unsigned char)s[i] | 0x20) <= 'z'))
-                i++;
-            if (!is_month_or_day(s + b, i - b))
-                return 0;
-            words++;
-        } else if (c >= '0' && c <= '9') {
-            while (i < n && s[i] >= '0' && s[i] <= '9')
-                i++;
-            words++;
-        } else if (c >= 0x80)
-            return 0;       /* no dates in other scripts here */
-        else
-            i++;
-    }
-    return words > 0;
-}
-
-static int is_dash(const char *t, size_t tl)
-{
-    return (tl == 1 && t[0] == '-')
-           || (tl == 3 && (unsigned char)t[0] == 0xE2 && (unsigned char)t[1] == 0x80
-               && ((unsigned char)t[2] == 0x93 || (unsigned char)t[2] == 0x94));
-}
-
-/* Length of a dateline opening the sentence: "ISLAMABAD, Pakistan – ",
- * "LONDON (Reuters) - ", "Evansville, Indiana, United States - " (capitalised
- * place words, commas and brackets, then a dash), or a date before the first
- * sentence ("Thursday, March 15, 2012 Wikinews interviewed ...").  0 if none. */
-/* cheap test first: a dateline has a dash or a digit in its first 80 bytes */
-static int may_have_dateline(const char *s, size_t n)
-{
-    size_t m = n < 80 ? n : 80;
-    for (size_t i = 0; i < m; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '-' || (c >= '0' && c <= '9'))
-            return 1;
-        if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80
-            && ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94))
-            return 1;
-    }
-    return 0;
-}
-
-static size_t dateline_len(const char *s, size_t n)
-{
-    if (!may_have_dateline(s, n))
-        return 0;
-    galley_tokenizer tz;
-    galley_token tok;
-    int dates = 0, numbers = 0, place = 1, commas = 0, caps = 0;
-    galley_tok_init(&tz, s, n);
-    for (int k = 0; k < 10 && galley_tok_next(&tz, &tok); k++) {
-        const char *t = s + tok.start;
-        size_t tl = tok.end - tok.start;
-        if (k == 0 && tok.cls == GALLEY_TOK_WORD && (tok.flags & GALLEY_TOK_ALLCAPS) && tl >= 3)
-            caps = 1;
-        if (tok.cls == GALLEY_TOK_WORD && is_month_or_day(t, tl)) {
-            dates++;
-            continue;
-        }
-        if (tok.cls == GALLEY_TOK_NUMBER && dates > 0) {
-            numbers++;
-            continue;
-        }
-        if (tok.cls == GALLEY_TOK_PUNCT && tl == 1 && (t[0] == ',' || t[0] == '('
-                                                       || t[0] == ')')) {
-            commas += t[0] == ',';
-            continue;
-        }
-        /* a place (all-capitals first word, or words and commas), then " - " */
-        if (is_dash(t, tl) && k > 0 && place && (caps || commas > 0)
-            && tok.start > 0 && s[tok.start - 1] == ' ') {
-            size_t e = tok.end;
-            while (e < n && is_space((unsigned char)s[e]))
-                e++;
-            return e < n ? e : 0;
-        }
-        /* a full date, then a capitalised word: the date was a line of its own */
-        if (dates >= 2 && numbers >= 1 && tok.cls == GALLEY_TOK_WORD
-            && (tok.flags & GALLEY_TOK_CAPITALIZED))
-            return tok.start;
-        if (tok.cls != GALLEY_TOK_WORD || !(tok.flags & (GALLEY_TOK_CAPITALIZED
-                                                        | GALLEY_TOK_ALLCAPS)))
-            place = 0;
-        if (!place && dates == 0)
-            return 0;
-    }
-    return 0;
-}
-
 static int add_sent(gsum *g, size_t s, size_t e, int para)
 {
     gsum_sent *v = gsum_grow(g->sents, &g->capsents, g->nsents + 1, sizeof *v);
@@ -358,9 +196,21 @@ static int label_allowed(const gsum *g, const char *label)
     return 0;
 }
 
-/* Raw sentence spans (before filtering) into g->sents, with paragraph numbers.
- * Spans the `sentence` layer labels as title/headline, dateline, caption or
- * byline are dropped here unless allowed. */
+/* A span kept out by its label stays in the list, marked (words -2; -3
+ * for a caption), so that a caption's credit still marks its paragraph. */
+static int add_labelled(gsum *g, size_t s, size_t e, int para, const char *label)
+{
+    if (add_sent(g, s, e, para) < 0)
+        return -1;
+    if (!label_allowed(g, label))
+        g->sents[g->nsents - 1].words = label && strcasecmp(label, "caption") == 0 ? -3 : -2;
+    return 0;
+}
+
+/* Raw sentence spans (before filtering) into g->sents, with paragraph
+ * numbers, from the `sentence` layer and its labels; without one, from the
+ * toolkit's splitter with the labels the `sentences` plugin would give
+ * (galley_news_label). */
 static void collect_spans(gsum *g, galley_doc *doc, const char *text, size_t len)
 {
     size_t nl = 0;
@@ -375,13 +225,8 @@ static void collect_spans(gsum *g, galley_doc *doc, const char *text, size_t len
             size_t s = sp[i].start < from ? from : sp[i].start;
             if (s > prev && has_blank_line(text, prev, s))
                 para++;
-            if (add_sent(g, s, sp[i].end, para) < 0)
+            if (add_labelled(g, s, sp[i].end, para, sp[i].label) < 0)
                 return;
-            /* a span kept out by its label stays in the list, marked, so
-             * that a caption's credit still marks its paragraph */
-            if (!label_allowed(g, sp[i].label))
-                g->sents[g->nsents - 1].words =
-                    sp[i].label && strcasecmp(sp[i].label, "caption") == 0 ? -3 : -2;
             prev = sp[i].end;
         }
         return;
@@ -394,7 +239,7 @@ static void collect_spans(gsum *g, galley_doc *doc, const char *text, size_t len
         e += from;
         if (s > prev && has_blank_line(text, prev, s))
             para++;
-        if (add_sent(g, s, e, para) < 0)
+        if (add_labelled(g, s, e, para, galley_news_label(text + s, e - s)) < 0)
             return;
         prev = e;
     }
@@ -419,8 +264,7 @@ static size_t filter_spans(gsum *g, const char *text)
     if (!(g->allow & GSUM_ALLOW_CAPTION))
         for (size_t i = 0; i < g->nsents; i++) {
             gsum_sent *x = &g->sents[i];
-            if (x->words == -1 || x->words == -2
-                || (x->words == 0 && !is_caption(text + x->start, x->end - x->start)))
+            if (x->words != -3)
                 continue;
             for (size_t j = i; j > 0 && g->sents[j - 1].para == x->para; j--)
                 g->sents[j - 1].words = -1;
@@ -445,19 +289,9 @@ static size_t filter_spans(gsum *g, const char *text)
             footer = 1;
         if (footer)
             continue;
-        if (!(g->allow & GSUM_ALLOW_DATELINE)) {
-            if (is_date_only(s, n))
-                continue;
-            size_t d = dateline_len(s, n);
-            x.start += d;
-            s += d;
-            n -= d;
-        }
         if (bracketed(s, n))
             continue;
         x.words = count_words(text, x.start, x.end);
-        if (!(g->allow & GSUM_ALLOW_BYLINE) && is_byline(s, n, x.words))
-            continue;
         g->sents[out++] = x;
     }
     /* complete sentences only, long enough; fragments were joined above (one

@@ -46,7 +46,7 @@
 
 /* one candidate sentence */
 typedef struct gsum_sent {
-    size_t start, end;      /* byte span in the doc's text (dateline trimmed) */
+    size_t start, end;      /* byte span in the doc's text */
     int pos;                /* 0-based position among candidates */
     int para;               /* paragraph number (blank-line separated) */
     int words;              /* word tokens */
