@@ -125,7 +125,7 @@ static void on_cfg_error(cfg_t *cfg, const char *fmt, va_list ap)
     if (sscanf(msg, "no such option '%255[^']'", bad) == 1 && cfg) {
         if (strcmp(cfg->name, "root") == 0) {
             report(L, line, NULL, NULL, "unknown setting '%s': the top level takes "
-                   "workers, on_error, checkpoint_docs, checkpoint_seconds and "
+                   "workers, on_error, checkpoint_docs, checkpoint_seconds, state and "
                    "stage \"NAME\" { ... }", bad);
         } else if (strcmp(cfg->name, "stage") == 0) {
             report(L, line, cfg_title(cfg), NULL, "unknown setting or plugin '%s': a stage "
@@ -198,16 +198,17 @@ static void build_schema(const galley_registry *r, schema *S)
         S->stage[ns++].validcb = sec_seen;
     }
     S->stage[ns] = (cfg_opt_t)CFG_END();
-    S->root = galley__xcalloc(6, sizeof *S->root);
+    S->root = galley__xcalloc(7, sizeof *S->root);
     S->root[0] = (cfg_opt_t)CFG_INT("workers", 0, CFGF_NONE);
     S->root[1] = (cfg_opt_t)CFG_STR("on_error", "skip", CFGF_NONE);
     S->root[2] = (cfg_opt_t)CFG_INT("checkpoint_docs", GALLEY__CHECKPOINT_DOCS, CFGF_NONE);
     S->root[3] = (cfg_opt_t)CFG_INT("checkpoint_seconds", GALLEY__CHECKPOINT_SECONDS,
                                     CFGF_NONE);
-    S->root[4] = (cfg_opt_t)CFG_SEC("stage", S->stage,
+    S->root[4] = (cfg_opt_t)CFG_STR("state", "", CFGF_NONE);
+    S->root[5] = (cfg_opt_t)CFG_SEC("stage", S->stage,
                                     CFGF_MULTI | CFGF_TITLE | CFGF_NO_TITLE_DUPES);
-    S->root[4].validcb = stage_seen;
-    S->root[5] = (cfg_opt_t)CFG_END();
+    S->root[5].validcb = stage_seen;
+    S->root[6] = (cfg_opt_t)CFG_END();
 }
 
 static void free_schema(schema *S)
@@ -426,6 +427,11 @@ static int set_global(loader *L, galley_pipeline *p, const char *ov, const char 
         p->abort_on_error = strcmp(val, "abort") == 0;
         return 0;
     }
+    if (strcmp(key, "state") == 0) {
+        free(p->state);
+        p->state = *val ? galley__xstrdup(val) : NULL;
+        return 0;
+    }
     long *ck = strcmp(key, "checkpoint_docs") == 0 ? &p->checkpoint_docs
              : strcmp(key, "checkpoint_seconds") == 0 ? &p->checkpoint_seconds : NULL;
     if (ck) {
@@ -440,7 +446,7 @@ static int set_global(loader *L, galley_pipeline *p, const char *ov, const char 
         return 0;
     }
     report(L, -1, NULL, NULL, "-o %s: expected STAGE.OPTION=VALUE, or workers=N, "
-           "on_error=skip|abort, checkpoint_docs=N or checkpoint_seconds=N", ov);
+           "on_error=skip|abort, checkpoint_docs=N, checkpoint_seconds=N or state=FILE", ov);
     return -1;
 }
 
@@ -524,6 +530,9 @@ static void take_root(loader *L, galley_pipeline *p, cfg_t *cfg)
     p->abort_on_error = strcmp(oe, "abort") == 0;
     p->checkpoint_docs = checkpoint_setting(L, cfg, "checkpoint_docs");
     p->checkpoint_seconds = checkpoint_setting(L, cfg, "checkpoint_seconds");
+    const char *state = cfg_getstr(cfg, "state");
+    if (state && *state)
+        p->state = galley__resolve_path(p->file, state);
     size_t from = 0;
     p->stages = galley__xcalloc(L->nrecs + 1, sizeof *p->stages);
     for (size_t i = 0; i < L->nrecs; i++) {
@@ -594,6 +603,7 @@ void galley__pipeline_free(galley_pipeline *p)
     }
     free(p->stages);
     free(p->file);
+    free(p->state);
     free(p);
 }
 
@@ -648,6 +658,8 @@ void galley__config_print(const galley_pipeline *p, FILE *out)
             p->checkpoint_docs ? "" : "    # only at the end");
     fprintf(out, "checkpoint_seconds = %ld%s\n", p->checkpoint_seconds,
             p->checkpoint_seconds ? "" : "    # only at the end");
+    if (p->state)
+        fprintf(out, "state = \"%s\"\n", p->state);
     for (size_t i = 0; i < p->nstages; i++) {
         const galley_stageconf *s = &p->stages[i];
         fprintf(out, "\nstage \"%s\" {\n  plugin = \"%s/%s\"    # %s\n", s->name,

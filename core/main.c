@@ -34,6 +34,9 @@ static const char usage_text[] =
     "                          0 = one per CPU)\n"
     "  -P, --plugin-dir DIR    search DIR for plugins first (repeatable)\n"
     "      --shard K/N         process only shard K of N (the fetch stage's shard)\n"
+    "      --state FILE        record what is done in FILE (SQLite): a run that was\n"
+    "                          killed resumes, a rerun does only new or changed\n"
+    "                          documents (also state = \"FILE\" in the config)\n"
     "      --stats             per-stage counts and time after the run\n"
     "      --progress, --no-progress  progress line on stderr (default: on a TTY)\n"
     "  -q, --quiet             errors only, no summary line\n"
@@ -74,7 +77,7 @@ static int usage_error(const char *fmt, ...)
     return EXIT_USAGE;
 }
 
-enum { OPT_SHARD = 256, OPT_STATS, OPT_PROGRESS, OPT_NO_PROGRESS };
+enum { OPT_SHARD = 256, OPT_STATS, OPT_PROGRESS, OPT_NO_PROGRESS, OPT_STATE };
 
 static const struct option long_opts[] = {
     { "config", required_argument, NULL, 'c' },
@@ -82,6 +85,7 @@ static const struct option long_opts[] = {
     { "plugin-dir", required_argument, NULL, 'P' },
     { "shard", required_argument, NULL, OPT_SHARD },
     { "stats", no_argument, NULL, OPT_STATS },
+    { "state", required_argument, NULL, OPT_STATE },
     { "progress", no_argument, NULL, OPT_PROGRESS },
     { "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
     { "quiet", no_argument, NULL, 'q' },
@@ -123,6 +127,11 @@ static int parse_options(int argc, char **argv, cli *c, const char *optstring)
                 return EXIT_USAGE;
             break;
         case OPT_STATS: c->run.stats = 1; break;
+        case OPT_STATE:
+            if (!*optarg)
+                return usage_error("%s", "--state wants a FILE");
+            c->run.state = optarg;
+            break;
         case OPT_PROGRESS: c->run.progress = 1; break;
         case OPT_NO_PROGRESS: c->run.progress = 0; break;
         case 'q': c->run.quiet = 1; galley_log_set_level(GALLEY_LOG_ERROR); break;
