@@ -38,6 +38,7 @@ typedef struct engine {
     galley_stage *fetch;        /* one instance */
     galley_stage **work;        /* [worker][stage] for the transforms */
     galley_stage *outs;         /* one instance per output stage */
+    galley__isolate *iso;       /* isolate = true: transforms in worker processes */
     stat_row **wstats;          /* [worker][stage] */
     stat_row *stats;            /* fetch and output rows, then merged */
 
@@ -65,24 +66,50 @@ typedef struct engine {
 
 static void run_stage(galley_stage *st, galley_doc *doc, stat_row *row, item *it, size_t idx)
 {
-    double t0 = galley__now();
-    galley_status s = st->conf->plugin->process(st->state, doc);
-    row->seconds += galley__now() - t0;
+    galley_status s = galley__stage_process(st, doc, &row->seconds);
     if (s == GALLEY_OK) {
         row->ok++;
         return;
     }
-    if (s == GALLEY_SKIP) {
+    if (s == GALLEY_SKIP)
         row->skipped++;
-    } else {
+    else
         row->failed++;
-        s = GALLEY_ERROR;
-        if (!galley_doc_error(doc))
-            galley_doc_fail(doc, "failed without saying why (a plugin bug: "
-                            "use galley_doc_fail)");
-    }
     it->status = s;
     it->stage = idx;
+}
+
+/* isolate = true: the same transforms, in worker w's process (core/isolate.c) */
+static void run_isolated(engine *E, int w, item *it)
+{
+    double *secs = galley__xcalloc(E->first_out, sizeof *secs);
+    size_t stage = 0;
+    galley_status s = galley__isolate_process(E->iso, w, &it->doc, &stage, secs);
+    for (size_t i = 1; i < E->first_out; i++) {
+        stat_row *row = &E->wstats[w][i];
+        row->seconds += secs[i];
+        if (s == GALLEY_OK || i < stage)
+            row->ok++;
+        else if (i == stage)
+            *(s == GALLEY_SKIP ? &row->skipped : &row->failed) += 1;
+    }
+    free(secs);
+    if (s != GALLEY_OK) {
+        it->status = s;
+        it->stage = stage;
+    }
+}
+
+static void run_transforms(engine *E, int w, item *it)
+{
+    if (it->status != GALLEY_OK)
+        return;
+    if (E->iso) {
+        run_isolated(E, w, it);
+        return;
+    }
+    for (size_t i = 1; i < E->first_out && it->status == GALLEY_OK; i++)
+        run_stage(&E->work[w][i], it->doc, &E->wstats[w][i], it, i);
 }
 
 /* ---- fetch thread ---- */
@@ -214,8 +241,7 @@ static void *worker_main(void *arg)
         E->qlen--;
         pthread_mutex_unlock(&E->lock);
 
-        for (size_t i = 1; i < E->first_out && it->status == GALLEY_OK; i++)
-            run_stage(&E->work[wa->w][i], it->doc, &E->wstats[wa->w][i], it, i);
+        run_transforms(E, wa->w, it);
         pthread_mutex_lock(&E->lock);
         E->done[galley_doc_seq(it->doc) % E->window] = it;
         if (galley_doc_seq(it->doc) == E->emitted)
@@ -356,50 +382,17 @@ static void output_loop(engine *E, totals *t, int progress)
 
 /* ---- open and close ---- */
 
-static int open_one(galley_stage *st, const galley_stageconf *c, int w, int nw)
-{
-    st->conf = c;
-    st->worker = w;
-    st->workers = nw;
-    if (c->plugin->open && c->plugin->open(st, &st->state) != GALLEY_OK) {
-        galley_error("stage '%s' (%s): cannot start: %s", c->name, c->plugin->name,
-                     st->error ? st->error : "open() failed without saying why");
-        free(st->error);
-        st->error = NULL;
-        return -1;
-    }
-    st->opened = 1;
-    return 0;
-}
-
-static int close_one(galley_stage *st)
-{
-    int rc = 0;
-    if (st->opened && st->conf->plugin->close &&
-        st->conf->plugin->close(st->state) != GALLEY_OK) {
-        galley_error("stage '%s' (%s): %s", st->conf->name, st->conf->plugin->name,
-                     st->error ? st->error : "close() failed without saying why");
-        rc = -1;
-    }
-    st->opened = 0;
-    free(st->error);
-    st->error = NULL;
-    free(st->mark);
-    st->mark = NULL;
-    return rc;
-}
-
 static int open_all(engine *E)
 {
     const galley_pipeline *p = E->p;
-    if (open_one(E->fetch, &p->stages[0], 0, 1) < 0)
+    if (galley__stage_open(E->fetch, &p->stages[0], 0, 1) < 0)
         return -1;
-    for (int w = 0; w < E->workers; w++)
+    for (int w = 0; w < E->workers && !E->iso; w++)
         for (size_t i = 1; i < E->first_out; i++)
-            if (open_one(&E->work[w][i], &p->stages[i], w, E->workers) < 0)
+            if (galley__stage_open(&E->work[w][i], &p->stages[i], w, E->workers) < 0)
                 return -1;
     for (size_t i = E->first_out; i < p->nstages; i++)
-        if (open_one(&E->outs[i - E->first_out], &p->stages[i], 0, 1) < 0)
+        if (galley__stage_open(&E->outs[i - E->first_out], &p->stages[i], 0, 1) < 0)
             return -1;
     return 0;
 }
@@ -407,12 +400,12 @@ static int open_all(engine *E)
 /* transforms and fetch first, outputs last: outputs flush what they got */
 static int close_all(engine *E)
 {
-    int rc = close_one(E->fetch);
+    int rc = galley__stage_close(E->fetch);
     for (int w = 0; w < E->workers; w++)
         for (size_t i = 1; i < E->first_out; i++)
-            rc |= close_one(&E->work[w][i]);
+            rc |= galley__stage_close(&E->work[w][i]);
     for (size_t i = E->first_out; i < E->p->nstages; i++)
-        rc |= close_one(&E->outs[i - E->first_out]);
+        rc |= galley__stage_close(&E->outs[i - E->first_out]);
     return rc;
 }
 
@@ -553,7 +546,15 @@ int galley__run(const galley_pipeline *p, const galley_runopts *ro)
     engine E;
     engine_init(&E, p, (int)workers);
     stop_requested = 0;
+    /* the worker processes fork before any thread starts (see core/isolate.c) */
+    if ((ro->isolate || p->isolate) && E.first_out > 1 &&
+        !(E.iso = galley__isolate_start(p, E.first_out, (int)workers))) {
+        engine_free(&E);
+        return 2;
+    }
     if (state_begin(&E, ro) < 0 || open_all(&E) < 0) {
+        if (E.iso)
+            galley__isolate_stop(E.iso);
         close_all(&E);
         galley__state_close(E.state);
         engine_free(&E);
@@ -582,7 +583,8 @@ int galley__run(const galley_pipeline *p, const galley_runopts *ro)
         pthread_join(threads[w], NULL);
     pthread_sigmask(SIG_SETMASK, &saved, NULL);
     int interrupted = stop_requested && !E.aborted;
-    int close_failed = close_all(&E) < 0;
+    int close_failed = E.iso && galley__isolate_stop(E.iso) < 0;
+    close_failed |= close_all(&E) < 0;
     if (E.state && E.fetch_complete && !E.aborted && !interrupted)
         t.deleted = galley__state_sweep(E.state, !ro->quiet);
     galley__state_close(E.state);

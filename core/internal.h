@@ -110,6 +110,12 @@ void galley__optvals_free(galley_optval *vals, size_t n);
 /* "did you mean" plus the list of valid options, for messages */
 void galley__opt_suggest(const galley_option *opts, const char *bad, char *out, size_t len);
 const char *galley__kind_name(galley_kind k);
+/* One running instance as worker w of nw: open prints why it failed and
+ * returns -1; process adds its time to *seconds and makes sure a failure has
+ * a message; close prints why it failed and returns -1. */
+int galley__stage_open(galley_stage *st, const galley_stageconf *c, int w, int nw);
+galley_status galley__stage_process(galley_stage *st, galley_doc *doc, double *seconds);
+int galley__stage_close(galley_stage *st);
 
 /* ---- loader.c ---- */
 typedef struct galley_module {
@@ -149,6 +155,9 @@ typedef struct galley_pipeline {
     long checkpoint_docs;   /* flush + ack every N documents (0: only at the end) */
     long checkpoint_seconds;    /* ... or every N seconds, whichever first */
     char *state;            /* state file (resume, incremental runs), or NULL */
+    int isolate;            /* transforms in worker processes */
+    long doc_timeout;       /* seconds a document may take there; 0 = no limit */
+    long worker_memory;     /* MiB of address space per worker process; 0 = no limit */
     galley_stageconf *stages;
     size_t nstages;
 } galley_pipeline;
@@ -171,6 +180,7 @@ typedef struct galley_runopts {
     int progress;           /* -1 auto (TTY), 0 off, 1 on */
     int quiet;
     const char *state;      /* --state FILE: overrides the config's */
+    int isolate;            /* --isolate: 1; 0: the config's */
 } galley_runopts;
 
 #define GALLEY__CHECKPOINT_DOCS 1000
@@ -229,5 +239,27 @@ unsigned long long galley__state_sweep(galley__state *S, int report);
 int galley__run(const galley_pipeline *p, const galley_runopts *ro);
 /* asks a running pipeline to stop (signal-safe) */
 void galley__request_stop(void);
+
+/* ---- docwire.c: the binary form of a document (doc/wire-format.md) ---- */
+void galley__docwire_encode(const galley_doc *doc, galley_buf *out);
+/* a new document, or NULL and a message for malformed input */
+galley_doc *galley__docwire_decode(const void *buf, size_t len, char *err, size_t errlen);
+
+/* ---- isolate.c: the transforms in worker processes ---- */
+typedef struct galley__isolate galley__isolate;
+/* Starts the worker processes for stages [1, first_out) of p; call it before
+ * any thread starts.  NULL when they could not start (the reason printed). */
+galley__isolate *galley__isolate_start(const galley_pipeline *p, size_t first_out, int workers);
+/* Runs the transforms on *doc in worker w's process and replaces *doc with
+ * the result.  Returns the status; *stage is the stage that skipped or failed
+ * it (a crash, timeout or memory limit fails it there); secs[i] gets stage
+ * i's time.  A worker lost this way is replaced before its next document. */
+galley_status galley__isolate_process(galley__isolate *iso, int w, galley_doc **doc,
+                                      size_t *stage, double *secs);
+/* galley_oom() calls it: in a worker process, the crash that follows is
+ * reported as the memory limit */
+void galley__isolate_oom(void);
+/* Ends the workers (they close their stages); -1 when a close failed. */
+int galley__isolate_stop(galley__isolate *iso);
 
 #endif
