@@ -213,10 +213,12 @@ static void near_limit_at(const galley_pipeline *p)
 static void guard_worker(const galley_pipeline *p, slot *sl)
 {
     static const int sigs[] = { SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL };
+    /* a stack of its own, so that a stack overflow is reported too; it lives
+     * as long as the process */
+    static char altstack[64 * 1024];
     crash_slot = sl;
-    stack_t ss = { .ss_sp = malloc(SIGSTKSZ * 4), .ss_size = SIGSTKSZ * 4 };
-    if (ss.ss_sp)
-        sigaltstack(&ss, NULL);
+    stack_t ss = { .ss_sp = altstack, .ss_size = sizeof altstack };
+    sigaltstack(&ss, NULL);
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_crash;
@@ -287,6 +289,10 @@ static _Noreturn void worker_main(galley__isolate *iso, int w, int fd)
     for (size_t i = 1; i < iso->first_out; i++)
         rc |= (char)(galley__stage_close(&st[i]) < 0);
     send_all(fd, &rc, 1);
+    galley__buf_free(&in);
+    galley__buf_free(&out);
+    free(secs);
+    free(st);
     _exit(ok ? rc : 2);     /* _exit: stdio buffers copied from the parent stay unwritten */
 }
 
