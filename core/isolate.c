@@ -439,13 +439,20 @@ static int reap(galley__isolate *iso, wproc *wp)
     return status;
 }
 
-/* the worker opened its stages (it printed why not) */
+static const char *signal_name(int sig);
+
+/* the worker opened its stages (a plugin's open() that fails prints why; one
+ * that crashes is said here) */
 static int ready(galley__isolate *iso, wproc *wp)
 {
     char ok = 0;
     if (recv_all(wp->fd, &ok, 1, 0) == 0 && ok)
         return 0;
-    reap(iso, wp);
+    int status = reap(iso, wp);
+    if (WIFSIGNALED(status))
+        galley_error("isolate: a worker process crashed (signal %d%s%s) while its plugins "
+                     "opened", WTERMSIG(status), signal_name(WTERMSIG(status)) ? ", " : "",
+                     signal_name(WTERMSIG(status)) ? signal_name(WTERMSIG(status)) : "");
     return -1;
 }
 
