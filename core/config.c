@@ -572,26 +572,119 @@ static void take_root(loader *L, galley_pipeline *p, cfg_t *cfg)
     }
 }
 
+/* ---- comments ----
+ * libconfuse 3.3 counts lines wrongly after comments (each # or // line adds
+ * 2, a block comment 1), so every later FILE:LINE would be off.  The file is
+ * read here and its comments blanked out, newlines kept, before libconfuse
+ * sees it: the same syntax, the right line numbers. */
+
+/* the length of the string literal starting at s[0] (a quote), closing quote
+ * included; a backslash takes the next byte, as in libconfuse's lexer */
+static size_t quoted_len(const char *s, size_t n)
+{
+    size_t i = 1;
+    while (i < n && s[i] != s[0])
+        i += s[i] == '\\' && i + 1 < n ? 2 : 1;
+    return i < n ? i + 1 : n;
+}
+
+/* blanks # and // comments (to the end of the line) and block comments (all
+ * but their newlines) in b; returns -1 and the comment's first line for a
+ * block comment that never ends */
+static int blank_comments(char *b, size_t n, int *open_line)
+{
+    int line = 1;
+    for (size_t i = 0; i < n;) {
+        size_t end = i + 1;
+        if (b[i] == '"' || b[i] == '\'') {
+            end = i + quoted_len(b + i, n - i);
+        } else if (b[i] == '$' && i + 1 < n && b[i + 1] == '{') {
+            const char *close = memchr(b + i, '}', n - i);
+            end = close ? (size_t)(close - b) + 1 : n;
+        } else if (b[i] == '#' || (b[i] == '/' && i + 1 < n && b[i + 1] == '/')) {
+            const char *nl = memchr(b + i, '\n', n - i);
+            end = nl ? (size_t)(nl - b) : n;
+            memset(b + i, ' ', end - i);
+        } else if (b[i] == '/' && i + 1 < n && b[i + 1] == '*') {
+            const char *close = NULL;
+            for (size_t k = i + 2; k + 1 < n && !close; k++)
+                if (b[k] == '*' && b[k + 1] == '/')
+                    close = b + k;
+            if (!close) {
+                *open_line = line;
+                return -1;
+            }
+            end = (size_t)(close - b) + 2;
+            for (size_t k = i; k < end; k++)
+                if (b[k] != '\n')
+                    b[k] = ' ';
+        }
+        for (size_t k = i; k < end; k++)
+            line += b[k] == '\n';
+        i = end;
+    }
+    return 0;
+}
+
+/* the config file's text with its comments blanked, or NULL (reported) */
+static char *read_config(loader *L, size_t *len)
+{
+    FILE *f = fopen(L->file, "rb");
+    if (!f) {
+        report(L, -1, NULL, NULL, "cannot read config %s: %s", L->file, strerror(errno));
+        return NULL;
+    }
+    galley_buf b = { 0 };
+    char chunk[8192];
+    size_t k;
+    while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
+        galley__buf_add(&b, chunk, k);
+    int err = ferror(f) ? errno : 0;
+    fclose(f);
+    if (err) {
+        report(L, -1, NULL, NULL, "cannot read config %s: %s", L->file, strerror(err));
+        galley__buf_free(&b);
+        return NULL;
+    }
+    if (b.len == 0)
+        galley__buf_add(&b, "\n", 1);     /* fmemopen wants a size above 0 */
+    int open_line;
+    if (blank_comments(b.s, b.len, &open_line) < 0) {
+        report(L, open_line, NULL, NULL, "a /* comment starts here and never ends: add */");
+        galley__buf_free(&b);
+        return NULL;
+    }
+    *len = b.len;
+    return b.s;
+}
+
 static galley_pipeline *parse(loader *L)
 {
+    galley_pipeline *p = galley__xcalloc(1, sizeof *p);
+    p->file = galley__xstrdup(L->file);
+    size_t len;
+    char *text = read_config(L, &len);
+    FILE *f = text ? fmemopen(text, len, "r") : NULL;
+    if (text && !f)
+        report(L, -1, NULL, NULL, "cannot read config %s: %s", L->file, strerror(errno));
+    if (!f) {
+        free(text);
+        return p;
+    }
     schema S;
     build_schema(L->reg, &S);
     cfg_t *cfg = cfg_init(S.root, CFGF_NONE);
     cfg_set_error_function(cfg, on_cfg_error);
     L->root = cfg;
-    galley_pipeline *p = galley__xcalloc(1, sizeof *p);
-    p->file = galley__xstrdup(L->file);
-    errno = 0;
-    int rc = cfg_parse(cfg, L->file);
-    if (rc == CFG_FILE_ERROR)
-        report(L, -1, NULL, NULL, "cannot read config %s: %s", L->file,
-               errno ? strerror(errno) : "no such file");
-    else if (rc == CFG_SUCCESS)
+    int rc = cfg_parse_fp(cfg, f);
+    if (rc == CFG_SUCCESS)
         take_root(L, p, cfg);
     else if (L->nerrors == 0)
         report(L, -1, NULL, NULL, "%s: cannot parse the config", L->file);
     L->root = NULL;
     cfg_free(cfg);
+    fclose(f);
+    free(text);
     free_schema(&S);
     return p;
 }
