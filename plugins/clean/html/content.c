@@ -18,7 +18,7 @@ static const tagdef tags[] = {
     { "a", HT_LINK },
     { "address", HT_BLOCK },
     { "article", HT_BLOCK | HT_CONTAINER },
-    { "aside", HT_JUNK },
+    { "aside", HT_BLOCK | HT_SHELL },
     { "audio", HT_JUNK },
     { "blockquote", HT_BLOCK | HT_PARA },
     { "body", HT_BLOCK | HT_CONTAINER },
@@ -37,7 +37,7 @@ static const tagdef tags[] = {
     { "figcaption", HT_JUNK },
     { "figure", HT_BLOCK },
     { "font", 0 },
-    { "footer", HT_JUNK },
+    { "footer", HT_BLOCK | HT_SHELL },
     { "form", HT_BLOCK },
     { "frame", HT_JUNK },
     { "h1", HT_BLOCK | HT_HEAD },
@@ -47,7 +47,7 @@ static const tagdef tags[] = {
     { "h5", HT_BLOCK | HT_HEAD },
     { "h6", HT_BLOCK | HT_HEAD },
     { "head", 0 },
-    { "header", HT_JUNK },
+    { "header", HT_BLOCK | HT_SHELL },
     { "hr", HT_BLOCK },
     { "html", HT_BLOCK | HT_CONTAINER },
     { "iframe", HT_JUNK | HT_EMBED },
@@ -60,7 +60,7 @@ static const tagdef tags[] = {
     { "map", HT_JUNK },
     { "menu", HT_JUNK },
     { "meta", HT_JUNK },
-    { "nav", HT_JUNK },
+    { "nav", HT_BLOCK | HT_SHELL },
     { "noscript", HT_JUNK },
     { "object", HT_JUNK | HT_EMBED },
     { "ol", HT_BLOCK | HT_LIST },
@@ -248,7 +248,7 @@ static const struct needle { const char *s; unsigned char len, cat; } needles[] 
     { "tweet", 5, N_EMBED },
     { "video", 5, N_WEAK },
     { "visually-hidden", 15, N_ALWAYS },
-    { "widget", 6, N_MAYBE },
+    { "widget", 6, N_WEAK },
 };
 /* needles[first[c - 'a']] .. needles[first[c - 'a' + 1] - 1] start with c */
 static const unsigned char first[27] = {
@@ -309,7 +309,8 @@ static size_t names_of(const hattrs *at, char *buf, size_t cap)
     return len;
 }
 
-/* <0 boilerplate, >0 article-like; *drop set when the name alone condemns it */
+/* <0 boilerplate, >0 article-like; *drop set when the name alone condemns
+ * it: 2 whatever it holds, 1 unless it holds an article's text */
 static int class_weight(const hattrs *at, int *drop)
 {
     char buf[512];
@@ -331,7 +332,9 @@ static int class_weight(const hattrs *at, int *drop)
     /* embedded posts (tweets, videos) are quoted article text */
     if (cats & N_EMBED)
         return w > 0 ? w : 0;
-    if (always || (maybe && !isgood))
+    if (always)
+        *drop = 2;
+    else if (maybe && !isgood)
         *drop = 1;
     return w;
 }
@@ -339,8 +342,10 @@ static int class_weight(const hattrs *at, int *drop)
 /* hidden by attribute or inline style */
 static int is_hidden(const hattrs *at)
 {
+    /* React's streamed server rendering parks the page in <div hidden
+     * id="S:0"> for a script to move into place: shown, not hidden */
     if (at->hidden)
-        return 1;
+        return !(at->names[1] && !strncmp(at->names[1], "S:", 2));
     const char *v = at->aria_hidden;
     if (v && !strcmp(v, "true"))
         return 1;
@@ -360,7 +365,8 @@ static int is_hidden(const hattrs *at)
 
 /* ---- the analysis walk ---- */
 
-static int add_node(hwork *w, xmlNode *n, int parent, unsigned tag, int weight)
+static int add_node(hwork *w, xmlNode *n, int parent, unsigned tag, int weight,
+                    int namedrop)
 {
     hnode *nodes = ghtml_grow(w->nodes, &w->cap, w->n + 1, sizeof *w->nodes);
     if (!nodes) {
@@ -374,6 +380,9 @@ static int add_node(hwork *w, xmlNode *n, int parent, unsigned tag, int weight)
     h->parent = parent;
     h->tag = tag;
     h->weight = weight;
+    h->namedrop = (unsigned char)namedrop;
+    if (parent >= 0 && w->nodes[parent].namedrop)
+        h->namedrop |= ND_INSIDE;
     n->_private = (void *)(w->n + 1);
     return (int)w->n++;
 }
@@ -384,10 +393,14 @@ static int index_of(const xmlNode *n)
         ? (int)((size_t)n->_private - 1) : -1;
 }
 
-/* decides whether element n is kept (and descended) during the walk */
-static int keep_element(hwork *w, xmlNode *n, unsigned tag, int *weight)
+/* decides whether element n is kept (and descended) during the walk;
+ * *namedrop: its name condemns it, which rescue() judges once its text is
+ * known */
+static int keep_element(hwork *w, xmlNode *n, unsigned tag, int *weight,
+                        int *namedrop)
 {
     *weight = 0;
+    *namedrop = (tag & HT_SHELL) ? ND_SHELL : 0;
     if (tag & HT_JUNK)
         return 0;
     if (!n->properties)
@@ -401,12 +414,8 @@ static int keep_element(hwork *w, xmlNode *n, unsigned tag, int *weight)
         return 1;
     if (is_hidden(&at))
         return 0;
-    if (drop && w->strict) {
-        if (galley_log_get_level() >= GALLEY_LOG_DEBUG)
-            galley_debug("html: dropped <%s class=\"%s\">", name,
-                         ghtml_attr(n, "class") ? ghtml_attr(n, "class") : "");
-        return 0;
-    }
+    if (!*namedrop && w->strict)
+        *namedrop = drop;
     return 1;
 }
 
@@ -445,19 +454,20 @@ static void walk(hwork *w, xmlNode *root)
         int descend = 0;
         if (n->type == XML_ELEMENT_NODE) {
             unsigned tag = ghtml_tag(n->name);
-            ghtml_meta_note(&w->meta, n, 0);
-            int weight;
+            int p = index_of(n->parent);
+            ghtml_meta_note(&w->meta, n, p >= 0 && w->nodes[p].namedrop);
+            int weight, namedrop;
             n->_private = NULL;
             if ((tag & HT_JUNK) && is_input(n)) {
-                int p = index_of(n->parent);
                 if (p >= 0)
                     w->nodes[p].ninput++;
             }
             /* an anchor without href (<a name=...>) is no link */
             if ((tag & HT_LINK) && !ghtml_attr(n, "href"))
                 tag &= ~(unsigned)HT_LINK;
-            if (keep_element(w, n, tag, &weight)) {
-                descend = add_node(w, n, index_of(n->parent), tag, weight) >= 0;
+            if (keep_element(w, n, tag, &weight, &namedrop)) {
+                descend = add_node(w, n, index_of(n->parent), tag, weight,
+                                   namedrop) >= 0;
             } else if (n->children)
                 note_subtree(&w->meta, n);
         } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
@@ -508,6 +518,63 @@ static void accumulate(hwork *w)
     }
 }
 
+/* Takes a dropped subtree's counts out of its ancestors' totals. */
+static void subtract(hwork *w, int i)
+{
+    const hnode *h = &w->nodes[i];
+    int np = h->np + (((h->tag & HT_PARA) && h->text > 0)
+                      || ((h->tag & HT_CONTAINER) && h->own >= 25));
+    int nli = h->nli + !strcmp((const char *)h->node->name, "li");
+    int inl = !(h->tag & HT_BLOCK);
+    for (int a = h->parent; a >= 0; a = w->nodes[a].parent) {
+        hnode *p = &w->nodes[a];
+        if (inl)
+            p->own -= h->own;
+        inl = inl && !(p->tag & HT_BLOCK);
+        p->text -= h->text;
+        p->link -= h->link;
+        p->commas -= h->commas;
+        p->np -= np;
+        p->nimg -= h->nimg + ((h->tag & HT_IMG) != 0);
+        p->nli -= nli;
+        p->nembed -= h->nembed + ((h->tag & HT_EMBED) != 0);
+        p->ninput -= h->ninput;
+    }
+}
+
+/* An element whose name only may mean boilerplate ("widget", "header") but
+ * that holds paragraphs of unlinked text is article text (page builders
+ * wrap every block of an article in such names). */
+static int rescued(const hwork *w, const hnode *h)
+{
+    int nd = h->namedrop & ND_NAME;
+    if (nd == ND_SHELL)     /* an unclosed <header> swallowed the page */
+        return h->np >= 3 && h->text * 2 > w->nodes[0].text;
+    return nd == 1 && h->np >= 3 && h->text >= 300 && h->link * 5 < h->text;
+}
+
+/* Drops the elements condemned by their names (pre-order: outermost
+ * first), unless rescued. */
+static void drop_by_name(hwork *w)
+{
+    for (size_t i = 0; i < w->n; i++) {
+        hnode *h = &w->nodes[i];
+        if (h->parent >= 0 && w->nodes[h->parent].dropped) {
+            h->dropped = 1;
+            continue;
+        }
+        if (!(h->namedrop & ND_NAME) || rescued(w, h))
+            continue;
+        h->dropped = 1;
+        subtract(w, (int)i);
+        if (galley_log_get_level() >= GALLEY_LOG_DEBUG)
+            galley_debug("html: dropped <%s class=\"%s\"> (%d chars)",
+                         (const char *)h->node->name,
+                         ghtml_attr(h->node, "class") ? ghtml_attr(h->node, "class") : "",
+                         h->text);
+    }
+}
+
 static float base_score(const hnode *h)
 {
     const char *name = (const char *)h->node->name;
@@ -543,7 +610,7 @@ static void score_paragraphs(hwork *w)
         hnode *h = &w->nodes[i];
         int unit = (h->tag & HT_PARA)
             || ((h->tag & HT_CONTAINER) && h->own >= 25);
-        if (!unit || h->text < 25 || h->parent < 0)
+        if (!unit || h->text < 25 || h->parent < 0 || h->dropped)
             continue;
         int len = (h->tag & HT_PARA) ? h->text : h->own;
         float s = 1.0f + (float)h->commas + (float)(len / 100 > 3 ? 3 : len / 100);
@@ -645,7 +712,7 @@ static int best_candidate(hwork *w)
     int best = -1;
     for (size_t i = 0; i < w->n; i++) {
         hnode *h = &w->nodes[i];
-        if (!h->scored)
+        if (!h->scored || h->dropped)
             continue;
         h->score = final_score(h);
         if (best < 0 || h->score > w->nodes[best].score)
@@ -669,7 +736,7 @@ static void choose(hwork *w, int top)
     const char *tclass = ghtml_attr(t->node, "class");
     for (xmlNode *s = w->nodes[t->parent].node->children; s; s = s->next) {
         int i = index_of(s);
-        if (i < 0 || i == top)
+        if (i < 0 || i == top || w->nodes[i].dropped)
             continue;
         hnode *h = &w->nodes[i];
         float bonus = 0;
@@ -718,6 +785,10 @@ static int looks_like_boilerplate(const hwork *w, int i)
         return 0;
     /* most of the article is no widget, whatever its class says */
     if (h->text * 2 > w->top_text && h->link * 3 < h->text)
+        return 0;
+    /* several paragraphs of unlinked text are article text whatever a
+     * page builder's class names say ("widget-wrap") */
+    if (h->np >= 3 && h->link * 5 < h->text && h->text >= 300)
         return 0;
     if (h->weight < 0 && h->weight + (int)h->score < 0)
         return 1;
@@ -800,6 +871,46 @@ static void reset(hwork *w)
     ghtml_out_reset(w);
 }
 
+/* a paragraph the baseline keeps: unlinked text outside boilerplate */
+static int baseline_para(const hnode *h)
+{
+    if (h->dropped || h->text < 25 || h->link * 3 > h->text)
+        return 0;
+    return (h->tag & HT_PARA) && !(h->tag & HT_CELL);
+}
+
+/* characters of text in the page's paragraphs (outermost ones only) */
+static int baseline_chars(const hwork *w)
+{
+    int total = 0;
+    for (size_t i = 0; i < w->n; i++) {
+        const hnode *h = &w->nodes[i];
+        int inside = 0;
+        for (int p = h->parent; p >= 0 && !inside; p = w->nodes[p].parent)
+            inside = (w->nodes[p].tag & HT_PARA) != 0;
+        if (!inside && baseline_para(h))
+            total += h->text;
+    }
+    return total;
+}
+
+/* trafilatura's baseline: when the chosen block holds a small part of the
+ * page's paragraph text, the article was not one block; every paragraph
+ * (and heading between them) outside boilerplate is the better answer */
+static void baseline(hwork *w)
+{
+    for (size_t i = 0; i < w->n; i++) {
+        hnode *h = &w->nodes[i];
+        int pc = h->parent >= 0 ? w->nodes[h->parent].chosen : 0;
+        h->chosen = pc ? 2 : 0;
+        if (!pc && (baseline_para(h)
+                    || ((h->tag & HT_HEAD) && !h->dropped && h->link * 2 < h->text)))
+            h->chosen = 1;
+    }
+    galley_debug("html: baseline (every paragraph outside boilerplate)");
+    ghtml_emit(w);
+}
+
 /* One attempt: walk, score, choose, prune, emit.  0 if nothing scored. */
 static int attempt(hwork *w, xmlNode *root, int strict)
 {
@@ -807,6 +918,7 @@ static int attempt(hwork *w, xmlNode *root, int strict)
     w->strict = strict;
     walk(w, root);
     accumulate(w);
+    drop_by_name(w);
     score_paragraphs(w);
     int top = best_candidate(w);
     if (top < 0) {
@@ -817,6 +929,9 @@ static int attempt(hwork *w, xmlNode *root, int strict)
     choose(w, top);
     prune(w);
     ghtml_emit(w);
+    int all = baseline_chars(w);
+    if (all > 500 && (int)w->outlen * 3 < all)
+        baseline(w);
     return 1;
 }
 

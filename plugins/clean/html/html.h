@@ -18,8 +18,14 @@ enum {
     HT_IMG = 0x40,      /* img, picture */
     HT_EMBED = 0x80,    /* iframe, object, embed, video */
     HT_CONTAINER = 0x100, /* div, section, article, main...: may hold text */
-    HT_CELL = 0x200     /* td, th: a space apart from the next cell */
+    HT_CELL = 0x200,    /* td, th: a space apart from the next cell */
+    HT_SHELL = 0x400    /* header, footer, nav, aside: dropped unless it
+                         * holds most of the page (left unclosed) */
 };
+
+/* hnode.namedrop: the name condemns it (1 unless it holds article text,
+ * 2 always, ND_SHELL: an HT_SHELL tag), and whether an ancestor's does */
+enum { ND_NAME = 0x3, ND_SHELL = 0x3, ND_INSIDE = 0x4 };
 
 /* per-element facts, one per element kept by the analysis pass (pre-order) */
 typedef struct hnode {
@@ -32,6 +38,7 @@ typedef struct hnode {
     int np, nimg, nli, ninput, nembed;
     float score;
     unsigned char scored, dropped, chosen;
+    unsigned char namedrop;     /* ND_*: its class/id name says boilerplate */
 } hnode;
 
 /* metadata found while walking the page, read by meta.c */
