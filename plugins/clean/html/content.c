@@ -548,8 +548,10 @@ static void subtract(hwork *w, int i)
 static int rescued(const hwork *w, const hnode *h)
 {
     int nd = h->namedrop & ND_NAME;
-    if (nd == ND_SHELL)     /* an unclosed <header> swallowed the page */
-        return h->np >= 3 && h->text * 2 > w->nodes[0].text;
+    /* an unclosed <header> swallowed the page, a "sidebar-layout" holds
+     * the article beside its sidebar */
+    if (h->np >= 3 && h->text * 2 > w->nodes[0].text && h->link * 4 < h->text)
+        return 1;
     return nd == 1 && h->np >= 3 && h->text >= 300 && h->link * 5 < h->text;
 }
 
@@ -788,9 +790,11 @@ static int looks_like_boilerplate(const hwork *w, int i)
         return 0;
     /* several paragraphs of unlinked text are article text whatever a
      * page builder's class names say ("widget-wrap") */
-    if (h->np >= 3 && h->link * 5 < h->text && h->text >= 300)
+    int plain = h->link * 5 < h->text;
+    if (h->np >= 3 && plain && h->text >= 300)
         return 0;
-    if (h->weight < 0 && h->weight + (int)h->score < 0)
+    if (h->weight < 0 && h->weight + (int)h->score < 0
+        && !(h->weight > -50 && h->np >= 1 && plain && h->text >= 100))
         return 1;
     /* table cells, and blocks holding only inline text, are paragraphs:
      * the paragraph filter in emit.c judges them */
