@@ -66,6 +66,8 @@ typedef struct hwork {
     hmeta meta;
     char *page;             /* the page without script bodies, for libxml2 */
     size_t pagecap;
+    char *fixed;            /* raw damaged UTF-8 repaired (plugin.c) */
+    size_t fixedcap, fixedlen, replaced;
     int top_text;           /* characters in the top candidate */
     int strict;             /* drop unlikely class names before scoring */
     int oom;                /* an allocation failed: the page fails */
