@@ -397,9 +397,10 @@ static int index_of(const xmlNode *n)
  * *namedrop: its name condemns it, which rescue() judges once its text is
  * known */
 static int keep_element(hwork *w, xmlNode *n, unsigned tag, int *weight,
-                        int *namedrop)
+                        int *namedrop, int *namecat)
 {
     *weight = 0;
+    *namecat = 0;
     *namedrop = (tag & HT_SHELL) ? ND_SHELL : 0;
     if (tag & HT_JUNK)
         return 0;
@@ -414,6 +415,7 @@ static int keep_element(hwork *w, xmlNode *n, unsigned tag, int *weight,
         return 1;
     if (is_hidden(&at))
         return 0;
+    *namecat = drop;
     if (!*namedrop && w->strict)
         *namedrop = drop;
     return 1;
@@ -456,7 +458,7 @@ static void walk(hwork *w, xmlNode *root)
             unsigned tag = ghtml_tag(n->name);
             int p = index_of(n->parent);
             ghtml_meta_note(&w->meta, n, p >= 0 && w->nodes[p].namedrop);
-            int weight, namedrop;
+            int weight, namedrop, namecat;
             n->_private = NULL;
             if ((tag & HT_JUNK) && is_input(n)) {
                 if (p >= 0)
@@ -465,9 +467,11 @@ static void walk(hwork *w, xmlNode *root)
             /* an anchor without href (<a name=...>) is no link */
             if ((tag & HT_LINK) && !ghtml_attr(n, "href"))
                 tag &= ~(unsigned)HT_LINK;
-            if (keep_element(w, n, tag, &weight, &namedrop)) {
+            if (keep_element(w, n, tag, &weight, &namedrop, &namecat)) {
                 descend = add_node(w, n, index_of(n->parent), tag, weight,
                                    namedrop) >= 0;
+                if (descend)
+                    w->nodes[w->n - 1].namecat = (unsigned char)namecat;
             } else if (n->children)
                 note_subtree(&w->meta, n);
         } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
@@ -542,17 +546,18 @@ static void subtract(hwork *w, int i)
     }
 }
 
-/* An element whose name only may mean boilerplate ("widget", "header") but
- * that holds paragraphs of unlinked text is article text (page builders
- * wrap every block of an article in such names). */
+/* An element condemned by its name or tag that holds most of the page's
+ * unlinked text is the article's container after all. */
 static int rescued(const hwork *w, const hnode *h)
 {
     int nd = h->namedrop & ND_NAME;
     /* an unclosed <header> swallowed the page, a "sidebar-layout" holds
      * the article beside its sidebar */
-    if (h->np >= 3 && h->text * 2 > w->nodes[0].text && h->link * 4 < h->text)
+    int most = nd == ND_SHELL ? h->text * 5 > w->nodes[0].text * 4
+                              : h->text * 2 > w->nodes[0].text;
+    if (h->np >= 3 && most && h->link * 4 < h->text)
         return 1;
-    return nd == 1 && h->np >= 3 && h->text >= 300 && h->link * 5 < h->text;
+    return 0;
 }
 
 /* Drops the elements condemned by their names (pre-order: outermost
@@ -790,11 +795,12 @@ static int looks_like_boilerplate(const hwork *w, int i)
         return 0;
     /* several paragraphs of unlinked text are article text whatever a
      * page builder's class names say ("widget-wrap") */
-    int plain = h->link * 5 < h->text;
+    /* unlinked paragraphs under a merely weak name ("widget-wrap") */
+    int plain = !h->namecat && h->link * 5 < h->text;
     if (h->np >= 3 && plain && h->text >= 300)
         return 0;
     if (h->weight < 0 && h->weight + (int)h->score < 0
-        && !(h->weight > -50 && h->np >= 1 && plain && h->text >= 100))
+        && !(h->np >= 1 && plain && h->text >= 100))
         return 1;
     /* table cells, and blocks holding only inline text, are paragraphs:
      * the paragraph filter in emit.c judges them */

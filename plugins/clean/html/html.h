@@ -39,6 +39,7 @@ typedef struct hnode {
     float score;
     unsigned char scored, dropped, chosen;
     unsigned char namedrop;     /* ND_*: its class/id name says boilerplate */
+    unsigned char namecat;      /* 1, 2: what its name says (as ND_NAME) */
 } hnode;
 
 /* metadata found while walking the page, read by meta.c */
