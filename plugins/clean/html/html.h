@@ -94,8 +94,9 @@ const char *ghtml_meta_fields(hmeta *m, galley_doc *doc, int set_fields,
                               const char **jsonld_body, const char **descr);
 void ghtml_meta_free(hmeta *m);
 
-/* strip.c: the page without <script>/<style> bodies (JSON-LD kept) into out
- * (room for n bytes); returns the length written */
+/* strip.c: the page without <script>/<style> bodies (JSON-LD kept),
+ * formatting tags and unread attributes into out (room for n + n / 4 + 16
+ * bytes); returns the length written */
 size_t ghtml_strip_scripts(const char *s, size_t n, char *out);
 
 /* text helpers: white space runs to one space, trimmed (out may be s;

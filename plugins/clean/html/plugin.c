@@ -26,9 +26,14 @@ static const galley_option options[] = {
     { 0 }
 };
 
+/* a stripped copy bigger than this is freed after each page */
+#define BIG_PAGE (4u << 20)
+
 typedef struct state {
     hwork w;
-    htmlParserCtxtPtr ctxt;     /* of the last page parsed */
+    htmlParserCtxtPtr ctxt;     /* while a page is parsed */
+    int stopped;                /* libxml2 stopped reading the last page early */
+    char why[160];              /* libxml2's last error on it, first line */
     int fields, sniff;
     const char *on_empty;
 } state;
@@ -208,7 +213,8 @@ static xmlDoc *parse(state *s, galley_doc *doc, const char *buf, size_t n,
     }
     if (n > (size_t)0x7fffffff)
         return NULL;
-    char *page = ghtml_grow(s->w.page, &s->w.pagecap, n + 1, 1);
+    /* room for a tag whose kept attributes each gain a space (x="1"y="2") */
+    char *page = ghtml_grow(s->w.page, &s->w.pagecap, n + n / 4 + 16, 1);
     if (page) {     /* without memory for the copy, libxml2 reads it all */
         s->w.page = page;
         n = drop_nuls(page, ghtml_strip_scripts(buf, n, page));
@@ -222,27 +228,30 @@ static xmlDoc *parse(state *s, galley_doc *doc, const char *buf, size_t n,
     s->ctxt = htmlNewParserCtxt();
     if (!s->ctxt)
         return NULL;
-    return htmlCtxtReadMemory(s->ctxt, buf, (int)n, *src ? src : NULL, enc, opts);
-}
-
-/* libxml2's last error, first line only (into buf) */
-static const char *parse_error(const state *s, char *buf, size_t cap)
-{
-    const char *m = s->ctxt && s->ctxt->lastError.message
-        ? s->ctxt->lastError.message : "no reason given";
-    size_t k = strcspn(m, "\n");
-    snprintf(buf, cap, "%.*s", (int)(k < cap ? k : cap - 1), m);
-    return buf;
+    xmlDoc *x = htmlCtxtReadMemory(s->ctxt, buf, (int)n, *src ? src : NULL, enc, opts);
+    /* the context holds two copies of the page (as given, as decoded) and
+     * the stripped copy is done with: free them before the tree is walked
+     * (a big page's peak), keeping what the messages need */
+    s->stopped = s->ctxt->disableSAX;
+    const char *m = s->ctxt->lastError.message ? s->ctxt->lastError.message
+                                               : "no reason given";
+    snprintf(s->why, sizeof s->why, "%.*s", (int)strcspn(m, "\n"), m);
+    htmlFreeParserCtxt(s->ctxt);
+    s->ctxt = NULL;
+    if (s->w.pagecap > BIG_PAGE) {
+        free(s->w.page);
+        s->w.page = NULL;
+        s->w.pagecap = 0;
+    }
+    return x;
 }
 
 static galley_status empty_page(state *s, galley_doc *doc, size_t n)
 {
-    char why[160];
-    if (s->ctxt && s->ctxt->disableSAX)
+    if (s->stopped)
         return galley_doc_fail(doc, "libxml2 stopped reading this page early (%s) and "
                                "no article text came before that point; the page "
-                               "is malformed or nests elements too deeply",
-                               parse_error(s, why, sizeof why));
+                               "is malformed or nests elements too deeply", s->why);
     if (!strcmp(s->on_empty, "skip"))
         return GALLEY_SKIP;
     if (!strcmp(s->on_empty, "keep")) {
@@ -295,12 +304,9 @@ static galley_status html_process(void *p, galley_doc *doc)
         xmlFreeDoc(x);
         return empty_page(s, doc, n);
     }
-    if (s->ctxt->disableSAX) {
-        char why[160];
+    if (s->stopped)
         galley_info("%s: libxml2 stopped reading the page early (%s); the text "
-                    "after that point is missing", galley_doc_id(doc),
-                    parse_error(s, why, sizeof why));
-    }
+                    "after that point is missing", galley_doc_id(doc), s->why);
     xmlFreeDoc(x);
     return GALLEY_OK;
 }
