@@ -800,7 +800,7 @@ static int looks_like_boilerplate(const hwork *w, int i)
     if (h->np >= 3 && plain && h->text >= 300)
         return 0;
     if (h->weight < 0 && h->weight + (int)h->score < 0
-        && !(h->np >= 1 && plain && h->text >= 100))
+        && !(h->np >= 1 && plain && h->text >= 25))
         return 1;
     /* table cells, and blocks holding only inline text, are paragraphs:
      * the paragraph filter in emit.c judges them */
@@ -939,8 +939,8 @@ static int attempt(hwork *w, xmlNode *root, int strict)
     choose(w, top);
     prune(w);
     ghtml_emit(w);
-    int all = baseline_chars(w);
-    if (all > 500 && (int)w->outlen * 3 < all)
+    int all = baseline_chars(w), commas;
+    if (all > 400 && ghtml_chars(w->out, w->outlen, &commas) * 3 < all)
         baseline(w);
     return 1;
 }
