@@ -258,7 +258,7 @@ static const unsigned char first[27] = {
 /* whole tokens only (too short to search inside words) */
 static const char *const bad_tokens[] = {
     "ad", "ads", "adv", "nav", "hide", "hid", "share", "tag", "author", "date",
-    "source", "info", "ribbon", "more", NULL
+    "source", "info", "ribbon", "more", "bio", NULL
 };
 
 /* categories of every needle found in s: one pass, a few compares a byte */
@@ -518,6 +518,7 @@ static void accumulate(hwork *w)
         p->nimg += h->nimg + ((h->tag & HT_IMG) != 0);
         p->nli += h->nli + (!strcmp((const char *)h->node->name, "li"));
         p->nembed += h->nembed + ((h->tag & HT_EMBED) != 0);
+        p->nhead += h->nhead + ((h->tag & HT_HEAD) != 0);
         p->ninput += h->ninput;
     }
 }
@@ -542,6 +543,7 @@ static void subtract(hwork *w, int i)
         p->nimg -= h->nimg + ((h->tag & HT_IMG) != 0);
         p->nli -= nli;
         p->nembed -= h->nembed + ((h->tag & HT_EMBED) != 0);
+        p->nhead -= h->nhead + ((h->tag & HT_HEAD) != 0);
         p->ninput -= h->ninput;
     }
 }
@@ -731,6 +733,16 @@ static int best_candidate(hwork *w)
     return climb(w, common_ancestor(w, best));
 }
 
+/* does the text end with a full stop, question or exclamation mark? */
+static int ends_sentence(const xmlChar *t)
+{
+    size_t n = strlen((const char *)t);
+    while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\n' || t[n - 1] == '\t'
+                     || t[n - 1] == '\r'))
+        n--;
+    return n > 0 && (t[n - 1] == '.' || t[n - 1] == '!' || t[n - 1] == '?');
+}
+
 /* Marks the chosen subtrees: the top candidate and qualifying siblings. */
 static void choose(hwork *w, int top)
 {
@@ -760,8 +772,9 @@ static void choose(hwork *w, int top)
             if (h->text > 80 && ld < 0.25f)
                 h->chosen = 1;
             else if (h->text > 0 && h->text <= 80 && ld == 0) {
+                /* a short sentence (a lede, a one-line paragraph) */
                 xmlChar *txt = xmlNodeGetContent(s);
-                if (txt && strstr((const char *)txt, ". "))
+                if (txt && (strstr((const char *)txt, ". ") || ends_sentence(txt)))
                     h->chosen = 1;
                 xmlFree(txt);
             }
@@ -800,7 +813,7 @@ static int looks_like_boilerplate(const hwork *w, int i)
     if (h->np >= 3 && plain && h->text >= 300)
         return 0;
     if (h->weight < 0 && h->weight + (int)h->score < 0
-        && !(h->np >= 1 && plain && h->text >= 25))
+        && !(plain && ((h->np >= 1 && h->text >= 25) || h->nhead > 0)))
         return 1;
     /* table cells, and blocks holding only inline text, are paragraphs:
      * the paragraph filter in emit.c judges them */
@@ -815,7 +828,7 @@ static int looks_like_boilerplate(const hwork *w, int i)
         return 1;
     if (h->ninput > p / 3)
         return 1;
-    if (!list && h->text < 25 && (img == 0 || img > 2)
+    if (!list && h->text < 25 && (img == 0 || img > 2) && !h->nhead
         && !has_ancestor(w, i, "figure", 3))
         return 1;
     if (h->weight < 25 && ld > 0.2f)

@@ -280,7 +280,8 @@ static const char *const furniture[] = {
 /* ... and those that may run longer (credit lines, appeals) */
 static const char *const furniture_long[] = {
     "reporting by", "(reporting by", "additional reporting", "have a tip",
-    "if you enjoyed this", "sign up:", "\xc2\xa9", "copyright", NULL
+    "if you enjoyed this", "sign up:", "\xc2\xa9", "copyright", "about the author",
+    NULL
 };
 
 static int starts_with_any(const char *s, size_t n, const char *const *list)

@@ -35,7 +35,7 @@ typedef struct hnode {
     int weight;             /* class/id name weight */
     int text, link, commas; /* characters of text, of link text, commas */
     int own;                /* characters of its own text (inline children's too) */
-    int np, nimg, nli, ninput, nembed;
+    int np, nimg, nli, ninput, nembed, nhead;
     float score;
     unsigned char scored, dropped, chosen;
     unsigned char namedrop;     /* ND_*: its class/id name says boilerplate */
