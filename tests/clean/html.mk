@@ -24,5 +24,5 @@ EXTRA_DIST += tests/clean/html-fixtures/comments.html \
 	tests/clean/html-fixtures/recipe.html \
 	tests/clean/html-fixtures/badbyte.html \
 	tests/clean/html-fixtures/nul.html
-TESTS += tests/clean/html.sh
-EXTRA_DIST += tests/clean/html.sh
+TESTS += tests/clean/html.sh tests/clean/html-empty.sh
+EXTRA_DIST += tests/clean/html.sh tests/clean/html-empty.sh
