@@ -1,6 +1,7 @@
 # plugins/clean/html.mk: the clean `html` plugin (main-content extraction from
 # web pages) and its bench programs; included by the top Makefile.am.
 HTML_PLUGIN_SOURCES = plugins/clean/html/plugin.c plugins/clean/html/content.c \
+	plugins/clean/html/names.c \
 	plugins/clean/html/emit.c plugins/clean/html/meta.c plugins/clean/html/strip.c \
 	plugins/clean/html/html.h
 

@@ -76,8 +76,22 @@ typedef struct hwork {
 
 /* content.c: analysis, scoring, selection; fills w->out with the article */
 void ghtml_extract(hwork *w, xmlDoc *doc);
+
+/* names.c: HT_* flags of a tag name; an attribute's value (no copy) or
+ * NULL; the attributes the walk reads, gathered in one pass; the weight of
+ * an element's class/id names (<0 boilerplate, >0 article-like; *drop: the
+ * name alone condemns it, 2 whatever it holds, 1 unless it holds an
+ * article); whether it is hidden */
+typedef struct hattrs {
+    const char *names[4];       /* class, id, itemprop, role */
+    const char *style, *aria_hidden;
+    int hidden;
+} hattrs;
 unsigned ghtml_tag(const xmlChar *name);
 const char *ghtml_attr(const xmlNode *n, const char *name);
+void ghtml_gather(const xmlNode *n, hattrs *at);
+int ghtml_class_weight(const hattrs *at, int *drop);
+int ghtml_hidden(const hattrs *at);
 
 /* emit.c: text of the chosen nodes, paragraph per block, boilerplate dropped */
 void ghtml_emit(hwork *w);
