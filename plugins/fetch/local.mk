@@ -44,3 +44,5 @@ plugins_fetch_redis_la_SOURCES = plugins/fetch/redis.c $(FETCH_JSONREC) $(REDIS_
 plugins_fetch_redis_la_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS) $(HIREDIS_CFLAGS)
 plugins_fetch_redis_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_fetch_redis_la_LIBADD = $(PLUGIN_LIBS) $(JANSSON_LIBS) $(HIREDIS_LIBS)
+dist_doc_DATA += doc/distributed.md
+EXTRA_DIST += bench/redis/run
