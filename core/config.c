@@ -7,11 +7,16 @@
 #include <confuse.h>
 #include <errno.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "internal.h"
+
+/* isolate = true: a document may take 30 s and a worker 2 GiB (doc/config.md) */
+#define DEFAULT_DOC_TIMEOUT 30
+#define DEFAULT_WORKER_MEMORY 2048
 
 /* what the parse callbacks saw, in order; bound to stages afterwards */
 typedef enum { REC_OPT, REC_SEC, REC_STAGE } rec_kind;
@@ -125,7 +130,8 @@ static void on_cfg_error(cfg_t *cfg, const char *fmt, va_list ap)
     if (sscanf(msg, "no such option '%255[^']'", bad) == 1 && cfg) {
         if (strcmp(cfg->name, "root") == 0) {
             report(L, line, NULL, NULL, "unknown setting '%s': the top level takes "
-                   "workers, on_error and stage \"NAME\" { ... }", bad);
+                   "workers, on_error, checkpoint_docs, checkpoint_seconds, isolate, "
+                   "doc_timeout, worker_memory and stage \"NAME\" { ... }", bad);
         } else if (strcmp(cfg->name, "stage") == 0) {
             report(L, line, cfg_title(cfg), NULL, "unknown setting or plugin '%s': a stage "
                    "takes plugin = \"NAME\" and the plugin's options in a section named "
@@ -197,13 +203,19 @@ static void build_schema(const galley_registry *r, schema *S)
         S->stage[ns++].validcb = sec_seen;
     }
     S->stage[ns] = (cfg_opt_t)CFG_END();
-    S->root = galley__xcalloc(4, sizeof *S->root);
+    S->root = galley__xcalloc(9, sizeof *S->root);
     S->root[0] = (cfg_opt_t)CFG_INT("workers", 0, CFGF_NONE);
     S->root[1] = (cfg_opt_t)CFG_STR("on_error", "skip", CFGF_NONE);
-    S->root[2] = (cfg_opt_t)CFG_SEC("stage", S->stage,
+    S->root[2] = (cfg_opt_t)CFG_INT("checkpoint_docs", GALLEY__CHECKPOINT_DOCS, CFGF_NONE);
+    S->root[3] = (cfg_opt_t)CFG_INT("checkpoint_seconds", GALLEY__CHECKPOINT_SECONDS,
+                                    CFGF_NONE);
+    S->root[4] = (cfg_opt_t)CFG_BOOL("isolate", cfg_false, CFGF_NONE);
+    S->root[5] = (cfg_opt_t)CFG_INT("doc_timeout", DEFAULT_DOC_TIMEOUT, CFGF_NONE);
+    S->root[6] = (cfg_opt_t)CFG_INT("worker_memory", DEFAULT_WORKER_MEMORY, CFGF_NONE);
+    S->root[7] = (cfg_opt_t)CFG_SEC("stage", S->stage,
                                     CFGF_MULTI | CFGF_TITLE | CFGF_NO_TITLE_DUPES);
-    S->root[2].validcb = stage_seen;
-    S->root[3] = (cfg_opt_t)CFG_END();
+    S->root[7].validcb = stage_seen;
+    S->root[8] = (cfg_opt_t)CFG_END();
 }
 
 static void free_schema(schema *S)
@@ -401,17 +413,67 @@ static void finish_stage(loader *L, galley_stageconf *s)
     galley__opt_resolve_paths(s->vals, s->nvals);
 }
 
+/* the top level's integer settings, checked alike in the file and in -o */
+#define STR_(x) #x
+#define STR(x) STR_(x)
+typedef struct global_int {
+    const char *name;
+    long min, max;
+    size_t offset;          /* in galley_pipeline */
+    const char *range;      /* for messages */
+} global_int;
+
+static const global_int global_ints[] = {
+    { "workers", 0, 1024, offsetof(galley_pipeline, workers),
+      "an integer from 0 (one per CPU) to 1024" },
+    { "doc_timeout", 0, 86400, offsetof(galley_pipeline, doc_timeout),
+      "an integer from 0 (no limit) to 86400 seconds" },
+    { "worker_memory", 0, 1048576, offsetof(galley_pipeline, worker_memory),
+      "an integer from 0 (no limit) or 64 to 1048576 MiB" },
+    { "checkpoint_docs", 0, GALLEY__CHECKPOINT_MAX, offsetof(galley_pipeline, checkpoint_docs),
+      "an integer from 0 (off) to " STR(GALLEY__CHECKPOINT_MAX) },
+    { "checkpoint_seconds", 0, GALLEY__CHECKPOINT_MAX,
+      offsetof(galley_pipeline, checkpoint_seconds),
+      "an integer from 0 (off) to " STR(GALLEY__CHECKPOINT_MAX) },
+};
+
+static const global_int *find_global_int(const char *key)
+{
+    for (size_t i = 0; i < sizeof global_ints / sizeof *global_ints; i++)
+        if (strcmp(global_ints[i].name, key) == 0)
+            return &global_ints[i];
+    return NULL;
+}
+
+/* sets it, or returns -1 when v is out of its range */
+static int take_global_int(galley_pipeline *p, const global_int *g, long v)
+{
+    if (v < g->min || v > g->max || (g->offset == offsetof(galley_pipeline, worker_memory) &&
+                                     v > 0 && v < 64))
+        return -1;
+    *(long *)(void *)((char *)p + g->offset) = v;
+    return 0;
+}
+
 static int set_global(loader *L, galley_pipeline *p, const char *ov, const char *key,
                       const char *val)
 {
-    if (strcmp(key, "workers") == 0) {
+    const global_int *g = find_global_int(key);
+    if (g) {
         char *end;
-        long w = strtol(val, &end, 10);
-        if (*end || end == val || w < 0 || w > 1024) {
-            report(L, -1, NULL, NULL, "-o %s: workers wants an integer from 0 to 1024", ov);
+        long v = strtol(val, &end, 10);
+        if (*end || end == val || take_global_int(p, g, v) < 0) {
+            report(L, -1, NULL, NULL, "-o %s: %s wants %s", ov, key, g->range);
             return -1;
         }
-        p->workers = w;
+        return 0;
+    }
+    if (strcmp(key, "isolate") == 0) {
+        if (strcmp(val, "true") != 0 && strcmp(val, "false") != 0) {
+            report(L, -1, NULL, NULL, "-o %s: isolate is true or false", ov);
+            return -1;
+        }
+        p->isolate = strcmp(val, "true") == 0;
         return 0;
     }
     if (strcmp(key, "on_error") == 0) {
@@ -422,8 +484,9 @@ static int set_global(loader *L, galley_pipeline *p, const char *ov, const char 
         p->abort_on_error = strcmp(val, "abort") == 0;
         return 0;
     }
-    report(L, -1, NULL, NULL, "-o %s: expected STAGE.OPTION=VALUE, or workers=N or "
-           "on_error=skip|abort", ov);
+    report(L, -1, NULL, NULL, "-o %s: expected STAGE.OPTION=VALUE, or workers=N, "
+           "on_error=skip|abort, checkpoint_docs=N, checkpoint_seconds=N, "
+           "isolate=true|false, doc_timeout=SECONDS or worker_memory=MIB", ov);
     return -1;
 }
 
@@ -488,11 +551,14 @@ static int apply_override(loader *L, galley_pipeline *p, const char *ov)
 
 static void take_root(loader *L, galley_pipeline *p, cfg_t *cfg)
 {
-    long w = cfg_getint(cfg, "workers");
     const char *oe = cfg_getstr(cfg, "on_error");
-    if (w < 0 || w > 1024)
-        report(L, 0, NULL, NULL, "workers = %ld: wants 0 (one per CPU) to 1024", w);
-    p->workers = w;
+    for (size_t i = 0; i < sizeof global_ints / sizeof *global_ints; i++) {
+        long v = cfg_getint(cfg, global_ints[i].name);
+        if (take_global_int(p, &global_ints[i], v) < 0)
+            report(L, 0, NULL, NULL, "%s = %ld: wants %s", global_ints[i].name, v,
+                   global_ints[i].range);
+    }
+    p->isolate = cfg_getbool(cfg, "isolate") != 0;
     if (strcmp(oe, "skip") != 0 && strcmp(oe, "abort") != 0)
         report(L, 0, NULL, NULL, "on_error = \"%s\": wants \"skip\" or \"abort\"", oe);
     p->abort_on_error = strcmp(oe, "abort") == 0;
@@ -616,6 +682,16 @@ void galley__config_print(const galley_pipeline *p, FILE *out)
     fprintf(out, "# effective configuration of %s\n", p->file);
     fprintf(out, "workers = %ld%s\n", p->workers, p->workers ? "" : "    # one per CPU");
     fprintf(out, "on_error = \"%s\"\n", p->abort_on_error ? "abort" : "skip");
+    fprintf(out, "checkpoint_docs = %ld%s\n", p->checkpoint_docs,
+            p->checkpoint_docs ? "" : "    # only at the end");
+    fprintf(out, "checkpoint_seconds = %ld%s\n", p->checkpoint_seconds,
+            p->checkpoint_seconds ? "" : "    # only at the end");
+    fprintf(out, "isolate = %s    # transforms in worker processes (--isolate)\n",
+            p->isolate ? "true" : "false");
+    fprintf(out, "doc_timeout = %ld%s\n", p->doc_timeout,
+            p->doc_timeout ? "    # seconds per document, with isolate" : "    # no limit");
+    fprintf(out, "worker_memory = %ld%s\n", p->worker_memory,
+            p->worker_memory ? "    # MiB per worker process, with isolate" : "    # no limit");
     for (size_t i = 0; i < p->nstages; i++) {
         const galley_stageconf *s = &p->stages[i];
         fprintf(out, "\nstage \"%s\" {\n  plugin = \"%s/%s\"    # %s\n", s->name,

@@ -5,9 +5,12 @@
 #include "config.h"
 
 #include <pthread.h>
+#include <errno.h>
+#include <math.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -35,6 +38,7 @@ typedef struct engine {
     galley_stage *fetch;        /* one instance */
     galley_stage **work;        /* [worker][stage] for the transforms */
     galley_stage *outs;         /* one instance per output stage */
+    galley__isolate *iso;       /* isolate = true: transforms in worker processes */
     stat_row **wstats;          /* [worker][stage] */
     stat_row *stats;            /* fetch and output rows, then merged */
 
@@ -52,31 +56,72 @@ typedef struct engine {
     unsigned long long fetched, emitted;
     int fetch_over;
     int aborted;                /* on_error = "abort" fired */
+    galley__ckpt *ck;           /* checkpoints: flush outputs, then ack */
+    galley__ackbatch *acks_ready;   /* flushed, for the fetch thread to ack */
+    int output_over;            /* the last batch is queued */
 } engine;
 
 static void run_stage(galley_stage *st, galley_doc *doc, stat_row *row, item *it, size_t idx)
 {
-    double t0 = galley__now();
-    galley_status s = st->conf->plugin->process(st->state, doc);
-    row->seconds += galley__now() - t0;
+    galley_status s = galley__stage_process(st, doc, &row->seconds);
     if (s == GALLEY_OK) {
         row->ok++;
         return;
     }
-    if (s == GALLEY_SKIP) {
+    if (s == GALLEY_SKIP)
         row->skipped++;
-    } else {
+    else
         row->failed++;
-        s = GALLEY_ERROR;
-        if (!galley_doc_error(doc))
-            galley_doc_fail(doc, "failed without saying why (a plugin bug: "
-                            "use galley_doc_fail)");
-    }
     it->status = s;
     it->stage = idx;
 }
 
+/* isolate = true: the same transforms, in worker w's process (core/isolate.c) */
+static void run_isolated(engine *E, int w, item *it)
+{
+    double *secs = galley__xcalloc(E->first_out, sizeof *secs);
+    size_t stage = 0;
+    galley_status s = galley__isolate_process(E->iso, w, &it->doc, &stage, secs);
+    for (size_t i = 1; i < E->first_out; i++) {
+        stat_row *row = &E->wstats[w][i];
+        row->seconds += secs[i];
+        if (s == GALLEY_OK || i < stage)
+            row->ok++;
+        else if (i == stage)
+            *(s == GALLEY_SKIP ? &row->skipped : &row->failed) += 1;
+    }
+    free(secs);
+    if (s != GALLEY_OK) {
+        it->status = s;
+        it->stage = stage;
+    }
+}
+
+static void run_transforms(engine *E, int w, item *it)
+{
+    if (it->status != GALLEY_OK)
+        return;
+    if (E->iso) {
+        run_isolated(E, w, it);
+        return;
+    }
+    for (size_t i = 1; i < E->first_out && it->status == GALLEY_OK; i++)
+        run_stage(&E->work[w][i], it->doc, &E->wstats[w][i], it, i);
+}
+
 /* ---- fetch thread ---- */
+
+/* Acks every flushed batch; called and returns with E->lock held. */
+static void deliver_acks(engine *E)
+{
+    galley__ackbatch *b;
+    while ((b = galley__ackq_pop(&E->acks_ready))) {
+        pthread_mutex_unlock(&E->lock);
+        galley__ckpt_deliver(E->ck, b);
+        galley__ackbatch_free(b);
+        pthread_mutex_lock(&E->lock);
+    }
+}
 
 /* NULL at the end; *again set when the plugin had nothing yet */
 static item *fetch_one(engine *E, unsigned long long seq, int *again)
@@ -124,24 +169,26 @@ static void *fetch_main(void *arg)
     sigset_t set;
     stop_signals(&set);
     pthread_sigmask(SIG_UNBLOCK, &set, NULL);
-    for (unsigned long long seq = 0;; seq++) {
+    for (unsigned long long seq = 0;;) {
         pthread_mutex_lock(&E->lock);
-        while (!stop_requested && E->fetched - E->emitted >= E->window)
+        deliver_acks(E);
+        while (!stop_requested && E->fetched - E->emitted >= E->window) {
             pthread_cond_wait(&E->space, &E->lock);
+            deliver_acks(E);
+        }
         pthread_mutex_unlock(&E->lock);
         if (stop_requested)
             break;
         int again;
         item *it = fetch_one(E, seq, &again);
-        if (again) {
-            seq--;          /* nothing fetched: the number is still free */
-            continue;
-        }
+        if (again)
+            continue;       /* nothing fetched: the number is still free */
         if (!it)
             break;
         pthread_mutex_lock(&E->lock);
         E->queue[(E->qhead + E->qlen++) % E->window] = it;
         E->fetched++;
+        seq++;
         pthread_cond_signal(&E->work_ready);
         pthread_mutex_unlock(&E->lock);
     }
@@ -149,6 +196,13 @@ static void *fetch_main(void *arg)
     E->fetch_over = 1;
     pthread_cond_broadcast(&E->work_ready);
     pthread_cond_signal(&E->next_done);
+    /* the acks of the documents still in flight, up to the last checkpoint */
+    for (;;) {
+        deliver_acks(E);
+        if (E->output_over)
+            break;
+        pthread_cond_wait(&E->space, &E->lock);
+    }
     pthread_mutex_unlock(&E->lock);
     return NULL;
 }
@@ -177,8 +231,7 @@ static void *worker_main(void *arg)
         E->qlen--;
         pthread_mutex_unlock(&E->lock);
 
-        for (size_t i = 1; i < E->first_out && it->status == GALLEY_OK; i++)
-            run_stage(&E->work[wa->w][i], it->doc, &E->wstats[wa->w][i], it, i);
+        run_transforms(E, wa->w, it);
         pthread_mutex_lock(&E->lock);
         E->done[galley_doc_seq(it->doc) % E->window] = it;
         if (galley_doc_seq(it->doc) == E->emitted)
@@ -192,6 +245,7 @@ static void *worker_main(void *arg)
 
 typedef struct totals {
     unsigned long long docs, failed, skipped;
+    int checkpoint_failed;
 } totals;
 
 static void report_failure(const engine *E, const item *it)
@@ -226,6 +280,49 @@ static void emit(engine *E, item *it, totals *t)
     } else if (it->status == GALLEY_SKIP) {
         t->skipped++;
     }
+    galley__ckpt_add(E->ck, it->doc, it->status, &E->p->stages[it->stage]);
+}
+
+/* Flushes every output, then hands the batch to the fetch thread to ack. */
+static void checkpoint(engine *E, totals *t, int last)
+{
+    unsigned long long lost = galley__ckpt_flush_outputs(E->ck);
+    if (lost) {
+        t->failed += lost;
+        t->checkpoint_failed = 1;
+    }
+    galley__ackbatch *b = galley__ckpt_take(E->ck);
+    pthread_mutex_lock(&E->lock);
+    galley__ackq_push(&E->acks_ready, b);
+    E->output_over = last;
+    pthread_cond_signal(&E->space);
+    pthread_mutex_unlock(&E->lock);
+}
+
+/* Waits for the next document in order; with checkpoint_seconds and
+ * documents waiting for their ack, only until the checkpoint is due, so a
+ * quiet source (a stream) still gets its acks.  Called with E->lock held. */
+static void wait_next(engine *E)
+{
+    double due = galley__ckpt_deadline(E->ck);
+    if (due <= 0) {
+        pthread_cond_wait(&E->next_done, &E->lock);
+        return;
+    }
+    double left = due - galley__now();
+    if (left <= 0)
+        return;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    double whole;
+    double frac = modf(left, &whole);
+    ts.tv_sec += (time_t)whole;
+    ts.tv_nsec += (long)(frac * 1e9);
+    if (ts.tv_nsec >= 1000000000L) {
+        ts.tv_sec++;
+        ts.tv_nsec -= 1000000000L;
+    }
+    pthread_cond_timedwait(&E->next_done, &E->lock, &ts);
 }
 
 static void output_loop(engine *E, totals *t, int progress)
@@ -235,8 +332,16 @@ static void output_loop(engine *E, totals *t, int progress)
         pthread_mutex_lock(&E->lock);
         item *it;
         while (!(it = E->done[E->emitted % E->window]) &&
-               !(E->fetch_over && E->emitted == E->fetched))
-            pthread_cond_wait(&E->next_done, &E->lock);
+               !(E->fetch_over && E->emitted == E->fetched)) {
+            if (galley__ckpt_due(E->ck, galley__now()))
+                break;
+            wait_next(E);
+        }
+        if (!it && !(E->fetch_over && E->emitted == E->fetched)) {
+            pthread_mutex_unlock(&E->lock);
+            checkpoint(E, t, 0);
+            continue;
+        }
         if (!it) {
             pthread_mutex_unlock(&E->lock);
             break;
@@ -253,6 +358,8 @@ static void output_loop(engine *E, totals *t, int progress)
         pthread_cond_signal(&E->space);
         pthread_mutex_unlock(&E->lock);
         double now = galley__now();
+        if (galley__ckpt_due(E->ck, now))
+            checkpoint(E, t, 0);
         if (progress && now - last >= 0.25) {
             last = now;
             galley__progress("%llu docs, %llu failed, %.0f docs/s", t->docs, t->failed,
@@ -265,48 +372,17 @@ static void output_loop(engine *E, totals *t, int progress)
 
 /* ---- open and close ---- */
 
-static int open_one(galley_stage *st, const galley_stageconf *c, int w, int nw)
-{
-    st->conf = c;
-    st->worker = w;
-    st->workers = nw;
-    if (c->plugin->open && c->plugin->open(st, &st->state) != GALLEY_OK) {
-        galley_error("stage '%s' (%s): cannot start: %s", c->name, c->plugin->name,
-                     st->error ? st->error : "open() failed without saying why");
-        free(st->error);
-        st->error = NULL;
-        return -1;
-    }
-    st->opened = 1;
-    return 0;
-}
-
-static int close_one(galley_stage *st)
-{
-    int rc = 0;
-    if (st->opened && st->conf->plugin->close &&
-        st->conf->plugin->close(st->state) != GALLEY_OK) {
-        galley_error("stage '%s' (%s): %s", st->conf->name, st->conf->plugin->name,
-                     st->error ? st->error : "close() failed without saying why");
-        rc = -1;
-    }
-    st->opened = 0;
-    free(st->error);
-    st->error = NULL;
-    return rc;
-}
-
 static int open_all(engine *E)
 {
     const galley_pipeline *p = E->p;
-    if (open_one(E->fetch, &p->stages[0], 0, 1) < 0)
+    if (galley__stage_open(E->fetch, &p->stages[0], 0, 1) < 0)
         return -1;
-    for (int w = 0; w < E->workers; w++)
+    for (int w = 0; w < E->workers && !E->iso; w++)
         for (size_t i = 1; i < E->first_out; i++)
-            if (open_one(&E->work[w][i], &p->stages[i], w, E->workers) < 0)
+            if (galley__stage_open(&E->work[w][i], &p->stages[i], w, E->workers) < 0)
                 return -1;
     for (size_t i = E->first_out; i < p->nstages; i++)
-        if (open_one(&E->outs[i - E->first_out], &p->stages[i], 0, 1) < 0)
+        if (galley__stage_open(&E->outs[i - E->first_out], &p->stages[i], 0, 1) < 0)
             return -1;
     return 0;
 }
@@ -314,12 +390,12 @@ static int open_all(engine *E)
 /* transforms and fetch first, outputs last: outputs flush what they got */
 static int close_all(engine *E)
 {
-    int rc = close_one(E->fetch);
+    int rc = galley__stage_close(E->fetch);
     for (int w = 0; w < E->workers; w++)
         for (size_t i = 1; i < E->first_out; i++)
-            rc |= close_one(&E->work[w][i]);
+            rc |= galley__stage_close(&E->work[w][i]);
     for (size_t i = E->first_out; i < E->p->nstages; i++)
-        rc |= close_one(&E->outs[i - E->first_out]);
+        rc |= galley__stage_close(&E->outs[i - E->first_out]);
     return rc;
 }
 
@@ -346,7 +422,12 @@ static void engine_init(engine *E, const galley_pipeline *p, int workers)
     E->done = galley__xcalloc(E->window, sizeof *E->done);
     pthread_mutex_init(&E->lock, NULL);
     pthread_cond_init(&E->work_ready, NULL);
-    pthread_cond_init(&E->next_done, NULL);
+    /* timed waits (checkpoint_seconds) run on the clock galley__now reads */
+    pthread_condattr_t ca;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    pthread_cond_init(&E->next_done, &ca);
+    pthread_condattr_destroy(&ca);
     pthread_cond_init(&E->space, NULL);
 }
 
@@ -363,6 +444,10 @@ static void engine_free(engine *E)
     free(E->stats);
     free(E->queue);
     free(E->done);
+    galley__ckpt_free(E->ck);
+    galley__ackbatch *b;
+    while ((b = galley__ackq_pop(&E->acks_ready)))
+        galley__ackbatch_free(b);
     pthread_mutex_destroy(&E->lock);
     pthread_cond_destroy(&E->work_ready);
     pthread_cond_destroy(&E->next_done);
@@ -409,11 +494,20 @@ int galley__run(const galley_pipeline *p, const galley_runopts *ro)
     engine E;
     engine_init(&E, p, (int)workers);
     stop_requested = 0;
+    /* the worker processes fork before any thread starts (see core/isolate.c) */
+    if ((ro->isolate || p->isolate) && E.first_out > 1 &&
+        !(E.iso = galley__isolate_start(p, E.first_out, (int)workers))) {
+        engine_free(&E);
+        return 2;
+    }
     if (open_all(&E) < 0) {
+        if (E.iso)
+            galley__isolate_stop(E.iso);
         close_all(&E);
         engine_free(&E);
         return 2;
     }
+    E.ck = galley__ckpt_new(p, E.fetch, E.outs, p->nstages - E.first_out);
     double t0 = galley__now();
     pthread_t fetcher, *threads = galley__xcalloc((size_t)workers, sizeof *threads);
     worker_arg *args = galley__xcalloc((size_t)workers, sizeof *args);
@@ -428,12 +522,14 @@ int galley__run(const galley_pipeline *p, const galley_runopts *ro)
     int progress = ro->progress < 0 ? isatty(STDERR_FILENO) && !ro->quiet : ro->progress;
     totals t = { 0 };
     output_loop(&E, &t, progress);
+    checkpoint(&E, &t, 1);
     pthread_join(fetcher, NULL);
     for (int w = 0; w < workers; w++)
         pthread_join(threads[w], NULL);
     pthread_sigmask(SIG_SETMASK, &saved, NULL);
     int interrupted = stop_requested && !E.aborted;
-    int close_failed = close_all(&E) < 0;
+    int close_failed = E.iso && galley__isolate_stop(E.iso) < 0;
+    close_failed |= close_all(&E) < 0;
     summary(ro, &t, galley__now() - t0, interrupted);
     if (ro->stats)
         print_stats(&E);
@@ -442,5 +538,5 @@ int galley__run(const galley_pipeline *p, const galley_runopts *ro)
     engine_free(&E);
     if (interrupted)
         return 130;
-    return t.failed || close_failed ? 1 : 0;
+    return t.failed || close_failed || t.checkpoint_failed ? 1 : 0;
 }

@@ -84,6 +84,10 @@ struct galley_stage {
     void *state;
     int opened;
     char *error;
+    /* outputs, ABI 1.1: galley_stage_resuming() and galley_stage_set_mark() */
+    int resuming;
+    const char *resume_mark;
+    char *mark;
 };
 
 size_t galley__opt_count(const galley_option *opts);
@@ -104,6 +108,12 @@ void galley__optvals_free(galley_optval *vals, size_t n);
 /* "did you mean" plus the list of valid options, for messages */
 void galley__opt_suggest(const galley_option *opts, const char *bad, char *out, size_t len);
 const char *galley__kind_name(galley_kind k);
+/* One running instance as worker w of nw: open prints why it failed and
+ * returns -1; process adds its time to *seconds and makes sure a failure has
+ * a message; close prints why it failed and returns -1. */
+int galley__stage_open(galley_stage *st, const galley_stageconf *c, int w, int nw);
+galley_status galley__stage_process(galley_stage *st, galley_doc *doc, double *seconds);
+int galley__stage_close(galley_stage *st);
 
 /* ---- loader.c ---- */
 typedef struct galley_module {
@@ -140,6 +150,11 @@ typedef struct galley_pipeline {
     char *file;
     long workers;           /* 0 = one per CPU */
     int abort_on_error;
+    long checkpoint_docs;   /* flush + ack every N documents (0: only at the end) */
+    long checkpoint_seconds;    /* ... or every N seconds, whichever first */
+    int isolate;            /* transforms in worker processes */
+    long doc_timeout;       /* seconds a document may take there; 0 = no limit */
+    long worker_memory;     /* MiB of address space per worker process; 0 = no limit */
     galley_stageconf *stages;
     size_t nstages;
 } galley_pipeline;
@@ -161,11 +176,66 @@ typedef struct galley_runopts {
     int stats;
     int progress;           /* -1 auto (TTY), 0 off, 1 on */
     int quiet;
+    int isolate;            /* --isolate: 1; 0: the config's */
 } galley_runopts;
+
+#define GALLEY__CHECKPOINT_DOCS 1000
+#define GALLEY__CHECKPOINT_SECONDS 5
+#define GALLEY__CHECKPOINT_MAX 100000000
+
+/* ---- checkpoint.c: flush outputs, then ack (ABI 1.1) ---- */
+typedef struct galley__ckpt galley__ckpt;
+typedef struct galley__ackbatch galley__ackbatch;
+/* outs: the output stages' running instances, nouts of them */
+galley__ckpt *galley__ckpt_new(const galley_pipeline *p, galley_stage *fetch,
+                               galley_stage *outs, size_t nouts);
+void galley__ckpt_free(galley__ckpt *ck);
+/* output thread: a document left the pipeline (failed_at: the stage that
+ * failed or skipped it) */
+void galley__ckpt_add(galley__ckpt *ck, const galley_doc *doc, galley_status status,
+                      const galley_stageconf *failed_at);
+size_t galley__ckpt_pending(const galley__ckpt *ck);
+/* 1 when checkpoint_docs or checkpoint_seconds is reached */
+int galley__ckpt_due(const galley__ckpt *ck, double now);
+/* when the time rule falls due (galley__now() clock), 0 if never */
+double galley__ckpt_deadline(const galley__ckpt *ck);
+/* flushes every output; returns how many documents written since the last
+ * checkpoint became failures because a flush failed */
+unsigned long long galley__ckpt_flush_outputs(galley__ckpt *ck);
+/* the batch since the last checkpoint, for the fetch thread */
+galley__ackbatch *galley__ckpt_take(galley__ckpt *ck);
+/* fetch thread: acks the batch to the fetch plugin */
+void galley__ckpt_deliver(galley__ckpt *ck, galley__ackbatch *b);
+void galley__ackbatch_free(galley__ackbatch *b);
+/* a FIFO of batches (the caller locks) */
+void galley__ackq_push(galley__ackbatch **q, galley__ackbatch *b);
+galley__ackbatch *galley__ackq_pop(galley__ackbatch **q);
 
 /* Runs the pipeline; returns the exit status (0, 1, 2, 130). */
 int galley__run(const galley_pipeline *p, const galley_runopts *ro);
 /* asks a running pipeline to stop (signal-safe) */
 void galley__request_stop(void);
+
+/* ---- docwire.c: the binary form of a document (doc/wire-format.md) ---- */
+void galley__docwire_encode(const galley_doc *doc, galley_buf *out);
+/* a new document, or NULL and a message for malformed input */
+galley_doc *galley__docwire_decode(const void *buf, size_t len, char *err, size_t errlen);
+
+/* ---- isolate.c: the transforms in worker processes ---- */
+typedef struct galley__isolate galley__isolate;
+/* Starts the worker processes for stages [1, first_out) of p; call it before
+ * any thread starts.  NULL when they could not start (the reason printed). */
+galley__isolate *galley__isolate_start(const galley_pipeline *p, size_t first_out, int workers);
+/* Runs the transforms on *doc in worker w's process and replaces *doc with
+ * the result.  Returns the status; *stage is the stage that skipped or failed
+ * it (a crash, timeout or memory limit fails it there); secs[i] gets stage
+ * i's time.  A worker lost this way is replaced before its next document. */
+galley_status galley__isolate_process(galley__isolate *iso, int w, galley_doc **doc,
+                                      size_t *stage, double *secs);
+/* galley_oom() calls it: in a worker process, the crash that follows is
+ * reported as the memory limit */
+void galley__isolate_oom(void);
+/* Ends the workers (they close their stages); -1 when a close failed. */
+int galley__isolate_stop(galley__isolate *iso);
 
 #endif
