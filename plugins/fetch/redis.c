@@ -294,7 +294,7 @@ static size_t claim(rfetch *f)
     }
     f->claimed += f->n - before;
     if (f->n > before)
-        galley_info("redis: claimed %zu entr%s of stream '%s' left pending over %.1f s",
+        galley_warn("redis: claimed %zu entr%s of stream '%s' left pending over %.1f s (a consumer died, or they failed and are tried again)",
                     f->n - before, f->n - before == 1 ? "y" : "ies", f->stream,
                     f->claim_idle);
     freeReplyObject(rep);
@@ -410,8 +410,10 @@ static galley_status redis_next(void *state, galley_doc *doc)
     if (f->pos == f->n) {
         compact(f);
         if (now >= f->next_claim) {
-            f->next_claim = now + (f->claim_idle / 2 < 5 ? f->claim_idle / 2 : 5);
-            claim(f);
+            /* a dead worker's entries come COUNT at a time: go on at once
+             * while there are more, then look again in claim_idle / 2 */
+            if (claim(f) == 0 && !strcmp(f->cursor, "0-0"))
+                f->next_claim = now + (f->claim_idle / 2 < 5 ? f->claim_idle / 2 : 5);
         }
         if (f->pos == f->n && !galley_stopping())
             read_new(f);

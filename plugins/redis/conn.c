@@ -129,7 +129,7 @@ static int reconnect(rconn *r, const char *why)
     double t0 = rconn_now(), wait = 0.1;
     for (;;) {
         if (connect_once(r) == 0) {
-            galley_info("redis %s:%d: reconnected after %.1f s", r->host, r->port,
+            galley_warn("redis %s:%d: reconnected after %.1f s", r->host, r->port,
                         rconn_now() - t0);
             return 0;
         }

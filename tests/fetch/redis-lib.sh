@@ -72,6 +72,7 @@ enqueue() {
 worker_conf() {
     cat >"$1" <<CONF
 workers = 2
+checkpoint_seconds = 1
 on_error = "skip"
 stage "fetch" {
   plugin = "fetch/redis"

@@ -14,7 +14,7 @@ for _ in $(seq 600); do
     sleep 0.05
 done
 redis_stop
-echo "stopped redis-server at $(wc -l <"$RDIR/appendonly.aof" 2>/dev/null || echo '?') AOF lines"
+echo "stopped redis-server"
 sleep 1
 redis_start
 echo "restarted; $(rcli XLEN results) results kept"
