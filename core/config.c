@@ -130,7 +130,7 @@ static void on_cfg_error(cfg_t *cfg, const char *fmt, va_list ap)
     if (sscanf(msg, "no such option '%255[^']'", bad) == 1 && cfg) {
         if (strcmp(cfg->name, "root") == 0) {
             report(L, line, NULL, NULL, "unknown setting '%s': the top level takes "
-                   "workers, on_error, checkpoint_docs, checkpoint_seconds, isolate, "
+                   "workers, on_error, checkpoint_docs, checkpoint_seconds, state, isolate, "
                    "doc_timeout, worker_memory and stage \"NAME\" { ... }", bad);
         } else if (strcmp(cfg->name, "stage") == 0) {
             report(L, line, cfg_title(cfg), NULL, "unknown setting or plugin '%s': a stage "
@@ -203,7 +203,7 @@ static void build_schema(const galley_registry *r, schema *S)
         S->stage[ns++].validcb = sec_seen;
     }
     S->stage[ns] = (cfg_opt_t)CFG_END();
-    S->root = galley__xcalloc(9, sizeof *S->root);
+    S->root = galley__xcalloc(10, sizeof *S->root);
     S->root[0] = (cfg_opt_t)CFG_INT("workers", 0, CFGF_NONE);
     S->root[1] = (cfg_opt_t)CFG_STR("on_error", "skip", CFGF_NONE);
     S->root[2] = (cfg_opt_t)CFG_INT("checkpoint_docs", GALLEY__CHECKPOINT_DOCS, CFGF_NONE);
@@ -212,10 +212,11 @@ static void build_schema(const galley_registry *r, schema *S)
     S->root[4] = (cfg_opt_t)CFG_BOOL("isolate", cfg_false, CFGF_NONE);
     S->root[5] = (cfg_opt_t)CFG_INT("doc_timeout", DEFAULT_DOC_TIMEOUT, CFGF_NONE);
     S->root[6] = (cfg_opt_t)CFG_INT("worker_memory", DEFAULT_WORKER_MEMORY, CFGF_NONE);
-    S->root[7] = (cfg_opt_t)CFG_SEC("stage", S->stage,
+    S->root[7] = (cfg_opt_t)CFG_STR("state", "", CFGF_NONE);
+    S->root[8] = (cfg_opt_t)CFG_SEC("stage", S->stage,
                                     CFGF_MULTI | CFGF_TITLE | CFGF_NO_TITLE_DUPES);
-    S->root[7].validcb = stage_seen;
-    S->root[8] = (cfg_opt_t)CFG_END();
+    S->root[8].validcb = stage_seen;
+    S->root[9] = (cfg_opt_t)CFG_END();
 }
 
 static void free_schema(schema *S)
@@ -484,9 +485,14 @@ static int set_global(loader *L, galley_pipeline *p, const char *ov, const char 
         p->abort_on_error = strcmp(val, "abort") == 0;
         return 0;
     }
+    if (strcmp(key, "state") == 0) {
+        free(p->state);
+        p->state = *val ? galley__xstrdup(val) : NULL;
+        return 0;
+    }
     report(L, -1, NULL, NULL, "-o %s: expected STAGE.OPTION=VALUE, or workers=N, "
            "on_error=skip|abort, checkpoint_docs=N, checkpoint_seconds=N, "
-           "isolate=true|false, doc_timeout=SECONDS or worker_memory=MIB", ov);
+           "isolate=true|false, doc_timeout=SECONDS, worker_memory=MIB or state=FILE", ov);
     return -1;
 }
 
@@ -562,6 +568,9 @@ static void take_root(loader *L, galley_pipeline *p, cfg_t *cfg)
     if (strcmp(oe, "skip") != 0 && strcmp(oe, "abort") != 0)
         report(L, 0, NULL, NULL, "on_error = \"%s\": wants \"skip\" or \"abort\"", oe);
     p->abort_on_error = strcmp(oe, "abort") == 0;
+    const char *state = cfg_getstr(cfg, "state");
+    if (state && *state)
+        p->state = galley__resolve_path(p->file, state);
     size_t from = 0;
     p->stages = galley__xcalloc(L->nrecs + 1, sizeof *p->stages);
     for (size_t i = 0; i < L->nrecs; i++) {
@@ -572,26 +581,119 @@ static void take_root(loader *L, galley_pipeline *p, cfg_t *cfg)
     }
 }
 
+/* ---- comments ----
+ * libconfuse 3.3 counts lines wrongly after comments (each # or // line adds
+ * 2, a block comment 1), so every later FILE:LINE would be off.  The file is
+ * read here and its comments blanked out, newlines kept, before libconfuse
+ * sees it: the same syntax, the right line numbers. */
+
+/* the length of the string literal starting at s[0] (a quote), closing quote
+ * included; a backslash takes the next byte, as in libconfuse's lexer */
+static size_t quoted_len(const char *s, size_t n)
+{
+    size_t i = 1;
+    while (i < n && s[i] != s[0])
+        i += s[i] == '\\' && i + 1 < n ? 2 : 1;
+    return i < n ? i + 1 : n;
+}
+
+/* blanks # and // comments (to the end of the line) and block comments (all
+ * but their newlines) in b; returns -1 and the comment's first line for a
+ * block comment that never ends */
+static int blank_comments(char *b, size_t n, int *open_line)
+{
+    int line = 1;
+    for (size_t i = 0; i < n;) {
+        size_t end = i + 1;
+        if (b[i] == '"' || b[i] == '\'') {
+            end = i + quoted_len(b + i, n - i);
+        } else if (b[i] == '$' && i + 1 < n && b[i + 1] == '{') {
+            const char *close = memchr(b + i, '}', n - i);
+            end = close ? (size_t)(close - b) + 1 : n;
+        } else if (b[i] == '#' || (b[i] == '/' && i + 1 < n && b[i + 1] == '/')) {
+            const char *nl = memchr(b + i, '\n', n - i);
+            end = nl ? (size_t)(nl - b) : n;
+            memset(b + i, ' ', end - i);
+        } else if (b[i] == '/' && i + 1 < n && b[i + 1] == '*') {
+            const char *close = NULL;
+            for (size_t k = i + 2; k + 1 < n && !close; k++)
+                if (b[k] == '*' && b[k + 1] == '/')
+                    close = b + k;
+            if (!close) {
+                *open_line = line;
+                return -1;
+            }
+            end = (size_t)(close - b) + 2;
+            for (size_t k = i; k < end; k++)
+                if (b[k] != '\n')
+                    b[k] = ' ';
+        }
+        for (size_t k = i; k < end; k++)
+            line += b[k] == '\n';
+        i = end;
+    }
+    return 0;
+}
+
+/* the config file's text with its comments blanked, or NULL (reported) */
+static char *read_config(loader *L, size_t *len)
+{
+    FILE *f = fopen(L->file, "rb");
+    if (!f) {
+        report(L, -1, NULL, NULL, "cannot read config %s: %s", L->file, strerror(errno));
+        return NULL;
+    }
+    galley_buf b = { 0 };
+    char chunk[8192];
+    size_t k;
+    while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
+        galley__buf_add(&b, chunk, k);
+    int err = ferror(f) ? errno : 0;
+    fclose(f);
+    if (err) {
+        report(L, -1, NULL, NULL, "cannot read config %s: %s", L->file, strerror(err));
+        galley__buf_free(&b);
+        return NULL;
+    }
+    if (b.len == 0)
+        galley__buf_add(&b, "\n", 1);     /* fmemopen wants a size above 0 */
+    int open_line;
+    if (blank_comments(b.s, b.len, &open_line) < 0) {
+        report(L, open_line, NULL, NULL, "a /* comment starts here and never ends: add */");
+        galley__buf_free(&b);
+        return NULL;
+    }
+    *len = b.len;
+    return b.s;
+}
+
 static galley_pipeline *parse(loader *L)
 {
+    galley_pipeline *p = galley__xcalloc(1, sizeof *p);
+    p->file = galley__xstrdup(L->file);
+    size_t len;
+    char *text = read_config(L, &len);
+    FILE *f = text ? fmemopen(text, len, "r") : NULL;
+    if (text && !f)
+        report(L, -1, NULL, NULL, "cannot read config %s: %s", L->file, strerror(errno));
+    if (!f) {
+        free(text);
+        return p;
+    }
     schema S;
     build_schema(L->reg, &S);
     cfg_t *cfg = cfg_init(S.root, CFGF_NONE);
     cfg_set_error_function(cfg, on_cfg_error);
     L->root = cfg;
-    galley_pipeline *p = galley__xcalloc(1, sizeof *p);
-    p->file = galley__xstrdup(L->file);
-    errno = 0;
-    int rc = cfg_parse(cfg, L->file);
-    if (rc == CFG_FILE_ERROR)
-        report(L, -1, NULL, NULL, "cannot read config %s: %s", L->file,
-               errno ? strerror(errno) : "no such file");
-    else if (rc == CFG_SUCCESS)
+    int rc = cfg_parse_fp(cfg, f);
+    if (rc == CFG_SUCCESS)
         take_root(L, p, cfg);
     else if (L->nerrors == 0)
         report(L, -1, NULL, NULL, "%s: cannot parse the config", L->file);
     L->root = NULL;
     cfg_free(cfg);
+    fclose(f);
+    free(text);
     free_schema(&S);
     return p;
 }
@@ -632,6 +734,7 @@ void galley__pipeline_free(galley_pipeline *p)
     }
     free(p->stages);
     free(p->file);
+    free(p->state);
     free(p);
 }
 
@@ -686,6 +789,8 @@ void galley__config_print(const galley_pipeline *p, FILE *out)
             p->checkpoint_docs ? "" : "    # only at the end");
     fprintf(out, "checkpoint_seconds = %ld%s\n", p->checkpoint_seconds,
             p->checkpoint_seconds ? "" : "    # only at the end");
+    if (p->state)
+        fprintf(out, "state = \"%s\"\n", p->state);
     fprintf(out, "isolate = %s    # transforms in worker processes (--isolate)\n",
             p->isolate ? "true" : "false");
     fprintf(out, "doc_timeout = %ld%s\n", p->doc_timeout,

@@ -3,6 +3,7 @@
 FETCH_COMMON = plugins/fetch/common.c plugins/fetch/common.h
 # jsonrec.c (a JSON record into a doc: jansson) goes into stdin and redis
 FETCH_JSONREC = plugins/fetch/jsonrec.c plugins/fetch/jsonrec.h $(FETCH_COMMON)
+FETCH_WARC = plugins/fetch/warc_stream.c plugins/fetch/warc_stream.h
 
 pkglib_LTLIBRARIES += plugins/fetch/dir.la
 plugins_fetch_dir_la_SOURCES = plugins/fetch/dir.c $(FETCH_COMMON)
@@ -17,7 +18,7 @@ plugins_fetch_stdin_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_fetch_stdin_la_LIBADD = $(PLUGIN_LIBS) $(JANSSON_LIBS)
 
 pkglib_LTLIBRARIES += plugins/fetch/warc.la
-plugins_fetch_warc_la_SOURCES = plugins/fetch/warc.c $(FETCH_COMMON)
+plugins_fetch_warc_la_SOURCES = plugins/fetch/warc.c $(FETCH_WARC) $(FETCH_COMMON)
 plugins_fetch_warc_la_CFLAGS = $(AM_CFLAGS) $(ZLIB_CFLAGS)
 plugins_fetch_warc_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_fetch_warc_la_LIBADD = $(PLUGIN_LIBS) $(ZLIB_LIBS)
