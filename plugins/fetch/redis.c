@@ -73,6 +73,7 @@ typedef struct idset {      /* entry ids; small (the engine's window) */
 } idset;
 
 typedef struct rfetch {
+    galley_stage *st;       /* for ack()'s failure message */
     rconn r;
     const char *stream, *group, *field;
     char *dead, *errors, *consumer;
@@ -85,6 +86,8 @@ typedef struct rfetch {
     char cursor[64];        /* XAUTOCLAIM's */
     double last_work, next_claim, next_beat;
     unsigned long long delivered, acked, dead_lettered, claimed, failed;
+    int in_ack;             /* errors go to ack()'s message, not the log */
+    char lasterr[600];
 } rfetch;
 
 /* ---- small sets ---- */
@@ -151,18 +154,17 @@ static int is_str(const redisReply *r)
     return r && (r->type == REDIS_REPLY_STRING || r->type == REDIS_REPLY_STATUS);
 }
 
-/* Logs an error reply (or a lost connection) of a command; 1 if it was one */
+/* Notes the error reply (or the lost connection) of a command in lasterr
+ * and logs it (in ack(), the engine reports it); 1 if it was one */
 static int failed(rfetch *f, redisReply *rep, const char *what)
 {
-    if (!rep) {
-        galley_error("redis %s:%d: %s: %s", f->r.host, f->r.port, what, f->r.err);
-        return 1;
-    }
-    if (rep->type == REDIS_REPLY_ERROR) {
-        galley_error("redis %s:%d: %s: %s", f->r.host, f->r.port, what, rep->str);
-        return 1;
-    }
-    return 0;
+    if (rep && rep->type != REDIS_REPLY_ERROR)
+        return 0;
+    snprintf(f->lasterr, sizeof f->lasterr, "redis %s:%d: %s: %s", f->r.host, f->r.port,
+             what, rep ? rep->str : f->r.err);
+    if (!f->in_ack)
+        galley_error("%s", f->lasterr);
+    return 1;
 }
 
 /* One stream entry [id, [field, value, ...]] into the buffer */
@@ -509,6 +511,7 @@ static galley_status redis_ack(void *state, const galley_ack *acks, size_t n)
     }
     size_t argc = 3;
     int bad = 0, retried = 0;
+    f->in_ack = 1;
     for (size_t i = 0; i < n; i++) {
         long long deliveries;
         if (parse_token(acks[i].token, ids[i], sizeof ids[i], &deliveries) < 0)
@@ -523,7 +526,8 @@ static galley_status redis_ack(void *state, const galley_ack *acks, size_t n)
     bad |= xack(f, argv, argc, retried);
     free(argv);
     free(ids);
-    return bad ? GALLEY_ERROR : GALLEY_OK;
+    f->in_ack = 0;
+    return bad ? galley_stage_fail(f->st, "%s", f->lasterr) : GALLEY_OK;
 }
 
 /* ---- open and close ---- */
@@ -591,6 +595,7 @@ static galley_status redis_open(galley_stage *st, void **state)
     rfetch *f = calloc(1, sizeof *f);
     if (!f)
         return galley_stage_fail(st, "out of memory");
+    f->st = st;
     f->stream = galley_opt_str(st, "stream");
     f->group = galley_opt_str(st, "group");
     f->field = galley_opt_str(st, "field");

@@ -146,13 +146,41 @@ static int reconnect(rconn *r, const char *why)
     }
 }
 
+/* an error reply that says "not now" (loading its data after a restart, a
+ * script running, a replica catching up): wait and send the command again */
+static int transient(const redisReply *rep)
+{
+    static const char *const codes[] = { "LOADING", "BUSY ", "TRYAGAIN", "MASTERDOWN", NULL };
+    if (rep->type != REDIS_REPLY_ERROR)
+        return 0;
+    for (size_t i = 0; codes[i]; i++)
+        if (!strncmp(rep->str, codes[i], strlen(codes[i])))
+            return 1;
+    return 0;
+}
+
 redisReply *rconn_argv(rconn *r, int argc, const char **argv, const size_t *lens)
 {
+    double t0 = 0, wait = 0.1;
     for (;;) {
         if (!r->c && reconnect(r, r->err[0] ? r->err : "not connected") < 0)
             return NULL;
         redisSetTimeout(r->c, tv_of(r->timeout + r->extra));
         redisReply *rep = redisCommandArgv(r->c, argc, argv, lens);
+        if (rep && transient(rep)) {
+            double now = rconn_now();
+            if (t0 == 0) {
+                t0 = now;
+                galley_warn("redis %s:%d: %s: %s; trying again for up to %.0f s", r->host,
+                            r->port, argv[0], rep->str, r->retry_for);
+            }
+            if (now - t0 < r->retry_for) {
+                freeReplyObject(rep);
+                sleep_for(wait);
+                wait = wait * 2 < 2 ? wait * 2 : 2;
+                continue;
+            }
+        }
         if (rep)
             return rep;
         /* an I/O error leaves the context unusable: a new one, then again */

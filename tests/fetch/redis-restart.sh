@@ -22,7 +22,7 @@ for w in w1 w2; do
     eval "pid=\$PID_$w"
     wait "$pid"
     rc=$?
-    [ "$rc" -eq 0 ] && pass "worker $w finishes (exit 0)" || { fail "worker $w exited $rc"; tail -5 "$T/$w.log"; }
+    [ "$rc" -eq 0 ] && pass "worker $w finishes (exit 0)" || { fail "worker $w exited $rc"; grep -v claimed "$T/$w.log" | head -12; }
 done
 PIDS=""
 expect_grep "$T/w1.log" "connection lost" "the worker says the connection was lost"
