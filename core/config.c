@@ -56,17 +56,22 @@ static void report(loader *L, int line, const char *stage, const char *plugin,
     va_start(ap, fmt);
     char *msg = galley__xvasprintf(fmt, ap);
     va_end(ap);
+    galley_buf b = { 0 };
     if (line > 0)
-        fprintf(L->errs, "%s:%d: ", L->file, line);
+        galley__buf_printf(&b, "%s:%d: ", L->file, line);
     else if (line == 0)
-        fprintf(L->errs, "%s: ", L->file);
+        galley__buf_printf(&b, "%s: ", L->file);
     else
-        fprintf(L->errs, "galley: ");
+        galley__buf_puts(&b, "galley: ");
     if (stage && plugin)
-        fprintf(L->errs, "stage '%s' (%s): ", stage, plugin);
+        galley__buf_printf(&b, "stage '%s' (%s): ", stage, plugin);
     else if (stage)
-        fprintf(L->errs, "stage '%s': ", stage);
-    fprintf(L->errs, "%s\n", msg);
+        galley__buf_printf(&b, "stage '%s': ", stage);
+    galley__buf_puts(&b, msg);
+    char *shown = galley__escape(b.s);     /* file, stage names, values: the user's */
+    fprintf(L->errs, "%s\n", shown);
+    free(shown);
+    galley__buf_free(&b);
     free(msg);
     L->nerrors++;
 }
@@ -734,12 +739,15 @@ static void print_quoted(FILE *out, const char *s)
 {
     fputc('"', out);
     for (; s && *s; s++) {
-        if (*s == '"' || *s == '\\')
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
             fputc('\\', out);
-        if (*s == '\n')
+        if (c == '\n')
             fputs("\\n", out);
+        else if (c < 0x20 || c == 0x7f)   /* libconfuse reads \xHH back */
+            fprintf(out, "\\x%02x", c);
         else
-            fputc(*s, out);
+            fputc(c, out);
     }
     fputc('"', out);
 }

@@ -39,6 +39,13 @@ void galley__buf_free(galley_buf *b);
  * next log message or by galley__progress_end */
 void galley__progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void galley__progress_end(void);
+/* s with what a terminal acts on made visible (malloc'd): \n \r \t, \xHH for
+ * other control bytes and bytes that are not UTF-8, \uHHHH for C1 and bidi
+ * controls.  Everything the core prints to stderr goes through it. */
+char *galley__escape(const char *s);
+/* one escaped line on stderr: prefix (not escaped) and msg (one trailing
+ * newline dropped), under the log lock */
+void galley__log_line(const char *prefix, const char *msg);
 
 /* A descriptor field appended after ABI 1.0, or NULL when the plugin was
  * built before it existed (its struct_size stops short of the field): never

@@ -70,10 +70,11 @@ static int usage_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "galley: ");
-    vfprintf(stderr, fmt, ap);
-    fprintf(stderr, "\nTry 'galley --help'.\n");
+    char *msg = galley__xvasprintf(fmt, ap);
     va_end(ap);
+    galley__log_line("galley: ", msg);
+    fprintf(stderr, "Try 'galley --help'.\n");
+    free(msg);
     return EXIT_USAGE;
 }
 
@@ -297,7 +298,7 @@ static int cmd_inspect(cli *c, int argc, char **argv)
     if (m)
         print_plugin(m);
     else
-        fprintf(stderr, "galley: %s\n", err);
+        galley__log_line("galley: ", err);
     galley__registry_free(reg);
     return m ? 0 : EXIT_USAGE;
 }
