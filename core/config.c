@@ -28,7 +28,7 @@ typedef struct rec {
 } rec;
 
 typedef struct loader {
-    const galley_registry *reg;
+    galley_registry *reg;
     const char *file;
     FILE *errs;
     cfg_t *root;
@@ -663,6 +663,60 @@ static char *read_config(loader *L, size_t *len)
     return b.s;
 }
 
+/* ---- the modules a config names ----
+ * Opening a module runs its code, so only those the config names are opened
+ * (plugin = "NAME" values and section names) before the schema is built. */
+
+/* the next token of b[*i..n): a string's content, a word, or one punctuation
+ * byte; its length (0 at the end) */
+static size_t next_token(const char *b, size_t n, size_t *i, const char **tok)
+{
+    while (*i < n && strchr(" \t\r\n", b[*i]))
+        (*i)++;
+    if (*i >= n)
+        return 0;
+    const char *s = b + *i;
+    if (*s == '"' || *s == '\'') {
+        size_t k = quoted_len(s, n - *i);
+        *i += k;
+        *tok = s + 1;
+        return k >= 2 ? k - 2 : 0;
+    }
+    size_t k = strchr("{}()=,+", *s) ? 1 : strcspn(s, " \t\r\n{}()=,+\"'");
+    if (k > n - *i)
+        k = n - *i;
+    *i += k;
+    *tok = s;
+    return k;
+}
+
+static void load_named(loader *L, const char *tok, size_t k)
+{
+    char *name = galley__xstrndup(tok, k);
+    char *slash = strchr(name, '/');
+    galley__registry_load(L->reg, slash ? slash + 1 : name);
+    free(name);
+}
+
+static void load_named_modules(loader *L, const char *b, size_t n)
+{
+    const char *prev = "", *tok, *val;
+    size_t prevlen = 0, k, i = 0;
+    int after_stage = 0, titled = 0;    /* prev is the title of stage "T" { */
+    while ((k = next_token(b, n, &i, &tok)) > 0 || i < n) {
+        if (k == 6 && !strncmp(tok, "plugin", 6)) {
+            size_t j = i, e = next_token(b, n, &j, &val);
+            if (e == 1 && *val == '=' && (e = next_token(b, n, &j, &val)) > 0)
+                load_named(L, val, e);
+        } else if (k == 1 && *tok == '{' && prevlen && !titled && !strchr("{}", *prev))
+            load_named(L, prev, prevlen);     /* a plugin's section */
+        titled = after_stage;
+        after_stage = k == 5 && !strncmp(tok, "stage", 5);
+        prev = tok;
+        prevlen = k;
+    }
+}
+
 static galley_pipeline *parse(loader *L)
 {
     galley_pipeline *p = galley__xcalloc(1, sizeof *p);
@@ -676,6 +730,7 @@ static galley_pipeline *parse(loader *L)
         free(text);
         return p;
     }
+    load_named_modules(L, text, len);
     schema S;
     build_schema(L->reg, &S);
     cfg_t *cfg = cfg_init(S.root, CFGF_NONE);
@@ -694,7 +749,7 @@ static galley_pipeline *parse(loader *L)
     return p;
 }
 
-galley_pipeline *galley__config_load(const galley_registry *reg, const char *file,
+galley_pipeline *galley__config_load(galley_registry *reg, const char *file,
                                      const char *const *overrides, size_t nov, FILE *errs)
 {
     loader L = { .reg = reg, .file = file, .errs = errs };
