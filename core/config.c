@@ -135,7 +135,7 @@ static void on_cfg_error(cfg_t *cfg, const char *fmt, va_list ap)
     if (sscanf(msg, "no such option '%255[^']'", bad) == 1 && cfg) {
         if (strcmp(cfg->name, "root") == 0) {
             report(L, line, NULL, NULL, "unknown setting '%s': the top level takes "
-                   "workers, on_error, checkpoint_docs, checkpoint_seconds, isolate, "
+                   "workers, on_error, checkpoint_docs, checkpoint_seconds, state, isolate, "
                    "doc_timeout, worker_memory and stage \"NAME\" { ... }", bad);
         } else if (strcmp(cfg->name, "stage") == 0) {
             report(L, line, cfg_title(cfg), NULL, "unknown setting or plugin '%s': a stage "
@@ -208,7 +208,7 @@ static void build_schema(const galley_registry *r, schema *S)
         S->stage[ns++].validcb = sec_seen;
     }
     S->stage[ns] = (cfg_opt_t)CFG_END();
-    S->root = galley__xcalloc(9, sizeof *S->root);
+    S->root = galley__xcalloc(10, sizeof *S->root);
     S->root[0] = (cfg_opt_t)CFG_INT("workers", 0, CFGF_NONE);
     S->root[1] = (cfg_opt_t)CFG_STR("on_error", "skip", CFGF_NONE);
     S->root[2] = (cfg_opt_t)CFG_INT("checkpoint_docs", GALLEY__CHECKPOINT_DOCS, CFGF_NONE);
@@ -217,10 +217,11 @@ static void build_schema(const galley_registry *r, schema *S)
     S->root[4] = (cfg_opt_t)CFG_BOOL("isolate", cfg_false, CFGF_NONE);
     S->root[5] = (cfg_opt_t)CFG_INT("doc_timeout", DEFAULT_DOC_TIMEOUT, CFGF_NONE);
     S->root[6] = (cfg_opt_t)CFG_INT("worker_memory", DEFAULT_WORKER_MEMORY, CFGF_NONE);
-    S->root[7] = (cfg_opt_t)CFG_SEC("stage", S->stage,
+    S->root[7] = (cfg_opt_t)CFG_STR("state", "", CFGF_NONE);
+    S->root[8] = (cfg_opt_t)CFG_SEC("stage", S->stage,
                                     CFGF_MULTI | CFGF_TITLE | CFGF_NO_TITLE_DUPES);
-    S->root[7].validcb = stage_seen;
-    S->root[8] = (cfg_opt_t)CFG_END();
+    S->root[8].validcb = stage_seen;
+    S->root[9] = (cfg_opt_t)CFG_END();
 }
 
 static void free_schema(schema *S)
@@ -489,9 +490,14 @@ static int set_global(loader *L, galley_pipeline *p, const char *ov, const char 
         p->abort_on_error = strcmp(val, "abort") == 0;
         return 0;
     }
+    if (strcmp(key, "state") == 0) {
+        free(p->state);
+        p->state = *val ? galley__xstrdup(val) : NULL;
+        return 0;
+    }
     report(L, -1, NULL, NULL, "-o %s: expected STAGE.OPTION=VALUE, or workers=N, "
            "on_error=skip|abort, checkpoint_docs=N, checkpoint_seconds=N, "
-           "isolate=true|false, doc_timeout=SECONDS or worker_memory=MIB", ov);
+           "isolate=true|false, doc_timeout=SECONDS, worker_memory=MIB or state=FILE", ov);
     return -1;
 }
 
@@ -567,6 +573,9 @@ static void take_root(loader *L, galley_pipeline *p, cfg_t *cfg)
     if (strcmp(oe, "skip") != 0 && strcmp(oe, "abort") != 0)
         report(L, 0, NULL, NULL, "on_error = \"%s\": wants \"skip\" or \"abort\"", oe);
     p->abort_on_error = strcmp(oe, "abort") == 0;
+    const char *state = cfg_getstr(cfg, "state");
+    if (state && *state)
+        p->state = galley__resolve_path(p->file, state);
     size_t from = 0;
     p->stages = galley__xcalloc(L->nrecs + 1, sizeof *p->stages);
     for (size_t i = 0; i < L->nrecs; i++) {
@@ -785,6 +794,7 @@ void galley__pipeline_free(galley_pipeline *p)
     }
     free(p->stages);
     free(p->file);
+    free(p->state);
     free(p);
 }
 
@@ -842,6 +852,8 @@ void galley__config_print(const galley_pipeline *p, FILE *out)
             p->checkpoint_docs ? "" : "    # only at the end");
     fprintf(out, "checkpoint_seconds = %ld%s\n", p->checkpoint_seconds,
             p->checkpoint_seconds ? "" : "    # only at the end");
+    if (p->state)
+        fprintf(out, "state = \"%s\"\n", p->state);
     fprintf(out, "isolate = %s    # transforms in worker processes (--isolate)\n",
             p->isolate ? "true" : "false");
     fprintf(out, "doc_timeout = %ld%s\n", p->doc_timeout,

@@ -57,6 +57,9 @@ typedef struct engine {
     int fetch_over;
     int aborted;                /* on_error = "abort" fired */
     galley__ckpt *ck;           /* checkpoints: flush outputs, then ack */
+    galley__state *state;       /* --state: skip what is done, record acks */
+    unsigned long long unchanged;   /* fetch thread: skipped as done before */
+    int fetch_complete;         /* the fetch said DONE (not stopped) */
     galley__ackbatch *acks_ready;   /* flushed, for the fetch thread to ack */
     int output_over;            /* the last batch is queued */
 } engine;
@@ -135,7 +138,12 @@ static item *fetch_one(engine *E, unsigned long long seq, int *again)
     galley_status s = fp->next(E->fetch->state, it->doc);
     row->seconds += galley__now() - t0;
     *again = s == GALLEY_AGAIN;
-    if (s == GALLEY_DONE || s == GALLEY_AGAIN) {
+    if (s == GALLEY_OK && E->state && *galley_doc_id(it->doc) &&
+        galley__state_unchanged(E->state, galley_doc_id(it->doc), galley_doc_version(it->doc))) {
+        E->unchanged++;     /* done by an earlier run: nothing to queue */
+        *again = 1;
+    }
+    if (s == GALLEY_DONE || *again) {
         galley_doc_free(it->doc);
         free(it);
         return NULL;
@@ -183,8 +191,10 @@ static void *fetch_main(void *arg)
         item *it = fetch_one(E, seq, &again);
         if (again)
             continue;       /* nothing fetched: the number is still free */
-        if (!it)
+        if (!it) {
+            E->fetch_complete = !stop_requested;
             break;
+        }
         pthread_mutex_lock(&E->lock);
         E->queue[(E->qhead + E->qlen++) % E->window] = it;
         E->fetched++;
@@ -244,7 +254,7 @@ static void *worker_main(void *arg)
 /* ---- output (calling thread) ---- */
 
 typedef struct totals {
-    unsigned long long docs, failed, skipped;
+    unsigned long long docs, failed, skipped, deleted;
     int checkpoint_failed;
 } totals;
 
@@ -477,13 +487,55 @@ static void print_stats(const engine *E)
     }
 }
 
-static void summary(const galley_runopts *ro, const totals *t, double secs, int interrupted)
+static void summary(const galley_runopts *ro, const engine *E, const totals *t, double secs,
+                    int interrupted)
 {
     if (ro->quiet)
         return;
-    fprintf(stderr, "galley: %llu docs, %llu failed, %llu skipped in %.2f s (%.0f docs/s)%s\n",
-            t->docs, t->failed, t->skipped, secs, secs > 0 ? (double)t->docs / secs : 0.0,
-            interrupted ? ", interrupted" : "");
+    char incr[96] = "";
+    if (E->state)
+        snprintf(incr, sizeof incr, ", %llu unchanged, %llu deleted", E->unchanged,
+                 t->deleted);
+    fprintf(stderr, "galley: %llu docs, %llu failed, %llu skipped%s in %.2f s (%.0f docs/s)%s\n",
+            t->docs, t->failed, t->skipped, incr, secs,
+            secs > 0 ? (double)t->docs / secs : 0.0,
+            interrupted ? ", interrupted (run it again to finish)" : "");
+}
+
+/* --state: outputs continue what the state file records, from their marks */
+static int state_begin(engine *E, const galley_runopts *ro)
+{
+    const char *path = ro->state ? ro->state : E->p->state;
+    if (!path)
+        return 0;
+    char err[1024];
+    E->state = galley__state_open(path, err, sizeof err);
+    if (!E->state) {
+        galley_error("%s", err);
+        return -1;
+    }
+    for (size_t i = E->first_out; i < E->p->nstages; i++) {
+        galley_stage *st = &E->outs[i - E->first_out];
+        const galley_stageconf *c = &E->p->stages[i];
+        st->resuming = 1;
+        st->resume_mark = galley__state_mark(E->state, c->name);
+        if (!GALLEY__PLUGIN_FIELD(c->plugin, flush))
+            galley_warn("stage '%s' (%s) has no flush() (a plugin built for ABI 1.0?): with a "
+                        "state file its records are durable only at close, so after a kill "
+                        "it may lack documents the state file has as done", c->name,
+                        c->plugin->name);
+    }
+    return 0;
+}
+
+/* Records where each output starts, before any document: a run killed
+ * before its first checkpoint is cut back to here. */
+static void state_first_checkpoint(engine *E)
+{
+    galley__ckpt_flush_outputs(E->ck);
+    galley__ackbatch *b = galley__ckpt_take(E->ck);
+    galley__ckpt_deliver(E->ck, b);
+    galley__ackbatch_free(b);
 }
 
 int galley__run(const galley_pipeline *p, const galley_runopts *ro)
@@ -502,14 +554,17 @@ int galley__run(const galley_pipeline *p, const galley_runopts *ro)
         engine_free(&E);
         return 2;
     }
-    if (open_all(&E) < 0) {
+    if (state_begin(&E, ro) < 0 || open_all(&E) < 0) {
         if (E.iso)
             galley__isolate_stop(E.iso);
         close_all(&E);
+        galley__state_close(E.state);
         engine_free(&E);
         return 2;
     }
-    E.ck = galley__ckpt_new(p, E.fetch, E.outs, p->nstages - E.first_out);
+    E.ck = galley__ckpt_new(p, E.fetch, E.outs, p->nstages - E.first_out, E.state);
+    if (E.state)
+        state_first_checkpoint(&E);
     double t0 = galley__now();
     pthread_t fetcher, *threads = galley__xcalloc((size_t)workers, sizeof *threads);
     worker_arg *args = galley__xcalloc((size_t)workers, sizeof *args);
@@ -532,7 +587,10 @@ int galley__run(const galley_pipeline *p, const galley_runopts *ro)
     int interrupted = stop_requested && !E.aborted;
     int close_failed = E.iso && galley__isolate_stop(E.iso) < 0;
     close_failed |= close_all(&E) < 0;
-    summary(ro, &t, galley__now() - t0, interrupted);
+    if (E.state && E.fetch_complete && !E.aborted && !interrupted)
+        t.deleted = galley__state_sweep(E.state, !ro->quiet);
+    galley__state_close(E.state);
+    summary(ro, &E, &t, galley__now() - t0, interrupted);
     if (ro->stats)
         print_stats(&E);
     free(threads);

@@ -109,6 +109,8 @@ int galley__opt_set(galley_optval *v, const char *text, const char *const *items
 /* Fills every unset value from its default; returns -1 and a message for a
  * missing required option. */
 int galley__opt_defaults(galley_optval *vals, size_t n, char *err, size_t errlen);
+/* path as written in config FILE, made relative to FILE's directory */
+char *galley__resolve_path(const char *file, const char *path);
 /* resolves GALLEY_OPT_PATH values given in a file against its directory */
 void galley__opt_resolve_paths(galley_optval *vals, size_t n);
 void galley__optvals_free(galley_optval *vals, size_t n);
@@ -170,6 +172,7 @@ typedef struct galley_pipeline {
     int abort_on_error;
     long checkpoint_docs;   /* flush + ack every N documents (0: only at the end) */
     long checkpoint_seconds;    /* ... or every N seconds, whichever first */
+    char *state;            /* state file (resume, incremental runs), or NULL */
     int isolate;            /* transforms in worker processes */
     long doc_timeout;       /* seconds a document may take there; 0 = no limit */
     long worker_memory;     /* MiB of address space per worker process; 0 = no limit */
@@ -194,6 +197,7 @@ typedef struct galley_runopts {
     int stats;
     int progress;           /* -1 auto (TTY), 0 off, 1 on */
     int quiet;
+    const char *state;      /* --state FILE: overrides the config's */
     int isolate;            /* --isolate: 1; 0: the config's */
 } galley_runopts;
 
@@ -202,11 +206,12 @@ typedef struct galley_runopts {
 #define GALLEY__CHECKPOINT_MAX 100000000
 
 /* ---- checkpoint.c: flush outputs, then ack (ABI 1.1) ---- */
+typedef struct galley__state galley__state;     /* state.c */
 typedef struct galley__ckpt galley__ckpt;
 typedef struct galley__ackbatch galley__ackbatch;
 /* outs: the output stages' running instances, nouts of them */
 galley__ckpt *galley__ckpt_new(const galley_pipeline *p, galley_stage *fetch,
-                               galley_stage *outs, size_t nouts);
+                               galley_stage *outs, size_t nouts, galley__state *state);
 void galley__ckpt_free(galley__ckpt *ck);
 /* output thread: a document left the pipeline (failed_at: the stage that
  * failed or skipped it) */
@@ -228,6 +233,25 @@ void galley__ackbatch_free(galley__ackbatch *b);
 /* a FIFO of batches (the caller locks) */
 void galley__ackq_push(galley__ackbatch **q, galley__ackbatch *b);
 galley__ackbatch *galley__ackq_pop(galley__ackbatch **q);
+
+/* ---- state.c: the state file of resumable, incremental runs ---- */
+/* Opens (creates) the state file and starts a new run in it; NULL with a
+ * message (in use by another run, not a state file, cannot create). */
+galley__state *galley__state_open(const char *path, char *err, size_t errlen);
+void galley__state_close(galley__state *S);
+/* what output stage NAME's flush recorded at the last checkpoint, or NULL */
+const char *galley__state_mark(const galley__state *S, const char *stage);
+/* documents recorded before this run */
+unsigned long long galley__state_acked(const galley__state *S);
+/* fetch thread: 1 when id was acknowledged with this version (notes that it
+ * is still there) */
+int galley__state_unchanged(galley__state *S, const char *id, const char *version);
+/* fetch thread: records a checkpoint (acks and the outputs' marks) at once */
+void galley__state_commit(galley__state *S, const galley_ack *acks, char *const *versions,
+                          size_t n, const galley_stage *outs, char *const *marks, size_t nouts);
+/* after a complete fetch: forgets (and with report, lists on stderr) the
+ * documents not seen in this run; returns how many */
+unsigned long long galley__state_sweep(galley__state *S, int report);
 
 /* Runs the pipeline; returns the exit status (0, 1, 2, 130). */
 int galley__run(const galley_pipeline *p, const galley_runopts *ro);

@@ -261,6 +261,12 @@ static char *resolve(const char *file, const char *path)
     return real;
 }
 
+char *galley__resolve_path(const char *file, const char *path)
+{
+    char *r = resolve(file, path);
+    return r ? r : galley__xstrdup(path);
+}
+
 void galley__opt_resolve_paths(galley_optval *vals, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
