@@ -183,6 +183,11 @@ typedef struct galley_pipeline {
 /* Loads and validates FILE with -o overrides (STAGE.OPTION=VALUE; the stage
  * name "@fetch" means the first stage).  Prints every problem to errs and
  * returns NULL when there is any. */
+/* config_text.c: blanks #, // and block comments in b (newlines kept);
+ * -1 and the first line of a block comment that never ends */
+int galley__config_blank_comments(char *b, size_t n, int *open_line);
+/* opens the modules the config text b names (plugin = values, sections) */
+void galley__config_load_named(galley_registry *reg, const char *b, size_t n);
 galley_pipeline *galley__config_load(galley_registry *reg, const char *file,
                                      const char *const *overrides, size_t noverrides,
                                      FILE *errs);
