@@ -2,8 +2,12 @@
 """bench/rouge/prepare.py - lays out the ROUGE benchmark sets for bench/rouge/run:
 OUT/<set>/list.tsv (ID<TAB>article path), OUT/<set>/ref/ID.txt (reference, one
 sentence a line), OUT/<set>/body/ID.txt (the article body without its title, for
-the peers).  Sets: bbc (BBC News Summary, extractive references) and wikinews
-(the first, human-written summary in metadata.jsonl)."""
+the peers).  Sets: bbc (BBC News Summary, extractive references), wikinews
+(the first, human-written summary in metadata.jsonl), inshorts (summ-inshorts:
+scraped articles, Inshorts' ~60-word human summaries) and xsum (summ-xsum: BBC
+articles, one human sentence).  inshorts articles are given without their
+first line: that headline was written by Inshorts together with the summary,
+so a summarizer that reads it would see the reference's words."""
 import json
 import os
 import re
@@ -85,11 +89,42 @@ def wikinews(data, out):
     return len(rows)
 
 
+# a human summary on one line: split after . ! ? followed by a space
+HUMAN_SPLIT = re.compile(r'(?<=[.!?])\s+(?=[A-Z0-9"\'])')
+
+
+def human_set(data, out, name, folder, drop_first_line):
+    root = os.path.join(data, 'bench', folder)
+    if not os.path.isdir(os.path.join(root, 'articles')):
+        return 0
+    d = setup(out, name)
+    os.makedirs(os.path.join(d, 'article'), exist_ok=True)
+    rows = []
+    for fn in sorted(os.listdir(os.path.join(root, 'articles'))):
+        if not fn.endswith('.txt'):
+            continue
+        ident = fn[:-4]
+        text = read_text(os.path.join(root, 'articles', fn))
+        body = body_of(text) if drop_first_line else text.strip() + '\n'
+        ref = read_text(os.path.join(root, 'summaries', fn)).strip()
+        sents = [x.strip() for x in HUMAN_SPLIT.split(ref) if x.strip()]
+        write(os.path.join(d, 'ref', ident + '.txt'), '\n'.join(sents) + '\n')
+        write(os.path.join(d, 'body', ident + '.txt'), body)
+        art = os.path.join(d, 'article', ident + '.txt')
+        write(art, body)
+        rows.append('%s\t%s\n' % (ident, os.path.abspath(art)))
+    write(os.path.join(d, 'list.tsv'), ''.join(rows))
+    return len(rows)
+
+
 def main():
     if len(sys.argv) != 3:
         sys.exit('usage: prepare.py SHARED_DATA OUTDIR')
     data, out = sys.argv[1], sys.argv[2]
-    print('bbc %d wikinews %d' % (bbc(data, out), wikinews(data, out)))
+    print('bbc %d wikinews %d inshorts %d xsum %d' % (
+        bbc(data, out), wikinews(data, out),
+        human_set(data, out, 'inshorts', 'summ-inshorts', True),
+        human_set(data, out, 'xsum', 'summ-xsum', False)))
 
 
 if __name__ == '__main__':
