@@ -334,18 +334,32 @@ size_t galley_caption_mark(const char *s, size_t n)
     return e > 0 && e < n && (s[e] == ':' || s[e] == ';') && is_caption_word(s, e) ? e + 1 : 0;
 }
 
+/* The word before a caption word (s[0..n) ends in a space): a credit
+ * follows a name ("AP Photo:", "Shimon Peres image:"), prose follows a
+ * lowercase word ("posted it with the caption: ...", "a video: ..."). */
+static int credit_prefix(const char *s, size_t n)
+{
+    size_t p = n;
+    while (p > 0 && s[p - 1] == ' ')
+        p--;
+    while (p > 0 && s[p - 1] != ' ')
+        p--;
+    return p == n || !(s[p] >= 'a' && s[p] <= 'z');
+}
+
 int galley_caption(const char *s, size_t n)
 {
     if (galley_caption_mark(s, n) || has_prefix_ci(s, n, "File photo") ||
         has_prefix_ci(s, n, "Photo credit"))
         return 1;
-    /* a mark after a space: only the word before each colon is checked */
+    /* a mark after a space: only the word before each colon is checked, and
+     * the word before that (credit_prefix) */
     for (const char *c = memchr(s, ':', n); c; c = memchr(c + 1, ':', n - (size_t)(c + 1 - s))) {
         size_t end = (size_t)(c - s), b = end;
         while (b > 0 && ((s[b - 1] >= 'a' && s[b - 1] <= 'z') || (s[b - 1] >= 'A' && s[b - 1] <= 'Z')))
             b--;
         if (b < end && (b == 0 || s[b - 1] == ' ') && is_caption_word(s + b, end - b))
-            return 1;
+            return credit_prefix(s, b);
         if (end + 1 >= n)
             break;
     }

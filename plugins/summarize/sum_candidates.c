@@ -254,6 +254,9 @@ static int starts_lower(const char *s, size_t n)
 
 /* Joins fragments to the sentence before them (same paragraph), finds the
  * footer, and keeps only the spans that may enter a summary. */
+/* the most sentences a caption paragraph has (picture text plus credit) */
+#define GSUM_CAPTION_SENTENCES 4
+
 static size_t filter_spans(gsum *g, const char *text)
 {
     size_t out = 0;
@@ -266,9 +269,16 @@ static size_t filter_spans(gsum *g, const char *text)
             gsum_sent *x = &g->sents[i];
             if (x->words != -3)
                 continue;
-            for (size_t j = i; j > 0 && g->sents[j - 1].para == x->para; j--)
-                g->sents[j - 1].words = -1;
-            for (size_t j = i; j < g->nsents && g->sents[j].para == x->para; j++)
+            size_t a = i, b = i + 1;
+            while (a > 0 && g->sents[a - 1].para == x->para)
+                a--;
+            while (b < g->nsents && g->sents[b].para == x->para)
+                b++;
+            /* a caption is a short paragraph; a long one that mentions a
+             * credit is article text, and losing it could empty the summary */
+            if (b - a > GSUM_CAPTION_SENTENCES)
+                continue;
+            for (size_t j = a; j < b; j++)
                 g->sents[j].words = -1;
         }
     for (size_t i = 0; i < g->nsents; i++) {

@@ -188,6 +188,36 @@ START_TEST(caption_label_marks_paragraph)
 }
 END_TEST
 
+/* an article of one paragraph that quotes a caption in prose: every
+ * summarizer still summarizes it (it used to be labelled a caption whole) */
+START_TEST(caption_phrase_in_prose)
+{
+    const galley_plugin *p = ALL[_i];
+    const char *text =
+        "Singer shares holiday photo\n\n"
+        "The singer shared a photo of her family on Instagram on Sunday with the caption: "
+        "'Home for the holidays.' Fans flooded the post with messages within minutes. "
+        "The picture showed her parents and two brothers at the family farm in Ohio. "
+        "Her new album is due out in March after a two-year break from touring.\n";
+    galley_doc *d = summarize(p, (const char *[]){ "sentences=2", NULL }, text);
+    const char *sum = galley_doc_field(d, "summary");
+    ck_assert_msg(sum && strlen(sum) > 40, "%s: empty or short summary: \"%s\"", p->name,
+                  sum ? sum : "(none)");
+    ck_assert_msg(!strstr(sum, "Singer shares"), "%s: the title is in the summary", p->name);
+    galley_doc_free(d);
+}
+END_TEST
+
+/* a short credit line still keeps its paragraph out */
+START_TEST(credit_after_agency_name)
+{
+    ck_assert(galley_caption("AP Photo: John Smith", 20));
+    ck_assert(galley_caption("Getty Images photo: file", 24));
+    ck_assert(!galley_caption("He posted it with the caption: 'hi'", 35));
+    ck_assert(!galley_caption("Officials released a video: it shows the crash", 46));
+}
+END_TEST
+
 START_TEST(length_options)
 {
     const galley_plugin *p = ALL[_i];
@@ -463,6 +493,8 @@ int main(void)
     tcase_add_test(tc, title_field_is_skipped);
     tcase_add_test(tc, sentence_layer_labels);
     tcase_add_test(tc, caption_label_marks_paragraph);
+    tcase_add_loop_test(tc, caption_phrase_in_prose, 0, NALL);
+    tcase_add_test(tc, credit_after_agency_name);
     tcase_add_loop_test(tc, length_options, 0, NALL);
     tcase_add_loop_test(tc, length_options_conflict, 0, NALL);
     tcase_add_loop_test(tc, min_sentence_words, 0, NALL);
