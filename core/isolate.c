@@ -120,8 +120,8 @@ static int frame_send(int fd, galley_buf *b)
 {
     uint64_t n = b->len - 8;
     for (int i = 0; i < 8; i++)
-        b->s[i] = (char)(n >> (8 * i));
-    return send_all(fd, b->s, b->len);
+        b->data[i] = (char)(n >> (8 * i));
+    return send_all(fd, b->data, b->len);
 }
 
 /* a message too big to be a document is a broken peer, not an allocation */
@@ -140,10 +140,10 @@ static int frame_recv(int fd, galley_buf *b, double deadline)
         return -1;
     b->len = 0;
     if (b->cap < n + 1) {
-        b->s = galley__xrealloc(b->s, (size_t)n + 1);
+        b->data = galley__xrealloc(b->data, (size_t)n + 1);
         b->cap = (size_t)n + 1;
     }
-    r = recv_all(fd, b->s, (size_t)n, deadline);
+    r = recv_all(fd, b->data, (size_t)n, deadline);
     b->len = (size_t)n;
     return r;
 }
@@ -264,7 +264,7 @@ static _Noreturn void worker_main(galley__isolate *iso, int w, int fd)
     if (send_all(fd, &ok, 1) == 0 && ok) {
         while (frame_recv(fd, &in, 0) == 0) {
             char err[256];
-            galley_doc *doc = galley__docwire_decode(in.s, in.len, err, sizeof err);
+            galley_doc *doc = galley__docwire_decode(in.data, in.len, err, sizeof err);
             if (!doc) {
                 galley_error("worker %d: %s", w, err);
                 break;
@@ -485,15 +485,15 @@ static galley_doc *take_reply(galley__isolate *iso, const galley_buf *b, galley_
         snprintf(err, errlen, "%zu bytes", b->len);
         return NULL;
     }
-    memcpy(v, b->s, sizeof v);
+    memcpy(v, b->data, sizeof v);
     if (v[0] > GALLEY_ERROR || (v[0] != GALLEY_OK && (v[1] < 1 || v[1] >= iso->first_out))) {
         snprintf(err, errlen, "status %u at stage %u", v[0], v[1]);
         return NULL;
     }
     *s = (galley_status)v[0];
     *stage = v[1];
-    memcpy(secs, b->s + 8, iso->first_out * sizeof *secs);
-    return galley__docwire_decode(b->s + head, b->len - head, err, errlen);
+    memcpy(secs, b->data + 8, iso->first_out * sizeof *secs);
+    return galley__docwire_decode(b->data + head, b->len - head, err, errlen);
 }
 
 galley_status galley__isolate_process(galley__isolate *iso, int w, galley_doc **doc,

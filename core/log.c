@@ -53,6 +53,22 @@ void galley_log(galley_level level, const char *fmt, ...)
     free(msg);
 }
 
+void galley_stage_log(const galley_stage *stage, galley_level level, const char *fmt, ...)
+{
+    if (level > current_level)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = galley__xvasprintf(fmt, ap);
+    va_end(ap);
+    if (stage)
+        galley_log(level, "stage '%s' (%s): %s", galley_stage_name(stage),
+                   galley_stage_plugin(stage)->name, msg);
+    else
+        galley_log(level, "%s", msg);
+    free(msg);
+}
+
 void galley__progress(const char *fmt, ...)
 {
     va_list ap;

@@ -33,15 +33,19 @@ static galley_status ent_close(void *state)
     ent_state *st = state;
     if (!st)
         return GALLEY_OK;
-    galley_counter_free(st->lex);
+    if (st->shared_lexicon)
+        galley_shared_put(st->shared_lexicon);
+    else {
+        galley_counter_free(st->lex);
+        galley_counter_free(st->alias);
+        for (size_t i = 0; i < st->ncanon; i++)
+            free(st->canon[i]);
+        free(st->canon);
+    }
     galley_counter_free(st->lowseen);
     galley_counter_free(st->capseen);
-    galley_counter_free(st->alias);
     galley_counter_free(st->pername);
     ent_tagger_close(st);
-    for (size_t i = 0; i < st->ncanon; i++)
-        free(st->canon[i]);
-    free(st->canon);
     free(st->toks);
     free(st->names);
     free(st);
@@ -53,13 +57,11 @@ static galley_status ent_open(galley_stage *stage, void **state)
     ent_state *st = calloc(1, sizeof *st);
     if (!st)
         return galley_stage_fail(stage, "out of memory");
-    st->lex = galley_counter_new();
     st->lowseen = galley_counter_new();
     st->capseen = galley_counter_new();
-    st->alias = galley_counter_new();
     st->pername = galley_counter_new();
     st->fields = galley_opt_bool(stage, "fields");
-    if (!st->lex || !st->lowseen || !st->capseen || !st->alias || !st->pername || ent_load_data(st, stage) < 0) {
+    if (!st->lowseen || !st->capseen || !st->pername || ent_load_data(st, stage) < 0) {
         ent_close(st);
         return GALLEY_ERROR;
     }

@@ -79,6 +79,8 @@ typedef struct ent_state {
     size_t ncanon;
     ent_model *model;
     galley_counter *pername;/* last word of a person's full name -> name index */
+    void *shared_lexicon;   /* lex, alias, canon come from it (ent_load_data):
+                             * shared by the workers, never changed */
 } ent_state;
 
 /* ---- lexicon.c: the data, and what it says of a string ---- */

@@ -165,40 +165,18 @@ static void load_wordlist(ent_state *st, const char *path)
     fclose(f);
 }
 
-static int dir_has_data(const char *dir)
-{
-    char path[4096];
-    int pn = snprintf(path, sizeof path, "%s/places.txt", dir);
-    FILE *f = pn > 0 && (size_t)pn < sizeof path ? fopen(path, "r") : NULL;
-    if (f)
-        fclose(f);
-    return f != NULL;
-}
-
-/* The data folder: the option, $GALLEY_DATADIR(/extract), the installed
- * data, then the source tree (for uninstalled runs and tests). */
+/* The data folder: the option, else the folder galley_data_path finds
+ * places.txt in ($GALLEY_DATADIR, the installed data, the source tree when
+ * uninstalled); buf gets the places tried when none has it. */
 static const char *find_data(galley_stage *stage, char *buf, size_t cap)
 {
     const char *opt = galley_opt_str(stage, "data");
     if (opt && *opt)
         return opt;
-    const char *env = getenv("GALLEY_DATADIR");
-    if (env && *env) {
-        snprintf(buf, cap, "%s/extract", env);
-        if (dir_has_data(buf))
-            return buf;
-        if (dir_has_data(env))
-            return env;
-    }
-#ifdef GALLEY_PKGDATADIR
-    if (dir_has_data(GALLEY_PKGDATADIR "/extract"))
-        return GALLEY_PKGDATADIR "/extract";
-#endif
-#ifdef GALLEY_SRCDIR
-    return GALLEY_SRCDIR "/conf/extract";
-#else
-    return "conf/extract";
-#endif
+    if (galley_data_path("extract", "places.txt", buf, cap) < 0)
+        return NULL;
+    *strrchr(buf, '/') = '\0';
+    return buf;
 }
 
 int ent_load_lexicon(ent_state *st, const char *dir, const char *wordlist, char *err, size_t errlen)
@@ -226,12 +204,72 @@ int ent_load_lexicon(ent_state *st, const char *dir, const char *wordlist, char 
     return 0;
 }
 
+static void lexicon_free(void *p)
+{
+    ent_state *x = p;
+    galley_counter_free(x->lex);
+    galley_counter_free(x->alias);
+    for (size_t i = 0; i < x->ncanon; i++)
+        free(x->canon[i]);
+    free(x->canon);
+    free(x);
+}
+
+typedef struct lexicon_arg {
+    const char *dir, *wordlist;
+} lexicon_arg;
+
+/* galley_shared_load: the lexicon fields of an ent_state of its own */
+static void *lexicon_load(void *arg, char **why)
+{
+    const lexicon_arg *a = arg;
+    char err[4200];
+    ent_state *x = calloc(1, sizeof *x);
+    if (x) {
+        x->lex = galley_counter_new();
+        x->alias = galley_counter_new();
+    }
+    if (!x || !x->lex || !x->alias) {
+        if (x)
+            lexicon_free(x);
+        *why = strdup("out of memory");
+        return NULL;
+    }
+    if (ent_load_lexicon(x, a->dir, a->wordlist, err, sizeof err) < 0) {
+        lexicon_free(x);
+        *why = strdup(err);
+        return NULL;
+    }
+    return x;
+}
+
+/* The gazetteers and word list are loaded once per process and shared by
+ * every worker (galley_shared_get); the tagger's weights likewise. */
 int ent_load_data(ent_state *st, galley_stage *stage)
 {
-    char buf[4096], err[4200];
+    char buf[4096], err[4200], key[8400], *why = NULL;
     const char *dir = find_data(stage, buf, sizeof buf);
-    if (ent_load_lexicon(st, dir, galley_opt_str(stage, "wordlist"), err, sizeof err) < 0 ||
-        ent_tagger_open(st, dir, err, sizeof err) < 0) {
+    if (!dir) {
+        galley_stage_fail(stage, "%s (point the 'data' option or GALLEY_DATADIR at the "
+                          "extract data folder)", buf);
+        return -1;
+    }
+    lexicon_arg a = { dir, galley_opt_str(stage, "wordlist") };
+    snprintf(key, sizeof key, "extract/entities\n%.4000s\n%.4000s", dir,
+             a.wordlist ? a.wordlist : "");
+    ent_state *x = galley_shared_get(key, lexicon_load, &a, lexicon_free, &why);
+    if (!x) {
+        galley_stage_fail(stage, "%s", why ? why : "cannot load the lexicon");
+        free(why);
+        return -1;
+    }
+    st->shared_lexicon = x;
+    st->lex = x->lex;
+    st->alias = x->alias;
+    st->canon = x->canon;
+    st->ncanon = x->ncanon;
+    st->maxwords = x->maxwords;
+    if (ent_tagger_open(st, dir, err, sizeof err) < 0) {
         galley_stage_fail(stage, "%s", err);
         return -1;
     }
