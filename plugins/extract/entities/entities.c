@@ -45,6 +45,7 @@ static galley_status ent_close(void *state)
     galley_counter_free(st->lowseen);
     galley_counter_free(st->capseen);
     galley_counter_free(st->pername);
+    galley_counter_free(st->stopcache);
     ent_tagger_close(st);
     free(st->toks);
     free(st->names);
@@ -60,8 +61,9 @@ static galley_status ent_open(galley_stage *stage, void **state)
     st->lowseen = galley_counter_new();
     st->capseen = galley_counter_new();
     st->pername = galley_counter_new();
+    st->stopcache = galley_counter_new();
     st->fields = galley_opt_bool(stage, "fields");
-    if (!st->lowseen || !st->capseen || !st->pername || ent_load_data(st, stage) < 0) {
+    if (!st->lowseen || !st->capseen || !st->pername || !st->stopcache || ent_load_data(st, stage) < 0) {
         ent_close(st);
         return GALLEY_ERROR;
     }
