@@ -536,8 +536,8 @@ static galley_status redis_ack(void *state, const galley_ack *acks, size_t n)
 /* ---- open and close ---- */
 
 /* Entries read but never handed out (a stop came first) stay pending for
- * this consumer; their idle time is set past claim_idle, so that the other
- * workers claim them at their next look instead of claim_idle later. */
+ * this consumer; their idle time is set past any claim_idle, so that the
+ * other workers claim them at their next look instead of claim_idle later. */
 static void release_unstarted(rfetch *f)
 {
     size_t n = f->n - f->pos, argc = 0;
@@ -545,8 +545,8 @@ static void release_unstarted(rfetch *f)
         return;
     const char **argv = malloc((n + 8) * sizeof *argv);
     size_t *lens = malloc((n + 8) * sizeof *lens);
-    char idle[32];
-    snprintf(idle, sizeof idle, "%lld", (long long)(f->claim_idle * 1000) + 1000);
+    /* idle for ~30 years: past any worker's claim_idle (theirs may differ) */
+    const char *idle = "1000000000000";
     if (argv && lens) {
         const char *head[] = { "XCLAIM", f->stream, f->group, f->consumer, "0" };
         for (size_t i = 0; i < 5; i++)
