@@ -335,16 +335,19 @@ size_t galley_caption_mark(const char *s, size_t n)
 }
 
 /* The word before a caption word (s[0..n) ends in a space): a credit
- * follows a name ("AP Photo:", "Shimon Peres image:"), prose follows a
- * lowercase word ("posted it with the caption: ...", "a video: ..."). */
+ * follows a name ("AP Photo:", "Shimon Peres image:") or a sentence's
+ * end; prose follows a lowercase word ("posted it with the caption: ...", "a video: ..."). */
 static int credit_prefix(const char *s, size_t n)
 {
     size_t p = n;
     while (p > 0 && s[p - 1] == ' ')
         p--;
+    size_t end = p;
+    if (end > 0 && strchr(".!?\")'", s[end - 1]))
+        return 1;       /* the credit starts a sentence: "... rally. Image: ..." */
     while (p > 0 && s[p - 1] != ' ')
         p--;
-    return p == n || !(s[p] >= 'a' && s[p] <= 'z');
+    return p == end || !(s[p] >= 'a' && s[p] <= 'z');
 }
 
 int galley_caption(const char *s, size_t n)
