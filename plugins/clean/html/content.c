@@ -62,9 +62,13 @@ static int keep_element(hwork *w, xmlNode *n, unsigned tag, int *weight,
     const char *name = (const char *)n->name;
     if (!strcmp(name, "body") || !strcmp(name, "html"))
         return 1;
-    if (ghtml_hidden(&at))
-        return 0;
     *namecat = drop;
+    if (ghtml_hidden(&at)) {
+        /* judged with the shells: a page hidden whole until a script shows
+         * it (visibility:hidden against a flash of unstyled content) */
+        *namedrop = ND_SHELL | ND_HIDDEN;
+        return 1;
+    }
     if (!*namedrop && w->strict)
         *namedrop = drop;
     return 1;
@@ -206,31 +210,35 @@ static int rescued(const hwork *w, const hnode *h)
      * the article beside its sidebar */
     int most = nd == ND_SHELL ? h->text * 5 > w->nodes[0].text * 4
                               : h->text * 2 > w->nodes[0].text;
-    if (h->np >= 3 && most && h->link * 4 < h->text)
+    if (h->np >= 3 && most && ((h->namedrop & ND_HIDDEN) || h->link * 4 < h->text))
         return 1;
     return 0;
 }
 
-/* Drops the elements condemned by their names (pre-order: outermost
- * first), unless rescued. */
+/* Drops the elements condemned by their names or tags, or hidden (pre-order:
+ * outermost first), unless rescued; the hidden ones first, so that what
+ * they hold does not count in the page's text when names are judged. */
 static void drop_by_name(hwork *w)
 {
-    for (size_t i = 0; i < w->n; i++) {
-        hnode *h = &w->nodes[i];
-        if (h->parent >= 0 && w->nodes[h->parent].dropped) {
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < w->n; i++) {
+            hnode *h = &w->nodes[i];
+            if (h->parent >= 0 && w->nodes[h->parent].dropped) {
+                h->dropped = 1;
+                continue;
+            }
+            int hidden = (h->namedrop & ND_HIDDEN) != 0;
+            if (h->dropped || !(h->namedrop & ND_NAME) || (pass == 0 && !hidden)
+                || rescued(w, h))
+                continue;
             h->dropped = 1;
-            continue;
+            subtract(w, (int)i);
+            if (galley_log_get_level() >= GALLEY_LOG_DEBUG)
+                galley_debug("html: dropped <%s class=\"%s\">%s (%d chars)",
+                             (const char *)h->node->name,
+                             ghtml_attr(h->node, "class") ? ghtml_attr(h->node, "class") : "",
+                             hidden ? " (hidden)" : "", h->text);
         }
-        if (!(h->namedrop & ND_NAME) || rescued(w, h))
-            continue;
-        h->dropped = 1;
-        subtract(w, (int)i);
-        if (galley_log_get_level() >= GALLEY_LOG_DEBUG)
-            galley_debug("html: dropped <%s class=\"%s\"> (%d chars)",
-                         (const char *)h->node->name,
-                         ghtml_attr(h->node, "class") ? ghtml_attr(h->node, "class") : "",
-                         h->text);
-    }
 }
 
 static float base_score(const hnode *h)
