@@ -576,15 +576,17 @@ static int baseline_chars(const hwork *w)
 
 /* trafilatura's baseline: when the chosen block holds a small part of the
  * page's paragraph text, the article was not one block; every paragraph
- * (and heading between them) outside boilerplate is the better answer */
+ * (and heading and list item between them) outside boilerplate is the
+ * better answer */
 static void baseline(hwork *w)
 {
     for (size_t i = 0; i < w->n; i++) {
         hnode *h = &w->nodes[i];
         int pc = h->parent >= 0 ? w->nodes[h->parent].chosen : 0;
         h->chosen = pc ? 2 : 0;
+        int li = !strcmp((const char *)h->node->name, "li");
         if (!pc && (baseline_para(h)
-                    || ((h->tag & HT_HEAD) && !h->dropped && h->link * 2 < h->text)))
+                    || ((h->tag & HT_HEAD || li) && !h->dropped && h->link * 2 < h->text)))
             h->chosen = 1;
     }
     galley_debug("html: baseline (every paragraph outside boilerplate)");
