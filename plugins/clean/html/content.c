@@ -623,6 +623,10 @@ void ghtml_extract(hwork *w, xmlDoc *doc)
      * a page without a root element must not read them (nor its text) */
     reset(w);
     xmlNode *root = xmlDocGetRootElement(doc);
+    /* a mangled first tag can leave an empty root before the real one */
+    for (xmlNode *n = root; root && !root->children && (n = n->next) != NULL;)
+        if (n->type == XML_ELEMENT_NODE)
+            root = n;
     if (!root)
         return;
     /* class names mislead on some sites: when dropping by name leaves
