@@ -12,6 +12,9 @@
 
 #include "html.h"
 
+/* hnode.dropped: 1 by tag, name or hidden, PRUNED inside the chosen block */
+enum { PRUNED = 2 };
+
 /* ---- the analysis walk ---- */
 
 static int add_node(hwork *w, xmlNode *n, int parent, unsigned tag, int weight,
@@ -506,13 +509,13 @@ static void prune(hwork *w)
         if (h->parent < 0)
             continue;
         const hnode *p = &w->nodes[h->parent];
-        if (p->dropped)
-            h->dropped = 1;
+        if (p->dropped && !h->dropped)
+            h->dropped = p->dropped;
         if (!p->chosen || h->chosen)
             continue;
         h->chosen = 2;
         if (!h->dropped && looks_like_boilerplate(w, (int)i)) {
-            h->dropped = 1;
+            h->dropped = PRUNED;
             if (h->text > 100 && galley_log_get_level() >= GALLEY_LOG_DEBUG) {
                 const char *c = ghtml_attr(h->node, "class");
                 galley_debug("html: pruned <%s class=\"%s\"> (%d chars, %d in links)",
@@ -611,7 +614,17 @@ static int attempt(hwork *w, xmlNode *root, int strict)
     choose(w, top);
     prune(w);
     ghtml_emit(w);
-    int all = baseline_chars(w), commas;
+    int commas, got = ghtml_chars(w->out, w->outlen, &commas);
+    if (w->top_text >= 500 && got * 5 < w->top_text) {
+        /* pruning took nearly all: the article sat among its links (old
+         * table layouts); the chosen block whole is the better answer */
+        for (size_t i = 0; i < w->n; i++)
+            if (w->nodes[i].dropped == PRUNED)
+                w->nodes[i].dropped = 0;
+        galley_debug("html: pruning undone (%d of %d characters left)", got, w->top_text);
+        ghtml_emit(w);
+    }
+    int all = baseline_chars(w);
     if (all > 400 && ghtml_chars(w->out, w->outlen, &commas) * 3 < all)
         baseline(w);
     return 1;
