@@ -615,7 +615,7 @@ static int attempt(hwork *w, xmlNode *root, int strict)
     prune(w);
     ghtml_emit(w);
     int commas, got = ghtml_chars(w->out, w->outlen, &commas);
-    if (w->top_text >= 500 && got * 3 < w->top_text) {
+    if (w->top_text >= 500 && got * 2 < w->top_text) {
         /* pruning took nearly all: the article sat among its links (old
          * table layouts); the chosen block whole is the better answer */
         for (size_t i = 0; i < w->n; i++)
