@@ -11,7 +11,9 @@ core_libgalley_la_LDFLAGS = -version-info $(GALLEY_LT_VERSION) -no-undefined \
 	-export-symbols-regex '^(galley_|GALLEY_)'
 
 galleyinclude_HEADERS += include/galley/galley.h include/galley/plugin.h \
-	include/galley/doc.h include/galley/text.h include/galley/log.h \
+	include/galley/doc.h include/galley/text.h include/galley/news.h \
+	include/galley/util.h \
+	include/galley/log.h \
 	include/galley/testing.h
 
 bin_PROGRAMS += galley
