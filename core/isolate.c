@@ -10,8 +10,10 @@
  * into a child that can then deadlock; fork+exec of galley in a hidden mode
  * avoids that too, but it would parse the config again, load every plugin
  * again and need the command line rebuilt from a parsed pipeline.  The zygote
- * already holds the checked pipeline and the loaded plugins (Chromium's
- * model), so a replacement costs one fork plus the plugins' open().
+ * already holds the checked pipeline and the loaded plugins, and opens each
+ * transform once itself (Chromium's model: preload, then fork), so what a
+ * plugin shares between instances is loaded once and shared copy-on-write,
+ * and a replacement costs one fork plus a warm open().
  *
  * Each engine worker thread drives one worker process over a socketpair:
  * request = the document (core/docwire.c), reply = status, stage, per-stage
@@ -82,27 +84,35 @@ static int send_all(int fd, const void *buf, size_t n)
     return 0;
 }
 
-/* 0, -1 on EOF or error, -2 when deadline (monotonic seconds, 0 = none) passed */
+/* Reads between 1 and n bytes: >0, -1 on EOF or error, -2 when deadline
+ * (monotonic seconds, 0 = none) passed.  Tries the read first: most replies
+ * are there already, and a poll() per read would cost a system call. */
+static ssize_t recv_some(int fd, void *buf, size_t n, double deadline)
+{
+    for (;;) {
+        ssize_t k = recv(fd, buf, n, deadline > 0 ? MSG_DONTWAIT : 0);
+        if (k > 0)
+            return k;
+        if (k == 0 || (errno != EINTR && errno != EAGAIN && errno != EWOULDBLOCK))
+            return -1;
+        if (errno == EINTR)
+            continue;
+        double left = deadline - galley__now();
+        struct pollfd pf = { .fd = fd, .events = POLLIN };
+        int r = left > 0 ? poll(&pf, 1, (int)(left * 1000) + 1) : 0;
+        if (r == 0)
+            return -2;
+        if (r < 0 && errno != EINTR)
+            return -1;
+    }
+}
+
 static int recv_all(int fd, void *buf, size_t n, double deadline)
 {
-    char *p = buf;
-    while (n) {
-        if (deadline > 0) {
-            double left = deadline - galley__now();
-            struct pollfd pf = { .fd = fd, .events = POLLIN };
-            int r = left > 0 ? poll(&pf, 1, (int)(left * 1000) + 1) : 0;
-            if (r < 0 && errno == EINTR)
-                continue;
-            if (r == 0)
-                return -2;
-            if (r < 0)
-                return -1;
-        }
-        ssize_t k = read(fd, p, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
+    for (char *p = buf; n;) {
+        ssize_t k = recv_some(fd, p, n, deadline);
+        if (k < 0)
+            return (int)k;
         p += k;
         n -= (size_t)k;
     }
@@ -127,25 +137,34 @@ static int frame_send(int fd, galley_buf *b)
 /* a message too big to be a document is a broken peer, not an allocation */
 #define MAX_MESSAGE ((uint64_t)1 << 32)
 
+/* A whole message into b (the length header included: the bytes start at
+ * b->s + 8).  The two ends take turns, so nothing beyond this message is
+ * ever waiting: read as much as there is, not the header first. */
 static int frame_recv(int fd, galley_buf *b, double deadline)
 {
-    unsigned char h[8];
-    int r = recv_all(fd, h, 8, deadline);
-    if (r < 0)
-        return r;
-    uint64_t n = 0;
-    for (int i = 7; i >= 0; i--)
-        n = n << 8 | h[i];
-    if (n > MAX_MESSAGE)
-        return -1;
+    size_t need = 8;
     b->len = 0;
-    if (b->cap < n + 1) {
-        b->s = galley__xrealloc(b->s, (size_t)n + 1);
-        b->cap = (size_t)n + 1;
+    for (;;) {
+        if (b->len >= 8 && need == 8) {
+            uint64_t n = 0;
+            for (int i = 7; i >= 0; i--)
+                n = n << 8 | (unsigned char)b->s[i];
+            if (n > MAX_MESSAGE)
+                return -1;
+            need = 8 + (size_t)n;
+        }
+        if (b->len >= need)
+            return 0;
+        size_t want = need > 8 ? need : 64 * 1024;
+        if (b->cap < want) {
+            b->s = galley__xrealloc(b->s, want);
+            b->cap = want;
+        }
+        ssize_t k = recv_some(fd, b->s + b->len, (need > 8 ? need : b->cap) - b->len, deadline);
+        if (k < 0)
+            return (int)k;
+        b->len += (size_t)k;
     }
-    r = recv_all(fd, b->s, (size_t)n, deadline);
-    b->len = (size_t)n;
-    return r;
 }
 
 static void put32(galley_buf *b, uint32_t v)
@@ -213,10 +232,12 @@ static void near_limit_at(const galley_pipeline *p)
 static void guard_worker(const galley_pipeline *p, slot *sl)
 {
     static const int sigs[] = { SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL };
+    /* a stack of its own, so that a stack overflow is reported too; it lives
+     * as long as the process */
+    static char altstack[64 * 1024];
     crash_slot = sl;
-    stack_t ss = { .ss_sp = malloc(SIGSTKSZ * 4), .ss_size = SIGSTKSZ * 4 };
-    if (ss.ss_sp)
-        sigaltstack(&ss, NULL);
+    stack_t ss = { .ss_sp = altstack, .ss_size = sizeof altstack };
+    sigaltstack(&ss, NULL);
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_crash;
@@ -264,7 +285,7 @@ static _Noreturn void worker_main(galley__isolate *iso, int w, int fd)
     if (send_all(fd, &ok, 1) == 0 && ok) {
         while (frame_recv(fd, &in, 0) == 0) {
             char err[256];
-            galley_doc *doc = galley__docwire_decode(in.s, in.len, err, sizeof err);
+            galley_doc *doc = galley__docwire_decode(in.s + 8, in.len - 8, err, sizeof err);
             if (!doc) {
                 galley_error("worker %d: %s", w, err);
                 break;
@@ -287,6 +308,10 @@ static _Noreturn void worker_main(galley__isolate *iso, int w, int fd)
     for (size_t i = 1; i < iso->first_out; i++)
         rc |= (char)(galley__stage_close(&st[i]) < 0);
     send_all(fd, &rc, 1);
+    galley__buf_free(&in);
+    galley__buf_free(&out);
+    free(secs);
+    free(st);
     _exit(ok ? rc : 2);     /* _exit: stdio buffers copied from the parent stay unwritten */
 }
 
@@ -332,6 +357,22 @@ static void zygote_spawn(galley__isolate *iso, int w)
     close(sv[0]);
 }
 
+/* forking from a process that already runs threads is the hazard this
+ * design avoids: say so if something (a plugin) started one */
+static void warn_threads(const char *when)
+{
+    DIR *d = opendir("/proc/self/task");
+    if (!d)
+        return;
+    int n = 0;
+    while (readdir(d))
+        n++;
+    closedir(d);
+    if (n - 2 > 1)
+        galley_warn("isolate: %s %d threads; the worker processes forked from it may "
+                    "deadlock", when, n - 2);
+}
+
 static _Noreturn void zygote_main(galley__isolate *iso)
 {
     /* the terminal's ^C reaches the whole process group: the engine decides
@@ -346,6 +387,16 @@ static _Noreturn void zygote_main(galley__isolate *iso)
         close(null);
     }
     dup2(STDERR_FILENO, STDOUT_FILENO);
+    /* Each transform opened once here and kept open: what a plugin shares
+     * between its instances (the entities model, 150 M instructions to load)
+     * is then loaded once, shared copy-on-write by every worker, and a
+     * replacement worker starts fast.  A plugin whose open() fails here
+     * said why; the engine then finds no zygote and stops (exit 2). */
+    galley_stage *warm = galley__xcalloc(iso->first_out, sizeof *warm);
+    for (size_t i = 1; i < iso->first_out; i++)
+        if (galley__stage_open(&warm[i], &iso->p->stages[i], 0, iso->nworkers) < 0)
+            _exit(2);
+    warn_threads("opening the plugins in the worker zygote started");
     zreq q;
     while (recv_all(iso->zfd, &q, sizeof q, 0) == 0) {
         if (q.op == Z_SPAWN) {
@@ -359,6 +410,9 @@ static _Noreturn void zygote_main(galley__isolate *iso)
     }
     while (wait(NULL) > 0 || errno == EINTR)
         ;
+    for (size_t i = 1; i < iso->first_out; i++)
+        galley__stage_close(&warm[i]);
+    free(warm);
     _exit(0);
 }
 
@@ -398,8 +452,9 @@ static int spawn(galley__isolate *iso, int w)
     int fd = -1;
     int pid = zygote_ask(iso, Z_SPAWN, w, &fd);
     if (pid <= 0 || fd < 0) {
-        galley_error("isolate: cannot start worker process %d: %s", w,
-                     strerror(pid < 0 ? -pid : EPIPE));
+        if (pid != -EPIPE)      /* else the zygote is gone: stop says why */
+            galley_error("isolate: cannot start worker process %d: %s", w,
+                         strerror(pid < 0 ? -pid : EPIPE));
         return -1;
     }
     wp->pid = pid;
@@ -416,13 +471,20 @@ static int reap(galley__isolate *iso, wproc *wp)
     return status;
 }
 
-/* the worker opened its stages (it printed why not) */
+static const char *signal_name(int sig);
+
+/* the worker opened its stages (a plugin's open() that fails prints why; one
+ * that crashes is said here) */
 static int ready(galley__isolate *iso, wproc *wp)
 {
     char ok = 0;
     if (recv_all(wp->fd, &ok, 1, 0) == 0 && ok)
         return 0;
-    reap(iso, wp);
+    int status = reap(iso, wp);
+    if (WIFSIGNALED(status))
+        galley_error("isolate: a worker process crashed (signal %d%s%s) while its plugins "
+                     "opened", WTERMSIG(status), signal_name(WTERMSIG(status)) ? ", " : "",
+                     signal_name(WTERMSIG(status)) ? signal_name(WTERMSIG(status)) : "");
     return -1;
 }
 
@@ -479,20 +541,20 @@ static void fail_lost(galley__isolate *iso, int w, galley_doc *doc, int timed_ou
 static galley_doc *take_reply(galley__isolate *iso, const galley_buf *b, galley_status *s,
                               size_t *stage, double *secs, char *err, size_t errlen)
 {
-    size_t head = 8 + iso->first_out * sizeof *secs;
+    size_t head = 16 + iso->first_out * sizeof *secs;    /* after the length */
     uint32_t v[2];
     if (b->len < head) {
         snprintf(err, errlen, "%zu bytes", b->len);
         return NULL;
     }
-    memcpy(v, b->s, sizeof v);
+    memcpy(v, b->s + 8, sizeof v);
     if (v[0] > GALLEY_ERROR || (v[0] != GALLEY_OK && (v[1] < 1 || v[1] >= iso->first_out))) {
         snprintf(err, errlen, "status %u at stage %u", v[0], v[1]);
         return NULL;
     }
     *s = (galley_status)v[0];
     *stage = v[1];
-    memcpy(secs, b->s + 8, iso->first_out * sizeof *secs);
+    memcpy(secs, b->s + 16, iso->first_out * sizeof *secs);
     return galley__docwire_decode(b->s + head, b->len - head, err, errlen);
 }
 
@@ -531,22 +593,6 @@ galley_status galley__isolate_process(galley__isolate *iso, int w, galley_doc **
 
 /* ---- start and stop ---- */
 
-/* forking the zygote from a process that already runs threads is the hazard
- * this design avoids: say so if something (a plugin's constructor) started one */
-static void warn_threads(void)
-{
-    DIR *d = opendir("/proc/self/task");
-    if (!d)
-        return;
-    int n = 0;
-    while (readdir(d))
-        n++;
-    closedir(d);
-    if (n - 2 > 1)
-        galley_warn("isolate: %d threads run before the worker zygote forks; a plugin "
-                    "that starts threads at load time may deadlock its workers", n - 2);
-}
-
 galley__isolate *galley__isolate_start(const galley_pipeline *p, size_t first_out, int workers)
 {
     galley__isolate *iso = galley__xcalloc(1, sizeof *iso);
@@ -566,7 +612,7 @@ galley__isolate *galley__isolate_start(const galley_pipeline *p, size_t first_ou
         free(iso);
         return NULL;
     }
-    warn_threads();
+    warn_threads("before the worker zygote forks, galley runs");
     fflush(NULL);           /* nothing buffered is written twice */
     iso->zygote = fork();
     if (iso->zygote == 0) {
@@ -607,8 +653,16 @@ int galley__isolate_stop(galley__isolate *iso)
     }
     if (iso->zygote > 0) {
         close(iso->zfd);    /* the zygote reaps what is left and ends */
-        while (waitpid(iso->zygote, NULL, 0) < 0 && errno == EINTR)
+        int status = 0;
+        while (waitpid(iso->zygote, &status, 0) < 0 && errno == EINTR)
             ;
+        if (WIFSIGNALED(status)) {
+            const char *name = signal_name(WTERMSIG(status));
+            galley_error("isolate: the worker zygote crashed (signal %d%s%s); a plugin's "
+                         "open() or close() is the likely cause", WTERMSIG(status),
+                         name ? ", " : "", name ? name : "");
+            rc = -1;
+        }
     }
     munmap(iso->slots, (size_t)iso->nworkers * sizeof *iso->slots);
     pthread_mutex_destroy(&iso->zlock);

@@ -16,6 +16,7 @@ for j in 1 2; do
 done
 
 # 1000 documents; doc0100, doc0200 ... crash, doc0250 hangs, doc0777 eats memory
+# (timeout: if the hang were not caught, the test fails instead of hanging)
 mkdir "$T/docs"
 i=1
 while [ $i -le 1000 ]; do
@@ -36,7 +37,7 @@ stage "hog" { plugin = "misbehave" misbehave { hog = 777 } }
 stage "out" { plugin = "jsonl" }
 CONF
 expect_status 1 "a run with crashing, hanging and hogging documents finishes" -- \
-    /usr/bin/time -f 'maxrss %M' -o "$T/time" "$GALLEY" -P "$TP" run -c "$T/bad.conf" -j 2
+    timeout 300 /usr/bin/time -f 'maxrss %M' -o "$T/time" "$GALLEY" -P "$TP" run -c "$T/bad.conf" -j 2
 
 # exactly those documents, each once, with the stage that was running
 : >"$T/want"
@@ -68,4 +69,8 @@ expect_status 2 "isolate with a plugin that cannot start" -- "$GALLEY" -P "$TP" 
 expect_grep "$T/err" "stage 'hang' (misbehave): cannot start: refusing to start, on purpose" \
     "the worker says why it cannot start"
 [ -s "$T/out" ] && fail "output written although nothing ran" || pass "nothing output"
+expect_status 2 "isolate with a plugin that crashes in open()" -- "$GALLEY" -P "$TP" run \
+    -c "$T/bad.conf" -o hog.crash_open=true
+expect_grep "$T/err" "isolate: the worker zygote crashed (signal 11, SIGSEGV)" \
+    "a crash while the plugins open is said"
 finish

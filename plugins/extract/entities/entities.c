@@ -38,6 +38,7 @@ static galley_status ent_close(void *state)
     galley_counter_free(st->capseen);
     galley_counter_free(st->alias);
     galley_counter_free(st->pername);
+    galley_counter_free(st->stopcache);
     ent_tagger_close(st);
     for (size_t i = 0; i < st->ncanon; i++)
         free(st->canon[i]);
@@ -58,8 +59,9 @@ static galley_status ent_open(galley_stage *stage, void **state)
     st->capseen = galley_counter_new();
     st->alias = galley_counter_new();
     st->pername = galley_counter_new();
+    st->stopcache = galley_counter_new();
     st->fields = galley_opt_bool(stage, "fields");
-    if (!st->lex || !st->lowseen || !st->capseen || !st->alias || !st->pername || ent_load_data(st, stage) < 0) {
+    if (!st->lex || !st->lowseen || !st->capseen || !st->alias || !st->pername || !st->stopcache || ent_load_data(st, stage) < 0) {
         ent_close(st);
         return GALLEY_ERROR;
     }
@@ -99,8 +101,11 @@ static char *canonical(ent_state *st, galley_doc *doc, const char *text, const n
 static void add_name(ent_state *st, galley_doc *doc, const char *text, const name *nm,
                      galley_counter **seen)
 {
-    galley_doc_add_span(doc, "entity", st->toks[nm->t].s, st->toks[nm->b - 1].e,
-                        label_names[nm->label], GALLEY_NO_SCORE);
+    /* the layer is flat, as news annotation is: a name inside a longer
+     * one counts in the fields only */
+    if (!nm->nested)
+        galley_doc_add_span(doc, "entity", st->toks[nm->t].s, st->toks[nm->b - 1].e,
+                            label_names[nm->label], GALLEY_NO_SCORE);
     if (nm->label == L_MISC || !seen[nm->label] || nm->link == -2)
         return;
     const name *canon = nm->link >= 0 ? &st->names[nm->link] : nm;

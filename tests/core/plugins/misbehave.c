@@ -9,6 +9,7 @@ static const galley_option options[] = {
     { GALLEY_OPT_INT, "segv_every", "0", 0, 0, 1000000, "segfault on documents N, 2N... (0: never)", NULL },
     { GALLEY_OPT_INT, "hang", "0", 0, 0, 1000000, "loop forever on document N (0: none)", NULL },
     { GALLEY_OPT_BOOL, "refuse", "false", 0, 0, 0, "fail open() (cannot start)", NULL },
+    { GALLEY_OPT_BOOL, "crash_open", "false", 0, 0, 0, "segfault in open()", NULL },
     { GALLEY_OPT_INT, "hog", "0", 0, 0, 1000000, "allocate without limit on document N (0: none)", NULL },
     { 0 }
 };
@@ -21,6 +22,10 @@ static galley_status mb_open(galley_stage *st, void **state)
 {
     if (galley_opt_bool(st, "refuse"))
         return galley_stage_fail(st, "refusing to start, on purpose");
+    if (galley_opt_bool(st, "crash_open")) {
+        int *volatile nowhere = NULL;
+        *nowhere = 1;
+    }
     mb *m = malloc(sizeof *m);
     if (!m)
         return galley_stage_fail(st, "out of memory");
