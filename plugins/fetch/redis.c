@@ -369,14 +369,17 @@ static size_t read_new(rfetch *f)
     return f->n - before;
 }
 
-/* 1 when nothing is left to do for anyone: no entry pending in the group
- * but this worker's own documents still in the pipeline (acked at the end) */
+/* 1 when nothing is left to do for anyone: every document this worker
+ * handed out is acknowledged (a failed one stays pending, to be tried
+ * again), and no entry is pending anywhere in the group */
 static int group_done(rfetch *f)
 {
+    if (f->inflight.n > 0)
+        return 0;
     redisReply *rep = rconn_cmd(&f->r, "XPENDING", f->stream, f->group, (char *)NULL);
     int done = !failed(f, rep, "XPENDING") && rep->type == REDIS_REPLY_ARRAY
                && rep->elements >= 1 && rep->element[0]->type == REDIS_REPLY_INTEGER
-               && rep->element[0]->integer <= (long long)f->inflight.n;
+               && rep->element[0]->integer == 0;
     freeReplyObject(rep);
     return done;
 }
