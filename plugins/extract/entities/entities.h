@@ -143,6 +143,7 @@ size_t ent_gazetteer_match(const ent_state *st, const char *text, size_t i, size
 void ent_link_names(ent_state *st, const char *text);
 void ent_name_periods(ent_state *st, const char *text);
 int ent_propagate(ent_state *st, const char *text);
+void ent_vote(ent_state *st, const char *text);
 /* KIND, then the name's words joined by spaces, into buf; 0 if too long */
 size_t ent_name_key(const ent_state *st, const char *text, const name *nm, char kind, char *buf, size_t cap);
 void ent_teams(ent_state *st, const char *text);
