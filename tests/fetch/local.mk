@@ -40,6 +40,7 @@ tests_fetch_plugins_failid_la_SOURCES = tests/fetch/plugins/failid.c
 tests_fetch_plugins_failid_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
 tests_fetch_plugins_failid_la_LIBADD = $(PLUGIN_LIBS)
 REDIS_TESTS = tests/fetch/redis-errors.sh tests/fetch/redis-drain.sh \
-	tests/fetch/redis-kill.sh tests/fetch/redis-poison.sh tests/fetch/redis-restart.sh
+	tests/fetch/redis-kill.sh tests/fetch/redis-poison.sh tests/fetch/redis-restart.sh \
+	tests/fetch/redis-stop.sh
 TESTS += $(REDIS_TESTS)
 EXTRA_DIST += $(REDIS_TESTS) tests/fetch/redis-lib.sh
