@@ -128,7 +128,8 @@ static void on_cfg_error(cfg_t *cfg, const char *fmt, va_list ap)
     if (sscanf(msg, "no such option '%255[^']'", bad) == 1 && cfg) {
         if (strcmp(cfg->name, "root") == 0) {
             report(L, line, NULL, NULL, "unknown setting '%s': the top level takes "
-                   "workers, on_error and stage \"NAME\" { ... }", bad);
+                   "workers, on_error, checkpoint_docs, checkpoint_seconds and "
+                   "stage \"NAME\" { ... }", bad);
         } else if (strcmp(cfg->name, "stage") == 0) {
             report(L, line, cfg_title(cfg), NULL, "unknown setting or plugin '%s': a stage "
                    "takes plugin = \"NAME\" and the plugin's options in a section named "
@@ -200,13 +201,16 @@ static void build_schema(const galley_registry *r, schema *S)
         S->stage[ns++].validcb = sec_seen;
     }
     S->stage[ns] = (cfg_opt_t)CFG_END();
-    S->root = galley__xcalloc(4, sizeof *S->root);
+    S->root = galley__xcalloc(6, sizeof *S->root);
     S->root[0] = (cfg_opt_t)CFG_INT("workers", 0, CFGF_NONE);
     S->root[1] = (cfg_opt_t)CFG_STR("on_error", "skip", CFGF_NONE);
-    S->root[2] = (cfg_opt_t)CFG_SEC("stage", S->stage,
+    S->root[2] = (cfg_opt_t)CFG_INT("checkpoint_docs", GALLEY__CHECKPOINT_DOCS, CFGF_NONE);
+    S->root[3] = (cfg_opt_t)CFG_INT("checkpoint_seconds", GALLEY__CHECKPOINT_SECONDS,
+                                    CFGF_NONE);
+    S->root[4] = (cfg_opt_t)CFG_SEC("stage", S->stage,
                                     CFGF_MULTI | CFGF_TITLE | CFGF_NO_TITLE_DUPES);
-    S->root[2].validcb = stage_seen;
-    S->root[3] = (cfg_opt_t)CFG_END();
+    S->root[4].validcb = stage_seen;
+    S->root[5] = (cfg_opt_t)CFG_END();
 }
 
 static void free_schema(schema *S)
@@ -425,8 +429,21 @@ static int set_global(loader *L, galley_pipeline *p, const char *ov, const char 
         p->abort_on_error = strcmp(val, "abort") == 0;
         return 0;
     }
-    report(L, -1, NULL, NULL, "-o %s: expected STAGE.OPTION=VALUE, or workers=N or "
-           "on_error=skip|abort", ov);
+    long *ck = strcmp(key, "checkpoint_docs") == 0 ? &p->checkpoint_docs
+             : strcmp(key, "checkpoint_seconds") == 0 ? &p->checkpoint_seconds : NULL;
+    if (ck) {
+        char *end;
+        long v = strtol(val, &end, 10);
+        if (*end || end == val || v < 0 || v > GALLEY__CHECKPOINT_MAX) {
+            report(L, -1, NULL, NULL, "-o %s: %s wants an integer from 0 (off) to %d", ov,
+                   key, GALLEY__CHECKPOINT_MAX);
+            return -1;
+        }
+        *ck = v;
+        return 0;
+    }
+    report(L, -1, NULL, NULL, "-o %s: expected STAGE.OPTION=VALUE, or workers=N, "
+           "on_error=skip|abort, checkpoint_docs=N or checkpoint_seconds=N", ov);
     return -1;
 }
 
@@ -489,6 +506,15 @@ static int apply_override(loader *L, galley_pipeline *p, const char *ov)
 
 /* ---- the load ---- */
 
+static long checkpoint_setting(loader *L, cfg_t *cfg, const char *name)
+{
+    long v = cfg_getint(cfg, name);
+    if (v < 0 || v > GALLEY__CHECKPOINT_MAX)
+        report(L, 0, NULL, NULL, "%s = %ld: wants 0 (only at the end) to %d", name, v,
+               GALLEY__CHECKPOINT_MAX);
+    return v;
+}
+
 static void take_root(loader *L, galley_pipeline *p, cfg_t *cfg)
 {
     long w = cfg_getint(cfg, "workers");
@@ -499,6 +525,8 @@ static void take_root(loader *L, galley_pipeline *p, cfg_t *cfg)
     if (strcmp(oe, "skip") != 0 && strcmp(oe, "abort") != 0)
         report(L, 0, NULL, NULL, "on_error = \"%s\": wants \"skip\" or \"abort\"", oe);
     p->abort_on_error = strcmp(oe, "abort") == 0;
+    p->checkpoint_docs = checkpoint_setting(L, cfg, "checkpoint_docs");
+    p->checkpoint_seconds = checkpoint_setting(L, cfg, "checkpoint_seconds");
     size_t from = 0;
     p->stages = galley__xcalloc(L->nrecs + 1, sizeof *p->stages);
     for (size_t i = 0; i < L->nrecs; i++) {
@@ -619,6 +647,10 @@ void galley__config_print(const galley_pipeline *p, FILE *out)
     fprintf(out, "# effective configuration of %s\n", p->file);
     fprintf(out, "workers = %ld%s\n", p->workers, p->workers ? "" : "    # one per CPU");
     fprintf(out, "on_error = \"%s\"\n", p->abort_on_error ? "abort" : "skip");
+    fprintf(out, "checkpoint_docs = %ld%s\n", p->checkpoint_docs,
+            p->checkpoint_docs ? "" : "    # only at the end");
+    fprintf(out, "checkpoint_seconds = %ld%s\n", p->checkpoint_seconds,
+            p->checkpoint_seconds ? "" : "    # only at the end");
     for (size_t i = 0; i < p->nstages; i++) {
         const galley_stageconf *s = &p->stages[i];
         fprintf(out, "\nstage \"%s\" {\n  plugin = \"%s/%s\"    # %s\n", s->name,

@@ -5,9 +5,12 @@
 #include "config.h"
 
 #include <pthread.h>
+#include <errno.h>
+#include <math.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -52,6 +55,9 @@ typedef struct engine {
     unsigned long long fetched, emitted;
     int fetch_over;
     int aborted;                /* on_error = "abort" fired */
+    galley__ckpt *ck;           /* checkpoints: flush outputs, then ack */
+    galley__ackbatch *acks_ready;   /* flushed, for the fetch thread to ack */
+    int output_over;            /* the last batch is queued */
 } engine;
 
 static void run_stage(galley_stage *st, galley_doc *doc, stat_row *row, item *it, size_t idx)
@@ -78,7 +84,20 @@ static void run_stage(galley_stage *st, galley_doc *doc, stat_row *row, item *it
 
 /* ---- fetch thread ---- */
 
-static item *fetch_one(engine *E, unsigned long long seq)
+/* Acks every flushed batch; called and returns with E->lock held. */
+static void deliver_acks(engine *E)
+{
+    galley__ackbatch *b;
+    while ((b = galley__ackq_pop(&E->acks_ready))) {
+        pthread_mutex_unlock(&E->lock);
+        galley__ckpt_deliver(E->ck, b);
+        galley__ackbatch_free(b);
+        pthread_mutex_lock(&E->lock);
+    }
+}
+
+/* NULL at the end; *again set when the plugin had nothing yet */
+static item *fetch_one(engine *E, unsigned long long seq, int *again)
 {
     const galley_plugin *fp = E->fetch->conf->plugin;
     stat_row *row = &E->stats[0];
@@ -88,7 +107,8 @@ static item *fetch_one(engine *E, unsigned long long seq)
     double t0 = galley__now();
     galley_status s = fp->next(E->fetch->state, it->doc);
     row->seconds += galley__now() - t0;
-    if (s == GALLEY_DONE) {
+    *again = s == GALLEY_AGAIN;
+    if (s == GALLEY_DONE || s == GALLEY_AGAIN) {
         galley_doc_free(it->doc);
         free(it);
         return NULL;
@@ -122,19 +142,26 @@ static void *fetch_main(void *arg)
     sigset_t set;
     stop_signals(&set);
     pthread_sigmask(SIG_UNBLOCK, &set, NULL);
-    for (unsigned long long seq = 0;; seq++) {
+    for (unsigned long long seq = 0;;) {
         pthread_mutex_lock(&E->lock);
-        while (!stop_requested && E->fetched - E->emitted >= E->window)
+        deliver_acks(E);
+        while (!stop_requested && E->fetched - E->emitted >= E->window) {
             pthread_cond_wait(&E->space, &E->lock);
+            deliver_acks(E);
+        }
         pthread_mutex_unlock(&E->lock);
         if (stop_requested)
             break;
-        item *it = fetch_one(E, seq);
+        int again;
+        item *it = fetch_one(E, seq, &again);
+        if (again)
+            continue;       /* nothing fetched: the number is still free */
         if (!it)
             break;
         pthread_mutex_lock(&E->lock);
         E->queue[(E->qhead + E->qlen++) % E->window] = it;
         E->fetched++;
+        seq++;
         pthread_cond_signal(&E->work_ready);
         pthread_mutex_unlock(&E->lock);
     }
@@ -142,6 +169,13 @@ static void *fetch_main(void *arg)
     E->fetch_over = 1;
     pthread_cond_broadcast(&E->work_ready);
     pthread_cond_signal(&E->next_done);
+    /* the acks of the documents still in flight, up to the last checkpoint */
+    for (;;) {
+        deliver_acks(E);
+        if (E->output_over)
+            break;
+        pthread_cond_wait(&E->space, &E->lock);
+    }
     pthread_mutex_unlock(&E->lock);
     return NULL;
 }
@@ -185,6 +219,7 @@ static void *worker_main(void *arg)
 
 typedef struct totals {
     unsigned long long docs, failed, skipped;
+    int checkpoint_failed;
 } totals;
 
 static void report_failure(const engine *E, const item *it)
@@ -219,6 +254,49 @@ static void emit(engine *E, item *it, totals *t)
     } else if (it->status == GALLEY_SKIP) {
         t->skipped++;
     }
+    galley__ckpt_add(E->ck, it->doc, it->status, &E->p->stages[it->stage]);
+}
+
+/* Flushes every output, then hands the batch to the fetch thread to ack. */
+static void checkpoint(engine *E, totals *t, int last)
+{
+    unsigned long long lost = galley__ckpt_flush_outputs(E->ck);
+    if (lost) {
+        t->failed += lost;
+        t->checkpoint_failed = 1;
+    }
+    galley__ackbatch *b = galley__ckpt_take(E->ck);
+    pthread_mutex_lock(&E->lock);
+    galley__ackq_push(&E->acks_ready, b);
+    E->output_over = last;
+    pthread_cond_signal(&E->space);
+    pthread_mutex_unlock(&E->lock);
+}
+
+/* Waits for the next document in order; with checkpoint_seconds and
+ * documents waiting for their ack, only until the checkpoint is due, so a
+ * quiet source (a stream) still gets its acks.  Called with E->lock held. */
+static void wait_next(engine *E)
+{
+    double due = galley__ckpt_deadline(E->ck);
+    if (due <= 0) {
+        pthread_cond_wait(&E->next_done, &E->lock);
+        return;
+    }
+    double left = due - galley__now();
+    if (left <= 0)
+        return;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    double whole;
+    double frac = modf(left, &whole);
+    ts.tv_sec += (time_t)whole;
+    ts.tv_nsec += (long)(frac * 1e9);
+    if (ts.tv_nsec >= 1000000000L) {
+        ts.tv_sec++;
+        ts.tv_nsec -= 1000000000L;
+    }
+    pthread_cond_timedwait(&E->next_done, &E->lock, &ts);
 }
 
 static void output_loop(engine *E, totals *t, int progress)
@@ -228,8 +306,16 @@ static void output_loop(engine *E, totals *t, int progress)
         pthread_mutex_lock(&E->lock);
         item *it;
         while (!(it = E->done[E->emitted % E->window]) &&
-               !(E->fetch_over && E->emitted == E->fetched))
-            pthread_cond_wait(&E->next_done, &E->lock);
+               !(E->fetch_over && E->emitted == E->fetched)) {
+            if (galley__ckpt_due(E->ck, galley__now()))
+                break;
+            wait_next(E);
+        }
+        if (!it && !(E->fetch_over && E->emitted == E->fetched)) {
+            pthread_mutex_unlock(&E->lock);
+            checkpoint(E, t, 0);
+            continue;
+        }
         if (!it) {
             pthread_mutex_unlock(&E->lock);
             break;
@@ -246,6 +332,8 @@ static void output_loop(engine *E, totals *t, int progress)
         pthread_cond_signal(&E->space);
         pthread_mutex_unlock(&E->lock);
         double now = galley__now();
+        if (galley__ckpt_due(E->ck, now))
+            checkpoint(E, t, 0);
         if (progress && now - last >= 0.25) {
             last = now;
             galley__progress("%llu docs, %llu failed, %.0f docs/s", t->docs, t->failed,
@@ -286,6 +374,8 @@ static int close_one(galley_stage *st)
     st->opened = 0;
     free(st->error);
     st->error = NULL;
+    free(st->mark);
+    st->mark = NULL;
     return rc;
 }
 
@@ -339,7 +429,12 @@ static void engine_init(engine *E, const galley_pipeline *p, int workers)
     E->done = galley__xcalloc(E->window, sizeof *E->done);
     pthread_mutex_init(&E->lock, NULL);
     pthread_cond_init(&E->work_ready, NULL);
-    pthread_cond_init(&E->next_done, NULL);
+    /* timed waits (checkpoint_seconds) run on the clock galley__now reads */
+    pthread_condattr_t ca;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    pthread_cond_init(&E->next_done, &ca);
+    pthread_condattr_destroy(&ca);
     pthread_cond_init(&E->space, NULL);
 }
 
@@ -356,6 +451,10 @@ static void engine_free(engine *E)
     free(E->stats);
     free(E->queue);
     free(E->done);
+    galley__ckpt_free(E->ck);
+    galley__ackbatch *b;
+    while ((b = galley__ackq_pop(&E->acks_ready)))
+        galley__ackbatch_free(b);
     pthread_mutex_destroy(&E->lock);
     pthread_cond_destroy(&E->work_ready);
     pthread_cond_destroy(&E->next_done);
@@ -407,6 +506,7 @@ int galley__run(const galley_pipeline *p, const galley_runopts *ro)
         engine_free(&E);
         return 2;
     }
+    E.ck = galley__ckpt_new(p, E.fetch, E.outs, p->nstages - E.first_out);
     double t0 = galley__now();
     pthread_t fetcher, *threads = galley__xcalloc((size_t)workers, sizeof *threads);
     worker_arg *args = galley__xcalloc((size_t)workers, sizeof *args);
@@ -421,6 +521,7 @@ int galley__run(const galley_pipeline *p, const galley_runopts *ro)
     int progress = ro->progress < 0 ? isatty(STDERR_FILENO) && !ro->quiet : ro->progress;
     totals t = { 0 };
     output_loop(&E, &t, progress);
+    checkpoint(&E, &t, 1);
     pthread_join(fetcher, NULL);
     for (int w = 0; w < workers; w++)
         pthread_join(threads[w], NULL);
@@ -435,5 +536,5 @@ int galley__run(const galley_pipeline *p, const galley_runopts *ro)
     engine_free(&E);
     if (interrupted)
         return 130;
-    return t.failed || close_failed ? 1 : 0;
+    return t.failed || close_failed || t.checkpoint_failed ? 1 : 0;
 }

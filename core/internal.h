@@ -87,6 +87,10 @@ struct galley_stage {
     void *state;
     int opened;
     char *error;
+    /* outputs, ABI 1.1: galley_stage_resuming() and galley_stage_set_mark() */
+    int resuming;
+    const char *resume_mark;
+    char *mark;
 };
 
 size_t galley__opt_count(const galley_option *opts);
@@ -143,6 +147,8 @@ typedef struct galley_pipeline {
     char *file;
     long workers;           /* 0 = one per CPU */
     int abort_on_error;
+    long checkpoint_docs;   /* flush + ack every N documents (0: only at the end) */
+    long checkpoint_seconds;    /* ... or every N seconds, whichever first */
     galley_stageconf *stages;
     size_t nstages;
 } galley_pipeline;
@@ -165,6 +171,38 @@ typedef struct galley_runopts {
     int progress;           /* -1 auto (TTY), 0 off, 1 on */
     int quiet;
 } galley_runopts;
+
+#define GALLEY__CHECKPOINT_DOCS 1000
+#define GALLEY__CHECKPOINT_SECONDS 5
+#define GALLEY__CHECKPOINT_MAX 100000000
+
+/* ---- checkpoint.c: flush outputs, then ack (ABI 1.1) ---- */
+typedef struct galley__ckpt galley__ckpt;
+typedef struct galley__ackbatch galley__ackbatch;
+/* outs: the output stages' running instances, nouts of them */
+galley__ckpt *galley__ckpt_new(const galley_pipeline *p, galley_stage *fetch,
+                               galley_stage *outs, size_t nouts);
+void galley__ckpt_free(galley__ckpt *ck);
+/* output thread: a document left the pipeline (failed_at: the stage that
+ * failed or skipped it) */
+void galley__ckpt_add(galley__ckpt *ck, const galley_doc *doc, galley_status status,
+                      const galley_stageconf *failed_at);
+size_t galley__ckpt_pending(const galley__ckpt *ck);
+/* 1 when checkpoint_docs or checkpoint_seconds is reached */
+int galley__ckpt_due(const galley__ckpt *ck, double now);
+/* when the time rule falls due (galley__now() clock), 0 if never */
+double galley__ckpt_deadline(const galley__ckpt *ck);
+/* flushes every output; returns how many documents written since the last
+ * checkpoint became failures because a flush failed */
+unsigned long long galley__ckpt_flush_outputs(galley__ckpt *ck);
+/* the batch since the last checkpoint, for the fetch thread */
+galley__ackbatch *galley__ckpt_take(galley__ckpt *ck);
+/* fetch thread: acks the batch to the fetch plugin */
+void galley__ckpt_deliver(galley__ckpt *ck, galley__ackbatch *b);
+void galley__ackbatch_free(galley__ackbatch *b);
+/* a FIFO of batches (the caller locks) */
+void galley__ackq_push(galley__ackbatch **q, galley__ackbatch *b);
+galley__ackbatch *galley__ackq_pop(galley__ackbatch **q);
 
 /* Runs the pipeline; returns the exit status (0, 1, 2, 130). */
 int galley__run(const galley_pipeline *p, const galley_runopts *ro);

@@ -2,7 +2,7 @@
 lib_LTLIBRARIES += core/libgalley.la
 core_libgalley_la_SOURCES = \
 	core/doc.c core/log.c core/stage.c core/loader.c core/config.c \
-	core/engine.c core/util.c core/testing.c core/internal.h
+	core/engine.c core/checkpoint.c core/util.c core/testing.c core/internal.h
 core_libgalley_la_CFLAGS = $(AM_CFLAGS) $(CONFUSE_CFLAGS) $(UTF8PROC_CFLAGS)
 core_libgalley_la_LIBADD = $(CONFUSE_LIBS) $(UTF8PROC_LIBS) $(STEMMER_LIBS) \
 	$(LTDL_LIBS) $(DL_LIBS) $(M_LIBS)

@@ -390,3 +390,16 @@ galley_status galley_stage_fail(galley_stage *st, const char *fmt, ...)
     va_end(ap);
     return GALLEY_ERROR;
 }
+
+int galley_stage_resuming(const galley_stage *st, const char **mark)
+{
+    if (mark)
+        *mark = st->resuming ? st->resume_mark : NULL;
+    return st->resuming;
+}
+
+void galley_stage_set_mark(galley_stage *st, const char *mark)
+{
+    free(st->mark);
+    st->mark = mark ? galley__xstrdup(mark) : NULL;
+}

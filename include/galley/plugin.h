@@ -33,7 +33,12 @@ typedef enum galley_status {
     GALLEY_OK = 0,      /* go on */
     GALLEY_SKIP,        /* drop this document on purpose (counted, not an error) */
     GALLEY_ERROR,       /* this document (or open/close) failed; message set */
-    GALLEY_DONE         /* fetch only: no more documents */
+    GALLEY_DONE,        /* fetch only: no more documents */
+    GALLEY_AGAIN        /* fetch only (ABI 1.1): nothing yet, call next() again;
+                         * a fetch that waits for new work (a queue, a stream)
+                         * returns it every second or so, so that acks are
+                         * delivered and a stop is seen between next() calls
+                         * (see ack below) */
 } galley_status;
 
 typedef enum galley_opt_type {
@@ -95,7 +100,8 @@ typedef struct galley_plugin {
      * set with galley_stage_fail). */
     galley_status (*open)(galley_stage *stage, void **state);
     /* FETCH: fill doc (id, source, raw/text...).  GALLEY_DONE when exhausted;
-     * GALLEY_ERROR with the doc's id set reports that item and goes on. */
+     * GALLEY_ERROR with the doc's id set reports that item and goes on;
+     * GALLEY_AGAIN (doc left empty, not counted) when nothing came yet. */
     galley_status (*next)(void *state, galley_doc *doc);
     /* CLEAN/EXTRACT/SUMMARIZE/OUTPUT: one document. */
     galley_status (*process)(void *state, galley_doc *doc);
@@ -108,9 +114,26 @@ typedef struct galley_plugin {
      * engine calls it at each checkpoint, before acknowledging anything.  May
      * be NULL: a 1.0 output is made durable only by close(). */
     galley_status (*flush)(void *state);
+    /* OUTPUT: flush() returning GALLEY_ERROR (message set with
+     * galley_stage_fail) means the records written since the previous flush
+     * are lost: the engine counts those documents as failed and does not
+     * acknowledge them as written.  An output whose write fails mid-batch
+     * should fail the following documents until the next flush. */
+
     /* FETCH: these n documents are done (written by every output and
      * flushed, or reported as failed/skipped); they need never be fetched
-     * again.  Called from the fetch thread, between next() calls.  May be NULL. */
+     * again.  Called from the fetch thread, between next() calls, in fetch
+     * order; acks and the arrays they point to are valid during the call
+     * only.  May be NULL.  A GALLEY_ERROR return is logged (with the message
+     * set by galley_stage_fail) and the run goes on: the documents stay
+     * unacknowledged, delivered again by a later run (at least once).
+     *
+     * Acks are delivered only while next() is not running.  A fetch that
+     * waits for input (a queue, a stream read with BLOCK) should wait a
+     * bounded time (a second or so) and return GALLEY_AGAIN when nothing
+     * came, so that acks and a stop request are not held back.  At the end
+     * of the run (next() returned GALLEY_DONE, or a stop) the last acks are
+     * delivered before close(). */
     galley_status (*ack)(void *state, const galley_ack *acks, size_t n);
 } galley_plugin;
 
@@ -164,6 +187,23 @@ size_t galley_opt_list(const galley_stage *stage, const char *name,
  * reads naturally.  The core prefixes "stage 'NAME' (PLUGIN): ". */
 galley_status galley_stage_fail(galley_stage *stage, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/* ---- ABI 1.1: outputs in a run with a state file (--state) ----
+ * Such a run continues what earlier runs wrote: documents acknowledged
+ * before are not processed again, so an output must write in place and keep
+ * the earlier records (append, upsert by id) instead of starting over, and
+ * make them durable in flush().  galley_stage_resuming() returns 1 in such a
+ * run (0 otherwise), and *mark (may be NULL) gets what this stage's flush()
+ * recorded with galley_stage_set_mark() at the last checkpoint that was
+ * acknowledged, or NULL when it recorded none.  Records past the mark belong
+ * to documents that are processed again: cut them (an append-only file cuts
+ * back to the byte offset it recorded).  An output that cannot do this (a
+ * file written whole at close) fails open() when resuming, saying so. */
+int galley_stage_resuming(const galley_stage *stage, const char **mark);
+/* Called in flush(): where this output stands once the flush is durable
+ * (say, the file's length as decimal text).  Stored in the state file with
+ * the acks of the same checkpoint, in one transaction. */
+void galley_stage_set_mark(galley_stage *stage, const char *mark);
 
 /* Stop requested (SIGINT/SIGTERM or on_error = abort): a long-running fetch
  * should return GALLEY_DONE soon. */

@@ -21,7 +21,8 @@ typedef struct csv {
 
 static const galley_option csv_opts[] = {
     { GALLEY_OPT_STRING, "path", "-", GALLEY_OPT_PATH, 0, 0,
-      "output file (written to a temp file, renamed at close); - = standard output", NULL },
+      "output file (written to a temp file, renamed at close; with a state file, "
+      "appended to); - = standard output", NULL },
     { GALLEY_OPT_LIST, "columns", NULL, 0, 0, 0,
       "columns: id, source, content_type, text, or any field name "
       "(default: id title date source summary)", NULL },
@@ -139,11 +140,12 @@ static galley_status csv_open(galley_stage *st, void **state)
         return galley_stage_fail(st, "option 'delimiter' cannot be a quote or a line break");
     }
     char err[512];
-    if (sink_open(&c->out, galley_opt_str(st, "path"), err, sizeof err) < 0) {
+    if (sink_open_stage(&c->out, st, galley_opt_str(st, "path"), err, sizeof err) < 0) {
         free(c);
         return galley_stage_fail(st, "%s", err);
     }
-    if (galley_opt_bool(st, "header")) {
+    /* a file continued by a run with a state file has its header */
+    if (galley_opt_bool(st, "header") && !(c->out.inplace && c->out.good > 0)) {
         for (size_t i = 0; i < c->ncols; i++) {
             if (i)
                 sink_buf_add(&c->buf, &c->delim, 1);
@@ -163,6 +165,12 @@ static galley_status csv_open(galley_stage *st, void **state)
     return GALLEY_OK;
 }
 
+static galley_status csv_flush(void *state)
+{
+    csv *c = state;
+    return sink_flush_stage(&c->out, c->stage);
+}
+
 static galley_status csv_close(void *state)
 {
     csv *c = state;
@@ -179,4 +187,5 @@ GALLEY_PLUGIN(csv,
     .version = "1.0",
     .license = "MIT",
     .options = csv_opts,
-    .open = csv_open, .process = csv_process, .close = csv_close);
+    .open = csv_open, .process = csv_process, .close = csv_close,
+    .flush = csv_flush);

@@ -142,3 +142,14 @@ galley_status digest_write_entry(sink_file *out, const sink_buf *entry, galley_d
                                sink_name(out), strerror(e));
     return GALLEY_OK;
 }
+
+galley_status digest_refuse_resume(galley_stage *st)
+{
+    if (!galley_stage_resuming(st, NULL))
+        return GALLEY_OK;
+    return galley_stage_fail(st, "cannot be used with a state file (--state or state = ...): "
+                             "it writes its digest whole at close, and a run with a state "
+                             "file processes only new or changed documents, so the digest "
+                             "would miss the others; write jsonl, csv, json or sqlite in "
+                             "such a run and make the digest in a run without a state file");
+}

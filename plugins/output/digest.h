@@ -36,4 +36,9 @@ size_t digest_keywords(galley_doc *doc, size_t max, const char ***out);
 galley_status digest_write_entry(sink_file *out, const sink_buf *entry, galley_doc *doc,
                                  size_t repairs);
 
+/* A digest is written whole at close from the documents of one run; a run
+ * with a state file processes only new or changed documents, so it would
+ * silently lose the rest.  GALLEY_ERROR with the reason in such a run. */
+galley_status digest_refuse_resume(galley_stage *st);
+
 #endif

@@ -179,6 +179,10 @@ static galley_status html_open(galley_stage *st, void **state)
         return galley_stage_fail(st, "out of memory");
     h->stage = st;
     h->top = galley_opt_int(st, "top");
+    if (digest_refuse_resume(st) != GALLEY_OK) {
+        free(h);
+        return GALLEY_ERROR;
+    }
     char err[512];
     if (sink_open(&h->out, galley_opt_str(st, "path"), err, sizeof err) < 0) {
         free(h);

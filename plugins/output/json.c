@@ -88,6 +88,13 @@ static galley_status json_open(galley_stage *st, void **state)
     return GALLEY_OK;
 }
 
+/* each file was synced and renamed into place as it was written */
+static galley_status json_flush(void *state)
+{
+    (void)state;
+    return GALLEY_OK;
+}
+
 static galley_status json_close(void *state)
 {
     jtree *t = state;
@@ -104,4 +111,5 @@ GALLEY_PLUGIN(json,
     .version = "1.0",
     .license = "MIT",
     .options = json_opts,
-    .open = json_open, .process = json_process, .close = json_close);
+    .open = json_open, .process = json_process, .close = json_close,
+    .flush = json_flush);

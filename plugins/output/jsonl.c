@@ -18,7 +18,8 @@ typedef struct jsonl {
 
 static const galley_option jsonl_opts[] = {
     { GALLEY_OPT_STRING, "path", "-", GALLEY_OPT_PATH, 0, 0,
-      "output file (written to a temp file, renamed at close); - = standard output", NULL },
+      "output file (written to a temp file, renamed at close; with a state file, "
+      "appended to); - = standard output", NULL },
     JREC_OPTIONS,
     { GALLEY_OPT_BOOL, "pretty", "false", 0, 0, 0,
       "indent each record over several lines (no longer one record a line)", NULL },
@@ -44,13 +45,19 @@ static galley_status jsonl_open(galley_stage *st, void **state)
         return galley_stage_fail(st, "out of memory");
     jrec_open(st, &j->rec, galley_opt_bool(st, "pretty"));
     char err[512];
-    if (sink_open(&j->out, galley_opt_str(st, "path"), err, sizeof err) < 0) {
+    if (sink_open_stage(&j->out, st, galley_opt_str(st, "path"), err, sizeof err) < 0) {
         free(j);
         return galley_stage_fail(st, "%s", err);
     }
     j->stage = st;
     *state = j;
     return GALLEY_OK;
+}
+
+static galley_status jsonl_flush(void *state)
+{
+    jsonl *j = state;
+    return sink_flush_stage(&j->out, j->stage);
 }
 
 static galley_status jsonl_close(void *state)
@@ -73,4 +80,5 @@ GALLEY_PLUGIN(jsonl,
     .version = "1.0",
     .license = "MIT",
     .options = jsonl_opts,
-    .open = jsonl_open, .process = jsonl_process, .close = jsonl_close);
+    .open = jsonl_open, .process = jsonl_process, .close = jsonl_close,
+    .flush = jsonl_flush);

@@ -138,6 +138,10 @@ static galley_status markdown_open(galley_stage *st, void **state)
         return galley_stage_fail(st, "out of memory");
     m->stage = st;
     m->top = galley_opt_int(st, "top");
+    if (digest_refuse_resume(st) != GALLEY_OK) {
+        free(m);
+        return GALLEY_ERROR;
+    }
     char err[512];
     if (sink_open(&m->out, galley_opt_str(st, "path"), err, sizeof err) < 0) {
         free(m);

@@ -2,6 +2,7 @@
  * (temp + fsync + rename), safe paths from ids, UTF-8 repair, a byte buffer. */
 #include <galley/galley.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -121,6 +122,51 @@ static int write_all(int fd, const char *p, size_t len, int guard_pipe)
     return 0;
 }
 
+/* 1 when name is ".BASE.PID.N.tmp" (open_temp's naming) with a PID that is
+ * not a running process: the leftover of a killed run. */
+static int stale_temp(const char *name, const char *base)
+{
+    size_t bl = strlen(base);
+    if (name[0] != '.' || strncmp(name + 1, base, bl) != 0 || name[1 + bl] != '.')
+        return 0;
+    char *end;
+    const char *p = name + 2 + bl;
+    long pid = strtol(p, &end, 10);
+    if (end == p || *end != '.' || pid <= 0 || pid == (long)getpid())
+        return 0;
+    p = end + 1;
+    strtoul(p, &end, 10);
+    if (end == p || strcmp(end, ".tmp") != 0)
+        return 0;
+    return kill((pid_t)pid, 0) < 0 && errno == ESRCH;
+}
+
+/* Removes the temp files a killed run (kill -9, OOM, power cut) left beside
+ * path: nothing else ever would. */
+static void remove_stale_temps(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? strndup(path, (size_t)(slash - path) + 1) : strdup(".");
+    const char *base = slash ? slash + 1 : path;
+    DIR *d = dir ? opendir(dir) : NULL;
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        if (!stale_temp(e->d_name, base))
+            continue;
+        size_t n = strlen(dir) + strlen(e->d_name) + 2;
+        char *full = malloc(n);
+        if (!full)
+            break;
+        snprintf(full, n, "%s%s%s", dir, slash ? "" : "/", e->d_name);
+        if (unlink(full) == 0)
+            galley_info("removed %s, a temporary file left by a run that was killed", full);
+        free(full);
+    }
+    if (d)
+        closedir(d);
+    free(dir);
+}
+
 /* "dir/.base.PID.N.tmp" beside path, created exclusively; fd or -1/errno. */
 static int open_temp(const char *path, char **tmp_out)
 {
@@ -207,6 +253,8 @@ int sink_open(sink_file *f, const char *path, char *err, size_t errlen)
     if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
         real = realpath(path, NULL);
     f->path = real ? real : strdup(path);
+    if (f->path)
+        remove_stale_temps(f->path);
     f->fd = f->path ? open_temp(f->path, &f->tmp) : -1;
     if (f->fd < 0) {
         snprintf(err, errlen, "cannot create a temporary file beside %s: %s "
@@ -227,6 +275,75 @@ const char *sink_name(const sink_file *f)
     return f->path ? f->path : "standard output";
 }
 
+/* Cuts the file back to the mark, or without one after its last whole line:
+ * what lies past it was written after the last acknowledged checkpoint (or
+ * torn by a kill), and its documents are processed again. */
+static int cut_back(sink_file *f, const char *mark, off_t size)
+{
+    off_t at = size;
+    char *end;
+    long long m = mark ? strtoll(mark, &end, 10) : -1;
+    if (mark && (*end || m < 0))
+        m = -1;
+    if (m >= 0 && m <= size) {
+        at = (off_t)m;
+    } else {
+        if (m > size)
+            galley_warn("%s is shorter than at the last checkpoint (%lld < %lld bytes): was "
+                        "it edited? Appending after its last whole line", f->path,
+                        (long long)size, m);
+        char c;
+        while (at > 0 && (pread(f->fd, &c, 1, at - 1) != 1 || c != '\n'))
+            at--;
+    }
+    if (at < size) {
+        if (ftruncate(f->fd, at) < 0)
+            return -1;
+        galley_info("%s: cut %lld byte(s) written after the last checkpoint; their documents "
+                    "are processed again", f->path, (long long)(size - at));
+    }
+    f->good = at;
+    return lseek(f->fd, at, SEEK_SET) < 0 ? -1 : 0;
+}
+
+int sink_open_stage(sink_file *f, galley_stage *st, const char *path, char *err,
+                    size_t errlen)
+{
+    const char *mark;
+    struct stat sb;
+    if (!galley_stage_resuming(st, &mark) || !path || !*path || strcmp(path, "-") == 0 ||
+        (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)))
+        return sink_open(f, path, err, errlen);
+    memset(f, 0, sizeof *f);
+    f->path = realpath(path, NULL);     /* a symlink: append to its target */
+    if (!f->path)
+        f->path = strdup(path);
+    f->fd = f->path ? open(f->path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOCTTY, 0666) : -1;
+    if (f->fd < 0 || fstat(f->fd, &sb) < 0 || cut_back(f, mark, sb.st_size) < 0) {
+        snprintf(err, errlen, "cannot open %s to continue it: %s", path, strerror(errno));
+        if (f->fd >= 0)
+            close(f->fd);
+        free(f->path);
+        f->path = NULL;
+        return -1;
+    }
+    f->regular = 1;
+    f->inplace = 1;
+    return 0;
+}
+
+galley_status sink_flush_stage(sink_file *f, galley_stage *st)
+{
+    if (f->direct || !f->regular)
+        return GALLEY_OK;
+    if (fsync(f->fd) < 0 && errno != EINVAL)
+        return galley_stage_fail(st, "cannot sync %s: %s", sink_name(f), strerror(errno));
+    char mark[32];
+    snprintf(mark, sizeof mark, "%lld", (long long)f->good);
+    galley_stage_set_mark(st, mark);
+    return GALLEY_OK;
+}
+
 int sink_write(sink_file *f, const void *buf, size_t len)
 {
     int e = write_all(f->fd, buf, len, !f->regular);
@@ -234,6 +351,7 @@ int sink_write(sink_file *f, const void *buf, size_t len)
         f->good += (off_t)len;
         return 0;
     }
+    f->failed = 1;
     if (f->regular) {
         /* cut a partial record away, so the file holds whole records only */
         if (ftruncate(f->fd, f->good) == 0)
@@ -261,6 +379,33 @@ void sink_abort(sink_file *f)
     sink_free(f);
 }
 
+/* An interrupted or failed run never replaces the complete output of an
+ * earlier one: its partial result goes beside it. */
+static int keep_beside(sink_file *f, char *err, size_t errlen)
+{
+    size_t n = strlen(f->path) + sizeof ".partial";
+    char *partial = malloc(n);
+    int rc = -1;
+    if (partial) {
+        snprintf(partial, n, "%s.partial", f->path);
+        rc = rename(f->tmp, partial);
+    }
+    if (rc == 0) {
+        galley_warn("%s: the run %s, so the earlier %s is kept as it was; this run's "
+                    "partial output is in %s", f->path, f->failed ? "could not write every "
+                    "record" : "was stopped", f->path, partial);
+        fsync_dir_of(f->path);
+    } else {
+        snprintf(err, errlen, "the run %s, so %s is kept as it was (and the partial output "
+                 "could not be kept beside it: %s)", f->failed ? "failed" : "was stopped",
+                 f->path, strerror(errno));
+        unlink(f->tmp);
+    }
+    free(partial);
+    sink_free(f);
+    return rc == 0 ? 0 : -1;
+}
+
 int sink_commit(sink_file *f, char *err, size_t errlen)
 {
     if (f->direct) {
@@ -269,6 +414,15 @@ int sink_commit(sink_file *f, char *err, size_t errlen)
             snprintf(err, errlen, "cannot close %s: %s", f->path, strerror(errno));
         sink_free(f);
         return rc < 0 ? -1 : 0;
+    }
+    if (f->inplace) {
+        int ok = fsync(f->fd) == 0;
+        if (close(f->fd) < 0)
+            ok = 0;
+        if (!ok)
+            snprintf(err, errlen, "cannot sync %s: %s", f->path, strerror(errno));
+        sink_free(f);
+        return ok ? 0 : -1;
     }
     if (!f->tmp) {
         /* standard output: records went out unbuffered; a file behind the
@@ -288,6 +442,9 @@ int sink_commit(sink_file *f, char *err, size_t errlen)
         what = "close";
     }
     f->fd = -1;
+    struct stat sb;
+    if (ok && (galley_stopping() || f->failed) && stat(f->path, &sb) == 0)
+        return keep_beside(f, err, errlen);
     if (ok && rename(f->tmp, f->path) < 0) {
         ok = 0;
         what = "rename the temporary file to";

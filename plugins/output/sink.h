@@ -31,14 +31,27 @@ typedef struct sink_file {
     int fd;
     int regular;        /* fd is a regular file: it can be cut back */
     int direct;         /* a device or FIFO opened as it is (no temp file) */
+    int inplace;        /* a run with a state file: written in place, no temp */
+    int failed;         /* a write failed: the file misses records */
     off_t good;         /* end of the last whole record */
 } sink_file;
 
 /* 0, or -1 with a message in err naming the path */
 int sink_open(sink_file *f, const char *path, char *err, size_t errlen);
+/* Opens the output of a stage: in a run with a state file (see
+ * galley_stage_resuming) a named file is written in place, cut back to the
+ * mark of the last acknowledged checkpoint (or, without a mark, after its
+ * last whole line) and appended to; otherwise as sink_open. */
+int sink_open_stage(sink_file *f, galley_stage *st, const char *path, char *err,
+                    size_t errlen);
+/* The flush() of a file output: fsync, then the length as the stage's mark. */
+galley_status sink_flush_stage(sink_file *f, galley_stage *st);
 /* 0, or the errno of the failure (EPIPE, ENOSPC, ...) */
 int sink_write(sink_file *f, const void *buf, size_t len);
-/* fsync + rename into place (named file); 0 or -1 with message; frees f */
+/* fsync + rename into place (named file); 0 or -1 with message; frees f.
+ * When the run was stopped (galley_stopping) or a write failed, an existing
+ * file is not replaced: the partial result goes to PATH.partial beside it
+ * and a warning says so. */
 int sink_commit(sink_file *f, char *err, size_t errlen);
 /* removes the temp file, frees f */
 void sink_abort(sink_file *f);

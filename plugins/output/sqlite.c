@@ -7,6 +7,8 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "sink.h"
 
@@ -87,13 +89,18 @@ typedef struct sq {
     size_t repairs;
     sink_buf tmp;
     sink_buf first;             /* id of the first document of the open batch */
+    /* documents rolled back since the last flush (a write failed): the
+     * next flush reports them lost, so the run counts them as failed */
+    long long lost;
+    sink_buf lost_why;
 } sq;
 
 static const galley_option sqlite_opts[] = {
     { GALLEY_OPT_STRING, "path", NULL, GALLEY_OPT_REQUIRED | GALLEY_OPT_PATH, 0, 0,
       "database file (created if absent; documents are upserted by id)", NULL },
     { GALLEY_OPT_INT, "batch", "1000", 0, 1, 1000000,
-      "documents per transaction (larger is faster; a crash loses at most one batch)", NULL },
+      "documents per transaction at most (the run's checkpoints commit sooner; "
+      "larger is faster)", NULL },
     { GALLEY_OPT_BOOL, "text", "true", 0, 0, 0,
       "store and index the text (false: only title and summary are searchable)", NULL },
     { 0 }
@@ -111,6 +118,32 @@ static const char *db_error(sq *s)
     if (e)
         sink_buf_printf(&s->tmp, " (%s)", strerror(e));
     return s->tmp.data;
+}
+
+/* Why a database cannot be opened or set up: SQLite's errno is often that of
+ * a later probe (ENOENT for a journal it looked for), so a directory or file
+ * we may not write is named first (EACCES, EROFS). */
+static const char *open_error(sq *s)
+{
+    const char *slash = strrchr(s->path, '/');
+    char *dir = slash ? strndup(s->path, (size_t)(slash - s->path) + 1) : strdup(".");
+    int e = 0;
+    const char *what = NULL;
+    struct stat sb;
+    if (stat(s->path, &sb) == 0 && access(s->path, R_OK | W_OK) < 0) {
+        e = errno;
+        what = "the file";
+    } else if (dir && access(dir, W_OK | X_OK) < 0) {
+        /* a new database, and its WAL beside an old one, need the directory */
+        e = errno;
+        what = "its directory";
+    }
+    s->tmp.len = 0;
+    if (e)
+        sink_buf_printf(&s->tmp, "%s (%s %s: %s)", s->db ? sqlite3_errmsg(s->db) : "cannot open",
+                        what, what[4] == 'f' ? s->path : dir, strerror(e));
+    free(dir);
+    return e ? s->tmp.data : s->db ? db_error(s) : "out of memory";
 }
 
 static int exec(sq *s, const char *sql)
@@ -343,9 +376,23 @@ static const char *lost(sq *s, galley_doc *doc, long long n)
                              "(from %s) are rolled back with it", n, s->first.data);
 }
 
+/* n documents before a failed one were rolled back with it: until the next
+ * flush every document fails, and that flush reports the n as lost */
+static void note_lost(sq *s, long long n, const char *why)
+{
+    if (s->lost == 0) {
+        s->lost_why.len = 0;
+        sink_buf_puts(&s->lost_why, why);
+    }
+    s->lost += n > 0 ? n : 1;
+}
+
 static galley_status sqlite_process(void *state, galley_doc *doc)
 {
     sq *s = state;
+    if (s->lost)
+        return galley_doc_fail(doc, "not written to %s: the transaction since the last "
+                               "checkpoint was rolled back (%s)", s->path, s->lost_why.data);
     if (s->in_batch == 0) {
         if (exec(s, "BEGIN") < 0)
             return galley_doc_fail(doc, "cannot begin a transaction in %s: %s", s->path,
@@ -358,6 +405,7 @@ static galley_status sqlite_process(void *state, galley_doc *doc)
         char *msg = galley_doc_strdup(doc, db_error(s));
         long long n = s->in_batch;
         rollback(s);
+        note_lost(s, n, msg);
         return galley_doc_fail(doc, "cannot write to %s: %s%s", s->path, msg, lost(s, doc, n));
     }
     if (s->repairs)
@@ -368,6 +416,7 @@ static galley_status sqlite_process(void *state, galley_doc *doc)
         if (exec(s, "COMMIT") < 0) {
             char *msg = galley_doc_strdup(doc, db_error(s));
             rollback(s);
+            note_lost(s, n, msg);
             return galley_doc_fail(doc, "cannot commit to %s: %s%s", s->path, msg,
                                    lost(s, doc, n));
         }
@@ -383,6 +432,7 @@ static void sq_free(sq *s)
     sqlite3_close(s->db);
     sink_buf_free(&s->tmp);
     sink_buf_free(&s->first);
+    sink_buf_free(&s->lost_why);
     free(s->path);
     free(s);
 }
@@ -422,9 +472,34 @@ static galley_status sqlite_open(galley_stage *st, void **state)
     return GALLEY_OK;
 fail:;
     galley_status rc = galley_stage_fail(st, "cannot %s the database %s: %s", what, s->path,
-                                         s->db ? db_error(s) : "out of memory");
+                                         open_error(s));
     sq_free(s);
     return rc;
+}
+
+/* A checkpoint: commit, synced to disk (synchronous = NORMAL alone leaves
+ * the last commits to the next WAL checkpoint). */
+static galley_status sqlite_flush(void *state)
+{
+    sq *s = state;
+    if (s->lost) {
+        long long n = s->lost;
+        s->lost = 0;
+        return galley_stage_fail(s->stage, "%lld document(s) were rolled back in %s: %s", n,
+                                 s->path, s->lost_why.data);
+    }
+    if (s->in_batch == 0)
+        return GALLEY_OK;
+    exec(s, "PRAGMA synchronous = FULL");
+    int rc = exec(s, "COMMIT");
+    const char *why = rc < 0 ? db_error(s) : NULL;
+    galley_status st = rc < 0 ? galley_stage_fail(s->stage, "cannot commit to %s: %s",
+                                                  s->path, why) : GALLEY_OK;
+    if (rc < 0)
+        rollback(s);
+    s->in_batch = 0;
+    exec(s, "PRAGMA synchronous = NORMAL");
+    return st;
 }
 
 static galley_status sqlite_close(void *state)
@@ -449,4 +524,5 @@ GALLEY_PLUGIN(sqlite,
     .version = "1.0",
     .license = "MIT",
     .options = sqlite_opts,
-    .open = sqlite_open, .process = sqlite_process, .close = sqlite_close);
+    .open = sqlite_open, .process = sqlite_process, .close = sqlite_close,
+    .flush = sqlite_flush);
