@@ -24,6 +24,7 @@ struct galley__ckpt {
     galley_stage *fetch;
     galley_stage *outs;
     size_t nouts;
+    galley__state *state;       /* NULL without --state */
     galley__ackbatch *pending;  /* output thread: since the last checkpoint */
     double last;                /* when the last checkpoint was */
 };
@@ -60,13 +61,14 @@ void galley__ackbatch_free(galley__ackbatch *b)
 }
 
 galley__ckpt *galley__ckpt_new(const galley_pipeline *p, galley_stage *fetch,
-                               galley_stage *outs, size_t nouts)
+                               galley_stage *outs, size_t nouts, galley__state *state)
 {
     galley__ckpt *ck = galley__xcalloc(1, sizeof *ck);
     ck->p = p;
     ck->fetch = fetch;
     ck->outs = outs;
     ck->nouts = nouts;
+    ck->state = state;
     ck->pending = batch_new(nouts);
     ck->last = galley__now();
     return ck;
@@ -194,6 +196,9 @@ void galley__ckpt_deliver(galley__ckpt *ck, galley__ackbatch *b)
         free(f->error);
         f->error = NULL;
     }
+    if (ck->state)
+        galley__state_commit(ck->state, b->acks, b->versions, b->n, ck->outs,
+                             b->marks, b->nmarks);
 }
 
 void galley__ackq_push(galley__ackbatch **q, galley__ackbatch *b)

@@ -7,11 +7,16 @@
 #include <confuse.h>
 #include <errno.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "internal.h"
+
+/* isolate = true: a document may take 30 s and a worker 2 GiB (doc/config.md) */
+#define DEFAULT_DOC_TIMEOUT 30
+#define DEFAULT_WORKER_MEMORY 2048
 
 /* what the parse callbacks saw, in order; bound to stages afterwards */
 typedef enum { REC_OPT, REC_SEC, REC_STAGE } rec_kind;
@@ -128,8 +133,8 @@ static void on_cfg_error(cfg_t *cfg, const char *fmt, va_list ap)
     if (sscanf(msg, "no such option '%255[^']'", bad) == 1 && cfg) {
         if (strcmp(cfg->name, "root") == 0) {
             report(L, line, NULL, NULL, "unknown setting '%s': the top level takes "
-                   "workers, on_error, checkpoint_docs, checkpoint_seconds and "
-                   "stage \"NAME\" { ... }", bad);
+                   "workers, on_error, checkpoint_docs, checkpoint_seconds, state, isolate, "
+                   "doc_timeout, worker_memory and stage \"NAME\" { ... }", bad);
         } else if (strcmp(cfg->name, "stage") == 0) {
             report(L, line, cfg_title(cfg), NULL, "unknown setting or plugin '%s': a stage "
                    "takes plugin = \"NAME\" and the plugin's options in a section named "
@@ -201,16 +206,20 @@ static void build_schema(const galley_registry *r, schema *S)
         S->stage[ns++].validcb = sec_seen;
     }
     S->stage[ns] = (cfg_opt_t)CFG_END();
-    S->root = galley__xcalloc(6, sizeof *S->root);
+    S->root = galley__xcalloc(10, sizeof *S->root);
     S->root[0] = (cfg_opt_t)CFG_INT("workers", 0, CFGF_NONE);
     S->root[1] = (cfg_opt_t)CFG_STR("on_error", "skip", CFGF_NONE);
     S->root[2] = (cfg_opt_t)CFG_INT("checkpoint_docs", GALLEY__CHECKPOINT_DOCS, CFGF_NONE);
     S->root[3] = (cfg_opt_t)CFG_INT("checkpoint_seconds", GALLEY__CHECKPOINT_SECONDS,
                                     CFGF_NONE);
-    S->root[4] = (cfg_opt_t)CFG_SEC("stage", S->stage,
+    S->root[4] = (cfg_opt_t)CFG_BOOL("isolate", cfg_false, CFGF_NONE);
+    S->root[5] = (cfg_opt_t)CFG_INT("doc_timeout", DEFAULT_DOC_TIMEOUT, CFGF_NONE);
+    S->root[6] = (cfg_opt_t)CFG_INT("worker_memory", DEFAULT_WORKER_MEMORY, CFGF_NONE);
+    S->root[7] = (cfg_opt_t)CFG_STR("state", "", CFGF_NONE);
+    S->root[8] = (cfg_opt_t)CFG_SEC("stage", S->stage,
                                     CFGF_MULTI | CFGF_TITLE | CFGF_NO_TITLE_DUPES);
-    S->root[4].validcb = stage_seen;
-    S->root[5] = (cfg_opt_t)CFG_END();
+    S->root[8].validcb = stage_seen;
+    S->root[9] = (cfg_opt_t)CFG_END();
 }
 
 static void free_schema(schema *S)
@@ -408,17 +417,67 @@ static void finish_stage(loader *L, galley_stageconf *s)
     galley__opt_resolve_paths(s->vals, s->nvals);
 }
 
+/* the top level's integer settings, checked alike in the file and in -o */
+#define STR_(x) #x
+#define STR(x) STR_(x)
+typedef struct global_int {
+    const char *name;
+    long min, max;
+    size_t offset;          /* in galley_pipeline */
+    const char *range;      /* for messages */
+} global_int;
+
+static const global_int global_ints[] = {
+    { "workers", 0, 1024, offsetof(galley_pipeline, workers),
+      "an integer from 0 (one per CPU) to 1024" },
+    { "doc_timeout", 0, 86400, offsetof(galley_pipeline, doc_timeout),
+      "an integer from 0 (no limit) to 86400 seconds" },
+    { "worker_memory", 0, 1048576, offsetof(galley_pipeline, worker_memory),
+      "an integer from 0 (no limit) or 64 to 1048576 MiB" },
+    { "checkpoint_docs", 0, GALLEY__CHECKPOINT_MAX, offsetof(galley_pipeline, checkpoint_docs),
+      "an integer from 0 (off) to " STR(GALLEY__CHECKPOINT_MAX) },
+    { "checkpoint_seconds", 0, GALLEY__CHECKPOINT_MAX,
+      offsetof(galley_pipeline, checkpoint_seconds),
+      "an integer from 0 (off) to " STR(GALLEY__CHECKPOINT_MAX) },
+};
+
+static const global_int *find_global_int(const char *key)
+{
+    for (size_t i = 0; i < sizeof global_ints / sizeof *global_ints; i++)
+        if (strcmp(global_ints[i].name, key) == 0)
+            return &global_ints[i];
+    return NULL;
+}
+
+/* sets it, or returns -1 when v is out of its range */
+static int take_global_int(galley_pipeline *p, const global_int *g, long v)
+{
+    if (v < g->min || v > g->max || (g->offset == offsetof(galley_pipeline, worker_memory) &&
+                                     v > 0 && v < 64))
+        return -1;
+    *(long *)(void *)((char *)p + g->offset) = v;
+    return 0;
+}
+
 static int set_global(loader *L, galley_pipeline *p, const char *ov, const char *key,
                       const char *val)
 {
-    if (strcmp(key, "workers") == 0) {
+    const global_int *g = find_global_int(key);
+    if (g) {
         char *end;
-        long w = strtol(val, &end, 10);
-        if (*end || end == val || w < 0 || w > 1024) {
-            report(L, -1, NULL, NULL, "-o %s: workers wants an integer from 0 to 1024", ov);
+        long v = strtol(val, &end, 10);
+        if (*end || end == val || take_global_int(p, g, v) < 0) {
+            report(L, -1, NULL, NULL, "-o %s: %s wants %s", ov, key, g->range);
             return -1;
         }
-        p->workers = w;
+        return 0;
+    }
+    if (strcmp(key, "isolate") == 0) {
+        if (strcmp(val, "true") != 0 && strcmp(val, "false") != 0) {
+            report(L, -1, NULL, NULL, "-o %s: isolate is true or false", ov);
+            return -1;
+        }
+        p->isolate = strcmp(val, "true") == 0;
         return 0;
     }
     if (strcmp(key, "on_error") == 0) {
@@ -429,21 +488,14 @@ static int set_global(loader *L, galley_pipeline *p, const char *ov, const char 
         p->abort_on_error = strcmp(val, "abort") == 0;
         return 0;
     }
-    long *ck = strcmp(key, "checkpoint_docs") == 0 ? &p->checkpoint_docs
-             : strcmp(key, "checkpoint_seconds") == 0 ? &p->checkpoint_seconds : NULL;
-    if (ck) {
-        char *end;
-        long v = strtol(val, &end, 10);
-        if (*end || end == val || v < 0 || v > GALLEY__CHECKPOINT_MAX) {
-            report(L, -1, NULL, NULL, "-o %s: %s wants an integer from 0 (off) to %d", ov,
-                   key, GALLEY__CHECKPOINT_MAX);
-            return -1;
-        }
-        *ck = v;
+    if (strcmp(key, "state") == 0) {
+        free(p->state);
+        p->state = *val ? galley__xstrdup(val) : NULL;
         return 0;
     }
     report(L, -1, NULL, NULL, "-o %s: expected STAGE.OPTION=VALUE, or workers=N, "
-           "on_error=skip|abort, checkpoint_docs=N or checkpoint_seconds=N", ov);
+           "on_error=skip|abort, checkpoint_docs=N, checkpoint_seconds=N, "
+           "isolate=true|false, doc_timeout=SECONDS, worker_memory=MIB or state=FILE", ov);
     return -1;
 }
 
@@ -506,27 +558,22 @@ static int apply_override(loader *L, galley_pipeline *p, const char *ov)
 
 /* ---- the load ---- */
 
-static long checkpoint_setting(loader *L, cfg_t *cfg, const char *name)
-{
-    long v = cfg_getint(cfg, name);
-    if (v < 0 || v > GALLEY__CHECKPOINT_MAX)
-        report(L, 0, NULL, NULL, "%s = %ld: wants 0 (only at the end) to %d", name, v,
-               GALLEY__CHECKPOINT_MAX);
-    return v;
-}
-
 static void take_root(loader *L, galley_pipeline *p, cfg_t *cfg)
 {
-    long w = cfg_getint(cfg, "workers");
     const char *oe = cfg_getstr(cfg, "on_error");
-    if (w < 0 || w > 1024)
-        report(L, 0, NULL, NULL, "workers = %ld: wants 0 (one per CPU) to 1024", w);
-    p->workers = w;
+    for (size_t i = 0; i < sizeof global_ints / sizeof *global_ints; i++) {
+        long v = cfg_getint(cfg, global_ints[i].name);
+        if (take_global_int(p, &global_ints[i], v) < 0)
+            report(L, 0, NULL, NULL, "%s = %ld: wants %s", global_ints[i].name, v,
+                   global_ints[i].range);
+    }
+    p->isolate = cfg_getbool(cfg, "isolate") != 0;
     if (strcmp(oe, "skip") != 0 && strcmp(oe, "abort") != 0)
         report(L, 0, NULL, NULL, "on_error = \"%s\": wants \"skip\" or \"abort\"", oe);
     p->abort_on_error = strcmp(oe, "abort") == 0;
-    p->checkpoint_docs = checkpoint_setting(L, cfg, "checkpoint_docs");
-    p->checkpoint_seconds = checkpoint_setting(L, cfg, "checkpoint_seconds");
+    const char *state = cfg_getstr(cfg, "state");
+    if (state && *state)
+        p->state = galley__resolve_path(p->file, state);
     size_t from = 0;
     p->stages = galley__xcalloc(L->nrecs + 1, sizeof *p->stages);
     for (size_t i = 0; i < L->nrecs; i++) {
@@ -537,26 +584,119 @@ static void take_root(loader *L, galley_pipeline *p, cfg_t *cfg)
     }
 }
 
+/* ---- comments ----
+ * libconfuse 3.3 counts lines wrongly after comments (each # or // line adds
+ * 2, a block comment 1), so every later FILE:LINE would be off.  The file is
+ * read here and its comments blanked out, newlines kept, before libconfuse
+ * sees it: the same syntax, the right line numbers. */
+
+/* the length of the string literal starting at s[0] (a quote), closing quote
+ * included; a backslash takes the next byte, as in libconfuse's lexer */
+static size_t quoted_len(const char *s, size_t n)
+{
+    size_t i = 1;
+    while (i < n && s[i] != s[0])
+        i += s[i] == '\\' && i + 1 < n ? 2 : 1;
+    return i < n ? i + 1 : n;
+}
+
+/* blanks # and // comments (to the end of the line) and block comments (all
+ * but their newlines) in b; returns -1 and the comment's first line for a
+ * block comment that never ends */
+static int blank_comments(char *b, size_t n, int *open_line)
+{
+    int line = 1;
+    for (size_t i = 0; i < n;) {
+        size_t end = i + 1;
+        if (b[i] == '"' || b[i] == '\'') {
+            end = i + quoted_len(b + i, n - i);
+        } else if (b[i] == '$' && i + 1 < n && b[i + 1] == '{') {
+            const char *close = memchr(b + i, '}', n - i);
+            end = close ? (size_t)(close - b) + 1 : n;
+        } else if (b[i] == '#' || (b[i] == '/' && i + 1 < n && b[i + 1] == '/')) {
+            const char *nl = memchr(b + i, '\n', n - i);
+            end = nl ? (size_t)(nl - b) : n;
+            memset(b + i, ' ', end - i);
+        } else if (b[i] == '/' && i + 1 < n && b[i + 1] == '*') {
+            const char *close = NULL;
+            for (size_t k = i + 2; k + 1 < n && !close; k++)
+                if (b[k] == '*' && b[k + 1] == '/')
+                    close = b + k;
+            if (!close) {
+                *open_line = line;
+                return -1;
+            }
+            end = (size_t)(close - b) + 2;
+            for (size_t k = i; k < end; k++)
+                if (b[k] != '\n')
+                    b[k] = ' ';
+        }
+        for (size_t k = i; k < end; k++)
+            line += b[k] == '\n';
+        i = end;
+    }
+    return 0;
+}
+
+/* the config file's text with its comments blanked, or NULL (reported) */
+static char *read_config(loader *L, size_t *len)
+{
+    FILE *f = fopen(L->file, "rb");
+    if (!f) {
+        report(L, -1, NULL, NULL, "cannot read config %s: %s", L->file, strerror(errno));
+        return NULL;
+    }
+    galley_buf b = { 0 };
+    char chunk[8192];
+    size_t k;
+    while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
+        galley__buf_add(&b, chunk, k);
+    int err = ferror(f) ? errno : 0;
+    fclose(f);
+    if (err) {
+        report(L, -1, NULL, NULL, "cannot read config %s: %s", L->file, strerror(err));
+        galley__buf_free(&b);
+        return NULL;
+    }
+    if (b.len == 0)
+        galley__buf_add(&b, "\n", 1);     /* fmemopen wants a size above 0 */
+    int open_line;
+    if (blank_comments(b.s, b.len, &open_line) < 0) {
+        report(L, open_line, NULL, NULL, "a /* comment starts here and never ends: add */");
+        galley__buf_free(&b);
+        return NULL;
+    }
+    *len = b.len;
+    return b.s;
+}
+
 static galley_pipeline *parse(loader *L)
 {
+    galley_pipeline *p = galley__xcalloc(1, sizeof *p);
+    p->file = galley__xstrdup(L->file);
+    size_t len;
+    char *text = read_config(L, &len);
+    FILE *f = text ? fmemopen(text, len, "r") : NULL;
+    if (text && !f)
+        report(L, -1, NULL, NULL, "cannot read config %s: %s", L->file, strerror(errno));
+    if (!f) {
+        free(text);
+        return p;
+    }
     schema S;
     build_schema(L->reg, &S);
     cfg_t *cfg = cfg_init(S.root, CFGF_NONE);
     cfg_set_error_function(cfg, on_cfg_error);
     L->root = cfg;
-    galley_pipeline *p = galley__xcalloc(1, sizeof *p);
-    p->file = galley__xstrdup(L->file);
-    errno = 0;
-    int rc = cfg_parse(cfg, L->file);
-    if (rc == CFG_FILE_ERROR)
-        report(L, -1, NULL, NULL, "cannot read config %s: %s", L->file,
-               errno ? strerror(errno) : "no such file");
-    else if (rc == CFG_SUCCESS)
+    int rc = cfg_parse_fp(cfg, f);
+    if (rc == CFG_SUCCESS)
         take_root(L, p, cfg);
     else if (L->nerrors == 0)
         report(L, -1, NULL, NULL, "%s: cannot parse the config", L->file);
     L->root = NULL;
     cfg_free(cfg);
+    fclose(f);
+    free(text);
     free_schema(&S);
     return p;
 }
@@ -597,6 +737,7 @@ void galley__pipeline_free(galley_pipeline *p)
     }
     free(p->stages);
     free(p->file);
+    free(p->state);
     free(p);
 }
 
@@ -651,6 +792,14 @@ void galley__config_print(const galley_pipeline *p, FILE *out)
             p->checkpoint_docs ? "" : "    # only at the end");
     fprintf(out, "checkpoint_seconds = %ld%s\n", p->checkpoint_seconds,
             p->checkpoint_seconds ? "" : "    # only at the end");
+    if (p->state)
+        fprintf(out, "state = \"%s\"\n", p->state);
+    fprintf(out, "isolate = %s    # transforms in worker processes (--isolate)\n",
+            p->isolate ? "true" : "false");
+    fprintf(out, "doc_timeout = %ld%s\n", p->doc_timeout,
+            p->doc_timeout ? "    # seconds per document, with isolate" : "    # no limit");
+    fprintf(out, "worker_memory = %ld%s\n", p->worker_memory,
+            p->worker_memory ? "    # MiB per worker process, with isolate" : "    # no limit");
     for (size_t i = 0; i < p->nstages; i++) {
         const galley_stageconf *s = &p->stages[i];
         fprintf(out, "\nstage \"%s\" {\n  plugin = \"%s/%s\"    # %s\n", s->name,

@@ -38,6 +38,7 @@ typedef struct engine {
     galley_stage *fetch;        /* one instance */
     galley_stage **work;        /* [worker][stage] for the transforms */
     galley_stage *outs;         /* one instance per output stage */
+    galley__isolate *iso;       /* isolate = true: transforms in worker processes */
     stat_row **wstats;          /* [worker][stage] */
     stat_row *stats;            /* fetch and output rows, then merged */
 
@@ -56,30 +57,59 @@ typedef struct engine {
     int fetch_over;
     int aborted;                /* on_error = "abort" fired */
     galley__ckpt *ck;           /* checkpoints: flush outputs, then ack */
+    galley__state *state;       /* --state: skip what is done, record acks */
+    unsigned long long unchanged;   /* fetch thread: skipped as done before */
+    int fetch_complete;         /* the fetch said DONE (not stopped) */
     galley__ackbatch *acks_ready;   /* flushed, for the fetch thread to ack */
     int output_over;            /* the last batch is queued */
 } engine;
 
 static void run_stage(galley_stage *st, galley_doc *doc, stat_row *row, item *it, size_t idx)
 {
-    double t0 = galley__now();
-    galley_status s = st->conf->plugin->process(st->state, doc);
-    row->seconds += galley__now() - t0;
+    galley_status s = galley__stage_process(st, doc, &row->seconds);
     if (s == GALLEY_OK) {
         row->ok++;
         return;
     }
-    if (s == GALLEY_SKIP) {
+    if (s == GALLEY_SKIP)
         row->skipped++;
-    } else {
+    else
         row->failed++;
-        s = GALLEY_ERROR;
-        if (!galley_doc_error(doc))
-            galley_doc_fail(doc, "failed without saying why (a plugin bug: "
-                            "use galley_doc_fail)");
-    }
     it->status = s;
     it->stage = idx;
+}
+
+/* isolate = true: the same transforms, in worker w's process (core/isolate.c) */
+static void run_isolated(engine *E, int w, item *it)
+{
+    double *secs = galley__xcalloc(E->first_out, sizeof *secs);
+    size_t stage = 0;
+    galley_status s = galley__isolate_process(E->iso, w, &it->doc, &stage, secs);
+    for (size_t i = 1; i < E->first_out; i++) {
+        stat_row *row = &E->wstats[w][i];
+        row->seconds += secs[i];
+        if (s == GALLEY_OK || i < stage)
+            row->ok++;
+        else if (i == stage)
+            *(s == GALLEY_SKIP ? &row->skipped : &row->failed) += 1;
+    }
+    free(secs);
+    if (s != GALLEY_OK) {
+        it->status = s;
+        it->stage = stage;
+    }
+}
+
+static void run_transforms(engine *E, int w, item *it)
+{
+    if (it->status != GALLEY_OK)
+        return;
+    if (E->iso) {
+        run_isolated(E, w, it);
+        return;
+    }
+    for (size_t i = 1; i < E->first_out && it->status == GALLEY_OK; i++)
+        run_stage(&E->work[w][i], it->doc, &E->wstats[w][i], it, i);
 }
 
 /* ---- fetch thread ---- */
@@ -108,7 +138,12 @@ static item *fetch_one(engine *E, unsigned long long seq, int *again)
     galley_status s = fp->next(E->fetch->state, it->doc);
     row->seconds += galley__now() - t0;
     *again = s == GALLEY_AGAIN;
-    if (s == GALLEY_DONE || s == GALLEY_AGAIN) {
+    if (s == GALLEY_OK && E->state && *galley_doc_id(it->doc) &&
+        galley__state_unchanged(E->state, galley_doc_id(it->doc), galley_doc_version(it->doc))) {
+        E->unchanged++;     /* done by an earlier run: nothing to queue */
+        *again = 1;
+    }
+    if (s == GALLEY_DONE || *again) {
         galley_doc_free(it->doc);
         free(it);
         return NULL;
@@ -156,8 +191,10 @@ static void *fetch_main(void *arg)
         item *it = fetch_one(E, seq, &again);
         if (again)
             continue;       /* nothing fetched: the number is still free */
-        if (!it)
+        if (!it) {
+            E->fetch_complete = !stop_requested;
             break;
+        }
         pthread_mutex_lock(&E->lock);
         E->queue[(E->qhead + E->qlen++) % E->window] = it;
         E->fetched++;
@@ -204,8 +241,7 @@ static void *worker_main(void *arg)
         E->qlen--;
         pthread_mutex_unlock(&E->lock);
 
-        for (size_t i = 1; i < E->first_out && it->status == GALLEY_OK; i++)
-            run_stage(&E->work[wa->w][i], it->doc, &E->wstats[wa->w][i], it, i);
+        run_transforms(E, wa->w, it);
         pthread_mutex_lock(&E->lock);
         E->done[galley_doc_seq(it->doc) % E->window] = it;
         if (galley_doc_seq(it->doc) == E->emitted)
@@ -218,7 +254,7 @@ static void *worker_main(void *arg)
 /* ---- output (calling thread) ---- */
 
 typedef struct totals {
-    unsigned long long docs, failed, skipped;
+    unsigned long long docs, failed, skipped, deleted;
     int checkpoint_failed;
 } totals;
 
@@ -346,50 +382,17 @@ static void output_loop(engine *E, totals *t, int progress)
 
 /* ---- open and close ---- */
 
-static int open_one(galley_stage *st, const galley_stageconf *c, int w, int nw)
-{
-    st->conf = c;
-    st->worker = w;
-    st->workers = nw;
-    if (c->plugin->open && c->plugin->open(st, &st->state) != GALLEY_OK) {
-        galley_error("stage '%s' (%s): cannot start: %s", c->name, c->plugin->name,
-                     st->error ? st->error : "open() failed without saying why");
-        free(st->error);
-        st->error = NULL;
-        return -1;
-    }
-    st->opened = 1;
-    return 0;
-}
-
-static int close_one(galley_stage *st)
-{
-    int rc = 0;
-    if (st->opened && st->conf->plugin->close &&
-        st->conf->plugin->close(st->state) != GALLEY_OK) {
-        galley_error("stage '%s' (%s): %s", st->conf->name, st->conf->plugin->name,
-                     st->error ? st->error : "close() failed without saying why");
-        rc = -1;
-    }
-    st->opened = 0;
-    free(st->error);
-    st->error = NULL;
-    free(st->mark);
-    st->mark = NULL;
-    return rc;
-}
-
 static int open_all(engine *E)
 {
     const galley_pipeline *p = E->p;
-    if (open_one(E->fetch, &p->stages[0], 0, 1) < 0)
+    if (galley__stage_open(E->fetch, &p->stages[0], 0, 1) < 0)
         return -1;
-    for (int w = 0; w < E->workers; w++)
+    for (int w = 0; w < E->workers && !E->iso; w++)
         for (size_t i = 1; i < E->first_out; i++)
-            if (open_one(&E->work[w][i], &p->stages[i], w, E->workers) < 0)
+            if (galley__stage_open(&E->work[w][i], &p->stages[i], w, E->workers) < 0)
                 return -1;
     for (size_t i = E->first_out; i < p->nstages; i++)
-        if (open_one(&E->outs[i - E->first_out], &p->stages[i], 0, 1) < 0)
+        if (galley__stage_open(&E->outs[i - E->first_out], &p->stages[i], 0, 1) < 0)
             return -1;
     return 0;
 }
@@ -397,12 +400,12 @@ static int open_all(engine *E)
 /* transforms and fetch first, outputs last: outputs flush what they got */
 static int close_all(engine *E)
 {
-    int rc = close_one(E->fetch);
+    int rc = galley__stage_close(E->fetch);
     for (int w = 0; w < E->workers; w++)
         for (size_t i = 1; i < E->first_out; i++)
-            rc |= close_one(&E->work[w][i]);
+            rc |= galley__stage_close(&E->work[w][i]);
     for (size_t i = E->first_out; i < E->p->nstages; i++)
-        rc |= close_one(&E->outs[i - E->first_out]);
+        rc |= galley__stage_close(&E->outs[i - E->first_out]);
     return rc;
 }
 
@@ -482,13 +485,55 @@ static void print_stats(const engine *E)
     }
 }
 
-static void summary(const galley_runopts *ro, const totals *t, double secs, int interrupted)
+static void summary(const galley_runopts *ro, const engine *E, const totals *t, double secs,
+                    int interrupted)
 {
     if (ro->quiet)
         return;
-    fprintf(stderr, "galley: %llu docs, %llu failed, %llu skipped in %.2f s (%.0f docs/s)%s\n",
-            t->docs, t->failed, t->skipped, secs, secs > 0 ? (double)t->docs / secs : 0.0,
-            interrupted ? ", interrupted" : "");
+    char incr[96] = "";
+    if (E->state)
+        snprintf(incr, sizeof incr, ", %llu unchanged, %llu deleted", E->unchanged,
+                 t->deleted);
+    fprintf(stderr, "galley: %llu docs, %llu failed, %llu skipped%s in %.2f s (%.0f docs/s)%s\n",
+            t->docs, t->failed, t->skipped, incr, secs,
+            secs > 0 ? (double)t->docs / secs : 0.0,
+            interrupted ? ", interrupted (run it again to finish)" : "");
+}
+
+/* --state: outputs continue what the state file records, from their marks */
+static int state_begin(engine *E, const galley_runopts *ro)
+{
+    const char *path = ro->state ? ro->state : E->p->state;
+    if (!path)
+        return 0;
+    char err[1024];
+    E->state = galley__state_open(path, err, sizeof err);
+    if (!E->state) {
+        galley_error("%s", err);
+        return -1;
+    }
+    for (size_t i = E->first_out; i < E->p->nstages; i++) {
+        galley_stage *st = &E->outs[i - E->first_out];
+        const galley_stageconf *c = &E->p->stages[i];
+        st->resuming = 1;
+        st->resume_mark = galley__state_mark(E->state, c->name);
+        if (!GALLEY__PLUGIN_FIELD(c->plugin, flush))
+            galley_warn("stage '%s' (%s) has no flush() (a plugin built for ABI 1.0?): with a "
+                        "state file its records are durable only at close, so after a kill "
+                        "it may lack documents the state file has as done", c->name,
+                        c->plugin->name);
+    }
+    return 0;
+}
+
+/* Records where each output starts, before any document: a run killed
+ * before its first checkpoint is cut back to here. */
+static void state_first_checkpoint(engine *E)
+{
+    galley__ckpt_flush_outputs(E->ck);
+    galley__ackbatch *b = galley__ckpt_take(E->ck);
+    galley__ckpt_deliver(E->ck, b);
+    galley__ackbatch_free(b);
 }
 
 int galley__run(const galley_pipeline *p, const galley_runopts *ro)
@@ -501,12 +546,23 @@ int galley__run(const galley_pipeline *p, const galley_runopts *ro)
     engine E;
     engine_init(&E, p, (int)workers);
     stop_requested = 0;
-    if (open_all(&E) < 0) {
-        close_all(&E);
+    /* the worker processes fork before any thread starts (see core/isolate.c) */
+    if ((ro->isolate || p->isolate) && E.first_out > 1 &&
+        !(E.iso = galley__isolate_start(p, E.first_out, (int)workers))) {
         engine_free(&E);
         return 2;
     }
-    E.ck = galley__ckpt_new(p, E.fetch, E.outs, p->nstages - E.first_out);
+    if (state_begin(&E, ro) < 0 || open_all(&E) < 0) {
+        if (E.iso)
+            galley__isolate_stop(E.iso);
+        close_all(&E);
+        galley__state_close(E.state);
+        engine_free(&E);
+        return 2;
+    }
+    E.ck = galley__ckpt_new(p, E.fetch, E.outs, p->nstages - E.first_out, E.state);
+    if (E.state)
+        state_first_checkpoint(&E);
     double t0 = galley__now();
     pthread_t fetcher, *threads = galley__xcalloc((size_t)workers, sizeof *threads);
     worker_arg *args = galley__xcalloc((size_t)workers, sizeof *args);
@@ -527,8 +583,12 @@ int galley__run(const galley_pipeline *p, const galley_runopts *ro)
         pthread_join(threads[w], NULL);
     pthread_sigmask(SIG_SETMASK, &saved, NULL);
     int interrupted = stop_requested && !E.aborted;
-    int close_failed = close_all(&E) < 0;
-    summary(ro, &t, galley__now() - t0, interrupted);
+    int close_failed = E.iso && galley__isolate_stop(E.iso) < 0;
+    close_failed |= close_all(&E) < 0;
+    if (E.state && E.fetch_complete && !E.aborted && !interrupted)
+        t.deleted = galley__state_sweep(E.state, !ro->quiet);
+    galley__state_close(E.state);
+    summary(ro, &E, &t, galley__now() - t0, interrupted);
     if (ro->stats)
         print_stats(&E);
     free(threads);

@@ -105,12 +105,20 @@ int galley__opt_set(galley_optval *v, const char *text, const char *const *items
 /* Fills every unset value from its default; returns -1 and a message for a
  * missing required option. */
 int galley__opt_defaults(galley_optval *vals, size_t n, char *err, size_t errlen);
+/* path as written in config FILE, made relative to FILE's directory */
+char *galley__resolve_path(const char *file, const char *path);
 /* resolves GALLEY_OPT_PATH values given in a file against its directory */
 void galley__opt_resolve_paths(galley_optval *vals, size_t n);
 void galley__optvals_free(galley_optval *vals, size_t n);
 /* "did you mean" plus the list of valid options, for messages */
 void galley__opt_suggest(const galley_option *opts, const char *bad, char *out, size_t len);
 const char *galley__kind_name(galley_kind k);
+/* One running instance as worker w of nw: open prints why it failed and
+ * returns -1; process adds its time to *seconds and makes sure a failure has
+ * a message; close prints why it failed and returns -1. */
+int galley__stage_open(galley_stage *st, const galley_stageconf *c, int w, int nw);
+galley_status galley__stage_process(galley_stage *st, galley_doc *doc, double *seconds);
+int galley__stage_close(galley_stage *st);
 
 /* ---- loader.c ---- */
 typedef struct galley_module {
@@ -149,6 +157,10 @@ typedef struct galley_pipeline {
     int abort_on_error;
     long checkpoint_docs;   /* flush + ack every N documents (0: only at the end) */
     long checkpoint_seconds;    /* ... or every N seconds, whichever first */
+    char *state;            /* state file (resume, incremental runs), or NULL */
+    int isolate;            /* transforms in worker processes */
+    long doc_timeout;       /* seconds a document may take there; 0 = no limit */
+    long worker_memory;     /* MiB of address space per worker process; 0 = no limit */
     galley_stageconf *stages;
     size_t nstages;
 } galley_pipeline;
@@ -170,6 +182,8 @@ typedef struct galley_runopts {
     int stats;
     int progress;           /* -1 auto (TTY), 0 off, 1 on */
     int quiet;
+    const char *state;      /* --state FILE: overrides the config's */
+    int isolate;            /* --isolate: 1; 0: the config's */
 } galley_runopts;
 
 #define GALLEY__CHECKPOINT_DOCS 1000
@@ -177,11 +191,12 @@ typedef struct galley_runopts {
 #define GALLEY__CHECKPOINT_MAX 100000000
 
 /* ---- checkpoint.c: flush outputs, then ack (ABI 1.1) ---- */
+typedef struct galley__state galley__state;     /* state.c */
 typedef struct galley__ckpt galley__ckpt;
 typedef struct galley__ackbatch galley__ackbatch;
 /* outs: the output stages' running instances, nouts of them */
 galley__ckpt *galley__ckpt_new(const galley_pipeline *p, galley_stage *fetch,
-                               galley_stage *outs, size_t nouts);
+                               galley_stage *outs, size_t nouts, galley__state *state);
 void galley__ckpt_free(galley__ckpt *ck);
 /* output thread: a document left the pipeline (failed_at: the stage that
  * failed or skipped it) */
@@ -204,9 +219,50 @@ void galley__ackbatch_free(galley__ackbatch *b);
 void galley__ackq_push(galley__ackbatch **q, galley__ackbatch *b);
 galley__ackbatch *galley__ackq_pop(galley__ackbatch **q);
 
+/* ---- state.c: the state file of resumable, incremental runs ---- */
+/* Opens (creates) the state file and starts a new run in it; NULL with a
+ * message (in use by another run, not a state file, cannot create). */
+galley__state *galley__state_open(const char *path, char *err, size_t errlen);
+void galley__state_close(galley__state *S);
+/* what output stage NAME's flush recorded at the last checkpoint, or NULL */
+const char *galley__state_mark(const galley__state *S, const char *stage);
+/* documents recorded before this run */
+unsigned long long galley__state_acked(const galley__state *S);
+/* fetch thread: 1 when id was acknowledged with this version (notes that it
+ * is still there) */
+int galley__state_unchanged(galley__state *S, const char *id, const char *version);
+/* fetch thread: records a checkpoint (acks and the outputs' marks) at once */
+void galley__state_commit(galley__state *S, const galley_ack *acks, char *const *versions,
+                          size_t n, const galley_stage *outs, char *const *marks, size_t nouts);
+/* after a complete fetch: forgets (and with report, lists on stderr) the
+ * documents not seen in this run; returns how many */
+unsigned long long galley__state_sweep(galley__state *S, int report);
+
 /* Runs the pipeline; returns the exit status (0, 1, 2, 130). */
 int galley__run(const galley_pipeline *p, const galley_runopts *ro);
 /* asks a running pipeline to stop (signal-safe) */
 void galley__request_stop(void);
+
+/* ---- docwire.c: the binary form of a document (doc/wire-format.md) ---- */
+void galley__docwire_encode(const galley_doc *doc, galley_buf *out);
+/* a new document, or NULL and a message for malformed input */
+galley_doc *galley__docwire_decode(const void *buf, size_t len, char *err, size_t errlen);
+
+/* ---- isolate.c: the transforms in worker processes ---- */
+typedef struct galley__isolate galley__isolate;
+/* Starts the worker processes for stages [1, first_out) of p; call it before
+ * any thread starts.  NULL when they could not start (the reason printed). */
+galley__isolate *galley__isolate_start(const galley_pipeline *p, size_t first_out, int workers);
+/* Runs the transforms on *doc in worker w's process and replaces *doc with
+ * the result.  Returns the status; *stage is the stage that skipped or failed
+ * it (a crash, timeout or memory limit fails it there); secs[i] gets stage
+ * i's time.  A worker lost this way is replaced before its next document. */
+galley_status galley__isolate_process(galley__isolate *iso, int w, galley_doc **doc,
+                                      size_t *stage, double *secs);
+/* galley_oom() calls it: in a worker process, the crash that follows is
+ * reported as the memory limit */
+void galley__isolate_oom(void);
+/* Ends the workers (they close their stages); -1 when a close failed. */
+int galley__isolate_stop(galley__isolate *iso);
 
 #endif

@@ -29,11 +29,17 @@ static const char usage_text[] =
     "Options:\n"
     "  -c, --config FILE       pipeline config (default: the bundled default.conf)\n"
     "  -o STAGE.OPTION=VALUE   override an option (repeatable; also workers=N,\n"
-    "                          on_error=skip|abort)\n"
+    "                          on_error=skip|abort, isolate=true, doc_timeout=S,\n"
+    "                          worker_memory=MIB)\n"
     "  -j, --jobs N            worker threads (default: the config's workers;\n"
     "                          0 = one per CPU)\n"
     "  -P, --plugin-dir DIR    search DIR for plugins first (repeatable)\n"
+    "      --isolate           run the transforms in worker processes: a crash,\n"
+    "                          a hang or a memory blow-up fails one document\n"
     "      --shard K/N         process only shard K of N (the fetch stage's shard)\n"
+    "      --state FILE        record what is done in FILE (SQLite): a run that was\n"
+    "                          killed resumes, a rerun does only new or changed\n"
+    "                          documents (also state = \"FILE\" in the config)\n"
     "      --stats             per-stage counts and time after the run\n"
     "      --progress, --no-progress  progress line on stderr (default: on a TTY)\n"
     "  -q, --quiet             errors only, no summary line\n"
@@ -74,7 +80,7 @@ static int usage_error(const char *fmt, ...)
     return EXIT_USAGE;
 }
 
-enum { OPT_SHARD = 256, OPT_STATS, OPT_PROGRESS, OPT_NO_PROGRESS };
+enum { OPT_SHARD = 256, OPT_STATS, OPT_PROGRESS, OPT_NO_PROGRESS, OPT_STATE, OPT_ISOLATE };
 
 static const struct option long_opts[] = {
     { "config", required_argument, NULL, 'c' },
@@ -82,6 +88,8 @@ static const struct option long_opts[] = {
     { "plugin-dir", required_argument, NULL, 'P' },
     { "shard", required_argument, NULL, OPT_SHARD },
     { "stats", no_argument, NULL, OPT_STATS },
+    { "state", required_argument, NULL, OPT_STATE },
+    { "isolate", no_argument, NULL, OPT_ISOLATE },
     { "progress", no_argument, NULL, OPT_PROGRESS },
     { "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
     { "quiet", no_argument, NULL, 'q' },
@@ -123,6 +131,12 @@ static int parse_options(int argc, char **argv, cli *c, const char *optstring)
                 return EXIT_USAGE;
             break;
         case OPT_STATS: c->run.stats = 1; break;
+        case OPT_STATE:
+            if (!*optarg)
+                return usage_error("%s", "--state wants a FILE");
+            c->run.state = optarg;
+            break;
+        case OPT_ISOLATE: c->run.isolate = 1; break;
         case OPT_PROGRESS: c->run.progress = 1; break;
         case OPT_NO_PROGRESS: c->run.progress = 0; break;
         case 'q': c->run.quiet = 1; galley_log_set_level(GALLEY_LOG_ERROR); break;

@@ -261,6 +261,12 @@ static char *resolve(const char *file, const char *path)
     return real;
 }
 
+char *galley__resolve_path(const char *file, const char *path)
+{
+    char *r = resolve(file, path);
+    return r ? r : galley__xstrdup(path);
+}
+
 void galley__opt_resolve_paths(galley_optval *vals, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -402,4 +408,52 @@ void galley_stage_set_mark(galley_stage *st, const char *mark)
 {
     free(st->mark);
     st->mark = mark ? galley__xstrdup(mark) : NULL;
+}
+
+/* ---- one running instance: open, process, close (threads and worker
+ * processes alike) ---- */
+
+int galley__stage_open(galley_stage *st, const galley_stageconf *c, int w, int nw)
+{
+    st->conf = c;
+    st->worker = w;
+    st->workers = nw;
+    if (c->plugin->open && c->plugin->open(st, &st->state) != GALLEY_OK) {
+        galley_error("stage '%s' (%s): cannot start: %s", c->name, c->plugin->name,
+                     st->error ? st->error : "open() failed without saying why");
+        free(st->error);
+        st->error = NULL;
+        return -1;
+    }
+    st->opened = 1;
+    return 0;
+}
+
+galley_status galley__stage_process(galley_stage *st, galley_doc *doc, double *seconds)
+{
+    double t0 = galley__now();
+    galley_status s = st->conf->plugin->process(st->state, doc);
+    *seconds += galley__now() - t0;
+    if (s == GALLEY_OK || s == GALLEY_SKIP)
+        return s;
+    if (!galley_doc_error(doc))
+        galley_doc_fail(doc, "failed without saying why (a plugin bug: use galley_doc_fail)");
+    return GALLEY_ERROR;
+}
+
+int galley__stage_close(galley_stage *st)
+{
+    int rc = 0;
+    if (st->opened && st->conf->plugin->close &&
+        st->conf->plugin->close(st->state) != GALLEY_OK) {
+        galley_error("stage '%s' (%s): %s", st->conf->name, st->conf->plugin->name,
+                     st->error ? st->error : "close() failed without saying why");
+        rc = -1;
+    }
+    st->opened = 0;
+    free(st->error);
+    st->error = NULL;
+    free(st->mark);
+    st->mark = NULL;
+    return rc;
 }

@@ -23,14 +23,21 @@ struct galley_counter {
     size_t pool_len, pool_cap;
 };
 
-static uint64_t hash_bytes(const char *s, size_t n)
+uint64_t galley_hash64(const void *data, size_t len)
 {
+    const unsigned char *s = data;
     uint64_t h = 1469598103934665603ULL;        /* FNV-1a */
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
+    for (size_t i = 0; i < len; i++) {
+        h ^= s[i];
         h *= 1099511628211ULL;
     }
-    return h ^ (h >> 29);
+    return h;
+}
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+    uint64_t h = galley_hash64(s, n);
+    return h ^ (h >> 29);   /* FNV's low bits are weak for a power-of-two table */
 }
 
 galley_counter *galley_counter_new(void)

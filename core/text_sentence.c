@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include <galley/news.h>
 #include "text_int.h"
 
 /* abbreviations that never end a sentence: they precede what they qualify */
@@ -38,18 +39,12 @@ static int in_list(const char *const *list, const char *w, size_t n)
     return 0;
 }
 
-static const char *const weekdays[] = {
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-    "Sunday", NULL
-};
-static const char *const months[] = {
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December", NULL
-};
-/* picture credits that open their own unit: "... demo Image: Nick Moreau." */
-static const char *const captions[] = {
-    "Image", "image", "Photo", "photo", "Photograph", "Picture", NULL
-};
+/* a month or weekday written in full ("July", not "Jul"): dates that
+ * open or close a unit of their own */
+static int full_name(const char *w, size_t n, int kind)
+{
+    return galley_date_word(w, n, NULL) == kind;
+}
 
 /* end of the ASCII letters at p */
 static size_t letters_end(const char *s, size_t len, size_t p)
@@ -77,11 +72,11 @@ static size_t spaces_end(const char *s, size_t len, size_t p)
 static size_t full_date_end(const char *s, size_t len, size_t p)
 {
     size_t e = letters_end(s, len, p);
-    if (!in_list(weekdays, s + p, e - p) || e >= len || s[e] != ',')
+    if (!full_name(s + p, e - p, GALLEY_DATE_WEEKDAY) || e >= len || s[e] != ',')
         return 0;
     p = spaces_end(s, len, e + 1);
     e = letters_end(s, len, p);
-    if (!in_list(months, s + p, e - p))
+    if (!full_name(s + p, e - p, GALLEY_DATE_MONTH))
         return 0;
     p = spaces_end(s, len, e);
     e = digits_end(s, len, p);
@@ -110,7 +105,7 @@ static size_t list_label_end(const char *s, size_t len, size_t p)
 static size_t month_date_end(const char *s, size_t len, size_t p)
 {
     size_t e = letters_end(s, len, p);
-    if (!in_list(months, s + p, e - p))
+    if (!full_name(s + p, e - p, GALLEY_DATE_MONTH))
         return 0;
     p = spaces_end(s, len, e);
     e = digits_end(s, len, p);
@@ -126,8 +121,7 @@ static size_t month_date_end(const char *s, size_t len, size_t p)
 /* "Image:" or "Photo;" at p */
 static int caption_at(const char *s, size_t len, size_t p)
 {
-    size_t e = letters_end(s, len, p);
-    return e < len && (s[e] == ':' || s[e] == ';') && in_list(captions, s + p, e - p);
+    return galley_caption_mark(s + p, len - p) != 0;
 }
 
 void galley_sent_init(galley_sentencer *it, const char *text, size_t len)
@@ -503,44 +497,18 @@ static int pronoun_after_prose(const galley_sentencer *it, size_t start, size_t 
     next_word nw;       /* "a banner that read We Know": a title, not prose */
     find_next_word(it, e, &nw);
     if (!txt_is_lower(nw.first) &&
-        !in_list(weekdays, it->text + nw.start, nw.end - nw.start) &&
-        !in_list(months, it->text + nw.start, nw.end - nw.start))
+        !full_name(it->text + nw.start, nw.end - nw.start, GALLEY_DATE_WEEKDAY) &&
+        !full_name(it->text + nw.start, nw.end - nw.start, GALLEY_DATE_MONTH))
         return 0;       /* but "... Australia On Saturday, ..." is prose */
     c = last_before(it, p, start);
     return (txt_is_letter(c) || txt_is_digit(c)) && !stopword_before(it, p, start);
 }
 
-/* A dateline opening a sentence: "ISLAMABAD, Pakistan –", "NEW YORK
- * (Reuters) -", "Evansville, Indiana, United States -": up to 6 capitalised
- * words with commas (or a first word in capitals) before the spaced dash at
- * dash. */
+/* A dateline opening a sentence ("ISLAMABAD, Pakistan –"): its place is
+ * text[start..dash) (galley/news.h) */
 static int dateline_before(const galley_sentencer *it, size_t start, size_t dash)
 {
-    if (dash - start > 80)
-        return 0;
-    galley_tokenizer tz;
-    galley_token t;
-    int words = 0, commas = 0, caps_first = 0, paren = 0;
-    galley_tok_init(&tz, it->text + start, dash - start);
-    while (galley_tok_next(&tz, &t)) {
-        const char *w = it->text + start + t.start;
-        size_t n = t.end - t.start;
-        if (paren) {
-            paren = !(n == 1 && w[0] == ')');
-        } else if (t.cls == GALLEY_TOK_WORD) {
-            if (!(t.flags & GALLEY_TOK_CAPITALIZED) || ++words > 6)
-                return 0;
-            if (words == 1)
-                caps_first = (t.flags & GALLEY_TOK_ALLCAPS) && n > 2;
-        } else if (n == 1 && w[0] == ',') {
-            commas++;
-        } else if (n == 1 && w[0] == '(' && words > 0) {
-            paren = 1;
-        } else {
-            return 0;
-        }
-    }
-    return words > 0 && !paren && (caps_first || commas > 0);
+    return galley_dateline_place(it->text + start, dash - start);
 }
 
 /* Units without punctuation that a word starting at p opens or closes: a

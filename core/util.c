@@ -10,6 +10,7 @@
 _Noreturn void galley_oom(void)
 {
     static const char msg[] = "galley: out of memory\n";
+    galley__isolate_oom();
     fwrite(msg, 1, sizeof msg - 1, stderr);
     abort();
 }

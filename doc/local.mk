@@ -9,4 +9,4 @@ doc/galley.1: doc/galley.1.in Makefile
 	$(AM_V_GEN)$(MKDIR_P) doc && sed -e 's|@PKGLIBDIR[@]|$(pkglibdir)|g' \
 		-e 's|@PKGDATADIR[@]|$(pkgdatadir)|g' $(srcdir)/doc/galley.1.in >$@
 
-dist_doc_DATA += doc/plugin-guide.md doc/config.md
+dist_doc_DATA += doc/plugin-guide.md doc/config.md doc/wire-format.md

@@ -1,7 +1,8 @@
 #!/bin/sh
 # bench/entities/run.sh - entity P/R/F1 of the `entities` plugin on the 43
-# GUM Wikinews articles (galley run: dir -> entities -> jsonl).
-# From the build tree after `make`: sh bench/entities/run.sh [--show]
+# GUM Wikinews articles and on the CoNLL dev sets of ../shared/data/bench/ner-dev
+# (UD-PUD, Worldwide news), per type (galley run: dir -> entities -> jsonl).
+# From the build tree after `make`: sh bench/entities/run.sh [--show] [--misc]
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
 top_builddir=${top_builddir:-$(pwd)}
 data=${GALLEY_SHARED_DATA:-$top_srcdir/../shared/data}
@@ -19,5 +20,19 @@ stage "fetch" { plugin = "dir" dir { path = "$top_srcdir/examples/articles/wikin
 stage "extract" { plugin = "entities" }
 stage "output" { plugin = "jsonl" jsonl { path = "$out/records.jsonl" } }
 CONF
+echo "== GUM Wikinews (43 articles; GUM's mentions, leading 'the' not counted)"
 "$GALLEY" run -c "$out/bench.conf" -q || exit 1
 python3 "$top_srcdir/bench/entities/score.py" "$data/bench/gum-entities" "$out/records.jsonl" "$@"
+for set in uner-en-pud worldwide; do
+    conll=$data/bench/ner-dev/$set.conll
+    [ -f "$conll" ] || { echo "== $set: $conll not found; skipped"; continue; }
+    echo "== ner-dev/$set (conlleval-style: exact token spans)"
+    rm -rf "$out/docs" && python3 "$top_srcdir/bench/entities/conll.py" split "$conll" "$out/docs" || exit 1
+    cat > "$out/conll.conf" <<CONF
+stage "fetch" { plugin = "dir" dir { path = "$out/docs" } }
+stage "extract" { plugin = "entities" }
+stage "output" { plugin = "jsonl" jsonl { path = "$out/$set.jsonl" } }
+CONF
+    "$GALLEY" run -c "$out/conll.conf" -q || exit 1
+    python3 "$top_srcdir/bench/entities/conll.py" score "$conll" "$out/$set.jsonl" "$@"
+done

@@ -75,9 +75,12 @@ def is_punct(s):
 
 
 def trim(text, start, end):
-    """Trims punctuation, white space and a possessive ending."""
+    """Trims punctuation, white space, a possessive ending and a leading
+    "the" (names are scored without their article, as in CoNLL)."""
     while True:
         old = (start, end)
+        if end - start > 4 and text[start:start + 4] in ('the ', 'The '):
+            start += 4
         while start < end and is_punct(text[start]):
             start += 1
         while end > start and is_punct(text[end - 1]):

@@ -4,7 +4,9 @@
 
 #include <galley/doc.h>
 #include <galley/log.h>
+#include <galley/news.h>
 #include <galley/plugin.h>
+#include <galley/util.h>
 #include <galley/text.h>
 
 #endif

@@ -190,15 +190,18 @@ galley_status galley_stage_fail(galley_stage *stage, const char *fmt, ...)
 
 /* ---- ABI 1.1: outputs in a run with a state file (--state) ----
  * Such a run continues what earlier runs wrote: documents acknowledged
- * before are not processed again, so an output must write in place and keep
- * the earlier records (append, upsert by id) instead of starting over, and
- * make them durable in flush().  galley_stage_resuming() returns 1 in such a
- * run (0 otherwise), and *mark (may be NULL) gets what this stage's flush()
- * recorded with galley_stage_set_mark() at the last checkpoint that was
- * acknowledged, or NULL when it recorded none.  Records past the mark belong
- * to documents that are processed again: cut them (an append-only file cuts
- * back to the byte offset it recorded).  An output that cannot do this (a
- * file written whole at close) fails open() when resuming, saying so. */
+ * before are not processed again, so an output must write in place (no temp
+ * file renamed at close), keep the earlier records (append, upsert by id)
+ * and make them durable in flush().  galley_stage_resuming() returns 1 in
+ * such a run (0 otherwise), and *mark (may be NULL) gets what this stage's
+ * flush() recorded with galley_stage_set_mark() at the last checkpoint that
+ * was acknowledged.  Records past the mark belong to documents that are
+ * processed again: cut them (an append-only file cuts back to the byte
+ * offset it recorded).  A NULL mark means the state file has no checkpoint
+ * of this stage (its first run): start over.  The engine checkpoints once
+ * right after open(), so a run killed early still has a mark.  An output
+ * that cannot continue (a file written whole at close) fails open() in such
+ * a run, saying why. */
 int galley_stage_resuming(const galley_stage *stage, const char **mark);
 /* Called in flush(): where this output stands once the flush is durable
  * (say, the file's length as decimal text).  Stored in the state file with

@@ -5,12 +5,19 @@ EXTRACT_CPPFLAGS = -DEXTRACT_WORDLIST='"$(GALLEY_WORDLIST)"'
 pkglib_LTLIBRARIES += plugins/extract/entities.la
 ENTITIES_SOURCES = plugins/extract/entities/entities.c plugins/extract/entities/entities.h \
 	plugins/extract/entities/lexicon.c plugins/extract/entities/names.c \
-	plugins/extract/entities/label.c
+	plugins/extract/entities/label.c plugins/extract/entities/tagger.c
 plugins_extract_entities_la_SOURCES = $(ENTITIES_SOURCES)
 plugins_extract_entities_la_CPPFLAGS = $(AM_CPPFLAGS) $(EXTRACT_CPPFLAGS)
-plugins_extract_entities_la_CFLAGS = $(AM_CFLAGS)
+plugins_extract_entities_la_CFLAGS = $(AM_CFLAGS) $(ZLIB_CFLAGS)
 plugins_extract_entities_la_LDFLAGS = $(PLUGIN_LDFLAGS)
-plugins_extract_entities_la_LIBADD = $(PLUGIN_LIBS)
+plugins_extract_entities_la_LIBADD = $(PLUGIN_LIBS) $(ZLIB_LIBS)
+
+# the tagger's trainer and scorer (sh bench/entities/train.sh)
+noinst_PROGRAMS += bench/entities/train
+bench_entities_train_SOURCES = bench/entities/train.c $(ENTITIES_SOURCES)
+bench_entities_train_CPPFLAGS = $(AM_CPPFLAGS) $(EXTRACT_CPPFLAGS)
+bench_entities_train_CFLAGS = $(AM_CFLAGS) $(ZLIB_CFLAGS)
+bench_entities_train_LDADD = core/libgalley.la $(ZLIB_LIBS) $(M_LIBS)
 
 pkglib_LTLIBRARIES += plugins/extract/keyphrases.la
 plugins_extract_keyphrases_la_SOURCES = plugins/extract/keyphrases.c
@@ -29,5 +36,5 @@ dist_extractdata_DATA = \
 	conf/extract/titles.txt conf/extract/title-modifiers.txt \
 	conf/extract/not-names.txt conf/extract/org-cues.txt \
 	conf/extract/place-cues.txt conf/extract/keyphrase-stopwords.txt \
-	conf/extract/keyphrase-df.txt
+	conf/extract/keyphrase-df.txt conf/extract/entities-tagger.bin.gz
 EXTRA_DIST += conf/extract/make-data.py conf/extract/make-df.py conf/extract/README.md

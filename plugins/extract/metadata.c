@@ -70,133 +70,7 @@ static size_t head_lines(const char *text, size_t len, line *out, size_t max)
     return n;
 }
 
-/* ---- dates ---- */
-
-static const char *const month_names[] = {
-    "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december"
-};
-static const char *const weekday_names[] = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"
-};
-
-/* 1-12 for a month name or its abbreviation ("Sept", "Jan."), else 0 */
-static int month_of(const char *w, size_t n)
-{
-    char buf[16];
-    if (n > 0 && w[n - 1] == '.')
-        n--;
-    if (n < 3 || n >= sizeof buf)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        buf[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
-    buf[n] = '\0';
-    if (strcmp(buf, "sept") == 0)
-        return 9;
-    for (int m = 0; m < 12; m++)
-        if (strncmp(month_names[m], buf, n) == 0 &&
-            (n == 3 || n == strlen(month_names[m])))
-            return m + 1;
-    return 0;
-}
-
-static int weekday_word(const char *w, size_t n)
-{
-    char buf[16];
-    if (n > 0 && w[n - 1] == '.')
-        n--;
-    if (n < 3 || n >= sizeof buf)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        buf[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
-    for (int d = 0; d < 7; d++)
-        if (strncmp(weekday_names[d], buf, n) == 0 &&
-            (n == 3 || n == strlen(weekday_names[d])))
-            return 1;
-    return 0;
-}
-
-static long number_of(const char *w, size_t n)
-{
-    long v = 0;
-    if (n == 0 || n > 4)
-        return -1;
-    for (size_t i = 0; i < n; i++) {
-        if (w[i] < '0' || w[i] > '9')
-            return -1;
-        v = v * 10 + (w[i] - '0');
-    }
-    return v;
-}
-
-static int days_in(int y, int m)
-{
-    static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-        return 29;
-    return d[m - 1];
-}
-
-/* A line that is only a date: "Friday, July 21, 2017", "21 July 2017",
- * "July 21 2017", "2017-07-21" (a weekday, "Published"/"Updated" and
- * punctuation may surround it).  Writes YYYY-MM-DD into iso (11 bytes). */
-static int parse_date_line(const char *s, size_t n, char *iso)
-{
-    galley_tokenizer tz;
-    galley_token t;
-    long nums[3];
-    int nn = 0, month = 0, ymd = 0;
-    galley_tok_init(&tz, s, n);
-    while (galley_tok_next(&tz, &t)) {
-        const char *w = s + t.start;
-        size_t len = t.end - t.start;
-        if (t.cls == GALLEY_TOK_NUMBER) {
-            if (nn == 3)
-                return 0;
-            nums[nn++] = number_of(w, len);
-            if (nums[nn - 1] < 0)
-                return 0;
-            if (nn == 1 && len == 4 && !month)
-                ymd = 1;
-        } else if (t.cls == GALLEY_TOK_WORD) {
-            int m = month_of(w, len);
-            if (m && !month)
-                month = m;
-            else if (!weekday_word(w, len) &&
-                     !(len == 9 && strncmp(w, "Published", 9) == 0) &&
-                     !(len == 7 && strncmp(w, "Updated", 7) == 0) &&
-                     !(len == 2 && strncmp(w, "on", 2) == 0))
-                return 0;
-        } else if (!(t.cls == GALLEY_TOK_PUNCT && len == 1 && strchr(",.-/:", w[0]))) {
-            return 0;
-        }
-    }
-    long y, m, d;
-    if (month && nn == 2) {
-        m = month;
-        if (nums[1] >= 1000) {              /* July 21, 2017 / 21 July 2017 */
-            d = nums[0];
-            y = nums[1];
-        } else {
-            return 0;
-        }
-    } else if (!month && nn == 3 && ymd) {  /* 2017-07-21 */
-        y = nums[0];
-        m = nums[1];
-        d = nums[2];
-    } else {
-        return 0;
-    }
-    if (y < 1800 || y > 2199 || m < 1 || m > 12 || d < 1 || d > days_in((int)y, (int)m))
-        return 0;
-    /* by hand: the ranges are checked, which snprintf's checker cannot see */
-    const long v[] = { y / 1000, y / 100 % 10, y / 10 % 10, y % 10, -1, m / 10, m % 10,
-                       -1, d / 10, d % 10 };
-    for (int k = 0; k < 10; k++)
-        iso[k] = v[k] < 0 ? '-' : (char)('0' + v[k]);
-    iso[10] = '\0';
-    return 1;
-}
+/* ---- dates (the rules are the toolkit's: galley/news.h) ---- */
 
 /* the first "Weekday, Month D, YYYY" in s[0..n): a date glued to a headline
  * or to the first sentence ("... McGuire Sunday, May 28, 2006") */
@@ -206,15 +80,15 @@ static int find_full_date(const char *s, size_t n, char *iso)
     galley_token t;
     galley_tok_init(&tz, s, n);
     while (galley_tok_next(&tz, &t)) {
-        if (t.cls != GALLEY_TOK_WORD || t.end - t.start < 6 ||
-            !weekday_word(s + t.start, t.end - t.start))
+        if (t.cls != GALLEY_TOK_WORD ||
+            galley_date_word(s + t.start, t.end - t.start, NULL) != GALLEY_DATE_WEEKDAY)
             continue;
         galley_tokenizer look = tz;     /* the iterator is plain data */
         galley_token u;
         for (int k = 0; k < 5 && galley_tok_next(&look, &u); k++) {
             if (memchr(s + t.start, '\n', u.end - t.start))
                 break;                  /* "Tuesday, 1 March\n\n2000 GMT" */
-            if (k >= 3 && parse_date_line(s + t.start, u.end - t.start, iso))
+            if (k >= 3 && galley_date_line(s + t.start, u.end - t.start, iso) && iso[0])
                 return 1;
         }
     }
@@ -222,29 +96,6 @@ static int find_full_date(const char *s, size_t n, char *iso)
 }
 
 /* ---- headline, byline, dateline ---- */
-
-/* "By Jane Smith" / "By JANE SMITH and John Doe": the names, or 0 */
-static int parse_byline(const char *s, size_t n, size_t *ns)
-{
-    if (n < 4 || n > 120 || (s[0] != 'B' && s[0] != 'b') ||
-        (s[1] != 'y' && s[1] != 'Y') || s[2] != ' ' || s[n - 1] == '.')
-        return 0;
-    galley_tokenizer tz;
-    galley_token t;
-    int words = 0, caps = 0;
-    galley_tok_init(&tz, s + 3, n - 3);
-    while (galley_tok_next(&tz, &t)) {
-        if (t.cls != GALLEY_TOK_WORD)
-            continue;
-        words++;
-        if (t.flags & GALLEY_TOK_CAPITALIZED)
-            caps++;
-    }
-    if (caps == 0 || words > 8 || caps * 2 < words)
-        return 0;
-    *ns = 3;
-    return 1;
-}
 
 /* adds each name of "Jane Smith and John Doe" / "A, B and C" as author */
 static void add_authors(galley_doc *doc, const char *s, size_t n)
@@ -267,7 +118,7 @@ static void add_authors(galley_doc *doc, const char *s, size_t n)
         }
         while (p < e && is_space(s[p]))
             p++;
-        while (e > p && is_space(s[e - 1]))
+        while (e > p && (is_space(s[e - 1]) || (e == n && s[e - 1] == '.')))
             e--;
         if (e > p)
             galley_doc_add_field(doc, "author", galley_doc_strndup(doc, s + p, e - p),
@@ -297,61 +148,14 @@ static int headline_like(const char *s, size_t n)
     return letters && words <= 30;
 }
 
-/* "ISLAMABAD, Pakistan –", "NEW YORK (Reuters) -", "Evansville, Indiana,
- * United States -": up to 6 capitalised words (the first in capitals, or a
- * comma among them) before a dash that opens the first body line.  Writes
- * the place in title case ("Islamabad, Pakistan") into out. */
+/* The dateline opening the first body line (galley_dateline): its place
+ * in title case ("Islamabad, Pakistan") into out. */
 static int parse_dateline(const char *s, size_t n, char *out, size_t cap)
 {
     galley_tokenizer tz;
     galley_token t;
     size_t place_end = 0, o = 0;
-    int words = 0, first_caps = 0, comma = 0, paren = 0;
-    galley_tok_init(&tz, s, n > 120 ? 120 : n);
-    while (galley_tok_next(&tz, &t)) {
-        const char *w = s + t.start;
-        size_t len = t.end - t.start;
-        if (paren) {                        /* (Reuters), (AP) */
-            if (len == 1 && w[0] == ')')
-                paren = 0;
-            continue;
-        }
-        if (t.cls == GALLEY_TOK_WORD) {
-            if (!(t.flags & GALLEY_TOK_CAPITALIZED) || ++words > 6)
-                return 0;
-            if (words == 1)
-                first_caps = (t.flags & GALLEY_TOK_ALLCAPS) && len > 2;
-            place_end = t.end;
-            continue;
-        }
-        if (len == 1 && w[0] == ',') {
-            comma = 1;
-            continue;
-        }
-        if (len == 1 && w[0] == '(' && words > 0) {
-            paren = 1;
-            continue;
-        }
-        int dash = (len == 1 && w[0] == '-') ||
-                   (len == 3 && (unsigned char)w[0] == 0xE2 && (unsigned char)w[1] == 0x80 &&
-                    ((unsigned char)w[2] == 0x93 || (unsigned char)w[2] == 0x94));
-        if (!dash || words == 0 || !(first_caps || comma))
-            return 0;
-        /* a spaced dash: "NAME – text", not "well-known" */
-        if (t.start == 0 || !is_space(s[t.start - 1]) || t.end >= n || !is_space(s[t.end]))
-            return 0;
-        /* and a sentence after it: not "DJ Norman Cook - aka Fatboy Slim -" */
-        size_t a = t.end;
-        while (a < n && is_space(s[a]))
-            a++;
-        if (a >= n || !((s[a] >= 'A' && s[a] <= 'Z') || s[a] == '"' ||
-                        (unsigned char)s[a] >= 0x80))
-            return 0;
-        break;
-    }
-    if (place_end == 0 || !(first_caps || comma) || paren)
-        return 0;
-    if (t.start <= place_end)
+    if (galley_dateline(s, n, &place_end) == 0 || place_end == 0)
         return 0;
     /* title case the words written in capitals */
     galley_tok_init(&tz, s, place_end);
@@ -421,7 +225,7 @@ static galley_status meta_process(void *state, galley_doc *doc)
         while (i < nl && lines[i].start < sp[0].end)
             i++;
     } else if (nl >= 2 && headline_like(text + lines[0].start, lines[0].end - lines[0].start) &&
-               !parse_date_line(text + lines[0].start, lines[0].end - lines[0].start, iso)) {
+               !galley_date_line(text + lines[0].start, lines[0].end - lines[0].start, NULL)) {
         if (!have_title && st->title)
             galley_doc_set_field(doc, "title", galley_doc_strndup(doc, text + lines[0].start,
                                                                   lines[0].end - lines[0].start));
@@ -430,11 +234,14 @@ static galley_status meta_process(void *state, galley_doc *doc)
     /* date lines and bylines before the body */
     for (; i < nl; i++) {
         const char *s = text + lines[i].start;
-        size_t n = lines[i].end - lines[i].start, ns;
-        if (parse_date_line(s, n, iso)) {
-            if (!galley_doc_field(doc, "date"))
+        size_t n = lines[i].end - lines[i].start, ns = 0;
+        int by;
+        if (galley_date_line(s, n, iso)) {
+            if (iso[0] && !galley_doc_field(doc, "date"))
                 galley_doc_set_field(doc, "date", iso);
-        } else if (parse_byline(s, n, &ns)) {
+        } else if ((by = galley_byline(s, n, &ns)) != 0) {
+            if (by != GALLEY_BYLINE_AUTHOR)
+                continue;
             if (!galley_doc_field(doc, "author"))
                 add_authors(doc, s + ns, n - ns);
         } else {

@@ -1,8 +1,8 @@
 /* plugins/extract/sentences.c - the `sentences` extract plugin: the headline
  * (field `title`), paragraphs and sentences of plain text as span layers.
- * Layer labels: "title" (the headline), "date" (a date line), "byline"
- * ("By NAME"), "dateline" ("ISLAMABAD, Pakistan –"), "caption" ("Image:
- * ..."); body sentences have no label (NULL), so summarizers take those. */
+ * Layer labels: "title" (the headline), and the toolkit's news labels
+ * (galley_news_label: "date", "dateline", "byline", "caption"); body
+ * sentences have no label (NULL), so summarizers take those. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,93 +43,6 @@ static int is_space(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-static int word_in(const char *w, size_t n, const char *const *list)
-{
-    for (size_t i = 0; list[i]; i++)
-        if (strlen(list[i]) == n && strncmp(list[i], w, n) == 0)
-            return 1;
-    return 0;
-}
-
-static const char *const date_words[] = {
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December", "Jan.", "Feb.", "Mar.",
-    "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-    "Nov", "Dec", "Updated", "Published", NULL
-};
-
-/* A line that is only a date: "Friday, July 21, 2017", "21 July 2017",
- * "2017-07-21" (weekdays, months, numbers and , . - / only, with a year). */
-static int is_date_line(const char *s, size_t n)
-{
-    galley_tokenizer tz;
-    galley_token t;
-    int year = 0, month = 0, numbers = 0;
-    galley_tok_init(&tz, s, n);
-    while (galley_tok_next(&tz, &t)) {
-        const char *w = s + t.start;
-        size_t len = t.end - t.start;
-        if (t.cls == GALLEY_TOK_NUMBER) {
-            numbers++;
-            if (len == 4 && (w[0] == '1' || w[0] == '2'))
-                year = 1;
-        } else if (t.cls == GALLEY_TOK_WORD && word_in(w, len, date_words)) {
-            month = 1;
-        } else if (t.cls == GALLEY_TOK_WORD && len > 1 && w[len - 1] == '.' &&
-                   word_in(w, len - 1, date_words)) {
-            month = 1;
-        } else if (!(t.cls == GALLEY_TOK_PUNCT && len == 1 &&
-                     strchr(",.-/", w[0]))) {
-            return 0;
-        }
-    }
-    return year && (month || numbers >= 3);
-}
-
-/* "By Jane Smith" / "By JANE SMITH and John Doe": a short capitalised line */
-static int is_byline(const char *s, size_t n)
-{
-    if (n < 4 || n > 120 || (s[0] != 'B' && s[0] != 'b') ||
-        (s[1] != 'y' && s[1] != 'Y') || s[2] != ' ')
-        return 0;
-    galley_tokenizer tz;
-    galley_token t;
-    int words = 0, caps = 0;
-    galley_tok_init(&tz, s + 3, n - 3);
-    while (galley_tok_next(&tz, &t)) {
-        if (t.cls != GALLEY_TOK_WORD)
-            continue;
-        words++;
-        if (t.flags & GALLEY_TOK_CAPITALIZED)
-            caps++;
-    }
-    return caps >= 1 && words <= 8 && caps * 2 >= words && s[n - 1] != '.';
-}
-
-/* a picture credit: "Image: Nick Moreau.", "Photo; AP" */
-static int is_caption(const char *s, size_t n)
-{
-    static const char *const words[] = {
-        "Image", "image", "Photo", "photo", "Photograph", "Picture", NULL
-    };
-    size_t e = 0;
-    while (e < n && ((s[e] >= 'a' && s[e] <= 'z') || (s[e] >= 'A' && s[e] <= 'Z')))
-        e++;
-    return e < n && (s[e] == ':' || s[e] == ';') && n < 200 && word_in(s, e, words);
-}
-
-/* the splitter ends a dateline ("ISLAMABAD, Pakistan –") at its dash */
-static int is_dateline(const char *s, size_t n)
-{
-    if (n < 3 || n > 80)
-        return 0;
-    return s[n - 1] == '-' ||
-           (n >= 4 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
-            ((unsigned char)s[n - 1] == 0x93 || (unsigned char)s[n - 1] == 0x94));
-}
-
 /* The first line is the headline when it is short, has no final full stop
  * and more text follows that does not continue it in lower case. */
 static int find_title(const sent_state *st, const char *text, size_t len,
@@ -151,7 +64,7 @@ static int find_title(const sent_state *st, const char *text, size_t len,
     int ellipsis = e - s >= 3 && memcmp(text + e - 3, "...", 3) == 0;
     if ((last == '.' && !ellipsis) || last == ',' || last == ';' || last == ':')
         return 0;           /* "Rivals of the £400 Apple..." is a headline */
-    if (is_date_line(text + s, e - s) || is_byline(text + s, e - s))
+    if (galley_date_line(text + s, e - s, NULL) || galley_byline(text + s, e - s, NULL))
         return 0;
     /* wrapped prose: the very next line goes on in lower case */
     size_t nx = le + 1;
@@ -230,15 +143,7 @@ static galley_status sent_process(void *state, galley_doc *doc)
     size_t s, e;
     galley_sent_init(&it, text + body, len - body);
     while (galley_sent_next(&it, &s, &e)) {
-        const char *label = NULL;
-        if (is_date_line(text + body + s, e - s))
-            label = "date";
-        else if (is_dateline(text + body + s, e - s))
-            label = "dateline";
-        else if (is_caption(text + body + s, e - s))
-            label = "caption";
-        else if (is_byline(text + body + s, e - s))
-            label = "byline";
+        const char *label = galley_news_label(text + body + s, e - s);
         galley_doc_add_span(doc, "sentence", body + s, body + e, label, GALLEY_NO_SCORE);
     }
     return GALLEY_OK;

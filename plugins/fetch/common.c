@@ -502,6 +502,12 @@ galley_status fetch_file_doc(galley_doc *doc, const char *path, const char *id,
         return galley_doc_fail(doc, "empty file (0 bytes): nothing to read "
                                "(set empty = \"keep\" or \"skip\" to accept it)");
     }
+    /* what a run with a state file compares to skip an unchanged file */
+    galley_doc_set_version(doc, galley_doc_printf(doc, "%lld %lld.%09ld %016llx",
+                                                  (long long)st.st_size,
+                                                  (long long)st.st_mtim.tv_sec,
+                                                  st.st_mtim.tv_nsec,
+                                                  (unsigned long long)galley_hash64(buf, len)));
     galley_doc_take_raw(doc, buf, len);
     const char *type = fetch_sniff_type(id, buf, len);
     galley_doc_set_content_type(doc, type);

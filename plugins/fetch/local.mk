@@ -1,6 +1,7 @@
 # plugins/fetch: rules for this area (see the top Makefile.am)
 # common.c (decoding, sniffing, shards, globs) is compiled into each module
 FETCH_COMMON = plugins/fetch/common.c plugins/fetch/common.h
+FETCH_WARC = plugins/fetch/warc_stream.c plugins/fetch/warc_stream.h
 
 pkglib_LTLIBRARIES += plugins/fetch/dir.la
 plugins_fetch_dir_la_SOURCES = plugins/fetch/dir.c $(FETCH_COMMON)
@@ -15,7 +16,7 @@ plugins_fetch_stdin_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_fetch_stdin_la_LIBADD = $(PLUGIN_LIBS) $(JANSSON_LIBS)
 
 pkglib_LTLIBRARIES += plugins/fetch/warc.la
-plugins_fetch_warc_la_SOURCES = plugins/fetch/warc.c $(FETCH_COMMON)
+plugins_fetch_warc_la_SOURCES = plugins/fetch/warc.c $(FETCH_WARC) $(FETCH_COMMON)
 plugins_fetch_warc_la_CFLAGS = $(AM_CFLAGS) $(ZLIB_CFLAGS)
 plugins_fetch_warc_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_fetch_warc_la_LIBADD = $(PLUGIN_LIBS) $(ZLIB_LIBS)

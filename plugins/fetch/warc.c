@@ -18,6 +18,7 @@
 #include <zlib.h>
 #include <galley/galley.h>
 #include "common.h"
+#include "warc_stream.h"
 
 static const galley_option warc_options[] = {
     { GALLEY_OPT_STRING, "path", NULL, GALLEY_OPT_PATH | GALLEY_OPT_REQUIRED, 0, 0,
@@ -27,7 +28,8 @@ static const galley_option warc_options[] = {
     { GALLEY_OPT_LIST, "content_types", "text/html,application/xhtml+xml", 0, 0, 0,
       "payload media types kept (others are skipped quietly)", NULL },
     { GALLEY_OPT_INT, "max_bytes", "16777216", 0, 1, 1073741824,
-      "a bigger record fails with its size named (and is skipped over)", NULL },
+      "a bigger record fails with its size named (and is skipped over); after "
+      "this many bytes that are not a record the rest of a file is given up", NULL },
     { GALLEY_OPT_STRING, "shard", "", 0, 0, 0,
       "K/N: keep only the K-th of N parts (by a stable hash of the URI); "
       "`--shard K/N` sets it", NULL },
@@ -40,260 +42,6 @@ static const galley_option warc_options[] = {
 
 #define LINE_MAX_BYTES 65536    /* a longer header line means we are lost */
 #define HEADER_MAX_LINES 1000
-#define BUF_BYTES 65536
-
-/* ---- a byte stream over a plain or gzip file, with push-back ---- */
-
-typedef struct wstream {
-    int fd, gz, zinit, eof;
-    z_stream z;
-    unsigned char in[BUF_BYTES];
-    size_t in_len;              /* bytes of in[] filled by the last read */
-    /* the current member's first compressed byte, while still in in[]: a
-     * damaged member can make inflate run on into the next one, so the
-     * search for the next member starts here, not where inflate stopped */
-    const unsigned char *member_in;
-    unsigned char out[BUF_BYTES];
-    size_t out_pos, out_len;
-    char *back;                 /* pushed-back bytes, read before the file */
-    size_t back_pos, back_len;
-    unsigned long long offset;  /* uncompressed bytes consumed */
-    /* gzip damage: the uncompressed range [bad_from, bad_until) came from a
-     * member that failed to inflate or to match its CRC.  Reads see EOF after
-     * it (stalled) until the parser resumes at the next member. */
-    unsigned long long produced;        /* uncompressed bytes made so far */
-    unsigned long long member_start;    /* where the current member began */
-    unsigned long long bad_from, bad_until;
-    int has_bad, stalled;
-    int in_member;              /* inflate is inside a member */
-    char zmsg[160];
-} wstream;
-
-/* Skips compressed input to the next gzip header after a data error. */
-static void ws_resync_gzip(wstream *w)
-{
-    if (w->member_in && w->member_in + 1 < w->z.next_in) {
-        w->z.next_in = (Bytef *)w->member_in + 1;
-        w->z.avail_in = (uInt)(w->in + w->in_len - w->z.next_in);
-    }
-    w->member_in = NULL;
-    for (;;) {
-        while (w->z.avail_in >= 3) {
-            if (w->z.next_in[0] == 0x1f && w->z.next_in[1] == 0x8b
-                && w->z.next_in[2] == 8) {
-                inflateReset(&w->z);
-                w->member_in = w->z.next_in;
-                return;
-            }
-            w->z.next_in++;
-            w->z.avail_in--;
-        }
-        /* keep the last two bytes: a header may straddle the reads */
-        size_t keep = w->z.avail_in;
-        memmove(w->in, w->z.next_in, keep);
-        ssize_t r = read(w->fd, w->in + keep, sizeof w->in - keep);
-        w->z.next_in = w->in;
-        w->z.avail_in = (uInt)(keep + (r > 0 ? (size_t)r : 0));
-        w->in_len = w->z.avail_in;
-        if (r <= 0) {
-            w->z.avail_in = 0;
-            w->eof = 1;
-            return;
-        }
-    }
-}
-
-/* Marks what the current member gave as damaged and moves to the next
- * member.  What it gave is delivered, then reads stop (stalled) so its
- * partial last line never joins the next record's first. */
-static void ws_damage(wstream *w)
-{
-    w->has_bad = 1;
-    w->bad_from = w->member_start;
-    w->bad_until = w->produced;
-    w->in_member = 0;
-    ws_resync_gzip(w);
-    w->member_start = w->produced;
-    w->stalled = 1;
-}
-
-/* Refills w->out; 0 at the end of the file. */
-static size_t ws_fill(wstream *w)
-{
-    w->out_pos = w->out_len = 0;
-    while (!w->eof && !w->stalled && w->out_len == 0) {
-        if (!w->gz) {
-            ssize_t r = read(w->fd, w->out, sizeof w->out);
-            if (r < 0 && errno == EINTR)
-                continue;
-            if (r <= 0) {
-                if (r < 0)
-                    snprintf(w->zmsg, sizeof w->zmsg, "read error: %s", strerror(errno));
-                w->eof = 1;
-                break;
-            }
-            w->out_len = (size_t)r;
-            break;
-        }
-        if (w->z.avail_in == 0) {
-            /* keep the current member's bytes (up to half the buffer) so a
-             * resync can start right after its beginning */
-            size_t keep = 0;
-            if (w->member_in) {
-                keep = (size_t)(w->in + w->in_len - w->member_in);
-                if (keep > sizeof w->in / 2)
-                    keep = 0;
-                else
-                    memmove(w->in, w->member_in, keep);
-            }
-            w->member_in = keep || w->produced == w->member_start ? w->in : NULL;
-            ssize_t r = read(w->fd, w->in + keep, sizeof w->in - keep);
-            w->z.next_in = w->in + keep;
-            w->z.avail_in = r > 0 ? (uInt)r : 0;
-            w->in_len = keep + w->z.avail_in;
-            if (r <= 0 && w->in_member) {
-                /* the file ends inside a member: cut short, or damage made
-                 * inflate read on through the members after it */
-                snprintf(w->zmsg, sizeof w->zmsg, "truncated or corrupt gzip data "
-                         "(a member runs to the end of the file)");
-                ws_damage(w);
-                break;
-            }
-            if (r <= 0) {
-                w->eof = 1;
-                break;
-            }
-        }
-        w->z.next_out = w->out;
-        w->z.avail_out = sizeof w->out;
-        int rc = inflate(&w->z, Z_NO_FLUSH);    /* stops at a member's end */
-        w->out_len = sizeof w->out - w->z.avail_out;
-        w->produced += w->out_len;
-        if (rc == Z_STREAM_END) {
-            w->in_member = 0;
-            inflateReset(&w->z);    /* the next member, if any */
-            w->member_start = w->produced;
-            w->member_in = w->z.next_in;
-        } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
-            snprintf(w->zmsg, sizeof w->zmsg, "corrupt gzip data (%s)",
-                     w->z.msg ? w->z.msg : zError(rc));
-            ws_damage(w);
-        } else {
-            w->in_member = 1;
-        }
-    }
-    return w->out_len;
-}
-
-static int ws_getc(wstream *w)
-{
-    if (w->back_pos < w->back_len) {
-        w->offset++;
-        return (unsigned char)w->back[w->back_pos++];
-    }
-    if (w->out_pos == w->out_len && ws_fill(w) == 0)
-        return EOF;
-    w->offset++;
-    return w->out[w->out_pos++];
-}
-
-/* Reads up to n bytes into buf (NULL: skips them); returns the count. */
-static size_t ws_read(wstream *w, char *buf, size_t n)
-{
-    size_t got = 0;
-    while (got < n) {
-        const char *src;
-        size_t avail;
-        if (w->back_pos < w->back_len) {
-            src = w->back + w->back_pos;
-            avail = w->back_len - w->back_pos;
-        } else {
-            if (w->out_pos == w->out_len && ws_fill(w) == 0)
-                break;
-            src = (const char *)w->out + w->out_pos;
-            avail = w->out_len - w->out_pos;
-        }
-        size_t k = n - got < avail ? n - got : avail;
-        if (buf)
-            memcpy(buf + got, src, k);
-        if (w->back_pos < w->back_len)
-            w->back_pos += k;
-        else
-            w->out_pos += k;
-        got += k;
-        w->offset += k;
-    }
-    return got;
-}
-
-/* Puts bytes back in front of the stream (what a failed record swallowed of
- * the next one).  0, or -1 out of memory. */
-static int ws_unread(wstream *w, const char *b, size_t n)
-{
-    size_t left = w->back_len - w->back_pos;
-    char *nb = malloc(n + left + 1);
-    if (!nb)
-        return -1;
-    memcpy(nb, b, n);
-    if (left)
-        memcpy(nb + n, w->back + w->back_pos, left);
-    free(w->back);
-    w->back = nb;
-    w->back_pos = 0;
-    w->back_len = n + left;
-    w->offset -= n;
-    return 0;
-}
-
-/* One line with its end into *line (NUL-terminated, at most max bytes);
- * its length, 0 at the end of the file, or (size_t)-1 when too long (the
- * rest of the line is left unread). */
-static size_t ws_line(wstream *w, char *line, size_t max)
-{
-    size_t n = 0;
-    int c;
-    while ((c = ws_getc(w)) != EOF) {
-        line[n++] = (char)c;
-        if (c == '\n')
-            break;
-        if (n + 1 >= max) {
-            line[n] = '\0';
-            return (size_t)-1;
-        }
-    }
-    line[n] = '\0';
-    return n;
-}
-
-static int ws_open(wstream *w, const char *path)
-{
-    memset(w, 0, sizeof *w);
-    w->fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (w->fd < 0)
-        return errno;
-    unsigned char magic[2];
-    ssize_t r = pread(w->fd, magic, 2, 0);
-    w->gz = r == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
-    if (w->gz) {
-        if (inflateInit2(&w->z, 16 + MAX_WBITS) != Z_OK) {
-            close(w->fd);
-            return ENOMEM;
-        }
-        w->zinit = 1;
-    }
-    return 0;
-}
-
-static void ws_close(wstream *w)
-{
-    if (w->zinit)
-        inflateEnd(&w->z);
-    if (w->fd >= 0)
-        close(w->fd);
-    free(w->back);
-    memset(w, 0, sizeof *w);
-    w->fd = -1;
-}
 
 /* ---- the plugin ---- */
 
@@ -307,6 +55,7 @@ typedef struct warc_state {
     const char *const *types, *const *ctypes;
     size_t ntypes, nctypes;
     long long max_bytes;
+    int give_up;                /* the rest of the current file is skipped */
     fetch_shard shard;
     fetch_decoder dec;
 } warc_state;
@@ -363,41 +112,65 @@ static void fail_id(warc_state *s, galley_doc *doc, const record *r)
     galley_doc_set_source(doc, s->name);
 }
 
-/* Drops what is left of a damaged gzip member; reading goes on at the
- * next member. */
-static void ws_resume(wstream *w)
-{
-    w->stalled = 0;
-    w->has_bad = 0;
-    w->back_len = w->back_pos = 0;
-    w->out_pos = w->out_len;
-}
-
-/* 1 if uncompressed bytes [from, to) came (partly) from a damaged member */
-static int ws_damaged(const wstream *w, unsigned long long from, unsigned long long to)
-{
-    return w->has_bad && from < w->bad_until && to > w->bad_from;
-}
+/* what a resync met on its way (bit flags) */
+enum { RS_DAMAGED = 1, RS_GAVE_UP = 2, RS_STOPPED = 4 };
 
 /* Skips lines up to the next "WARC/1." line, which is left to be read.
- * Damaged gzip members on the way are passed over.  Returns 1 if one was. */
+ * Damaged gzip members on the way are passed over.  The work is bounded: a
+ * stop request ends it, and so do max_bytes without a record (a file of
+ * zeros, or /dev/zero, must not keep galley busy forever): the rest of the
+ * file is then given up.  Returns RS_* flags. */
 static int resync(warc_state *s)
 {
-    int damaged = 0;
+    int flags = 0;
+    unsigned long long from = s->ws.offset;
     for (;;) {
+        if (galley_stopping())
+            return flags | RS_STOPPED;
+        if (s->ws.offset - from > (unsigned long long)s->max_bytes) {
+            s->give_up = 1;
+            return flags | RS_GAVE_UP;
+        }
         size_t n = ws_line(&s->ws, s->line, sizeof s->line);
         if (n == 0 && s->ws.stalled) {
-            damaged = 1;
+            flags |= RS_DAMAGED;
             ws_resume(&s->ws);
             continue;
         }
         if (n == 0)
-            return damaged;
+            return flags;
         if (n != (size_t)-1 && !strncmp(s->line, "WARC/1.", 7)) {
             ws_unread(&s->ws, s->line, n);
-            return damaged;
+            return flags;
         }
     }
+}
+
+/* what a failure message adds after a resync that did not find a record */
+static const char *resync_note(warc_state *s, galley_doc *doc, int flags)
+{
+    if (flags & RS_STOPPED)
+        return "; stopped (interrupted) while looking for the next record";
+    if (flags & RS_GAVE_UP)
+        return galley_doc_printf(doc, "; no record starts in the next %lld bytes "
+                                 "(max_bytes): the rest of %s is skipped; is it a "
+                                 "WARC file?", s->max_bytes, s->name);
+    return "";
+}
+
+/* Skips n bytes of a record not kept; what was skipped (less at the end of
+ * the file or on a stop request: an endless file is read in bounded steps) */
+static size_t skip_bytes(warc_state *s, size_t n)
+{
+    size_t done = 0;
+    while (done < n && !galley_stopping()) {
+        size_t step = n - done < (1u << 20) ? n - done : (1u << 20);
+        size_t k = ws_read(&s->ws, NULL, step);
+        done += k;
+        if (k < step)
+            break;
+    }
+    return done;
 }
 
 /* After a record whose block is wrong, gives back what it swallowed from
@@ -418,8 +191,13 @@ static int read_headers(warc_state *s, record *r)
     size_t n;
     memset(r, 0, sizeof *r);
     r->length = -1;
-    do {
+    unsigned long long from = s->ws.offset;
+    do {    /* blank lines between records; endless ones are garbage */
         r->offset = s->ws.offset;
+        if (r->offset - from > (unsigned long long)s->max_bytes || galley_stopping()) {
+            r->offset = from;
+            return -1;
+        }
         n = ws_line(&s->ws, s->line, sizeof s->line);
         if (n == 0)
             return 0;
@@ -696,18 +474,24 @@ static galley_status fail_corrupt(warc_state *s, galley_doc *doc, const record *
 /* A record whose headers are unreadable: skips to the next one. */
 static galley_status fail_garbage(warc_state *s, galley_doc *doc, const record *r)
 {
-    int damaged = resync(s);
+    int rs = resync(s);
     galley_doc_set_id(doc, galley_doc_printf(doc, "%s@%llu", s->name, r->offset));
     galley_doc_set_source(doc, s->name);
-    return galley_doc_fail(doc, "not a WARC record at offset %llu of %s%s%s; "
-                           "skipped to the next record", r->offset, s->name,
-                           damaged ? ": " : "", damaged ? s->ws.zmsg : "");
+    int damaged = rs & RS_DAMAGED;
+    return galley_doc_fail(doc, "not a WARC record at offset %llu of %s%s%s%s", r->offset,
+                           s->name, damaged ? ": " : "", damaged ? s->ws.zmsg : "",
+                           rs & (RS_GAVE_UP | RS_STOPPED) ? resync_note(s, doc, rs)
+                           : "; skipped to the next record");
 }
 
 /* One record: OK (doc filled), ERROR (failed), SKIP, or DONE (end of file). */
 static galley_status read_record(warc_state *s, galley_doc *doc)
 {
     record r;
+    if (s->give_up || galley_stopping()) {
+        s->give_up = 0;
+        return GALLEY_DONE;
+    }
     int h = read_headers(s, &r);
     if (h == 0 && !s->ws.stalled)
         return GALLEY_DONE;
@@ -717,13 +501,14 @@ static galley_status read_record(warc_state *s, galley_doc *doc)
         return fail_garbage(s, doc, &r);
     if (r.length < 0) {
         fail_id(s, doc, &r);
-        resync(s);
+        int rs = resync(s);
         return galley_doc_fail(doc, "WARC record without a valid Content-Length "
-                               "(offset %llu of %s); skipped", r.offset, s->name);
+                               "(offset %llu of %s); skipped%s", r.offset, s->name,
+                               resync_note(s, doc, rs));
     }
     int wanted = r.type[0] && fetch_glob_any(s->types, s->ntypes, r.type);
     if (r.length > s->max_bytes || !wanted) {
-        size_t skipped = ws_read(&s->ws, NULL, (size_t)r.length);
+        size_t skipped = skip_bytes(s, (size_t)r.length);
         if (record_damaged(s, &r))
             return fail_corrupt(s, doc, &r);
         if (skipped < (size_t)r.length)
@@ -752,13 +537,14 @@ static galley_status read_record(warc_state *s, galley_doc *doc)
          * the rest of it is skipped with the resync */
         give_back(s, block, got);
         free(block);
-        resync(s);
+        int rs = resync(s);
         if (got < (size_t)r.length)
             return galley_doc_fail(doc, "truncated record: %zu of %lld bytes before "
                                    "the end of %s", got, r.length, s->name);
         return galley_doc_fail(doc, "record does not end where its Content-Length "
-                               "(%lld) says: corrupt; resynchronised on the next "
-                               "record", r.length);
+                               "(%lld) says: corrupt%s", r.length,
+                               rs & (RS_GAVE_UP | RS_STOPPED) ? resync_note(s, doc, rs)
+                               : "; resynchronised on the next record");
     }
     if (!fetch_shard_mine(&s->shard, r.uri)) {
         free(block);

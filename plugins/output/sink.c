@@ -275,9 +275,10 @@ const char *sink_name(const sink_file *f)
     return f->path ? f->path : "standard output";
 }
 
-/* Cuts the file back to the mark, or without one after its last whole line:
- * what lies past it was written after the last acknowledged checkpoint (or
- * torn by a kill), and its documents are processed again. */
+/* Cuts the file back to the mark: what lies past it was written after the
+ * last acknowledged checkpoint (or torn by a kill), and its documents are
+ * processed again.  Without a mark (a first run with this state file) the
+ * file starts over; past its end (edited since?) after its last whole line. */
 static int cut_back(sink_file *f, const char *mark, off_t size)
 {
     off_t at = size;
@@ -287,6 +288,8 @@ static int cut_back(sink_file *f, const char *mark, off_t size)
         m = -1;
     if (m >= 0 && m <= size) {
         at = (off_t)m;
+    } else if (!mark) {
+        at = 0;     /* a first run with this state file starts over */
     } else {
         if (m > size)
             galley_warn("%s is shorter than at the last checkpoint (%lld < %lld bytes): was "
@@ -299,8 +302,12 @@ static int cut_back(sink_file *f, const char *mark, off_t size)
     if (at < size) {
         if (ftruncate(f->fd, at) < 0)
             return -1;
-        galley_info("%s: cut %lld byte(s) written after the last checkpoint; their documents "
-                    "are processed again", f->path, (long long)(size - at));
+        if (mark)
+            galley_info("%s: cut %lld byte(s) written after the last checkpoint; their "
+                        "documents are processed again", f->path, (long long)(size - at));
+        else
+            galley_info("%s: started over (the state file has no checkpoint of it yet)",
+                        f->path);
     }
     f->good = at;
     return lseek(f->fd, at, SEEK_SET) < 0 ? -1 : 0;

@@ -40,8 +40,8 @@ typedef struct sink_file {
 int sink_open(sink_file *f, const char *path, char *err, size_t errlen);
 /* Opens the output of a stage: in a run with a state file (see
  * galley_stage_resuming) a named file is written in place, cut back to the
- * mark of the last acknowledged checkpoint (or, without a mark, after its
- * last whole line) and appended to; otherwise as sink_open. */
+ * mark of the last acknowledged checkpoint (emptied without one) and
+ * appended to; otherwise as sink_open. */
 int sink_open_stage(sink_file *f, galley_stage *st, const char *path, char *err,
                     size_t errlen);
 /* The flush() of a file output: fsync, then the length as the stage's mark. */

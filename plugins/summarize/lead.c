@@ -1,7 +1,5 @@
 /* plugins/summarize/lead.c - the Lead-N baseline: the first N body sentences
  * (never the title, datelines, captions, bylines, links or footers). */
-#include <stdlib.h>
-
 #include <galley/galley.h>
 #include "sumcore.h"
 
@@ -12,32 +10,20 @@ static const galley_option lead_options[] = {
 
 static galley_status lead_open(galley_stage *stage, void **state)
 {
-    gsum *g = calloc(1, sizeof *g);
-    if (!g)
-        return galley_stage_fail(stage, "out of memory");
-    if (gsum_open(g, stage) != GALLEY_OK) {
-        free(g);
-        return GALLEY_ERROR;
-    }
-    *state = g;
-    return GALLEY_OK;
+    *state = gsum_new(stage, GSUM_LEAD);
+    return *state ? GALLEY_OK : GALLEY_ERROR;
 }
 
 static galley_status lead_process(void *state, galley_doc *doc)
 {
-    gsum *g = state;
-    gsum_prepare(g, doc, 0);
-    gsum_select_lead(g, doc);
+    gsum_prepare(state, doc);
+    gsum_select_lead(state, doc);
     return GALLEY_OK;
 }
 
 static galley_status lead_close(void *state)
 {
-    gsum *g = state;
-    if (g) {
-        gsum_close(g);
-        free(g);
-    }
+    gsum_free(state);
     return GALLEY_OK;
 }
 

@@ -13,17 +13,13 @@ static const galley_option lexrank_options[] = {
       "in-article idf; the paper's 0.1 suits a corpus idf table)", NULL },
     { GALLEY_OPT_BOOL, "continuous", "true", 0, 0, 0,
       "keep the cosine as the edge weight (false: every kept edge weighs 1)", NULL },
-    { GALLEY_OPT_FLOAT, "damping", "0.85", 0, 0.01, 0.99, "PageRank damping factor", NULL },
-    { GALLEY_OPT_FLOAT, "redundancy", "0.3", 0, 0, 10,
-      "MMR penalty per unit of cosine to a sentence already chosen", NULL },
-    { GALLEY_OPT_STRING, "idf", NULL, GALLEY_OPT_PATH, 0, 0,
-      "idf table (TERM<TAB>IDF, porter stems) built by bench/rouge/mkidf; "
-      "default: inverse sentence frequency within the article", NULL },
+    GSUM_DAMPING_OPTION,
+    GSUM_RANK_OPTIONS,
     { 0 }
 };
 
 typedef struct lexrank {
-    gsum g;
+    gsum *g;
     double threshold, damping, redundancy;
     int continuous;
 } lexrank;
@@ -33,20 +29,13 @@ static galley_status lr_open(galley_stage *stage, void **state)
     lexrank *t = calloc(1, sizeof *t);
     if (!t)
         return galley_stage_fail(stage, "out of memory");
-    if (gsum_open(&t->g, stage) != GALLEY_OK) {
-        free(t);
-        return GALLEY_ERROR;
-    }
-    const char *idf = galley_opt_str(stage, "idf");
-    if (idf && *idf && gsum_load_idf(&t->g, stage, idf) != GALLEY_OK) {
-        gsum_close(&t->g);
+    if (!(t->g = gsum_new(stage, GSUM_RANKED))) {
         free(t);
         return GALLEY_ERROR;
     }
     t->threshold = galley_opt_float(stage, "threshold");
     t->continuous = galley_opt_bool(stage, "continuous");
     t->damping = galley_opt_float(stage, "damping");
-    t->redundancy = galley_opt_float(stage, "redundancy");
     *state = t;
     return GALLEY_OK;
 }
@@ -54,8 +43,8 @@ static galley_status lr_open(galley_stage *stage, void **state)
 static galley_status lr_process(void *state, galley_doc *doc)
 {
     lexrank *t = state;
-    gsum *g = &t->g;
-    size_t n = gsum_prepare(g, doc, 1);
+    gsum *g = t->g;
+    size_t n = gsum_prepare(g, doc);
     float *w = gsum_matrix(g, n);
     if (!w)
         return galley_doc_fail(doc, "lexrank: out of memory for %zu sentences", n);
@@ -72,7 +61,7 @@ static galley_status lr_process(void *state, galley_doc *doc)
     }
     if (gsum_pagerank(g, w, n, t->damping) < 0)
         return galley_doc_fail(doc, "lexrank: out of memory for %zu sentences", n);
-    gsum_select(g, doc, t->redundancy, 0.9);
+    gsum_select(g, doc);
     return GALLEY_OK;
 }
 
@@ -80,7 +69,7 @@ static galley_status lr_close(void *state)
 {
     lexrank *t = state;
     if (t) {
-        gsum_close(&t->g);
+        gsum_free(t->g);
         free(t);
     }
     return GALLEY_OK;

@@ -1,6 +1,9 @@
 # plugins/summarize: the summarizer plugins (see the top Makefile.am); each
-# module links its own copy of sumcore.c (shared candidate/selection code)
-SUMCORE_SOURCES = plugins/summarize/sumcore.c plugins/summarize/sumcore.h
+# module links its own copy of the summarizer core (sumcore.h)
+SUMCORE_SOURCES = plugins/summarize/sumcore.c plugins/summarize/sumcore.h \
+	plugins/summarize/sum_int.h plugins/summarize/sum_candidates.c \
+	plugins/summarize/sum_terms.c plugins/summarize/sum_graph.c \
+	plugins/summarize/sum_select.c
 
 pkglib_LTLIBRARIES += plugins/summarize/lead.la
 plugins_summarize_lead_la_SOURCES = plugins/summarize/lead.c $(SUMCORE_SOURCES)

@@ -30,21 +30,17 @@ static const galley_option newsrank_options[] = {
       "how fast the lead prior falls with the sentence's position", NULL },
     { GALLEY_OPT_FLOAT, "title_weight", "0.5", 0, 0, 100,
       "weight of the share of the title's words the sentence restates", NULL },
-    { GALLEY_OPT_FLOAT, "redundancy", "0.3", 0, 0, 10,
-      "MMR penalty per unit of cosine to a sentence already chosen", NULL },
-    { GALLEY_OPT_STRING, "idf", NULL, GALLEY_OPT_PATH, 0, 0,
-      "idf table (TERM<TAB>IDF, porter stems) built by bench/rouge/mkidf; "
-      "default: inverse sentence frequency within the article", NULL },
+    GSUM_RANK_OPTIONS,
     { 0 }
 };
 
 enum { CENT_CENTROID, CENT_PAGERANK, CENT_DIRECTED, CENT_FREQUENCY, CENT_BM25 };
 
 typedef struct newsrank {
-    gsum g;
+    gsum *g;
     int centrality;
     double backward, length_norm;
-    double wc, wp, decay, wt, redundancy;
+    double wc, wp, decay, wt;
     double *cent, *title;
     size_t cap;
 } newsrank;
@@ -54,13 +50,7 @@ static galley_status nr_open(galley_stage *stage, void **state)
     newsrank *t = calloc(1, sizeof *t);
     if (!t)
         return galley_stage_fail(stage, "out of memory");
-    if (gsum_open(&t->g, stage) != GALLEY_OK) {
-        free(t);
-        return GALLEY_ERROR;
-    }
-    const char *idf = galley_opt_str(stage, "idf");
-    if (idf && *idf && gsum_load_idf(&t->g, stage, idf) != GALLEY_OK) {
-        gsum_close(&t->g);
+    if (!(t->g = gsum_new(stage, GSUM_RANKED))) {
         free(t);
         return GALLEY_ERROR;
     }
@@ -75,42 +65,47 @@ static galley_status nr_open(galley_stage *stage, void **state)
     t->wp = galley_opt_float(stage, "position_weight");
     t->decay = galley_opt_float(stage, "position_decay");
     t->wt = galley_opt_float(stage, "title_weight");
-    t->redundancy = galley_opt_float(stage, "redundancy");
     *state = t;
     return GALLEY_OK;
 }
 
+/* what a sentence's features read: the doc's terms and per-term arrays */
+typedef struct doc_terms {
+    const gsum_term *terms;
+    const double *tw, *doctf, *title;
+} doc_terms;
+
 /* cosine of sentence x to the article's centroid (term counts x weight) and
  * the idf-weighted share of the title's terms x holds */
-static void features(const gsum *g, const gsum_sent *x, double cnorm, double tnorm,
+static void features(const doc_terms *d, const gsum_sent *x, double cnorm, double tnorm,
                      double *cent, double *title)
 {
     double dot = 0, tw = 0;
     for (size_t j = 0; j < x->tn; j++) {
-        const gsum_term *t = &g->terms[x->t0 + j];
-        double w = g->tw[t->id];
-        dot += t->tf * w * g->doctf[t->id] * w;
-        tw += g->title_w[t->id] * w;
+        const gsum_term *t = &d->terms[x->t0 + j];
+        double w = d->tw[t->id];
+        dot += t->tf * w * d->doctf[t->id] * w;
+        tw += d->title[t->id] * w;
     }
     *cent = (x->norm > 0 && cnorm > 0) ? dot / (x->norm * cnorm) : 0;
     *title = tnorm > 0 ? tw / tnorm : 0;
 }
 
 /* PageRank or directed degree centrality into t->cent (not for centroid) */
-static int graph_centrality(newsrank *t, size_t n)
+static int graph_centrality(newsrank *t, const doc_terms *d, gsum_sent *sents, size_t n)
 {
-    gsum *g = &t->g;
+    gsum *g = t->g;
     if (t->centrality == CENT_CENTROID)
         return 0;
     if (t->centrality == CENT_FREQUENCY) {
         /* how often the article repeats the sentence's words (weighted): long
          * sentences full of the article's recurring words score high */
         for (size_t i = 0; i < n; i++) {
-            const gsum_sent *x = &g->sents[i];
+            const gsum_sent *x = &sents[i];
             double f = 0;
             for (size_t j = 0; j < x->tn; j++) {
-                const gsum_term *tm = &g->terms[x->t0 + j];
-                f += tm->tf * (g->doctf[tm->id] - tm->tf) * g->tw[tm->id];
+                const gsum_term *tm = &d->terms[x->t0 + j];
+                f += tm->tf * (d->doctf[tm->id] - tm->tf) * d->tw[tm->id];
             }
             double w = x->words < 8 ? 8.0 : (double)x->words;
             t->cent[i] = t->length_norm > 0 ? f / pow(w, t->length_norm) : f;
@@ -141,7 +136,7 @@ static int graph_centrality(newsrank *t, size_t n)
     if (!w)
         return -1;
     if (t->centrality == CENT_BM25) {
-        if (gsum_bm25_matrix(g, w, gsum_avg_words(g)) < 0)
+        if (gsum_bm25_matrix(g, w) < 0)
             return -1;
     } else {
         double *c = gsum_row_buffer(g);
@@ -155,15 +150,18 @@ static int graph_centrality(newsrank *t, size_t n)
     if (gsum_pagerank(g, w, n, 0.85) < 0)
         return -1;
     for (size_t i = 0; i < n; i++)
-        t->cent[i] = g->sents[i].score;
+        t->cent[i] = sents[i].score;
     return 0;
 }
 
 static galley_status nr_process(void *state, galley_doc *doc)
 {
     newsrank *t = state;
-    gsum *g = &t->g;
-    size_t n = gsum_prepare(g, doc, 1);
+    gsum *g = t->g;
+    size_t n = gsum_prepare(g, doc);
+    gsum_sent *sents = gsum_sents(g, &n);
+    doc_terms d = { gsum_terms(g), gsum_term_weights(g), gsum_doc_counts(g),
+                    gsum_title_marks(g) };
     if (n > t->cap) {
         double *a = realloc(t->cent, n * sizeof *a), *b = NULL;
         if (a) {
@@ -175,19 +173,19 @@ static galley_status nr_process(void *state, galley_doc *doc)
         t->title = b;
         t->cap = n;
     }
-    size_t nv = g->nvocab;
+    size_t nv = gsum_vocab_size(g);
     double c2 = 0, t2 = 0;
     for (size_t v = 0; v < nv; v++) {
-        double w = g->doctf[v] * g->tw[v];
+        double w = d.doctf[v] * d.tw[v];
         c2 += w * w;
-        t2 += g->title_w[v] * g->tw[v];
+        t2 += d.title[v] * d.tw[v];
     }
     double cnorm = sqrt(c2), cmax = 0, tmax = 0;
-    if (graph_centrality(t, n) < 0)
+    if (graph_centrality(t, &d, sents, n) < 0)
         return galley_doc_fail(doc, "newsrank: out of memory for %zu sentences", n);
     for (size_t i = 0; i < n; i++) {
         double cent;
-        features(g, &g->sents[i], cnorm, t2, &cent, &t->title[i]);
+        features(&d, &sents[i], cnorm, t2, &cent, &t->title[i]);
         if (t->centrality == CENT_CENTROID)
             t->cent[i] = cent;
         if (t->cent[i] > cmax)
@@ -198,10 +196,10 @@ static galley_status nr_process(void *state, galley_doc *doc)
     for (size_t i = 0; i < n; i++) {
         double c = cmax > 0 ? t->cent[i] / cmax : 0;
         double ti = tmax > 0 ? t->title[i] / tmax : 0;
-        double p = pow(1.0 + (double)g->sents[i].pos, -t->decay);
-        g->sents[i].score = t->wc * c + t->wp * p + t->wt * ti;
+        double p = pow(1.0 + (double)sents[i].pos, -t->decay);
+        sents[i].score = t->wc * c + t->wp * p + t->wt * ti;
     }
-    gsum_select(g, doc, t->redundancy, 0.9);
+    gsum_select(g, doc);
     return GALLEY_OK;
 }
 
@@ -209,7 +207,7 @@ static galley_status nr_close(void *state)
 {
     newsrank *t = state;
     if (t) {
-        gsum_close(&t->g);
+        gsum_free(t->g);
         free(t->cent);
         free(t->title);
         free(t);

@@ -13,17 +13,13 @@ static const galley_option textrank_options[] = {
     { GALLEY_OPT_STRING, "similarity", "bm25", 0, 0, 0,
       "edge weights: tf-idf cosine, or BM25 of one sentence as a query on the other",
       "cosine|bm25" },
-    { GALLEY_OPT_FLOAT, "damping", "0.85", 0, 0.01, 0.99, "PageRank damping factor", NULL },
-    { GALLEY_OPT_FLOAT, "redundancy", "0.3", 0, 0, 10,
-      "MMR penalty per unit of cosine to a sentence already chosen", NULL },
-    { GALLEY_OPT_STRING, "idf", NULL, GALLEY_OPT_PATH, 0, 0,
-      "idf table (TERM<TAB>IDF, porter stems) built by bench/rouge/mkidf; "
-      "default: inverse sentence frequency within the article", NULL },
+    GSUM_DAMPING_OPTION,
+    GSUM_RANK_OPTIONS,
     { 0 }
 };
 
 typedef struct textrank {
-    gsum g;
+    gsum *g;
     int bm25;
     double damping, redundancy;
 } textrank;
@@ -33,20 +29,13 @@ static galley_status tr_open(galley_stage *stage, void **state)
     textrank *t = calloc(1, sizeof *t);
     if (!t)
         return galley_stage_fail(stage, "out of memory");
-    if (gsum_open(&t->g, stage) != GALLEY_OK) {
-        free(t);
-        return GALLEY_ERROR;
-    }
-    const char *idf = galley_opt_str(stage, "idf");
-    if (idf && *idf && gsum_load_idf(&t->g, stage, idf) != GALLEY_OK) {
-        gsum_close(&t->g);
+    if (!(t->g = gsum_new(stage, GSUM_RANKED))) {
         free(t);
         return GALLEY_ERROR;
     }
     const char *sim = galley_opt_str(stage, "similarity");
     t->bm25 = sim && strcmp(sim, "bm25") == 0;
     t->damping = galley_opt_float(stage, "damping");
-    t->redundancy = galley_opt_float(stage, "redundancy");
     *state = t;
     return GALLEY_OK;
 }
@@ -54,13 +43,13 @@ static galley_status tr_open(galley_stage *stage, void **state)
 static galley_status tr_process(void *state, galley_doc *doc)
 {
     textrank *t = state;
-    gsum *g = &t->g;
-    size_t n = gsum_prepare(g, doc, 1);
+    gsum *g = t->g;
+    size_t n = gsum_prepare(g, doc);
     float *w = gsum_matrix(g, n);
     if (!w)
         return galley_doc_fail(doc, "textrank: out of memory for %zu sentences", n);
     if (t->bm25) {
-        if (gsum_bm25_matrix(g, w, gsum_avg_words(g)) < 0)
+        if (gsum_bm25_matrix(g, w) < 0)
             return galley_doc_fail(doc, "textrank: out of memory for %zu sentences", n);
     } else {
         double *c = gsum_row_buffer(g);
@@ -73,7 +62,7 @@ static galley_status tr_process(void *state, galley_doc *doc)
     }
     if (gsum_pagerank(g, w, n, t->damping) < 0)
         return galley_doc_fail(doc, "textrank: out of memory for %zu sentences", n);
-    gsum_select(g, doc, t->redundancy, 0.9);
+    gsum_select(g, doc);
     return GALLEY_OK;
 }
 
@@ -81,7 +70,7 @@ static galley_status tr_close(void *state)
 {
     textrank *t = state;
     if (t) {
-        gsum_close(&t->g);
+        gsum_free(t->g);
         free(t);
     }
     return GALLEY_OK;

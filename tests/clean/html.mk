@@ -11,5 +11,5 @@ EXTRA_DIST += tests/clean/html-fixtures/comments.html \
 	tests/clean/html-fixtures/tables.html \
 	tests/clean/html-fixtures/broken.html \
 	tests/clean/html-fixtures/latin1.html
-TESTS += tests/clean/html.sh
-EXTRA_DIST += tests/clean/html.sh
+TESTS += tests/clean/html.sh tests/clean/html-empty.sh
+EXTRA_DIST += tests/clean/html.sh tests/clean/html-empty.sh

@@ -3,18 +3,33 @@
 # the right FILE:LINE, exit 2, and nothing runs (no output record).
 . "$top_srcdir/tests/core/lib.sh"
 
-# write_conf NAME BODY-OF-THE-MIDDLE-STAGE (lines 2..): fetch on line 1
+# write_conf NAME BODY-OF-THE-MIDDLE-STAGE (lines 2..): fetch on line 1.  The
+# same config is also written as NAME-commented.conf, with five lines of #, //
+# and /* */ comments on top and a comment at the end of each line: its
+# messages must name the same lines, 5 further down.
+COMMENTED_TOP=5
 write_conf() {
     f="$T/$1.conf"
     printf 'stage "fetch" { plugin = "dir" dir { path = "%s" } }\n' "$ARTICLES" >"$f"
     printf '%s\n' "$2" >>"$f"
     printf 'stage "out" { plugin = "jsonl" }\n' >>"$f"
+    { printf '# a comment\n// another one\n/* a block comment\n   over two lines */\n'
+      printf '#### "quoted" and { braces } in a comment\n'
+      awk '{ c = NR % 3; printf "%s %s\n", $0, c == 0 ? "# why" : c == 1 ? "// why" : "/* why */" }' "$f"
+    } >"$T/$1-commented.conf"
 }
 
-check_conf() {   # NAME EXPECTED-MESSAGE-AFTER-FILE
-    expect_status 2 "$1 is refused" -- "$GALLEY" -P "$TP" run -c "$T/$1.conf"
-    expect_line "$T/err" "$T/$1.conf:$2" "$1: message"
+check_one() {   # FILE LINE MESSAGE
+    expect_status 2 "$(basename "$1") is refused" -- "$GALLEY" -P "$TP" run -c "$1"
+    expect_line "$T/err" "$1:$2: $3" "$(basename "$1"): message at line $2"
     [ -s "$T/out" ] && fail "$1: something ran (stdout not empty)"
+}
+
+check_conf() {   # NAME "LINE: EXPECTED-MESSAGE"
+    line=${2%%:*}
+    msg=${2#*: }
+    check_one "$T/$1.conf" "$line" "$msg"
+    check_one "$T/$1-commented.conf" "$((line + COMMENTED_TOP))" "$msg"
 }
 
 write_conf typo 'stage "x" {
@@ -63,6 +78,23 @@ write_conf wrongsection 'stage "x" {
   opts { count = 2 }
 }'
 check_conf wrongsection "4: stage 'x' (failevery): options for plugin 'opts', but this stage's plugin is 'failevery': rename the section to failevery { ... }"
+
+# a typo in a copy of the shipped config, below its comments
+cp "$top_srcdir/conf/default.conf" "$T/default-typo.conf"
+sed -i 's/newsrank { sentences = 3 }/newsrank { sentnces = 3 }/' "$T/default-typo.conf"
+line=$(grep -n 'sentnces' "$T/default-typo.conf" | cut -d: -f1)
+[ -n "$line" ] || fail "default.conf no longer has 'newsrank { sentences = 3 }': update this test"
+expect_status 2 "a typo in a copy of default.conf is refused" -- "$GALLEY" run -c "$T/default-typo.conf"
+expect_grep "$T/err" "$T/default-typo.conf:$line: stage 'summarize' (newsrank): unknown option 'sentnces': did you mean 'sentences'?" "default.conf typo: message at line $line"
+sed 's/^on_error = /on_eror = /' "$top_srcdir/conf/default.conf" >"$T/default-top.conf"
+line=$(grep -n '^on_eror' "$T/default-top.conf" | cut -d: -f1)
+expect_status 2 "an unknown top-level setting in default.conf is refused" -- "$GALLEY" run -c "$T/default-top.conf"
+expect_grep "$T/err" "$T/default-top.conf:$line: unknown setting 'on_eror'" "default.conf top-level typo: message at line $line"
+
+# a block comment that never ends is named where it starts
+printf 'workers = 1\n/* open\n\nworkers = 2\n' >"$T/open.conf"
+expect_status 2 "an unterminated comment is refused" -- "$GALLEY" run -c "$T/open.conf"
+expect_line "$T/err" "$T/open.conf:2: a /* comment starts here and never ends: add */" "unterminated comment: message"
 
 # the same checks apply to -o overrides
 write_conf good 'stage "x" {

@@ -6,8 +6,8 @@ EXTRACT_TEST_CPPFLAGS = $(AM_CPPFLAGS) -DEXTRACT_WORDLIST='"$(GALLEY_WORDLIST)"'
 check_PROGRAMS += tests/extract/test_entities
 tests_extract_test_entities_SOURCES = tests/extract/test_entities.c $(ENTITIES_SOURCES)
 tests_extract_test_entities_CPPFLAGS = $(EXTRACT_TEST_CPPFLAGS)
-tests_extract_test_entities_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-tests_extract_test_entities_LDADD = core/libgalley.la $(CHECK_LIBS)
+tests_extract_test_entities_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(ZLIB_CFLAGS)
+tests_extract_test_entities_LDADD = core/libgalley.la $(CHECK_LIBS) $(ZLIB_LIBS)
 TESTS += tests/extract/test_entities
 
 check_PROGRAMS += tests/extract/test_keyphrases

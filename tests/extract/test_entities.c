@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 #include "../ckhelp.h"
 
 extern const galley_plugin entities_LTX_galley_plugin;
@@ -187,6 +189,110 @@ START_TEST(teams_and_countries)
 }
 END_TEST
 
+START_TEST(dateline)
+{
+    /* an all-caps dateline names the whole place, not its last word */
+    static const char text[] = "NEW YORK 1996-12-06\nShares of Barrick Gold rose on Friday, traders said.\n";
+    galley_test *t = open_plugin();
+    galley_doc *d = run_text(t, text, sizeof text - 1);
+    const char *l = label_of(d, text, "NEW YORK");
+    ck_assert_msg(l && !strcmp(l, "LOC"), "NEW YORK is %s", l ? l : "no entity");
+    ck_assert(label_of(d, text, "YORK") == NULL);
+    galley_doc_free(d);
+    close_plugin(t);
+}
+END_TEST
+
+START_TEST(title_outside_name)
+{
+    static const char text[] = "Defense Secretary Jim Mattis met Mr Abbasi in Islamabad on Monday.";
+    galley_test *t = open_plugin();
+    galley_doc *d = run_text(t, text, sizeof text - 1);
+    const char *l = label_of(d, text, "Jim Mattis");
+    ck_assert_msg(l && !strcmp(l, "PERSON"), "Jim Mattis is %s", l ? l : "no entity");
+    size_t n;
+    const galley_span *sp = galley_doc_layer(d, "entity", &n);
+    for (size_t i = 0; i < n; i++)
+        ck_assert_msg(strncmp(text + sp[i].start, "Defense", 7) && strncmp(text + sp[i].start, "Mr", 2),
+                      "a title inside %.*s", (int)(sp[i].end - sp[i].start), text + sp[i].start);
+    galley_doc_free(d);
+    close_plugin(t);
+}
+END_TEST
+
+/* CPU seconds the plugin takes over the seed article repeated to n bytes */
+static double cpu_for(galley_test *t, const char *unit, size_t ul, size_t n)
+{
+    char *text = malloc(n + 1);
+    for (size_t i = 0; i < n; i += ul)
+        memcpy(text + i, unit, i + ul <= n ? ul : n - i);
+    while (n > 0 && (text[n - 1] & 0xc0) == 0x80)   /* no cut character at the end */
+        n--;
+    galley_doc *d = galley_doc_new();
+    galley_doc_set_text(d, text, n);
+    clock_t c0 = clock();
+    ck_assert_int_eq(galley_test_process(t, d), GALLEY_OK);
+    double s = (double)(clock() - c0) / CLOCKS_PER_SEC;
+    galley_doc_free(d);
+    free(text);
+    return s;
+}
+
+START_TEST(linear_in_length)
+{
+    /* 8 times the text must cost about 8 times the work, not 64 times (the
+     * rules' name linking once compared every name with every other) */
+    size_t ul;
+    char *unit = ck_slurp(SEED_ARTICLE, &ul);
+    galley_test *t = open_plugin();
+    cpu_for(t, unit, ul, 64 * 1024);    /* warm up */
+    double small = cpu_for(t, unit, ul, 512 * 1024);
+    double again = cpu_for(t, unit, ul, 512 * 1024);
+    if (again < small)
+        small = again;
+    double large = cpu_for(t, unit, ul, 4096 * 1024);
+    ck_assert_msg(large < 20 * small + 0.05, "0.5 MB: %.3f s of CPU, 4 MB: %.3f s (%.1f times)", small, large,
+                  large / small);
+    close_plugin(t);
+    free(unit);
+}
+END_TEST
+
+/* a data folder holding the lists and, as the tagger's weights, `model` */
+static char *data_with_model(const char *model, size_t n)
+{
+    static char dir[] = "/tmp/galley-entities-XXXXXX";
+    ck_assert(mkdtemp(dir) != NULL);
+    static const char *const files[] = { "places.txt", "extra-places.txt", "given-names.txt",
+        "extra-given-names.txt", "surnames.txt", "organizations.txt", "titles.txt", "title-modifiers.txt",
+        "not-names.txt", "org-cues.txt", "place-cues.txt", NULL };
+    char a[4096], b[4096];
+    for (size_t i = 0; files[i]; i++) {
+        snprintf(a, sizeof a, "%s/conf/extract/%s", GALLEY_SRCDIR, files[i]);
+        snprintf(b, sizeof b, "%s/%s", dir, files[i]);
+        ck_assert(symlink(a, b) == 0);
+    }
+    snprintf(b, sizeof b, "%s/entities-tagger.bin.gz", dir);
+    FILE *f = fopen(b, "wb");
+    ck_assert(f && fwrite(model, 1, n, f) == n && fclose(f) == 0);
+    return dir;
+}
+
+START_TEST(bad_weights)
+{
+    char err[1024], opt[4200];
+    char *dir = data_with_model("GLYNER1", 7);
+    snprintf(opt, sizeof opt, "data=%s", dir);
+    const char *opts[] = { opt, NULL };
+    galley_test *t = galley_test_open(&entities_LTX_galley_plugin, opts, err, sizeof err);
+    ck_assert(t == NULL);
+    ck_assert_msg(strstr(err, "entities-tagger.bin.gz") && strstr(err, "not a weights file"), "message: %s", err);
+    char cmd[4300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 START_TEST(bad_data_dir)
 {
     char err[512];
@@ -209,6 +315,11 @@ int main(void)
     tcase_add_test(tc, possessive_and_titles);
     tcase_add_test(tc, teams_and_countries);
     tcase_add_test(tc, bad_data_dir);
+    tcase_add_test(tc, dateline);
+    tcase_add_test(tc, title_outside_name);
+    tcase_add_test(tc, bad_weights);
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, linear_in_length);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_ENV);

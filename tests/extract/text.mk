@@ -29,3 +29,9 @@ TESTS += tests/extract/test_quotes
 
 TESTS += tests/extract/text.sh
 EXTRA_DIST += tests/extract/text.sh
+
+check_PROGRAMS += tests/core/test_news
+tests_core_test_news_SOURCES = tests/core/test_news.c
+tests_core_test_news_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_core_test_news_LDADD = core/libgalley.la $(CHECK_LIBS)
+TESTS += tests/core/test_news

@@ -15,14 +15,14 @@ TESTS += tests/fetch/test_stdin
 
 check_PROGRAMS += tests/fetch/test_warc
 tests_fetch_test_warc_SOURCES = tests/fetch/test_warc.c tests/fetch/fixtures.h \
-	plugins/fetch/warc.c $(FETCH_COMMON)
+	plugins/fetch/warc.c $(FETCH_WARC) $(FETCH_COMMON)
 tests_fetch_test_warc_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(ZLIB_CFLAGS)
 tests_fetch_test_warc_LDADD = core/libgalley.la $(CHECK_LIBS) $(ZLIB_LIBS)
 TESTS += tests/fetch/test_warc
 
 # CLI tests: a directory of bad files, --shard K/N, galley as a line filter
-TESTS += tests/fetch/baddir.sh tests/fetch/shard.sh tests/fetch/filter.sh
-EXTRA_DIST += tests/fetch/baddir.sh tests/fetch/shard.sh tests/fetch/filter.sh
+TESTS += tests/fetch/baddir.sh tests/fetch/shard.sh tests/fetch/filter.sh tests/fetch/warc-zeros.sh
+EXTRA_DIST += tests/fetch/baddir.sh tests/fetch/shard.sh tests/fetch/filter.sh tests/fetch/warc-zeros.sh
 
 # the http tests start tests/fetch/httpd.py on 127.0.0.1
 check_PROGRAMS += tests/fetch/test_http

@@ -822,6 +822,9 @@ static int attempt(hwork *w, xmlNode *root, int strict)
 
 void ghtml_extract(hwork *w, xmlDoc *doc)
 {
+    /* before anything can return: the previous page's nodes are freed, and
+     * a page without a root element must not read them (nor its text) */
+    reset(w);
     xmlNode *root = xmlDocGetRootElement(doc);
     if (!root)
         return;

@@ -1,6 +1,7 @@
-/* plugins/extract/entities.c - named entities (PERSON, ORG, LOC, MISC) from
- * capitalisation, gazetteers, name lists, titles and cue words, linked within
- * the document; writes the `entity` layer and people/places/organizations. */
+/* plugins/extract/entities.c - named entities (PERSON, ORG, LOC, MISC) found
+ * by a learned sequence tagger over word, context and gazetteer features,
+ * linked within the document; writes the `entity` layer and the
+ * people/places/organizations fields. */
 #include "entities.h"
 
 #include <errno.h>
@@ -36,6 +37,8 @@ static galley_status ent_close(void *state)
     galley_counter_free(st->lowseen);
     galley_counter_free(st->capseen);
     galley_counter_free(st->alias);
+    galley_counter_free(st->pername);
+    ent_tagger_close(st);
     for (size_t i = 0; i < st->ncanon; i++)
         free(st->canon[i]);
     free(st->canon);
@@ -54,8 +57,9 @@ static galley_status ent_open(galley_stage *stage, void **state)
     st->lowseen = galley_counter_new();
     st->capseen = galley_counter_new();
     st->alias = galley_counter_new();
+    st->pername = galley_counter_new();
     st->fields = galley_opt_bool(stage, "fields");
-    if (!st->lex || !st->lowseen || !st->capseen || !st->alias || ent_load_data(st, stage) < 0) {
+    if (!st->lex || !st->lowseen || !st->capseen || !st->alias || !st->pername || ent_load_data(st, stage) < 0) {
         ent_close(st);
         return GALLEY_ERROR;
     }
@@ -92,40 +96,10 @@ static char *canonical(ent_state *st, galley_doc *doc, const char *text, const n
     return j == (size_t)-1 ? out : galley_doc_strdup(doc, st->canon[(size_t)galley_counter_value(st->alias, j)]);
 }
 
-/* "the Google search", "the NATO alliance": the name only modifies the noun
- * after it, so "the" belongs to that noun.  A lower-case word that is not a
- * function word and does not look like a verb is taken as that noun. */
-static int modifies_noun(const ent_state *st, const char *text, const name *nm)
-{
-    if (nm->b >= st->ntoks)
-        return 0;
-    const tok *n = &st->toks[nm->b];
-    size_t len = n->e - n->s;
-    if (n->cls != GALLEY_TOK_WORD || !(n->flags & GALLEY_TOK_LOWER) || n->s > st->toks[nm->b - 1].e + 1 ||
-        galley_is_stopword(text + n->s, len))
-        return 0;
-    const char *w = text + n->s;
-    int verbish = (len > 3 && !memcmp(w + len - 2, "ed", 2)) || (len > 4 && !memcmp(w + len - 3, "ing", 3)) ||
-                  (len > 3 && w[len - 1] == 's' && w[len - 2] != 's');
-    return !verbish;
-}
-
-static size_t span_start(const ent_state *st, const char *text, const name *nm)
-{
-    size_t t = nm->t;
-    if ((nm->label == L_ORG || nm->label == L_LOC || nm->titled == 2) && t > 0 && !nm->nested &&
-        !modifies_noun(st, text, nm)) {
-        const tok *p = &st->toks[t - 1];
-        if ((ent_tok_is(text, p, "the") || ent_tok_is(text, p, "The")) && !ent_gap_breaks(text, p, &st->toks[t]))
-            return p->s;
-    }
-    return st->toks[t].s;
-}
-
 static void add_name(ent_state *st, galley_doc *doc, const char *text, const name *nm,
                      galley_counter **seen)
 {
-    galley_doc_add_span(doc, "entity", span_start(st, text, nm), st->toks[nm->b - 1].e,
+    galley_doc_add_span(doc, "entity", st->toks[nm->t].s, st->toks[nm->b - 1].e,
                         label_names[nm->label], GALLEY_NO_SCORE);
     if (nm->label == L_MISC || !seen[nm->label] || nm->link == -2)
         return;
@@ -155,19 +129,19 @@ static void add_nested(ent_state *st, galley_doc *doc, const char *text, const n
 }
 
 /* "the Andy Warhol Foundation": a person of the document named at the
- * start of an institution's or a thing's name is a mention of them too. */
+ * start of an institution's or a thing's name is a mention of them too
+ * (st->pername maps each person's words to the name, see ent_link_names) */
 static void add_nested_person(ent_state *st, galley_doc *doc, const char *text, const name *nm,
                               galley_counter **seen)
 {
-    for (size_t j = 0; j < st->nnames; j++) {
-        const name *p = &st->names[j];
-        size_t k = p->b - p->a;
-        if (p->label != L_PER || p->titled == 2 || k == 0 || k >= nm->b - nm->a)
-            continue;
+    char buf[256];
+    for (size_t k = nm->b - nm->a - 1; k >= 1; k--) {
         name probe = { nm->a, nm->a + k, nm->a, L_PER, 0, 1, -1 };
-        if (!ent_same_name(st, text, &probe, p))
+        size_t n = ent_name_key(st, text, &probe, 'P', buf, sizeof buf);
+        size_t j = n ? galley_counter_find(st->pername, buf, n) : (size_t)-1;
+        if (j == (size_t)-1)
             continue;
-        probe.link = p->link >= 0 ? p->link : (long)j;
+        probe.link = (long)galley_counter_value(st->pername, j);
         add_name(st, doc, text, &probe, seen);
         return;
     }
@@ -212,12 +186,14 @@ static galley_status ent_process(void *state, galley_doc *doc)
         return galley_doc_fail(doc, "entities: out of memory tokenizing %zu bytes", len);
     ent_mark_positions(st, text, len);
     ent_gather_evidence(st, text);
-    if (ent_find_runs(st, text) < 0)
+    ent_prepare(st, text);
+    if (ent_tag_names(st, text) < 0)
         return galley_doc_fail(doc, "entities: out of memory collecting names");
-    for (size_t i = 0; i < st->nnames; i++)
-        ent_classify(st, text, &st->names[i]);
+    galley_counter_clear(st->pername);
+    if (ent_propagate(st, text) < 0)
+        return galley_doc_fail(doc, "entities: out of memory collecting names");
+    ent_name_periods(st, text);
     ent_link_names(st, text);
-    ent_label_rest(st, text);
     ent_teams(st, text);
     if (ent_join_places(st, text) < 0)
         return galley_doc_fail(doc, "entities: out of memory joining places");
@@ -227,7 +203,7 @@ static galley_status ent_process(void *state, galley_doc *doc)
 
 GALLEY_PLUGIN(entities,
     .kind = GALLEY_EXTRACT,
-    .summary = "named entities (PERSON, ORG, LOC) from gazetteers, name lists and capitalisation",
+    .summary = "named entities (PERSON, ORG, LOC, MISC) from a learned tagger over words, context and gazetteers",
     .options = ent_options,
     .provides = "entity people places organizations",
     .open = ent_open, .process = ent_process, .close = ent_close);

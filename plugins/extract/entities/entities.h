@@ -7,6 +7,7 @@
 #include <galley/galley.h>
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* lexicon flags: what the data files (and the word list) say of a string */
 enum {
@@ -33,6 +34,11 @@ typedef struct tok {
     int uncertain;          /* capitalised only because of its position */
     int poss;               /* ended in a possessive 's */
     int sent;               /* sentence number */
+    unsigned char headline; /* in a headline or an all-caps line */
+    unsigned char linestart;/* first token of a line */
+    unsigned char seen;     /* 1: the document also writes it lower case; 2: capitalised mid-sentence */
+    unsigned char gz;       /* gazetteer match: kind * 2 + (0 first word, 1 later word) */
+    uint32_t wh, sh;        /* hashes of the case-folded word and of its shape */
 } tok;
 
 typedef struct name {
@@ -43,6 +49,21 @@ typedef struct name {
     int nested;             /* inside a longer name: never takes "the" */
     long link;              /* index of the name it refers to, or -1 */
 } name;
+
+/* tags of the sequence tagger: O, then B-/I- of PER, ORG, LOC, MISC
+ * (B of label L is 2L - 1, I is 2L) */
+#define ENT_NTAGS 9
+#define ENT_MAXF 64         /* features of one token, at most */
+
+/* averaged-perceptron weights over hashed features, shared read-only by
+ * every worker of the process (tagger.c) */
+typedef struct ent_model {
+    unsigned bits;          /* the table has 1 << bits rows of ENT_NTAGS weights */
+    int16_t *w;
+    char *path;
+    int refs;
+    struct ent_model *next;
+} ent_model;
 
 typedef struct ent_state {
     galley_counter *lex;
@@ -56,25 +77,46 @@ typedef struct ent_state {
     galley_counter *alias;  /* "U.S." -> index in canon[] ("United States") */
     char **canon;
     size_t ncanon;
+    ent_model *model;
+    galley_counter *pername;/* last word of a person's full name -> name index */
 } ent_state;
 
 /* ---- lexicon.c: the data, and what it says of a string ---- */
 unsigned ent_lex_get(const galley_counter *c, const char *k, size_t n);
 unsigned ent_lex_lower(const galley_counter *c, const char *k, size_t n);
+size_t ent_fold(const char *s, size_t n, char *out, size_t cap);
 unsigned ent_lex_titlecase(const galley_counter *c, const char *k, size_t n);
 /* loads every data file; -1 with the stage's message set */
 int ent_load_data(ent_state *st, galley_stage *stage);
+/* the lexicon alone (for the trainer): -1 with err set */
+int ent_load_lexicon(ent_state *st, const char *dir, const char *wordlist, char *err, size_t errlen);
 
-/* ---- names.c: tokens and candidate names (process() steps 1-4) ---- */
+/* ---- tagger.c: features, the shared model and decoding ---- */
+#define ENT_MODEL_FILE "entities-tagger.bin.gz"
+/* Bumped whenever a feature changes: weights trained for other features
+ * are refused instead of silently tagging badly. */
+#define ENT_FEATURE_SET 1u
+int ent_tagger_open(ent_state *st, const char *dir, char *err, size_t errlen);
+void ent_tagger_close(ent_state *st);
+/* fills the per-token fields the features read (after ent_mark_positions
+ * and ent_gather_evidence) */
+void ent_prepare(ent_state *st, const char *text);
+/* hashed features of token i; the history features need the two tags before */
+size_t ent_features(const ent_state *st, const char *text, size_t i, uint32_t *f);
+size_t ent_history_features(const ent_state *st, size_t i, int p1, int p2, uint32_t *f);
+/* whether token i may carry tag t after tag prev; 0 when it must be O */
+int ent_tag_allowed(const ent_state *st, size_t i, int prev, int t);
+int ent_must_be_outside(const ent_state *st, size_t i, int prev);
+/* tags every token and pushes the names it finds */
+int ent_tag_names(ent_state *st, const char *text);
+
+/* ---- names.c: tokens and what the document says of them ---- */
 int ent_tokenize(ent_state *st, const char *text, size_t len);
 void ent_mark_positions(ent_state *st, const char *text, size_t len);
 void ent_gather_evidence(ent_state *st, const char *text);
-int ent_find_runs(ent_state *st, const char *text);
 /* token tests the labelling shares */
 int ent_is_cap(const tok *t);
 int ent_tok_is(const char *text, const tok *t, const char *w);
-int ent_common_word(const ent_state *st, const char *text, const tok *t);
-int ent_is_connector(const char *text, const tok *t);
 int ent_name_period(const char *text, const tok *prev, const tok *t);
 int ent_gap_breaks(const char *text, const tok *a, const tok *b);
 int ent_push_name(ent_state *st, size_t a, size_t b);
@@ -82,13 +124,13 @@ int ent_push_name(ent_state *st, size_t a, size_t b);
 size_t ent_gazetteer_match(const ent_state *st, const char *text, size_t i, size_t end,
                            unsigned *bits);
 
-/* ---- label.c: types and links (process() steps 5-9) ---- */
-void ent_classify(ent_state *st, const char *text, name *nm);
+/* ---- label.c: after the tagger (linear in the names) ---- */
 void ent_link_names(ent_state *st, const char *text);
-void ent_label_rest(ent_state *st, const char *text);
+void ent_name_periods(ent_state *st, const char *text);
+int ent_propagate(ent_state *st, const char *text);
+/* KIND, then the name's words joined by spaces, into buf; 0 if too long */
+size_t ent_name_key(const ent_state *st, const char *text, const name *nm, char kind, char *buf, size_t cap);
 void ent_teams(ent_state *st, const char *text);
 int ent_join_places(ent_state *st, const char *text);
-int ent_same_text(const char *text, const tok *x, const tok *y);
-int ent_same_name(const ent_state *st, const char *text, const name *x, const name *y);
 
 #endif

@@ -23,10 +23,26 @@ unsigned ent_lex_get(const galley_counter *c, const char *k, size_t n)
     return i == (size_t)-1 ? 0 : (unsigned)galley_counter_value(c, i);
 }
 
+/* galley_casefold with a fast path for ASCII words (most of them): the
+ * tagger folds every token up to four times */
+size_t ent_fold(const char *s, size_t n, char *out, size_t cap)
+{
+    if (n >= cap)
+        return galley_casefold(s, n, out, cap);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80)
+            return galley_casefold(s, n, out, cap);
+        out[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+    out[n] = '\0';
+    return n;
+}
+
 unsigned ent_lex_lower(const galley_counter *c, const char *k, size_t n)
 {
     char buf[128];
-    size_t m = galley_casefold(k, n, buf, sizeof buf);
+    size_t m = ent_fold(k, n, buf, sizeof buf);
     return m < sizeof buf ? ent_lex_get(c, buf, m) : 0;
 }
 
@@ -108,14 +124,14 @@ static void add_entry(ent_state *st, char *line, unsigned bits, const unsigned *
 }
 
 static int load_file(ent_state *st, const char *dir, const char *file,
-                     unsigned bits, const unsigned *kinds, galley_stage *stage)
+                     unsigned bits, const unsigned *kinds, char *err, size_t errlen)
 {
     char path[4096];
     int pn = snprintf(path, sizeof path, "%s/%s", dir, file);
     FILE *f = pn > 0 && (size_t)pn < sizeof path ? fopen(path, "r") : NULL;
     if (!f) {
-        galley_stage_fail(stage, "cannot read %s: %s (point the 'data' option or "
-                          "GALLEY_DATADIR at the extract data folder)", path, strerror(errno));
+        snprintf(err, errlen, "cannot read %s: %s (point the 'data' option or "
+                 "GALLEY_DATADIR at the extract data folder)", path, strerror(errno));
         return -1;
     }
     char line[512];
@@ -185,7 +201,7 @@ static const char *find_data(galley_stage *stage, char *buf, size_t cap)
 #endif
 }
 
-int ent_load_data(ent_state *st, galley_stage *stage)
+int ent_load_lexicon(ent_state *st, const char *dir, const char *wordlist, char *err, size_t errlen)
 {
     static const unsigned orgk[4] = { LX_ORGSUF, LX_ORGPRE, LX_ORGANY, 0 };
     static const unsigned lock[4] = { LX_LOCSUF, LX_LOCPRE, 0, LX_LOCBEFORE };
@@ -202,13 +218,22 @@ int ent_load_data(ent_state *st, galley_stage *stage)
         { "org-cues.txt", 0, orgk },
         { "place-cues.txt", 0, lock },
     };
-    char buf[4096];
-    const char *dir = find_data(stage, buf, sizeof buf);
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
-        if (load_file(st, dir, files[i].file, files[i].bits, files[i].kinds, stage) < 0)
+        if (load_file(st, dir, files[i].file, files[i].bits, files[i].kinds, err, errlen) < 0)
             return -1;
-    const char *wl = galley_opt_str(stage, "wordlist");
-    if (wl && *wl)
-        load_wordlist(st, wl);
+    if (wordlist && *wordlist)
+        load_wordlist(st, wordlist);
+    return 0;
+}
+
+int ent_load_data(ent_state *st, galley_stage *stage)
+{
+    char buf[4096], err[4200];
+    const char *dir = find_data(stage, buf, sizeof buf);
+    if (ent_load_lexicon(st, dir, galley_opt_str(stage, "wordlist"), err, sizeof err) < 0 ||
+        ent_tagger_open(st, dir, err, sizeof err) < 0) {
+        galley_stage_fail(stage, "%s", err);
+        return -1;
+    }
     return 0;
 }

@@ -1,5 +1,6 @@
 /* plugins/extract/entities/names.c - tokens with what the lexicon and the
- * document say of them, and the runs of capitalised words that may be names. */
+ * document say of them (sentence position, headlines, words seen in lower
+ * case), the features' raw material. */
 #include "entities.h"
 
 #include <errno.h>
@@ -89,7 +90,9 @@ int ent_tokenize(ent_state *st, const char *text, size_t len)
     st->ntoks = 0;
     galley_tok_init(&tz, text, len);
     while (galley_tok_next(&tz, &gt)) {
-        tok t = { gt.start, gt.end, gt.cls, gt.flags, 0, 0, 0, 0, 0 };
+        tok t = { .s = gt.start, .e = gt.end, .cls = gt.cls, .flags = gt.flags };
+        size_t from = st->ntoks ? st->toks[st->ntoks - 1].e : 0;
+        t.linestart = st->ntoks == 0 || memchr(text + from, '\n', t.s - from) != NULL;
         if (t.cls == GALLEY_TOK_WORD) {
             size_t pl = possessive(text + t.s, t.e - t.s);
             t.e -= pl;
@@ -154,7 +157,7 @@ void ent_mark_positions(ent_state *st, const char *text, size_t len)
         if ((words >= 3 && caps * 10 >= words * 7 && !stop) || (words >= 8 && caps * 10 >= words * 9) ||
             (words >= 3 && shout * 10 >= words * 7))
             for (size_t i = first; i < k; i++)
-                st->toks[i].uncertain = 1;
+                st->toks[i].uncertain = st->toks[i].headline = 1;
         num += 2;
     }
     while (k < st->ntoks)
@@ -175,70 +178,11 @@ void ent_gather_evidence(ent_state *st, const char *text)
         if (t->flags & GALLEY_TOK_LOWER) {
             galley_counter_add(st->lowseen, text + t->s, t->e - t->s, 1);
         } else if (ent_is_cap(t) && !t->uncertain) {
-            size_t m = galley_casefold(text + t->s, t->e - t->s, buf, sizeof buf);
+            size_t m = ent_fold(text + t->s, t->e - t->s, buf, sizeof buf);
             if (m < sizeof buf)
                 galley_counter_add(st->capseen, buf, m, 1);
         }
     }
-}
-
-static int seen_capitalised(const ent_state *st, const char *text, const tok *t)
-{
-    char buf[128];
-    size_t m = galley_casefold(text + t->s, t->e - t->s, buf, sizeof buf);
-    return m < sizeof buf && galley_counter_find(st->capseen, buf, m) != (size_t)-1;
-}
-
-static int seen_lower(const ent_state *st, const char *text, const tok *t)
-{
-    char buf[128];
-    size_t m = galley_casefold(text + t->s, t->e - t->s, buf, sizeof buf);
-    return m < sizeof buf && galley_counter_find(st->lowseen, buf, m) != (size_t)-1;
-}
-
-/* A common word: lower case in the word list or in this document, and not
- * a name the data knows. */
-int ent_common_word(const ent_state *st, const char *text, const tok *t)
-{
-    /* a given name that is also a word ("Soon", "Will") counts as a word
-     * where its capital says nothing */
-    if ((t->lex & (LX_PLACE | LX_ORG)) || (!t->uncertain && (t->lex & (LX_PROPER | LX_GIVEN))))
-        return 0;
-    return (t->low & LX_LOWER) || seen_lower(st, text, t) ||
-           galley_is_stopword(text + t->s, t->e - t->s);
-}
-
-/* A capitalised word at an uncertain position that is probably just a
- * common word with a capital ("Statements by ...", "But Mattis"). */
-static int weak_capital(const ent_state *st, const char *text, const tok *t)
-{
-    if (!t->uncertain)
-        return 0;
-    if ((t->flags & GALLEY_TOK_ALLCAPS) && (t->lex & (LX_PLACE | LX_ORG)))
-        return 0;   /* "US President ...", not "us" */
-    if (galley_is_stopword(text + t->s, t->e - t->s))
-        return 1;
-    return ent_common_word(st, text, t) && !seen_capitalised(st, text, t);
-}
-
-/* "They", "And", "The": capitalised function words are never names
- * ("US" in capitals is not "us") */
-static int cap_stopword(const char *text, const tok *t)
-{
-    return t->cls == GALLEY_TOK_WORD && !(t->flags & GALLEY_TOK_ALLCAPS) &&
-           galley_is_stopword(text + t->s, t->e - t->s);
-}
-
-/* ---- runs of capitalised words ---- */
-
-int ent_is_connector(const char *text, const tok *t)
-{
-    static const char *const w[] = { "of", "for", "on", "de", "da", "del", "della",
-        "di", "du", "van", "von", "der", "den", "la", "le", "bin", "ibn", "al", "el", "&", NULL };
-    for (size_t i = 0; w[i]; i++)
-        if (ent_tok_is(text, t, w[i]))
-            return 1;
-    return 0;
 }
 
 /* "F." "Jr." "St.": a full stop that belongs to the name before it */
@@ -303,96 +247,4 @@ size_t ent_gazetteer_match(const ent_state *st, const char *text, size_t i,
         }
     }
     return best;
-}
-
-static int split_run(ent_state *st, const char *text, size_t a, size_t b);
-
-/* "Washington Post World": a known name at the start of a run ends there
- * unless what follows is a cue word ("Pakistan Army"). */
-static int split_known(ent_state *st, const char *text, size_t a, size_t b)
-{
-    unsigned bits;
-    size_t k = ent_gazetteer_match(st, text, a, b, &bits);
-    if (k > 0 && a + k < b && (k >= 2 || (bits & LX_ORG)) &&
-        !(st->toks[a + k].lex & (LX_ORGSUF | LX_LOCSUF))) {
-        if (ent_push_name(st, a, a + k) < 0)
-            return -1;
-        return split_run(st, text, a + k, b);
-    }
-    return ent_push_name(st, a, b);
-}
-
-/* Splits a run of name tokens [a, b) where a name plainly ends: at words
- * that are never names, and at "of" after a proper name ("Mattis of"). */
-static int split_run(ent_state *st, const char *text, size_t a, size_t b)
-{
-    for (;;) {
-        if (a >= b)
-            return 0;
-        unsigned bits;
-        size_t known = ent_gazetteer_match(st, text, a, b, &bits);
-        if (known >= 2)     /* a known name holds together, even in a headline */
-            return known == b - a ? ent_push_name(st, a, b) : split_known(st, text, a, b);
-        const tok *t = &st->toks[a];
-        if (!(weak_capital(st, text, t) || cap_stopword(text, t) || (t->lex & LX_NOTNAME) ||
-              ent_is_connector(text, t) || t->cls != GALLEY_TOK_WORD))
-            break;
-        a++;
-    }
-    while (b > a && (st->toks[b - 1].cls != GALLEY_TOK_WORD || ent_is_connector(text, &st->toks[b - 1]))
-           && !(b - 1 > a && ent_name_period(text, &st->toks[b - 2], &st->toks[b - 1])))
-        b--;
-    if (a >= b)
-        return 0;
-    for (size_t i = a; i < b; i++) {
-        const tok *t = &st->toks[i];
-        int cut = ((t->lex & LX_NOTNAME) && !(t->lex & (LX_ORG | LX_PLACE))) ||
-                  (cap_stopword(text, t) && !ent_is_connector(text, t));
-        if (!cut && t->uncertain && i > a && t->cls == GALLEY_TOK_WORD &&
-            ent_common_word(st, text, t) && !(t->lex & (LX_TITLE | LX_TITLEMOD | LX_ORGSUF | LX_LOCSUF)))
-            cut = 1;
-        if (!cut && ent_is_connector(text, t) && i > a) {
-            const tok *p = &st->toks[i - 1];
-            unsigned bits;
-            /* "Trotter of California": a name, then where it is from */
-            int place_after = ent_tok_is(text, t, "of") &&
-                              ent_gazetteer_match(st, text, i + 1, b, &bits) == b - i - 1 &&
-                              (bits & (LX_PLACE3 | LX_PLACE2));
-            cut = !(p->lex & (LX_ORGPRE | LX_ORGSUF | LX_TITLE | LX_LOCPRE)) &&
-                  (!ent_common_word(st, text, p) || place_after);
-        }
-        if (cut) {
-            if (split_run(st, text, a, i) < 0)
-                return -1;
-            return split_run(st, text, i + 1, b);
-        }
-    }
-    return split_known(st, text, a, b);
-}
-
-int ent_find_runs(ent_state *st, const char *text)
-{
-    st->nnames = 0;
-    size_t i = 0, n = st->ntoks;
-    while (i < n) {
-        if (!ent_is_cap(&st->toks[i])) {
-            i++;
-            continue;
-        }
-        size_t j = i + 1;
-        while (j < n && !st->toks[j - 1].poss && !ent_gap_breaks(text, &st->toks[j - 1], &st->toks[j])) {
-            const tok *t = &st->toks[j];
-            if (ent_is_cap(t) || ent_name_period(text, &st->toks[j - 1], t) ||
-                (ent_is_connector(text, t) && j + 1 < n && ent_is_cap(&st->toks[j + 1])) ||
-                (ent_tok_is(text, t, "the") && ent_tok_is(text, &st->toks[j - 1], "of") &&
-                 j + 1 < n && ent_is_cap(&st->toks[j + 1])))
-                j++;
-            else
-                break;
-        }
-        if (split_run(st, text, i, j) < 0)
-            return -1;
-        i = j;
-    }
-    return 0;
 }

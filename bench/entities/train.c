@@ -1,0 +1,409 @@
+/* bench/entities/train.c - learns the weights of the entities tagger
+ * (plugins/extract/entities/tagger.c) from CoNLL files (token<TAB>IOB2 tag),
+ * with the plugin's own tokens and features, as an averaged perceptron over
+ * greedy left-to-right decoding; deterministic (fixed order, fixed seed).
+ * Also scores a weights file on CoNLL files (--eval), conlleval-style.
+ *
+ * usage: train -d DATADIR [-w WORDLIST] [-b BITS] [-e EPOCHS] [--misc] -o OUT.bin.gz FILE...
+ *        train -d DATADIR [-w WORDLIST] --eval FILE...   (reads DATADIR's weights) */
+#include "../../plugins/extract/entities/entities.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+typedef struct span { size_t s, e; int label; } span;
+typedef struct doc {
+    char *text;
+    size_t len;
+    span *gold;
+    size_t ngold;
+} doc;
+
+static doc *docs;
+static size_t ndocs;
+static int keep_misc, show, shout;
+
+static void *xrealloc(void *p, size_t n)
+{
+    p = realloc(p, n);
+    if (!p) {
+        fprintf(stderr, "train: out of memory\n");
+        exit(1);
+    }
+    return p;
+}
+
+static int label_of(const char *tag)
+{
+    const char *x = tag + 2;
+    int l = !strcmp(x, "PER") ? L_PER : !strcmp(x, "ORG") ? L_ORG : !strcmp(x, "LOC") ? L_LOC
+          : !strcmp(x, "MISC") ? L_MISC : L_NONE;
+    return l == L_MISC && !keep_misc ? L_NONE : l;
+}
+
+/* One document a -DOCSTART-: tokens joined by spaces, a sentence a line
+ * (the way the bench feeds galley). */
+static void read_conll(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        perror(path);
+        exit(1);
+    }
+    char line[4096];
+    doc *d = NULL;
+    size_t cap = 0, gcap = 0;
+    int open = L_NONE, bol = 1;
+    size_t sent = 0;
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        char *tab = strchr(line, '\t');
+        if (!strncmp(line, "-DOCSTART-", 10) || !d) {
+            docs = xrealloc(docs, (ndocs + 1) * sizeof *docs);
+            d = &docs[ndocs++];
+            memset(d, 0, sizeof *d);
+            cap = gcap = 0;
+            open = L_NONE;
+            bol = 1;
+            sent = 0;
+            if (!strncmp(line, "-DOCSTART-", 10))
+                continue;
+        }
+        if (!tab) {         /* end of a sentence */
+            if (d->len && !bol) {
+                if (d->len + 2 > cap)
+                    d->text = xrealloc(d->text, cap = 2 * cap + 64);
+                d->text[d->len++] = '\n';
+                bol = 1;
+                sent++;
+            }
+            open = L_NONE;
+            continue;
+        }
+        *tab = '\0';
+        size_t n = strlen(line);
+        if (d->len + n + 2 > cap)
+            d->text = xrealloc(d->text, cap = 2 * cap + n + 64);
+        if (!bol)
+            d->text[d->len++] = ' ';
+        bol = 0;
+        int l = tab[1] == 'O' ? L_NONE : label_of(tab + 1);
+        if (l != L_NONE && (tab[1] == 'B' || open != l)) {
+            if (d->ngold == gcap)
+                d->gold = xrealloc(d->gold, (gcap = 2 * gcap + 16) * sizeof *d->gold);
+            d->gold[d->ngold++] = (span){ d->len, d->len + n, l };
+        } else if (l != L_NONE) {
+            d->gold[d->ngold - 1].e = d->len + n;
+        }
+        open = l;
+        /* every tenth document opens with an all-caps line, as headlines
+         * and datelines do ("NEW YORK 1996-12-06"), which the training
+         * sets hardly have */
+        if (shout && sent == 0 && ndocs % 10 == 0)
+            for (size_t k = 0; k < n; k++)
+                if (line[k] >= 'a' && line[k] <= 'z')
+                    line[k] = (char)(line[k] - ('a' - 'A'));
+        memcpy(d->text + d->len, line, n);
+        d->len += n;
+        d->text[d->len] = '\0';
+    }
+    fclose(f);
+}
+
+/* the document's tokens, features ready */
+static void analyse(ent_state *st, const doc *d)
+{
+    if (ent_tokenize(st, d->text, d->len) < 0) {
+        fprintf(stderr, "train: out of memory\n");
+        exit(1);
+    }
+    ent_mark_positions(st, d->text, d->len);
+    ent_gather_evidence(st, d->text);
+    ent_prepare(st, d->text);
+}
+
+/* gold tag of each token: B on the first token of a gold name, I after */
+static void gold_tags(const ent_state *st, const doc *d, int *tags)
+{
+    size_t g = 0;
+    for (size_t i = 0; i < st->ntoks; i++) {
+        const tok *t = &st->toks[i];
+        while (g < d->ngold && d->gold[g].e <= t->s)
+            g++;
+        tags[i] = 0;
+        if (g < d->ngold && d->gold[g].s <= t->s)
+            tags[i] = 2 * d->gold[g].label - (i == 0 || st->toks[i - 1].e <= d->gold[g].s);
+    }
+}
+
+/* ---- training ---- */
+
+static float *W;        /* weights */
+static double *U;       /* their running sums, for averaging */
+static uint32_t mask;
+
+static int predict(const uint32_t *f, size_t n, const ent_state *st, size_t i, int p1)
+{
+    float score[ENT_NTAGS] = { 0 };
+    for (size_t k = 0; k < n; k++) {
+        const float *w = W + (size_t)(f[k] & mask) * ENT_NTAGS;
+        for (int t = 0; t < ENT_NTAGS; t++)
+            score[t] += w[t];
+    }
+    int best = 0;
+    for (int t = 1; t < ENT_NTAGS; t++)
+        if (score[t] > score[best] && ent_tag_allowed(st, i, p1, t))
+            best = t;
+    return best;
+}
+
+static void update(const uint32_t *f, size_t n, int gold, int pred, double c)
+{
+    for (size_t k = 0; k < n; k++) {
+        size_t r = (size_t)(f[k] & mask) * ENT_NTAGS;
+        W[r + gold] += 1;
+        U[r + gold] += c;
+        W[r + pred] -= 1;
+        U[r + pred] -= c;
+    }
+}
+
+static size_t train_doc(ent_state *st, const doc *d, int **tags, size_t *tcap, double *c)
+{
+    analyse(st, d);
+    if (st->ntoks > *tcap)
+        *tags = xrealloc(*tags, (*tcap = st->ntoks) * sizeof **tags);
+    gold_tags(st, d, *tags);
+    size_t errors = 0;
+    int p1 = 0, p2 = 0;
+    uint32_t f[ENT_MAXF + 8];
+    for (size_t i = 0; i < st->ntoks; i++) {
+        if (i > 0 && st->toks[i].sent != st->toks[i - 1].sent)
+            p1 = p2 = 0;
+        int gold = (*tags)[i], pred = 0;
+        if (gold % 2 == 0 && gold && !ent_tag_allowed(st, i, p1, gold))
+            gold--;     /* the name began where we did not see it begin */
+        if (!ent_tag_allowed(st, i, p1, gold))
+            gold = 0;
+        if (!ent_must_be_outside(st, i, p1)) {
+            size_t n = ent_features(st, d->text, i, f);
+            n += ent_history_features(st, i, p1, p2, f + n);
+            pred = predict(f, n, st, i, p1);
+            *c += 1;
+            if (pred != gold) {
+                update(f, n, gold, pred, *c);
+                errors++;
+            }
+        }
+        p2 = p1;
+        p1 = pred;
+    }
+    return errors;
+}
+
+static uint64_t rng = 0x9E3779B97F4A7C15ull;
+static uint64_t next_rand(void)
+{
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return rng;
+}
+
+static void write_model(const char *out, unsigned bits, double c)
+{
+    size_t rows = (size_t)1 << bits, n = rows * ENT_NTAGS;
+    float maxw = 0;
+    for (size_t i = 0; i < n; i++) {
+        W[i] -= (float)(U[i] / c);     /* the average over every step */
+        if (fabsf(W[i]) > maxw)
+            maxw = fabsf(W[i]);
+    }
+    float scale = maxw > 0 ? 32000.0f / maxw : 1;
+    gzFile g = gzopen(out, "wb9");
+    if (!g) {
+        perror(out);
+        exit(1);
+    }
+    unsigned char h[20] = { 'G', 'L', 'Y', 'N', 'E', 'R', '1', '\0' };
+    uint32_t v[3] = { bits, ENT_NTAGS, 0 };
+    v[2] = ENT_FEATURE_SET;
+    for (int k = 0; k < 3; k++)
+        for (int b = 0; b < 4; b++)
+            h[8 + 4 * k + b] = (unsigned char)(v[k] >> (8 * b));
+    gzwrite(g, h, sizeof h);
+    unsigned char buf[2 * ENT_NTAGS * 1024];
+    for (size_t i = 0; i < n; i += ENT_NTAGS * 1024) {
+        size_t k = 0;
+        for (size_t j = i; j < i + ENT_NTAGS * 1024 && j < n; j++) {
+            long q = lrintf(W[j] * scale);
+            uint16_t u = (uint16_t)(int16_t)q;
+            buf[k++] = (unsigned char)(u & 0xff);
+            buf[k++] = (unsigned char)(u >> 8);
+        }
+        gzwrite(g, buf, (unsigned)k);
+    }
+    if (gzclose(g) != Z_OK) {
+        fprintf(stderr, "train: cannot write %s\n", out);
+        exit(1);
+    }
+}
+
+/* ---- scoring ---- */
+
+/* the CoNLL token around byte p of the document (tokens never hold spaces) */
+static size_t tok_start(const doc *d, size_t p)
+{
+    while (p > 0 && d->text[p - 1] != ' ' && d->text[p - 1] != '\n')
+        p--;
+    return p;
+}
+
+static size_t tok_end(const doc *d, size_t p)
+{
+    while (p < d->len && d->text[p] != ' ' && d->text[p] != '\n')
+        p++;
+    return p;
+}
+
+static int cmp_span(const void *a, const void *b)
+{
+    const span *x = a, *y = b;
+    return x->s != y->s ? (x->s < y->s ? -1 : 1) : x->e != y->e ? (x->e < y->e ? -1 : 1) : x->label - y->label;
+}
+
+static void evaluate(ent_state *st)
+{
+    size_t tp[5] = { 0 }, np[5] = { 0 }, ng[5] = { 0 };
+    span *pred = NULL;
+    size_t pcap = 0;
+    for (size_t k = 0; k < ndocs; k++) {
+        const doc *d = &docs[k];
+        analyse(st, d);
+        if (ent_tag_names(st, d->text) < 0)
+            exit(1);
+        if (st->nnames > pcap)
+            pred = xrealloc(pred, (pcap = st->nnames) * sizeof *pred);
+        size_t n = 0;
+        for (size_t i = 0; i < st->nnames; i++) {
+            const name *nm = &st->names[i];
+            if (nm->label == L_MISC && !keep_misc)
+                continue;
+            pred[n++] = (span){ tok_start(d, st->toks[nm->a].s), tok_end(d, st->toks[nm->b - 1].e - 1), nm->label };
+        }
+        qsort(pred, n, sizeof *pred, cmp_span);
+        size_t g = 0;
+        for (size_t i = 0; i < n; i++) {
+            np[pred[i].label]++;
+            while (g < d->ngold && cmp_span(&d->gold[g], &pred[i]) < 0) {
+                if (show)
+                    printf("FN %d %zu:%zu:%zu %.*s\n", d->gold[g].label, k, d->gold[g].s, d->gold[g].e, (int)(d->gold[g].e - d->gold[g].s), d->text + d->gold[g].s);
+                g++;
+            }
+            if (g < d->ngold && !cmp_span(&d->gold[g], &pred[i])) {
+                tp[pred[i].label]++;
+                g++;
+            } else if (show) {
+                printf("FP %d %zu:%zu:%zu %.*s\n", pred[i].label, k, pred[i].s, pred[i].e, (int)(pred[i].e - pred[i].s), d->text + pred[i].s);
+            }
+        }
+        for (size_t i = 0; i < d->ngold; i++)
+            ng[d->gold[i].label]++;
+    }
+    free(pred);
+    static const char *const names[] = { "all", "PER", "ORG", "LOC", "MISC" };
+    for (int l = 1; l <= 4; l++) {
+        tp[0] += tp[l], np[0] += np[l], ng[0] += ng[l];
+    }
+    for (int l = 0; l <= 4; l++) {
+        double p = np[l] ? (double)tp[l] / (double)np[l] : 0, r = ng[l] ? (double)tp[l] / (double)ng[l] : 0;
+        if (ng[l] || np[l])
+            printf("%-5s P %.3f R %.3f F1 %.3f (gold %zu)\n", names[l], p, r, p + r > 0 ? 2 * p * r / (p + r) : 0, ng[l]);
+    }
+}
+
+static void usage(void)
+{
+    fprintf(stderr, "usage: train -d DATADIR [-w WORDLIST] [-b BITS] [-e EPOCHS] [--misc] -o OUT FILE...\n"
+                    "       train -d DATADIR [-w WORDLIST] [--misc] --eval FILE...\n");
+    exit(2);
+}
+
+int main(int argc, char **argv)
+{
+    const char *dir = NULL, *wordlist = "/usr/share/dict/words", *out = NULL;
+    unsigned bits = 20, epochs = 12;
+    int eval = 0, i = 1;
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        if (!strcmp(argv[i], "--misc"))
+            keep_misc = 1;
+        else if (!strcmp(argv[i], "--show"))
+            show = 1;
+        else if (!strcmp(argv[i], "--eval"))
+            eval = 1;
+        else if (i + 1 < argc && !strcmp(argv[i], "-d"))
+            dir = argv[++i];
+        else if (i + 1 < argc && !strcmp(argv[i], "-w"))
+            wordlist = argv[++i];
+        else if (i + 1 < argc && !strcmp(argv[i], "-o"))
+            out = argv[++i];
+        else if (i + 1 < argc && !strcmp(argv[i], "-b"))
+            bits = (unsigned)atoi(argv[++i]);
+        else if (i + 1 < argc && !strcmp(argv[i], "-e"))
+            epochs = (unsigned)atoi(argv[++i]);
+        else
+            usage();
+    }
+    if (!dir || i == argc || (!eval && !out) || bits < 10 || bits > 24)
+        usage();
+    shout = !eval;
+    for (; i < argc; i++)
+        read_conll(argv[i]);
+    ent_state st = { 0 };
+    char err[4200];
+    st.lex = galley_counter_new();
+    st.lowseen = galley_counter_new();
+    st.capseen = galley_counter_new();
+    st.alias = galley_counter_new();
+    if (ent_load_lexicon(&st, dir, wordlist, err, sizeof err) < 0) {
+        fprintf(stderr, "train: %s\n", err);
+        return 1;
+    }
+    if (eval) {
+        if (ent_tagger_open(&st, dir, err, sizeof err) < 0) {
+            fprintf(stderr, "train: %s\n", err);
+            return 1;
+        }
+        evaluate(&st);
+        return 0;
+    }
+    mask = ((uint32_t)1 << bits) - 1;
+    W = calloc((size_t)ENT_NTAGS << bits, sizeof *W);
+    U = calloc((size_t)ENT_NTAGS << bits, sizeof *U);
+    size_t *order = malloc(ndocs * sizeof *order);
+    if (!W || !U || !order) {
+        fprintf(stderr, "train: out of memory\n");
+        return 1;
+    }
+    for (size_t k = 0; k < ndocs; k++)
+        order[k] = k;
+    int *tags = NULL;
+    size_t tcap = 0;
+    double c = 1;
+    for (unsigned e = 0; e < epochs; e++) {
+        for (size_t k = ndocs; k > 1; k--) {   /* the same shuffle on every run */
+            size_t j = (size_t)(next_rand() % k), x = order[k - 1];
+            order[k - 1] = order[j];
+            order[j] = x;
+        }
+        size_t errors = 0;
+        for (size_t k = 0; k < ndocs; k++)
+            errors += train_doc(&st, &docs[order[k]], &tags, &tcap, &c);
+        fprintf(stderr, "epoch %u: %zu errors\n", e + 1, errors);
+    }
+    write_model(out, bits, c);
+    return 0;
+}

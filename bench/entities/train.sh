@@ -1,0 +1,23 @@
+#!/bin/sh
+# bench/entities/train.sh - retrains the entities tagger's weights
+# (conf/extract/entities-tagger.bin.gz) from ../shared/data/bench/ner-train,
+# deterministically: the same data gives the same file, byte for byte.
+# From the build tree: sh bench/entities/train.sh [OUT]
+# The sets and their licences: conf/extract/README.md.  Never add the GUM
+# news/interview documents (the dev set) or ner-dev (measure only).
+top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
+top_builddir=${top_builddir:-$(pwd)}
+data=${GALLEY_SHARED_DATA:-$top_srcdir/../shared/data}/bench/ner-train
+out=${1:-$top_srcdir/conf/extract/entities-tagger.bin.gz}
+[ -d "$data" ] || { echo "bench/entities/train.sh: $data not found"; exit 1; }
+make -C "$top_builddir" bench/entities/train >/dev/null || exit 1
+sets="wikigold wnut17-train wnut17-dev wnut17-test btc-a btc-b btc-e btc-f btc-g btc-h
+      uner-en-ewt-dev uner-en-ewt-test gum-academic gum-bio gum-court gum-voyage"
+files=
+for s in $sets; do
+    [ -f "$data/$s.conll" ] || { echo "bench/entities/train.sh: $data/$s.conll missing"; exit 1; }
+    files="$files $data/$s.conll"
+done
+# shellcheck disable=SC2086
+"$top_builddir/bench/entities/train" -d "$top_srcdir/conf/extract" --misc -b 20 -e 12 -o "$out" $files || exit 1
+echo "wrote $out ($(wc -c < "$out") bytes)"

@@ -1,0 +1,404 @@
+/* plugins/extract/entities/tagger.c - the statistical sequence tagger of the
+ * entities plugin: hashed features of a token (word, shape, affixes,
+ * neighbours, sentence position, case context, gazetteers and name lists),
+ * greedy left-to-right decoding over BIO tags with an averaged perceptron,
+ * and the weights, loaded once per process and shared by every worker.
+ * bench/entities/train.c computes the same features to learn the weights. */
+#include "entities.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+static const char model_magic[8] = { 'G', 'L', 'Y', 'N', 'E', 'R', '1', '\0' };
+
+/* ---- hashing ---- */
+
+static uint32_t mix(uint32_t a, uint32_t b)
+{
+    uint32_t h = a * 0x9E3779B1u ^ (b + 0x7F4A7C15u + (a << 6) + (a >> 2));
+    h ^= h >> 16;
+    h *= 0x85EBCA6Bu;
+    h ^= h >> 13;
+    h *= 0xC2B2AE35u;
+    h ^= h >> 16;
+    return h;
+}
+
+static uint32_t hash_bytes(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+/* ---- per-token preparation ---- */
+
+/* "Xxxx" -> "Xx", "U.S." -> "X.X.", "1996-12-06" -> "d-d-d": each run of
+ * one character class once (bytes >= 0x80 count as a letter of no case) */
+static uint32_t shape_hash(const char *w, size_t n)
+{
+    char buf[16];
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < sizeof buf; i++) {
+        unsigned char c = (unsigned char)w[i];
+        char m = c >= 'A' && c <= 'Z' ? 'X' : c >= 'a' && c <= 'z' ? 'x' : c >= '0' && c <= '9' ? 'd'
+               : c >= 0x80 ? 'u' : (char)c;
+        if (m == 'u' && k > 0 && (buf[k - 1] == 'x' || buf[k - 1] == 'X'))
+            continue;   /* "Zoë", "Đặng": the accent does not change the shape */
+        if (k == 0 || buf[k - 1] != m)
+            buf[k++] = m;
+    }
+    return hash_bytes(buf, k) ^ (n > 12 ? 0x5bd1e995u : n == 1 ? 0x1b873593u : 0);
+}
+
+static int all_caps(const tok *t)
+{
+    return t->cls == GALLEY_TOK_WORD && (t->flags & GALLEY_TOK_ALLCAPS);
+}
+
+/* Lexicon flags of words [i, i+k) joined by spaces; an all-caps phrase is
+ * also looked up as "New York" (ASCII title case). */
+static unsigned phrase_bits(const ent_state *st, const char *text, size_t i, size_t k, int shout)
+{
+    char buf[256];
+    size_t n = 0;
+    for (size_t j = i; j < i + k; j++) {
+        const tok *t = &st->toks[j];
+        size_t l = t->e - t->s;
+        if (n + l + 1 >= sizeof buf)
+            return 0;
+        if (j > i)
+            buf[n++] = ' ';
+        for (size_t q = 0; q < l; q++) {
+            char c = text[t->s + q];
+            buf[n++] = shout && q > 0 && c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
+        }
+    }
+    return ent_lex_get(st->lex, buf, n);
+}
+
+/* Longest ORG or place phrase of the gazetteers at each capitalised word,
+ * left to right: the kind goes into tok.gz (1 ORG, 2-4 place by weight). */
+static void mark_gazetteer(ent_state *st, const char *text)
+{
+    for (size_t i = 0; i < st->ntoks; i++)
+        st->toks[i].gz = 0;
+    for (size_t i = 0; i < st->ntoks;) {
+        if (!ent_is_cap(&st->toks[i])) {
+            i++;
+            continue;
+        }
+        int shout = all_caps(&st->toks[i]);
+        size_t best = 0;
+        unsigned kind = 0;
+        for (size_t k = 1; k <= st->maxwords && i + k <= st->ntoks; k++) {
+            const tok *t = &st->toks[i + k - 1];
+            if (k > 1 && (t->sent != st->toks[i].sent || t->cls == GALLEY_TOK_PUNCT))
+                break;
+            unsigned f = phrase_bits(st, text, i, k, 0);
+            if (shout && !(f & (LX_ORG | LX_PLACE)))
+                f = phrase_bits(st, text, i, k, 1);
+            if (f & (LX_ORG | LX_PLACE)) {
+                best = k;
+                kind = (f & LX_ORG) ? 1 : (f & LX_PLACE3) ? 2 : (f & LX_PLACE2) ? 3 : 4;
+            }
+        }
+        for (size_t j = 0; j < best; j++)
+            st->toks[i + j].gz = (unsigned char)(kind * 2 + (j > 0));
+        i += best ? best : 1;
+    }
+}
+
+void ent_prepare(ent_state *st, const char *text)
+{
+    char buf[128];
+    for (size_t i = 0; i < st->ntoks; i++) {
+        tok *t = &st->toks[i];
+        const char *w = text + t->s;
+        size_t n = t->e - t->s;
+        t->sh = shape_hash(w, n);
+        t->seen = 0;
+        if (t->cls == GALLEY_TOK_NUMBER) {
+            t->wh = mix(7, t->sh);      /* numbers by their shape only */
+            continue;
+        }
+        size_t m = ent_fold(w, n, buf, sizeof buf);
+        t->wh = m < sizeof buf ? hash_bytes(buf, m) : hash_bytes(w, n);
+        if (t->cls == GALLEY_TOK_WORD && m < sizeof buf && !(t->flags & GALLEY_TOK_LOWER)) {
+            t->seen = (unsigned char)((galley_counter_find(st->lowseen, buf, m) != (size_t)-1) |
+                                      (galley_counter_find(st->capseen, buf, m) != (size_t)-1) << 1);
+        }
+    }
+    mark_gazetteer(st, text);
+}
+
+/* ---- features ---- */
+
+enum {
+    F_BIAS = 1, F_W, F_SH, F_WM1, F_WP1, F_WM2, F_WP2, F_SHM1, F_SHP1, F_SH2L, F_SH2R,
+    F_W2L, F_W2R, F_PRE, F_SUF, F_LEX, F_LOW, F_LEXM1, F_LEXP1, F_GZ, F_GZM1, F_GZP1,
+    F_POS, F_SEEN, F_POSS, F_P1, F_P2, F_P1W, F_P1SH, F_WCASE, F_SHM2, F_GAP
+};
+
+/* 0 lower, 1 capitalised, 2 all caps, 3 other (numbers, punctuation, mixed) */
+static uint32_t case_class(const tok *t)
+{
+    if (t->cls != GALLEY_TOK_WORD)
+        return 3;
+    return (t->flags & GALLEY_TOK_ALLCAPS) && t->e - t->s > 1 ? 2 : (t->flags & GALLEY_TOK_CAPITALIZED) ? 1
+         : (t->flags & GALLEY_TOK_LOWER) ? 0 : 3;
+}
+
+static size_t lex_features(uint32_t *f, size_t n, uint32_t tmpl, unsigned bits, uint32_t cc)
+{
+    for (unsigned b = 0; bits && b < 20; b++, bits >>= 1)
+        if (bits & 1u)
+            f[n++] = mix(tmpl, b * 4 + cc);
+    return n;
+}
+
+#define NEIGHBOUR_LEX (LX_GIVEN | LX_SURNAME | LX_TITLE | LX_TITLEMOD | LX_ORGSUF | LX_ORGPRE | LX_LOCSUF | \
+                       LX_LOCPRE | LX_LOCBEFORE | LX_TITLELOW | LX_PLACE3 | LX_ORG)
+
+size_t ent_features(const ent_state *st, const char *text, size_t i, uint32_t *f)
+{
+    static const tok edge = { .cls = GALLEY_TOK_PUNCT, .wh = 0x1234567u, .sh = 0x7654321u };
+    const tok *t = &st->toks[i];
+    const tok *m1 = i > 0 && st->toks[i - 1].sent == t->sent ? &st->toks[i - 1] : &edge;
+    const tok *m2 = m1 != &edge && i > 1 && st->toks[i - 2].sent == t->sent ? &st->toks[i - 2] : &edge;
+    const tok *p1 = i + 1 < st->ntoks && st->toks[i + 1].sent == t->sent ? &st->toks[i + 1] : &edge;
+    const tok *p2 = p1 != &edge && i + 2 < st->ntoks && st->toks[i + 2].sent == t->sent ? &st->toks[i + 2] : &edge;
+    uint32_t cc = case_class(t);
+    size_t n = 0;
+    f[n++] = F_BIAS;
+    f[n++] = mix(F_W, t->wh);
+    f[n++] = mix(F_WCASE, t->wh ^ cc);
+    f[n++] = mix(F_SH, t->sh);
+    f[n++] = mix(F_WM1, m1->wh);
+    f[n++] = mix(F_WP1, p1->wh);
+    f[n++] = mix(F_WM2, m2->wh);
+    f[n++] = mix(F_WP2, p2->wh);
+    f[n++] = mix(F_SHM1, m1->sh);
+    f[n++] = mix(F_SHM2, m2->sh);
+    f[n++] = mix(F_SHP1, p1->sh);
+    f[n++] = mix(F_SH2L, mix(m1->sh, t->sh));
+    f[n++] = mix(F_SH2R, mix(t->sh, p1->sh));
+    f[n++] = mix(F_W2L, mix(m1->wh, t->wh));
+    f[n++] = mix(F_W2R, mix(t->wh, p1->wh));
+    if (t->cls == GALLEY_TOK_WORD) {
+        char buf[128];
+        size_t m = ent_fold(text + t->s, t->e - t->s, buf, sizeof buf);
+        if (m < sizeof buf)
+            for (size_t k = 2; k <= 4 && k <= m; k++) {
+                f[n++] = mix(F_PRE + 100 * k, hash_bytes(buf, k - (k == 4)));
+                f[n++] = mix(F_SUF + 100 * k, hash_bytes(buf + m - k, k));
+            }
+    }
+    n = lex_features(f, n, F_LEX, t->lex, cc);
+    n = lex_features(f, n, F_LOW, t->low & (LX_LOWER | LX_TITLELOW | LX_GIVEN | LX_SURNAME | LX_PLACE | LX_ORG), cc);
+    n = lex_features(f, n, F_LEXM1, (m1->lex | m1->low) & NEIGHBOUR_LEX, case_class(m1));
+    n = lex_features(f, n, F_LEXP1, (p1->lex | p1->low) & NEIGHBOUR_LEX, case_class(p1));
+    f[n++] = mix(F_GZ, t->gz * 4u + cc);
+    f[n++] = mix(F_GZM1, m1->gz * 16u + t->gz);
+    f[n++] = mix(F_GZP1, p1->gz * 16u + t->gz);
+    /* where the token stands: first of its sentence, in a headline or an
+     * all-caps line, first of a line (a dateline) */
+    f[n++] = mix(F_POS, (uint32_t)t->uncertain * 64 + t->headline * 32u + t->linestart * 16u + cc * 4 +
+                            (m1 == &edge) * 2u + (p1 == &edge));
+    f[n++] = mix(F_SEEN, t->seen * 4u + cc);
+    f[n++] = mix(F_POSS, (uint32_t)t->poss * 4 + (p1->cls == GALLEY_TOK_NUMBER) * 2u + (m1->cls == GALLEY_TOK_NUMBER));
+    /* "J. Murray": glued to the word before, or spaced */
+    f[n++] = mix(F_GAP, (m1 != &edge && m1->e == t->s) * 2u + (p1 != &edge && t->e == p1->s));
+    return n;
+}
+
+size_t ent_history_features(const ent_state *st, size_t i, int p1, int p2, uint32_t *f)
+{
+    const tok *t = &st->toks[i];
+    f[0] = mix(F_P1, (uint32_t)p1);
+    f[1] = mix(F_P2, (uint32_t)(p1 * 16 + p2));
+    f[2] = mix(F_P1W, mix(t->wh, (uint32_t)p1));
+    f[3] = mix(F_P1SH, mix(t->sh, (uint32_t)p1));
+    return 4;
+}
+
+/* ---- constraints ---- */
+
+/* A name starts at a word that is not all lower case; I-X only after X. */
+int ent_tag_allowed(const ent_state *st, size_t i, int prev, int t)
+{
+    const tok *k = &st->toks[i];
+    if (t == 0)
+        return 1;
+    if (t % 2 == 0)     /* I-X */
+        return prev == t || prev == t - 1;
+    return k->cls == GALLEY_TOK_WORD && !(k->flags & GALLEY_TOK_LOWER);
+}
+
+/* Outside a name, a lower-case word, a number or a sign starts none: most
+ * tokens are decided without scoring. */
+int ent_must_be_outside(const ent_state *st, size_t i, int prev)
+{
+    const tok *k = &st->toks[i];
+    return prev == 0 && (k->cls != GALLEY_TOK_WORD || (k->flags & GALLEY_TOK_LOWER));
+}
+
+/* ---- the shared model ---- */
+
+static pthread_mutex_t model_lock = PTHREAD_MUTEX_INITIALIZER;
+static ent_model *models;       /* loaded models, one per file */
+
+static uint32_t le32(const unsigned char *b)
+{
+    return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+}
+
+static ent_model *model_read(const char *path, char *err, size_t errlen)
+{
+    gzFile g = gzopen(path, "rb");
+    if (!g) {
+        snprintf(err, errlen, "cannot read %s: %s (the tagger's weights; rebuild them with "
+                 "sh bench/entities/train.sh or point the 'data' option at the extract data folder)",
+                 path, errno ? strerror(errno) : "out of memory");
+        return NULL;
+    }
+    unsigned char h[20];
+    ent_model *m = NULL;
+    if (gzread(g, h, sizeof h) != (int)sizeof h || memcmp(h, model_magic, 8) != 0) {
+        snprintf(err, errlen, "%s: not a weights file of the entities tagger (bad header)", path);
+    } else if (le32(h + 16) != ENT_FEATURE_SET || le32(h + 12) != ENT_NTAGS || le32(h + 8) < 10 ||
+               le32(h + 8) > 24) {
+        snprintf(err, errlen, "%s: weights for feature set %u with %u tags, this plugin computes set %u "
+                 "with %u tags; retrain with sh bench/entities/train.sh", path, le32(h + 16), le32(h + 12),
+                 ENT_FEATURE_SET, ENT_NTAGS);
+    } else if (!(m = calloc(1, sizeof *m)) || !(m->path = strdup(path)) ||
+               !(m->w = malloc(((size_t)1 << le32(h + 8)) * ENT_NTAGS * sizeof *m->w))) {
+        snprintf(err, errlen, "%s: out of memory loading the tagger's weights", path);
+    } else {
+        m->bits = le32(h + 8);
+        size_t bytes = ((size_t)1 << m->bits) * ENT_NTAGS * sizeof *m->w;
+        unsigned char *b = (unsigned char *)m->w;
+        size_t got = 0;
+        int r;
+        while (got < bytes && (r = gzread(g, b + got, (unsigned)(bytes - got > (1u << 30) ? 1u << 30 : bytes - got))) > 0)
+            got += (size_t)r;
+        if (got == bytes) {
+            for (size_t i = 0; i < bytes / 2; i++)  /* stored little-endian */
+                m->w[i] = (int16_t)(uint16_t)(b[2 * i] | b[2 * i + 1] << 8);
+            gzclose(g);
+            return m;
+        }
+        snprintf(err, errlen, "%s: truncated (%zu of %zu bytes of weights); retrain with "
+                 "sh bench/entities/train.sh", path, got, bytes);
+    }
+    if (m) {
+        free(m->w);
+        free(m->path);
+        free(m);
+    }
+    gzclose(g);
+    return NULL;
+}
+
+int ent_tagger_open(ent_state *st, const char *dir, char *err, size_t errlen)
+{
+    char path[4096];
+    int pn = snprintf(path, sizeof path, "%s/%s", dir, ENT_MODEL_FILE);
+    if (pn < 0 || (size_t)pn >= sizeof path) {
+        snprintf(err, errlen, "data folder path too long: %s", dir);
+        return -1;
+    }
+    pthread_mutex_lock(&model_lock);
+    ent_model *m = models;
+    while (m && strcmp(m->path, path) != 0)
+        m = m->next;
+    if (!m && (m = model_read(path, err, errlen)) != NULL) {
+        m->next = models;
+        models = m;
+    }
+    if (m)
+        m->refs++;
+    pthread_mutex_unlock(&model_lock);
+    st->model = m;
+    return m ? 0 : -1;
+}
+
+void ent_tagger_close(ent_state *st)
+{
+    ent_model *m = st->model;
+    if (!m)
+        return;
+    pthread_mutex_lock(&model_lock);
+    if (--m->refs == 0) {
+        ent_model **p = &models;
+        while (*p != m)
+            p = &(*p)->next;
+        *p = m->next;
+        free(m->w);
+        free(m->path);
+        free(m);
+    }
+    pthread_mutex_unlock(&model_lock);
+    st->model = NULL;
+}
+
+/* ---- decoding ---- */
+
+static void add_row(const ent_model *m, uint32_t h, int32_t *score)
+{
+    const int16_t *w = m->w + (size_t)(h & (((uint32_t)1 << m->bits) - 1)) * ENT_NTAGS;
+    for (int k = 0; k < ENT_NTAGS; k++)
+        score[k] += w[k];
+}
+
+static int best_tag(const ent_state *st, const char *text, size_t i, int p1, int p2)
+{
+    uint32_t f[ENT_MAXF];
+    int32_t score[ENT_NTAGS] = { 0 };
+    size_t n = ent_features(st, text, i, f);
+    n += ent_history_features(st, i, p1, p2, f + n);
+    for (size_t k = 0; k < n; k++)
+        add_row(st->model, f[k], score);
+    int best = 0;
+    for (int t = 1; t < ENT_NTAGS; t++)
+        if (score[t] > score[best] && ent_tag_allowed(st, i, p1, t))
+            best = t;
+    return best;
+}
+
+static int close_name(ent_state *st, size_t a, size_t b, int tag)
+{
+    if (tag == 0)
+        return 0;
+    if (ent_push_name(st, a, b) < 0)
+        return -1;
+    st->names[st->nnames - 1].label = (tag + 1) / 2;
+    return 0;
+}
+
+int ent_tag_names(ent_state *st, const char *text)
+{
+    st->nnames = 0;
+    int p1 = 0, p2 = 0;
+    size_t start = 0;
+    for (size_t i = 0; i < st->ntoks; i++) {
+        if (i > 0 && st->toks[i].sent != st->toks[i - 1].sent) {
+            if (close_name(st, start, i, p1) < 0)
+                return -1;
+            p1 = p2 = 0;
+        }
+        int t = ent_must_be_outside(st, i, p1) ? 0 : best_tag(st, text, i, p1, p2);
+        if (p1 != 0 && (t == 0 || t % 2 == 1) && close_name(st, start, i, p1) < 0)
+            return -1;
+        if (t % 2 == 1)
+            start = i;
+        p2 = p1;
+        p1 = t;
+    }
+    return close_name(st, start, st->ntoks, p1);
+}
