@@ -4,11 +4,12 @@
 # findings) through the same entry points built with the ordinary compiler.
 FUZZ_TARGETS = html text stdin warc config chain
 
-# what each target links besides fuzz/TARGET.c, fuzz/common.c and the core
-FUZZ_SRC_html = $(HTML_PLUGIN_SOURCES)
-FUZZ_SRC_text = $(CLEAN_TEXT_SOURCES)
-FUZZ_SRC_stdin = plugins/fetch/stdin.c $(FETCH_COMMON)
-FUZZ_SRC_warc = plugins/fetch/warc.c
+# what each target links besides fuzz/TARGET.c, fuzz/common.c and the core:
+# the plugins' own source lists, so that a split plugin stays linked
+FUZZ_SRC_html = $(plugins_clean_html_la_SOURCES)
+FUZZ_SRC_text = $(plugins_clean_text_la_SOURCES)
+FUZZ_SRC_stdin = $(plugins_fetch_stdin_la_SOURCES)
+FUZZ_SRC_warc = plugins/fetch/warc.c $(FETCH_WARC)
 FUZZ_SRC_chain = plugins/extract/sentences.c plugins/extract/metadata.c \
 	$(ENTITIES_SOURCES) plugins/extract/keyphrases.c plugins/extract/quotes.c \
 	plugins/summarize/lead.c plugins/summarize/textrank.c \
@@ -70,8 +71,8 @@ FUZZ_COMPILE = $(FUZZ_CC) $(DEFS) -I$(top_builddir) $(FUZZ_REPLAY_CPPFLAGS) \
 FUZZ_LINK = $(AM_V_CCLD)$(FUZZ_CC) $(FUZZ_SANITIZE) -fsanitize=fuzzer -o $@ $^ $(FUZZ_PKG_LIBS)
 FUZZ_BINS = $(FUZZ_TARGETS:%=fuzz/fuzz-%)
 FUZZ_CORE_SRC = $(filter %.c,$(core_libgalley_la_SOURCES))
-fuzz_objs = $(patsubst %.c,fuzz/obj/%.o,$(filter %.c,fuzz/$(1).c $(FUZZ_COMMON) \
-	$(FUZZ_CORE_SRC) $(FUZZ_SRC_$(1)) $(2)))
+fuzz_objs = $(patsubst %.c,fuzz/obj/%.o,$(sort $(filter %.c,fuzz/$(1).c $(FUZZ_COMMON) \
+	$(FUZZ_CORE_SRC) $(FUZZ_SRC_$(1)) $(2))))
 
 fuzz/obj/%.o: %.c
 	@$(MKDIR_P) $(@D)
