@@ -10,8 +10,10 @@
  * into a child that can then deadlock; fork+exec of galley in a hidden mode
  * avoids that too, but it would parse the config again, load every plugin
  * again and need the command line rebuilt from a parsed pipeline.  The zygote
- * already holds the checked pipeline and the loaded plugins (Chromium's
- * model), so a replacement costs one fork plus the plugins' open().
+ * already holds the checked pipeline and the loaded plugins, and opens each
+ * transform once itself (Chromium's model: preload, then fork), so what a
+ * plugin shares between instances is loaded once and shared copy-on-write,
+ * and a replacement costs one fork plus a warm open().
  *
  * Each engine worker thread drives one worker process over a socketpair:
  * request = the document (core/docwire.c), reply = status, stage, per-stage
@@ -355,6 +357,22 @@ static void zygote_spawn(galley__isolate *iso, int w)
     close(sv[0]);
 }
 
+/* forking from a process that already runs threads is the hazard this
+ * design avoids: say so if something (a plugin) started one */
+static void warn_threads(const char *when)
+{
+    DIR *d = opendir("/proc/self/task");
+    if (!d)
+        return;
+    int n = 0;
+    while (readdir(d))
+        n++;
+    closedir(d);
+    if (n - 2 > 1)
+        galley_warn("isolate: %s %d threads; the worker processes forked from it may "
+                    "deadlock", when, n - 2);
+}
+
 static _Noreturn void zygote_main(galley__isolate *iso)
 {
     /* the terminal's ^C reaches the whole process group: the engine decides
@@ -369,6 +387,16 @@ static _Noreturn void zygote_main(galley__isolate *iso)
         close(null);
     }
     dup2(STDERR_FILENO, STDOUT_FILENO);
+    /* Each transform opened once here and kept open: what a plugin shares
+     * between its instances (the entities model, 150 M instructions to load)
+     * is then loaded once, shared copy-on-write by every worker, and a
+     * replacement worker starts fast.  A plugin whose open() fails here
+     * said why; the engine then finds no zygote and stops (exit 2). */
+    galley_stage *warm = galley__xcalloc(iso->first_out, sizeof *warm);
+    for (size_t i = 1; i < iso->first_out; i++)
+        if (galley__stage_open(&warm[i], &iso->p->stages[i], 0, iso->nworkers) < 0)
+            _exit(2);
+    warn_threads("opening the plugins in the worker zygote started");
     zreq q;
     while (recv_all(iso->zfd, &q, sizeof q, 0) == 0) {
         if (q.op == Z_SPAWN) {
@@ -382,6 +410,9 @@ static _Noreturn void zygote_main(galley__isolate *iso)
     }
     while (wait(NULL) > 0 || errno == EINTR)
         ;
+    for (size_t i = 1; i < iso->first_out; i++)
+        galley__stage_close(&warm[i]);
+    free(warm);
     _exit(0);
 }
 
@@ -421,8 +452,9 @@ static int spawn(galley__isolate *iso, int w)
     int fd = -1;
     int pid = zygote_ask(iso, Z_SPAWN, w, &fd);
     if (pid <= 0 || fd < 0) {
-        galley_error("isolate: cannot start worker process %d: %s", w,
-                     strerror(pid < 0 ? -pid : EPIPE));
+        if (pid != -EPIPE)      /* else the zygote is gone: stop says why */
+            galley_error("isolate: cannot start worker process %d: %s", w,
+                         strerror(pid < 0 ? -pid : EPIPE));
         return -1;
     }
     wp->pid = pid;
@@ -561,22 +593,6 @@ galley_status galley__isolate_process(galley__isolate *iso, int w, galley_doc **
 
 /* ---- start and stop ---- */
 
-/* forking the zygote from a process that already runs threads is the hazard
- * this design avoids: say so if something (a plugin's constructor) started one */
-static void warn_threads(void)
-{
-    DIR *d = opendir("/proc/self/task");
-    if (!d)
-        return;
-    int n = 0;
-    while (readdir(d))
-        n++;
-    closedir(d);
-    if (n - 2 > 1)
-        galley_warn("isolate: %d threads run before the worker zygote forks; a plugin "
-                    "that starts threads at load time may deadlock its workers", n - 2);
-}
-
 galley__isolate *galley__isolate_start(const galley_pipeline *p, size_t first_out, int workers)
 {
     galley__isolate *iso = galley__xcalloc(1, sizeof *iso);
@@ -596,7 +612,7 @@ galley__isolate *galley__isolate_start(const galley_pipeline *p, size_t first_ou
         free(iso);
         return NULL;
     }
-    warn_threads();
+    warn_threads("before the worker zygote forks, galley runs");
     fflush(NULL);           /* nothing buffered is written twice */
     iso->zygote = fork();
     if (iso->zygote == 0) {
@@ -637,8 +653,16 @@ int galley__isolate_stop(galley__isolate *iso)
     }
     if (iso->zygote > 0) {
         close(iso->zfd);    /* the zygote reaps what is left and ends */
-        while (waitpid(iso->zygote, NULL, 0) < 0 && errno == EINTR)
+        int status = 0;
+        while (waitpid(iso->zygote, &status, 0) < 0 && errno == EINTR)
             ;
+        if (WIFSIGNALED(status)) {
+            const char *name = signal_name(WTERMSIG(status));
+            galley_error("isolate: the worker zygote crashed (signal %d%s%s); a plugin's "
+                         "open() or close() is the likely cause", WTERMSIG(status),
+                         name ? ", " : "", name ? name : "");
+            rc = -1;
+        }
     }
     munmap(iso->slots, (size_t)iso->nworkers * sizeof *iso->slots);
     pthread_mutex_destroy(&iso->zlock);

@@ -368,6 +368,8 @@ int main(int argc, char **argv)
     st.lowseen = galley_counter_new();
     st.capseen = galley_counter_new();
     st.alias = galley_counter_new();
+    st.stopcache = galley_counter_new();
+    st.pername = galley_counter_new();
     if (ent_load_lexicon(&st, dir, wordlist, err, sizeof err) < 0) {
         fprintf(stderr, "train: %s\n", err);
         return 1;

@@ -19,5 +19,5 @@ for s in $sets; do
     files="$files $data/$s.conll"
 done
 # shellcheck disable=SC2086
-"$top_builddir/bench/entities/train" -d "$top_srcdir/conf/extract" --misc -b 20 -e 12 -o "$out" $files || exit 1
+"$top_builddir/bench/entities/train" -d "$top_srcdir/conf/extract" --misc -b 19 -e 12 -o "$out" $files || exit 1
 echo "wrote $out ($(wc -c < "$out") bytes)"

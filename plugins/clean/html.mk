@@ -1,6 +1,7 @@
 # plugins/clean/html.mk: the clean `html` plugin (main-content extraction from
 # web pages) and its bench programs; included by the top Makefile.am.
 HTML_PLUGIN_SOURCES = plugins/clean/html/plugin.c plugins/clean/html/content.c \
+	plugins/clean/html/names.c \
 	plugins/clean/html/emit.c plugins/clean/html/meta.c plugins/clean/html/strip.c \
 	plugins/clean/html/html.h
 
@@ -19,5 +20,5 @@ bench_aeb_html_driver_LDADD = core/libgalley.la $(XML_LIBS) $(JANSSON_LIBS)
 bench_aeb_bare_parse_SOURCES = bench/aeb/bare-parse.c
 bench_aeb_bare_parse_CFLAGS = $(AM_CFLAGS) $(XML_CFLAGS)
 bench_aeb_bare_parse_LDADD = $(XML_LIBS)
-EXTRA_DIST += bench/aeb/run bench/aeb/score.py bench/aeb/readability.mjs \
+EXTRA_DIST += bench/aeb/run bench/aeb/score.py bench/aeb/table.py bench/aeb/readability.mjs \
 	bench/aeb/package.json doc/clean-html.md

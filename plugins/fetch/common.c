@@ -135,9 +135,10 @@ static int reserve(char **buf, size_t *cap, size_t used, size_t need)
  * U+FFFD and `unit` bytes are skipped; strict: NULL at the first one.  NULL
  * with *unknown = 1 when iconv does not know the charset. */
 static char *iconv_utf8(const char *from, const char *b, size_t n, int lenient,
-                        size_t unit, size_t *outlen, int *unknown)
+                        size_t unit, size_t *outlen, int *unknown, size_t *bad)
 {
     *unknown = 0;
+    *bad = 0;
     iconv_t cd = iconv_open("UTF-8", from);
     if (cd == (iconv_t)-1) {
         *unknown = 1;
@@ -162,6 +163,7 @@ static char *iconv_utf8(const char *from, const char *b, size_t n, int lenient,
             if (ok) {
                 memcpy(out + used, REPLACEMENT, 3);
                 used += 3;
+                ++*bad;
                 size_t skip = unit < inleft ? unit : inleft;
                 in += skip;
                 inleft -= skip;
@@ -190,28 +192,46 @@ static char *iconv_utf8(const char *from, const char *b, size_t n, int lenient,
     return out;
 }
 
-/* UTF-8 with invalid sequences replaced by U+FFFD (the file said UTF-8 with
- * a byte-order mark, so a few bad bytes are damage, not another charset) */
-static char *repair_utf8(const char *b, size_t n, size_t *outlen)
+/* UTF-8 with each invalid byte replaced by U+FFFD, as browsers do when a
+ * page says UTF-8 (by a byte-order mark or a declaration): a few bad bytes
+ * are damage, not another charset.  *bad counts the replacements. */
+static char *repair_utf8(const char *b, size_t n, size_t *outlen, size_t *bad)
 {
     char *out = malloc(n * 3 + 1);
     if (!out)
         return NULL;
     size_t pos = 0, used = 0;
-    int32_t cp;
-    while ((cp = galley_utf8_next(b, n, &pos)) >= 0)
+    *bad = 0;
+    for (;;) {
+        size_t at = pos;
+        int32_t cp = galley_utf8_next(b, n, &pos);
+        if (cp < 0)
+            break;
+        /* U+FFFD from one byte that is not EF BF BD itself: a bad byte */
+        *bad += cp == 0xFFFD && pos == at + 1;
         used += galley_utf8_encode(cp, out + used);
+    }
     out[used] = '\0';
     *outlen = used;
     return out;
 }
 
+/* 1 if b[0..n) holds a multi-byte UTF-8 sequence (it is valid UTF-8) */
+static int has_multibyte(const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)b[i] >= 0x80)
+            return 1;
+    return 0;
+}
+
 /* NUL characters to U+FFFD (nul = "replace") */
-static char *replace_nuls(const char *t, size_t n, size_t *outlen)
+static char *replace_nuls(const char *t, size_t n, size_t *outlen, size_t *count)
 {
     size_t nuls = 0;
     for (size_t i = 0; i < n; i++)
         nuls += t[i] == '\0';
+    *count = nuls;
     char *out = malloc(n + 2 * nuls + 1);
     if (!out)
         return NULL;
@@ -256,51 +276,97 @@ int fetch_decoder_check(const fetch_decoder *dec, char *err, size_t errlen)
     return 0;
 }
 
-/* Decodes with a known charset label (or NULL = undeclared); the label
- * given may not fit the bytes, then UTF-8 and the fallback are tried. */
+/* where the charset came from, for the field `charset_source` */
+enum { CS_NONE, CS_BOM, CS_DECLARED, CS_META };
+static const char *const cs_source_name[] = { "detected", "bom", "declared", "meta" };
+
+/* Records how the text was decoded: `charset`, `charset_source` (bom,
+ * declared, meta, detected: valid UTF-8, fallback: not UTF-8 and nothing
+ * declared), and, when not zero, `charset_replaced` (invalid byte
+ * sequences that became U+FFFD) and `nul_replaced`. */
+static void decode_fields(galley_doc *doc, const char *used, const char *source,
+                          size_t bad, size_t nuls)
+{
+    char num[32];
+    galley_doc_set_field(doc, "charset", used);
+    galley_doc_set_field(doc, "charset_source", source);
+    if (bad) {
+        snprintf(num, sizeof num, "%zu", bad);
+        galley_doc_set_field(doc, "charset_replaced", num);
+    }
+    if (nuls) {
+        snprintf(num, sizeof num, "%zu", nuls);
+        galley_doc_set_field(doc, "nul_replaced", num);
+    }
+}
+
+/* Decodes with a charset label from `src` (CS_NONE: undeclared) as
+ * browsers do: the declared charset wins and its invalid bytes become
+ * U+FFFD; one exception, a legacy single-byte label on bytes that are valid
+ * UTF-8 with non-ASCII in them (pages transcoded to UTF-8 that kept their
+ * old <meta>): UTF-8.  Undeclared bytes are UTF-8 when valid, else the
+ * fallback charset (named in `charset_source`). */
 static galley_status decode_as(galley_doc *doc, const char *b, size_t n,
-                               const char *cs, int from_bom, size_t skip,
-                               const fetch_decoder *dec)
+                               const char *cs, int src, size_t skip,
+                               int is_html, const fetch_decoder *dec)
 {
     size_t unit = cs && !strncmp(cs, "utf-16", 6) ? 2 : 1;
     size_t z = first_nul(b, n, unit);
-    if (z != (size_t)-1 && dec->nul == FETCH_NUL_FAIL)
+    int replace_nul = dec->nul == FETCH_NUL_REPLACE
+        || (dec->nul == FETCH_NUL_HTML && is_html);
+    if (z != (size_t)-1 && !replace_nul)
         return galley_doc_fail(doc, "NUL byte at offset %zu: binary file? "
                                "(exclude it, or set nul = \"replace\" to read it "
                                "with U+FFFD in place of NULs)", z + skip);
     char *out = NULL;
-    size_t outlen = 0;
-    const char *used = NULL;
-    int unknown = 0;
+    size_t outlen = 0, bad = 0;
+    const char *used = NULL, *source = cs_source_name[src];
+    int unknown = 0, valid = -1;
     if (cs && strcmp(cs, "utf-8") != 0) {
-        out = iconv_utf8(cs, b, n, unit == 2, unit, &outlen, &unknown);
-        if (out)
-            used = cs;
-        else if (unknown)
-            galley_debug("%s: charset '%s' is unknown to iconv; guessing",
-                         galley_doc_id(doc), cs);
+        if (src != CS_BOM && unit == 1 && (valid = galley_utf8_valid(b, n, NULL))
+            && has_multibyte(b, n)) {
+            used = "utf-8";
+            source = "detected";
+        } else {
+            out = iconv_utf8(cs, b, n, 1, unit, &outlen, &unknown, &bad);
+            if (out)
+                used = cs;
+            else if (unknown)
+                galley_debug("%s: charset '%s' is unknown to iconv; guessing",
+                             galley_doc_id(doc), cs);
+            else
+                return galley_doc_fail(doc, "out of memory decoding %zu bytes", n);
+        }
+    } else if (cs) {
+        used = "utf-8";
+        if (!galley_utf8_valid(b, n, NULL)) {
+            out = repair_utf8(b, n, &outlen, &bad);
+            if (!out)
+                return galley_doc_fail(doc, "out of memory decoding %zu bytes", n);
+        }
     }
     if (!used) {
-        if (galley_utf8_valid(b, n, NULL)) {
+        source = "detected";
+        if (valid < 0)
+            valid = galley_utf8_valid(b, n, NULL);
+        if (valid) {
             used = "utf-8";     /* the bytes are the text: no copy */
         } else {
-            if (from_bom) {
-                out = repair_utf8(b, n, &outlen);
-                used = "utf-8";
-            } else {
-                out = iconv_utf8(dec->fallback, b, n, 1, 1, &outlen, &unknown);
-                used = dec->fallback;
-            }
+            out = iconv_utf8(dec->fallback, b, n, 1, 1, &outlen, &unknown, &bad);
+            used = dec->fallback;
+            source = "fallback";
             if (!out)
                 return galley_doc_fail(doc, "cannot decode %zu bytes as %s: %s",
                                        n, used, unknown ? "charset unknown to iconv"
                                                         : "out of memory");
+            galley_debug("%s: not UTF-8 and no charset declared: read as %s",
+                         galley_doc_id(doc), used);
         }
     }
     const char *text = out ? out : b;
-    size_t tlen = out ? outlen : n;
+    size_t tlen = out ? outlen : n, nuls = 0;
     if (z != (size_t)-1) {
-        char *clean = replace_nuls(text, tlen, &tlen);
+        char *clean = replace_nuls(text, tlen, &tlen, &nuls);
         free(out);
         if (!clean)
             return galley_doc_fail(doc, "out of memory decoding %zu bytes", n);
@@ -308,7 +374,7 @@ static galley_status decode_as(galley_doc *doc, const char *b, size_t n,
         text = clean;
     }
     galley_doc_set_text(doc, text, tlen);
-    galley_doc_set_field(doc, "charset", used);
+    decode_fields(doc, used, source, bad, nuls);
     free(out);
     return GALLEY_OK;
 }
@@ -339,24 +405,27 @@ galley_status fetch_decode(galley_doc *doc, const char *b, size_t len,
     char label[64], raw[64];
     const unsigned char *u = (const unsigned char *)b;
     if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
-        return decode_as(doc, b + 3, len - 3, "utf-8", 1, 3, dec);
+        return decode_as(doc, b + 3, len - 3, "utf-8", CS_BOM, 3, is_html, dec);
     if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE)
-        return decode_as(doc, b + 2, len - 2, "utf-16le", 1, 2, dec);
+        return decode_as(doc, b + 2, len - 2, "utf-16le", CS_BOM, 2, is_html, dec);
     if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF)
-        return decode_as(doc, b + 2, len - 2, "utf-16be", 1, 2, dec);
+        return decode_as(doc, b + 2, len - 2, "utf-16be", CS_BOM, 2, is_html, dec);
     const char *cs = guess_utf16(b, len);
-    if (cs)
-        return decode_as(doc, b, len, cs, 1, 0, dec);
+    if (cs)     /* as sure as a byte-order mark */
+        return decode_as(doc, b, len, cs, CS_BOM, 0, is_html, dec);
+    int src = CS_NONE;
     if (declared && normalize_label(declared, label, sizeof label)) {
         cs = label;
+        src = CS_DECLARED;
     } else if (is_html && fetch_html_meta_charset(b, len, raw, sizeof raw)
                && normalize_label(raw, label, sizeof label)) {
         /* a <meta> we could read in ASCII cannot really be UTF-16 (WHATWG) */
         cs = strncmp(label, "utf-16", 6) ? label : "utf-8";
+        src = CS_META;
     }
     if (cs && !strcmp(cs, "utf-16"))
         cs = "utf-16le";
-    return decode_as(doc, b, len, cs, 0, 0, dec);
+    return decode_as(doc, b, len, cs, src, 0, is_html, dec);
 }
 
 /* ---- files ---- */
@@ -522,7 +591,8 @@ int fetch_empty_mode(const char *v)
 
 int fetch_nul_mode(const char *v)
 {
-    return v && !strcmp(v, "replace") ? FETCH_NUL_REPLACE : FETCH_NUL_FAIL;
+    return v && !strcmp(v, "replace") ? FETCH_NUL_REPLACE
+         : v && !strcmp(v, "fail") ? FETCH_NUL_FAIL : FETCH_NUL_HTML;
 }
 
 /* ---- content type ---- */

@@ -9,8 +9,9 @@
 
 /* ---- decoding ---- */
 
-/* What to do with a NUL character in a document */
-enum { FETCH_NUL_FAIL = 0, FETCH_NUL_REPLACE };
+/* What to do with a NUL character in a document (HTML: replace in HTML
+ * documents, as browsers read them; fail the others) */
+enum { FETCH_NUL_FAIL = 0, FETCH_NUL_REPLACE, FETCH_NUL_HTML };
 
 typedef struct fetch_decoder {
     const char *fallback;   /* charset for bytes that are not UTF-8 */
@@ -22,12 +23,16 @@ typedef struct fetch_decoder {
 int fetch_decoder_check(const fetch_decoder *dec, char *err, size_t errlen);
 
 /* Decodes bytes[0..len) into the doc's text (always valid UTF-8) and sets
- * the field `charset` to what was used.  The charset comes from, in order: a
- * byte-order mark, `declared` (e.g. an HTTP Content-Type charset; may be
- * NULL), an HTML <meta> declaration when is_html, UTF-8 when the bytes are
- * valid UTF-8, else the decoder's fallback.  A NUL fails the doc with its
- * byte offset unless dec->nul says replace.  Returns GALLEY_OK or
- * GALLEY_ERROR (doc failed). */
+ * the fields `charset` (what was used) and `charset_source` (where it came
+ * from).  The charset comes from, in order: a byte-order mark, `declared`
+ * (e.g. an HTTP Content-Type charset; may be NULL), an HTML <meta>
+ * declaration when is_html, UTF-8 when the bytes are valid UTF-8, else the
+ * decoder's fallback (charset_source = "fallback").  A declared charset
+ * wins, its invalid bytes replaced by U+FFFD and counted in
+ * `charset_replaced`; but valid UTF-8 with non-ASCII in it is read as UTF-8
+ * whatever single-byte charset it declares.  A NUL fails the doc with its
+ * byte offset unless dec->nul says replace (counted in `nul_replaced`).
+ * Returns GALLEY_OK or GALLEY_ERROR (doc failed). */
 galley_status fetch_decode(galley_doc *doc, const char *bytes, size_t len,
                            int is_html, const char *declared,
                            const fetch_decoder *dec);

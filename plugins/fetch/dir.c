@@ -34,9 +34,10 @@ static const galley_option dir_options[] = {
     { GALLEY_OPT_STRING, "empty", "fail", 0, 0, 0,
       "an empty file: fail (reported), skip (silently) or keep (empty text)",
       "fail|skip|keep" },
-    { GALLEY_OPT_STRING, "nul", "fail", 0, 0, 0,
-      "a NUL byte: fail the file (binary?) or replace it with U+FFFD",
-      "fail|replace" },
+    { GALLEY_OPT_STRING, "nul", "html", 0, 0, 0,
+      "a NUL byte: fail the file (binary?), replace it with U+FFFD, or html: "
+      "replace in HTML files (browsers read them), fail the others",
+      "fail|replace|html" },
     { GALLEY_OPT_STRING, "fallback", "windows-1252", 0, 0, 0,
       "charset of files that are not UTF-8 and declare none (iconv name)", NULL },
     { 0 }

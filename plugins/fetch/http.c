@@ -49,8 +49,9 @@ static const galley_option http_options[] = {
     { GALLEY_OPT_STRING, "shard", "", 0, 0, 0,
       "K/N: fetch only the K-th of N parts (by a stable hash of the URL); "
       "`--shard K/N` sets it", NULL },
-    { GALLEY_OPT_STRING, "nul", "fail", 0, 0, 0,
-      "a NUL in a body: fail the page or replace it with U+FFFD", "fail|replace" },
+    { GALLEY_OPT_STRING, "nul", "html", 0, 0, 0,
+      "a NUL in a body: fail the page, replace it with U+FFFD, or html: "
+      "replace in HTML pages, fail the others", "fail|replace|html" },
     { GALLEY_OPT_STRING, "fallback", "windows-1252", 0, 0, 0,
       "charset of pages that are not UTF-8 and declare none", NULL },
     { 0 }

@@ -26,8 +26,9 @@ static const galley_option stdin_options[] = {
     { GALLEY_OPT_STRING, "empty", "fail", 0, 0, 0,
       "a record with empty text or an empty file: fail, skip or keep",
       "fail|skip|keep" },
-    { GALLEY_OPT_STRING, "nul", "fail", 0, 0, 0,
-      "a NUL in a file (paths): fail it or replace it with U+FFFD", "fail|replace" },
+    { GALLEY_OPT_STRING, "nul", "html", 0, 0, 0,
+      "a NUL in a file (paths): fail it, replace it with U+FFFD, or html: "
+      "replace in HTML files, fail the others", "fail|replace|html" },
     { GALLEY_OPT_STRING, "fallback", "windows-1252", 0, 0, 0,
       "charset of files (paths) that are not UTF-8 and declare none", NULL },
     { 0 }

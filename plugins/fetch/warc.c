@@ -33,8 +33,9 @@ static const galley_option warc_options[] = {
     { GALLEY_OPT_STRING, "shard", "", 0, 0, 0,
       "K/N: keep only the K-th of N parts (by a stable hash of the URI); "
       "`--shard K/N` sets it", NULL },
-    { GALLEY_OPT_STRING, "nul", "fail", 0, 0, 0,
-      "a NUL in a payload: fail the record or replace it with U+FFFD", "fail|replace" },
+    { GALLEY_OPT_STRING, "nul", "html", 0, 0, 0,
+      "a NUL in a payload: fail the record, replace it with U+FFFD, or html: "
+      "replace in HTML payloads, fail the others", "fail|replace|html" },
     { GALLEY_OPT_STRING, "fallback", "windows-1252", 0, 0, 0,
       "charset of payloads that are not UTF-8 and declare none", NULL },
     { 0 }
@@ -408,7 +409,7 @@ static galley_status payload_doc(warc_state *s, galley_doc *doc, const record *r
     galley_doc_set_content_type(doc, mt[0] && strcmp(mt, "application/xhtml+xml")
                                      ? mt : "text/html");
     const char *raw = galley_doc_raw(doc, &body_len);
-    return fetch_decode(doc, raw, body_len, 1,
+    return fetch_decode(doc, raw, body_len, !mt[0] || strstr(mt, "html") != NULL,
                         fetch_content_type_charset(ctype, cs, sizeof cs) ? cs : NULL,
                         &s->dec);
 }

@@ -71,6 +71,6 @@ expect_grep "$T/err" "stage 'hang' (misbehave): cannot start: refusing to start,
 [ -s "$T/out" ] && fail "output written although nothing ran" || pass "nothing output"
 expect_status 2 "isolate with a plugin that crashes in open()" -- "$GALLEY" -P "$TP" run \
     -c "$T/bad.conf" -o hog.crash_open=true
-expect_grep "$T/err" "isolate: a worker process crashed (signal 11, SIGSEGV) while its plugins opened" \
+expect_grep "$T/err" "isolate: the worker zygote crashed (signal 11, SIGSEGV)" \
     "a crash while the plugins open is said"
 finish

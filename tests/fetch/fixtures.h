@@ -16,6 +16,7 @@
 typedef struct got {
     galley_status rc;
     char *id, *text, *error, *charset, *type, *source;
+    char *charset_source, *charset_replaced, *nul_replaced;  /* fields */
     size_t text_len, raw_len;
 } got;
 
@@ -95,6 +96,9 @@ static inline run fx_run(const galley_plugin *p, const char *const *opts)
         g->raw_len = rl;
         g->error = fx_strdup0(galley_doc_error(d));
         g->charset = fx_strdup0(galley_doc_field(d, "charset"));
+        g->charset_source = fx_strdup0(galley_doc_field(d, "charset_source"));
+        g->charset_replaced = fx_strdup0(galley_doc_field(d, "charset_replaced"));
+        g->nul_replaced = fx_strdup0(galley_doc_field(d, "nul_replaced"));
         g->type = strdup(galley_doc_content_type(d));
         ck_assert_msg(rc == GALLEY_OK || rc == GALLEY_ERROR, "%s: status %d", g->id, rc);
         ck_assert_msg(rc == GALLEY_OK || g->error, "%s: failed without a message", g->id);
@@ -130,6 +134,9 @@ static inline void fx_free(run *r)
         free(g->text);
         free(g->error);
         free(g->charset);
+        free(g->charset_source);
+        free(g->charset_replaced);
+        free(g->nul_replaced);
         free(g->type);
         free(g->source);
     }

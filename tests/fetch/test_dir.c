@@ -131,8 +131,12 @@ START_TEST(encodings_become_utf8)
                  "<body>caf\xE9</body></html>");
     fx_write_str(tmp, "koi8.html",
                  "<!DOCTYPE html><meta charset='koi8-r'><p>\xF0\xD2\xC9\xD7\xC5\xD4</p>");
-    fx_write_str(tmp, "lies.html",     /* says UTF-8, is windows-1252 */
-                 "<meta charset=\"utf-8\"><p>caf\xE9</p>");
+    /* says UTF-8 and has one bad byte: the declaration wins, as in browsers */
+    fx_write_str(tmp, "one-bad-byte.html",
+                 "<meta charset=\"utf-8\"><p>caf\xC3\xA9 na\xC3\xAFve \xE9t\xC3\xA9</p>");
+    /* says ISO-8859-1 but was transcoded to UTF-8 (L3S-GN1 pages): UTF-8 */
+    fx_write_str(tmp, "transcoded.html",
+                 "<meta charset=\"iso-8859-1\"><p>caf\xC3\xA9</p>");
     const char *opts[] = { path_opt, NULL };
     run r = fx_run(DIR_PLUGIN, opts);
     const char *want = "caf\xC3\xA9 \xE2\x80\x9Cq\xE2\x80\x9D\n";
@@ -160,9 +164,18 @@ START_TEST(encodings_become_utf8)
     g = fx_get(&r, "koi8.html");
     ck_assert_ptr_nonnull(strstr(g->text, "<p>\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82</p>"));
     ck_assert_str_eq(g->charset, "koi8-r");
-    g = fx_get(&r, "lies.html");
-    ck_assert_ptr_nonnull(strstr(g->text, "caf\xC3\xA9"));
-    ck_assert_str_eq(g->charset, "windows-1252");
+    ck_assert_str_eq(g->charset_source, "meta");
+    g = fx_get(&r, "one-bad-byte.html");
+    ck_assert_str_eq(g->text, "<meta charset=\"utf-8\"><p>caf\xC3\xA9 na\xC3\xAFve "
+                     "\xEF\xBF\xBDt\xC3\xA9</p>");
+    ck_assert_str_eq(g->charset, "utf-8");
+    ck_assert_str_eq(g->charset_source, "meta");
+    ck_assert_str_eq(g->charset_replaced, "1");
+    g = fx_get(&r, "transcoded.html");
+    ck_assert_ptr_nonnull(strstr(g->text, "<p>caf\xC3\xA9</p>"));
+    ck_assert_str_eq(g->charset, "utf-8");
+    ck_assert_str_eq(g->charset_source, "detected");
+    ck_assert_ptr_null(g->charset_replaced);
     fx_free(&r);
 }
 END_TEST
@@ -180,11 +193,15 @@ START_TEST(invalid_utf8_falls_back)
     const got *g = fx_get(&r, "mixed.txt");
     ck_assert_int_eq(g->rc, GALLEY_OK);
     ck_assert_str_eq(g->charset, "windows-1252");
+    ck_assert_str_eq(g->charset_source, "fallback");   /* never silently */
     ck_assert_str_eq(g->text, "na\xC3\x83\xC2\xAFve \xC3\xBF end\n");
     g = fx_get(&r, "undef.txt");
     ck_assert_str_eq(g->text, "a\xEF\xBF\xBDz\n");
+    ck_assert_str_eq(g->charset_replaced, "1");
     g = fx_get(&r, "bom-damaged.txt");
     ck_assert_str_eq(g->charset, "utf-8");
+    ck_assert_str_eq(g->charset_source, "bom");
+    ck_assert_str_eq(g->charset_replaced, "1");
     ck_assert_str_eq(g->text, "ok \xEF\xBF\xBD bad\n");
     fx_free(&r);
 
@@ -206,16 +223,27 @@ START_TEST(nul_bytes_fail_with_offset_or_are_replaced)
     const char u16[] = "\xFF\xFE" "a\0\0\0b\0";
     fx_write(tmp, "nul16.txt", u16, sizeof u16 - 1);
     fx_write_str(tmp, "fine.txt", "fine\n");
+    /* a real page with stray NULs: browsers render it, so do we by default */
+    fx_write(tmp, "page.html", "<html><p>a\0b\0c</p></html>", 25);
     const char *opts[] = { path_opt, NULL };
     run r = fx_run(DIR_PLUGIN, opts);
-    ck_assert_uint_eq(r.n, 3);
-    const got *g = fx_get(&r, "bin.txt");
+    ck_assert_uint_eq(r.n, 4);
+    const got *g = fx_get(&r, "page.html");
+    ck_assert_int_eq(g->rc, GALLEY_OK);
+    ck_assert_str_eq(g->text, "<html><p>a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c</p></html>");
+    ck_assert_str_eq(g->nul_replaced, "2");
+    g = fx_get(&r, "bin.txt");
     ck_assert_int_eq(g->rc, GALLEY_ERROR);
     ck_assert_msg(strstr(g->error, "NUL byte at offset 3"), "message: %s", g->error);
     g = fx_get(&r, "nul16.txt");
     ck_assert_int_eq(g->rc, GALLEY_ERROR);
     ck_assert_msg(strstr(g->error, "offset 4"), "message: %s", g->error);
     ck_assert_int_eq(fx_get(&r, "fine.txt")->rc, GALLEY_OK);
+    fx_free(&r);
+
+    const char *o1[] = { path_opt, "nul=fail", "include=*.html", NULL };
+    r = fx_run(DIR_PLUGIN, o1);
+    ck_assert_int_eq(fx_get(&r, "page.html")->rc, GALLEY_ERROR);
     fx_free(&r);
 
     const char *o2[] = { path_opt, "nul=replace", NULL };

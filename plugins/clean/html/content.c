@@ -1,7 +1,8 @@
 /* plugins/clean/html/content.c - finds the article in a parsed page: one walk
  * records every kept element, scores paragraph containers by text and link
- * density and class names, picks the best one plus its siblings, prunes
- * boilerplate inside.  Everything is iterative: no recursion over the tree. */
+ * density and class names (names.c), picks the best one plus its siblings,
+ * prunes boilerplate inside, falls back to every paragraph when that block
+ * holds little of the page.  Iterative: no recursion over the tree. */
 #include "config.h"
 
 #include <stdio.h>
@@ -11,356 +12,10 @@
 
 #include "html.h"
 
-typedef struct tagdef { const char *name; unsigned flags; } tagdef;
-
-/* sorted by name for bsearch; tags not listed are inline */
-static const tagdef tags[] = {
-    { "a", HT_LINK },
-    { "address", HT_BLOCK },
-    { "article", HT_BLOCK | HT_CONTAINER },
-    { "aside", HT_JUNK },
-    { "audio", HT_JUNK },
-    { "blockquote", HT_BLOCK | HT_PARA },
-    { "body", HT_BLOCK | HT_CONTAINER },
-    { "br", 0 },
-    { "button", HT_JUNK },
-    { "canvas", HT_JUNK },
-    { "center", HT_BLOCK | HT_CONTAINER },
-    { "dd", HT_BLOCK },
-    { "details", HT_BLOCK },
-    { "dialog", HT_JUNK },
-    { "div", HT_BLOCK | HT_CONTAINER },
-    { "dl", HT_BLOCK | HT_LIST },
-    { "dt", HT_BLOCK },
-    { "embed", HT_JUNK | HT_EMBED },
-    { "fieldset", HT_BLOCK },
-    { "figcaption", HT_JUNK },
-    { "figure", HT_BLOCK },
-    { "font", 0 },
-    { "footer", HT_JUNK },
-    { "form", HT_BLOCK },
-    { "frame", HT_JUNK },
-    { "h1", HT_BLOCK | HT_HEAD },
-    { "h2", HT_BLOCK | HT_HEAD },
-    { "h3", HT_BLOCK | HT_HEAD },
-    { "h4", HT_BLOCK | HT_HEAD },
-    { "h5", HT_BLOCK | HT_HEAD },
-    { "h6", HT_BLOCK | HT_HEAD },
-    { "head", 0 },
-    { "header", HT_JUNK },
-    { "hr", HT_BLOCK },
-    { "html", HT_BLOCK | HT_CONTAINER },
-    { "iframe", HT_JUNK | HT_EMBED },
-    { "img", HT_IMG },
-    { "input", HT_JUNK },
-    { "label", HT_JUNK },
-    { "li", HT_BLOCK },
-    { "link", HT_JUNK },
-    { "main", HT_BLOCK | HT_CONTAINER },
-    { "map", HT_JUNK },
-    { "menu", HT_JUNK },
-    { "meta", HT_JUNK },
-    { "nav", HT_JUNK },
-    { "noscript", HT_JUNK },
-    { "object", HT_JUNK | HT_EMBED },
-    { "ol", HT_BLOCK | HT_LIST },
-    { "option", HT_JUNK },
-    { "p", HT_BLOCK | HT_PARA },
-    { "picture", HT_IMG },
-    { "pre", HT_BLOCK | HT_PARA },
-    { "script", HT_JUNK },
-    { "section", HT_BLOCK | HT_CONTAINER },
-    { "select", HT_JUNK },
-    { "style", HT_JUNK },
-    { "summary", HT_BLOCK },
-    { "svg", HT_JUNK },
-    { "table", HT_BLOCK },
-    { "tbody", 0 },
-    { "td", HT_CELL | HT_PARA | HT_CONTAINER },
-    { "template", HT_JUNK },
-    { "textarea", HT_JUNK },
-    { "th", HT_CELL },
-    { "title", HT_JUNK },
-    { "tr", HT_BLOCK },
-    { "ul", HT_BLOCK | HT_LIST },
-    { "video", HT_JUNK | HT_EMBED },
-};
-
-static int tagcmp(const void *k, const void *e)
-{
-    return strcmp(k, ((const tagdef *)e)->name);
-}
-
-unsigned ghtml_tag(const xmlChar *name)
-{
-    const tagdef *t = bsearch(name, tags, sizeof tags / sizeof *tags,
-                              sizeof *tags, tagcmp);
-    return t ? t->flags : 0;
-}
-
-static const char *attr_value(const xmlAttr *a)
-{
-    return a->children && a->children->content ? (const char *)a->children->content : "";
-}
-
-/* value of an attribute without copying (first text child), or NULL; name
- * in lower case, as libxml2's HTML parser stores attribute names */
-const char *ghtml_attr(const xmlNode *n, const char *name)
-{
-    for (const xmlAttr *a = n->properties; a; a = a->next)
-        if (!strcmp((const char *)a->name, name))
-            return attr_value(a);
-    return NULL;
-}
-
-/* the attributes the walk reads, found in one pass over an element's */
-typedef struct hattrs {
-    const char *names[4];       /* class, id, itemprop, role */
-    const char *style, *aria_hidden;
-    int hidden;
-} hattrs;
-
-static void set_once(const char **slot, const xmlAttr *a)
-{
-    if (!*slot)
-        *slot = attr_value(a);
-}
-
-static void gather(const xmlNode *n, hattrs *at)
-{
-    memset(at, 0, sizeof *at);
-    for (const xmlAttr *a = n->properties; a; a = a->next) {
-        const char *k = (const char *)a->name;
-        if (!strcmp(k, "class"))
-            set_once(&at->names[0], a);
-        else if (!strcmp(k, "id"))
-            set_once(&at->names[1], a);
-        else if (!strcmp(k, "itemprop"))
-            set_once(&at->names[2], a);
-        else if (!strcmp(k, "role"))
-            set_once(&at->names[3], a);
-        else if (!strcmp(k, "style"))
-            set_once(&at->style, a);
-        else if (!strcmp(k, "aria-hidden"))
-            set_once(&at->aria_hidden, a);
-        else if (!strcmp(k, "hidden"))
-            at->hidden = 1;
-    }
-}
-
-/* ---- class and id names ---- */
-
-/* Parts of class/id names, sorted by first letter (see first[]), with what
- * they say: N_BEST names the article body itself, N_GOOD is article-like,
- * N_ALWAYS boilerplate whatever else the name says, N_MAYBE boilerplate
- * unless a good part is present too, N_WEAK only lowers a score, N_EMBED an
- * embedded post (quoted article text). */
-enum { N_BEST = 1, N_GOOD = 2, N_ALWAYS = 4, N_MAYBE = 8, N_WEAK = 16,
-       N_EMBED = 32, N_COMMENTARY = 64 };
-static const struct needle { const char *s; unsigned char len, cat; } needles[] = {
-    { "advert", 6, N_ALWAYS },
-    { "article", 7, N_GOOD },
-    { "article-body", 12, N_BEST },
-    { "article-content", 15, N_BEST },
-    { "article__body", 13, N_BEST },
-    { "articlebody", 11, N_BEST },
-    { "articletext", 11, N_BEST },
-    { "aside", 5, N_WEAK },
-    { "author-bio", 10, N_ALWAYS },
-    { "banner", 6, N_MAYBE },
-    { "blog", 4, N_GOOD },
-    { "body", 4, N_GOOD },
-    { "breadcrumb", 10, N_ALWAYS },
-    { "byline", 6, N_MAYBE },
-    { "caption", 7, N_MAYBE },
-    { "column", 6, N_GOOD },
-    { "combx", 5, N_MAYBE },
-    { "comment", 7, N_ALWAYS },
-    { "commentary", 10, N_COMMENTARY },
-    { "consent", 7, N_ALWAYS },
-    { "contact", 7, N_WEAK },
-    { "content", 7, N_GOOD },
-    { "cookie", 6, N_ALWAYS },
-    { "credit", 6, N_MAYBE },
-    { "dateline", 8, N_MAYBE },
-    { "disqus", 6, N_ALWAYS },
-    { "embed", 5, N_WEAK | N_EMBED },
-    { "entry", 5, N_GOOD },
-    { "entry-content", 13, N_BEST },
-    { "extra", 5, N_WEAK },
-    { "footer", 6, N_MAYBE },
-    { "gallery", 7, N_WEAK },
-    { "gdpr", 4, N_ALWAYS },
-    { "header", 6, N_MAYBE },
-    { "hidden", 6, N_MAYBE },
-    { "login", 5, N_MAYBE },
-    { "main", 4, N_GOOD },
-    { "masthead", 8, N_MAYBE },
-    { "media", 5, N_WEAK },
-    { "menu", 4, N_MAYBE },
-    { "meta", 4, N_MAYBE },
-    { "modal", 5, N_ALWAYS },
-    { "more-stories", 12, N_ALWAYS },
-    { "most-popular", 12, N_ALWAYS },
-    { "mostpopular", 11, N_ALWAYS },
-    { "nav", 3, N_MAYBE },
-    { "newsletter", 10, N_ALWAYS },
-    { "outbrain", 8, N_ALWAYS },
-    { "pager", 5, N_MAYBE },
-    { "pagination", 10, N_MAYBE },
-    { "photo", 5, N_WEAK },
-    { "popup", 5, N_ALWAYS },
-    { "post", 4, N_GOOD },
-    { "post-content", 12, N_BEST },
-    { "print", 5, N_MAYBE },
-    { "promo", 5, N_ALWAYS },
-    { "read-more", 9, N_ALWAYS },
-    { "readmore", 8, N_ALWAYS },
-    { "recommend", 9, N_ALWAYS },
-    { "related", 7, N_ALWAYS },
-    { "screen-reader", 13, N_ALWAYS },
-    { "scroll", 6, N_WEAK },
-    { "share", 5, N_ALWAYS },
-    { "sharing", 7, N_ALWAYS },
-    { "shopping", 8, N_WEAK },
-    { "shoutbox", 8, N_MAYBE },
-    { "sidebar", 7, N_ALWAYS },
-    { "sign-up", 7, N_ALWAYS },
-    { "signup", 6, N_ALWAYS },
-    { "skip-link", 9, N_ALWAYS },
-    { "skyscraper", 10, N_MAYBE },
-    { "social", 6, N_ALWAYS },
-    { "sponsor", 7, N_ALWAYS },
-    { "sr-only", 7, N_ALWAYS },
-    { "story", 5, N_GOOD },
-    { "story-body", 10, N_BEST },
-    { "subscri", 7, N_ALWAYS },
-    { "supplement", 10, N_MAYBE },
-    { "taboola", 7, N_ALWAYS },
-    { "tags", 4, N_MAYBE },
-    { "teaser", 6, N_WEAK },
-    { "text", 4, N_GOOD },
-    { "timestamp", 9, N_MAYBE },
-    { "toolbar", 7, N_MAYBE },
-    { "tools", 5, N_MAYBE },
-    { "topics", 6, N_MAYBE },
-    { "trending", 8, N_ALWAYS },
-    { "tweet", 5, N_EMBED },
-    { "video", 5, N_WEAK },
-    { "visually-hidden", 15, N_ALWAYS },
-    { "widget", 6, N_MAYBE },
-};
-/* needles[first[c - 'a']] .. needles[first[c - 'a' + 1] - 1] start with c */
-static const unsigned char first[27] = {
-    0, 9, 14, 24, 26, 30, 31, 33, 35, 35, 35, 35, 36, 45, 47, 48, 56, 56, 60,
-    78, 88, 88, 90, 91, 91, 91, 91
-};
-/* whole tokens only (too short to search inside words) */
-static const char *const bad_tokens[] = {
-    "ad", "ads", "adv", "nav", "hide", "hid", "share", "tag", "author", "date",
-    "source", "info", "ribbon", "more", NULL
-};
-
-/* categories of every needle found in s: one pass, a few compares a byte */
-static unsigned match_names(const char *s, size_t len)
-{
-    unsigned cats = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 'a' || c > 'z')
-            continue;
-        for (unsigned k = first[c - 'a']; k < first[c - 'a' + 1]; k++)
-            if (needles[k].len <= len - i && !memcmp(s + i, needles[k].s, needles[k].len))
-                cats |= needles[k].cat;
-    }
-    return cats;
-}
-
-static int has_token(const char *s, const char *const *list)
-{
-    while (*s) {
-        while (*s && (*s == ' ' || *s == '-' || *s == '_'))
-            s++;
-        size_t n = 0;
-        while (s[n] && s[n] != ' ' && s[n] != '-' && s[n] != '_')
-            n++;
-        for (const char *const *t = list; *t && n; t++)
-            if (strlen(*t) == n && !memcmp(s, *t, n))
-                return 1;
-        s += n;
-    }
-    return 0;
-}
-
-/* lower-cased "class id itemprop role" into buf; 0 if there are none */
-static size_t names_of(const hattrs *at, char *buf, size_t cap)
-{
-    size_t len = 0;
-    for (size_t i = 0; i < 4; i++) {
-        const char *v = at->names[i];
-        if (!v)
-            continue;
-        for (; *v && len + 2 < cap; v++)
-            buf[len++] = (*v >= 'A' && *v <= 'Z') ? (char)(*v + 32) : *v;
-        if (len + 1 < cap)
-            buf[len++] = ' ';
-    }
-    buf[len] = '\0';
-    return len;
-}
-
-/* <0 boilerplate, >0 article-like; *drop set when the name alone condemns it */
-static int class_weight(const hattrs *at, int *drop)
-{
-    char buf[512];
-    *drop = 0;
-    size_t len = names_of(at, buf, sizeof buf);
-    if (!len)
-        return 0;
-    unsigned cats = match_names(buf, len);
-    if (cats & N_BEST)
-        return 50;
-    int w = 0;
-    int isgood = (cats & N_GOOD) != 0;
-    int always = (cats & N_ALWAYS) && !(cats & N_COMMENTARY);
-    int maybe = (cats & N_MAYBE) || has_token(buf, bad_tokens);
-    if (isgood)
-        w += 25;
-    if (always || maybe || (cats & N_WEAK))
-        w -= 25;
-    /* embedded posts (tweets, videos) are quoted article text */
-    if (cats & N_EMBED)
-        return w > 0 ? w : 0;
-    if (always || (maybe && !isgood))
-        *drop = 1;
-    return w;
-}
-
-/* hidden by attribute or inline style */
-static int is_hidden(const hattrs *at)
-{
-    if (at->hidden)
-        return 1;
-    const char *v = at->aria_hidden;
-    if (v && !strcmp(v, "true"))
-        return 1;
-    v = at->style;
-    if (v) {
-        char buf[256];
-        size_t k = 0;
-        for (; *v && k + 1 < sizeof buf; v++)
-            if (*v != ' ' && *v != '\t')
-                buf[k++] = (*v >= 'A' && *v <= 'Z') ? (char)(*v + 32) : *v;
-        buf[k] = '\0';
-        if (strstr(buf, "display:none") || strstr(buf, "visibility:hidden"))
-            return 1;
-    }
-    return 0;
-}
-
 /* ---- the analysis walk ---- */
 
-static int add_node(hwork *w, xmlNode *n, int parent, unsigned tag, int weight)
+static int add_node(hwork *w, xmlNode *n, int parent, unsigned tag, int weight,
+                    int namedrop)
 {
     hnode *nodes = ghtml_grow(w->nodes, &w->cap, w->n + 1, sizeof *w->nodes);
     if (!nodes) {
@@ -374,6 +29,9 @@ static int add_node(hwork *w, xmlNode *n, int parent, unsigned tag, int weight)
     h->parent = parent;
     h->tag = tag;
     h->weight = weight;
+    h->namedrop = (unsigned char)namedrop;
+    if (parent >= 0 && w->nodes[parent].namedrop)
+        h->namedrop |= ND_INSIDE;
     n->_private = (void *)(w->n + 1);
     return (int)w->n++;
 }
@@ -384,29 +42,31 @@ static int index_of(const xmlNode *n)
         ? (int)((size_t)n->_private - 1) : -1;
 }
 
-/* decides whether element n is kept (and descended) during the walk */
-static int keep_element(hwork *w, xmlNode *n, unsigned tag, int *weight)
+/* decides whether element n is kept (and descended) during the walk;
+ * *namedrop: its name condemns it, which rescue() judges once its text is
+ * known */
+static int keep_element(hwork *w, xmlNode *n, unsigned tag, int *weight,
+                        int *namedrop, int *namecat)
 {
     *weight = 0;
+    *namecat = 0;
+    *namedrop = (tag & HT_SHELL) ? ND_SHELL : 0;
     if (tag & HT_JUNK)
         return 0;
     if (!n->properties)
         return 1;   /* no class, no id, no style: nothing to judge */
     hattrs at;
-    gather(n, &at);
+    ghtml_gather(n, &at);
     int drop;
-    *weight = class_weight(&at, &drop);
+    *weight = ghtml_class_weight(&at, &drop);
     const char *name = (const char *)n->name;
     if (!strcmp(name, "body") || !strcmp(name, "html"))
         return 1;
-    if (is_hidden(&at))
+    if (ghtml_hidden(&at))
         return 0;
-    if (drop && w->strict) {
-        if (galley_log_get_level() >= GALLEY_LOG_DEBUG)
-            galley_debug("html: dropped <%s class=\"%s\">", name,
-                         ghtml_attr(n, "class") ? ghtml_attr(n, "class") : "");
-        return 0;
-    }
+    *namecat = drop;
+    if (!*namedrop && w->strict)
+        *namedrop = drop;
     return 1;
 }
 
@@ -445,19 +105,22 @@ static void walk(hwork *w, xmlNode *root)
         int descend = 0;
         if (n->type == XML_ELEMENT_NODE) {
             unsigned tag = ghtml_tag(n->name);
-            ghtml_meta_note(&w->meta, n, 0);
-            int weight;
+            int p = index_of(n->parent);
+            ghtml_meta_note(&w->meta, n, p >= 0 && w->nodes[p].namedrop);
+            int weight, namedrop, namecat;
             n->_private = NULL;
             if ((tag & HT_JUNK) && is_input(n)) {
-                int p = index_of(n->parent);
                 if (p >= 0)
                     w->nodes[p].ninput++;
             }
             /* an anchor without href (<a name=...>) is no link */
             if ((tag & HT_LINK) && !ghtml_attr(n, "href"))
                 tag &= ~(unsigned)HT_LINK;
-            if (keep_element(w, n, tag, &weight)) {
-                descend = add_node(w, n, index_of(n->parent), tag, weight) >= 0;
+            if (keep_element(w, n, tag, &weight, &namedrop, &namecat)) {
+                descend = add_node(w, n, index_of(n->parent), tag, weight,
+                                   namedrop) >= 0;
+                if (descend)
+                    w->nodes[w->n - 1].namecat = (unsigned char)namecat;
             } else if (n->children)
                 note_subtree(&w->meta, n);
         } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
@@ -504,7 +167,69 @@ static void accumulate(hwork *w)
         p->nimg += h->nimg + ((h->tag & HT_IMG) != 0);
         p->nli += h->nli + (!strcmp((const char *)h->node->name, "li"));
         p->nembed += h->nembed + ((h->tag & HT_EMBED) != 0);
+        p->nhead += h->nhead + ((h->tag & HT_HEAD) != 0);
         p->ninput += h->ninput;
+    }
+}
+
+/* Takes a dropped subtree's counts out of its ancestors' totals. */
+static void subtract(hwork *w, int i)
+{
+    const hnode *h = &w->nodes[i];
+    int np = h->np + (((h->tag & HT_PARA) && h->text > 0)
+                      || ((h->tag & HT_CONTAINER) && h->own >= 25));
+    int nli = h->nli + !strcmp((const char *)h->node->name, "li");
+    int inl = !(h->tag & HT_BLOCK);
+    for (int a = h->parent; a >= 0; a = w->nodes[a].parent) {
+        hnode *p = &w->nodes[a];
+        if (inl)
+            p->own -= h->own;
+        inl = inl && !(p->tag & HT_BLOCK);
+        p->text -= h->text;
+        p->link -= h->link;
+        p->commas -= h->commas;
+        p->np -= np;
+        p->nimg -= h->nimg + ((h->tag & HT_IMG) != 0);
+        p->nli -= nli;
+        p->nembed -= h->nembed + ((h->tag & HT_EMBED) != 0);
+        p->nhead -= h->nhead + ((h->tag & HT_HEAD) != 0);
+        p->ninput -= h->ninput;
+    }
+}
+
+/* An element condemned by its name or tag that holds most of the page's
+ * unlinked text is the article's container after all. */
+static int rescued(const hwork *w, const hnode *h)
+{
+    int nd = h->namedrop & ND_NAME;
+    /* an unclosed <header> swallowed the page, a "sidebar-layout" holds
+     * the article beside its sidebar */
+    int most = nd == ND_SHELL ? h->text * 5 > w->nodes[0].text * 4
+                              : h->text * 2 > w->nodes[0].text;
+    if (h->np >= 3 && most && h->link * 4 < h->text)
+        return 1;
+    return 0;
+}
+
+/* Drops the elements condemned by their names (pre-order: outermost
+ * first), unless rescued. */
+static void drop_by_name(hwork *w)
+{
+    for (size_t i = 0; i < w->n; i++) {
+        hnode *h = &w->nodes[i];
+        if (h->parent >= 0 && w->nodes[h->parent].dropped) {
+            h->dropped = 1;
+            continue;
+        }
+        if (!(h->namedrop & ND_NAME) || rescued(w, h))
+            continue;
+        h->dropped = 1;
+        subtract(w, (int)i);
+        if (galley_log_get_level() >= GALLEY_LOG_DEBUG)
+            galley_debug("html: dropped <%s class=\"%s\"> (%d chars)",
+                         (const char *)h->node->name,
+                         ghtml_attr(h->node, "class") ? ghtml_attr(h->node, "class") : "",
+                         h->text);
     }
 }
 
@@ -543,7 +268,7 @@ static void score_paragraphs(hwork *w)
         hnode *h = &w->nodes[i];
         int unit = (h->tag & HT_PARA)
             || ((h->tag & HT_CONTAINER) && h->own >= 25);
-        if (!unit || h->text < 25 || h->parent < 0)
+        if (!unit || h->text < 25 || h->parent < 0 || h->dropped)
             continue;
         int len = (h->tag & HT_PARA) ? h->text : h->own;
         float s = 1.0f + (float)h->commas + (float)(len / 100 > 3 ? 3 : len / 100);
@@ -645,7 +370,7 @@ static int best_candidate(hwork *w)
     int best = -1;
     for (size_t i = 0; i < w->n; i++) {
         hnode *h = &w->nodes[i];
-        if (!h->scored)
+        if (!h->scored || h->dropped)
             continue;
         h->score = final_score(h);
         if (best < 0 || h->score > w->nodes[best].score)
@@ -655,6 +380,16 @@ static int best_candidate(hwork *w)
         return -1;
     debug_scores(w, w->nodes[best].score);
     return climb(w, common_ancestor(w, best));
+}
+
+/* does the text end with a full stop, question or exclamation mark? */
+static int ends_sentence(const xmlChar *t)
+{
+    size_t n = strlen((const char *)t);
+    while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\n' || t[n - 1] == '\t'
+                     || t[n - 1] == '\r'))
+        n--;
+    return n > 0 && (t[n - 1] == '.' || t[n - 1] == '!' || t[n - 1] == '?');
 }
 
 /* Marks the chosen subtrees: the top candidate and qualifying siblings. */
@@ -669,7 +404,7 @@ static void choose(hwork *w, int top)
     const char *tclass = ghtml_attr(t->node, "class");
     for (xmlNode *s = w->nodes[t->parent].node->children; s; s = s->next) {
         int i = index_of(s);
-        if (i < 0 || i == top)
+        if (i < 0 || i == top || w->nodes[i].dropped)
             continue;
         hnode *h = &w->nodes[i];
         float bonus = 0;
@@ -686,8 +421,9 @@ static void choose(hwork *w, int top)
             if (h->text > 80 && ld < 0.25f)
                 h->chosen = 1;
             else if (h->text > 0 && h->text <= 80 && ld == 0) {
+                /* a short sentence (a lede, a one-line paragraph) */
                 xmlChar *txt = xmlNodeGetContent(s);
-                if (txt && strstr((const char *)txt, ". "))
+                if (txt && (strstr((const char *)txt, ". ") || ends_sentence(txt)))
                     h->chosen = 1;
                 xmlFree(txt);
             }
@@ -719,7 +455,14 @@ static int looks_like_boilerplate(const hwork *w, int i)
     /* most of the article is no widget, whatever its class says */
     if (h->text * 2 > w->top_text && h->link * 3 < h->text)
         return 0;
-    if (h->weight < 0 && h->weight + (int)h->score < 0)
+    /* several paragraphs of unlinked text are article text whatever a
+     * page builder's class names say ("widget-wrap") */
+    /* unlinked paragraphs under a merely weak name ("widget-wrap") */
+    int plain = !h->namecat && h->link * 5 < h->text;
+    if (h->np >= 3 && plain && h->text >= 300)
+        return 0;
+    if (h->weight < 0 && h->weight + (int)h->score < 0
+        && !(plain && ((h->np >= 1 && h->text >= 25) || h->nhead > 0)))
         return 1;
     /* table cells, and blocks holding only inline text, are paragraphs:
      * the paragraph filter in emit.c judges them */
@@ -734,7 +477,7 @@ static int looks_like_boilerplate(const hwork *w, int i)
         return 1;
     if (h->ninput > p / 3)
         return 1;
-    if (!list && h->text < 25 && (img == 0 || img > 2)
+    if (!list && h->text < 25 && (img == 0 || img > 2) && !h->nhead
         && !has_ancestor(w, i, "figure", 3))
         return 1;
     if (h->weight < 25 && ld > 0.2f)
@@ -800,6 +543,46 @@ static void reset(hwork *w)
     ghtml_out_reset(w);
 }
 
+/* a paragraph the baseline keeps: unlinked text outside boilerplate */
+static int baseline_para(const hnode *h)
+{
+    if (h->dropped || h->text < 25 || h->link * 3 > h->text)
+        return 0;
+    return (h->tag & HT_PARA) && !(h->tag & HT_CELL);
+}
+
+/* characters of text in the page's paragraphs (outermost ones only) */
+static int baseline_chars(const hwork *w)
+{
+    int total = 0;
+    for (size_t i = 0; i < w->n; i++) {
+        const hnode *h = &w->nodes[i];
+        int inside = 0;
+        for (int p = h->parent; p >= 0 && !inside; p = w->nodes[p].parent)
+            inside = (w->nodes[p].tag & HT_PARA) != 0;
+        if (!inside && baseline_para(h))
+            total += h->text;
+    }
+    return total;
+}
+
+/* trafilatura's baseline: when the chosen block holds a small part of the
+ * page's paragraph text, the article was not one block; every paragraph
+ * (and heading between them) outside boilerplate is the better answer */
+static void baseline(hwork *w)
+{
+    for (size_t i = 0; i < w->n; i++) {
+        hnode *h = &w->nodes[i];
+        int pc = h->parent >= 0 ? w->nodes[h->parent].chosen : 0;
+        h->chosen = pc ? 2 : 0;
+        if (!pc && (baseline_para(h)
+                    || ((h->tag & HT_HEAD) && !h->dropped && h->link * 2 < h->text)))
+            h->chosen = 1;
+    }
+    galley_debug("html: baseline (every paragraph outside boilerplate)");
+    ghtml_emit(w);
+}
+
 /* One attempt: walk, score, choose, prune, emit.  0 if nothing scored. */
 static int attempt(hwork *w, xmlNode *root, int strict)
 {
@@ -807,6 +590,7 @@ static int attempt(hwork *w, xmlNode *root, int strict)
     w->strict = strict;
     walk(w, root);
     accumulate(w);
+    drop_by_name(w);
     score_paragraphs(w);
     int top = best_candidate(w);
     if (top < 0) {
@@ -817,6 +601,9 @@ static int attempt(hwork *w, xmlNode *root, int strict)
     choose(w, top);
     prune(w);
     ghtml_emit(w);
+    int all = baseline_chars(w), commas;
+    if (all > 400 && ghtml_chars(w->out, w->outlen, &commas) * 3 < all)
+        baseline(w);
     return 1;
 }
 

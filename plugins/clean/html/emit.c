@@ -78,6 +78,19 @@ static void put(hwork *w, const char *s, size_t n)
     w->out[w->outlen] = '\0';
 }
 
+/* a word without its soft hyphens (U+00AD: line-break hints, not text) */
+static void put_word(hwork *w, const char *s, size_t n)
+{
+    size_t from = 0;
+    for (size_t i = 0; i + 1 < n; i++)
+        if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xAD) {
+            put(w, s + from, i - from);
+            from = i + 2;
+            i++;
+        }
+    put(w, s + from, n - from);
+}
+
 /* emission state of one walk */
 typedef struct emitter {
     hwork *w;
@@ -156,7 +169,7 @@ static void text(emitter *e, const char *s)
         if (e->space && w->outlen > e->start && w->out[w->outlen - 1] != '\n')
             put(w, " ", 1);
         e->space = 0;
-        put(w, s + i, j - i);
+        put_word(w, s + i, j - i);
         int commas;
         int c = ghtml_chars(s + i, j - i, &commas);
         e->chars += c;
@@ -267,7 +280,8 @@ static const char *const furniture[] = {
 /* ... and those that may run longer (credit lines, appeals) */
 static const char *const furniture_long[] = {
     "reporting by", "(reporting by", "additional reporting", "have a tip",
-    "if you enjoyed this", "sign up:", "\xc2\xa9", "copyright", NULL
+    "if you enjoyed this", "sign up:", "\xc2\xa9", "copyright", "about the author",
+    NULL
 };
 
 static int starts_with_any(const char *s, size_t n, const char *const *list)

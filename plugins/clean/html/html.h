@@ -18,8 +18,14 @@ enum {
     HT_IMG = 0x40,      /* img, picture */
     HT_EMBED = 0x80,    /* iframe, object, embed, video */
     HT_CONTAINER = 0x100, /* div, section, article, main...: may hold text */
-    HT_CELL = 0x200     /* td, th: a space apart from the next cell */
+    HT_CELL = 0x200,    /* td, th: a space apart from the next cell */
+    HT_SHELL = 0x400    /* header, footer, nav, aside: dropped unless it
+                         * holds most of the page (left unclosed) */
 };
+
+/* hnode.namedrop: the name condemns it (1 unless it holds article text,
+ * 2 always, ND_SHELL: an HT_SHELL tag), and whether an ancestor's does */
+enum { ND_NAME = 0x3, ND_SHELL = 0x3, ND_INSIDE = 0x4 };
 
 /* per-element facts, one per element kept by the analysis pass (pre-order) */
 typedef struct hnode {
@@ -29,9 +35,11 @@ typedef struct hnode {
     int weight;             /* class/id name weight */
     int text, link, commas; /* characters of text, of link text, commas */
     int own;                /* characters of its own text (inline children's too) */
-    int np, nimg, nli, ninput, nembed;
+    int np, nimg, nli, ninput, nembed, nhead;
     float score;
     unsigned char scored, dropped, chosen;
+    unsigned char namedrop;     /* ND_*: its class/id name says boilerplate */
+    unsigned char namecat;      /* 1, 2: what its name says (as ND_NAME) */
 } hnode;
 
 /* metadata found while walking the page, read by meta.c */
@@ -59,6 +67,8 @@ typedef struct hwork {
     hmeta meta;
     char *page;             /* the page without script bodies, for libxml2 */
     size_t pagecap;
+    char *fixed;            /* raw damaged UTF-8 repaired (plugin.c) */
+    size_t fixedcap, fixedlen, replaced;
     int top_text;           /* characters in the top candidate */
     int strict;             /* drop unlikely class names before scoring */
     int oom;                /* an allocation failed: the page fails */
@@ -66,8 +76,22 @@ typedef struct hwork {
 
 /* content.c: analysis, scoring, selection; fills w->out with the article */
 void ghtml_extract(hwork *w, xmlDoc *doc);
+
+/* names.c: HT_* flags of a tag name; an attribute's value (no copy) or
+ * NULL; the attributes the walk reads, gathered in one pass; the weight of
+ * an element's class/id names (<0 boilerplate, >0 article-like; *drop: the
+ * name alone condemns it, 2 whatever it holds, 1 unless it holds an
+ * article); whether it is hidden */
+typedef struct hattrs {
+    const char *names[4];       /* class, id, itemprop, role */
+    const char *style, *aria_hidden;
+    int hidden;
+} hattrs;
 unsigned ghtml_tag(const xmlChar *name);
 const char *ghtml_attr(const xmlNode *n, const char *name);
+void ghtml_gather(const xmlNode *n, hattrs *at);
+int ghtml_class_weight(const hattrs *at, int *drop);
+int ghtml_hidden(const hattrs *at);
 
 /* emit.c: text of the chosen nodes, paragraph per block, boilerplate dropped */
 void ghtml_emit(hwork *w);
@@ -84,8 +108,9 @@ const char *ghtml_meta_fields(hmeta *m, galley_doc *doc, int set_fields,
                               const char **jsonld_body, const char **descr);
 void ghtml_meta_free(hmeta *m);
 
-/* strip.c: the page without <script>/<style> bodies (JSON-LD kept) into out
- * (room for n bytes); returns the length written */
+/* strip.c: the page without <script>/<style> bodies (JSON-LD kept),
+ * formatting tags and unread attributes into out (room for n + n / 4 + 16
+ * bytes); returns the length written */
 size_t ghtml_strip_scripts(const char *s, size_t n, char *out);
 
 /* text helpers: white space runs to one space, trimmed (out may be s;

@@ -26,9 +26,14 @@ static const galley_option options[] = {
     { 0 }
 };
 
+/* a stripped copy bigger than this is freed after each page */
+#define BIG_PAGE (4u << 20)
+
 typedef struct state {
     hwork w;
-    htmlParserCtxtPtr ctxt;     /* of the last page parsed */
+    htmlParserCtxtPtr ctxt;     /* while a page is parsed */
+    int stopped;                /* libxml2 stopped reading the last page early */
+    char why[160];              /* libxml2's last error on it, first line */
     int fields, sniff;
     const char *on_empty;
 } state;
@@ -61,6 +66,7 @@ static galley_status html_close(void *p)
     free(s->w.out);
     free(s->w.paras);
     free(s->w.page);
+    free(s->w.fixed);
     ghtml_meta_free(&s->w.meta);
     free(s);
     return GALLEY_OK;
@@ -135,6 +141,51 @@ static int utf8_ok(const unsigned char *s, size_t n)
     return 1;
 }
 
+/* Drops NUL bytes from page[0..n) (libxml2 takes one for the end of the
+ * page; browsers ignore them in text); returns the new length. */
+static size_t drop_nuls(char *page, size_t n)
+{
+    char *z = memchr(page, 0, n);
+    if (!z)
+        return n;
+    size_t o = (size_t)(z - page);
+    for (size_t i = o; i < n; i++)
+        if (page[i])
+            page[o++] = page[i];
+    return o;
+}
+
+/* Raw bytes that are UTF-8 but for a few bad bytes (fewer than its
+ * multi-byte characters; Windows-1252 text has almost none of those) are
+ * damaged UTF-8, read as browsers read a page declared UTF-8: into w->fixed
+ * with U+FFFD for each bad byte.  Returns the count replaced, 0 when the
+ * bytes are not such UTF-8. */
+static size_t repair_utf8(hwork *w, const char *s, size_t n)
+{
+    size_t pos = 0, bad = 0, multi = 0;
+    while (pos < n) {
+        size_t at = pos;
+        int32_t cp = galley_utf8_next(s, n, &pos);
+        if (cp == 0xFFFD && pos == at + 1)
+            bad++;
+        else if (pos > at + 1)
+            multi++;
+    }
+    if (!bad || bad > multi)
+        return 0;
+    char *out = ghtml_grow(w->fixed, &w->fixedcap, n * 3 + 1, 1);
+    if (!out)
+        return 0;
+    w->fixed = out;
+    size_t used = 0;
+    pos = 0;
+    int32_t cp;
+    while ((cp = galley_utf8_next(s, n, &pos)) >= 0)
+        used += galley_utf8_encode(cp, out + used);
+    w->fixedlen = used;
+    return bad;
+}
+
 /* the page as libxml2 should read it: the fetcher's UTF-8 text when there is
  * some, else the raw bytes in their declared or detected charset */
 static xmlDoc *parse(state *s, galley_doc *doc, const char *buf, size_t n,
@@ -153,14 +204,20 @@ static xmlDoc *parse(state *s, galley_doc *doc, const char *buf, size_t n,
         if (!enc && utf8_ok((const unsigned char *)buf, n)) {
             enc = "UTF-8";
             opts |= HTML_PARSE_IGNORE_ENC;
+        } else if (!enc && (s->w.replaced = repair_utf8(&s->w, buf, n)) > 0) {
+            buf = s->w.fixed;
+            n = s->w.fixedlen;
+            enc = "UTF-8";
+            opts |= HTML_PARSE_IGNORE_ENC;
         }
     }
     if (n > (size_t)0x7fffffff)
         return NULL;
-    char *page = ghtml_grow(s->w.page, &s->w.pagecap, n + 1, 1);
+    /* room for a tag whose kept attributes each gain a space (x="1"y="2") */
+    char *page = ghtml_grow(s->w.page, &s->w.pagecap, n + n / 4 + 16, 1);
     if (page) {     /* without memory for the copy, libxml2 reads it all */
         s->w.page = page;
-        n = ghtml_strip_scripts(buf, n, page);
+        n = drop_nuls(page, ghtml_strip_scripts(buf, n, page));
         buf = page;
     }
     const char *src = galley_doc_source(doc);
@@ -171,27 +228,30 @@ static xmlDoc *parse(state *s, galley_doc *doc, const char *buf, size_t n,
     s->ctxt = htmlNewParserCtxt();
     if (!s->ctxt)
         return NULL;
-    return htmlCtxtReadMemory(s->ctxt, buf, (int)n, *src ? src : NULL, enc, opts);
-}
-
-/* libxml2's last error, first line only (into buf) */
-static const char *parse_error(const state *s, char *buf, size_t cap)
-{
-    const char *m = s->ctxt && s->ctxt->lastError.message
-        ? s->ctxt->lastError.message : "no reason given";
-    size_t k = strcspn(m, "\n");
-    snprintf(buf, cap, "%.*s", (int)(k < cap ? k : cap - 1), m);
-    return buf;
+    xmlDoc *x = htmlCtxtReadMemory(s->ctxt, buf, (int)n, *src ? src : NULL, enc, opts);
+    /* the context holds two copies of the page (as given, as decoded) and
+     * the stripped copy is done with: free them before the tree is walked
+     * (a big page's peak), keeping what the messages need */
+    s->stopped = s->ctxt->disableSAX;
+    const char *m = s->ctxt->lastError.message ? s->ctxt->lastError.message
+                                               : "no reason given";
+    snprintf(s->why, sizeof s->why, "%.*s", (int)strcspn(m, "\n"), m);
+    htmlFreeParserCtxt(s->ctxt);
+    s->ctxt = NULL;
+    if (s->w.pagecap > BIG_PAGE) {
+        free(s->w.page);
+        s->w.page = NULL;
+        s->w.pagecap = 0;
+    }
+    return x;
 }
 
 static galley_status empty_page(state *s, galley_doc *doc, size_t n)
 {
-    char why[160];
-    if (s->ctxt && s->ctxt->disableSAX)
+    if (s->stopped)
         return galley_doc_fail(doc, "libxml2 stopped reading this page early (%s) and "
                                "no article text came before that point; the page "
-                               "is malformed or nests elements too deeply",
-                               parse_error(s, why, sizeof why));
+                               "is malformed or nests elements too deeply", s->why);
     if (!strcmp(s->on_empty, "skip"))
         return GALLEY_SKIP;
     if (!strcmp(s->on_empty, "keep")) {
@@ -213,7 +273,14 @@ static galley_status html_process(void *p, galley_doc *doc)
     if (!n || !is_html(s, doc, buf, n))
         return GALLEY_OK;   /* not a web page: passed through */
 
+    s->w.replaced = 0;
     xmlDoc *x = parse(s, doc, buf, n, from_text);
+    if (s->w.replaced) {    /* as the fetchers say it (doc/fetch.md) */
+        char num[32];
+        snprintf(num, sizeof num, "%zu", s->w.replaced);
+        galley_doc_set_field(doc, "charset", "utf-8");
+        galley_doc_set_field(doc, "charset_replaced", num);
+    }
     if (!x)
         return galley_doc_fail(doc, "libxml2 could not read this page as HTML "
                                "(%zu bytes); check that it is a web page", n);
@@ -237,12 +304,9 @@ static galley_status html_process(void *p, galley_doc *doc)
         xmlFreeDoc(x);
         return empty_page(s, doc, n);
     }
-    if (s->ctxt->disableSAX) {
-        char why[160];
+    if (s->stopped)
         galley_info("%s: libxml2 stopped reading the page early (%s); the text "
-                    "after that point is missing", galley_doc_id(doc),
-                    parse_error(s, why, sizeof why));
-    }
+                    "after that point is missing", galley_doc_id(doc), s->why);
     xmlFreeDoc(x);
     return GALLEY_OK;
 }

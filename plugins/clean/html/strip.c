@@ -1,5 +1,6 @@
 /* plugins/clean/html/strip.c - copies a page without the bodies of its
- * <script>, <style> and <svg> elements and without comments (half the bytes
+ * <script>, <style> and <svg> elements, without comments and without
+ * text-level formatting tags such as <b> (their text stays) (half the bytes
  * of a news page, never article text) so that libxml2 does not spend its
  * time on them.  JSON-LD scripts are kept: meta.c reads them.  Tags are
  * tokenised as the parser sees them (quoted attribute values honoured);
@@ -91,6 +92,105 @@ static int has_svg(const char *s, size_t from, size_t to)
     return 0;
 }
 
+/* Is the tag at s[t..end) (after '<', maybe '/') a text-level formatting
+ * tag (<b>, </em>, <font ...>)?  They say nothing to extraction and cost a
+ * libxml2 node each plus a split of the text around them: a page of bold
+ * words would take 40 times its size as a tree. */
+static int formatting(const char *s, size_t t, size_t end)
+{
+    static const char *const names[] = {
+        "b", "i", "em", "strong", "u", "s", "small", "big", "mark", "font",
+        "tt", "abbr", "ins", NULL
+    };
+    size_t a = t + 1 + (s[t + 1] == '/'), k = a;
+    while (k < end && is_alpha((unsigned char)s[k]))
+        k++;
+    if (k == a || k - a > 6 || (s[k] != '>' && s[k] != ' ' && s[k] != '/'
+                                && s[k] != '\t' && s[k] != '\n' && s[k] != '\r'))
+        return 0;
+    for (const char *const *nm = names; *nm; nm++)
+        if (strlen(*nm) == k - a && !strncasecmp(s + a, *nm, k - a))
+            return 1;
+    return 0;
+}
+
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* the attributes the plugin reads (content.c, meta.c) and libxml2's
+ * <meta charset>; any other (src, srcset, data-*, alt...) costs two
+ * libxml2 nodes and says nothing about the article */
+static int read_attr(const char *s, size_t len)
+{
+    static const char *const names[] = {
+        "class", "id", "itemprop", "itemtype", "role", "style", "aria-hidden",
+        "hidden", "href", "rel", "type", "property", "name", "lang",
+        "http-equiv", "datetime", "content", "charset", NULL
+    };
+    for (const char *const *nm = names; *nm; nm++)
+        if (strlen(*nm) == len && !strncasecmp(s, *nm, len))
+            return 1;
+    return 0;
+}
+
+/* Copies the start tag s[t..end) with only the attributes read_attr()
+ * keeps (a link's href without its value: only its presence counts);
+ * returns the bytes written to out. */
+static size_t copy_tag(const char *s, size_t t, size_t end, char *out)
+{
+    size_t i = t + 1, o = 0;
+    while (i < end && !is_blank(s[i]) && s[i] != '>' && s[i] != '/')
+        i++;
+    int anchor = i == t + 2 && (s[t + 1] == 'a' || s[t + 1] == 'A');
+    memcpy(out, s + t, i - t);
+    o = i - t;
+    while (i < end) {
+        while (i < end && (is_blank(s[i]) || s[i] == '/'))
+            i++;
+        if (i >= end || s[i] == '>')
+            break;
+        size_t a = i;
+        while (i < end && !is_blank(s[i]) && s[i] != '>' && s[i] != '=' && s[i] != '/')
+            i++;
+        size_t alen = i - a, v = i;
+        while (v < end && is_blank(s[v]))
+            v++;
+        if (v < end && s[v] == '=') {   /* a value: quoted or bare */
+            v++;
+            while (v < end && is_blank(s[v]))
+                v++;
+            if (v < end && (s[v] == '"' || s[v] == '\'')) {
+                const char *q = memchr(s + v + 1, s[v], end - v - 1);
+                v = q ? (size_t)(q - s) + 1 : end - 1;
+            } else {
+                while (v < end && !is_blank(s[v]) && s[v] != '>')
+                    v++;
+            }
+            i = v;
+        }
+        if (!alen) {    /* a stray '=' or quote: skip a byte */
+            i++;
+            continue;
+        }
+        if (!read_attr(s + a, alen))
+            continue;
+        out[o++] = ' ';
+        if (anchor && alen == 4 && !strncasecmp(s + a, "href", 4)) {
+            memcpy(out + o, "href", 4);
+            o += 4;
+        } else {
+            memcpy(out + o, s + a, i - a);
+            o += i - a;
+        }
+    }
+    if (s[end - 2] == '/' && o > 0 && out[o - 1] != '/')
+        out[o++] = '/';
+    out[o++] = '>';
+    return o;
+}
+
 size_t ghtml_strip_scripts(const char *s, size_t n, char *out)
 {
     size_t i = 0, o = 0;
@@ -112,7 +212,8 @@ size_t ghtml_strip_scripts(const char *s, size_t n, char *out)
             i = end;        /* comments are never text */
             continue;
         }
-        if (i + 1 >= n || !is_alpha((unsigned char)s[i + 1])) {
+        int closing = i + 2 < n && s[i + 1] == '/' && is_alpha((unsigned char)s[i + 2]);
+        if (i + 1 >= n || (!is_alpha((unsigned char)s[i + 1]) && !closing)) {
             out[o++] = s[i++];
             continue;
         }
@@ -123,8 +224,17 @@ size_t ghtml_strip_scripts(const char *s, size_t n, char *out)
             o += n - i;
             break;
         }
-        memcpy(out + o, s + i, end - i);
-        o += end - i;
+        if (formatting(s, t, end)) {
+            i = end;
+            continue;
+        }
+        if (closing) {
+            memcpy(out + o, s + i, end - i);
+            o += end - i;
+            i = end;
+            continue;
+        }
+        o += copy_tag(s, t, end, out + o);
         i = end;
         const char *name = skippable(s, t, end);
         if (!name || s[end - 2] == '/')

@@ -38,6 +38,7 @@ static galley_status ent_close(void *state)
     galley_counter_free(st->capseen);
     galley_counter_free(st->alias);
     galley_counter_free(st->pername);
+    galley_counter_free(st->stopcache);
     ent_tagger_close(st);
     for (size_t i = 0; i < st->ncanon; i++)
         free(st->canon[i]);
@@ -58,8 +59,9 @@ static galley_status ent_open(galley_stage *stage, void **state)
     st->capseen = galley_counter_new();
     st->alias = galley_counter_new();
     st->pername = galley_counter_new();
+    st->stopcache = galley_counter_new();
     st->fields = galley_opt_bool(stage, "fields");
-    if (!st->lex || !st->lowseen || !st->capseen || !st->alias || !st->pername || ent_load_data(st, stage) < 0) {
+    if (!st->lex || !st->lowseen || !st->capseen || !st->alias || !st->pername || !st->stopcache || ent_load_data(st, stage) < 0) {
         ent_close(st);
         return GALLEY_ERROR;
     }

@@ -20,7 +20,9 @@ enum {
     LX_LOWER = 1u << 15,    /* a lower-case dictionary word (key lower case) */
     LX_PROPER = 1u << 16,   /* a capitalised dictionary word (exact key) */
     LX_TITLELOW = 1u << 17, /* a title, written lower case (key lower case) */
-    LX_EVENT = 1u << 18     /* ends the name of an event (World Cup, Open) */
+    LX_EVENT = 1u << 18,    /* ends the name of an event (World Cup, Open) */
+    LX_PREFIX = 1u << 19,   /* the first words of a longer entry */
+    LX_SPORT = 1u << 20     /* a word of sports reports (match, goal; key lower case) */
 };
 #define LX_PLACE (LX_PLACE3 | LX_PLACE2 | LX_PLACE1)
 
@@ -78,6 +80,7 @@ typedef struct ent_state {
     char **canon;
     size_t ncanon;
     ent_model *model;
+    galley_counter *stopcache;  /* word -> 2 stopword, 1 not */
     galley_counter *pername;/* last word of a person's full name -> name index */
 } ent_state;
 
@@ -85,6 +88,7 @@ typedef struct ent_state {
 unsigned ent_lex_get(const galley_counter *c, const char *k, size_t n);
 unsigned ent_lex_lower(const galley_counter *c, const char *k, size_t n);
 size_t ent_fold(const char *s, size_t n, char *out, size_t cap);
+int ent_is_stop(ent_state *st, const char *w, size_t n);
 unsigned ent_lex_titlecase(const galley_counter *c, const char *k, size_t n);
 /* loads every data file; -1 with the stage's message set */
 int ent_load_data(ent_state *st, galley_stage *stage);
@@ -95,12 +99,13 @@ int ent_load_lexicon(ent_state *st, const char *dir, const char *wordlist, char 
 #define ENT_MODEL_FILE "entities-tagger.bin.gz"
 /* Bumped whenever a feature changes: weights trained for other features
  * are refused instead of silently tagging badly. */
-#define ENT_FEATURE_SET 1u
+#define ENT_FEATURE_SET 2u
 int ent_tagger_open(ent_state *st, const char *dir, char *err, size_t errlen);
 void ent_tagger_close(ent_state *st);
 /* fills the per-token fields the features read (after ent_mark_positions
  * and ent_gather_evidence) */
 void ent_prepare(ent_state *st, const char *text);
+uint32_t ent_hash(const char *s, size_t n);
 /* hashed features of token i; the history features need the two tags before */
 size_t ent_features(const ent_state *st, const char *text, size_t i, uint32_t *f);
 size_t ent_history_features(const ent_state *st, size_t i, int p1, int p2, uint32_t *f);

@@ -62,7 +62,7 @@ void ent_name_periods(ent_state *st, const char *text)
             const tok *p = &st->toks[x->a - 1];
             if (!ent_is_cap(p) || (p->flags & GALLEY_TOK_ALLCAPS) || ent_gap_breaks(text, p, &st->toks[x->a]) ||
                 (!(p->lex & LX_GIVEN) && ((p->lex & (LX_PROPER | LX_TITLE | LX_PLACE | LX_ORG)) || (p->low & LX_LOWER))) ||
-                galley_is_stopword(text + p->s, p->e - p->s))
+                ent_is_stop(st, text + p->s, p->e - p->s))
                 break;
             x->a--;
         }
@@ -98,7 +98,7 @@ int ent_propagate(ent_state *st, const char *text)
             next++;
         const tok *t = &st->toks[i];
         if ((next < n0 && st->names[next].a <= i) || !ent_is_cap(t) || (t->flags & GALLEY_TOK_ALLCAPS) ||
-            galley_is_stopword(text + t->s, t->e - t->s))
+            ent_is_stop(st, text + t->s, t->e - t->s))
             continue;
         name w = { i, i + 1, i, L_NONE, 0, 0, -1 };
         size_t n = ent_name_key(st, text, &w, 'N', buf, sizeof buf), j;
@@ -108,7 +108,7 @@ int ent_propagate(ent_state *st, const char *text)
         size_t a = i;
         if (label == L_PER && i > 0 && (st->toks[i - 1].lex & LX_GIVEN) && ent_is_cap(&st->toks[i - 1]) &&
             !ent_gap_breaks(text, &st->toks[i - 1], t) && (next == 0 || st->names[next - 1].b < i) &&
-            !galley_is_stopword(text + st->toks[i - 1].s, st->toks[i - 1].e - st->toks[i - 1].s))
+            !ent_is_stop(st, text + st->toks[i - 1].s, st->toks[i - 1].e - st->toks[i - 1].s))
             a = i - 1;
         if (ent_push_name(st, a, i + 1) < 0)
             return -1;
@@ -216,17 +216,13 @@ void ent_teams(ent_state *st, const char *text)
         "edged", "eliminated", "scored", "equalised", "equalized", NULL };
     static const char *const before[] = { "vs", "v", "versus", "defeated", "beat", "beating",
         "defeating", "thrashed", "eliminated", NULL };
-    /* in a sports report, looser cues: "England lost", "against Panama" */
-    static const char *const sport[] = { "match", "matches", "goal", "goals", "tournament",
-        "league", "cup", "championship", "coach", "striker", "midfielder", "goalkeeper",
-        "penalty", "referee", "stadium", "halftime", "half-time", NULL };
     static const char *const after2[] = { "lost", "won", "faced", "played", "advanced", "qualified",
         "had", "started", "opened", "took", NULL };
     static const char *const before2[] = { "against", "face", "faced", "facing", "play", "played",
         "playing", "to", NULL };
     size_t cues = 0;
     for (size_t i = 0; i < st->ntoks && cues < 3; i++)
-        cues += (st->toks[i].flags & GALLEY_TOK_LOWER) && any_of(text, &st->toks[i], sport);
+        cues += (st->toks[i].flags & GALLEY_TOK_LOWER) && (st->toks[i].low & LX_SPORT);   /* lexicon.c */
     for (size_t i = 0; i < st->nnames; i++) {
         name *x = &st->names[i];
         if (x->label != L_LOC || !is_country(st, text, x))

@@ -39,6 +39,24 @@ size_t ent_fold(const char *s, size_t n, char *out, size_t cap)
     return n;
 }
 
+/* galley_is_stopword, remembered per word: it folds case with utf8proc,
+ * and the plugin asks about every word of every sentence */
+int ent_is_stop(ent_state *st, const char *w, size_t n)
+{
+    char buf[32];
+    size_t m = n < sizeof buf ? ent_fold(w, n, buf, sizeof buf) : sizeof buf;
+    if (m >= sizeof buf)
+        return galley_is_stopword(w, n);
+    size_t i = galley_counter_find(st->stopcache, buf, m);
+    if (i != (size_t)-1)
+        return galley_counter_value(st->stopcache, i) > 1.5;
+    if (galley_counter_size(st->stopcache) > 65536)    /* bounded over a long run */
+        galley_counter_clear(st->stopcache);
+    int stop = galley_is_stopword(buf, m);
+    galley_counter_add(st->stopcache, buf, m, stop ? 2 : 1);
+    return stop;
+}
+
 unsigned ent_lex_lower(const galley_counter *c, const char *k, size_t n)
 {
     char buf[128];
@@ -121,6 +139,11 @@ static void add_entry(ent_state *st, char *line, unsigned bits, const unsigned *
     size_t w = count_words(line);
     if (w > st->maxwords)
         st->maxwords = w;
+    /* "New", "New York": the beginnings of a longer entry, so that a
+     * search for the longest entry stops where none can go on */
+    for (size_t k = 1; k < n; k++)
+        if (line[k] == ' ')
+            lex_set(st->lex, line, k, LX_PREFIX);
 }
 
 static int load_file(ent_state *st, const char *dir, const char *file,
@@ -218,9 +241,16 @@ int ent_load_lexicon(ent_state *st, const char *dir, const char *wordlist, char 
         { "org-cues.txt", 0, orgk },
         { "place-cues.txt", 0, lock },
     };
+    /* in a sports report, countries are teams on looser cues ("England
+     * lost", "against Panama"): ent_teams() counts these words */
+    static const char *const sport[] = { "match", "matches", "goal", "goals", "tournament",
+        "league", "cup", "championship", "coach", "striker", "midfielder", "goalkeeper",
+        "penalty", "referee", "stadium", "halftime", "half-time", NULL };
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
         if (load_file(st, dir, files[i].file, files[i].bits, files[i].kinds, err, errlen) < 0)
             return -1;
+    for (size_t i = 0; sport[i]; i++)
+        lex_set(st->lex, sport[i], strlen(sport[i]), LX_SPORT);
     if (wordlist && *wordlist)
         load_wordlist(st, wordlist);
     return 0;

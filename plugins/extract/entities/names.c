@@ -101,10 +101,15 @@ int ent_tokenize(ent_state *st, const char *text, size_t len)
             skip_suffix(text, &t);
             particle_name(text, &t);
             t.lex = ent_lex_get(st->lex, text + t.s, t.e - t.s);
-            t.low = ent_lex_lower(st->lex, text + t.s, t.e - t.s);
+            char buf[128];      /* folded once: the lexicon and the features' hash */
+            size_t m = ent_fold(text + t.s, t.e - t.s, buf, sizeof buf);
+            t.low = m < sizeof buf ? ent_lex_get(st->lex, buf, m) : 0;
+            t.wh = m < sizeof buf ? ent_hash(buf, m) : ent_hash(text + t.s, t.e - t.s);
             if ((t.flags & GALLEY_TOK_ALLCAPS) && t.e - t.s > 3)
                 t.lex |= ent_lex_titlecase(st->lex, text + t.s, t.e - t.s);
         }
+        else
+            t.wh = ent_hash(text + t.s, t.e - t.s);
         if (push_tok(st, &t) < 0)
             return -1;
     }
@@ -143,7 +148,7 @@ void ent_mark_positions(ent_state *st, const char *text, size_t len)
             if (t->cls == GALLEY_TOK_WORD) {
                 t->uncertain = initial;
                 initial = 0;
-                if (!galley_is_stopword(text + t->s, t->e - t->s)) {
+                if (!ent_is_stop(st, text + t->s, t->e - t->s)) {
                     words++;
                     caps += ent_is_cap(t) != 0;
                     shout += (t->flags & GALLEY_TOK_ALLCAPS) && t->e - t->s > 1;
@@ -168,20 +173,18 @@ void ent_mark_positions(ent_state *st, const char *text, size_t len)
  * capitalises where capitals mean something. */
 void ent_gather_evidence(ent_state *st, const char *text)
 {
-    char buf[128];
+    (void)text;
     galley_counter_clear(st->lowseen);
     galley_counter_clear(st->capseen);
     for (size_t i = 0; i < st->ntoks; i++) {
         const tok *t = &st->toks[i];
         if (t->cls != GALLEY_TOK_WORD)
             continue;
-        if (t->flags & GALLEY_TOK_LOWER) {
-            galley_counter_add(st->lowseen, text + t->s, t->e - t->s, 1);
-        } else if (ent_is_cap(t) && !t->uncertain) {
-            size_t m = ent_fold(text + t->s, t->e - t->s, buf, sizeof buf);
-            if (m < sizeof buf)
-                galley_counter_add(st->capseen, buf, m, 1);
-        }
+        /* keyed by the folded word's hash (tok.wh): no second fold */
+        if (t->flags & GALLEY_TOK_LOWER)
+            galley_counter_add(st->lowseen, (const char *)&t->wh, sizeof t->wh, 1);
+        else if (ent_is_cap(t) && !t->uncertain)
+            galley_counter_add(st->capseen, (const char *)&t->wh, sizeof t->wh, 1);
     }
 }
 
@@ -245,6 +248,8 @@ size_t ent_gazetteer_match(const ent_state *st, const char *text, size_t i,
             best = k;
             *bits = f;
         }
+        if (!(f & LX_PREFIX))
+            break;      /* no longer entry begins so */
     }
     return best;
 }

@@ -28,7 +28,7 @@ static uint32_t mix(uint32_t a, uint32_t b)
     return h;
 }
 
-static uint32_t hash_bytes(const char *s, size_t n)
+uint32_t ent_hash(const char *s, size_t n)
 {
     uint32_t h = 2166136261u;
     for (size_t i = 0; i < n; i++)
@@ -53,7 +53,7 @@ static uint32_t shape_hash(const char *w, size_t n)
         if (k == 0 || buf[k - 1] != m)
             buf[k++] = m;
     }
-    return hash_bytes(buf, k) ^ (n > 12 ? 0x5bd1e995u : n == 1 ? 0x1b873593u : 0);
+    return ent_hash(buf, k) ^ (n > 12 ? 0x5bd1e995u : n == 1 ? 0x1b873593u : 0);
 }
 
 static int all_caps(const tok *t)
@@ -102,11 +102,13 @@ static void mark_gazetteer(ent_state *st, const char *text)
                 break;
             unsigned f = phrase_bits(st, text, i, k, 0);
             if (shout && !(f & (LX_ORG | LX_PLACE)))
-                f = phrase_bits(st, text, i, k, 1);
+                f |= phrase_bits(st, text, i, k, 1);
             if (f & (LX_ORG | LX_PLACE)) {
                 best = k;
                 kind = (f & LX_ORG) ? 1 : (f & LX_PLACE3) ? 2 : (f & LX_PLACE2) ? 3 : 4;
             }
+            if (!(f & LX_PREFIX))
+                break;      /* no longer entry begins so */
         }
         for (size_t j = 0; j < best; j++)
             st->toks[i + j].gz = (unsigned char)(kind * 2 + (j > 0));
@@ -116,23 +118,17 @@ static void mark_gazetteer(ent_state *st, const char *text)
 
 void ent_prepare(ent_state *st, const char *text)
 {
-    char buf[128];
     for (size_t i = 0; i < st->ntoks; i++) {
         tok *t = &st->toks[i];
-        const char *w = text + t->s;
-        size_t n = t->e - t->s;
-        t->sh = shape_hash(w, n);
+        t->sh = shape_hash(text + t->s, t->e - t->s);
         t->seen = 0;
-        if (t->cls == GALLEY_TOK_NUMBER) {
+        if (t->cls == GALLEY_TOK_NUMBER)
             t->wh = mix(7, t->sh);      /* numbers by their shape only */
-            continue;
-        }
-        size_t m = ent_fold(w, n, buf, sizeof buf);
-        t->wh = m < sizeof buf ? hash_bytes(buf, m) : hash_bytes(w, n);
-        if (t->cls == GALLEY_TOK_WORD && m < sizeof buf && !(t->flags & GALLEY_TOK_LOWER)) {
-            t->seen = (unsigned char)((galley_counter_find(st->lowseen, buf, m) != (size_t)-1) |
-                                      (galley_counter_find(st->capseen, buf, m) != (size_t)-1) << 1);
-        }
+        else if (t->cls == GALLEY_TOK_WORD && !(t->flags & GALLEY_TOK_LOWER))
+            t->seen = (unsigned char)((galley_counter_find(st->lowseen, (const char *)&t->wh, sizeof t->wh) !=
+                                       (size_t)-1) |
+                                      (galley_counter_find(st->capseen, (const char *)&t->wh, sizeof t->wh) !=
+                                       (size_t)-1) << 1);
     }
     mark_gazetteer(st, text);
 }
@@ -142,7 +138,7 @@ void ent_prepare(ent_state *st, const char *text)
 enum {
     F_BIAS = 1, F_W, F_SH, F_WM1, F_WP1, F_WM2, F_WP2, F_SHM1, F_SHP1, F_SH2L, F_SH2R,
     F_W2L, F_W2R, F_PRE, F_SUF, F_LEX, F_LOW, F_LEXM1, F_LEXP1, F_GZ, F_GZM1, F_GZP1,
-    F_POS, F_SEEN, F_POSS, F_P1, F_P2, F_P1W, F_P1SH, F_WCASE, F_SHM2, F_GAP
+    F_POS, F_SEEN, F_POSS, F_P1, F_P2, F_P1W, F_P1SH, F_WCASE, F_SHM2, F_GAP, F_PAIR
 };
 
 /* 0 lower, 1 capitalised, 2 all caps, 3 other (numbers, punctuation, mixed) */
@@ -156,7 +152,7 @@ static uint32_t case_class(const tok *t)
 
 static size_t lex_features(uint32_t *f, size_t n, uint32_t tmpl, unsigned bits, uint32_t cc)
 {
-    for (unsigned b = 0; bits && b < 20; b++, bits >>= 1)
+    for (unsigned b = 0; bits && b < 19; b++, bits >>= 1)     /* LX_PREFIX and later: no features */
         if (bits & 1u)
             f[n++] = mix(tmpl, b * 4 + cc);
     return n;
@@ -195,8 +191,8 @@ size_t ent_features(const ent_state *st, const char *text, size_t i, uint32_t *f
         size_t m = ent_fold(text + t->s, t->e - t->s, buf, sizeof buf);
         if (m < sizeof buf)
             for (size_t k = 2; k <= 4 && k <= m; k++) {
-                f[n++] = mix(F_PRE + 100 * k, hash_bytes(buf, k - (k == 4)));
-                f[n++] = mix(F_SUF + 100 * k, hash_bytes(buf + m - k, k));
+                f[n++] = mix(F_PRE + 100 * k, ent_hash(buf, k - (k == 4)));
+                f[n++] = mix(F_SUF + 100 * k, ent_hash(buf + m - k, k));
             }
     }
     n = lex_features(f, n, F_LEX, t->lex, cc);
@@ -212,6 +208,13 @@ size_t ent_features(const ent_state *st, const char *text, size_t i, uint32_t *f
                             (m1 == &edge) * 2u + (p1 == &edge));
     f[n++] = mix(F_SEEN, t->seen * 4u + cc);
     f[n++] = mix(F_POSS, (uint32_t)t->poss * 4 + (p1->cls == GALLEY_TOK_NUMBER) * 2u + (m1->cls == GALLEY_TOK_NUMBER));
+    /* "Rex Tillerson": a given name, then a capitalised word that is no
+     * common word (and the same seen from the given name) */
+    uint32_t pair = (uint32_t)((m1->lex & LX_GIVEN) != 0) | (uint32_t)(ent_is_cap(m1) != 0) << 1 |
+                    (uint32_t)((t->lex & (LX_GIVEN | LX_SURNAME)) != 0) << 2 | (uint32_t)((t->low & LX_LOWER) != 0) << 3 |
+                    (uint32_t)(ent_is_cap(p1) != 0) << 4 | (uint32_t)((p1->lex & LX_SURNAME) != 0) << 5 |
+                    (uint32_t)((p1->low & LX_LOWER) != 0) << 6;
+    f[n++] = mix(F_PAIR, pair * 4 + cc);
     /* "J. Murray": glued to the word before, or spaced */
     f[n++] = mix(F_GAP, (m1 != &edge && m1->e == t->s) * 2u + (p1 != &edge && t->e == p1->s));
     return n;

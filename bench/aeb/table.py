@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""bench/aeb/table.py - one table of galley's article-extraction quality on
+every dev set (AEB, WCXB per page type, L3S-GN1) beside the peers' scores
+each set's SOURCE.md quotes (or, for AEB, the peers/*.json predictions).
+Usage: table.py DATA_DIR PRED_DIR   (PRED_DIR/SET.json = {id: {articleBody}})"""
+import json
+import os
+import re
+import sys
+from collections import Counter
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from score import score, load_preds  # noqa: E402
+
+WORD_RE = re.compile(r'\w+', re.UNICODE)
+
+
+def word_f1(truth, preds):
+    """WCXB's metric: per page F1 of lower-cased word bags, averaged."""
+    tot = 0.0
+    for pid, gt in truth.items():
+        g = Counter(WORD_RE.findall((gt.get('articleBody') or '').lower()))
+        p = Counter(WORD_RE.findall(((preds.get(pid) or {}).get('articleBody')
+                                     or '').lower()))
+        if not g:
+            tot += 0.0 if p else 1.0
+            continue
+        tp = sum((g & p).values())
+        if tp:
+            pr, rc = tp / sum(p.values()), tp / sum(g.values())
+            tot += 2 * pr * rc / (pr + rc)
+    return tot / len(truth) if truth else 0.0
+
+
+def load(path):
+    with open(path, encoding='utf-8') as f:
+        return load_preds(f)
+
+
+def md_rows(text, after):
+    """Cells of the markdown table rows that follow the line holding `after`."""
+    i = text.find(after)
+    if i < 0:
+        return []
+    rows, started = [], False
+    for line in text[i:].splitlines()[1:]:
+        if line.startswith('|'):
+            started = True
+            cells = [c.strip().strip('*') for c in line.strip('|').split('|')]
+            if not set(cells[0]) <= set('-: '):
+                rows.append(cells)
+        elif started:
+            break
+    return rows
+
+
+def wcxb_peers(src):
+    """{type: "name F1, ..."} from html-wcxb/SOURCE.md (word F1)."""
+    out = {}
+    pub = md_rows(src, 'Published scores')
+    out['all'] = ['%s %s' % (r[0], r[1]) for r in pub[1:]]
+    m = re.search(r'Per page type \(same[^:]*:(.*?)\n\n', src, re.S)
+    if m:
+        names = ['rs-trafilatura', 'Trafilatura', 'Readability']
+        for part in m.group(1).replace('\n', ' ').split(';'):
+            mm = re.match(r'\s*(\w+)\s+(?:rs-traf\s+)?(\d\.\d+) / (?:Trafilatura\s+)?(\d\.\d+)'
+                          r' / (?:Readability\s+)?(\d\.\d+)', part)
+            if mm:
+                out[mm.group(1)] = ['%s %s' % (n, v) for n, v in
+                                    zip(names, mm.groups()[1:])]
+    for r in md_rows(src, 'Measured here')[1:]:
+        t = r[0]
+        out.setdefault(t, []).append('Readability.js(here) %s' % r[3])
+    return out
+
+
+def l3s_peers(src):
+    rows = md_rows(src, 'Published scores')
+    peers = ['%s %s' % (r[0], r[1]) for r in rows[1:]]
+    m = re.search(r'AEB F1 \*\*([\d.]+)\*\*.*?word F1 ([\d.]+)', src, re.S)
+    if m:
+        peers.append('Readability.js(here) AEB %s word %s' % m.groups())
+    return peers
+
+
+def row(name, n, truth, preds, peers, metric):
+    P, R, F, _ = score(truth, preds)
+    wf = word_f1(truth, preds)
+    print('%-22s %4d  %.3f %.3f %.3f  %.3f   %s: %s' % (
+        name, n, P, R, F, wf, metric, ', '.join(peers[:4])))
+
+
+def main(argv):
+    if len(argv) != 3:
+        sys.stderr.write(__doc__)
+        return 2
+    data, preds = argv[1], argv[2]
+    print('%-22s %4s  %5s %5s %5s  %5s   %s' % ('set / page type', 'n', 'P', 'R', 'F1',
+                                               'wordF1', 'peers (their metric: best first)'))
+    aeb = os.path.join(data, 'aeb')
+    pfile = os.path.join(preds, 'aeb.json')
+    if os.path.exists(pfile):
+        truth = load(os.path.join(aeb, 'ground-truth.json'))
+        peers = []
+        pdir = os.path.join(aeb, 'peers')
+        for f in sorted(os.listdir(pdir)) if os.path.isdir(pdir) else []:
+            peers.append((score(truth, load(os.path.join(pdir, f)))[2], f[:-5]))
+        peers.sort(reverse=True)
+        row('aeb', len(truth), truth, load(pfile),
+            ['%s %.3f' % (n, f) for f, n in peers], 'AEB F1')
+    wc = os.path.join(data, 'html-wcxb')
+    pfile = os.path.join(preds, 'html-wcxb.json')
+    if os.path.exists(pfile):
+        truth = load(os.path.join(wc, 'ground-truth.json'))
+        pred = load(pfile)
+        with open(os.path.join(wc, 'SOURCE.md'), encoding='utf-8') as f:
+            peers = wcxb_peers(f.read())
+        types = {}
+        with open(os.path.join(wc, 'types.tsv'), encoding='utf-8') as f:
+            for line in f.read().splitlines()[1:]:
+                pid, t = line.split('\t')
+                types.setdefault(t, []).append(pid)
+        row('wcxb', len(truth), truth, pred, peers.get('all', []), 'word F1')
+        for t in sorted(types, key=lambda t: -len(types[t])):
+            sub = {k: truth[k] for k in types[t] if k in truth}
+            row('  ' + t, len(sub), sub, pred, peers.get(t, []), 'word F1')
+    l3 = os.path.join(data, 'html-l3s-gn1')
+    pfile = os.path.join(preds, 'html-l3s-gn1.json')
+    if os.path.exists(pfile):
+        truth = load(os.path.join(l3, 'ground-truth.json'))
+        with open(os.path.join(l3, 'SOURCE.md'), encoding='utf-8') as f:
+            peers = l3s_peers(f.read())
+        row('l3s-gn1', len(truth), truth, load(pfile), peers[:3] + peers[-1:],
+            'ROUGE-LSum F1')
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv))

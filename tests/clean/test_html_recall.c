@@ -1,0 +1,144 @@
+/* tests/clean/test_html_recall.c - the clean `html` plugin on small pages of
+ * each class it used to get wrong: a bio box beside the article, hidden
+ * templates, an article cut into page-builder blocks, a recipe with a table,
+ * damaged UTF-8, NUL bytes, soft hyphens, an unclosed <header>. */
+#include "config.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <galley/galley.h>
+#include <galley/testing.h>
+#include "../ckhelp.h"
+
+#include "htmlcheck.h"
+
+START_TEST(bio_box_beside_article)
+{
+    galley_doc *d = run_fixture("bio.html", GALLEY_OK);
+    HAS(d, "Beekeepers across the valley lost about a third");
+    HAS(d, "starved before the weather turned.");
+    HASNT(d, "Lindqvist");
+    HASNT(d, "courgettes");
+    galley_doc_free(d);
+}
+END_TEST
+
+START_TEST(hidden_templates_skipped)
+{
+    galley_doc *d = run_fixture("template.html", GALLEY_OK);
+    ck_assert_str_eq(text_of(d), "Night trains between the capital and the coast return "
+                     "next month after a break of twelve years.\n\nThe operator will run "
+                     "three trains a week at first, with sleeping cars and a dining car.");
+    galley_doc_free(d);
+}
+END_TEST
+
+START_TEST(fragmented_article_merged)
+{
+    /* six one-paragraph blocks under page-builder "widget" names, and one
+     * long bio paragraph that outscores each of them alone */
+    galley_doc *d = run_fixture("fragmented.html", GALLEY_OK);
+    HAS(d, "The old lighthouse on the point has a new keeper");
+    HAS(d, "to check the lamp.\n\nClimbing the tower\n\nThe light itself");
+    HAS(d, "when the keeper gives tours.");
+    HASNT(d, "Tom Hale");
+    galley_doc_free(d);
+}
+END_TEST
+
+START_TEST(recipe_table_list_headings_and_lede)
+{
+    galley_doc *d = run_fixture("recipe.html", GALLEY_OK);
+    const char *t = text_of(d);
+    ck_assert_msg(!strncmp(t, "A plum cake for late summer, when the trees", 43),
+                  "no lede first:\n%s", t);
+    HAS(d, "fruit.\n\nIngredients\n\n250 g flour\n\n125 g butter");
+    HAS(d, "12 ripe plums\n\nMethod\n\nRub the butter");
+    HAS(d, "bake for forty minutes.\n\nServe the cake warm");
+    HASNT(d, "Recipes");
+    HASNT(d, "All rights reserved");
+    HASNT(d, "Plum cake with a crumble top");  /* the title: a field */
+    galley_doc_free(d);
+}
+END_TEST
+
+START_TEST(declared_utf8_with_one_bad_byte)
+{
+    galley_doc *d = run_fixture("badbyte.html", GALLEY_OK);
+    HAS(d, "Le march\xc3\xa9 de la place ouvre \xc3\xa0 sept heures");
+    HAS(d, "Cet \xef\xbf\xbdt\xc3\xa9, les fraises sont arriv\xc3\xa9""es");
+    HASNT(d, "\xc3\x83");     /* no "Ã": the page was not re-read as Latin-1 */
+    ck_assert_str_eq(galley_doc_field(d, "charset_replaced"), "1");
+    galley_doc_free(d);
+}
+END_TEST
+
+START_TEST(nul_bytes_in_page)
+{
+    galley_doc *d = run_fixture("nul.html", GALLEY_OK);
+    ck_assert_str_eq(text_of(d), "The harbour wall was repaired over the winter, stone by "
+                     "stone, by a team of six masons.\n\nBoats can moor along its whole "
+                     "length again from May, the harbour master said.");
+    galley_doc_free(d);
+}
+END_TEST
+
+START_TEST(soft_hyphens_removed)
+{
+    const char *page = "<html><body><article><p>The extra\xc2\xad" "ordinary bridge "
+        "over the river was com\xc2\xadpleted on Friday, after nine years of work.</p>"
+        "</article></body></html>";
+    galley_doc *d = galley_doc_new();
+    ck_assert_int_eq(run_raw(d, NULL, page, strlen(page), "text/html"), GALLEY_OK);
+    ck_assert_str_eq(text_of(d), "The extraordinary bridge over the river was completed "
+                     "on Friday, after nine years of work.");
+    galley_doc_free(d);
+}
+END_TEST
+
+START_TEST(unclosed_header_swallowing_the_page)
+{
+    /* libxml2 nests everything after an unclosed <header> inside it */
+    const char *page = "<html><body><header><a href=\"/\">Home</a><div class=\"menu\">"
+        "<p><a href=\"/a\">News</a></p></div>"
+        "<div class=\"content\"><p>The night ferry to the islands will run all year from "
+        "October, the operator said, after a winter trial carried more people than hoped.</p>"
+        "<p>Cabins can be booked from next week, and the first sailing leaves on the "
+        "first of the month, weather permitting, at ten in the evening.</p>"
+        "<p>Foot passengers pay the same fare as in summer, and cars a little less.</p>"
+        "</div></body></html>";
+    galley_doc *d = galley_doc_new();
+    ck_assert_int_eq(run_raw(d, NULL, page, strlen(page), "text/html"), GALLEY_OK);
+    HAS(d, "The night ferry to the islands will run all year");
+    HAS(d, "cars a little less.");
+    galley_doc_free(d);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("clean/html recall");
+    TCase *tc = tcase_create("recall");
+    tcase_add_test(tc, bio_box_beside_article);
+    tcase_add_test(tc, hidden_templates_skipped);
+    tcase_add_test(tc, fragmented_article_merged);
+    tcase_add_test(tc, recipe_table_list_headings_and_lede);
+    tcase_add_test(tc, declared_utf8_with_one_bad_byte);
+    tcase_add_test(tc, nul_bytes_in_page);
+    tcase_add_test(tc, soft_hyphens_removed);
+    tcase_add_test(tc, unclosed_header_swallowing_the_page);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(suite());
+    srunner_run_all(sr, CK_ENV);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
