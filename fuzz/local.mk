@@ -30,34 +30,44 @@ FUZZ_REPLAY_CPPFLAGS = $(AM_CPPFLAGS) $(EXTRACT_CPPFLAGS)
 FUZZ_REPLAY_CFLAGS = $(AM_CFLAGS) $(FUZZ_PKG_CFLAGS)
 FUZZ_REPLAY_LDADD = core/libgalley.la $(FUZZ_PKG_LIBS)
 
-# ---- make check: every corpus file through each target ----
+# seeds: fuzz/corpus/TARGET (written for fuzzing, and past findings) and the
+# tests' fixtures and bundled articles where they fit, read in place
+FUZZ_DIR = $(abs_top_srcdir)/fuzz/corpus
+FUZZ_SEEDS_html = $(FUZZ_DIR)/html:$(abs_top_srcdir)/tests/clean/html-fixtures
+FUZZ_SEEDS_text = $(FUZZ_DIR)/text:$(abs_top_srcdir)/tests/clean/text:$(abs_top_srcdir)/examples/articles/seed
+FUZZ_SEEDS_stdin = $(FUZZ_DIR)/stdin
+FUZZ_SEEDS_warc = $(FUZZ_DIR)/warc
+FUZZ_SEEDS_config = $(FUZZ_DIR)/config:$(abs_top_srcdir)/examples/plugin
+FUZZ_SEEDS_chain = $(FUZZ_DIR)/chain:$(abs_top_srcdir)/examples/articles
+
+# ---- make check: every seed through each target ----
 check_PROGRAMS += fuzz/replay-html fuzz/replay-text fuzz/replay-stdin \
 	fuzz/replay-warc fuzz/replay-config fuzz/replay-chain
 TESTS += fuzz/replay-html fuzz/replay-text fuzz/replay-stdin \
 	fuzz/replay-warc fuzz/replay-config fuzz/replay-chain
 fuzz_replay_html_SOURCES = fuzz/html.c fuzz/replay.c $(FUZZ_COMMON) $(FUZZ_SRC_html)
-fuzz_replay_html_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS) -DFUZZ_CORPUS='"$(abs_top_srcdir)/fuzz/corpus/html"'
+fuzz_replay_html_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS) -DFUZZ_CORPUS='"$(FUZZ_SEEDS_html)"'
 fuzz_replay_html_CFLAGS = $(FUZZ_REPLAY_CFLAGS)
 fuzz_replay_html_LDADD = $(FUZZ_REPLAY_LDADD)
 fuzz_replay_text_SOURCES = fuzz/text.c fuzz/replay.c $(FUZZ_COMMON) $(FUZZ_SRC_text)
-fuzz_replay_text_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS) -DFUZZ_CORPUS='"$(abs_top_srcdir)/fuzz/corpus/text"'
+fuzz_replay_text_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS) -DFUZZ_CORPUS='"$(FUZZ_SEEDS_text)"'
 fuzz_replay_text_CFLAGS = $(FUZZ_REPLAY_CFLAGS)
 fuzz_replay_text_LDADD = $(FUZZ_REPLAY_LDADD)
 fuzz_replay_stdin_SOURCES = fuzz/stdin.c fuzz/replay.c $(FUZZ_COMMON) $(FUZZ_SRC_stdin)
-fuzz_replay_stdin_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS) -DFUZZ_CORPUS='"$(abs_top_srcdir)/fuzz/corpus/stdin"'
+fuzz_replay_stdin_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS) -DFUZZ_CORPUS='"$(FUZZ_SEEDS_stdin)"'
 fuzz_replay_stdin_CFLAGS = $(FUZZ_REPLAY_CFLAGS)
 fuzz_replay_stdin_LDADD = $(FUZZ_REPLAY_LDADD)
 fuzz_replay_warc_SOURCES = fuzz/warc.c fuzz/replay.c $(FUZZ_COMMON) $(FUZZ_SRC_warc) \
 	$(FETCH_COMMON)
-fuzz_replay_warc_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS) -DFUZZ_CORPUS='"$(abs_top_srcdir)/fuzz/corpus/warc"'
+fuzz_replay_warc_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS) -DFUZZ_CORPUS='"$(FUZZ_SEEDS_warc)"'
 fuzz_replay_warc_CFLAGS = $(FUZZ_REPLAY_CFLAGS)
 fuzz_replay_warc_LDADD = $(FUZZ_REPLAY_LDADD)
 fuzz_replay_config_SOURCES = fuzz/config.c fuzz/replay.c $(FUZZ_COMMON) $(FUZZ_SRC_config)
-fuzz_replay_config_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS) -DFUZZ_CORPUS='"$(abs_top_srcdir)/fuzz/corpus/config"'
+fuzz_replay_config_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS) -DFUZZ_CORPUS='"$(FUZZ_SEEDS_config)"'
 fuzz_replay_config_CFLAGS = $(FUZZ_REPLAY_CFLAGS)
 fuzz_replay_config_LDADD = $(FUZZ_REPLAY_LDADD)
 fuzz_replay_chain_SOURCES = fuzz/chain.c fuzz/replay.c $(FUZZ_COMMON) $(FUZZ_SRC_chain)
-fuzz_replay_chain_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS) -DFUZZ_CORPUS='"$(abs_top_srcdir)/fuzz/corpus/chain"'
+fuzz_replay_chain_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS) -DFUZZ_CORPUS='"$(FUZZ_SEEDS_chain)"'
 fuzz_replay_chain_CFLAGS = $(FUZZ_REPLAY_CFLAGS)
 fuzz_replay_chain_LDADD = $(FUZZ_REPLAY_LDADD)
 
@@ -100,7 +110,7 @@ fuzz:
 
 FUZZ_SECONDS = 60
 fuzz-run: fuzz
-	$(SHELL) $(srcdir)/fuzz/run $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+	$(SHELL) $(srcdir)/fuzz/run $(FUZZ_SECONDS) $(foreach t,$(FUZZ_TARGETS),$(t)=$(FUZZ_SEEDS_$(t)))
 
 fuzz-clean:
 	rm -rf fuzz/obj fuzz/work $(FUZZ_BINS)

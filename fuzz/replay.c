@@ -2,7 +2,8 @@
  * every file of its corpus (the seeds and the inputs that once crashed it),
  * built with the ordinary compiler, so each finding stays a regression test
  * (and runs under the sanitizer build in CI).  Arguments: files or
- * directories; none = the target's corpus in the source tree. */
+ * directories (read recursively); none = the target's seed directories
+ * (FUZZ_CORPUS, colon-separated; those that do not exist are left out). */
 #include "config.h"
 
 #include <dirent.h>
@@ -51,7 +52,7 @@ static void replay_path(const char *path)
 {
     struct stat st;
     if (stat(path, &st) < 0)
-        fuzz_abort("no corpus at %s", path);
+        fuzz_abort("cannot read %s", path);
     if (!S_ISDIR(st.st_mode)) {
         replay_file(path);
         return;
@@ -73,16 +74,29 @@ static void replay_path(const char *path)
     closedir(d);
     qsort(names, n, sizeof *names, by_name);
     for (size_t i = 0; i < n; i++) {
-        replay_file(names[i]);
+        replay_path(names[i]);
         free(names[i]);
     }
     free(names);
 }
 
+static void replay_list(const char *list)
+{
+    char *copy = strdup(list), *save = NULL;
+    if (!copy)
+        fuzz_abort("out of memory");
+    for (char *dir = strtok_r(copy, ":", &save); dir; dir = strtok_r(NULL, ":", &save)) {
+        struct stat st;
+        if (stat(dir, &st) == 0)
+            replay_path(dir);
+    }
+    free(copy);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2)
-        replay_path(FUZZ_CORPUS);
+        replay_list(FUZZ_CORPUS);
     for (int i = 1; i < argc; i++)
         replay_path(argv[i]);
     if (replayed == 0)
