@@ -1,7 +1,7 @@
 # core/: libgalley (the library every plugin links) and the galley command
 lib_LTLIBRARIES += core/libgalley.la
 core_libgalley_la_SOURCES = \
-	core/doc.c core/log.c core/stage.c core/loader.c core/config.c \
+	core/doc.c core/log.c core/stage.c core/loader.c core/trust.c core/config.c core/config_text.c \
 	core/engine.c core/checkpoint.c core/state.c core/isolate.c core/docwire.c core/util.c \
 	core/testing.c core/internal.h
 core_libgalley_la_CFLAGS = $(AM_CFLAGS) $(CONFUSE_CFLAGS) $(UTF8PROC_CFLAGS) $(SQLITE_CFLAGS)
@@ -20,4 +20,5 @@ bin_PROGRAMS += galley
 galley_SOURCES = core/main.c
 galley_LDADD = core/libgalley.la
 
-dist_conf_DATA += conf/default.conf conf/filter.conf conf/warc.conf
+dist_conf_DATA += conf/default.conf conf/filter.conf conf/warc.conf \
+	conf/redis-enqueue.conf conf/redis-worker.conf
