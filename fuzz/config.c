@@ -35,9 +35,19 @@ static galley_registry *registry(void)
         mods[i].path = galley__xasprintf("(built in) %s", builtin[i].id);
         mods[i].id = galley__xstrdup(builtin[i].id);
         mods[i].plugin = builtin[i].plugin;
+        mods[i].tried = 1;      /* loaded: the loader must not open a file */
     }
     reg.mods = mods;
     reg.nmods = NBUILTIN;
+    /* the harness itself: a good config must load through this registry */
+    static const char good[] = "stage \"fetch\" { plugin = \"dir\" dir { path = \".\" } }\n"
+        "stage \"s\" { plugin = \"lead\" lead { sentences = 2 } }\n"
+        "stage \"out\" { plugin = \"output/html\" }\n";
+    galley_pipeline *p = galley__config_load(&reg, fuzz_scratch(good, sizeof good - 1),
+                                             NULL, 0, stderr);
+    if (!p || p->nstages != 3)
+        fuzz_abort("the built-in registry does not load a good config");
+    galley__pipeline_free(p);
     return &reg;
 }
 
