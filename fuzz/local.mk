@@ -15,7 +15,7 @@ FUZZ_SRC_chain = plugins/extract/sentences.c plugins/extract/metadata.c \
 	plugins/summarize/lead.c plugins/summarize/textrank.c \
 	plugins/summarize/lexrank.c plugins/summarize/newsrank.c $(SUMCORE_SOURCES)
 # every bundled plugin (fuzz/config.c lists their descriptors)
-FUZZ_SRC_config = plugins/fetch/dir.c plugins/fetch/http.c $(FUZZ_SRC_stdin) \
+FUZZ_SRC_config = plugins/fetch/dir.c plugins/fetch/http.c $(FETCH_NET) $(FUZZ_SRC_stdin) \
 	$(FUZZ_SRC_warc) $(FUZZ_SRC_html) $(FUZZ_SRC_text) $(FUZZ_SRC_chain) \
 	plugins/output/jsonl.c plugins/output/json.c plugins/output/sqlite.c \
 	plugins/output/markdown.c plugins/output/html_digest.c plugins/output/csv.c \
