@@ -74,8 +74,8 @@ static const char *const SQL[NSTMT] = {
     [DEL_ENTS] = "DELETE FROM entities WHERE doc_id = ?1",
     [DEL_KWS] = "DELETE FROM keywords WHERE doc_id = ?1",
     [ADD_FIELD] = "INSERT INTO fields (doc_id, key, seq, value, score) VALUES (?1, ?2, ?3, ?4, ?5)",
-    [ADD_ENT] = "INSERT INTO entities (doc_id, seq, name, label, start, \"end\", score)"
-                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [ADD_ENT] = ("INSERT INTO entities (doc_id, seq, name, label, start, \"end\", score)"
+                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
     [ADD_KW] = "INSERT INTO keywords (doc_id, rank, keyword, score) VALUES (?1, ?2, ?3, ?4)",
 };
 

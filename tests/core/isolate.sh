@@ -4,6 +4,7 @@
 # document is output in order, and memory stays bounded.
 . "$top_srcdir/tests/core/lib.sh"
 [ -x /usr/bin/time ] || skip "/usr/bin/time is not installed (Debian package 'time')"
+skip_if_sanitized "the workers' address-space limit (worker_memory) leaves ASan no room for its shadow memory"
 
 # without isolation the output does not change, whatever -j
 CONF="$top_srcdir/conf/default.conf"
