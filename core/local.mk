@@ -20,4 +20,5 @@ bin_PROGRAMS += galley
 galley_SOURCES = core/main.c
 galley_LDADD = core/libgalley.la
 
-dist_conf_DATA += conf/default.conf conf/filter.conf conf/warc.conf
+dist_conf_DATA += conf/default.conf conf/filter.conf conf/warc.conf \
+	conf/redis-enqueue.conf conf/redis-worker.conf

@@ -1,6 +1,8 @@
 # plugins/fetch: rules for this area (see the top Makefile.am)
 # common.c (decoding, sniffing, shards, globs) is compiled into each module
 FETCH_COMMON = plugins/fetch/common.c plugins/fetch/common.h
+# jsonrec.c (a JSON record into a doc: jansson) goes into stdin and redis
+FETCH_JSONREC = plugins/fetch/jsonrec.c plugins/fetch/jsonrec.h $(FETCH_COMMON)
 FETCH_WARC = plugins/fetch/warc_stream.c plugins/fetch/warc_stream.h
 
 pkglib_LTLIBRARIES += plugins/fetch/dir.la
@@ -10,7 +12,7 @@ plugins_fetch_dir_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_fetch_dir_la_LIBADD = $(PLUGIN_LIBS)
 
 pkglib_LTLIBRARIES += plugins/fetch/stdin.la
-plugins_fetch_stdin_la_SOURCES = plugins/fetch/stdin.c $(FETCH_COMMON)
+plugins_fetch_stdin_la_SOURCES = plugins/fetch/stdin.c $(FETCH_JSONREC)
 plugins_fetch_stdin_la_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
 plugins_fetch_stdin_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_fetch_stdin_la_LIBADD = $(PLUGIN_LIBS) $(JANSSON_LIBS)
@@ -34,3 +36,14 @@ bench_fetch_dirbench_SOURCES = bench/fetch/dirbench.c plugins/fetch/dir.c $(FETC
 bench_fetch_dirbench_LDADD = core/libgalley.la
 EXTRA_DIST += bench/fetch/run
 EXTRA_DIST += doc/fetch.md
+
+# redis (fetch/redis): a stream consumer group as the work queue (hiredis);
+# its connection code (plugins/redis/conn.c) is shared with output/redis
+REDIS_CONN = plugins/redis/conn.c plugins/redis/conn.h
+pkglib_LTLIBRARIES += plugins/fetch/redis.la
+plugins_fetch_redis_la_SOURCES = plugins/fetch/redis.c $(FETCH_JSONREC) $(REDIS_CONN)
+plugins_fetch_redis_la_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS) $(HIREDIS_CFLAGS)
+plugins_fetch_redis_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_fetch_redis_la_LIBADD = $(PLUGIN_LIBS) $(JANSSON_LIBS) $(HIREDIS_LIBS)
+dist_doc_DATA += doc/distributed.md
+EXTRA_DIST += bench/redis/run

@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
 #include <galley/galley.h>
 #include "common.h"
+#include "jsonrec.h"
 
 static const galley_option stdin_options[] = {
     { GALLEY_OPT_STRING, "path", "-", GALLEY_OPT_PATH, 0, 0,
@@ -48,105 +48,17 @@ typedef struct stdin_state {
     unsigned long lineno;
 } stdin_state;
 
-/* a JSON value as field text: strings as they are, numbers and booleans as
- * JSON writes them; NULL for null, arrays and objects */
-static char *scalar_text(json_t *v)
-{
-    if (json_is_string(v))
-        return strdup(json_string_value(v));
-    if (json_is_number(v) || json_is_boolean(v))
-        return json_dumps(v, JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
-    return NULL;
-}
-
-/* Every other member becomes a field: scalars as one value, arrays of
- * scalars as several (keyword lists); nested objects are left out. */
-static void add_fields(galley_doc *doc, json_t *rec)
-{
-    static const char *const known[] = { "id", "text", "html", "url", "content_type", NULL };
-    const char *key;
-    json_t *v;
-    json_object_foreach(rec, key, v) {
-        int skip = 0;
-        for (size_t i = 0; known[i]; i++)
-            skip |= !strcmp(key, known[i]);
-        if (skip)
-            continue;
-        if (json_is_array(v)) {
-            size_t i;
-            json_t *item;
-            json_array_foreach(v, i, item) {
-                char *t = scalar_text(item);
-                if (t)
-                    galley_doc_add_field(doc, key, t, GALLEY_NO_SCORE);
-                free(t);
-            }
-            continue;
-        }
-        char *t = scalar_text(v);
-        if (t)
-            galley_doc_set_field(doc, key, t);
-        else if (!json_is_null(v))
-            galley_debug("%s: field '%s' is a JSON object: left out",
-                         galley_doc_id(doc), key);
-        free(t);
-    }
-}
-
 /* One JSON Lines record into doc.  GALLEY_OK, GALLEY_ERROR or GALLEY_SKIP. */
 static galley_status jsonl_doc(stdin_state *s, galley_doc *doc, const char *line,
                                size_t len)
 {
-    json_error_t jerr;
-    json_t *rec = json_loadb(line, len, 0, &jerr);
-    if (!rec) {
-        galley_doc_set_id(doc, galley_doc_printf(doc, "%s:%lu", s->name, s->lineno));
-        return galley_doc_fail(doc, "%s line %lu, column %d: not a JSON record: %s",
-                               s->name, s->lineno, jerr.column, jerr.text);
-    }
-    galley_status rc = GALLEY_OK;
-    json_t *id = json_object_get(rec, "id");
-    char *idtext = id ? scalar_text(id) : NULL;
-    if (idtext && *idtext)
-        galley_doc_set_id(doc, idtext);
-    else
-        galley_doc_set_id(doc, galley_doc_printf(doc, "%s:%lu", s->name, s->lineno));
-    free(idtext);
-    json_t *text = json_object_get(rec, "text"), *html = json_object_get(rec, "html");
-    json_t *body = html ? html : text;
-    if (!json_is_object(rec)) {
-        rc = galley_doc_fail(doc, "%s line %lu: a record must be a JSON object "
-                             "{\"id\": ..., \"text\": ...}", s->name, s->lineno);
-    } else if (!fetch_shard_mine(&s->shard, galley_doc_id(doc))) {
-        rc = GALLEY_SKIP;
-    } else if (!body) {
-        rc = galley_doc_fail(doc, "%s line %lu: the record has neither \"text\" "
-                             "nor \"html\"", s->name, s->lineno);
-    } else if (!json_is_string(body)) {
-        rc = galley_doc_fail(doc, "%s line %lu: \"%s\" must be a string",
-                             s->name, s->lineno, html ? "html" : "text");
-    } else if (json_string_length(body) == 0 && s->file.empty != FETCH_EMPTY_KEEP) {
-        rc = s->file.empty == FETCH_EMPTY_SKIP ? GALLEY_SKIP
-           : galley_doc_fail(doc, "%s line %lu: empty \"%s\" (set empty = \"keep\" "
-                             "or \"skip\" to accept it)", s->name, s->lineno,
-                             html ? "html" : "text");
-    } else {
-        galley_doc_set_text(doc, json_string_value(body), json_string_length(body));
-        json_t *ct = json_object_get(rec, "content_type");
-        galley_doc_set_content_type(doc, json_is_string(ct) ? json_string_value(ct)
-                                         : html ? "text/html" : "text/plain");
-        json_t *url = json_object_get(rec, "url");
-        if (json_is_string(url)) {
-            galley_doc_set_source(doc, json_string_value(url));
-            galley_doc_set_field(doc, "url", json_string_value(url));
-        } else {
-            galley_doc_set_source(doc, galley_doc_printf(doc, "%s:%lu", s->name, s->lineno));
-        }
-        galley_doc_set_field(doc, "charset", "utf-8");
-        add_fields(doc, rec);
-    }
-    json_decref(rec);
-    return rc;
+    fetch_jsonrec r = {
+        .where = galley_doc_printf(doc, "%s line %lu", s->name, s->lineno),
+        .fallback_id = galley_doc_printf(doc, "%s:%lu", s->name, s->lineno),
+        .shard = &s->shard,
+        .empty = s->file.empty,
+    };
+    return fetch_jsonrec_doc(doc, line, len, &r);
 }
 
 /* Reads the next line without its end into s->line; 1, or 0 at the end of

@@ -47,3 +47,11 @@ plugins_output_csv_la_LIBADD = $(PLUGIN_LIBS) $(UTF8PROC_LIBS)
 dist_doc_DATA += doc/output-schema.md doc/output.md
 # the throughput bench (bench/output/run): dir -> jsonl and dir -> sqlite
 EXTRA_DIST += bench/output/run
+
+# the fetch stage has a `redis` too: this module is redis_xadd.la with
+# .name = "redis" (configs say "output/redis"); REDIS_CONN is in fetch/local.mk
+pkglib_LTLIBRARIES += plugins/output/redis_xadd.la
+plugins_output_redis_xadd_la_SOURCES = plugins/output/redis_xadd.c $(OUTPUT_RECORD) $(REDIS_CONN)
+plugins_output_redis_xadd_la_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS) $(UTF8PROC_CFLAGS) $(HIREDIS_CFLAGS)
+plugins_output_redis_xadd_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_output_redis_xadd_la_LIBADD = $(PLUGIN_LIBS) $(JANSSON_LIBS) $(M_LIBS) $(UTF8PROC_LIBS) $(HIREDIS_LIBS)
