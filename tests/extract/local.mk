@@ -18,7 +18,7 @@ tests_extract_test_keyphrases_LDADD = core/libgalley.la $(CHECK_LIBS) $(M_LIBS)
 TESTS += tests/extract/test_keyphrases
 
 # the benches (run by hand from the build tree; see doc/extract.md)
-EXTRA_DIST += bench/entities/run.sh bench/entities/score.py \
+EXTRA_DIST += bench/entities/run.sh bench/entities/score.py bench/entities/conll.py bench/entities/train.sh \
 	bench/entities/peer.sh bench/entities/peer-compromise.mjs \
 	bench/keyphrases/run.sh bench/keyphrases/score.py bench/keyphrases/peer.sh \
 	bench/keyphrases/peer-keyword-extractor.mjs bench/extract-speed/run.sh

@@ -101,8 +101,11 @@ static char *canonical(ent_state *st, galley_doc *doc, const char *text, const n
 static void add_name(ent_state *st, galley_doc *doc, const char *text, const name *nm,
                      galley_counter **seen)
 {
-    galley_doc_add_span(doc, "entity", st->toks[nm->t].s, st->toks[nm->b - 1].e,
-                        label_names[nm->label], GALLEY_NO_SCORE);
+    /* the layer is flat, as news annotation is: a name inside a longer
+     * one counts in the fields only */
+    if (!nm->nested)
+        galley_doc_add_span(doc, "entity", st->toks[nm->t].s, st->toks[nm->b - 1].e,
+                            label_names[nm->label], GALLEY_NO_SCORE);
     if (nm->label == L_MISC || !seen[nm->label] || nm->link == -2)
         return;
     const name *canon = nm->link >= 0 ? &st->names[nm->link] : nm;
