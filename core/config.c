@@ -28,7 +28,7 @@ typedef struct rec {
 } rec;
 
 typedef struct loader {
-    const galley_registry *reg;
+    galley_registry *reg;
     const char *file;
     FILE *errs;
     cfg_t *root;
@@ -56,17 +56,22 @@ static void report(loader *L, int line, const char *stage, const char *plugin,
     va_start(ap, fmt);
     char *msg = galley__xvasprintf(fmt, ap);
     va_end(ap);
+    galley_buf b = { 0 };
     if (line > 0)
-        fprintf(L->errs, "%s:%d: ", L->file, line);
+        galley__buf_printf(&b, "%s:%d: ", L->file, line);
     else if (line == 0)
-        fprintf(L->errs, "%s: ", L->file);
+        galley__buf_printf(&b, "%s: ", L->file);
     else
-        fprintf(L->errs, "galley: ");
+        galley__buf_puts(&b, "galley: ");
     if (stage && plugin)
-        fprintf(L->errs, "stage '%s' (%s): ", stage, plugin);
+        galley__buf_printf(&b, "stage '%s' (%s): ", stage, plugin);
     else if (stage)
-        fprintf(L->errs, "stage '%s': ", stage);
-    fprintf(L->errs, "%s\n", msg);
+        galley__buf_printf(&b, "stage '%s': ", stage);
+    galley__buf_puts(&b, msg);
+    char *shown = galley__escape(b.s);     /* file, stage names, values: the user's */
+    fprintf(L->errs, "%s\n", shown);
+    free(shown);
+    galley__buf_free(&b);
     free(msg);
     L->nerrors++;
 }
@@ -581,60 +586,6 @@ static void take_root(loader *L, galley_pipeline *p, cfg_t *cfg)
     }
 }
 
-/* ---- comments ----
- * libconfuse 3.3 counts lines wrongly after comments (each # or // line adds
- * 2, a block comment 1), so every later FILE:LINE would be off.  The file is
- * read here and its comments blanked out, newlines kept, before libconfuse
- * sees it: the same syntax, the right line numbers. */
-
-/* the length of the string literal starting at s[0] (a quote), closing quote
- * included; a backslash takes the next byte, as in libconfuse's lexer */
-static size_t quoted_len(const char *s, size_t n)
-{
-    size_t i = 1;
-    while (i < n && s[i] != s[0])
-        i += s[i] == '\\' && i + 1 < n ? 2 : 1;
-    return i < n ? i + 1 : n;
-}
-
-/* blanks # and // comments (to the end of the line) and block comments (all
- * but their newlines) in b; returns -1 and the comment's first line for a
- * block comment that never ends */
-static int blank_comments(char *b, size_t n, int *open_line)
-{
-    int line = 1;
-    for (size_t i = 0; i < n;) {
-        size_t end = i + 1;
-        if (b[i] == '"' || b[i] == '\'') {
-            end = i + quoted_len(b + i, n - i);
-        } else if (b[i] == '$' && i + 1 < n && b[i + 1] == '{') {
-            const char *close = memchr(b + i, '}', n - i);
-            end = close ? (size_t)(close - b) + 1 : n;
-        } else if (b[i] == '#' || (b[i] == '/' && i + 1 < n && b[i + 1] == '/')) {
-            const char *nl = memchr(b + i, '\n', n - i);
-            end = nl ? (size_t)(nl - b) : n;
-            memset(b + i, ' ', end - i);
-        } else if (b[i] == '/' && i + 1 < n && b[i + 1] == '*') {
-            const char *close = NULL;
-            for (size_t k = i + 2; k + 1 < n && !close; k++)
-                if (b[k] == '*' && b[k + 1] == '/')
-                    close = b + k;
-            if (!close) {
-                *open_line = line;
-                return -1;
-            }
-            end = (size_t)(close - b) + 2;
-            for (size_t k = i; k < end; k++)
-                if (b[k] != '\n')
-                    b[k] = ' ';
-        }
-        for (size_t k = i; k < end; k++)
-            line += b[k] == '\n';
-        i = end;
-    }
-    return 0;
-}
-
 /* the config file's text with its comments blanked, or NULL (reported) */
 static char *read_config(loader *L, size_t *len)
 {
@@ -658,7 +609,7 @@ static char *read_config(loader *L, size_t *len)
     if (b.len == 0)
         galley__buf_add(&b, "\n", 1);     /* fmemopen wants a size above 0 */
     int open_line;
-    if (blank_comments(b.s, b.len, &open_line) < 0) {
+    if (galley__config_blank_comments(b.s, b.len, &open_line) < 0) {
         report(L, open_line, NULL, NULL, "a /* comment starts here and never ends: add */");
         galley__buf_free(&b);
         return NULL;
@@ -680,6 +631,7 @@ static galley_pipeline *parse(loader *L)
         free(text);
         return p;
     }
+    galley__config_load_named(L->reg, text, len);
     schema S;
     build_schema(L->reg, &S);
     cfg_t *cfg = cfg_init(S.root, CFGF_NONE);
@@ -698,7 +650,7 @@ static galley_pipeline *parse(loader *L)
     return p;
 }
 
-galley_pipeline *galley__config_load(const galley_registry *reg, const char *file,
+galley_pipeline *galley__config_load(galley_registry *reg, const char *file,
                                      const char *const *overrides, size_t nov, FILE *errs)
 {
     loader L = { .reg = reg, .file = file, .errs = errs };
@@ -744,12 +696,15 @@ static void print_quoted(FILE *out, const char *s)
 {
     fputc('"', out);
     for (; s && *s; s++) {
-        if (*s == '"' || *s == '\\')
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
             fputc('\\', out);
-        if (*s == '\n')
+        if (c == '\n')
             fputs("\\n", out);
+        else if (c < 0x20 || c == 0x7f)   /* libconfuse reads \xHH back */
+            fprintf(out, "\\x%02x", c);
         else
-            fputc(*s, out);
+            fputc(c, out);
     }
     fputc('"', out);
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include <galley/text.h>
 
 #define ARENA_MIN_CHUNK 4096
 
@@ -172,7 +173,24 @@ int galley_has_score(double score)
 /* ---- identity ---- */
 
 const char *galley_doc_id(const galley_doc *d) { return d->id; }
-void galley_doc_set_id(galley_doc *d, const char *id) { d->id = galley_doc_strdup(d, id); }
+void galley_doc_set_id(galley_doc *d, const char *id)
+{
+    size_t n = strlen(id), pos = 0, from = 0;
+    if (galley_utf8_valid(id, n, NULL)) {
+        d->id = galley_doc_strdup(d, id);
+        return;
+    }
+    galley_buf b = { 0 };
+    while (galley_utf8_next(id, n, &pos) >= 0) {
+        if (pos - from == 1 && (unsigned char)id[from] >= 0x80)    /* not UTF-8 */
+            galley__buf_printf(&b, "%%%02X", (unsigned char)id[from]);
+        else
+            galley__buf_add(&b, id + from, pos - from);
+        from = pos;
+    }
+    d->id = galley_doc_strdup(d, b.s);
+    galley__buf_free(&b);
+}
 const char *galley_doc_source(const galley_doc *d) { return d->source; }
 void galley_doc_set_source(galley_doc *d, const char *s) { d->source = galley_doc_strdup(d, s); }
 const char *galley_doc_token(const galley_doc *d) { return d->token; }

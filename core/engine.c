@@ -479,9 +479,11 @@ static void print_stats(const engine *E)
     for (size_t i = 0; i < p->nstages; i++) {
         const stat_row *r = &E->stats[i];
         unsigned long long n = r->ok + r->skipped + r->failed;
-        fprintf(stderr, "%-14s %-12s %9llu %8llu %8llu %10.3f %10.3f\n", p->stages[i].name,
+        char *name = galley__escape(p->stages[i].name);     /* the user's */
+        fprintf(stderr, "%-14s %-12s %9llu %8llu %8llu %10.3f %10.3f\n", name,
                 p->stages[i].plugin->name, r->ok, r->skipped, r->failed, r->seconds,
                 n ? r->seconds * 1000.0 / (double)n : 0.0);
+        free(name);
     }
 }
 

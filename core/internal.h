@@ -39,6 +39,13 @@ void galley__buf_free(galley_buf *b);
  * next log message or by galley__progress_end */
 void galley__progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void galley__progress_end(void);
+/* s with what a terminal acts on made visible (malloc'd): \n \r \t, \xHH for
+ * other control bytes and bytes that are not UTF-8, \uHHHH for C1 and bidi
+ * controls.  Everything the core prints to stderr goes through it. */
+char *galley__escape(const char *s);
+/* one escaped line on stderr: prefix (not escaped) and msg (one trailing
+ * newline dropped), under the log lock */
+void galley__log_line(const char *prefix, const char *msg);
 
 /* A descriptor field appended after ABI 1.0, or NULL when the plugin was
  * built before it existed (its struct_size stops short of the field): never
@@ -119,10 +126,12 @@ int galley__stage_close(galley_stage *st);
 
 /* ---- loader.c ---- */
 typedef struct galley_module {
-    char *path;             /* file that was opened */
+    char *path;             /* its file (X.la, or X.so without an X.la) */
     char *id;               /* file name without directory or extension */
-    const galley_plugin *plugin;   /* NULL when it failed to load */
-    char *error;            /* why it failed */
+    char *shadows;          /* files of the same id later on the path, or NULL */
+    int tried;              /* loading was attempted (modules load on demand) */
+    const galley_plugin *plugin;   /* NULL when not loaded or it failed */
+    char *error;            /* why it failed or was refused */
     void *lt_handle;
     void *dl_handle;
 } galley_module;
@@ -136,12 +145,21 @@ typedef struct galley_registry {
 
 /* Search path: extra dirs (-P), then $GALLEY_PLUGIN_PATH, then the build
  * tree when run uninstalled, else the installed plugin directory. */
+/* Lists the modules on the search path; opens none (opening runs a module's
+ * code): galley__registry_load opens those a name may refer to. */
 galley_registry *galley__registry_new(const char *const *dirs, size_t ndirs);
+/* Opens the modules that may hold plugin NAME (file NAME or NAME_*), after
+ * the safety checks; "*" opens them all (galley plugins). */
+void galley__registry_load(galley_registry *reg, const char *name);
 void galley__registry_free(galley_registry *reg);
 /* Finds "name" or "kind/name"; NULL with a message (unknown, ambiguous, or
  * the reason the matching module failed to load). */
-const galley_module *galley__registry_find(const galley_registry *reg, const char *ref,
+const galley_module *galley__registry_find(galley_registry *reg, const char *ref,
                                            char *err, size_t errlen);
+/* trust.c: 0 if the file at path may be opened as plugin code (it and the
+ * directories above it are owned by root or us and not writable by others);
+ * else -1 with the reason in err */
+int galley__trust_file(const char *path, char *err, size_t len);
 /* Checks a descriptor the way the loader does; 0 or -1 with message. */
 int galley__plugin_check(const galley_plugin *p, char *err, size_t errlen);
 /* 1 when this galley runs from its build tree */
@@ -165,7 +183,12 @@ typedef struct galley_pipeline {
 /* Loads and validates FILE with -o overrides (STAGE.OPTION=VALUE; the stage
  * name "@fetch" means the first stage).  Prints every problem to errs and
  * returns NULL when there is any. */
-galley_pipeline *galley__config_load(const galley_registry *reg, const char *file,
+/* config_text.c: blanks #, // and block comments in b (newlines kept);
+ * -1 and the first line of a block comment that never ends */
+int galley__config_blank_comments(char *b, size_t n, int *open_line);
+/* opens the modules the config text b names (plugin = values, sections) */
+void galley__config_load_named(galley_registry *reg, const char *b, size_t n);
+galley_pipeline *galley__config_load(galley_registry *reg, const char *file,
                                      const char *const *overrides, size_t noverrides,
                                      FILE *errs);
 void galley__config_print(const galley_pipeline *p, FILE *out);

@@ -1,5 +1,7 @@
-/* core/loader.c - finds plugin modules on the search path, opens them with
- * libltdl, and checks their descriptors (ABI, size, kind, callbacks). */
+/* core/loader.c - lists plugin modules on the search path, opens on demand
+ * only those a config or command names (opening runs a module's code), after
+ * the checks of trust.c, and checks their descriptors (ABI, size, kind,
+ * callbacks). */
 #include "config.h"
 
 #include <dirent.h>
@@ -39,6 +41,9 @@ static void add_dir(galley_registry *r, const char *dir, size_t n)
 {
     if (n == 0)
         return;
+    for (size_t i = 0; i < r->ndirs; i++)
+        if (strlen(r->dirs[i]) == n && strncmp(r->dirs[i], dir, n) == 0)
+            return;     /* named twice: once is enough */
     r->dirs = galley__xrealloc(r->dirs, (r->ndirs + 1) * sizeof *r->dirs);
     r->dirs[r->ndirs++] = galley__xstrndup(dir, n);
 }
@@ -53,21 +58,31 @@ static void add_path_list(galley_registry *r, const char *list)
     }
 }
 
-/* For a .la file, the shared object libtool built (dlname='x.so'), which we
- * open with RTLD_NOW first: libltdl's lazy open calls an unresolved symbol
- * "file not found", and a lazy binding would crash later instead. */
-static char *la_shared_object(const char *la)
+/* For a .la file, the shared object libtool built (dlname='x.so'), next to
+ * it or in .libs/; NULL with the reason in err.  The .la's libdir is never
+ * used, and a dlname with a directory part is refused: a module's code comes
+ * from its own plugin directory. */
+static char *la_shared_object(const char *la, char *err, size_t len)
 {
     FILE *f = fopen(la, "r");
-    if (!f)
+    if (!f) {
+        snprintf(err, len, "cannot read: %s", strerror(errno));
         return NULL;
+    }
     char line[1024], dlname[512] = "";
     while (fgets(line, sizeof line, f))
         if (sscanf(line, "dlname='%511[^']'", dlname) == 1)
             break;
     fclose(f);
-    if (!*dlname)
+    if (!*dlname) {
+        snprintf(err, len, "not a libtool module (no dlname)");
         return NULL;
+    }
+    if (strchr(dlname, '/') || strstr(dlname, "..")) {
+        snprintf(err, len, "refused: its dlname '%s' names a file outside the plugin "
+                 "directory (a dlname is a bare file name)", dlname);
+        return NULL;
+    }
     const char *slash = strrchr(la, '/');
     int dl = slash ? (int)(slash - la) : 1;
     const char *dir = slash ? la : ".";
@@ -120,16 +135,42 @@ int galley__plugin_check(const galley_plugin *p, char *err, size_t len)
     return 0;
 }
 
+/* the shared object to open for m, checked; NULL with m->error set */
+static char *trusted_object(galley_module *m)
+{
+    char err[1024];
+    size_t pl = strlen(m->path);
+    int is_la = pl > 3 && strcmp(m->path + pl - 3, ".la") == 0;
+    if (is_la && galley__trust_file(m->path, err, sizeof err) < 0) {
+        m->error = galley__xasprintf("%s: refused: %s", m->path, err);
+        return NULL;
+    }
+    char *so = is_la ? la_shared_object(m->path, err, sizeof err) : galley__xstrdup(m->path);
+    if (!so) {
+        m->error = galley__xasprintf("%s: %s", m->path, err);
+        return NULL;
+    }
+    if (galley__trust_file(so, err, sizeof err) < 0) {
+        m->error = galley__xasprintf("%s: refused: %s", m->path, err);
+        free(so);
+        return NULL;
+    }
+    return so;
+}
+
 static void load_module(galley_module *m)
 {
     char err[512];
-    size_t pl = strlen(m->path);
-    int is_la = pl > 3 && strcmp(m->path + pl - 3, ".la") == 0;
-    char *so = is_la ? la_shared_object(m->path) : galley__xstrdup(m->path);
-    if (!so) {
-        m->error = galley__xasprintf("%s: not a libtool module (no dlname)", m->path);
+    m->tried = 1;
+    if (m->shadows)
+        galley_warn("plugin module '%s' is in %s and also in %s: using %s, the first on "
+                    "the search path (-P, then GALLEY_PLUGIN_PATH, then galley's own)",
+                    m->id, m->path, m->shadows, m->path);
+    char *so = trusted_object(m);
+    if (!so)
         return;
-    }
+    /* RTLD_NOW first: libltdl's lazy open calls an unresolved symbol "file not
+     * found", and a lazy binding would crash later instead */
     dlerror();
     m->dl_handle = dlopen(so, RTLD_NOW | RTLD_LOCAL);
     if (!m->dl_handle) {
@@ -138,13 +179,18 @@ static void load_module(galley_module *m)
         free(so);
         return;
     }
+    /* the checked object itself, not the .la (whose libdir libltdl would try) */
+    m->lt_handle = lt_dlopen(so);
     free(so);
-    m->lt_handle = lt_dlopen(m->path);
     if (!m->lt_handle) {
         m->error = galley__xasprintf("%s: cannot load: %s", m->path, lt_dlerror());
         return;
     }
-    const galley_plugin *p = lt_dlsym(m->lt_handle, "galley_plugin");
+    char *sym = galley__xasprintf("%s_LTX_galley_plugin", m->id);
+    const galley_plugin *p = lt_dlsym(m->lt_handle, sym);
+    free(sym);
+    if (!p)
+        p = lt_dlsym(m->lt_handle, "galley_plugin");
     if (!p) {
         m->error = galley__xasprintf("%s: no plugin descriptor (%s_LTX_galley_plugin): "
                                      "define the plugin with GALLEY_PLUGIN(%s, ...)",
@@ -158,17 +204,32 @@ static void load_module(galley_module *m)
     m->plugin = p;
 }
 
+/* may file id hold plugin name?  id == name, or id is name_SOMETHING (the
+ * output plugin html lives in html_digest) */
+static int may_hold(const char *id, const char *name)
+{
+    size_t n = strlen(name);
+    return strncmp(id, name, n) == 0 && (id[n] == '\0' || id[n] == '_');
+}
+
+void galley__registry_load(galley_registry *r, const char *name)
+{
+    for (size_t i = 0; i < r->nmods; i++)
+        if (!r->mods[i].tried && (strcmp(name, "*") == 0 || may_hold(r->mods[i].id, name)))
+            load_module(&r->mods[i]);
+}
+
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int have_id(const galley_registry *r, const char *id)
+static galley_module *have_id(galley_registry *r, const char *id)
 {
     for (size_t i = 0; i < r->nmods; i++)
         if (strcmp(r->mods[i].id, id) == 0)
-            return 1;
-    return 0;
+            return &r->mods[i];
+    return NULL;
 }
 
 /* Lists a directory's modules: X.la, or X.so when there is no X.la */
@@ -192,8 +253,16 @@ static void scan_dir(galley_registry *r, const char *dir)
     /* sorted, so X.la comes before X.so */
     qsort(names, n, sizeof *names, cmp_str);
     for (size_t i = 0; i < n; i++) {
-        char *id = galley__xstrndup(names[i], strlen(names[i]) - 3);
-        if (have_id(r, id)) {   /* an earlier directory (or X.la) wins */
+        size_t idlen = strlen(names[i]) - 3;
+        if (i > 0 && strlen(names[i - 1]) == idlen + 3 && !strncmp(names[i - 1], names[i], idlen))
+            continue;   /* X.so after X.la: the same module */
+        char *id = galley__xstrndup(names[i], idlen);
+        galley_module *first = have_id(r, id);
+        if (first) {    /* an earlier directory wins, and says so when opened */
+            char *more = galley__xasprintf("%s%s%s/%s", first->shadows ? first->shadows : "",
+                                           first->shadows ? " and " : "", dir, names[i]);
+            free(first->shadows);
+            first->shadows = more;
             free(id);
             continue;
         }
@@ -202,7 +271,6 @@ static void scan_dir(galley_registry *r, const char *dir)
         memset(m, 0, sizeof *m);
         m->id = id;
         m->path = galley__xasprintf("%s/%s", dir, names[i]);
-        load_module(m);
     }
     for (size_t i = 0; i < n; i++)
         free(names[i]);
@@ -245,6 +313,7 @@ void galley__registry_free(galley_registry *r)
             dlclose(m->dl_handle);
         free(m->path);
         free(m->id);
+        free(m->shadows);
         free(m->error);
     }
     for (size_t i = 0; i < r->ndirs; i++)
@@ -270,11 +339,11 @@ static int kind_from_name(const char *s, size_t n, galley_kind *k)
 
 static void not_found(const galley_registry *r, const char *name, char *err, size_t len)
 {
+    /* module file names: suggesting must not open every module */
     const char **names = galley__xmalloc((r->nmods + 1) * sizeof *names);
     size_t n = 0;
     for (size_t i = 0; i < r->nmods; i++)
-        if (r->mods[i].plugin)
-            names[n++] = r->mods[i].plugin->name;
+        names[n++] = r->mods[i].plugin ? r->mods[i].plugin->name : r->mods[i].id;
     const char *near = galley__closest(name, names, n);
     galley_buf dirs = { 0 };
     for (size_t i = 0; i < r->ndirs; i++)
@@ -290,7 +359,7 @@ static void not_found(const galley_registry *r, const char *name, char *err, siz
     free(names);
 }
 
-const galley_module *galley__registry_find(const galley_registry *r, const char *ref,
+const galley_module *galley__registry_find(galley_registry *r, const char *ref,
                                            char *err, size_t len)
 {
     galley_kind kind = 0;
@@ -303,6 +372,7 @@ const galley_module *galley__registry_find(const galley_registry *r, const char 
         }
         name = slash + 1;
     }
+    galley__registry_load(r, name);
     const galley_module *found = NULL;
     galley_buf kinds = { 0 };
     size_t matches = 0;
@@ -325,7 +395,7 @@ const galley_module *galley__registry_find(const galley_registry *r, const char 
         return found;
     /* a module that matches by file name but failed to load says why */
     for (size_t i = 0; i < r->nmods; i++) {
-        if (!r->mods[i].plugin && strcmp(r->mods[i].id, name) == 0) {
+        if (!r->mods[i].plugin && r->mods[i].error && may_hold(r->mods[i].id, name)) {
             snprintf(err, len, "plugin '%s' cannot be used: %s", name, r->mods[i].error);
             return NULL;
         }

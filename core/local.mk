@@ -1,7 +1,7 @@
 # core/: libgalley (the library every plugin links) and the galley command
 lib_LTLIBRARIES += core/libgalley.la
 core_libgalley_la_SOURCES = \
-	core/doc.c core/log.c core/stage.c core/loader.c core/config.c \
+	core/doc.c core/log.c core/stage.c core/loader.c core/trust.c core/config.c core/config_text.c \
 	core/engine.c core/checkpoint.c core/state.c core/isolate.c core/docwire.c core/util.c \
 	core/testing.c core/internal.h
 core_libgalley_la_CFLAGS = $(AM_CFLAGS) $(CONFUSE_CFLAGS) $(UTF8PROC_CFLAGS) $(SQLITE_CFLAGS)

@@ -73,10 +73,11 @@ static int usage_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "galley: ");
-    vfprintf(stderr, fmt, ap);
-    fprintf(stderr, "\nTry 'galley --help'.\n");
+    char *msg = galley__xvasprintf(fmt, ap);
     va_end(ap);
+    galley__log_line("galley: ", msg);
+    fprintf(stderr, "Try 'galley --help'.\n");
+    free(msg);
     return EXIT_USAGE;
 }
 
@@ -223,6 +224,21 @@ static int cmd_plugins(cli *c, int argc)
     if (argc)
         return usage_error("%s", "plugins takes no arguments");
     galley_registry *reg = galley__registry_new(c->dirs, c->ndirs);
+    /* run, check and inspect open only the modules they name; listing needs
+     * every descriptor, so this one command opens them all (and says so) */
+    galley_buf dirs = { 0 };
+    for (size_t i = 0; i < reg->ndirs; i++)
+        galley__buf_printf(&dirs, "%s%s", i ? ":" : "", reg->dirs[i]);
+    if (!c->run.quiet) {
+        char *note = galley__xasprintf("plugins opens every module in %s to read its "
+                                       "descriptor (this runs their code; run, check and "
+                                       "inspect open only the modules they name)",
+                                       dirs.s ? dirs.s : "(no directories)");
+        galley__log_line("galley: ", note);
+        free(note);
+    }
+    galley__buf_free(&dirs);
+    galley__registry_load(reg, "*");
     const galley_plugin **list = galley__xcalloc(reg->nmods + 1, sizeof *list);
     size_t n = 0;
     for (size_t i = 0; i < reg->nmods; i++) {
@@ -306,7 +322,7 @@ static int cmd_inspect(cli *c, int argc, char **argv)
     if (m)
         print_plugin(m);
     else
-        fprintf(stderr, "galley: %s\n", err);
+        galley__log_line("galley: ", err);
     galley__registry_free(reg);
     return m ? 0 : EXIT_USAGE;
 }

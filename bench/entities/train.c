@@ -364,10 +364,8 @@ int main(int argc, char **argv)
         read_conll(argv[i]);
     ent_state st = { 0 };
     char err[4200];
-    st.lex = galley_counter_new();
     st.lowseen = galley_counter_new();
     st.capseen = galley_counter_new();
-    st.alias = galley_counter_new();
     st.stopcache = galley_counter_new();
     st.pername = galley_counter_new();
     if (ent_load_lexicon(&st, dir, wordlist, err, sizeof err) < 0) {

@@ -38,6 +38,10 @@ char *galley_doc_printf(galley_doc *doc, const char *fmt, ...)
 
 /* ---- identity ---- */
 const char *galley_doc_id(const galley_doc *doc);        /* "" until set */
+/* An id is always valid UTF-8 (outputs and the state file keep it as text):
+ * each byte of id that is not part of a UTF-8 sequence is stored as %HH
+ * (upper-case hex), so two file names that differ only in such bytes keep
+ * distinct ids.  A valid id is stored as it is. */
 void galley_doc_set_id(galley_doc *doc, const char *id);
 const char *galley_doc_source(const galley_doc *doc);    /* path or URL, "" */
 void galley_doc_set_source(galley_doc *doc, const char *source);

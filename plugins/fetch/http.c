@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <netinet/in.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -20,6 +21,7 @@
 #include <curl/curl.h>
 #include <galley/galley.h>
 #include "common.h"
+#include "netpolicy.h"
 
 static const galley_option http_options[] = {
     { GALLEY_OPT_STRING, "path", NULL, GALLEY_OPT_PATH | GALLEY_OPT_REQUIRED, 0, 0,
@@ -54,6 +56,13 @@ static const galley_option http_options[] = {
       "replace in HTML pages, fail the others", "fail|replace|html" },
     { GALLEY_OPT_STRING, "fallback", "windows-1252", 0, 0, 0,
       "charset of pages that are not UTF-8 and declare none", NULL },
+    { GALLEY_OPT_BOOL, "allow_private", "false", 0, 0, 0,
+      "also connect to private, loopback, link-local and other non-public "
+      "addresses (refused by default, redirects included: a URL list or a "
+      "redirect must not reach into the local network)", NULL },
+    { GALLEY_OPT_LIST, "allow_addresses", "", 0, 0, 0,
+      "non-public addresses that may be fetched all the same: ADDRESS or "
+      "ADDRESS/BITS, e.g. 10.1.2.3 or fd00::/8", NULL },
     { 0 }
 };
 
@@ -83,6 +92,8 @@ typedef struct job {
     long status;
     double retry_after;     /* seconds a 429/503 asked us to wait, or 0 */
     char errbuf[CURL_ERROR_SIZE];
+    const fetch_netpolicy *policy;
+    char refused[200];      /* the address the policy refused, and its kind */
     char *error;            /* why it failed, once J_DONE; NULL = success */
     char *final_url;
     const char *cache;      /* "revalidated" or "fresh" when served from it */
@@ -108,6 +119,7 @@ typedef struct http_state {
     char *cache_dir;
     fetch_shard shard;
     fetch_decoder dec;
+    fetch_netpolicy policy;
 } http_state;
 
 static double now_mono(void)
@@ -335,7 +347,22 @@ static void job_reset_transfer(job *j)
     j->too_big = 0;
     j->status = 0;
     j->retry_after = 0;
-    j->ctype[0] = j->etag[0] = j->lastmod[0] = j->errbuf[0] = '\0';
+    j->ctype[0] = j->etag[0] = j->lastmod[0] = j->errbuf[0] = j->refused[0] = '\0';
+}
+
+/* every connection, redirects' included, is checked on the address it is
+ * about to use (after DNS), so a name pointing inside is caught too */
+static curl_socket_t on_open_socket(void *arg, curlsocktype purpose, struct curl_sockaddr *a)
+{
+    job *j = arg;
+    char ip[INET6_ADDRSTRLEN + 8];
+    (void)purpose;
+    const char *kind = fetch_netpolicy_refuses(j->policy, &a->addr, ip, sizeof ip);
+    if (kind) {
+        snprintf(j->refused, sizeof j->refused, "%s, a %s address", ip, kind);
+        return CURL_SOCKET_BAD;
+    }
+    return socket(a->family, a->socktype, a->protocol);
 }
 
 static void job_free(job *j)
@@ -403,6 +430,9 @@ static int job_start(http_state *s, job *j, double now)
     curl_easy_setopt(c, CURLOPT_USERAGENT, s->user_agent);
     curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");   /* gzip etc., decoded */
     curl_easy_setopt(c, CURLOPT_ERRORBUFFER, j->errbuf);
+    j->policy = &s->policy;
+    curl_easy_setopt(c, CURLOPT_OPENSOCKETFUNCTION, on_open_socket);
+    curl_easy_setopt(c, CURLOPT_OPENSOCKETDATA, j);
     if (cached) {
         char h[400];
         if (e.etag[0]) {
@@ -450,6 +480,14 @@ static void job_finished(http_state *s, job *j, CURLcode rc)
     s->running--;
     j->host->busy = 0;
     utc_now(j->fetched_at, sizeof j->fetched_at);
+    if (j->refused[0]) {    /* never retried */
+        int moved = j->final_url && strcmp(j->final_url, j->url) != 0;
+        job_fail(j, "%s%s resolves to %s: refused (private, loopback and link-local "
+                 "addresses are not fetched; allow_private = true or allow_addresses "
+                 "lets them through)", moved ? "redirected to " : "",
+                 moved ? j->final_url : "the host", j->refused);
+        return;
+    }
     if (transient(rc, j->status) && j->tries <= s->retries) {
         /* the server's Retry-After wins over our backoff, within reason */
         double wait = s->backoff * pow(2, j->tries - 1);
@@ -487,6 +525,11 @@ static void job_finished(http_state *s, job *j, CURLcode rc)
         job_fail(j, "redirected to a URL that is not http or https: not followed");
     } else if (rc == CURLE_TOO_MANY_REDIRECTS) {
         job_fail(j, "more than max_redirects = %ld redirects", s->max_redirects);
+    } else if (rc == CURLE_OUT_OF_MEMORY && j->len == 0) {
+        /* libcurl reports a response header over its limit as out of memory
+         * (with no other detail): before any body, that is what it was */
+        job_fail(j, "the server's response headers are too big (over libcurl's limit "
+                 "of 100 KB per header): a broken or hostile server; not retried");
     } else {
         job_fail(j, "%s%s%s (after %d%s)", curl_easy_strerror(rc),
                  j->errbuf[0] ? ": " : "", j->errbuf, j->tries, tries);
@@ -743,6 +786,7 @@ static galley_status http_close(void *state)
         fclose(s->in);
     free(s->line);
     free(s->cache_dir);
+    fetch_netpolicy_free(&s->policy);
     free(s);
     return GALLEY_OK;
 }
@@ -772,8 +816,12 @@ static galley_status http_open(galley_stage *st, void **state)
     const char *cache = galley_opt_str(st, "cache");
     const char *path = galley_opt_str(st, "path");
     galley_status rc = GALLEY_OK;
+    const char *const *allow;
+    size_t nallow = galley_opt_list(st, "allow_addresses", &allow);
     if (fetch_shard_parse(galley_opt_str(st, "shard"), &s->shard, err, sizeof err)
-        || fetch_decoder_check(&s->dec, err, sizeof err)) {
+        || fetch_decoder_check(&s->dec, err, sizeof err)
+        || fetch_netpolicy_init(&s->policy, galley_opt_bool(st, "allow_private"), allow,
+                                nallow, err, sizeof err)) {
         rc = galley_stage_fail(st, "%s", err);
     } else if (cache && *cache && mkdir(cache, 0777) != 0 && errno != EEXIST) {
         rc = galley_stage_fail(st, "cannot create cache directory '%s': %s", cache,

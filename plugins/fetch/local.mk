@@ -4,6 +4,7 @@ FETCH_COMMON = plugins/fetch/common.c plugins/fetch/common.h
 # jsonrec.c (a JSON record into a doc: jansson) goes into stdin and redis
 FETCH_JSONREC = plugins/fetch/jsonrec.c plugins/fetch/jsonrec.h $(FETCH_COMMON)
 FETCH_WARC = plugins/fetch/warc_stream.c plugins/fetch/warc_stream.h
+FETCH_NET = plugins/fetch/netpolicy.c plugins/fetch/netpolicy.h
 
 pkglib_LTLIBRARIES += plugins/fetch/dir.la
 plugins_fetch_dir_la_SOURCES = plugins/fetch/dir.c $(FETCH_COMMON)
@@ -24,7 +25,7 @@ plugins_fetch_warc_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_fetch_warc_la_LIBADD = $(PLUGIN_LIBS) $(ZLIB_LIBS)
 
 pkglib_LTLIBRARIES += plugins/fetch/http.la
-plugins_fetch_http_la_SOURCES = plugins/fetch/http.c $(FETCH_COMMON)
+plugins_fetch_http_la_SOURCES = plugins/fetch/http.c $(FETCH_NET) $(FETCH_COMMON)
 plugins_fetch_http_la_CFLAGS = $(AM_CFLAGS) $(CURL_CFLAGS)
 plugins_fetch_http_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_fetch_http_la_LIBADD = $(PLUGIN_LIBS) $(CURL_LIBS) $(M_LIBS)

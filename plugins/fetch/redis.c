@@ -369,14 +369,17 @@ static size_t read_new(rfetch *f)
     return f->n - before;
 }
 
-/* 1 when nothing is left to do for anyone: no entry pending in the group
- * but this worker's own documents still in the pipeline (acked at the end) */
+/* 1 when nothing is left to do for anyone: every document this worker
+ * handed out is acknowledged (a failed one stays pending, to be tried
+ * again), and no entry is pending anywhere in the group */
 static int group_done(rfetch *f)
 {
+    if (f->inflight.n > 0)
+        return 0;
     redisReply *rep = rconn_cmd(&f->r, "XPENDING", f->stream, f->group, (char *)NULL);
     int done = !failed(f, rep, "XPENDING") && rep->type == REDIS_REPLY_ARRAY
                && rep->elements >= 1 && rep->element[0]->type == REDIS_REPLY_INTEGER
-               && rep->element[0]->integer <= (long long)f->inflight.n;
+               && rep->element[0]->integer == 0;
     freeReplyObject(rep);
     return done;
 }
@@ -532,6 +535,39 @@ static galley_status redis_ack(void *state, const galley_ack *acks, size_t n)
 
 /* ---- open and close ---- */
 
+/* Entries read but never handed out (a stop came first) stay pending for
+ * this consumer; their idle time is set past any claim_idle, so that the
+ * other workers claim them at their next look instead of claim_idle later. */
+static void release_unstarted(rfetch *f)
+{
+    size_t n = f->n - f->pos, argc = 0;
+    if (n == 0 || !f->r.c)
+        return;
+    const char **argv = malloc((n + 8) * sizeof *argv);
+    size_t *lens = malloc((n + 8) * sizeof *lens);
+    /* idle for ~30 years: past any worker's claim_idle (theirs may differ) */
+    const char *idle = "1000000000000";
+    if (argv && lens) {
+        const char *head[] = { "XCLAIM", f->stream, f->group, f->consumer, "0" };
+        for (size_t i = 0; i < 5; i++)
+            argv[argc++] = head[i];
+        for (size_t i = f->pos; i < f->n; i++)
+            argv[argc++] = f->buf[i].id;
+        argv[argc++] = "IDLE";
+        argv[argc++] = idle;
+        argv[argc++] = "JUSTID";
+        for (size_t i = 0; i < argc; i++)
+            lens[i] = strlen(argv[i]);
+        redisReply *rep = rconn_argv(&f->r, (int)argc, argv, lens);
+        if (!failed(f, rep, "XCLAIM (releasing unstarted entries)"))
+            galley_info("redis: %zu entr%s read but not started left for the other "
+                        "workers", n, n == 1 ? "y" : "ies");
+        freeReplyObject(rep);
+    }
+    free(argv);
+    free(lens);
+}
+
 static galley_status redis_close(void *state)
 {
     rfetch *f = state;
@@ -541,6 +577,7 @@ static galley_status redis_close(void *state)
         galley_info("redis: stream '%s': %llu delivered, %llu acknowledged, %llu failed, "
                     "%llu claimed, %llu dead-lettered", f->stream, f->delivered, f->acked,
                     f->failed, f->claimed, f->dead_lettered);
+    release_unstarted(f);
     /* a consumer with nothing pending leaves the group; one with pending
      * entries stays so that they can be claimed (DELCONSUMER would drop them) */
     redisReply *rep = f->r.c ? rconn_cmd(&f->r, "XPENDING", f->stream, f->group, "-", "+",

@@ -4,7 +4,10 @@
 check_LTLIBRARIES += tests/core/plugins/failevery.la tests/core/plugins/badabi.la \
 	tests/core/plugins/unresolved.la tests/core/plugins/needy.la \
 	tests/core/plugins/opts.la tests/core/plugins/acklog.la \
-	tests/core/plugins/misbehave.la
+	tests/core/plugins/misbehave.la tests/core/plugins/ctormark.la
+tests_core_plugins_ctormark_la_SOURCES = tests/core/plugins/ctormark.c
+tests_core_plugins_ctormark_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+tests_core_plugins_ctormark_la_LIBADD = $(PLUGIN_LIBS)
 tests_core_plugins_failevery_la_SOURCES = tests/core/plugins/failevery.c
 tests_core_plugins_failevery_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
 tests_core_plugins_failevery_la_LIBADD = $(PLUGIN_LIBS)
@@ -46,7 +49,8 @@ tests_core_test_options_LDADD = core/libgalley.la $(CHECK_LIBS)
 CORE_CLI_TESTS = tests/core/cli.sh tests/core/config-errors.sh tests/core/loader.sh \
 	tests/core/engine.sh tests/core/e2e.sh tests/core/valgrind.sh \
 	tests/core/signal.sh tests/core/readme-plugin.sh tests/core/ack.sh \
-	tests/core/resume.sh tests/core/incremental.sh tests/core/isolate.sh
+	tests/core/resume.sh tests/core/incremental.sh tests/core/isolate.sh \
+	tests/core/names.sh tests/core/plugin-trust.sh
 TESTS += tests/core/test_doc tests/core/test_options tests/core/test_docwire $(CORE_CLI_TESTS)
 EXTRA_DIST += $(CORE_CLI_TESTS) tests/core/lib.sh
 EXTRA_DIST += tests/ckhelp.h

@@ -85,6 +85,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send(500, b"<html>down</html>")
         elif p == "/redirect":
             self.send(302, b"", None, [("Location", "/ok")])
+        elif p == "/redirect-other":   # to 127.0.0.2, where nothing listens
+            port = self.server.server_address[1]
+            self.send(302, b"", None, [("Location", "http://127.0.0.2:%d/ok" % port)])
+        elif p == "/big-header":       # 200 KB of response header
+            self.send(200, b"<html>big header</html>", headers=[("X-Big", "a" * 200000)])
         elif p == "/redirect-ftp":
             self.send(302, b"", None, [("Location", "ftp://127.0.0.1/file")])
         elif p == "/hold":           # a while in flight: shows overlapping requests
@@ -136,8 +141,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send(404, b"<html>unknown</html>")
 
 
+class Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # a client that hangs up (on /big-header, as it should) is no error
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 def main():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = Server(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     sys.stdout.write("%d\n" % server.server_address[1])
     sys.stdout.flush()

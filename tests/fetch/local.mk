@@ -27,7 +27,7 @@ EXTRA_DIST += tests/fetch/baddir.sh tests/fetch/shard.sh tests/fetch/filter.sh t
 # the http tests start tests/fetch/httpd.py on 127.0.0.1
 check_PROGRAMS += tests/fetch/test_http
 tests_fetch_test_http_SOURCES = tests/fetch/test_http.c tests/fetch/fixtures.h \
-	plugins/fetch/http.c $(FETCH_COMMON)
+	plugins/fetch/http.c $(FETCH_NET) $(FETCH_COMMON)
 tests_fetch_test_http_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(CURL_CFLAGS)
 tests_fetch_test_http_LDADD = core/libgalley.la $(CHECK_LIBS) $(CURL_LIBS) $(M_LIBS)
 TESTS += tests/fetch/test_http
@@ -40,6 +40,7 @@ tests_fetch_plugins_failid_la_SOURCES = tests/fetch/plugins/failid.c
 tests_fetch_plugins_failid_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
 tests_fetch_plugins_failid_la_LIBADD = $(PLUGIN_LIBS)
 REDIS_TESTS = tests/fetch/redis-errors.sh tests/fetch/redis-drain.sh \
-	tests/fetch/redis-kill.sh tests/fetch/redis-poison.sh tests/fetch/redis-restart.sh
+	tests/fetch/redis-kill.sh tests/fetch/redis-poison.sh tests/fetch/redis-restart.sh \
+	tests/fetch/redis-stop.sh
 TESTS += $(REDIS_TESTS)
 EXTRA_DIST += $(REDIS_TESTS) tests/fetch/redis-lib.sh

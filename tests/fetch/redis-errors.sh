@@ -32,4 +32,18 @@ expect_status 0 "an ACL user with its password works" -- "$GALLEY" run -c "$T/w.
     -o fetch.idle_exit=0.5
 n=$(rcli $A XLEN results)
 [ "$n" = 20 ] && pass "20 results" || fail "$n results, wanted 20"
+
+# bad entries, one worker alone: each is tried max_deliveries times, then
+# dead-lettered with its error; the worker waits for that before idle_exit
+rcli $A XADD work '*' record 'not json' >/dev/null
+rcli $A XADD work '*' other x >/dev/null
+expect_status 1 "two bad entries fail (exit 1)" -- "$GALLEY" run -c "$T/w.conf" \
+    -o fetch.password=s3cret -o output.password=s3cret -o fetch.idle_exit=0.5 \
+    -o fetch.claim_idle=0.3 -o fetch.max_deliveries=2 -o checkpoint_seconds=1
+expect_grep "$T/err" "not a JSON record" "a record that is not JSON is named"
+expect_grep "$T/err" "has no field 'record' (its fields: other" "so is an entry without the field"
+n=$(rcli $A XLEN work:dead)
+[ "$n" = 2 ] && pass "both in the dead-letter stream" || fail "$n dead letters, wanted 2"
+n=$(rcli $A XPENDING work galley | head -1)
+[ "$n" = 0 ] && pass "nothing pending" || fail "$n pending"
 finish

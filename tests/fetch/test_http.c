@@ -18,6 +18,8 @@ static pid_t server;
 static int server_stdin = -1;
 static int port;
 static char *list_opt;
+/* the test server is on 127.0.0.1, which the plugin refuses unless allowed */
+#define LOCAL "allow_addresses=127.0.0.1"
 
 /* Starts httpd.py; it prints its port and lives until its stdin closes. */
 static int start_server(void)
@@ -152,7 +154,7 @@ START_TEST(statuses_redirects_and_limits)
                             "/redirect-ftp", "/image", "/big", "/big-stream",
                             "ftp://127.0.0.1/file", "no url at all", NULL };
     write_list(paths);
-    const char *opts[] = { list_opt, "delay=0", "retries=1", "backoff=0.05",
+    const char *opts[] = { list_opt, LOCAL, "delay=0", "retries=1", "backoff=0.05",
                            "max_bytes=50000", "timeout=20", "concurrency=4", NULL };
     run r = fx_run(HTTP_PLUGIN, opts);
     ck_assert_uint_eq(r.n, 11);
@@ -207,7 +209,7 @@ START_TEST(fields_of_a_page)
     const char *paths[] = { "/ok", NULL };
     write_list(paths);
     char err[512];
-    const char *opts[] = { list_opt, "delay=0", NULL };
+    const char *opts[] = { list_opt, LOCAL, "delay=0", NULL };
     galley_test *t = galley_test_open(HTTP_PLUGIN, opts, err, sizeof err);
     ck_assert_msg(t != NULL, "%s", err);
     galley_doc *d = galley_doc_new();
@@ -233,11 +235,11 @@ START_TEST(user_agent_is_sent)
 {
     const char *paths[] = { "/ua", NULL };
     write_list(paths);
-    const char *o1[] = { list_opt, "delay=0", NULL };
+    const char *o1[] = { list_opt, LOCAL, "delay=0", NULL };
     run r = fx_run(HTTP_PLUGIN, o1);
     ck_assert_str_eq(r.docs[0].text, "<html>galley/" PACKAGE_VERSION "</html>");
     fx_free(&r);
-    const char *o2[] = { list_opt, "delay=0", "user_agent=NewsBot/2 (+mailto:ops@example.org)", NULL };
+    const char *o2[] = { list_opt, LOCAL, "delay=0", "user_agent=NewsBot/2 (+mailto:ops@example.org)", NULL };
     r = fx_run(HTTP_PLUGIN, o2);
     ck_assert_str_eq(r.docs[0].text, "<html>NewsBot/2 (+mailto:ops@example.org)</html>");
     fx_free(&r);
@@ -248,7 +250,7 @@ START_TEST(slow_response_times_out)
 {
     const char *paths[] = { "/slow", "/ok", NULL };
     write_list(paths);
-    const char *opts[] = { list_opt, "delay=0", "timeout=2", "retries=1",
+    const char *opts[] = { list_opt, LOCAL, "delay=0", "timeout=2", "retries=1",
                            "backoff=0.05", NULL };
     run r = fx_run(HTTP_PLUGIN, opts);
     ck_assert_uint_eq(r.n, 2);
@@ -264,7 +266,7 @@ START_TEST(server_errors_retry_then_fail)
 {
     const char *paths[] = { "/down", NULL };
     write_list(paths);
-    const char *opts[] = { list_opt, "delay=0", "retries=2", "backoff=0.05", NULL };
+    const char *opts[] = { list_opt, LOCAL, "delay=0", "retries=2", "backoff=0.05", NULL };
     run r = fx_run(HTTP_PLUGIN, opts);
     ck_assert_uint_eq(r.n, 1);
     ck_assert_int_eq(r.docs[0].rc, GALLEY_ERROR);
@@ -283,7 +285,7 @@ START_TEST(cache_revalidates_and_serves)
     snprintf(cache, sizeof cache, "cache=%s/cache", tmp);
     char err[512];
     for (int round = 0; round < 3; round++) {
-        const char *opts[] = { list_opt, "delay=0", cache,
+        const char *opts[] = { list_opt, LOCAL, "delay=0", cache,
                                round == 2 ? "cache_max_age=3600" : "cache_max_age=0",
                                NULL };
         galley_test *t = galley_test_open(HTTP_PLUGIN, opts, err, sizeof err);
@@ -307,7 +309,7 @@ START_TEST(cache_revalidates_and_serves)
     const char *p2[] = { "/cached-lm", "/plain", NULL };
     write_list(p2);
     for (int round = 0; round < 2; round++) {
-        const char *opts[] = { list_opt, "delay=0", cache, NULL };
+        const char *opts[] = { list_opt, LOCAL, "delay=0", cache, NULL };
         run r = fx_run(HTTP_PLUGIN, opts);
         ck_assert_uint_eq(r.n, 2);
         ck_assert_str_eq(r.docs[0].text, "<html><p>dated</p></html>");
@@ -325,7 +327,7 @@ START_TEST(list_order_and_shards)
     /* /flaky finishes after /ok (it waits for its retry) yet comes first */
     const char *paths[] = { "/flaky", "/ok", NULL };
     write_list(paths);
-    const char *opts[] = { list_opt, "delay=0", "backoff=0.3", "concurrency=4", NULL };
+    const char *opts[] = { list_opt, LOCAL, "delay=0", "backoff=0.3", "concurrency=4", NULL };
     run r = fx_run(HTTP_PLUGIN, opts);
     ck_assert_uint_eq(r.n, 2);
     ck_assert_str_eq(r.docs[0].id, url_of("/flaky"));
@@ -344,7 +346,7 @@ START_TEST(list_order_and_shards)
     int seen[30] = { 0 };
     size_t total = 0;
     for (int k = 1; k <= 2; k++) {
-        const char *o2[] = { list_opt, "delay=0", k == 1 ? "shard=1/2" : "shard=2/2", NULL };
+        const char *o2[] = { list_opt, LOCAL, "delay=0", k == 1 ? "shard=1/2" : "shard=2/2", NULL };
         r = fx_run(HTTP_PLUGIN, o2);
         for (size_t i = 0; i < r.n; i++) {
             ck_assert_int_eq(r.docs[i].rc, GALLEY_OK);
@@ -363,7 +365,7 @@ START_TEST(one_request_per_host_with_delay)
 {
     const char *paths[] = { "/hold?n=1", "/hold?n=2", "/hold?n=3", NULL };
     write_list(paths);
-    const char *opts[] = { list_opt, "delay=1", "concurrency=4", NULL };
+    const char *opts[] = { list_opt, LOCAL, "delay=1", "concurrency=4", NULL };
     run r = fx_run(HTTP_PLUGIN, opts);
     ck_assert_uint_eq(r.n, 3);
     for (size_t i = 0; i < 3; i++)
@@ -383,7 +385,7 @@ START_TEST(retry_after_is_honoured)
 {
     const char *paths[] = { "/busy", NULL };
     write_list(paths);
-    const char *opts[] = { list_opt, "delay=0", "backoff=0.01", NULL };
+    const char *opts[] = { list_opt, LOCAL, "delay=0", "backoff=0.01", NULL };
     run r = fx_run(HTTP_PLUGIN, opts);
     ck_assert_uint_eq(r.n, 1);
     ck_assert_int_eq(r.docs[0].rc, GALLEY_OK);
@@ -393,6 +395,68 @@ START_TEST(retry_after_is_honoured)
     /* the retry waited for the server's second, not our 0.01 s (loose
      * bound: the server sees starts with some jitter) */
     ck_assert_int_ge(stat_of("min_gap_ms"), 700);
+}
+END_TEST
+
+/* private, loopback and link-local addresses are refused unless allowed;
+ * redirects too.  Nothing here goes beyond 127.0.0.0/8: 127.0.0.2 is refused
+ * before any connection is made. */
+START_TEST(private_addresses_are_refused)
+{
+    const char *paths[] = { "/ok", NULL };
+    write_list(paths);
+    const char *o1[] = { list_opt, "delay=0", NULL };
+    run r = fx_run(HTTP_PLUGIN, o1);
+    ck_assert_uint_eq(r.n, 1);
+    ck_assert_int_eq(r.docs[0].rc, GALLEY_ERROR);
+    ck_assert_msg(strstr(r.docs[0].error, "the host resolves to 127.0.0.1, a loopback "
+                         "address: refused (private, loopback and link-local addresses "
+                         "are not fetched; allow_private = true or allow_addresses lets "
+                         "them through)"), "%s", r.docs[0].error);
+    ck_assert_int_eq(served("/ok", 200), 0);            /* not even one request */
+    fx_free(&r);
+
+    const char *more[] = { "/ok", "/redirect-other", NULL };
+    write_list(more);
+    const char *o2[] = { list_opt, LOCAL, "delay=0", "retries=2", "backoff=0.01", NULL };
+    r = fx_run(HTTP_PLUGIN, o2);
+    ck_assert_uint_eq(r.n, 2);
+    ck_assert_int_eq(r.docs[0].rc, GALLEY_OK);
+    ck_assert_int_eq(r.docs[1].rc, GALLEY_ERROR);
+    char want[256];
+    snprintf(want, sizeof want, "redirected to http://127.0.0.2:%d/ok resolves to "
+             "127.0.0.2, a loopback address: refused", port);
+    ck_assert_msg(strstr(r.docs[1].error, want), "%s", r.docs[1].error);
+    ck_assert_int_eq(served("/redirect-other", 302), 1);        /* never retried */
+    fx_free(&r);
+
+    const char *o3[] = { list_opt, "allow_private=true", "delay=0", NULL };
+    r = fx_run(HTTP_PLUGIN, o3);
+    ck_assert_int_eq(r.docs[0].rc, GALLEY_OK);
+    ck_assert_int_eq(r.docs[1].rc, GALLEY_ERROR);      /* allowed, but nobody is there */
+    ck_assert_msg(!strstr(r.docs[1].error, "refused ("), "%s", r.docs[1].error);
+    fx_free(&r);
+
+    char err[512] = "";
+    const char *bad[] = { list_opt, "allow_addresses=127.0.0.1,10.0.0.0/33", NULL };
+    ck_assert_ptr_null(galley_test_open(HTTP_PLUGIN, bad, err, sizeof err));
+    ck_assert_msg(strstr(err, "allow_addresses: '10.0.0.0/33' has a bad prefix length"),
+                  "%s", err);
+}
+END_TEST
+
+START_TEST(huge_response_header_fails_honestly)
+{
+    const char *paths[] = { "/big-header", NULL };
+    write_list(paths);
+    const char *opts[] = { list_opt, LOCAL, "delay=0", "retries=0", NULL };
+    run r = fx_run(HTTP_PLUGIN, opts);
+    ck_assert_uint_eq(r.n, 1);
+    ck_assert_int_eq(r.docs[0].rc, GALLEY_ERROR);
+    ck_assert_msg(strstr(r.docs[0].error, "response headers are too big"), "%s",
+                  r.docs[0].error);
+    ck_assert_msg(!strstr(r.docs[0].error, "Out of memory"), "%s", r.docs[0].error);
+    fx_free(&r);
 }
 END_TEST
 
@@ -422,6 +486,8 @@ static Suite *http_suite(void)
     tcase_add_test(tc, one_request_per_host_with_delay);
     tcase_add_test(tc, retry_after_is_honoured);
     tcase_add_test(tc, missing_list_fails_open);
+    tcase_add_test(tc, private_addresses_are_refused);
+    tcase_add_test(tc, huge_response_header_fails_honestly);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -67,6 +67,33 @@ START_TEST(jsonl_records_with_fields)
 }
 END_TEST
 
+/* a record as the jsonl output writes it (fields in "fields", scored
+ * values as {value, score}) reads back with its fields and source */
+START_TEST(jsonl_output_records_read_back)
+{
+    fx_write_str(tmp, "in.jsonl",
+        "{\"id\": \"b2\", \"source\": \"/data/b2.txt\", \"content_type\": \"text/plain\","
+        " \"charset\": \"windows-1252\", \"fields\": {\"title\": \"Rain\","
+        " \"keyword\": [{\"value\": \"rain\", \"score\": 0.5}, \"wind\"]},"
+        " \"summary\": null, \"text\": \"Rain falls.\", \"layers\": {}}\n");
+    const char *opts[] = { path_opt, NULL };
+    galley_status rc;
+    galley_doc *d = first_doc(opts, &rc);
+    ck_assert_int_eq(rc, GALLEY_OK);
+    ck_assert_str_eq(galley_doc_source(d), "/data/b2.txt");
+    ck_assert_str_eq(galley_doc_field(d, "title"), "Rain");
+    ck_assert_str_eq(galley_doc_field(d, "charset"), "windows-1252");
+    ck_assert_uint_eq(galley_doc_field_count(d, "keyword"), 2);
+    double score = 0;
+    ck_assert_str_eq(galley_doc_field_value(d, "keyword", 0, &score), "rain");
+    ck_assert(score == 0.5);
+    ck_assert_ptr_null(galley_doc_field(d, "fields"));
+    ck_assert_ptr_null(galley_doc_field(d, "summary"));
+    ck_assert_ptr_null(galley_doc_field(d, "layers"));
+    galley_doc_free(d);
+}
+END_TEST
+
 START_TEST(html_records_and_generated_ids)
 {
     fx_write_str(tmp, "in.jsonl",
@@ -222,6 +249,7 @@ static Suite *stdin_suite(void)
     TCase *tc = tcase_create("stdin");
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, jsonl_records_with_fields);
+    tcase_add_test(tc, jsonl_output_records_read_back);
     tcase_add_test(tc, html_records_and_generated_ids);
     tcase_add_test(tc, bad_records_fail_alone_with_line_numbers);
     tcase_add_test(tc, long_line_over_max_bytes);

@@ -178,7 +178,7 @@ START_TEST(invalid_utf8_is_repaired_and_counted)
 
     json_t *all = run(&d, 1, NULL);
     json_t *r = json_array_get(all, 0);
-    assert_str(json_object_get(r, "id"), "bad\xEF\xBF\xBDid", 8);
+    assert_str(json_object_get(r, "id"), "bad%FFid", 8);   /* ids escape such bytes */
     json_t *f = json_object_get(r, "fields");
     assert_str(json_object_get(f, "title"), "caf\xEF\xBF\xBD au lait", 14);
     assert_str(json_array_get(json_object_get(f, "keyword"), 1), "\xEF\xBF\xBD", 3);
@@ -187,8 +187,8 @@ START_TEST(invalid_utf8_is_repaired_and_counted)
     json_t *span = json_array_get(json_object_get(json_object_get(r, "layers"), "bad"), 0);
     assert_str(json_object_get(span, "label"), "L\xEF\xBF\xBD", 4);
     assert_str(json_object_get(span, "text"), "\xEF\xBF\xBD\xEF\xBF\xBD", 6);
-    /* id 1 + title 1 + keyword 1 + key 1 + text 2 + label 1 + span text 2 */
-    ck_assert_int_eq(json_integer_value(json_object_get(r, "utf8_repairs")), 9);
+    /* title 1 + keyword 1 + key 1 + text 2 + label 1 + span text 2 */
+    ck_assert_int_eq(json_integer_value(json_object_get(r, "utf8_repairs")), 8);
     json_decref(all);
     galley_doc_free(d);
 }

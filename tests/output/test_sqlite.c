@@ -175,8 +175,9 @@ START_TEST(invalid_utf8_is_stored_repaired)
 {
     galley_doc *a = small_doc("bad\xFF", "caf\xE9", "x");
     run(&a, 1, NULL);
+    /* the id escapes the byte (galley_doc_set_id), the title is repaired */
     ck_assert_str_eq(q1("SELECT id || '|' || title FROM documents"),
-                     "bad\xEF\xBF\xBD|caf\xEF\xBF\xBD");
+                     "bad%FF|caf\xEF\xBF\xBD");
     galley_doc_free(a);
 }
 END_TEST

@@ -33,16 +33,12 @@ static galley_status ent_close(void *state)
     ent_state *st = state;
     if (!st)
         return GALLEY_OK;
-    galley_counter_free(st->lex);
     galley_counter_free(st->lowseen);
     galley_counter_free(st->capseen);
-    galley_counter_free(st->alias);
     galley_counter_free(st->pername);
     galley_counter_free(st->stopcache);
     ent_tagger_close(st);
-    for (size_t i = 0; i < st->ncanon; i++)
-        free(st->canon[i]);
-    free(st->canon);
+    ent_release_lexicon(st);
     free(st->toks);
     free(st->names);
     free(st);
@@ -54,14 +50,12 @@ static galley_status ent_open(galley_stage *stage, void **state)
     ent_state *st = calloc(1, sizeof *st);
     if (!st)
         return galley_stage_fail(stage, "out of memory");
-    st->lex = galley_counter_new();
     st->lowseen = galley_counter_new();
     st->capseen = galley_counter_new();
-    st->alias = galley_counter_new();
     st->pername = galley_counter_new();
     st->stopcache = galley_counter_new();
     st->fields = galley_opt_bool(stage, "fields");
-    if (!st->lex || !st->lowseen || !st->capseen || !st->alias || !st->pername || !st->stopcache || ent_load_data(st, stage) < 0) {
+    if (!st->lowseen || !st->capseen || !st->pername || !st->stopcache || ent_load_data(st, stage) < 0) {
         ent_close(st);
         return GALLEY_ERROR;
     }
@@ -87,15 +81,15 @@ static char *canonical(ent_state *st, galley_doc *doc, const char *text, const n
         memcpy(out + n, text + t->s, t->e - t->s);
         /* ISLAMABAD, known as Islamabad, is written so */
         if ((t->flags & GALLEY_TOK_ALLCAPS) && t->e - t->s > 3 && t->lex &&
-            !ent_lex_get(st->lex, text + t->s, t->e - t->s))
+            !ent_lex_get(st->lx->lex, text + t->s, t->e - t->s))
             for (size_t k = n + 1; k < n + t->e - t->s; k++)
                 if (out[k] >= 'A' && out[k] <= 'Z')
                     out[k] = (char)(out[k] + ('a' - 'A'));
         n += t->e - t->s;
     }
     out[n] = '\0';
-    size_t j = galley_counter_find(st->alias, out, n);
-    return j == (size_t)-1 ? out : galley_doc_strdup(doc, st->canon[(size_t)galley_counter_value(st->alias, j)]);
+    size_t j = galley_counter_find(st->lx->alias, out, n);
+    return j == (size_t)-1 ? out : galley_doc_strdup(doc, st->lx->canon[(size_t)galley_counter_value(st->lx->alias, j)]);
 }
 
 static void add_name(ent_state *st, galley_doc *doc, const char *text, const name *nm,
@@ -198,6 +192,7 @@ static galley_status ent_process(void *state, galley_doc *doc)
     if (ent_propagate(st, text) < 0)
         return galley_doc_fail(doc, "entities: out of memory collecting names");
     ent_name_periods(st, text);
+    ent_vote(st, text);
     ent_link_names(st, text);
     ent_teams(st, text);
     if (ent_join_places(st, text) < 0)

@@ -67,18 +67,27 @@ typedef struct ent_model {
     struct ent_model *next;
 } ent_model;
 
-typedef struct ent_state {
-    galley_counter *lex;
+/* the gazetteers, name lists and word list, loaded once per process for
+ * each data folder and word list, shared read-only by every worker */
+typedef struct ent_lexicon {
+    galley_counter *lex;    /* string -> LX_ flags */
     size_t maxwords;        /* longest gazetteer entry, in words */
+    galley_counter *alias;  /* "U.S." -> index in canon[] ("United States") */
+    char **canon;
+    size_t ncanon;
+    char *key;              /* data folder, newline, word list */
+    int refs;
+    struct ent_lexicon *next;
+} ent_lexicon;
+
+typedef struct ent_state {
+    const ent_lexicon *lx;
     tok *toks;
     size_t ntoks, captoks;
     name *names;
     size_t nnames, capnames;
     galley_counter *lowseen, *capseen;
     int fields;             /* set people/places/organizations */
-    galley_counter *alias;  /* "U.S." -> index in canon[] ("United States") */
-    char **canon;
-    size_t ncanon;
     ent_model *model;
     galley_counter *stopcache;  /* word -> 2 stopword, 1 not */
     galley_counter *pername;/* last word of a person's full name -> name index */
@@ -94,6 +103,7 @@ unsigned ent_lex_titlecase(const galley_counter *c, const char *k, size_t n);
 int ent_load_data(ent_state *st, galley_stage *stage);
 /* the lexicon alone (for the trainer): -1 with err set */
 int ent_load_lexicon(ent_state *st, const char *dir, const char *wordlist, char *err, size_t errlen);
+void ent_release_lexicon(ent_state *st);
 
 /* ---- tagger.c: features, the shared model and decoding ---- */
 #define ENT_MODEL_FILE "entities-tagger.bin.gz"
@@ -133,6 +143,7 @@ size_t ent_gazetteer_match(const ent_state *st, const char *text, size_t i, size
 void ent_link_names(ent_state *st, const char *text);
 void ent_name_periods(ent_state *st, const char *text);
 int ent_propagate(ent_state *st, const char *text);
+void ent_vote(ent_state *st, const char *text);
 /* KIND, then the name's words joined by spaces, into buf; 0 if too long */
 size_t ent_name_key(const ent_state *st, const char *text, const name *nm, char kind, char *buf, size_t cap);
 void ent_teams(ent_state *st, const char *text);

@@ -119,6 +119,40 @@ int ent_propagate(ent_state *st, const char *text)
     return 0;
 }
 
+/* The same words name the same thing throughout a document: each name
+ * takes the label the tagger gave most often to its words (ties: the first
+ * mention's), counted with kinds '1'..'4' in st->pername. */
+void ent_vote(ent_state *st, const char *text)
+{
+    char buf[256];
+    for (size_t i = 0; i < st->nnames; i++) {
+        const name *x = &st->names[i];
+        if (x->label < L_PER || x->label > L_MISC)
+            continue;
+        size_t n = ent_name_key(st, text, x, (char)('0' + x->label), buf, sizeof buf);
+        if (n)
+            galley_counter_add(st->pername, buf, n, 1);
+    }
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        if (x->label < L_PER || x->label > L_MISC)
+            continue;
+        size_t n = ent_name_key(st, text, x, '1', buf, sizeof buf);
+        double best = 0;
+        int label = x->label;
+        for (int l = L_PER; n && l <= L_MISC; l++) {
+            buf[0] = (char)('0' + l);
+            size_t j = galley_counter_find(st->pername, buf, n);
+            double c = j == (size_t)-1 ? 0 : galley_counter_value(st->pername, j);
+            if (c > best || (c == best && l == x->label)) {
+                best = c;
+                label = l;
+            }
+        }
+        x->label = label;
+    }
+}
+
 /* Links a short name to a longer one of the document ("Mattis" to "Jim
  * Mattis", "Isabel" to "Isabel Allende"): one pass over the names with the
  * full names' first and last words in st->pername, so the work grows with

@@ -1,8 +1,10 @@
 /* plugins/extract/entities/lexicon.c - the gazetteers, name lists, cue words
- * and word list behind the entities plugin, found and loaded at open(). */
+ * and word list behind the entities plugin, found and loaded at open(), once
+ * per process: every worker reads the same copy. */
 #include "entities.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,26 +89,26 @@ static size_t count_words(const char *s)
     return n;
 }
 
-static void add_alias(ent_state *st, const char *key, const char *canon)
+static void add_alias(ent_lexicon *lx, const char *key, const char *canon)
 {
-    char **p = realloc(st->canon, (st->ncanon + 1) * sizeof *p);
+    char **p = realloc(lx->canon, (lx->ncanon + 1) * sizeof *p);
     char *c = strdup(canon);
     if (!p || !c) {
         free(c);
         if (p)
-            st->canon = p;
+            lx->canon = p;
         return;
     }
-    st->canon = p;
-    st->canon[st->ncanon] = c;
-    size_t i = galley_counter_add(st->alias, key, strlen(key), 0);
-    galley_counter_add(st->alias, key, strlen(key), (double)st->ncanon - galley_counter_value(st->alias, i));
-    st->ncanon++;
+    lx->canon = p;
+    lx->canon[lx->ncanon] = c;
+    size_t i = galley_counter_add(lx->alias, key, strlen(key), 0);
+    galley_counter_add(lx->alias, key, strlen(key), (double)lx->ncanon - galley_counter_value(lx->alias, i));
+    lx->ncanon++;
 }
 
 /* Adds a line of a data file: `bits` for the whole line, or, for cue files,
  * a first word naming the kind ("suffix City"). */
-static void add_entry(ent_state *st, char *line, unsigned bits, const unsigned *kinds)
+static void add_entry(ent_lexicon *lx, char *line, unsigned bits, const unsigned *kinds)
 {
     char *tab = strchr(line, '\t');
     if (tab) {      /* places: name<TAB>weight[<TAB>the name the fields use] */
@@ -115,7 +117,7 @@ static void add_entry(ent_state *st, char *line, unsigned bits, const unsigned *
         bits = w >= 3 ? LX_PLACE3 : w == 2 ? LX_PLACE2 : LX_PLACE1;
         char *canon = strchr(tab + 1, '\t');
         if (canon && canon[1])
-            add_alias(st, line, canon + 1);
+            add_alias(lx, line, canon + 1);
     }
     if (kinds) {
         char *sp = strchr(line, ' ');
@@ -129,24 +131,24 @@ static void add_entry(ent_state *st, char *line, unsigned bits, const unsigned *
     size_t n = strlen(line);
     if (n == 0 || bits == 0)
         return;
-    lex_set(st->lex, line, n, bits);
+    lex_set(lx->lex, line, n, bits);
     if (bits & LX_TITLE) {  /* "director Mike Pompeo": titles in lower case too */
         char buf[128];
         size_t m = galley_casefold(line, n, buf, sizeof buf);
         if (m < sizeof buf)
-            lex_set(st->lex, buf, m, LX_TITLELOW);
+            lex_set(lx->lex, buf, m, LX_TITLELOW);
     }
     size_t w = count_words(line);
-    if (w > st->maxwords)
-        st->maxwords = w;
+    if (w > lx->maxwords)
+        lx->maxwords = w;
     /* "New", "New York": the beginnings of a longer entry, so that a
      * search for the longest entry stops where none can go on */
     for (size_t k = 1; k < n; k++)
         if (line[k] == ' ')
-            lex_set(st->lex, line, k, LX_PREFIX);
+            lex_set(lx->lex, line, k, LX_PREFIX);
 }
 
-static int load_file(ent_state *st, const char *dir, const char *file,
+static int load_file(ent_lexicon *lx, const char *dir, const char *file,
                      unsigned bits, const unsigned *kinds, char *err, size_t errlen)
 {
     char path[4096];
@@ -161,7 +163,7 @@ static int load_file(ent_state *st, const char *dir, const char *file,
     while (fgets(line, sizeof line, f)) {
         line[strcspn(line, "\r\n")] = '\0';
         if (line[0] && line[0] != '#')
-            add_entry(st, line, bits, kinds);
+            add_entry(lx, line, bits, kinds);
     }
     fclose(f);
     return 0;
@@ -169,7 +171,7 @@ static int load_file(ent_state *st, const char *dir, const char *file,
 
 /* The word list says which words are common (lower case) and which are
  * proper nouns; without it the plugin leans on the document alone. */
-static void load_wordlist(ent_state *st, const char *path)
+static void load_wordlist(ent_lexicon *lx, const char *path)
 {
     FILE *f = fopen(path, "r");
     if (!f) {
@@ -183,7 +185,7 @@ static void load_wordlist(ent_state *st, const char *path)
         if (n == 0 || memchr(line, '\'', n))
             continue;
         unsigned char c = (unsigned char)line[0];
-        lex_set(st->lex, line, n, c >= 'A' && c <= 'Z' ? LX_PROPER : LX_LOWER);
+        lex_set(lx->lex, line, n, c >= 'A' && c <= 'Z' ? LX_PROPER : LX_LOWER);
     }
     fclose(f);
 }
@@ -224,7 +226,7 @@ static const char *find_data(galley_stage *stage, char *buf, size_t cap)
 #endif
 }
 
-int ent_load_lexicon(ent_state *st, const char *dir, const char *wordlist, char *err, size_t errlen)
+static int lexicon_fill(ent_lexicon *lx, const char *dir, const char *wordlist, char *err, size_t errlen)
 {
     static const unsigned orgk[4] = { LX_ORGSUF, LX_ORGPRE, LX_ORGANY, 0 };
     static const unsigned lock[4] = { LX_LOCSUF, LX_LOCPRE, 0, LX_LOCBEFORE };
@@ -247,13 +249,85 @@ int ent_load_lexicon(ent_state *st, const char *dir, const char *wordlist, char 
         "league", "cup", "championship", "coach", "striker", "midfielder", "goalkeeper",
         "penalty", "referee", "stadium", "halftime", "half-time", NULL };
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
-        if (load_file(st, dir, files[i].file, files[i].bits, files[i].kinds, err, errlen) < 0)
+        if (load_file(lx, dir, files[i].file, files[i].bits, files[i].kinds, err, errlen) < 0)
             return -1;
     for (size_t i = 0; sport[i]; i++)
-        lex_set(st->lex, sport[i], strlen(sport[i]), LX_SPORT);
+        lex_set(lx->lex, sport[i], strlen(sport[i]), LX_SPORT);
     if (wordlist && *wordlist)
-        load_wordlist(st, wordlist);
+        load_wordlist(lx, wordlist);
     return 0;
+}
+
+static void lexicon_free(ent_lexicon *lx)
+{
+    galley_counter_free(lx->lex);
+    galley_counter_free(lx->alias);
+    for (size_t i = 0; i < lx->ncanon; i++)
+        free(lx->canon[i]);
+    free(lx->canon);
+    free(lx->key);
+    free(lx);
+}
+
+static pthread_mutex_t lexicon_lock = PTHREAD_MUTEX_INITIALIZER;
+static ent_lexicon *lexicons;   /* loaded lexicons, one per folder and word list */
+
+int ent_load_lexicon(ent_state *st, const char *dir, const char *wordlist, char *err, size_t errlen)
+{
+    size_t dn = strlen(dir), wn = wordlist ? strlen(wordlist) : 0;
+    char *key = malloc(dn + wn + 2);
+    if (!key) {
+        snprintf(err, errlen, "out of memory loading the lexicon of %s", dir);
+        return -1;
+    }
+    memcpy(key, dir, dn);
+    key[dn] = '\n';
+    memcpy(key + dn + 1, wordlist ? wordlist : "", wn + 1);
+    pthread_mutex_lock(&lexicon_lock);
+    ent_lexicon *lx = lexicons;
+    while (lx && strcmp(lx->key, key) != 0)
+        lx = lx->next;
+    if (!lx) {
+        lx = calloc(1, sizeof *lx);
+        if (lx && (!(lx->lex = galley_counter_new()) || !(lx->alias = galley_counter_new()))) {
+            snprintf(err, errlen, "out of memory loading the lexicon of %s", dir);
+            lexicon_free(lx);
+            lx = NULL;
+        } else if (lx && lexicon_fill(lx, dir, wordlist, err, errlen) < 0) {
+            lexicon_free(lx);
+            lx = NULL;
+        } else if (lx) {
+            lx->key = key;
+            key = NULL;
+            lx->next = lexicons;
+            lexicons = lx;
+        } else {
+            snprintf(err, errlen, "out of memory loading the lexicon of %s", dir);
+        }
+    }
+    if (lx)
+        lx->refs++;
+    pthread_mutex_unlock(&lexicon_lock);
+    free(key);
+    st->lx = lx;
+    return lx ? 0 : -1;
+}
+
+void ent_release_lexicon(ent_state *st)
+{
+    ent_lexicon *lx = (ent_lexicon *)st->lx;
+    if (!lx)
+        return;
+    pthread_mutex_lock(&lexicon_lock);
+    if (--lx->refs == 0) {
+        ent_lexicon **p = &lexicons;
+        while (*p != lx)
+            p = &(*p)->next;
+        *p = lx->next;
+        lexicon_free(lx);
+    }
+    pthread_mutex_unlock(&lexicon_lock);
+    st->lx = NULL;
 }
 
 int ent_load_data(ent_state *st, galley_stage *stage)

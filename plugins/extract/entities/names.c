@@ -100,13 +100,13 @@ int ent_tokenize(ent_state *st, const char *text, size_t len)
             skip_prefix(text, &t);
             skip_suffix(text, &t);
             particle_name(text, &t);
-            t.lex = ent_lex_get(st->lex, text + t.s, t.e - t.s);
+            t.lex = ent_lex_get(st->lx->lex, text + t.s, t.e - t.s);
             char buf[128];      /* folded once: the lexicon and the features' hash */
             size_t m = ent_fold(text + t.s, t.e - t.s, buf, sizeof buf);
-            t.low = m < sizeof buf ? ent_lex_get(st->lex, buf, m) : 0;
+            t.low = m < sizeof buf ? ent_lex_get(st->lx->lex, buf, m) : 0;
             t.wh = m < sizeof buf ? ent_hash(buf, m) : ent_hash(text + t.s, t.e - t.s);
             if ((t.flags & GALLEY_TOK_ALLCAPS) && t.e - t.s > 3)
-                t.lex |= ent_lex_titlecase(st->lex, text + t.s, t.e - t.s);
+                t.lex |= ent_lex_titlecase(st->lx->lex, text + t.s, t.e - t.s);
         }
         else
             t.wh = ent_hash(text + t.s, t.e - t.s);
@@ -231,7 +231,7 @@ size_t ent_gazetteer_match(const ent_state *st, const char *text, size_t i,
     char buf[256];
     size_t best = 0;
     *bits = 0;
-    for (size_t k = 1; k <= st->maxwords && i + k <= end; k++) {
+    for (size_t k = 1; k <= st->lx->maxwords && i + k <= end; k++) {
         size_t n = 0;
         for (size_t j = i; j < i + k; j++) {
             const tok *t = &st->toks[j];
@@ -243,7 +243,7 @@ size_t ent_gazetteer_match(const ent_state *st, const char *text, size_t i,
             memcpy(buf + n, text + t->s, l);
             n += l;
         }
-        unsigned f = ent_lex_get(st->lex, buf, n);
+        unsigned f = ent_lex_get(st->lx->lex, buf, n);
         if (f & (LX_ORG | LX_PLACE)) {
             best = k;
             *bits = f;

@@ -79,7 +79,7 @@ static unsigned phrase_bits(const ent_state *st, const char *text, size_t i, siz
             buf[n++] = shout && q > 0 && c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
         }
     }
-    return ent_lex_get(st->lex, buf, n);
+    return ent_lex_get(st->lx->lex, buf, n);
 }
 
 /* Longest ORG or place phrase of the gazetteers at each capitalised word,
@@ -96,7 +96,7 @@ static void mark_gazetteer(ent_state *st, const char *text)
         int shout = all_caps(&st->toks[i]);
         size_t best = 0;
         unsigned kind = 0;
-        for (size_t k = 1; k <= st->maxwords && i + k <= st->ntoks; k++) {
+        for (size_t k = 1; k <= st->lx->maxwords && i + k <= st->ntoks; k++) {
             const tok *t = &st->toks[i + k - 1];
             if (k > 1 && (t->sent != st->toks[i].sent || t->cls == GALLEY_TOK_PUNCT))
                 break;
