@@ -68,7 +68,7 @@ static void report(loader *L, int line, const char *stage, const char *plugin,
     else if (stage)
         galley__buf_printf(&b, "stage '%s': ", stage);
     galley__buf_puts(&b, msg);
-    char *shown = galley__escape(b.s);     /* file, stage names, values: the user's */
+    char *shown = galley__escape(b.data);     /* file, stage names, values: the user's */
     fprintf(L->errs, "%s\n", shown);
     free(shown);
     galley__buf_free(&b);
@@ -536,7 +536,7 @@ static int apply_override(loader *L, galley_pipeline *p, const char *ov)
         for (size_t i = 0; i < p->nstages; i++)
             galley__buf_printf(&b, "%s'%s'", i ? ", " : "", p->stages[i].name);
         report(L, -1, NULL, NULL, "-o %s: no stage '%s'; the stages are %s", ov, key,
-               b.s ? b.s : "(none)");
+               b.data ? b.data : "(none)");
         galley__buf_free(&b);
     } else if (s->plugin) {
         galley_optval *v = find_val(s, oname);
@@ -609,13 +609,13 @@ static char *read_config(loader *L, size_t *len)
     if (b.len == 0)
         galley__buf_add(&b, "\n", 1);     /* fmemopen wants a size above 0 */
     int open_line;
-    if (galley__config_blank_comments(b.s, b.len, &open_line) < 0) {
+    if (galley__config_blank_comments(b.data, b.len, &open_line) < 0) {
         report(L, open_line, NULL, NULL, "a /* comment starts here and never ends: add */");
         galley__buf_free(&b);
         return NULL;
     }
     *len = b.len;
-    return b.s;
+    return b.data;
 }
 
 static galley_pipeline *parse(loader *L)

@@ -55,21 +55,13 @@ struct galley_doc {
     const char *error;
 };
 
-/* Grows a malloc()ed vector; allocation failure is fatal because a doc half
- * updated would be worse than stopping (and it does not happen in practice). */
-static void *grow(void *p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return p;
-    size_t ncap = *cap ? *cap * 2 : 8;
-    while (ncap < need)
-        ncap *= 2;
-    void *q = realloc(p, ncap * elem);
-    if (!q)
-        galley_oom();
-    *cap = ncap;
-    return q;
-}
+/* Grows a document's vector.  Out of memory here ends the process
+ * (galley_oom): a document half updated would be worse than stopping. */
+#define GROW(arr, cap, need) \
+    do { \
+        if (galley_reserve(&(arr), &(cap), (need), sizeof *(arr)) < 0) \
+            galley_oom(); \
+    } while (0)
 
 galley_doc *galley_doc_new(void)
 {
@@ -188,7 +180,7 @@ void galley_doc_set_id(galley_doc *d, const char *id)
             galley__buf_add(&b, id + from, pos - from);
         from = pos;
     }
-    d->id = galley_doc_strdup(d, b.s);
+    d->id = galley_doc_strdup(d, b.data);
     galley__buf_free(&b);
 }
 const char *galley_doc_source(const galley_doc *d) { return d->source; }
@@ -263,7 +255,7 @@ static field *get_field(galley_doc *d, const char *key)
     field *f = find_field(d, key);
     if (f)
         return f;
-    d->fields = grow(d->fields, &d->capfields, d->nfields + 1, sizeof *d->fields);
+    GROW(d->fields, d->capfields, d->nfields + 1);
     f = &d->fields[d->nfields++];
     memset(f, 0, sizeof *f);
     f->key = galley_doc_strdup(d, key);
@@ -273,7 +265,7 @@ static field *get_field(galley_doc *d, const char *key)
 void galley_doc_add_field(galley_doc *d, const char *key, const char *val, double score)
 {
     field *f = get_field(d, key);
-    f->vals = grow(f->vals, &f->cap, f->n + 1, sizeof *f->vals);
+    GROW(f->vals, f->cap, f->n + 1);
     f->vals[f->n].text = galley_doc_strdup(d, val);
     f->vals[f->n].score = score;
     f->n++;
@@ -352,12 +344,12 @@ int galley_doc_add_span(galley_doc *d, const char *name, size_t start, size_t en
         return -1;
     layer *l = find_layer(d, name);
     if (!l) {
-        d->layers = grow(d->layers, &d->caplayers, d->nlayers + 1, sizeof *d->layers);
+        GROW(d->layers, d->caplayers, d->nlayers + 1);
         l = &d->layers[d->nlayers++];
         memset(l, 0, sizeof *l);
         l->name = galley_doc_strdup(d, name);
     }
-    l->spans = grow(l->spans, &l->cap, l->n + 1, sizeof *l->spans);
+    GROW(l->spans, l->cap, l->n + 1);
     galley_span *s = &l->spans[l->n++];
     s->start = start;
     s->end = end;

@@ -24,11 +24,8 @@ size_t galley__distance(const char *a, const char *b);
 const char *galley__closest(const char *word, const char *const *names, size_t n);
 double galley__now(void);   /* monotonic seconds */
 
-/* a growable string */
-typedef struct galley_buf {
-    char *s;
-    size_t len, cap;
-} galley_buf;
+/* the public galley_buf (galley/util.h), for the core's own bookkeeping:
+ * out of memory there ends the process (galley_oom), as galley__xmalloc */
 void galley__buf_add(galley_buf *b, const char *s, size_t n);
 void galley__buf_puts(galley_buf *b, const char *s);
 void galley__buf_printf(galley_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

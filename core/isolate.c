@@ -130,15 +130,15 @@ static int frame_send(int fd, galley_buf *b)
 {
     uint64_t n = b->len - 8;
     for (int i = 0; i < 8; i++)
-        b->s[i] = (char)(n >> (8 * i));
-    return send_all(fd, b->s, b->len);
+        b->data[i] = (char)(n >> (8 * i));
+    return send_all(fd, b->data, b->len);
 }
 
 /* a message too big to be a document is a broken peer, not an allocation */
 #define MAX_MESSAGE ((uint64_t)1 << 32)
 
 /* A whole message into b (the length header included: the bytes start at
- * b->s + 8).  The two ends take turns, so nothing beyond this message is
+ * b->data + 8).  The two ends take turns, so nothing beyond this message is
  * ever waiting: read as much as there is, not the header first. */
 static int frame_recv(int fd, galley_buf *b, double deadline)
 {
@@ -148,7 +148,7 @@ static int frame_recv(int fd, galley_buf *b, double deadline)
         if (b->len >= 8 && need == 8) {
             uint64_t n = 0;
             for (int i = 7; i >= 0; i--)
-                n = n << 8 | (unsigned char)b->s[i];
+                n = n << 8 | (unsigned char)b->data[i];
             if (n > MAX_MESSAGE)
                 return -1;
             need = 8 + (size_t)n;
@@ -157,10 +157,10 @@ static int frame_recv(int fd, galley_buf *b, double deadline)
             return 0;
         size_t want = need > 8 ? need : 64 * 1024;
         if (b->cap < want) {
-            b->s = galley__xrealloc(b->s, want);
+            b->data = galley__xrealloc(b->data, want);
             b->cap = want;
         }
-        ssize_t k = recv_some(fd, b->s + b->len, (need > 8 ? need : b->cap) - b->len, deadline);
+        ssize_t k = recv_some(fd, b->data + b->len, (need > 8 ? need : b->cap) - b->len, deadline);
         if (k < 0)
             return (int)k;
         b->len += (size_t)k;
@@ -285,7 +285,7 @@ static _Noreturn void worker_main(galley__isolate *iso, int w, int fd)
     if (send_all(fd, &ok, 1) == 0 && ok) {
         while (frame_recv(fd, &in, 0) == 0) {
             char err[256];
-            galley_doc *doc = galley__docwire_decode(in.s + 8, in.len - 8, err, sizeof err);
+            galley_doc *doc = galley__docwire_decode(in.data + 8, in.len - 8, err, sizeof err);
             if (!doc) {
                 galley_error("worker %d: %s", w, err);
                 break;
@@ -547,15 +547,15 @@ static galley_doc *take_reply(galley__isolate *iso, const galley_buf *b, galley_
         snprintf(err, errlen, "%zu bytes", b->len);
         return NULL;
     }
-    memcpy(v, b->s + 8, sizeof v);
+    memcpy(v, b->data + 8, sizeof v);
     if (v[0] > GALLEY_ERROR || (v[0] != GALLEY_OK && (v[1] < 1 || v[1] >= iso->first_out))) {
         snprintf(err, errlen, "status %u at stage %u", v[0], v[1]);
         return NULL;
     }
     *s = (galley_status)v[0];
     *stage = v[1];
-    memcpy(secs, b->s + 16, iso->first_out * sizeof *secs);
-    return galley__docwire_decode(b->s + head, b->len - head, err, errlen);
+    memcpy(secs, b->data + 16, iso->first_out * sizeof *secs);
+    return galley__docwire_decode(b->data + head, b->len - head, err, errlen);
 }
 
 galley_status galley__isolate_process(galley__isolate *iso, int w, galley_doc **doc,

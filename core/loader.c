@@ -354,7 +354,7 @@ static void not_found(const galley_registry *r, const char *name, char *err, siz
     else
         snprintf(err, len, "no plugin '%s' in the search path %s; 'galley plugins' lists "
                  "them, -P DIR or GALLEY_PLUGIN_PATH adds directories", name,
-                 dirs.s ? dirs.s : "(empty)");
+                 dirs.data ? dirs.data : "(empty)");
     galley__buf_free(&dirs);
     free(names);
 }
@@ -386,7 +386,7 @@ const galley_module *galley__registry_find(galley_registry *r, const char *ref,
                            galley__kind_name(p->kind), name);
     }
     if (matches > 1) {
-        snprintf(err, len, "plugin name '%s' is ambiguous: say %s", name, kinds.s);
+        snprintf(err, len, "plugin name '%s' is ambiguous: say %s", name, kinds.data);
         galley__buf_free(&kinds);
         return NULL;
     }

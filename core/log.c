@@ -66,9 +66,9 @@ char *galley__escape(const char *s)
         else
             galley__buf_printf(&b, "\\u%04x", (unsigned)cp);
     }
-    if (!b.s)
+    if (!b.data)
         galley__buf_add(&b, "", 0);
-    return b.s;
+    return b.data;
 }
 
 void galley__log_line(const char *prefix_text, const char *msg)
@@ -94,6 +94,22 @@ void galley_log(galley_level level, const char *fmt, ...)
     char *msg = galley__xvasprintf(fmt, ap);
     va_end(ap);
     galley__log_line(prefix(level), msg);
+    free(msg);
+}
+
+void galley_stage_log(const galley_stage *stage, galley_level level, const char *fmt, ...)
+{
+    if (level > current_level)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = galley__xvasprintf(fmt, ap);
+    va_end(ap);
+    if (stage)
+        galley_log(level, "stage '%s' (%s): %s", galley_stage_name(stage),
+                   galley_stage_plugin(stage)->name, msg);
+    else
+        galley_log(level, "%s", msg);
     free(msg);
 }
 

@@ -233,7 +233,7 @@ static int cmd_plugins(cli *c, int argc)
         char *note = galley__xasprintf("plugins opens every module in %s to read its "
                                        "descriptor (this runs their code; run, check and "
                                        "inspect open only the modules they name)",
-                                       dirs.s ? dirs.s : "(no directories)");
+                                       dirs.data ? dirs.data : "(no directories)");
         galley__log_line("galley: ", note);
         free(note);
     }

@@ -183,7 +183,7 @@ static int set_list(galley_optval *v, const char *text, const char *const *items
         }
         galley__buf_printf(&b, "%s%s", i ? "," : "", v->list[i]);
     }
-    v->text = b.s ? b.s : galley__xstrdup("");
+    v->text = b.data ? b.data : galley__xstrdup("");
     return 0;
 }
 
@@ -317,9 +317,9 @@ void galley__opt_suggest(const galley_option *opts, const char *bad, char *out, 
     }
     const char *near = galley__closest(bad, names, n);
     if (near)
-        snprintf(out, len, "did you mean '%s'? valid options: %s", near, b.s);
+        snprintf(out, len, "did you mean '%s'? valid options: %s", near, b.data);
     else
-        snprintf(out, len, "valid options: %s", b.s);
+        snprintf(out, len, "valid options: %s", b.data);
     galley__buf_free(&b);
     free(names);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <galley/text.h>
+#include <galley/util.h>
 
 typedef struct entry {
     size_t off, len;        /* key bytes in the pool */
@@ -23,21 +24,10 @@ struct galley_counter {
     size_t pool_len, pool_cap;
 };
 
-uint64_t galley_hash64(const void *data, size_t len)
-{
-    const unsigned char *s = data;
-    uint64_t h = 1469598103934665603ULL;        /* FNV-1a */
-    for (size_t i = 0; i < len; i++) {
-        h ^= s[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
+/* the toolkit's hash, mixed so that its low bits index the table */
 static uint64_t hash_bytes(const char *s, size_t n)
 {
-    uint64_t h = galley_hash64(s, n);
-    return h ^ (h >> 29);   /* FNV's low bits are weak for a power-of-two table */
+    return galley_hash_mix(galley_hash64(s, n));
 }
 
 galley_counter *galley_counter_new(void)
@@ -95,21 +85,6 @@ static int rehash(galley_counter *c, size_t nslots)
     return 0;
 }
 
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 0;
-    size_t ncap = *cap ? *cap : 16;
-    while (ncap < need)
-        ncap *= 2;
-    void *q = realloc(*p, ncap * elem);
-    if (!q)
-        return -1;
-    *p = q;
-    *cap = ncap;
-    return 0;
-}
-
 size_t galley_counter_add(galley_counter *c, const char *key, size_t n,
                           double delta)
 {
@@ -122,8 +97,8 @@ size_t galley_counter_add(galley_counter *c, const char *key, size_t n,
         c->entries[c->slots[i] - 1].value += delta;
         return c->slots[i] - 1;
     }
-    if (grow((void **)&c->entries, &c->cap, c->n + 1, sizeof(entry)) < 0 ||
-        grow((void **)&c->pool, &c->pool_cap, c->pool_len + n + 1, 1) < 0)
+    if (galley_reserve(&c->entries, &c->cap, c->n + 1, sizeof(entry)) < 0 ||
+        galley_reserve(&c->pool, &c->pool_cap, c->pool_len + n + 1, 1) < 0)
         return (size_t)-1;
     memcpy(c->pool + c->pool_len, key, n);
     c->pool[c->pool_len + n] = '\0';

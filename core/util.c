@@ -125,16 +125,8 @@ double galley__now(void)
 
 void galley__buf_add(galley_buf *b, const char *s, size_t n)
 {
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 64;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        b->s = galley__xrealloc(b->s, cap);
-        b->cap = cap;
-    }
-    memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = '\0';
+    if (galley_buf_add(b, s, n) < 0)
+        galley_oom();
 }
 
 void galley__buf_puts(galley_buf *b, const char *s)
@@ -154,7 +146,5 @@ void galley__buf_printf(galley_buf *b, const char *fmt, ...)
 
 void galley__buf_free(galley_buf *b)
 {
-    free(b->s);
-    b->s = NULL;
-    b->len = b->cap = 0;
+    galley_buf_free(b);
 }

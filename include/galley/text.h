@@ -86,10 +86,7 @@ void galley_stemmer_free(galley_stemmer *st);
 const char *galley_stem(galley_stemmer *st, const char *w, size_t n,
                         size_t *outlen);
 
-/* ---- hashing ---- */
-/* A 64-bit hash of len bytes (FNV-1a): fast, stable across runs and
- * machines, for tables and change detection; not cryptographic. */
-uint64_t galley_hash64(const void *data, size_t len);
+/* ---- hashing: galley_hash64() in galley/util.h ---- */
 
 /* ---- term counter: string -> count/value, insertion ordered ---- */
 typedef struct galley_counter galley_counter;

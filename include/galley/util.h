@@ -4,6 +4,7 @@
 #ifndef GALLEY_UTIL_H
 #define GALLEY_UTIL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -12,10 +13,11 @@ extern "C" {
 #endif
 
 /* ---- hashing ---- */
-/* FNV-1a (64 bit) of s[0..n).  Stable across runs, versions and machines:
- * shard assignment and file names may rest on it.  Its low bits are weak:
- * index a table with galley_hash_mix(h) & mask. */
-uint64_t galley_hash(const void *s, size_t n);
+/* FNV-1a (64 bit, the published offset basis) of data[0..len): fast,
+ * stable across runs, versions and machines (shard assignment, content
+ * versions and file names rest on it); not cryptographic.  Its low bits are
+ * weak: index a table with galley_hash_mix(h) & mask. */
+uint64_t galley_hash64(const void *data, size_t len);
 
 /* the same steps, for hashing while scanning: h = GALLEY_HASH_INIT, then
  * h = galley_hash_step(h, byte) for each byte */
@@ -33,6 +35,57 @@ static inline uint64_t galley_hash_mix(uint64_t h)
     h ^= h >> 33;
     return h;
 }
+
+/* ---- growable arrays and byte buffers ----
+ * One out-of-memory policy for both: nothing here aborts or logs.  A call
+ * that cannot get memory (or whose size would overflow) returns -1 and
+ * leaves the array or buffer as it was, still valid and still to be freed;
+ * the caller fails what it was doing with a message: the document
+ * (galley_doc_fail) or the stage (galley_stage_fail).  One bad document
+ * must not end the run. */
+
+/* Makes room for need elements of elem bytes in the malloc()ed array *arrp
+ * (arrp is the address of the array pointer: &v) of *cap elements,
+ * doubling.  0, or -1 as above. */
+int galley_reserve(void *arrp, size_t *cap, size_t need, size_t elem);
+
+/* a growable byte string: zero-initialise; data is NUL-terminated after
+ * any successful append; reuse it across documents with len = 0 */
+typedef struct galley_buf {
+    char *data;
+    size_t len, cap;
+} galley_buf;
+
+int galley_buf_add(galley_buf *b, const void *s, size_t n);
+int galley_buf_puts(galley_buf *b, const char *s);
+int galley_buf_printf(galley_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+int galley_buf_vprintf(galley_buf *b, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
+void galley_buf_free(galley_buf *b);
+
+/* ---- data files shipped with galley ----
+ * Finds AREA/NAME ("extract", "keyphrase-df.txt") in $GALLEY_DATADIR/AREA,
+ * then $GALLEY_DATADIR, then the installed data folder (PKGDATADIR/AREA),
+ * then, only when the running program is galley's own uninstalled build,
+ * the source tree's conf/AREA.  0 and the path in buf (cap bytes), or -1
+ * with buf holding "NAME is in none of DIR, DIR, ..." for a message. */
+int galley_data_path(const char *area, const char *name, char *buf, size_t cap);
+
+/* ---- read-only data shared by every worker of the process ----
+ * Gazetteers, rules, df tables and lexicons are loaded once per process,
+ * not once per worker: galley_shared_get() returns the object stored under
+ * key (any string naming the data and what it was loaded from, e.g. the
+ * file path), calling load(arg, &err) to build it the first time.  Every
+ * successful get takes a reference, released by galley_shared_put(); the
+ * last put calls free_fn(obj).  Thread-safe; load runs once per key even
+ * when workers open at the same time.  The object must not change after
+ * load returns.  NULL when load failed: err (if not NULL) gets its message
+ * (malloc()ed, the caller frees it). */
+typedef void *(*galley_shared_load)(void *arg, char **err);
+void *galley_shared_get(const char *key, galley_shared_load load, void *arg,
+                        void (*free_fn)(void *), char **err);
+void galley_shared_put(void *obj);
 
 #ifdef __cplusplus
 }

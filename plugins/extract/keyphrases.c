@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define MAXW 8          /* hard limit of words in a phrase */
 #ifndef EXTRACT_WORDLIST
@@ -35,14 +36,20 @@ typedef struct word {   /* one token of the current sentence */
     size_t stem;        /* index in the stem counter */
 } word;
 
-typedef struct kp_state {
-    galley_stemmer *stem;
+/* the stop list, df table and word list: loaded once per process and
+ * shared by the workers (galley_shared_get), never changed after loading */
+typedef struct kp_data {
     galley_counter *stop;       /* extra stop and boilerplate words */
     galley_counter *df;         /* stem -> documents of the bundled corpus */
     galley_counter *common;     /* lower-case words of the word list */
     galley_counter *proper;     /* its capitalised words, case-folded */
-    int english;                /* the word list applies to the language */
     double ndocs;               /* documents behind df */
+} kp_data;
+
+typedef struct kp_state {
+    galley_stemmer *stem;
+    const kp_data *d;
+    int english;                /* the word list applies to the language */
     galley_counter *stems;      /* stem -> occurrences in the doc */
     galley_counter *groups;     /* phrase stems -> index in cands */
     cand *cands;
@@ -66,97 +73,88 @@ static const galley_option kp_options[] = {
     { 0 }
 };
 
-static int has_file(const char *dir, const char *file, char *path, size_t cap)
-{
-    int n = snprintf(path, cap, "%s/%s", dir, file);
-    if (n <= 0 || (size_t)n >= cap)
-        return 0;
-    FILE *f = fopen(path, "r");
-    if (f)
-        fclose(f);
-    return f != NULL;
-}
-
-/* The stop list: the option, $GALLEY_DATADIR(/extract), the installed data,
- * then the source tree. */
+/* keyphrase-stopwords.txt: the 'data' option's folder, else the shipped
+ * one (galley_data_path); 0, or -1 with the places tried in path */
 static int find_stoplist(galley_stage *stage, char *path, size_t cap)
 {
     static const char file[] = "keyphrase-stopwords.txt";
     const char *opt = galley_opt_str(stage, "data");
-    if (opt && *opt)
-        return has_file(opt, file, path, cap);
-    const char *env = getenv("GALLEY_DATADIR");
-    char buf[4096];
-    if (env && *env) {
-        snprintf(buf, sizeof buf, "%s/extract", env);
-        if (has_file(buf, file, path, cap) || has_file(env, file, path, cap))
-            return 1;
+    if (opt && *opt) {
+        int n = snprintf(path, cap, "%s/%s", opt, file);
+        if (n > 0 && (size_t)n < cap && access(path, R_OK) == 0)
+            return 0;
+        snprintf(path, cap, "%s is not in %s", file, opt);
+        return -1;
     }
-#ifdef GALLEY_PKGDATADIR
-    if (has_file(GALLEY_PKGDATADIR "/extract", file, path, cap))
-        return 1;
-#endif
-#ifdef GALLEY_SRCDIR
-    return has_file(GALLEY_SRCDIR "/conf/extract", file, path, cap);
-#else
-    return has_file("conf/extract", file, path, cap);
-#endif
+    return galley_data_path("extract", file, path, cap);
+}
+
+/* "cannot read PATH: REASON" as a malloc()ed message */
+static char *read_error(const char *path, int e)
+{
+    char m[8192];
+    snprintf(m, sizeof m, "cannot read %s: %s", path, strerror(e));
+    return strdup(m);
 }
 
 /* keyphrase-df.txt: a count of documents, then stem<TAB>documents lines */
-static int load_df(kp_state *st, const char *path, galley_stage *stage)
+static int load_df(kp_data *d, const char *path, char **why)
 {
     FILE *f = fopen(path, "r");
     if (!f)
-        return galley_stage_fail(stage, "cannot read %s: %s", path, strerror(errno)), -1;
+        return *why = read_error(path, errno), -1;
     char line[256];
     while (fgets(line, sizeof line, f)) {
         if (line[0] == '#')
             continue;
         char *tab = strchr(line, '\t');
         if (!tab)
-            st->ndocs = atof(line);
+            d->ndocs = atof(line);
         else
-            galley_counter_add(st->df, line, (size_t)(tab - line), atof(tab + 1));
+            galley_counter_add(d->df, line, (size_t)(tab - line), atof(tab + 1));
     }
     fclose(f);
     return 0;
 }
 
-static int load_stoplist(kp_state *st, galley_stage *stage)
+static int load_stoplist(kp_data *d, galley_stage *stage, char **why)
 {
     char path[4096];
-    if (!find_stoplist(stage, path, sizeof path))
-        return galley_stage_fail(stage, "keyphrase-stopwords.txt not found (point the "
-                                 "'data' option or GALLEY_DATADIR at the extract data folder)"), -1;
+    if (find_stoplist(stage, path, sizeof path) < 0)
+    {
+        char m[8192];
+        snprintf(m, sizeof m, "%s (point the 'data' option or GALLEY_DATADIR at the "
+                 "extract data folder)", path);
+        return *why = strdup(m), -1;
+    }
     FILE *f = fopen(path, "r");
     if (!f)
-        return galley_stage_fail(stage, "cannot read %s: %s", path, strerror(errno)), -1;
+        return *why = read_error(path, errno), -1;
     char line[256];
     while (fgets(line, sizeof line, f)) {
         size_t n = strcspn(line, "\r\n");
         if (n && line[0] != '#')
-            galley_counter_add(st->stop, line, n, 1);
+            galley_counter_add(d->stop, line, n, 1);
     }
     fclose(f);
     char *slash = strrchr(path, '/');
     if (slash && (size_t)(slash - path) + sizeof "/keyphrase-df.txt" <= sizeof path) {
         strcpy(slash, "/keyphrase-df.txt");
-        return load_df(st, path, stage);
+        return load_df(d, path, why);
     }
     return 0;
 }
 
 /* Only the lower-case entries: a word missing here is shown as written
  * when the article never says how it is cased mid-sentence. */
-static void load_wordlist(kp_state *st, const char *path)
+static void load_wordlist(kp_data *d, galley_stage *stage, const char *path)
 {
     if (!path || !*path)
         return;
     FILE *f = fopen(path, "r");
     if (!f) {
-        galley_info("keyphrases: no word list at %s (%s); words seen only in headlines "
-                    "are shown in lower case", path, strerror(errno));
+        galley_stage_info(stage, "no word list at %s (%s); words seen only in headlines "
+                          "are shown in lower case", path, strerror(errno));
         return;
     }
     char line[256];
@@ -166,12 +164,47 @@ static void load_wordlist(kp_state *st, const char *path)
         if (!n || memchr(line, '\'', n))
             continue;
         if (line[0] >= 'a' && line[0] <= 'z')
-            galley_counter_add(st->common, line, n, 1);
+            galley_counter_add(d->common, line, n, 1);
         else if (line[0] >= 'A' && line[0] <= 'Z' && n > 1 && !(line[1] >= 'A' && line[1] <= 'Z') &&
                  (n = galley_casefold(line, n, buf, sizeof buf)) < sizeof buf)   /* not "NATO" */
-            galley_counter_add(st->proper, buf, n, 1);
+            galley_counter_add(d->proper, buf, n, 1);
     }
     fclose(f);
+}
+
+static void data_free(void *p)
+{
+    kp_data *d = p;
+    galley_counter_free(d->stop);
+    galley_counter_free(d->df);
+    galley_counter_free(d->common);
+    galley_counter_free(d->proper);
+    free(d);
+}
+
+/* galley_shared_load: what the stage's 'data' and 'wordlist' name */
+static void *load_data(void *arg, char **why)
+{
+    galley_stage *stage = arg;
+    kp_data *d = calloc(1, sizeof *d);
+    if (d) {
+        d->stop = galley_counter_new();
+        d->df = galley_counter_new();
+        d->common = galley_counter_new();
+        d->proper = galley_counter_new();
+    }
+    if (!d || !d->stop || !d->df || !d->common || !d->proper) {
+        if (d)
+            data_free(d);
+        *why = strdup("out of memory");
+        return NULL;
+    }
+    if (load_stoplist(d, stage, why) < 0) {
+        data_free(d);
+        return NULL;
+    }
+    load_wordlist(d, stage, galley_opt_str(stage, "wordlist"));
+    return d;
 }
 
 static galley_status kp_close(void *state)
@@ -180,10 +213,7 @@ static galley_status kp_close(void *state)
     if (!st)
         return GALLEY_OK;
     galley_stemmer_free(st->stem);
-    galley_counter_free(st->stop);
-    galley_counter_free(st->df);
-    galley_counter_free(st->common);
-    galley_counter_free(st->proper);
+    galley_shared_put((void *)st->d);
     galley_counter_free(st->stems);
     galley_counter_free(st->groups);
     free(st->cands);
@@ -203,10 +233,6 @@ static galley_status kp_open(galley_stage *stage, void **state)
     st->count = (size_t)galley_opt_int(stage, "count");
     st->max_words = (size_t)galley_opt_int(stage, "max_words");
     st->stem = galley_stemmer_new(lang);
-    st->stop = galley_counter_new();
-    st->df = galley_counter_new();
-    st->common = galley_counter_new();
-    st->proper = galley_counter_new();
     st->stems = galley_counter_new();
     st->groups = galley_counter_new();
     if (!st->stem) {
@@ -214,12 +240,22 @@ static galley_status kp_open(galley_stage *stage, void **state)
         return galley_stage_fail(stage, "no stemmer for language '%s' (libstemmer names: "
                                  "english, porter, french, german, ...)", lang);
     }
-    if (!st->stop || !st->df || !st->common || !st->proper || !st->stems || !st->groups || load_stoplist(st, stage) < 0) {
+    if (!st->stems || !st->groups) {
         kp_close(st);
-        return GALLEY_ERROR;
+        return galley_stage_fail(stage, "out of memory");
+    }
+    const char *data = galley_opt_str(stage, "data"), *wl = galley_opt_str(stage, "wordlist");
+    char key[8300], *why = NULL;
+    snprintf(key, sizeof key, "extract/keyphrases\n%.4000s\n%.4000s", data ? data : "",
+             wl ? wl : "");
+    st->d = galley_shared_get(key, load_data, stage, data_free, &why);
+    if (!st->d) {
+        kp_close(st);
+        galley_status r = galley_stage_fail(stage, "%s", why ? why : "cannot load the data");
+        free(why);
+        return r;
     }
     st->english = !strcmp(lang, "english") || !strcmp(lang, "porter") || !strcmp(lang, "en");
-    load_wordlist(st, galley_opt_str(stage, "wordlist"));
     *state = st;
     return GALLEY_OK;
 }
@@ -232,7 +268,7 @@ static int is_stop(const kp_state *st, const char *w, size_t n)
     if (galley_is_stopword(w, n))
         return 1;
     size_t m = galley_casefold(w, n, buf, sizeof buf);
-    return m >= sizeof buf || galley_counter_find(st->stop, buf, m) != (size_t)-1;
+    return m >= sizeof buf || galley_counter_find(st->d->stop, buf, m) != (size_t)-1;
 }
 
 /* A word that may stand in a phrase: letters, not a stop word, not a
@@ -241,7 +277,7 @@ static int extra_stop(const kp_state *st, const char *w, size_t n)
 {
     char buf[128];
     size_t m = galley_casefold(w, n, buf, sizeof buf);
-    return m >= sizeof buf || galley_counter_find(st->stop, buf, m) != (size_t)-1;
+    return m >= sizeof buf || galley_counter_find(st->d->stop, buf, m) != (size_t)-1;
 }
 
 static int content_word(const kp_state *st, const char *text, const galley_token *t,
@@ -369,7 +405,7 @@ static const char *word_stem(kp_state *st, const char *w, size_t n, size_t *sl)
     char buf[128];
     if (st->english && n > 3 && n < sizeof buf && w[n - 1] == 's' && w[n - 2] == 'u') {
         size_t m = galley_casefold(w, n - 1, buf, sizeof buf);
-        if (m < sizeof buf && galley_counter_find(st->common, buf, m) != (size_t)-1)
+        if (m < sizeof buf && galley_counter_find(st->d->common, buf, m) != (size_t)-1)
             n--;
     }
     return galley_stem(st->stem, w, n, sl);
@@ -511,9 +547,9 @@ static int collect(kp_state *st, const char *text, size_t len, size_t *nsent)
 /* rarer in the bundled news corpus = more telling of this article */
 static double idf(const kp_state *st, const char *stem, size_t n)
 {
-    size_t j = galley_counter_find(st->df, stem, n);
-    double df = j == (size_t)-1 ? 0 : galley_counter_value(st->df, j);
-    return log((st->ndocs + 1.0) / (df + 1.0)) + 1.0;
+    size_t j = galley_counter_find(st->d->df, stem, n);
+    double df = j == (size_t)-1 ? 0 : galley_counter_value(st->d->df, j);
+    return log((st->d->ndocs + 1.0) / (df + 1.0)) + 1.0;
 }
 
 static void score(kp_state *st, size_t nsent)
@@ -596,10 +632,10 @@ static int inner_capital(const char *w, size_t n)
 static int unknown_capital(const kp_state *st, const char *w, size_t n, unsigned flags)
 {
     char buf[128];
-    if (!(flags & GALLEY_TOK_CAPITALIZED) || galley_counter_size(st->common) == 0)
+    if (!(flags & GALLEY_TOK_CAPITALIZED) || galley_counter_size(st->d->common) == 0)
         return 0;
     size_t m = galley_casefold(w, n, buf, sizeof buf);
-    return m < sizeof buf && galley_counter_find(st->common, buf, m) == (size_t)-1;
+    return m < sizeof buf && galley_counter_find(st->d->common, buf, m) == (size_t)-1;
 }
 
 /* "CITY", "KABUL" of a shouted dateline: a word of the word list, not an
@@ -610,8 +646,8 @@ static int shouted_word(const kp_state *st, const char *w, size_t n)
     if (n < 3)
         return 0;
     size_t m = galley_casefold(w, n, buf, sizeof buf);
-    return m < sizeof buf && (galley_counter_find(st->common, buf, m) != (size_t)-1 ||
-                              galley_counter_find(st->proper, buf, m) != (size_t)-1);
+    return m < sizeof buf && (galley_counter_find(st->d->common, buf, m) != (size_t)-1 ||
+                              galley_counter_find(st->d->proper, buf, m) != (size_t)-1);
 }
 
 /* The phrase as a reader sees it: its first occurrence, each word in lower

@@ -679,11 +679,7 @@ int fetch_shard_mine(const fetch_shard *sh, const char *id)
 {
     if (sh->n == 0)
         return 1;
-    uint64_t h = 0xcbf29ce484222325ull;      /* FNV-1a 64 */
-    for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
-        h ^= *p;
-        h *= 0x100000001b3ull;
-    }
+    uint64_t h = galley_hash64(id, strlen(id));
     return h % sh->n == sh->k - 1;
 }
 

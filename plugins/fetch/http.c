@@ -139,21 +139,11 @@ static void utc_now(char *out, size_t cap)
 
 /* ---- the cache: <dir>/<hash>.meta (headers) and <hash>.body ---- */
 
-static uint64_t fnv1a(const char *s)
-{
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 0x100000001b3ull;
-    }
-    return h;
-}
-
 static void cache_path(const http_state *s, const char *url, const char *ext,
                        char *out, size_t cap)
 {
     snprintf(out, cap, "%s/%016llx.%s", s->cache_dir,
-             (unsigned long long)fnv1a(url), ext);
+             (unsigned long long)galley_hash64(url, strlen(url)), ext);
 }
 
 typedef struct cache_entry {

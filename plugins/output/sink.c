@@ -22,62 +22,36 @@
 
 /* ---- buffer ---- */
 
-static void buf_reserve(sink_buf *b, size_t more)
+static void buf_check(int r, const sink_buf *b)
 {
-    if (b->len + more + 1 <= b->cap)
-        return;
-    size_t cap = b->cap ? b->cap : 4096;
-    while (cap < b->len + more + 1)
-        cap *= 2;
-    char *p = realloc(b->data, cap);
-    if (!p) {
-        /* nothing sensible to do: the doc arena would fail the same way */
-        galley_error("output: out of memory (%zu bytes)", cap);
+    if (r < 0) {
+        galley_error("output: out of memory (a record of %zu bytes)", b->len);
         abort();
     }
-    b->data = p;
-    b->cap = cap;
 }
 
 void sink_buf_add(sink_buf *b, const void *s, size_t n)
 {
-    buf_reserve(b, n);
-    if (n)
-        memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = '\0';
+    buf_check(galley_buf_add(b, s, n), b);
 }
 
 void sink_buf_puts(sink_buf *b, const char *s)
 {
-    sink_buf_add(b, s, strlen(s));
+    buf_check(galley_buf_puts(b, s), b);
 }
 
 void sink_buf_printf(sink_buf *b, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char small[256];
-    int n = vsnprintf(small, sizeof small, fmt, ap);
+    int r = galley_buf_vprintf(b, fmt, ap);
     va_end(ap);
-    if (n < 0)
-        return;
-    if ((size_t)n < sizeof small) {
-        sink_buf_add(b, small, (size_t)n);
-        return;
-    }
-    buf_reserve(b, (size_t)n);
-    va_start(ap, fmt);
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    b->len += (size_t)n;
+    buf_check(r, b);
 }
 
 void sink_buf_free(sink_buf *b)
 {
-    free(b->data);
-    b->data = NULL;
-    b->len = b->cap = 0;
+    galley_buf_free(b);
 }
 
 /* ---- writing ---- */
@@ -533,16 +507,6 @@ int sink_mkdir_p(const char *dir)
 #define COMPONENT_MAX 200   /* well under NAME_MAX (255) with an extension */
 #define RELPATH_MAX 1000    /* well under PATH_MAX with the output dir */
 
-static uint64_t fnv1a(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
 /* back off so a cut does not split a UTF-8 sequence */
 static size_t utf8_cut(const char *s, size_t n)
 {
@@ -568,7 +532,7 @@ static void add_component(sink_buf *out, const char *c, size_t n)
     size_t clen = out->len - start - (start ? 1 : 0);
     if (clen > COMPONENT_MAX) {
         char *cs = out->data + start + (start ? 1 : 0);
-        uint64_t h = fnv1a(c, n);
+        uint64_t h = galley_hash64(c, n);
         out->len = (size_t)(cs - out->data) + utf8_cut(cs, COMPONENT_MAX - 17);
         sink_buf_printf(out, "~%016llx", (unsigned long long)h);
     }
@@ -588,7 +552,7 @@ char *sink_safe_relpath(const char *id)
     if (out.len == 0)
         sink_buf_puts(&out, "_empty");
     if (out.len > RELPATH_MAX) {
-        uint64_t h = fnv1a(id, strlen(id));
+        uint64_t h = galley_hash64(id, strlen(id));
         out.len = utf8_cut(out.data, RELPATH_MAX - 17);
         while (out.len > 0 && out.data[out.len - 1] == '/')
             out.len--;

@@ -6,12 +6,12 @@
 
 #include <stddef.h>
 #include <sys/types.h>
+#include <galley/util.h>
 
-/* ---- a growable buffer (malloc, reused between records) ---- */
-typedef struct sink_buf {
-    char *data;
-    size_t len, cap;
-} sink_buf;
+/* ---- a growable buffer (the toolkit's galley_buf, reused between
+ * records); out of memory while building a record ends the run (the
+ * record would be lost half written) ---- */
+typedef galley_buf sink_buf;
 
 void sink_buf_add(sink_buf *b, const void *s, size_t n);
 void sink_buf_puts(sink_buf *b, const char *s);

@@ -47,20 +47,20 @@ static galley_status lr_process(void *state, galley_doc *doc)
     size_t n = gsum_prepare(g, doc);
     float *w = gsum_matrix(g, n);
     if (!w)
-        return galley_doc_fail(doc, "lexrank: out of memory for %zu sentences", n);
+        return galley_doc_fail(doc, "out of memory for %zu sentences", n);
     /* no self-links: with short sentences a self-similarity of 1 would
      * outweigh every real link and flatten the ranking to the lead */
     double *c = gsum_row_buffer(g);
     for (size_t i = 0; i < n; i++) {
         if (!c || gsum_cosine_row(g, i, c) < 0)
-            return galley_doc_fail(doc, "lexrank: out of memory for %zu sentences", n);
+            return galley_doc_fail(doc, "out of memory for %zu sentences", n);
         for (size_t j = i + 1; j < n; j++) {
             float v = c[j] < t->threshold ? 0.0f : t->continuous ? (float)c[j] : 1.0f;
             w[i * n + j] = w[j * n + i] = v;
         }
     }
     if (gsum_pagerank(g, w, n, t->damping) < 0)
-        return galley_doc_fail(doc, "lexrank: out of memory for %zu sentences", n);
+        return galley_doc_fail(doc, "out of memory for %zu sentences", n);
     gsum_select(g, doc);
     return GALLEY_OK;
 }

@@ -42,7 +42,7 @@ typedef struct newsrank {
     double backward, length_norm;
     double wc, wp, decay, wt;
     double *cent, *title;
-    size_t cap;
+    size_t cap, captitle;
 } newsrank;
 
 static galley_status nr_open(galley_stage *stage, void **state)
@@ -162,17 +162,9 @@ static galley_status nr_process(void *state, galley_doc *doc)
     gsum_sent *sents = gsum_sents(g, &n);
     doc_terms d = { gsum_terms(g), gsum_term_weights(g), gsum_doc_counts(g),
                     gsum_title_marks(g) };
-    if (n > t->cap) {
-        double *a = realloc(t->cent, n * sizeof *a), *b = NULL;
-        if (a) {
-            t->cent = a;
-            b = realloc(t->title, n * sizeof *b);
-        }
-        if (!b)
-            return galley_doc_fail(doc, "newsrank: out of memory for %zu sentences", n);
-        t->title = b;
-        t->cap = n;
-    }
+    if (galley_reserve(&t->cent, &t->cap, n, sizeof *t->cent) < 0 ||
+        galley_reserve(&t->title, &t->captitle, n, sizeof *t->title) < 0)
+        return galley_doc_fail(doc, "out of memory for %zu sentences", n);
     size_t nv = gsum_vocab_size(g);
     double c2 = 0, t2 = 0;
     for (size_t v = 0; v < nv; v++) {
@@ -182,7 +174,7 @@ static galley_status nr_process(void *state, galley_doc *doc)
     }
     double cnorm = sqrt(c2), cmax = 0, tmax = 0;
     if (graph_centrality(t, &d, sents, n) < 0)
-        return galley_doc_fail(doc, "newsrank: out of memory for %zu sentences", n);
+        return galley_doc_fail(doc, "out of memory for %zu sentences", n);
     for (size_t i = 0; i < n; i++) {
         double cent;
         features(&d, &sents[i], cnorm, t2, &cent, &t->title[i]);

@@ -166,10 +166,8 @@ static int bracketed(const char *s, size_t n)
 
 static int add_sent(gsum *g, size_t s, size_t e, int para)
 {
-    gsum_sent *v = gsum_grow(g->sents, &g->capsents, g->nsents + 1, sizeof *v);
-    if (!v)
+    if (galley_reserve(&g->sents, &g->capsents, g->nsents + 1, sizeof *g->sents) < 0)
         return -1;
-    g->sents = v;
     gsum_sent *x = &g->sents[g->nsents++];
     memset(x, 0, sizeof *x);
     x->start = s;

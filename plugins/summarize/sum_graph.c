@@ -38,14 +38,12 @@ static int build_postings(gsum *g)
     if (g->post_built)
         return 0;
     size_t nv = g->nvocab;
-    size_t *off = gsum_grow(g->post_off, &g->cappostoff, nv + 2, sizeof *off);
-    if (!off)
+    if (galley_reserve(&g->post_off, &g->cappostoff, nv + 2, sizeof *g->post_off) < 0)
         return -1;
-    g->post_off = off;
-    gsum_post *post = gsum_grow(g->post, &g->cappost, g->nterms + 1, sizeof *post);
-    if (!post)
+    if (galley_reserve(&g->post, &g->cappost, g->nterms + 1, sizeof *g->post) < 0)
         return -1;
-    g->post = post;
+    size_t *off = g->post_off;
+    gsum_post *post = g->post;
     memset(off, 0, (nv + 2) * sizeof *off);
     for (size_t k = 0; k < g->nterms; k++)
         off[g->terms[k].id + 1]++;
@@ -69,10 +67,9 @@ static int build_postings(gsum *g)
 
 double *gsum_row_buffer(gsum *g)
 {
-    double *a = gsum_grow(g->acc, &g->capacc, g->nsents + 1, sizeof *a);
-    if (a)
-        g->acc = a;
-    return a;
+    if (galley_reserve(&g->acc, &g->capacc, g->nsents + 1, sizeof *g->acc) < 0)
+        return NULL;
+    return g->acc;
 }
 
 int gsum_cosine_row(gsum *g, size_t i, double *out)
@@ -171,12 +168,10 @@ int gsum__cosine_to(gsum *g, size_t b, double *out)
 
 float *gsum_matrix(gsum *g, size_t n)
 {
-    float *m = gsum_grow(g->mat, &g->capmat, n * n + 1, sizeof *m);
-    if (!m)
+    if (galley_reserve(&g->mat, &g->capmat, n * n + 1, sizeof *g->mat) < 0)
         return NULL;
-    g->mat = m;
-    memset(m, 0, n * n * sizeof *m);
-    return m;
+    memset(g->mat, 0, n * n * sizeof *g->mat);
+    return g->mat;
 }
 
 /* room for the non-zero entries of an n x n matrix (n fits a uint16_t) */
@@ -184,23 +179,15 @@ _Static_assert(GSUM_MAX_CANDIDATES <= 65536, "PageRank columns are uint16_t");
 static int ensure_nz(gsum *g, size_t n)
 {
     size_t c1 = g->capnz, c2 = g->capnz, c3 = g->capnz;
-    uint16_t *c = gsum_grow(g->nzcol, &c1, n * n + 1, sizeof *c);
-    if (!c)
+    if (galley_reserve(&g->nzcol, &c1, n * n + 1, sizeof *g->nzcol) < 0)
         return -1;
-    g->nzcol = c;
-    c = gsum_grow(g->nzrix, &c3, n * n + 1, sizeof *c);
-    if (!c)
+    if (galley_reserve(&g->nzrix, &c3, n * n + 1, sizeof *g->nzrix) < 0)
         return -1;
-    g->nzrix = c;
-    float *v = gsum_grow(g->nzval, &c2, n * n + 1, sizeof *v);
-    if (!v)
+    if (galley_reserve(&g->nzval, &c2, n * n + 1, sizeof *g->nzval) < 0)
         return -1;
-    g->nzval = v;
     g->capnz = c1;
-    double *r = gsum_grow(g->prd, &g->capprd, n + 1, sizeof *r);
-    if (!r)
+    if (galley_reserve(&g->prd, &g->capprd, n + 1, sizeof *g->prd) < 0)
         return -1;
-    g->prd = r;
     return 0;
 }
 
@@ -209,14 +196,10 @@ int gsum_pagerank(gsum *g, float *w, size_t n, double d)
     if (n == 0)
         return 0;
     size_t c2 = g->cappr;
-    double *a = gsum_grow(g->pr, &g->cappr, n, sizeof *a);
-    if (!a)
+    if (galley_reserve(&g->pr, &g->cappr, n, sizeof *g->pr) < 0)
         return -1;
-    g->pr = a;
-    a = gsum_grow(g->pr2, &c2, n, sizeof *a);
-    if (!a)
+    if (galley_reserve(&g->pr2, &c2, n, sizeof *g->pr2) < 0)
         return -1;
-    g->pr2 = a;
     /* row-normalise into the rows' non-zero entries; a row without edges
      * (dangling) spreads evenly.  A zero weight adds exactly +0 to a score,
      * so sweeping the non-zero entries alone gives the same sums. */

@@ -118,10 +118,6 @@ struct gsum {
     size_t capbuf;
 };
 
-/* grows *p (of *cap elements of elem bytes) to hold need; NULL when out of
- * memory (*p and *cap are then left as they were) */
-void *gsum_grow(void *p, size_t *cap, size_t need, size_t elem);
-
 /* sum_candidates.c: the candidate spans of doc into g->sents */
 size_t gsum__candidates(gsum *g, galley_doc *doc, const char *text, size_t len);
 /* the offset where the body starts (after a title or headline), or 0 */

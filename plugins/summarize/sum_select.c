@@ -71,10 +71,8 @@ static void write_summary(gsum *g, galley_doc *doc, size_t k)
 
 static int ensure_chosen(gsum *g, size_t n)
 {
-    int *c = gsum_grow(g->chosen, &g->capchosen, n + 1, sizeof *c);
-    if (!c)
+    if (galley_reserve(&g->chosen, &g->capchosen, n + 1, sizeof *g->chosen) < 0)
         return -1;
-    g->chosen = c;
     return 0;
 }
 
@@ -97,18 +95,12 @@ void gsum_select_lead(gsum *g, galley_doc *doc)
 static int ensure_select(gsum *g, size_t n)
 {
     size_t c1 = g->capsel, c2 = g->capsel, c3 = g->capsel;
-    char *t = gsum_grow(g->taken, &c1, n + 1, 1);
-    if (!t)
+    if (galley_reserve(&g->taken, &c1, n + 1, 1) < 0)
         return -1;
-    g->taken = t;
-    double *a = gsum_grow(g->maxsim, &c2, n + 1, sizeof *a);
-    if (!a)
+    if (galley_reserve(&g->maxsim, &c2, n + 1, sizeof *g->maxsim) < 0)
         return -1;
-    g->maxsim = a;
-    a = gsum_grow(g->sim, &c3, n + 1, sizeof *a);
-    if (!a)
+    if (galley_reserve(&g->sim, &c3, n + 1, sizeof *g->sim) < 0)
         return -1;
-    g->sim = a;
     g->capsel = c1;
     return 0;
 }

@@ -15,26 +15,16 @@ static int ensure_vocab(gsum *g, size_t nv)
         return 0;
     size_t cap = g->capvocab;
     size_t c2 = cap, c3 = cap, c4 = cap, c5 = cap;
-    double *a = gsum_grow(g->df, &cap, nv, sizeof *a);
-    if (!a)
+    if (galley_reserve(&g->df, &cap, nv, sizeof *g->df) < 0)
         return -1;
-    g->df = a;
-    a = gsum_grow(g->tw, &c2, nv, sizeof *a);
-    if (!a)
+    if (galley_reserve(&g->tw, &c2, nv, sizeof *g->tw) < 0)
         return -1;
-    g->tw = a;
-    a = gsum_grow(g->doctf, &c3, nv, sizeof *a);
-    if (!a)
+    if (galley_reserve(&g->doctf, &c3, nv, sizeof *g->doctf) < 0)
         return -1;
-    g->doctf = a;
-    a = gsum_grow(g->title_w, &c4, nv, sizeof *a);
-    if (!a)
+    if (galley_reserve(&g->title_w, &c4, nv, sizeof *g->title_w) < 0)
         return -1;
-    g->title_w = a;
-    size_t *v = gsum_grow(g->vocab_stem, &c5, nv, sizeof *v);
-    if (!v)
+    if (galley_reserve(&g->vocab_stem, &c5, nv, sizeof *g->vocab_stem) < 0)
         return -1;
-    g->vocab_stem = v;
     g->capvocab = cap;
     return 0;
 }
@@ -48,18 +38,12 @@ static long add_stem(gsum *g, const char *stem, size_t sl)
     idx = galley_counter_add(g->stems, stem, sl, 0);
     if (idx + 1 > g->capstem) {
         size_t c1 = g->capstem, c2 = g->capstem, c3 = g->capstem;
-        unsigned *u = gsum_grow(g->stem_doc, &c1, idx + 1, sizeof *u);
-        if (!u)
+        if (galley_reserve(&g->stem_doc, &c1, idx + 1, sizeof *g->stem_doc) < 0)
             return -1;
-        g->stem_doc = u;
-        u = gsum_grow(g->stem_gen, &c2, idx + 1, sizeof *u);
-        if (!u)
+        if (galley_reserve(&g->stem_gen, &c2, idx + 1, sizeof *g->stem_gen) < 0)
             return -1;
-        g->stem_gen = u;
-        double *d = gsum_grow(g->stem_idf, &c3, idx + 1, sizeof *d);
-        if (!d)
+        if (galley_reserve(&g->stem_idf, &c3, idx + 1, sizeof *g->stem_idf) < 0)
             return -1;
-        g->stem_idf = d;
         g->capstem = c1;
     }
     double idf = 0;
@@ -77,7 +61,7 @@ static long add_stem(gsum *g, const char *stem, size_t sl)
 /* a word's key in the lexicons: the toolkit's hash, mixed for indexing */
 static uint64_t hash_word(const char *w, size_t n)
 {
-    return galley_hash_mix(galley_hash(w, n));
+    return galley_hash_mix(galley_hash64(w, n));
 }
 
 static gsum_slot *lex_slot(const gsum_lex *t, uint64_t h)
@@ -159,10 +143,8 @@ static size_t fold_word(gsum *g, const char *w, size_t n, int *ascii)
     *ascii = 0;
     size_t need = galley_casefold(w, n, g->buf, g->capbuf);
     if (need + 1 > g->capbuf) {
-        char *b = gsum_grow(g->buf, &g->capbuf, need + 1, 1);
-        if (!b)
+        if (galley_reserve(&g->buf, &g->capbuf, need + 1, 1) < 0)
             return (size_t)-1;
-        g->buf = b;
         galley_casefold(w, n, g->buf, g->capbuf);
     }
     return need;
@@ -301,11 +283,9 @@ static size_t sentence_terms(gsum *g, const char *text, size_t s, size_t e)
     size_t nt = 0;
     galley_tok_init(&tt, text + s, e - s);
     while (term_tok_next(&tt, &ts, &te, &cls, &h)) {
-        gsum_tok *k = gsum_grow(g->toks, &g->captoks, nt + 1, sizeof *k);
-        if (!k)
+        if (galley_reserve(&g->toks, &g->captoks, nt + 1, sizeof *g->toks) < 0)
             break;
-        g->toks = k;
-        k[nt++] = (gsum_tok){ ts, te, h, cls };
+        g->toks[nt++] = (gsum_tok){ ts, te, h, cls };
 #ifdef __GNUC__
         if (g->lex.cap)
             __builtin_prefetch(&g->lex.slot[h & (g->lex.cap - 1)]);
@@ -322,10 +302,8 @@ static size_t sentence_terms(gsum *g, const char *text, size_t s, size_t e)
             g->terms[g->tslot[id]].tf += 1;
             continue;
         }
-        gsum_term *v = gsum_grow(g->terms, &g->capterms, g->nterms + 1, sizeof *v);
-        if (!v)
+        if (galley_reserve(&g->terms, &g->capterms, g->nterms + 1, sizeof *g->terms) < 0)
             break;
-        g->terms = v;
         g->tmark[id] = stamp;
         g->tslot[id] = (uint32_t)g->nterms;
         g->terms[g->nterms].id = (unsigned)id;
@@ -397,10 +375,9 @@ static void weigh_terms(gsum *g, const galley_doc *doc, const char *text, size_t
     size_t nv = g->nvocab;
     if (ensure_vocab(g, nv + 1) < 0)
         return;
-    double *isf = gsum_grow(g->isf, &g->capisf, g->nsents + 1, sizeof *isf);
-    if (!isf)
+    if (galley_reserve(&g->isf, &g->capisf, g->nsents + 1, sizeof *g->isf) < 0)
         return;
-    g->isf = isf;
+    double *isf = g->isf;
     memset(g->df, 0, nv * sizeof *g->df);
     memset(g->doctf, 0, nv * sizeof *g->doctf);
     for (size_t i = 0; i < g->nterms; i++) {

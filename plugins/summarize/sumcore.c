@@ -10,20 +10,6 @@
 
 #include "sum_int.h"
 
-void *gsum_grow(void *p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return p;
-    size_t n = *cap ? *cap : 64;
-    while (n < need)
-        n *= 2;
-    void *q = realloc(p, n * elem);
-    if (!q)
-        return NULL;
-    *cap = n;
-    return q;
-}
-
 /* ---- options ---- */
 
 static int parse_allow(gsum *g, galley_stage *stage)

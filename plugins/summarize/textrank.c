@@ -47,21 +47,21 @@ static galley_status tr_process(void *state, galley_doc *doc)
     size_t n = gsum_prepare(g, doc);
     float *w = gsum_matrix(g, n);
     if (!w)
-        return galley_doc_fail(doc, "textrank: out of memory for %zu sentences", n);
+        return galley_doc_fail(doc, "out of memory for %zu sentences", n);
     if (t->bm25) {
         if (gsum_bm25_matrix(g, w) < 0)
-            return galley_doc_fail(doc, "textrank: out of memory for %zu sentences", n);
+            return galley_doc_fail(doc, "out of memory for %zu sentences", n);
     } else {
         double *c = gsum_row_buffer(g);
         for (size_t i = 0; i < n; i++) {
             if (!c || gsum_cosine_row(g, i, c) < 0)
-                return galley_doc_fail(doc, "textrank: out of memory for %zu sentences", n);
+                return galley_doc_fail(doc, "out of memory for %zu sentences", n);
             for (size_t j = i + 1; j < n; j++)
                 w[i * n + j] = w[j * n + i] = (float)c[j];
         }
     }
     if (gsum_pagerank(g, w, n, t->damping) < 0)
-        return galley_doc_fail(doc, "textrank: out of memory for %zu sentences", n);
+        return galley_doc_fail(doc, "out of memory for %zu sentences", n);
     gsum_select(g, doc);
     return GALLEY_OK;
 }

@@ -47,7 +47,7 @@ START_TEST(round_trip_keeps_everything)
     galley_buf a, b;
     encode(d, &a);
     char err[256];
-    galley_doc *e = galley__docwire_decode(a.s, a.len, err, sizeof err);
+    galley_doc *e = galley__docwire_decode(a.data, a.len, err, sizeof err);
     ck_assert_msg(e != NULL, "%s", err);
     ck_assert_str_eq(galley_doc_id(e), "world/pakistan-1.txt");
     ck_assert_str_eq(galley_doc_source(e), "/data/world/pakistan-1.txt");
@@ -88,7 +88,7 @@ START_TEST(round_trip_keeps_everything)
     /* and the same bytes again */
     encode(e, &b);
     ck_assert_uint_eq(a.len, b.len);
-    ck_assert(memcmp(a.s, b.s, a.len) == 0);
+    ck_assert(memcmp(a.data, b.data, a.len) == 0);
     galley__buf_free(&a);
     galley__buf_free(&b);
     galley_doc_free(d);
@@ -102,7 +102,7 @@ START_TEST(empty_document)
     galley_buf a;
     encode(d, &a);
     char err[256];
-    galley_doc *e = galley__docwire_decode(a.s, a.len, err, sizeof err);
+    galley_doc *e = galley__docwire_decode(a.data, a.len, err, sizeof err);
     ck_assert_msg(e != NULL, "%s", err);
     ck_assert_str_eq(galley_doc_id(e), "");
     ck_assert_ptr_null(galley_doc_error(e));
@@ -123,23 +123,23 @@ START_TEST(damaged_input_is_refused)
     /* every prefix is cut short somewhere */
     for (size_t len = 0; len < a.len; len++) {
         err[0] = '\0';
-        galley_doc *e = galley__docwire_decode(a.s, len, err, sizeof err);
+        galley_doc *e = galley__docwire_decode(a.data, len, err, sizeof err);
         ck_assert_msg(e == NULL, "a prefix of %zu of %zu bytes decoded", len, a.len);
         ck_assert_msg(err[0] != '\0', "no message for a prefix of %zu bytes", len);
     }
     /* bytes left over */
     galley__buf_add(&a, "x", 1);
-    ck_assert_ptr_null(galley__docwire_decode(a.s, a.len, err, sizeof err));
+    ck_assert_ptr_null(galley__docwire_decode(a.data, a.len, err, sizeof err));
     ck_assert_ptr_nonnull(strstr(err, "left over"));
     a.len--;
     /* another version */
-    a.s[4] = 2;
-    ck_assert_ptr_null(galley__docwire_decode(a.s, a.len, err, sizeof err));
+    a.data[4] = 2;
+    ck_assert_ptr_null(galley__docwire_decode(a.data, a.len, err, sizeof err));
     ck_assert_ptr_nonnull(strstr(err, "version 2"));
-    a.s[4] = 1;
+    a.data[4] = 1;
     /* a huge length must not be trusted: the id's length field */
-    memset(a.s + 16, 0xfe, 4);
-    ck_assert_ptr_null(galley__docwire_decode(a.s, a.len, err, sizeof err));
+    memset(a.data + 16, 0xfe, 4);
+    ck_assert_ptr_null(galley__docwire_decode(a.data, a.len, err, sizeof err));
     galley__buf_free(&a);
     galley_doc_free(d);
 }
@@ -155,10 +155,10 @@ START_TEST(span_outside_text_is_refused)
     /* the span's end is the last layer's first u64 after start: find it by
      * its value 5 after the start 0, and make it 6 */
     size_t end_at = a.len - 8 - 4 - 8;     /* ... end(8) label(4: absent) score(8) */
-    ck_assert(a.s[end_at] == 5);
-    a.s[end_at] = 6;
+    ck_assert(a.data[end_at] == 5);
+    a.data[end_at] = 6;
     char err[256];
-    ck_assert_ptr_null(galley__docwire_decode(a.s, a.len, err, sizeof err));
+    ck_assert_ptr_null(galley__docwire_decode(a.data, a.len, err, sizeof err));
     ck_assert_ptr_nonnull(strstr(err, "span"));
     galley__buf_free(&a);
     galley_doc_free(d);

@@ -35,3 +35,9 @@ tests_core_test_news_SOURCES = tests/core/test_news.c
 tests_core_test_news_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_core_test_news_LDADD = core/libgalley.la $(CHECK_LIBS)
 TESTS += tests/core/test_news
+
+check_PROGRAMS += tests/core/test_kit
+tests_core_test_kit_SOURCES = tests/core/test_kit.c
+tests_core_test_kit_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_core_test_kit_LDADD = core/libgalley.la $(CHECK_LIBS) -lpthread
+TESTS += tests/core/test_kit

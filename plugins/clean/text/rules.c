@@ -1,5 +1,6 @@
 /* plugins/clean/text/rules.c - reads the plain-text rules files (boilerplate
  * line rules, word-filter pairs, translation phrases) and matches globs. */
+#include <galley/util.h>
 #include "config.h"
 
 #include <ctype.h>
@@ -60,19 +61,6 @@ size_t ct_strip_tail_punct(const char *s, size_t n)
     while (n && strchr(" :.!|>-", s[n - 1]))
         n--;
     return n;
-}
-
-static void *grow(void *p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return p;
-    size_t c = *cap ? *cap * 2 : 16;
-    while (c < need)
-        c *= 2;
-    void *q = realloc(p, c * elem);
-    if (q)
-        *cap = c;
-    return q;
 }
 
 typedef struct reader {
@@ -139,11 +127,8 @@ static int line_error(char *err, size_t errlen, const reader *rd,
 
 static int add_line_rule(ct_rules *r, ct_line_rule_kind kind, const char *arg)
 {
-    ct_line_rule *lines = grow(r->lines, &r->lines_cap, r->nlines + 1,
-                               sizeof *lines);
-    if (!lines)
+    if (galley_reserve(&r->lines, &r->lines_cap, r->nlines + 1, sizeof *r->lines) < 0)
         return -1;
-    r->lines = lines;
     char *pat = strdup(arg);
     if (!pat)
         return -1;
@@ -209,10 +194,9 @@ static int parse_pair(ct_rules *r, char *s, const reader *rd, int phrases,
         for (char *q = to; *q; q++)
             *q = (char)lower((unsigned char)*q);
     }
-    ct_subst *ss = grow(r->substs, &r->substs_cap, r->nsubsts + 1, sizeof *ss);
-    if (ss)
-        r->substs = ss;
-    char *f = ss ? strdup(from) : NULL, *t = f ? strdup(to) : NULL;
+    int room = galley_reserve(&r->substs, &r->substs_cap, r->nsubsts + 1,
+                              sizeof *r->substs) == 0;
+    char *f = room ? strdup(from) : NULL, *t = f ? strdup(to) : NULL;
     if (!t) {
         free(f);
         return line_error(err, errlen, rd, "out of memory");

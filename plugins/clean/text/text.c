@@ -14,10 +14,17 @@
 
 #include "internal.h"
 
-typedef struct text_state {
-    int mojibake, invisible, typography, boilerplate, translation, wordfilter;
+/* the rules and the word list: loaded once per process and shared by the
+ * workers (galley_shared_get), never changed after loading */
+typedef struct text_data {
     ct_rules lines, translate, filter;
     ct_wordset words;
+    int wordfilter;             /* 0 when the default word list is missing */
+} text_data;
+
+typedef struct text_state {
+    int mojibake, invisible, typography, boilerplate, translation, wordfilter;
+    text_data *d;
     ct_buf a, b, scratch;       /* ping-pong buffers reused for every doc */
     int told_markup;            /* said once that HTML without text stays empty */
 } text_state;
@@ -48,45 +55,20 @@ static const galley_option text_options[] = {
     { 0 }
 };
 
-/* The data file shipped with galley: $GALLEY_DATADIR/clean, then the
- * installed pkgdatadir, then the source tree (uninstalled runs and tests).
- * NULL with the places tried in err when none has it. */
-static const char *shipped_file(const char *name, char *path, size_t cap,
-                                char *err, size_t errlen)
-{
-    const char *env = getenv("GALLEY_DATADIR");
-    const char *dirs[3] = { NULL, GALLEY_PKGDATADIR "/clean",
-                            GALLEY_SRCDIR "/conf/clean" };
-    char envdir[4096];
-    if (env && *env) {
-        snprintf(envdir, sizeof envdir, "%.4000s/clean", env);
-        dirs[0] = envdir;
-    }
-    for (int i = 0; i < 3; i++) {
-        if (!dirs[i])
-            continue;
-        snprintf(path, cap, "%s/%s", dirs[i], name);
-        if (access(path, R_OK) == 0)
-            return path;
-    }
-    snprintf(err, errlen, "cannot find %s in %.1000s%s%s or %s", name,
-             dirs[0] ? dirs[0] : "", dirs[0] ? ", " : "", dirs[1], dirs[2]);
-    return NULL;
-}
-
 /* Loads the rules file an option names, or the shipped one when the option
  * is empty.  The shipped file is also what `include default` reads. */
 static int load_rules_file(const galley_stage *st, const char *opt,
                            const char *name, ct_rules *r, int kind,
                            char *err, size_t errlen)
 {
-    char shipped[4096], why[4096];
+    char shipped[4096];
     const char *v = galley_opt_str(st, opt);
-    const char *def = shipped_file(name, shipped, sizeof shipped, why, sizeof why);
+    const char *def = galley_data_path("clean", name, shipped, sizeof shipped) == 0
+                      ? shipped : NULL;
     const char *path = v && *v ? v : def;
     if (!path) {
         snprintf(err, errlen, "%s: set %s to a rules file, or GALLEY_DATADIR "
-                 "to the folder holding clean/%s", why, opt, name);
+                 "to the folder holding clean/%s", shipped, opt, name);
         return -1;
     }
     if (kind == 0)
@@ -96,54 +78,85 @@ static int load_rules_file(const galley_stage *st, const char *opt,
 
 static void state_free(text_state *s)
 {
-    ct_rules_free(&s->lines);
-    ct_rules_free(&s->translate);
-    ct_rules_free(&s->filter);
-    ct_wordset_free(&s->words);
+    galley_shared_put(s->d);
     ct_buf_free(&s->a);
     ct_buf_free(&s->b);
     ct_buf_free(&s->scratch);
     free(s);
 }
 
+static void data_free(void *p)
+{
+    text_data *d = p;
+    ct_rules_free(&d->lines);
+    ct_rules_free(&d->translate);
+    ct_rules_free(&d->filter);
+    ct_wordset_free(&d->words);
+    free(d);
+}
+
 /* the word list: a missing default disables the filter with a warning (the
  * pipeline still runs); a missing list the user named is an error */
-static int load_wordlist(galley_stage *st, text_state *s, char *err,
-                         size_t errlen)
+static int load_wordlist(galley_stage *st, text_data *d, char *err, size_t errlen)
 {
     const char *v = galley_opt_str(st, "wordlist");
     const char *path = v && *v ? v : GALLEY_WORDLIST;
-    if (ct_wordset_load(&s->words, path, err, errlen) == 0)
+    if (ct_wordset_load(&d->words, path, err, errlen) == 0)
         return 0;
     if (v && *v)
         return -1;
-    if (galley_stage_worker(st) == 0)
-        galley_warn("stage '%s' (text): %s; word-filter repair is off "
-                    "(install wamerican or set wordlist)",
-                    galley_stage_name(st), err);
-    s->wordfilter = 0;
+    galley_stage_warn(st, "%s; word-filter repair is off (install wamerican or "
+                      "set wordlist)", err);
+    d->wordfilter = 0;
     return 0;
 }
 
-static int load_rules(galley_stage *st, text_state *s, char *err, size_t errlen)
+/* galley_shared_load: the rules and word list the stage's options name */
+static void *load_data(void *arg, char **why)
 {
-    if (s->boilerplate) {
-        if (load_rules_file(st, "boilerplate_rules", "boilerplate.rules",
-                            &s->lines, 0, err, errlen) != 0)
-            return -1;
-        s->lines.max_words = (int)galley_opt_int(st, "max_words");
+    galley_stage *st = arg;
+    char err[8192];
+    text_data *d = calloc(1, sizeof *d);
+    if (!d) {
+        *why = strdup("out of memory");
+        return NULL;
     }
-    if (s->translation &&
-        load_rules_file(st, "translation_rules", "translation.rules",
-                        &s->translate, 1, err, errlen) != 0)
-        return -1;
-    if (s->wordfilter &&
-        load_rules_file(st, "wordfilter_rules", "wordfilter.rules", &s->filter,
-                        2, err, errlen) != 0)
-        return -1;
-    if (s->wordfilter)
-        return load_wordlist(st, s, err, errlen);
-    return 0;
+    d->wordfilter = galley_opt_bool(st, "wordfilter");
+    int bad = 0;
+    if (galley_opt_bool(st, "boilerplate")) {
+        bad = load_rules_file(st, "boilerplate_rules", "boilerplate.rules",
+                              &d->lines, 0, err, sizeof err) != 0;
+        d->lines.max_words = (int)galley_opt_int(st, "max_words");
+    }
+    if (!bad && galley_opt_bool(st, "translation"))
+        bad = load_rules_file(st, "translation_rules", "translation.rules",
+                              &d->translate, 1, err, sizeof err) != 0;
+    if (!bad && d->wordfilter)
+        bad = load_rules_file(st, "wordfilter_rules", "wordfilter.rules", &d->filter,
+                              2, err, sizeof err) != 0 ||
+              load_wordlist(st, d, err, sizeof err) != 0;
+    if (bad) {
+        data_free(d);
+        *why = strdup(err);
+        return NULL;
+    }
+    return d;
+}
+
+/* the shared data's key: every option that changes what is loaded */
+static void data_key(galley_stage *st, char *key, size_t cap)
+{
+    static const char *const paths[] = { "boilerplate_rules", "translation_rules",
+                                         "wordfilter_rules", "wordlist", NULL };
+    size_t o = (size_t)snprintf(key, cap, "clean/text %d %d %d %lld",
+                                galley_opt_bool(st, "boilerplate"),
+                                galley_opt_bool(st, "translation"),
+                                galley_opt_bool(st, "wordfilter"),
+                                galley_opt_int(st, "max_words"));
+    for (int i = 0; paths[i] && o < cap; i++) {
+        const char *v = galley_opt_str(st, paths[i]);
+        o += (size_t)snprintf(key + o, cap - o, "\n%s", v ? v : "");
+    }
 }
 
 static galley_status text_open(galley_stage *st, void **state)
@@ -156,12 +169,16 @@ static galley_status text_open(galley_stage *st, void **state)
     s->typography = galley_opt_bool(st, "typography");
     s->boilerplate = galley_opt_bool(st, "boilerplate");
     s->translation = galley_opt_bool(st, "translation");
-    s->wordfilter = galley_opt_bool(st, "wordfilter");
-    char err[8192];
-    if (load_rules(st, s, err, sizeof err) != 0) {
+    char key[16384], *why = NULL;
+    data_key(st, key, sizeof key);
+    s->d = galley_shared_get(key, load_data, st, data_free, &why);
+    if (!s->d) {
         state_free(s);
-        return galley_stage_fail(st, "%s", err);
+        galley_status r = galley_stage_fail(st, "%s", why ? why : "cannot load the rules");
+        free(why);
+        return r;
     }
+    s->wordfilter = galley_opt_bool(st, "wordfilter") && s->d->wordfilter;
     *state = s;
     return GALLEY_OK;
 }
@@ -226,17 +243,17 @@ static int run_passes(text_state *s, const char *in, size_t n,
     SWAP();
     if (s->boilerplate) {
         START();
-        counts[R_BOILERPLATE] = ct_boilerplate(in, n, dst, &s->lines, &s->scratch);
+        counts[R_BOILERPLATE] = ct_boilerplate(in, n, dst, &s->d->lines, &s->scratch);
         SWAP();
     }
-    if (s->translation && s->translate.nsubsts) {
+    if (s->translation && s->d->translate.nsubsts) {
         START();
-        counts[R_TRANSLATION] = ct_translate(in, n, dst, &s->translate);
+        counts[R_TRANSLATION] = ct_translate(in, n, dst, &s->d->translate);
         SWAP();
     }
-    if (s->wordfilter && s->filter.nsubsts) {
+    if (s->wordfilter && s->d->filter.nsubsts) {
         START();
-        counts[R_WORDFILTER] = ct_wordfilter(in, n, dst, &s->filter, &s->words);
+        counts[R_WORDFILTER] = ct_wordfilter(in, n, dst, &s->d->filter, &s->d->words);
         SWAP();
     }
 #undef SWAP

@@ -1,6 +1,7 @@
 /* plugins/clean/text/wordset.c - the English word list as a hash set, loaded
  * once per worker (one read, one table; no per-word allocation), plus the
  * growable buffer every pass writes into. */
+#include <galley/util.h>
 #include "config.h"
 
 #include <errno.h>
@@ -15,18 +16,10 @@ int ct_buf_reserve(ct_buf *b, size_t extra)
 {
     if (b->oom)
         return -1;
-    if (b->len + extra + 1 <= b->cap)
-        return 0;
-    size_t cap = b->cap ? b->cap : 4096;
-    while (cap < b->len + extra + 1)
-        cap *= 2;
-    char *p = realloc(b->p, cap);
-    if (!p) {
+    if (galley_reserve(&b->p, &b->cap, b->len + extra + 1, 1) < 0) {
         b->oom = 1;
         return -1;
     }
-    b->p = p;
-    b->cap = cap;
     return 0;
 }
 

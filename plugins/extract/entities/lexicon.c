@@ -190,40 +190,18 @@ static void load_wordlist(ent_lexicon *lx, const char *path)
     fclose(f);
 }
 
-static int dir_has_data(const char *dir)
-{
-    char path[4096];
-    int pn = snprintf(path, sizeof path, "%s/places.txt", dir);
-    FILE *f = pn > 0 && (size_t)pn < sizeof path ? fopen(path, "r") : NULL;
-    if (f)
-        fclose(f);
-    return f != NULL;
-}
-
-/* The data folder: the option, $GALLEY_DATADIR(/extract), the installed
- * data, then the source tree (for uninstalled runs and tests). */
+/* The data folder: the option, else the folder galley_data_path finds
+ * places.txt in ($GALLEY_DATADIR, the installed data; the source tree only
+ * when galley runs uninstalled); NULL with the places tried in buf. */
 static const char *find_data(galley_stage *stage, char *buf, size_t cap)
 {
     const char *opt = galley_opt_str(stage, "data");
     if (opt && *opt)
         return opt;
-    const char *env = getenv("GALLEY_DATADIR");
-    if (env && *env) {
-        snprintf(buf, cap, "%s/extract", env);
-        if (dir_has_data(buf))
-            return buf;
-        if (dir_has_data(env))
-            return env;
-    }
-#ifdef GALLEY_PKGDATADIR
-    if (dir_has_data(GALLEY_PKGDATADIR "/extract"))
-        return GALLEY_PKGDATADIR "/extract";
-#endif
-#ifdef GALLEY_SRCDIR
-    return GALLEY_SRCDIR "/conf/extract";
-#else
-    return "conf/extract";
-#endif
+    if (galley_data_path("extract", "places.txt", buf, cap) < 0)
+        return NULL;
+    *strrchr(buf, '/') = '\0';
+    return buf;
 }
 
 static int lexicon_fill(ent_lexicon *lx, const char *dir, const char *wordlist, char *err, size_t errlen)
@@ -334,6 +312,11 @@ int ent_load_data(ent_state *st, galley_stage *stage)
 {
     char buf[4096], err[4200];
     const char *dir = find_data(stage, buf, sizeof buf);
+    if (!dir) {
+        galley_stage_fail(stage, "%s (point the 'data' option or GALLEY_DATADIR at the "
+                          "extract data folder)", buf);
+        return -1;
+    }
     if (ent_load_lexicon(st, dir, galley_opt_str(stage, "wordlist"), err, sizeof err) < 0 ||
         ent_tagger_open(st, dir, err, sizeof err) < 0) {
         galley_stage_fail(stage, "%s", err);
