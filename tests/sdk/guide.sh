@@ -62,6 +62,20 @@ else
     fail "no Check sample in the guide"
 fi
 
+# the stopcount sample: its data is found, loaded once for 4 workers, and
+# its log line carries the stage prefix the core adds
+cat >"$T/sc.conf" <<CONF
+stage "fetch" { plugin = "dir" }
+stage "stops" { plugin = "stopcount" }
+stage "output" { plugin = "jsonl" jsonl { text = false layers = false } }
+CONF
+expect_status 0 "the stopcount sample runs with 4 workers" -- \
+    "$GALLEY" -P "$T/mods" run -v -j 4 -c "$T/sc.conf" "$top_srcdir/examples/articles/seed"
+grep -q '"stop_words":"[1-9]' "$T/out" && pass "stopcount counts stop words" || fail "no stop_words field"
+[ "$(grep -c "galley: stage 'stops' (stopcount): [0-9]* stop words from .*keyphrase-stopwords.txt" "$T/err")" -eq 1 ] \
+    && pass "the shared list is loaded once, and logged with the stage prefix" \
+    || fail "load lines: $(grep -c 'stop words from' "$T/err")"
+
 # the keywords sample does what the guide says
 cat >"$T/kw.conf" <<CONF
 stage "fetch" { plugin = "dir" }
