@@ -32,6 +32,59 @@ def word_f1(truth, preds):
     return tot / len(truth) if truth else 0.0
 
 
+def _tokens(text):
+    return re.sub(r'[^a-z0-9]+', ' ', text.lower()).split()
+
+
+def _lcs_cells(a, b):
+    """indices of a in one longest common subsequence of a and b"""
+    n, m = len(a), len(b)
+    t = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n):
+        ai, ti, tn = a[i], t[i], t[i + 1]
+        for j in range(m):
+            tn[j + 1] = ti[j] + 1 if ai == b[j] else max(ti[j + 1], tn[j])
+    out, i, j = set(), n, m
+    while i and j:
+        if a[i - 1] == b[j - 1]:
+            out.add(i - 1)
+            i, j = i - 1, j - 1
+        elif t[i - 1][j] >= t[i][j - 1]:
+            i -= 1
+        else:
+            j -= 1
+    return out
+
+
+def rouge_lsum(truth, preds):
+    """ROUGE-LSum F1 per page, averaged, as rouge_score computes it (lines
+    are sentences; lower-cased alphanumeric tokens; no stemming): an
+    approximation of the metric L3S-GN1's SOURCE.md quotes."""
+    tot = 0.0
+    for pid, gt in truth.items():
+        refs = [_tokens(x) for x in (gt.get('articleBody') or '').split('\n')]
+        cands = [_tokens(x) for x in (((preds.get(pid) or {}).get('articleBody')
+                                       or '').split('\n'))]
+        refs, cands = [r for r in refs if r], [c for c in cands if c]
+        nr, nc = sum(map(len, refs)), sum(map(len, cands))
+        if not nr or not nc:
+            continue
+        rc, cc = Counter(t for r in refs for t in r), Counter(t for c in cands for t in c)
+        hits = 0
+        for r in refs:
+            union = set()
+            for c in cands:
+                union |= _lcs_cells(r, c)
+            for k in sorted(union):
+                if rc[r[k]] > 0 and cc[r[k]] > 0:
+                    hits += 1
+                    rc[r[k]] -= 1
+                    cc[r[k]] -= 1
+        p, r = hits / nc, hits / nr
+        tot += 2 * p * r / (p + r) if hits else 0.0
+    return tot / len(truth) if truth else 0.0
+
+
 def load(path):
     with open(path, encoding='utf-8') as f:
         return load_preds(f)
@@ -130,8 +183,11 @@ def main(argv):
         truth = load(os.path.join(l3, 'ground-truth.json'))
         with open(os.path.join(l3, 'SOURCE.md'), encoding='utf-8') as f:
             peers = l3s_peers(f.read())
-        row('l3s-gn1', len(truth), truth, load(pfile), peers[:3] + peers[-1:],
+        pred = load(pfile)
+        row('l3s-gn1', len(truth), truth, pred, peers[:3] + peers[-1:],
             'ROUGE-LSum F1')
+        print('%-22s %4s  galley ROUGE-LSum F1 %.3f (rouge_score-style, no stemming)'
+              % ('', '', rouge_lsum(truth, pred)))
     return 0
 
 

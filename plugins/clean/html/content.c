@@ -12,6 +12,9 @@
 
 #include "html.h"
 
+/* hnode.dropped: 1 by tag, name or hidden, PRUNED inside the chosen block */
+enum { PRUNED = 2 };
+
 /* ---- the analysis walk ---- */
 
 static int add_node(hwork *w, xmlNode *n, int parent, unsigned tag, int weight,
@@ -62,9 +65,13 @@ static int keep_element(hwork *w, xmlNode *n, unsigned tag, int *weight,
     const char *name = (const char *)n->name;
     if (!strcmp(name, "body") || !strcmp(name, "html"))
         return 1;
-    if (ghtml_hidden(&at))
-        return 0;
     *namecat = drop;
+    if (ghtml_hidden(&at)) {
+        /* judged with the shells: a page hidden whole until a script shows
+         * it (visibility:hidden against a flash of unstyled content) */
+        *namedrop = ND_SHELL | ND_HIDDEN;
+        return 1;
+    }
     if (!*namedrop && w->strict)
         *namedrop = drop;
     return 1;
@@ -206,31 +213,35 @@ static int rescued(const hwork *w, const hnode *h)
      * the article beside its sidebar */
     int most = nd == ND_SHELL ? h->text * 5 > w->nodes[0].text * 4
                               : h->text * 2 > w->nodes[0].text;
-    if (h->np >= 3 && most && h->link * 4 < h->text)
+    if (h->np >= 3 && most && ((h->namedrop & ND_HIDDEN) || h->link * 4 < h->text))
         return 1;
     return 0;
 }
 
-/* Drops the elements condemned by their names (pre-order: outermost
- * first), unless rescued. */
+/* Drops the elements condemned by their names or tags, or hidden (pre-order:
+ * outermost first), unless rescued; the hidden ones first, so that what
+ * they hold does not count in the page's text when names are judged. */
 static void drop_by_name(hwork *w)
 {
-    for (size_t i = 0; i < w->n; i++) {
-        hnode *h = &w->nodes[i];
-        if (h->parent >= 0 && w->nodes[h->parent].dropped) {
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < w->n; i++) {
+            hnode *h = &w->nodes[i];
+            if (h->parent >= 0 && w->nodes[h->parent].dropped) {
+                h->dropped = 1;
+                continue;
+            }
+            int hidden = (h->namedrop & ND_HIDDEN) != 0;
+            if (h->dropped || !(h->namedrop & ND_NAME) || (pass == 0 && !hidden)
+                || rescued(w, h))
+                continue;
             h->dropped = 1;
-            continue;
+            subtract(w, (int)i);
+            if (galley_log_get_level() >= GALLEY_LOG_DEBUG)
+                galley_debug("html: dropped <%s class=\"%s\">%s (%d chars)",
+                             (const char *)h->node->name,
+                             ghtml_attr(h->node, "class") ? ghtml_attr(h->node, "class") : "",
+                             hidden ? " (hidden)" : "", h->text);
         }
-        if (!(h->namedrop & ND_NAME) || rescued(w, h))
-            continue;
-        h->dropped = 1;
-        subtract(w, (int)i);
-        if (galley_log_get_level() >= GALLEY_LOG_DEBUG)
-            galley_debug("html: dropped <%s class=\"%s\"> (%d chars)",
-                         (const char *)h->node->name,
-                         ghtml_attr(h->node, "class") ? ghtml_attr(h->node, "class") : "",
-                         h->text);
-    }
 }
 
 static float base_score(const hnode *h)
@@ -498,13 +509,13 @@ static void prune(hwork *w)
         if (h->parent < 0)
             continue;
         const hnode *p = &w->nodes[h->parent];
-        if (p->dropped)
-            h->dropped = 1;
+        if (p->dropped && !h->dropped)
+            h->dropped = p->dropped;
         if (!p->chosen || h->chosen)
             continue;
         h->chosen = 2;
         if (!h->dropped && looks_like_boilerplate(w, (int)i)) {
-            h->dropped = 1;
+            h->dropped = PRUNED;
             if (h->text > 100 && galley_log_get_level() >= GALLEY_LOG_DEBUG) {
                 const char *c = ghtml_attr(h->node, "class");
                 galley_debug("html: pruned <%s class=\"%s\"> (%d chars, %d in links)",
@@ -568,15 +579,17 @@ static int baseline_chars(const hwork *w)
 
 /* trafilatura's baseline: when the chosen block holds a small part of the
  * page's paragraph text, the article was not one block; every paragraph
- * (and heading between them) outside boilerplate is the better answer */
+ * (and heading and list item between them) outside boilerplate is the
+ * better answer */
 static void baseline(hwork *w)
 {
     for (size_t i = 0; i < w->n; i++) {
         hnode *h = &w->nodes[i];
         int pc = h->parent >= 0 ? w->nodes[h->parent].chosen : 0;
         h->chosen = pc ? 2 : 0;
+        int li = !strcmp((const char *)h->node->name, "li");
         if (!pc && (baseline_para(h)
-                    || ((h->tag & HT_HEAD) && !h->dropped && h->link * 2 < h->text)))
+                    || ((h->tag & HT_HEAD || li) && !h->dropped && h->link * 2 < h->text)))
             h->chosen = 1;
     }
     galley_debug("html: baseline (every paragraph outside boilerplate)");
@@ -601,7 +614,17 @@ static int attempt(hwork *w, xmlNode *root, int strict)
     choose(w, top);
     prune(w);
     ghtml_emit(w);
-    int all = baseline_chars(w), commas;
+    int commas, got = ghtml_chars(w->out, w->outlen, &commas);
+    if (w->top_text >= 500 && got * 2 < w->top_text) {
+        /* pruning took nearly all: the article sat among its links (old
+         * table layouts); the chosen block whole is the better answer */
+        for (size_t i = 0; i < w->n; i++)
+            if (w->nodes[i].dropped == PRUNED)
+                w->nodes[i].dropped = 0;
+        galley_debug("html: pruning undone (%d of %d characters left)", got, w->top_text);
+        ghtml_emit(w);
+    }
+    int all = baseline_chars(w);
     if (all > 400 && ghtml_chars(w->out, w->outlen, &commas) * 3 < all)
         baseline(w);
     return 1;
@@ -613,6 +636,10 @@ void ghtml_extract(hwork *w, xmlDoc *doc)
      * a page without a root element must not read them (nor its text) */
     reset(w);
     xmlNode *root = xmlDocGetRootElement(doc);
+    /* a mangled first tag can leave an empty root before the real one */
+    for (xmlNode *n = root; root && !root->children && (n = n->next) != NULL;)
+        if (n->type == XML_ELEMENT_NODE)
+            root = n;
     if (!root)
         return;
     /* class names mislead on some sites: when dropping by name leaves

@@ -24,8 +24,9 @@ enum {
 };
 
 /* hnode.namedrop: the name condemns it (1 unless it holds article text,
- * 2 always, ND_SHELL: an HT_SHELL tag), and whether an ancestor's does */
-enum { ND_NAME = 0x3, ND_SHELL = 0x3, ND_INSIDE = 0x4 };
+ * 2 always, ND_SHELL: an HT_SHELL tag or hidden, ND_HIDDEN too when
+ * hidden), and whether an ancestor's does */
+enum { ND_NAME = 0x3, ND_SHELL = 0x3, ND_INSIDE = 0x4, ND_HIDDEN = 0x8 };
 
 /* per-element facts, one per element kept by the analysis pass (pre-order) */
 typedef struct hnode {

@@ -79,7 +79,7 @@ static const tagdef tags[] = {
     { "template", HT_JUNK },
     { "textarea", HT_JUNK },
     { "th", HT_CELL },
-    { "title", HT_JUNK },
+    { "title", HT_BLOCK | HT_SHELL },    /* unclosed, it may hold the page */
     { "tr", HT_BLOCK },
     { "ul", HT_BLOCK | HT_LIST },
     { "video", HT_JUNK | HT_EMBED },
