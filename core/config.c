@@ -126,6 +126,9 @@ static void name_suggest(const char *plugin, const char *bad, char *out, size_t 
     snprintf(out, len, "no options are known");
 }
 
+/* libconfuse hands its own printf format and arguments */
+static void on_cfg_error(cfg_t *cfg, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 static void on_cfg_error(cfg_t *cfg, const char *fmt, va_list ap)
 {
     loader *L = active;

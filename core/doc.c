@@ -136,6 +136,8 @@ char *galley_doc_strdup(galley_doc *d, const char *s)
 }
 
 static char *doc_vprintf(galley_doc *d, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0), nonnull(2)));
+static char *doc_vprintf(galley_doc *d, const char *fmt, va_list ap)
 {
     va_list ap2;
     va_copy(ap2, ap);

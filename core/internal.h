@@ -17,7 +17,10 @@ void *galley__xrealloc(void *p, size_t n);
 char *galley__xstrdup(const char *s);
 char *galley__xstrndup(const char *s, size_t n);
 char *galley__xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-char *galley__xvasprintf(const char *fmt, va_list ap);
+/* nonnull: gcc's -fsanitize=undefined otherwise warns of a NULL format on the path
+ * its own null check creates (-Wformat-truncation) */
+char *galley__xvasprintf(const char *fmt, va_list ap)
+    __attribute__((format(printf, 1, 0), nonnull(1)));
 /* edit distance, for "did you mean" */
 size_t galley__distance(const char *a, const char *b);
 /* closest of names[0..n) to word, or NULL if none is close */

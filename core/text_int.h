@@ -64,11 +64,15 @@ static inline int txt_is_apos(int32_t c)
 }
 
 /* the code point before byte offset pos (-1 at the start); *start gets its
- * first byte.  Steps back over at most 3 continuation bytes. */
+ * first byte (0 at the start: always set, so callers' loops need no
+ * initialiser).  Steps back over at most 3 continuation bytes. */
 static inline int32_t txt_prev(const char *s, size_t pos, size_t *start)
 {
-    if (pos == 0)
+    if (pos == 0) {
+        if (start)
+            *start = 0;
         return -1;
+    }
     size_t p = pos - 1;
     int back = 0;
     while (p > 0 && back < 3 && ((unsigned char)s[p] & 0xC0) == 0x80) {

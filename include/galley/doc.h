@@ -112,7 +112,8 @@ const char *galley_doc_layer_name(const galley_doc *doc, size_t k);
  * (an int equal to it), so `return galley_doc_fail(doc, "...")` works. */
 int galley_doc_fail(galley_doc *doc, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-int galley_doc_vfail(galley_doc *doc, const char *fmt, va_list ap);
+int galley_doc_vfail(galley_doc *doc, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 const char *galley_doc_error(const galley_doc *doc);    /* NULL if none */
 
 #ifdef __cplusplus

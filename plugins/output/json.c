@@ -33,22 +33,25 @@ static galley_status json_process(void *state, galley_doc *doc)
     jtree *t = state;
     char *rel = sink_safe_relpath(galley_doc_id(doc));
     t->path.len = 0;
-    sink_buf_printf(&t->path, "%s/%s.json", t->dir, rel);
+    sink_buf_printf(&t->path, "%s.json", rel);
     free(rel);
-    const char *path = t->path.data;
+    const char *relpath = t->path.data;
     if (jrec_encode(&t->rec, doc, &t->buf) < 0)
         return galley_doc_fail(doc, "cannot encode the record as JSON (jansson refused it)");
-    if (sink_mkdirs_for(path) < 0)
-        return galley_doc_fail(doc, "cannot create the directories for %s: %s",
-                               path, strerror(errno));
-    int rc = sink_write_file(path, t->buf.data, t->buf.len, t->overwrite);
+    int rc = sink_write_under(t->dir, relpath, t->buf.data, t->buf.len, t->overwrite);
+    if (rc < 0 && errno == ELOOP)
+        return galley_doc_fail(doc, "cannot write %s/%s: a directory on its way is a symbolic "
+                               "link, and links inside the output directory are never "
+                               "followed (remove it, or write elsewhere)", t->dir, relpath);
     if (rc < 0 && errno == EEXIST)
-        return galley_doc_fail(doc, "cannot write %s: it exists and is not a regular file "
-                               "(a link, directory or device is never replaced)", path);
+        return galley_doc_fail(doc, "cannot write %s/%s: it exists and is not a regular file "
+                               "(a link, directory or device is never replaced)", t->dir,
+                               relpath);
     if (rc < 0)
-        return galley_doc_fail(doc, "cannot write %s: %s", path, strerror(errno));
+        return galley_doc_fail(doc, "cannot write %s/%s: %s", t->dir, relpath, strerror(errno));
     if (rc == 1) {
-        galley_info("%s: %s exists and overwrite = false: skipped", galley_doc_id(doc), path);
+        galley_info("%s: %s/%s exists and overwrite = false: skipped", galley_doc_id(doc),
+                    t->dir, relpath);
         return GALLEY_SKIP;
     }
     return GALLEY_OK;

@@ -442,19 +442,40 @@ int sink_commit(sink_file *f, char *err, size_t errlen)
     return 0;
 }
 
-int sink_write_file(const char *path, const void *buf, size_t len, int overwrite)
+/* Opens (creating it) the directory name under dfd, never through a
+ * symbolic link: ELOOP when it is one.  Closes dfd. */
+static int enter_dir(int dfd, const char *name)
 {
-    struct stat st;
-    if (lstat(path, &st) == 0) {
-        if (!overwrite)
-            return 1;
-        if (!S_ISREG(st.st_mode)) {     /* never replace a link, dir or device */
-            errno = EEXIST;
-            return -1;
-        }
+    if (mkdirat(dfd, name, 0777) < 0 && errno != EEXIST) {
+        int e = errno;
+        close(dfd);
+        errno = e;
+        return -1;
     }
-    char *tmp = NULL;
-    int fd = open_temp(path, &tmp);
+    int fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    int e = errno;
+    struct stat sb;
+    /* ENOTDIR for a link to a file; either way a link is what stopped us */
+    if (fd < 0 && (e == ENOTDIR || e == ELOOP) &&
+        fstatat(dfd, name, &sb, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(sb.st_mode))
+        e = ELOOP;
+    close(dfd);
+    errno = e;
+    return fd;
+}
+
+/* Writes name in dfd whole: a temp file beside it, fsync, rename. */
+static int write_at(int dfd, const char *name, const void *buf, size_t len)
+{
+    static unsigned long counter;
+    char tmp[300];
+    int fd = -1;
+    for (int tries = 0; tries < 100 && fd < 0; tries++) {
+        snprintf(tmp, sizeof tmp, ".%.250s.%ld.%lu.tmp", name, (long)getpid(), ++counter);
+        fd = openat(dfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+        if (fd < 0 && errno != EEXIST)
+            return -1;
+    }
     if (fd < 0)
         return -1;
     int e = write_all(fd, buf, len, 0);
@@ -462,16 +483,57 @@ int sink_write_file(const char *path, const void *buf, size_t len, int overwrite
         e = errno;
     if (close(fd) < 0 && !e)
         e = errno;
-    if (!e && rename(tmp, path) < 0)
+    if (!e && renameat(dfd, tmp, dfd, name) < 0)
         e = errno;
-    if (e)
-        unlink(tmp);
-    free(tmp);
     if (e) {
+        unlinkat(dfd, tmp, 0);
         errno = e;
         return -1;
     }
     return 0;
+}
+
+int sink_write_under(const char *root, const char *rel, const void *buf, size_t len,
+                     int overwrite)
+{
+    int dfd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    char *copy = strdup(rel);
+    if (dfd < 0 || !copy) {
+        int e = errno;
+        if (dfd >= 0)
+            close(dfd);
+        free(copy);
+        errno = e;
+        return -1;
+    }
+    char *name = copy, *slash;
+    while (dfd >= 0 && (slash = strchr(name, '/'))) {
+        *slash = '\0';
+        dfd = enter_dir(dfd, name);
+        name = slash + 1;
+    }
+    int rc = -1, e = errno;
+    struct stat sb;
+    if (dfd < 0) {
+        /* rc stays -1 with errno from enter_dir */
+    } else if (fstatat(dfd, name, &sb, AT_SYMLINK_NOFOLLOW) == 0) {
+        if (!overwrite) {
+            rc = 1;
+        } else if (!S_ISREG(sb.st_mode)) {   /* never replace a link, dir or device */
+            e = EEXIST;
+        } else {
+            rc = write_at(dfd, name, buf, len);
+            e = errno;
+        }
+    } else {
+        rc = write_at(dfd, name, buf, len);
+        e = errno;
+    }
+    if (dfd >= 0)
+        close(dfd);
+    free(copy);
+    errno = e;
+    return rc;
 }
 
 int sink_mkdirs_for(const char *path)

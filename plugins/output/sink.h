@@ -58,10 +58,14 @@ void sink_abort(sink_file *f);
 /* the path users see in messages */
 const char *sink_name(const sink_file *f);
 
-/* Writes a whole file atomically: temp beside it, fsync, rename.  With
- * overwrite = 0 an existing file is kept and 1 is returned.  0 when written,
- * -1 with errno set on failure (no temp file is left). */
-int sink_write_file(const char *path, const void *buf, size_t len, int overwrite);
+/* Writes root/rel whole and atomically (temp beside it, fsync, rename),
+ * creating rel's directories, and never through a symbolic link inside root
+ * (one planted in an output tree would send the file elsewhere): -1 with
+ * errno ELOOP then.  With overwrite = 0 an existing file is kept and 1 is
+ * returned; an existing link, directory or device is never replaced (-1,
+ * EEXIST).  0 when written, else -1 with errno (no temp file is left). */
+int sink_write_under(const char *root, const char *rel, const void *buf, size_t len,
+                     int overwrite);
 /* Creates the directories leading to path (not path itself); 0 or -1/errno. */
 int sink_mkdirs_for(const char *path);
 /* Creates dir and its parents; 0 or -1/errno. */

@@ -1,6 +1,6 @@
 /* plugins/output/sqlite.c - an SQLite database of the corpus: documents,
  * fields, entities and keywords tables, an FTS5 index over title, text and
- * summary; WAL mode, one transaction per batch, upsert by id. */
+ * summary; WAL mode, one transaction per checkpoint of the run, upsert by id. */
 #include <galley/galley.h>
 
 #include <errno.h>
@@ -74,8 +74,8 @@ static const char *const SQL[NSTMT] = {
     [DEL_ENTS] = "DELETE FROM entities WHERE doc_id = ?1",
     [DEL_KWS] = "DELETE FROM keywords WHERE doc_id = ?1",
     [ADD_FIELD] = "INSERT INTO fields (doc_id, key, seq, value, score) VALUES (?1, ?2, ?3, ?4, ?5)",
-    [ADD_ENT] = "INSERT INTO entities (doc_id, seq, name, label, start, \"end\", score)"
-                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [ADD_ENT] = ("INSERT INTO entities (doc_id, seq, name, label, start, \"end\", score)"
+                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
     [ADD_KW] = "INSERT INTO keywords (doc_id, rank, keyword, score) VALUES (?1, ?2, ?3, ?4)",
 };
 
@@ -84,7 +84,7 @@ typedef struct sq {
     char *path;
     sqlite3 *db;
     sqlite3_stmt *st[NSTMT];
-    long long batch, in_batch;
+    long long in_batch;         /* documents in the open transaction */
     int text;
     size_t repairs;
     sink_buf tmp;
@@ -99,8 +99,8 @@ static const galley_option sqlite_opts[] = {
     { GALLEY_OPT_STRING, "path", NULL, GALLEY_OPT_REQUIRED | GALLEY_OPT_PATH, 0, 0,
       "database file (created if absent; documents are upserted by id)", NULL },
     { GALLEY_OPT_INT, "batch", "1000", 0, 1, 1000000,
-      "documents per transaction at most (the run's checkpoints commit sooner; "
-      "larger is faster)", NULL },
+      "obsolete, kept so that old configs load: a transaction is now the documents "
+      "of one checkpoint of the run (set checkpoint_docs)", NULL },
     { GALLEY_OPT_BOOL, "text", "true", 0, 0, 0,
       "store and index the text (false: only title and summary are searchable)", NULL },
     { 0 }
@@ -126,7 +126,8 @@ static const char *db_error(sq *s)
 static const char *open_error(sq *s)
 {
     const char *slash = strrchr(s->path, '/');
-    char *dir = slash ? strndup(s->path, (size_t)(slash - s->path) + 1) : strdup(".");
+    char *dir = !slash ? strdup(".") : slash == s->path ? strdup("/")
+              : strndup(s->path, (size_t)(slash - s->path));
     int e = 0;
     const char *what = NULL;
     struct stat sb;
@@ -380,11 +381,13 @@ static const char *lost(sq *s, galley_doc *doc, long long n)
  * flush every document fails, and that flush reports the n as lost */
 static void note_lost(sq *s, long long n, const char *why)
 {
+    if (n <= 0)
+        return;
     if (s->lost == 0) {
         s->lost_why.len = 0;
         sink_buf_puts(&s->lost_why, why);
     }
-    s->lost += n > 0 ? n : 1;
+    s->lost += n;
 }
 
 static galley_status sqlite_process(void *state, galley_doc *doc)
@@ -411,17 +414,10 @@ static galley_status sqlite_process(void *state, galley_doc *doc)
     if (s->repairs)
         galley_warn("%s: output: invalid UTF-8 stored with U+FFFD in its place",
                     galley_doc_id(doc));
-    if (++s->in_batch >= s->batch) {
-        long long n = s->in_batch - 1;
-        if (exec(s, "COMMIT") < 0) {
-            char *msg = galley_doc_strdup(doc, db_error(s));
-            rollback(s);
-            note_lost(s, n, msg);
-            return galley_doc_fail(doc, "cannot commit to %s: %s%s", s->path, msg,
-                                   lost(s, doc, n));
-        }
-        s->in_batch = 0;
-    }
+    /* no commit here: a transaction is a checkpoint's documents, so a
+     * failure loses exactly the documents since the last flush, and the
+     * run counts exactly those as failed */
+    s->in_batch++;
     return GALLEY_OK;
 }
 
@@ -446,7 +442,6 @@ static galley_status sqlite_open(galley_stage *st, void **state)
         return galley_stage_fail(st, "out of memory");
     }
     s->stage = st;
-    s->batch = galley_opt_int(st, "batch");
     s->text = galley_opt_bool(st, "text");
     const char *what = "open";
     if (sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)

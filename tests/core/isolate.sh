@@ -4,6 +4,7 @@
 # document is output in order, and memory stays bounded.
 . "$top_srcdir/tests/core/lib.sh"
 [ -x /usr/bin/time ] || skip "/usr/bin/time is not installed (Debian package 'time')"
+skip_if_sanitized "the workers' address-space limit (worker_memory) leaves ASan no room for its shadow memory"
 
 # the settings are checked like any other
 expect_status 2 "worker_memory below 64 MiB" -- "$GALLEY" run -o worker_memory=10

@@ -11,6 +11,10 @@ failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 pass() { echo "ok: $*"; }
 skip() { echo "SKIP: $*"; exit 77; }
+# skip_if_sanitized WHY: for a test that cannot run on a -fsanitize= build
+skip_if_sanitized() {
+    [ -z "${GALLEY_SANITIZE:-}" ] || skip "$* (this build has -fsanitize=$GALLEY_SANITIZE)"
+}
 
 # expect_status WANT DESCRIPTION -- runs "$@" after --, keeps out/err in $T
 expect_status() {

@@ -13,7 +13,11 @@ exec 3>"$T/fifo"
 for i in 1 2 3 4 5; do printf '{"id":"d%s","text":"Record %s."}\n' "$i" "$i" >&3; done
 # wait until the five records are out, then interrupt the blocked read
 n=0
-while [ "$(wc -l <"$T/out")" -lt 5 ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+# (out appears only once galley has opened the FIFO: until then it counts 0;
+# a signal sent before galley runs would hit the background shell, which
+# ignores SIGINT)
+lines() { if [ -f "$T/out" ]; then wc -l <"$T/out"; else echo 0; fi; }
+while [ "$(lines)" -lt 5 ] && [ $n -lt 300 ]; do sleep 0.1; n=$((n + 1)); done
 kill -INT "$pid"
 wait "$pid"
 rc=$?

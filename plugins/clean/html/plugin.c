@@ -262,6 +262,30 @@ static galley_status empty_page(state *s, galley_doc *doc, size_t n)
                            "set on_empty = \"skip\" or \"keep\" to let such pages through", n);
 }
 
+/* A page that declares UTF-8 but is not (too damaged for repair_utf8)
+ * gets its bad bytes through libxml2 into the text; the text a clean stage
+ * hands on is UTF-8, so each becomes U+FFFD, counted in charset_replaced. */
+static void text_to_utf8(galley_doc *doc)
+{
+    size_t n, pos = 0, used = 0, bad = 0;
+    const char *t = galley_doc_text(doc, &n);
+    if (galley_utf8_valid(t, n, NULL))
+        return;
+    char *out = galley_doc_alloc(doc, n * 3 + 1);
+    for (;;) {
+        size_t at = pos;
+        int32_t cp = galley_utf8_next(t, n, &pos);
+        if (cp < 0)
+            break;
+        bad += cp == 0xFFFD && pos == at + 1;
+        used += galley_utf8_encode(cp, out + used);
+    }
+    galley_doc_set_text(doc, out, used);
+    const char *before = galley_doc_field(doc, "charset_replaced");
+    galley_doc_set_fieldf(doc, "charset_replaced", "%zu",
+                          bad + (before ? (size_t)strtoull(before, NULL, 10) : 0));
+}
+
 static galley_status html_process(void *p, galley_doc *doc)
 {
     state *s = p;
@@ -304,6 +328,7 @@ static galley_status html_process(void *p, galley_doc *doc)
         xmlFreeDoc(x);
         return empty_page(s, doc, n);
     }
+    text_to_utf8(doc);
     if (s->stopped)
         galley_info("%s: libxml2 stopped reading the page early (%s); the text "
                     "after that point is missing", galley_doc_id(doc), s->why);
