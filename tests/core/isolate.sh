@@ -6,6 +6,18 @@
 [ -x /usr/bin/time ] || skip "/usr/bin/time is not installed (Debian package 'time')"
 skip_if_sanitized "the workers' address-space limit (worker_memory) leaves ASan no room for its shadow memory"
 
+# the settings are checked like any other
+expect_status 2 "worker_memory below 64 MiB" -- "$GALLEY" run -o worker_memory=10
+expect_grep "$T/err" "worker_memory wants an integer from 0 (no limit) or 64 to 1048576 MiB" \
+    "the message gives the range"
+printf 'isolate = maybe\nstage "f" { plugin = "dir" }\nstage "o" { plugin = "jsonl" }\n' >"$T/maybe.conf"
+expect_status 2 "isolate = maybe" -- "$GALLEY" check "$T/maybe.conf"
+expect_grep "$T/err" "invalid boolean value for option 'isolate'" "a bad boolean is refused"
+expect_status 0 "galley check shows the isolation settings" -- "$GALLEY" check -o isolate=true
+expect_line "$T/out" "isolate = true    # transforms in worker processes (--isolate)" "isolate shown"
+expect_grep "$T/out" "doc_timeout = 30" "doc_timeout's default shown"
+expect_grep "$T/out" "worker_memory = 2048" "worker_memory's default shown"
+
 # without isolation the output does not change, whatever -j
 CONF="$top_srcdir/conf/default.conf"
 expect_status 0 "default pipeline, threads" -- "$GALLEY" run -q -c "$CONF" -j 2
