@@ -10,7 +10,7 @@ enqueue "$T/in" || fail "enqueue exited $?"
 worker_conf "$T/w.conf" 'stage "poison" { plugin = "failid"  failid { id = "a00007.txt" } }'
 for w in w1 w2; do
     start_worker "$w" "$T/w.conf" -P "$top_builddir/tests/fetch/plugins" \
-        -o fetch.claim_idle=0.5 -o fetch.max_deliveries=3
+        -o fetch.claim_idle=1.5 -o fetch.max_deliveries=3
 done
 for w in w1 w2; do
     eval "pid=\$PID_$w"
