@@ -39,7 +39,7 @@ while [ $i -le 1000 ]; do
 done
 cat >"$T/bad.conf" <<CONF
 isolate = true
-doc_timeout = 2
+doc_timeout = 4
 worker_memory = 256
 stage "fetch" { plugin = "dir" dir { path = "$T/docs" } }
 stage "clean" { plugin = "text" }
@@ -57,7 +57,7 @@ expect_status 1 "a run with crashing, hanging and hogging documents finishes" --
 for n in 0100 0200 0300 0400 0500 0600 0700 0800 0900 1000; do
     echo "galley: error: doc$n.txt: stage 'segv' (misbehave): crashed (SIGSEGV)" >>"$T/want"
 done
-echo "galley: error: doc0250.txt: stage 'hang' (misbehave): timed out after 2 s" >>"$T/want"
+echo "galley: error: doc0250.txt: stage 'hang' (misbehave): timed out after 4 s" >>"$T/want"
 echo "galley: error: doc0777.txt: stage 'hog' (misbehave): exceeded the worker memory limit (256 MiB)" >>"$T/want"
 grep ': error: ' "$T/err" | sort >"$T/got"
 sort "$T/want" >"$T/want.sorted"
