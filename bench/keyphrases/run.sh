@@ -14,10 +14,15 @@ GALLEY_PLUGIN_PATH=${GALLEY_PLUGIN_PATH:-$top_builddir/plugins/fetch:$top_buildd
 export GALLEY_PLUGIN_PATH
 out=$(mktemp -d) || exit 1
 trap 'rm -rf "$out"' EXIT
-cat > "$out/bench.conf" <<CONF
-stage "fetch" { plugin = "dir" dir { path = "$data/bench/kpcrowd/docs" } }
+# every keyphrase dev set present: KPCrowd (news), SemEval-2017 and Inspec
+for set in kpcrowd kp-semeval2017 kp-inspec; do
+    [ -d "$data/bench/$set/docs" ] || { echo "($set not found in $data/bench; skipped)"; continue; }
+    echo "== $set"
+    cat > "$out/bench.conf" <<CONF
+stage "fetch" { plugin = "dir" dir { path = "$data/bench/$set/docs" } }
 stage "extract" { plugin = "keyphrases" }
 stage "output" { plugin = "jsonl" jsonl { path = "$out/records.jsonl" text = false } }
 CONF
-"$GALLEY" run -c "$out/bench.conf" -q || exit 1
-python3 "$top_srcdir/bench/keyphrases/score.py" "$data/bench/kpcrowd" "$out/records.jsonl"
+    "$GALLEY" run -c "$out/bench.conf" -q || exit 1
+    python3 "$top_srcdir/bench/keyphrases/score.py" "$data/bench/$set" "$out/records.jsonl" || exit 1
+done
