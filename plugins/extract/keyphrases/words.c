@@ -5,14 +5,18 @@
 
 #include <string.h>
 
-static int in_list(const galley_counter *c, const char *w, size_t n)
+/* the case-folded form of w into buf (cap bytes): ASCII, the common case,
+ * without a Unicode table; the length, >= cap when it does not fit */
+static size_t fold(const char *w, size_t n, char *buf, size_t cap)
 {
-    char buf[128];
-    size_t m = galley_casefold(w, n, buf, sizeof buf);
-    return m >= sizeof buf || galley_counter_find(c, buf, m) != (size_t)-1;
+    size_t i;
+    for (i = 0; i < n && i < cap && !((unsigned char)w[i] & 0x80); i++)
+        buf[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + ('a' - 'A') : w[i]);
+    return i == n && n < cap ? n : galley_casefold(w, n, buf, cap);
 }
 
-static char lexical_class(const kp_state *st, const char *w, size_t n, unsigned flags);
+static char lexical_class(const kp_state *st, const char *w, size_t n, const char *low,
+                          size_t m, unsigned flags);
 
 /* What a surface form is, worked out once per document: most tokens
  * repeat, and case folding and the lexicons cost more than one lookup. */
@@ -24,9 +28,12 @@ static kp_form *form_of(kp_state *st, const char *w, size_t n, unsigned flags)
         return NULL;
     kp_form *f = &st->form[i];
     if (galley_counter_size(st->forms) > before) {
+        char low[128];
+        size_t m = fold(w, n, low, sizeof low);
+        int fits = m < sizeof low;
         f->basestop = (unsigned char)galley_is_stopword(w, n);
-        f->listed = (unsigned char)in_list(st->d->stop, w, n);
-        f->cls = lexical_class(st, w, n, flags);
+        f->listed = !fits || galley_counter_find(st->d->stop, low, m) != (size_t)-1;
+        f->cls = fits ? lexical_class(st, w, n, low, m, flags) : KP_NOUN;
         f->stem = (size_t)-1;
     }
     return f;
@@ -67,17 +74,14 @@ static int ends_with(const char *w, size_t n, const char *suffix)
 /* The light part of speech of a form: the lexicon's class; else the
  * suffix of an adverb or participle; else a noun.  (A name, capitalised
  * mid-sentence, is a noun whatever its form.) */
-static char lexical_class(const kp_state *st, const char *w, size_t n, unsigned flags)
+static char lexical_class(const kp_state *st, const char *w, size_t n, const char *low,
+                          size_t m, unsigned flags)
 {
     if (flags & GALLEY_TOK_ALLCAPS)
         return KP_NOUN;
-    char buf[128];
-    size_t m = galley_casefold(w, n, buf, sizeof buf);
-    if (m < sizeof buf) {
-        size_t i = galley_counter_find(st->d->pos, buf, m);
-        if (i != (size_t)-1)
-            return (char)galley_counter_value(st->d->pos, i);
-    }
+    size_t i = galley_counter_find(st->d->pos, low, m);
+    if (i != (size_t)-1)
+        return (char)galley_counter_value(st->d->pos, i);
     if (ends_with(w, n, "ly") && !(flags & GALLEY_TOK_CAPITALIZED))
         return KP_ADV;
     /* "centred", "pumped": a participle the lexicon does not know
@@ -289,14 +293,17 @@ static int chunk(kp_state *st, size_t from, size_t to)
     size_t start = 0, head = 0;
     int open = 0, noun = 0;
     for (size_t i = from; i <= to; i++) {
-        char c = i < to && w[i].content ? w[i].cls : KP_VERB;
-        if (c == KP_NOUNVERB)
-            c = noun ? KP_VERB : KP_NOUN;
-        if (i < to && w[i].line && open) {     /* a title line ends its phrases */
+        /* a title line ends its phrases; a name after a common word starts
+         * one ("star | Michael Buble") */
+        if (i < to && open && (w[i].line || (w[i].cap && !(w[i].flags & GALLEY_TOK_ALLCAPS) &&
+                                             i > from && (w[i - 1].flags & GALLEY_TOK_LOWER)))) {
             if (noun && emit(st, start, head) < 0)
                 return -1;
             open = noun = 0;
         }
+        char c = i < to && w[i].content ? w[i].cls : KP_VERB;
+        if (c == KP_NOUNVERB)
+            c = noun ? KP_VERB : KP_NOUN;
         int breaks = c == KP_VERB || c == KP_ADV || (c == KP_GERUND && !noun) ||
                      (c == KP_ADJ && noun);
         if (breaks && noun && emit(st, start, head) < 0)
