@@ -44,7 +44,8 @@ void galley_stemmer_free(galley_stemmer *st)
 const char *galley_stem(galley_stemmer *st, const char *w, size_t n,
                         size_t *outlen)
 {
-    size_t need = galley_casefold(w, n, NULL, 0);
+    /* fold once into the buffer; a second time only when it grew */
+    size_t need = galley_casefold(w, n, st->buf, st->cap);
     if (need + 1 > st->cap) {
         size_t cap = need + 1 < 64 ? 64 : need + 1;
         char *b = realloc(st->buf, cap);
@@ -55,8 +56,8 @@ const char *galley_stem(galley_stemmer *st, const char *w, size_t n,
         }
         st->buf = b;
         st->cap = cap;
+        galley_casefold(w, n, st->buf, st->cap);
     }
-    galley_casefold(w, n, st->buf, st->cap);
     if (need > INT_MAX) {       /* libstemmer takes an int length */
         if (outlen)
             *outlen = need;

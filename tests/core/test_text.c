@@ -220,6 +220,23 @@ START_TEST(casefold_unicode)
 }
 END_TEST
 
+/* the ASCII fast path: the same bytes and truncation as the Unicode path
+ * (a mixed word goes through both in one call) */
+START_TEST(casefold_ascii_path)
+{
+    char out[8];
+    ck_assert_uint_eq(galley_casefold("HeLLo, World", 12, out, sizeof out), 12);
+    ck_assert_str_eq(out, "hello, ");       /* 7 bytes and the NUL */
+    ck_assert_uint_eq(galley_casefold("AB\xc3\x89" "CD", 6, out, sizeof out), 6);
+    ck_assert_str_eq(out, "ab\xc3\xa9" "cd");
+    /* no room for the 2-byte é: nothing after it either, not even ASCII */
+    ck_assert_uint_eq(galley_casefold("AB\xc3\x89" "C", 5, out, 4), 5);
+    ck_assert_str_eq(out, "ab");
+    ck_assert_uint_eq(galley_casefold("A\x7f@[`{Z", 7, out, sizeof out), 7);
+    ck_assert_str_eq(out, "a\x7f@[`{z");
+}
+END_TEST
+
 START_TEST(nfc_composes)
 {
     size_t len = 0;
@@ -257,6 +274,14 @@ START_TEST(stopwords_any_case)
                           "yourselves", NULL };
     for (size_t i = 0; all[i]; i++)
         ck_assert_msg(galley_is_stopword(all[i], strlen(all[i])), "%s", all[i]);
+    /* the hash set compares lengths, not NUL-terminated keys */
+    ck_assert(!galley_is_stopword("the\0x", 5));
+    ck_assert(!galley_is_stopword("themselvesxxxxxxx", 17));
+    /* a non-ASCII letter takes the folding path: U+017F long s folds to s */
+    ck_assert(galley_is_stopword("\xc5\xbf" "o", 3));
+    ck_assert(galley_is_stopword("\xc3\xa0", 2) == 0);
+    ck_assert(galley_is_stopword("WHOEVER", 7));
+    ck_assert(galley_is_stopword("YOURSELVES", 10));
 }
 END_TEST
 
@@ -407,6 +432,7 @@ static Suite *text_suite(void)
     tcase_add_test(tc, tok_ptb_text);
     tcase_add_test(tc, tok_edges);
     tcase_add_test(tc, casefold_unicode);
+    tcase_add_test(tc, casefold_ascii_path);
     tcase_add_test(tc, nfc_composes);
     tcase_add_test(tc, stopwords_any_case);
     tcase_add_test(tc, stemmer_english_and_porter);
