@@ -12,6 +12,7 @@
 
 struct galley_stemmer {
     struct sb_stemmer *sb;
+    char *lang;
     char *buf;              /* the case-folded word */
     size_t cap;
 };
@@ -29,6 +30,10 @@ galley_stemmer *galley_stemmer_new(const char *lang)
         return NULL;
     }
     st->sb = sb;
+    if (!(st->lang = strdup(lang))) {
+        galley_stemmer_free(st);
+        return NULL;
+    }
     return st;
 }
 
@@ -37,6 +42,7 @@ void galley_stemmer_free(galley_stemmer *st)
     if (!st)
         return;
     sb_stemmer_delete(st->sb);
+    free(st->lang);
     free(st->buf);
     free(st);
 }
@@ -73,4 +79,9 @@ const char *galley_stem(galley_stemmer *st, const char *w, size_t n,
     if (outlen)
         *outlen = (size_t)sb_stemmer_length(st->sb);
     return (const char *)r;
+}
+
+const char *galley_stemmer_lang(const galley_stemmer *st)
+{
+    return st && st->lang ? st->lang : "";
 }
