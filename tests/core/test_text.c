@@ -11,6 +11,7 @@
 #include <galley/doc.h>
 #include <galley/util.h>
 #include <galley/text.h>
+#include "../ckhelp.h"
 
 /* ---- UTF-8 ---- */
 
@@ -503,9 +504,5 @@ static Suite *text_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(text_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return ck_run(text_suite());
 }
