@@ -288,7 +288,7 @@ static char *data_with_model(const char *model, size_t n)
     ck_assert(mkdtemp(dir) != NULL);
     static const char *const files[] = { "places.txt", "extra-places.txt", "given-names.txt",
         "extra-given-names.txt", "surnames.txt", "organizations.txt", "titles.txt", "title-modifiers.txt",
-        "not-names.txt", "org-cues.txt", "place-cues.txt", NULL };
+        "not-names.txt", "peoples.txt", "org-cues.txt", "place-cues.txt", NULL };
     char a[4096], b[4096];
     for (size_t i = 0; files[i]; i++) {
         snprintf(a, sizeof a, "%s/conf/extract/%s", GALLEY_SRCDIR, files[i]);
