@@ -24,9 +24,14 @@ plugins_summarize_lexrank_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_summarize_lexrank_la_LIBADD = $(PLUGIN_LIBS) $(M_LIBS)
 
 pkglib_LTLIBRARIES += plugins/summarize/newsrank.la
-plugins_summarize_newsrank_la_SOURCES = plugins/summarize/newsrank.c $(SUMCORE_SOURCES)
+plugins_summarize_newsrank_la_SOURCES = plugins/summarize/newsrank.c \
+	plugins/summarize/newsrank_model.c plugins/summarize/newsrank_model.h $(SUMCORE_SOURCES)
 plugins_summarize_newsrank_la_CFLAGS = $(AM_CFLAGS)
 plugins_summarize_newsrank_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_summarize_newsrank_la_LIBADD = $(PLUGIN_LIBS) $(M_LIBS)
 
 dist_doc_DATA += doc/summarize.md
+
+# the learned scorer's weights (bench/rouge/train.py writes them)
+summarizedatadir = $(pkgdatadir)/summarize
+dist_summarizedata_DATA = conf/summarize/newsrank.weights

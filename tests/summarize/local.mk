@@ -1,7 +1,8 @@
 # tests/summarize: the summarizer plugins' and the ROUGE scorer's unit tests,
 # plus the two bench programs they share sources with (see bench/rouge/run)
 SUMMARIZE_PLUGIN_SOURCES = plugins/summarize/lead.c plugins/summarize/textrank.c \
-	plugins/summarize/lexrank.c plugins/summarize/newsrank.c $(SUMCORE_SOURCES)
+	plugins/summarize/lexrank.c plugins/summarize/newsrank.c \
+	plugins/summarize/newsrank_model.c plugins/summarize/newsrank_model.h $(SUMCORE_SOURCES)
 
 check_PROGRAMS += tests/summarize/test_summarize
 tests_summarize_test_summarize_SOURCES = tests/summarize/test_summarize.c \
