@@ -246,6 +246,11 @@ static int learned_scores(newsrank *t, galley_doc *doc, const doc_terms *d,
     }
     for (size_t i = 0; i < n; i++)
         sents[i].score -= lo;
+    /* "But ...", "He said ...": never ahead of the sentence it hangs on, so
+     * the greedy selection takes that one first (or neither) */
+    for (size_t i = 1; i < n; i++)
+        if (nr_dangling(text, &sents[i]) && sents[i].score >= sents[i - 1].score)
+            sents[i].score = sents[i - 1].score * 0.999;
     if (t->features)
         fflush(t->features);
     return 0;

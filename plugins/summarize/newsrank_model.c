@@ -34,6 +34,11 @@ static int opens_dangling(const char *s, size_t n)
     return 0;
 }
 
+int nr_dangling(const char *text, const gsum_sent *x)
+{
+    return opens_dangling(text + x->start, x->end - x->start);
+}
+
 /* a straight or curly double quote anywhere in [s, s+n) */
 static int has_quote(const char *s, size_t n)
 {

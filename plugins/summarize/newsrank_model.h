@@ -44,6 +44,9 @@ typedef struct nr_model {
 const nr_model *nr_model_get(const char *path, char **err);
 void nr_model_put(const nr_model *m);
 
+/* x opens on a word that hangs on the sentence before ("But", "He") */
+int nr_dangling(const char *text, const gsum_sent *x);
+
 /* the score of a candidate with features f in a summary of k sentences */
 double nr_model_score(const nr_model *m, const double *f, size_t k);
 

@@ -18,8 +18,10 @@ tests_summarize_test_rouge_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_summarize_test_rouge_LDADD = $(CHECK_LIBS) $(STEMMER_LIBS)
 TESTS += tests/summarize/test_rouge
 
-TESTS += tests/summarize/pipeline.sh tests/summarize/bench-skip.sh
-EXTRA_DIST += tests/summarize/pipeline.sh tests/summarize/bench-skip.sh
+TESTS += tests/summarize/pipeline.sh tests/summarize/bench-skip.sh \
+	tests/summarize/determinism.sh
+EXTRA_DIST += tests/summarize/pipeline.sh tests/summarize/bench-skip.sh \
+	tests/summarize/determinism.sh
 
 # bench/rouge programs: built with the tree so they never rot
 noinst_PROGRAMS += bench/rouge/sumrun bench/rouge/rougescore bench/rouge/mkidf
@@ -35,4 +37,4 @@ bench_rouge_rougescore_SOURCES = bench/rouge/rougescore.c bench/rouge/rouge.c \
 bench_rouge_rougescore_CFLAGS = $(AM_CFLAGS)
 bench_rouge_rougescore_LDADD = $(STEMMER_LIBS)
 EXTRA_DIST += bench/rouge/run bench/rouge/prepare.py bench/rouge/otsrun.c \
-	bench/rouge/peers.js bench/rouge/package.json
+	bench/rouge/peers.js bench/rouge/package.json bench/rouge/train.py
