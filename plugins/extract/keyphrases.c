@@ -312,14 +312,8 @@ static cand *get_cand(kp_state *st, const char *key, size_t n, int *fresh)
     size_t i = galley_counter_add(st->groups, key, n, 1);
     *fresh = galley_counter_size(st->groups) > before;
     if (*fresh) {
-        if (st->ncands == st->capcands) {
-            size_t cap = st->capcands ? st->capcands * 2 : 256;
-            cand *p = realloc(st->cands, cap * sizeof *p);
-            if (!p)
-                return NULL;
-            st->cands = p;
-            st->capcands = cap;
-        }
+        if (galley_reserve(&st->cands, &st->capcands, st->ncands + 1, sizeof *st->cands) < 0)
+            return NULL;
         memset(&st->cands[i], 0, sizeof st->cands[i]);
         st->ncands = i + 1;
     }
@@ -361,17 +355,7 @@ static int add_phrase(kp_state *st, const word *w, size_t a, size_t b, size_t nw
 
 static int grow_words(kp_state *st, size_t need)
 {
-    if (need <= st->capwords)
-        return 0;
-    size_t cap = st->capwords ? st->capwords : 256;
-    while (cap < need)
-        cap *= 2;
-    word *p = realloc(st->words, cap * sizeof *p);
-    if (!p)
-        return -1;
-    st->words = p;
-    st->capwords = cap;
-    return 0;
+    return galley_reserve(&st->words, &st->capwords, need, sizeof *st->words);
 }
 
 /* Collects the words of one sentence; a punctuation mark between two words

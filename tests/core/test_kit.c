@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <galley/util.h>
+#include "../ckhelp.h"
 
 START_TEST(reserve_grows_and_refuses_overflow)
 {
@@ -46,6 +47,14 @@ START_TEST(buf_appends_and_formats)
     ck_assert_int_eq(b.data[b.len], '\0');
     galley_buf_free(&b);
     ck_assert_ptr_null(b.data);
+    /* one byte at a time from empty: each lands, the text stays terminated */
+    for (int i = 0; i < 300; i++)
+        ck_assert_int_eq(galley_buf_putc(&b, (char)('a' + i % 26)), 0);
+    ck_assert_uint_eq(b.len, 300);
+    ck_assert(strncmp(b.data, "abcdefghijklmnopqrstuvwxyzab", 28) == 0);
+    ck_assert_int_eq(b.data[299], 'a' + 299 % 26);
+    ck_assert_int_eq(b.data[300], '\0');
+    galley_buf_free(&b);
 }
 END_TEST
 
@@ -163,9 +172,5 @@ int main(void)
     tcase_add_test(tc, shared_loads_once_and_frees_at_last_put);
     tcase_add_test(tc, shared_failure_is_reported_and_not_kept);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return ck_run(s);
 }
