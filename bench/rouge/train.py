@@ -296,7 +296,11 @@ def main():
                 w = fit_both(eqs, names, fold)
                 write_weights(os.path.join(args.cv, 'w%d.weights' % fold), names, w,
                               'cross-validation: trained without fold %d of %s' % (fold, used))
-            for set_ in sorted({s.split(':')[0] for s, _ in data_rows}):
+            # every set's folds: the others are summarized by the brief model,
+            # the same in every fold
+            for set_ in sorted(os.listdir(prep)):
+                if not os.path.isfile(os.path.join(prep, set_, 'list.tsv')):
+                    continue
                 with open(os.path.join(prep, set_, 'list.tsv'), encoding='utf-8') as f:
                     lines = f.readlines()
                 for fold in range(FOLDS):
