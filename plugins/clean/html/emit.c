@@ -321,12 +321,23 @@ static int is_photo_credit(const char *s, size_t n)
     return 0;
 }
 
-static int is_furniture(const char *s, size_t n, const struct hpara *p)
+static int lines(const char *s, size_t n)
+{
+    int k = 1;
+    for (size_t i = 0; i < n; i++)
+        k += s[i] == '\n';
+    return k;
+}
+
+static int is_furniture(const char *s, size_t n, const struct hpara *p, int prose)
 {
     if (p->h1)
         return 1;           /* the title: a field of its own */
     if (p->chars < 60 && p->links * 2 > p->chars)
         return 1;
+    if (prose && p->links * 4 > p->chars * 3 && lines(s, n) >= 2)
+        return 1;   /* a list of links, one a line (<br>), beside prose:
+                     * "more headlines" after an article */
     if (n > 200)
         return 0;
     if (starts_with_any(s, n, furniture_long))
@@ -339,10 +350,13 @@ static int is_furniture(const char *s, size_t n, const struct hpara *p)
 static void filter(hwork *w)
 {
     size_t o = 0;
+    int prose = 0;      /* the content holds a paragraph of unlinked prose */
+    for (size_t i = 0; i < w->npara; i++)
+        prose |= w->paras[i].chars - w->paras[i].links >= 200;
     for (size_t i = 0; i < w->npara; i++) {
         struct hpara *p = &w->paras[i];
         size_t n = p->end - p->start;
-        if (is_furniture(w->out + p->start, n, p)) {
+        if (is_furniture(w->out + p->start, n, p, prose)) {
             if (galley_log_get_level() >= GALLEY_LOG_DEBUG)
                 galley_debug("html: furniture \"%.*s\"", (int)n, w->out + p->start);
             continue;
