@@ -40,6 +40,7 @@ typedef struct tok {
     unsigned char linestart;/* first token of a line */
     unsigned char seen;     /* 1: the document also writes it lower case; 2: capitalised mid-sentence */
     unsigned char gz;       /* gazetteer match: kind * 2 + (0 first word, 1 later word) */
+    unsigned char demonym;  /* names the people of a place: "Kenyans", "Japanese" */
     uint32_t wh, sh;        /* hashes of the case-folded word and of its shape */
 } tok;
 
@@ -55,16 +56,13 @@ typedef struct name {
 /* tags of the sequence tagger: O, then B-/I- of PER, ORG, LOC, MISC
  * (B of label L is 2L - 1, I is 2L) */
 #define ENT_NTAGS 9
-#define ENT_MAXF 64         /* features of one token, at most */
+#define ENT_MAXF 128        /* features of one token, at most (history included) */
 
 /* averaged-perceptron weights over hashed features, shared read-only by
  * every worker of the process (tagger.c) */
 typedef struct ent_model {
     unsigned bits;          /* the table has 1 << bits rows of ENT_NTAGS weights */
     int16_t *w;
-    char *path;
-    int refs;
-    struct ent_model *next;
 } ent_model;
 
 /* the gazetteers, name lists and word list, loaded once per process for
@@ -75,9 +73,6 @@ typedef struct ent_lexicon {
     galley_counter *alias;  /* "U.S." -> index in canon[] ("United States") */
     char **canon;
     size_t ncanon;
-    char *key;              /* data folder, newline, word list */
-    int refs;
-    struct ent_lexicon *next;
 } ent_lexicon;
 
 typedef struct ent_state {
@@ -88,6 +83,7 @@ typedef struct ent_state {
     size_t nnames, capnames;
     galley_counter *lowseen, *capseen;
     int fields;             /* set people/places/organizations */
+    int informal;           /* the document reads like a post (tagger.c) */
     ent_model *model;
     galley_counter *stopcache;  /* word -> 2 stopword, 1 not */
     galley_counter *pername;/* last word of a person's full name -> name index */
@@ -109,7 +105,7 @@ void ent_release_lexicon(ent_state *st);
 #define ENT_MODEL_FILE "entities-tagger.bin.gz"
 /* Bumped whenever a feature changes: weights trained for other features
  * are refused instead of silently tagging badly. */
-#define ENT_FEATURE_SET 2u
+#define ENT_FEATURE_SET 4u
 int ent_tagger_open(ent_state *st, const char *dir, char *err, size_t errlen);
 void ent_tagger_close(ent_state *st);
 /* fills the per-token fields the features read (after ent_mark_positions
