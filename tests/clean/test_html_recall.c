@@ -2,7 +2,8 @@
  * each class it used to get wrong: a bio box beside the article, hidden
  * templates, an article cut into page-builder blocks, a recipe with a table,
  * damaged UTF-8, NUL bytes, soft hyphens, an unclosed <header>, a service
- * page of short sections in <main>, headlines listed after an article. */
+ * page of short sections in <main>, headlines listed after an article,
+ * readers' comments after it. */
 #include "config.h"
 
 #include <check.h>
@@ -93,6 +94,19 @@ START_TEST(headline_links_after_article)
 }
 END_TEST
 
+START_TEST(readers_comments_after_article)
+{
+    /* comments with no markup of their own, in the article's block */
+    galley_doc *d = run_fixture("oldcomments.html", GALLEY_OK);
+    HAS(d, "The premiers met the prime minister for dinner");
+    HAS(d, "not after it has passed.");
+    HASNT(d, "Comments are now closed");
+    HASNT(d, "Stephen B");
+    HASNT(d, "a drain on everyone");
+    galley_doc_free(d);
+}
+END_TEST
+
 START_TEST(declared_utf8_with_one_bad_byte)
 {
     galley_doc *d = run_fixture("badbyte.html", GALLEY_OK);
@@ -156,6 +170,7 @@ static Suite *suite(void)
     tcase_add_test(tc, recipe_table_list_headings_and_lede);
     tcase_add_test(tc, service_sections_in_main);
     tcase_add_test(tc, headline_links_after_article);
+    tcase_add_test(tc, readers_comments_after_article);
     tcase_add_test(tc, declared_utf8_with_one_bad_byte);
     tcase_add_test(tc, nul_bytes_in_page);
     tcase_add_test(tc, soft_hyphens_removed);
