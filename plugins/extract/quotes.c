@@ -45,28 +45,17 @@ static galley_status quote_close(void *state)
 typedef struct tokens {
     const char *text;
     size_t len;
-    galley_token *t;
+    const galley_token *t;
     size_t n;
 } tokens;
 
-static int tokenize(galley_doc *doc, const char *text, size_t len, tokens *tk)
+/* the toolkit's token layer: computed once per document, shared with the
+ * other stages that read tokens */
+static void tokenize(galley_doc *doc, const char *text, size_t len, tokens *tk)
 {
-    galley_tokenizer tz;
-    galley_token t;
-    size_t n = 0;
-    galley_tok_init(&tz, text, len);
-    while (galley_tok_next(&tz, &t))
-        n++;
     tk->text = text;
     tk->len = len;
-    tk->n = 0;
-    tk->t = galley_doc_alloc(doc, (n ? n : 1) * sizeof *tk->t);
-    if (!tk->t)
-        return -1;
-    galley_tok_init(&tz, text, len);
-    while (tk->n < n && galley_tok_next(&tz, &tk->t[tk->n]))
-        tk->n++;
-    return 0;
+    tk->t = galley_doc_tokens(doc, &tk->n);
 }
 
 static int tok_is(const tokens *tk, size_t i, const char *w)
@@ -161,7 +150,7 @@ static int is_cap(const tokens *tk, size_t i)
 
 static int is_stop(const tokens *tk, size_t i)
 {
-    return galley_is_stopword(tk->text + tk->t[i].start, tk->t[i].end - tk->t[i].start);
+    return (tk->t[i].flags & GALLEY_TOK_STOPWORD) != 0;
 }
 
 /* a word that may be part of a speaker's name or description */
@@ -502,8 +491,9 @@ static galley_status quote_process(void *state, galley_doc *doc)
     tokens tk;
     size_t nsent;
     size_t *starts = sentence_starts(doc, text, len, &nsent);
-    if (!starts || tokenize(doc, text, len, &tk) < 0)
+    if (!starts)
         return galley_doc_fail(doc, "out of memory");
+    tokenize(doc, text, len, &tk);
     span last_person = { 0, 0 }, last_group = { 0, 0 };
     size_t pos = 0;
     quote q, prev = { 0, 0, 0 };
