@@ -11,7 +11,7 @@ FUZZ_SRC_clean_text = $(plugins_clean_text_la_SOURCES)
 FUZZ_SRC_stdin = $(plugins_fetch_stdin_la_SOURCES)
 FUZZ_SRC_warc = plugins/fetch/warc.c $(FETCH_WARC)
 FUZZ_SRC_chain = plugins/extract/sentences.c plugins/extract/metadata.c \
-	$(ENTITIES_SOURCES) plugins/extract/keyphrases.c plugins/extract/quotes.c \
+	$(ENTITIES_SOURCES) $(KEYPHRASES_SOURCES) plugins/extract/quotes.c \
 	plugins/summarize/lead.c plugins/summarize/textrank.c \
 	plugins/summarize/lexrank.c plugins/summarize/newsrank.c $(SUMCORE_SOURCES)
 # every bundled plugin (fuzz/config.c lists their descriptors)
