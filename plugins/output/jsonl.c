@@ -32,6 +32,7 @@ static galley_status jsonl_process(void *state, galley_doc *doc)
     if (jrec_encode(&j->rec, doc, &j->buf) < 0)
         return galley_doc_fail(doc, "cannot encode the record as JSON (jansson refused it)");
     int e = sink_write(&j->out, j->buf.data, j->buf.len);
+    jrec_trim(&j->buf);
     if (e)
         return galley_doc_fail(doc, "cannot write the record to %s: %s",
                                sink_name(&j->out), strerror(e));
