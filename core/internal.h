@@ -98,7 +98,6 @@ struct galley_stage {
 };
 
 size_t galley__opt_count(const galley_option *opts);
-const galley_option *galley__opt_find(const galley_option *opts, const char *name);
 /* type name for messages: "an integer", "a boolean", ... */
 const char *galley__opt_type_name(galley_opt_type t);
 const char *galley__opt_type_word(galley_opt_type t);

@@ -32,14 +32,6 @@ size_t galley__opt_count(const galley_option *opts)
     return n;
 }
 
-const galley_option *galley__opt_find(const galley_option *opts, const char *name)
-{
-    for (size_t i = 0; opts && opts[i].type != GALLEY_OPT_END; i++)
-        if (strcmp(opts[i].name, name) == 0)
-            return &opts[i];
-    return NULL;
-}
-
 const char *galley__opt_type_name(galley_opt_type t)
 {
     switch (t) {

@@ -2,12 +2,12 @@
 # clang's libFuzzer (FUZZ_CC, found by configure), `make fuzz-run` runs each
 # for FUZZ_SECONDS; make check replays every corpus file (seeds and past
 # findings) through the same entry points built with the ordinary compiler.
-FUZZ_TARGETS = html text stdin warc config chain
+FUZZ_TARGETS = html clean_text stdin warc config chain
 
 # what each target links besides fuzz/TARGET.c, fuzz/common.c and the core:
 # the plugins' own source lists, so that a split plugin stays linked
 FUZZ_SRC_html = $(plugins_clean_html_la_SOURCES)
-FUZZ_SRC_text = $(plugins_clean_text_la_SOURCES)
+FUZZ_SRC_clean_text = $(plugins_clean_text_la_SOURCES)
 FUZZ_SRC_stdin = $(plugins_fetch_stdin_la_SOURCES)
 FUZZ_SRC_warc = plugins/fetch/warc.c $(FETCH_WARC)
 FUZZ_SRC_chain = plugins/extract/sentences.c plugins/extract/metadata.c \
@@ -16,7 +16,7 @@ FUZZ_SRC_chain = plugins/extract/sentences.c plugins/extract/metadata.c \
 	plugins/summarize/lexrank.c plugins/summarize/newsrank.c $(SUMCORE_SOURCES)
 # every bundled plugin (fuzz/config.c lists their descriptors)
 FUZZ_SRC_config = plugins/fetch/dir.c plugins/fetch/http.c $(FETCH_NET) $(FUZZ_SRC_stdin) \
-	$(FUZZ_SRC_warc) $(FUZZ_SRC_html) $(FUZZ_SRC_text) $(FUZZ_SRC_chain) \
+	$(FUZZ_SRC_warc) $(FUZZ_SRC_html) $(FUZZ_SRC_clean_text) $(FUZZ_SRC_chain) \
 	plugins/output/jsonl.c plugins/output/json.c plugins/output/sqlite.c \
 	plugins/output/markdown.c plugins/output/html_digest.c plugins/output/csv.c \
 	$(OUTPUT_RECORD) plugins/output/digest.c plugins/output/digest.h
@@ -34,25 +34,25 @@ FUZZ_REPLAY_LDADD = core/libgalley.la $(FUZZ_PKG_LIBS)
 # tests' fixtures and bundled articles where they fit, read in place
 FUZZ_DIR = $(abs_top_srcdir)/fuzz/corpus
 FUZZ_SEEDS_html = $(FUZZ_DIR)/html:$(abs_top_srcdir)/tests/clean/html-fixtures
-FUZZ_SEEDS_text = $(FUZZ_DIR)/text:$(abs_top_srcdir)/tests/clean/text:$(abs_top_srcdir)/examples/articles/seed
+FUZZ_SEEDS_clean_text = $(FUZZ_DIR)/clean_text:$(abs_top_srcdir)/tests/clean/text:$(abs_top_srcdir)/examples/articles/seed
 FUZZ_SEEDS_stdin = $(FUZZ_DIR)/stdin
 FUZZ_SEEDS_warc = $(FUZZ_DIR)/warc
 FUZZ_SEEDS_config = $(FUZZ_DIR)/config:$(abs_top_srcdir)/examples/plugin
 FUZZ_SEEDS_chain = $(FUZZ_DIR)/chain:$(abs_top_srcdir)/examples/articles
 
 # ---- make check: every seed through each target ----
-check_PROGRAMS += fuzz/replay-html fuzz/replay-text fuzz/replay-stdin \
+check_PROGRAMS += fuzz/replay-html fuzz/replay-clean_text fuzz/replay-stdin \
 	fuzz/replay-warc fuzz/replay-config fuzz/replay-chain
-TESTS += fuzz/replay-html fuzz/replay-text fuzz/replay-stdin \
+TESTS += fuzz/replay-html fuzz/replay-clean_text fuzz/replay-stdin \
 	fuzz/replay-warc fuzz/replay-config fuzz/replay-chain
 fuzz_replay_html_SOURCES = fuzz/html.c fuzz/replay.c $(FUZZ_COMMON) $(FUZZ_SRC_html)
 fuzz_replay_html_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS) -DFUZZ_CORPUS='"$(FUZZ_SEEDS_html)"'
 fuzz_replay_html_CFLAGS = $(FUZZ_REPLAY_CFLAGS)
 fuzz_replay_html_LDADD = $(FUZZ_REPLAY_LDADD)
-fuzz_replay_text_SOURCES = fuzz/text.c fuzz/replay.c $(FUZZ_COMMON) $(FUZZ_SRC_text)
-fuzz_replay_text_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS) -DFUZZ_CORPUS='"$(FUZZ_SEEDS_text)"'
-fuzz_replay_text_CFLAGS = $(FUZZ_REPLAY_CFLAGS)
-fuzz_replay_text_LDADD = $(FUZZ_REPLAY_LDADD)
+fuzz_replay_clean_text_SOURCES = fuzz/clean_text.c fuzz/replay.c $(FUZZ_COMMON) $(FUZZ_SRC_clean_text)
+fuzz_replay_clean_text_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS) -DFUZZ_CORPUS='"$(FUZZ_SEEDS_clean_text)"'
+fuzz_replay_clean_text_CFLAGS = $(FUZZ_REPLAY_CFLAGS)
+fuzz_replay_clean_text_LDADD = $(FUZZ_REPLAY_LDADD)
 fuzz_replay_stdin_SOURCES = fuzz/stdin.c fuzz/replay.c $(FUZZ_COMMON) $(FUZZ_SRC_stdin)
 fuzz_replay_stdin_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS) -DFUZZ_CORPUS='"$(FUZZ_SEEDS_stdin)"'
 fuzz_replay_stdin_CFLAGS = $(FUZZ_REPLAY_CFLAGS)
@@ -91,7 +91,7 @@ fuzz/obj/%.o: %.c
 
 fuzz/fuzz-html: $(call fuzz_objs,html)
 	$(FUZZ_LINK)
-fuzz/fuzz-text: $(call fuzz_objs,text)
+fuzz/fuzz-clean_text: $(call fuzz_objs,clean_text)
 	$(FUZZ_LINK)
 fuzz/fuzz-stdin: $(call fuzz_objs,stdin)
 	$(FUZZ_LINK)

@@ -57,6 +57,16 @@ typedef struct galley_buf {
 } galley_buf;
 
 int galley_buf_add(galley_buf *b, const void *s, size_t n);
+
+/* one byte, inline for loops that write a character at a time */
+static inline int galley_buf_putc(galley_buf *b, char c)
+{
+    if (b->len + 2 > b->cap && galley_reserve(&b->data, &b->cap, b->len + 2, 1) < 0)
+        return -1;
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+    return 0;
+}
 int galley_buf_puts(galley_buf *b, const char *s);
 int galley_buf_printf(galley_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -361,17 +361,7 @@ static int add_phrase(kp_state *st, const word *w, size_t a, size_t b, size_t nw
 
 static int grow_words(kp_state *st, size_t need)
 {
-    if (need <= st->capwords)
-        return 0;
-    size_t cap = st->capwords ? st->capwords : 256;
-    while (cap < need)
-        cap *= 2;
-    word *p = realloc(st->words, cap * sizeof *p);
-    if (!p)
-        return -1;
-    st->words = p;
-    st->capwords = cap;
-    return 0;
+    return galley_reserve(&st->words, &st->capwords, need, sizeof *st->words);
 }
 
 /* Collects the words of one sentence; a punctuation mark between two words

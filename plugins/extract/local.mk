@@ -1,6 +1,23 @@
-# plugins/extract: the entities and keyphrases plugins and their data
-# (the toolkit's sentences/metadata/quotes plugins live in text.mk)
+# plugins/extract: the extract plugins (sentences, metadata, quotes,
+# entities, keyphrases) and their data
 EXTRACT_CPPFLAGS = -DEXTRACT_WORDLIST='"$(GALLEY_WORDLIST)"'
+
+# sentences, metadata and quotes: the toolkit's splitter and news-text rules
+# as stages
+pkglib_LTLIBRARIES += plugins/extract/sentences.la
+plugins_extract_sentences_la_SOURCES = plugins/extract/sentences.c
+plugins_extract_sentences_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_extract_sentences_la_LIBADD = $(PLUGIN_LIBS)
+
+pkglib_LTLIBRARIES += plugins/extract/metadata.la
+plugins_extract_metadata_la_SOURCES = plugins/extract/metadata.c
+plugins_extract_metadata_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_extract_metadata_la_LIBADD = $(PLUGIN_LIBS) $(M_LIBS)
+
+pkglib_LTLIBRARIES += plugins/extract/quotes.la
+plugins_extract_quotes_la_SOURCES = plugins/extract/quotes.c
+plugins_extract_quotes_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_extract_quotes_la_LIBADD = $(PLUGIN_LIBS)
 
 pkglib_LTLIBRARIES += plugins/extract/entities.la
 ENTITIES_SOURCES = plugins/extract/entities/entities.c plugins/extract/entities/entities.h \
@@ -11,13 +28,6 @@ plugins_extract_entities_la_CPPFLAGS = $(AM_CPPFLAGS) $(EXTRACT_CPPFLAGS)
 plugins_extract_entities_la_CFLAGS = $(AM_CFLAGS) $(ZLIB_CFLAGS)
 plugins_extract_entities_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_extract_entities_la_LIBADD = $(PLUGIN_LIBS) $(ZLIB_LIBS)
-
-# the tagger's trainer and scorer (sh bench/entities/train.sh)
-noinst_PROGRAMS += bench/entities/train
-bench_entities_train_SOURCES = bench/entities/train.c $(ENTITIES_SOURCES)
-bench_entities_train_CPPFLAGS = $(AM_CPPFLAGS) $(EXTRACT_CPPFLAGS)
-bench_entities_train_CFLAGS = $(AM_CFLAGS) $(ZLIB_CFLAGS)
-bench_entities_train_LDADD = core/libgalley.la $(ZLIB_LIBS) $(M_LIBS)
 
 pkglib_LTLIBRARIES += plugins/extract/keyphrases.la
 plugins_extract_keyphrases_la_SOURCES = plugins/extract/keyphrases.c

@@ -114,22 +114,6 @@ int fetch_html_meta_charset(const char *b, size_t n, char *out, size_t cap)
 
 /* ---- conversion ---- */
 
-/* Makes room for need more bytes (plus a NUL) in *buf; 0 or -1. */
-static int reserve(char **buf, size_t *cap, size_t used, size_t need)
-{
-    if (used + need + 1 <= *cap)
-        return 0;
-    size_t ncap = *cap * 2;
-    while (used + need + 1 > ncap)
-        ncap *= 2;
-    char *bigger = realloc(*buf, ncap);
-    if (!bigger)
-        return -1;
-    *buf = bigger;
-    *cap = ncap;
-    return 0;
-}
-
 /* Converts b[0..n) from `from` to UTF-8 with iconv into a malloc()ed,
  * NUL-terminated buffer.  lenient: an invalid or truncated sequence becomes
  * U+FFFD and `unit` bytes are skipped; strict: NULL at the first one.  NULL
@@ -157,9 +141,9 @@ static char *iconv_utf8(const char *from, const char *b, size_t n, int lenient,
         if (r != (size_t)-1)
             continue;
         if (errno == E2BIG) {
-            ok = reserve(&out, &cap, used, cap) == 0;
+            ok = galley_reserve(&out, &cap, used + cap + 1, 1) == 0;
         } else if ((errno == EILSEQ || errno == EINVAL) && lenient) {
-            ok = reserve(&out, &cap, used, 3) == 0;
+            ok = galley_reserve(&out, &cap, used + 3 + 1, 1) == 0;
             if (ok) {
                 memcpy(out + used, REPLACEMENT, 3);
                 used += 3;
@@ -180,7 +164,7 @@ static char *iconv_utf8(const char *from, const char *b, size_t n, int lenient,
         used = (size_t)(op - out);
         if (r != (size_t)-1)
             break;
-        ok = errno == E2BIG && reserve(&out, &cap, used, cap) == 0;
+        ok = errno == E2BIG && galley_reserve(&out, &cap, used + cap + 1, 1) == 0;
     }
     iconv_close(cd);
     if (!ok) {

@@ -30,12 +30,6 @@ plugins_fetch_http_la_CFLAGS = $(AM_CFLAGS) $(CURL_CFLAGS)
 plugins_fetch_http_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_fetch_http_la_LIBADD = $(PLUGIN_LIBS) $(CURL_LIBS) $(M_LIBS)
 
-# bench/fetch: the dir plugin alone, driven like a unit test (built by
-# `make check`, run by bench/fetch/run)
-check_PROGRAMS += bench/fetch/dirbench
-bench_fetch_dirbench_SOURCES = bench/fetch/dirbench.c plugins/fetch/dir.c $(FETCH_COMMON)
-bench_fetch_dirbench_LDADD = core/libgalley.la
-EXTRA_DIST += bench/fetch/run
 EXTRA_DIST += doc/fetch.md
 
 # redis (fetch/redis): a stream consumer group as the work queue (hiredis);
@@ -47,4 +41,3 @@ plugins_fetch_redis_la_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS) $(HIREDIS_CFLAGS)
 plugins_fetch_redis_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_fetch_redis_la_LIBADD = $(PLUGIN_LIBS) $(JANSSON_LIBS) $(HIREDIS_LIBS)
 dist_doc_DATA += doc/distributed.md
-EXTRA_DIST += bench/redis/run

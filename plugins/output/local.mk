@@ -45,8 +45,6 @@ plugins_output_csv_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_output_csv_la_LIBADD = $(PLUGIN_LIBS) $(UTF8PROC_LIBS)
 
 dist_doc_DATA += doc/output-schema.md doc/output.md
-# the throughput bench (bench/output/run): dir -> jsonl and dir -> sqlite
-EXTRA_DIST += bench/output/run
 
 # the fetch stage has a `redis` too: this module is redis_xadd.la with
 # .name = "redis" (configs say "output/redis"); REDIS_CONN is in fetch/local.mk

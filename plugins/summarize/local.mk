@@ -4,6 +4,10 @@ SUMCORE_SOURCES = plugins/summarize/sumcore.c plugins/summarize/sumcore.h \
 	plugins/summarize/sum_int.h plugins/summarize/sum_candidates.c \
 	plugins/summarize/sum_terms.c plugins/summarize/sum_graph.c \
 	plugins/summarize/sum_select.c
+# every summarizer with the core, for the programs that link them all
+# (tests/summarize/test_summarize, bench/rouge/sumrun)
+SUMMARIZE_PLUGIN_SOURCES = plugins/summarize/lead.c plugins/summarize/textrank.c \
+	plugins/summarize/lexrank.c plugins/summarize/newsrank.c $(SUMCORE_SOURCES)
 
 pkglib_LTLIBRARIES += plugins/summarize/lead.la
 plugins_summarize_lead_la_SOURCES = plugins/summarize/lead.c $(SUMCORE_SOURCES)

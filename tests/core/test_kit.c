@@ -46,6 +46,14 @@ START_TEST(buf_appends_and_formats)
     ck_assert_int_eq(b.data[b.len], '\0');
     galley_buf_free(&b);
     ck_assert_ptr_null(b.data);
+    /* one byte at a time from empty: each lands, the text stays terminated */
+    for (int i = 0; i < 300; i++)
+        ck_assert_int_eq(galley_buf_putc(&b, (char)('a' + i % 26)), 0);
+    ck_assert_uint_eq(b.len, 300);
+    ck_assert(strncmp(b.data, "abcdefghijklmnopqrstuvwxyzab", 28) == 0);
+    ck_assert_int_eq(b.data[299], 'a' + 299 % 26);
+    ck_assert_int_eq(b.data[300], '\0');
+    galley_buf_free(&b);
 }
 END_TEST
 

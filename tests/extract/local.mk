@@ -1,7 +1,28 @@
-# tests/extract: unit tests of the entities and keyphrases plugins (the
-# toolkit plugins' tests live in text.mk)
+# tests/extract: tests of the extract plugins (plugins/extract/local.mk)
 EXTRACT_TEST_CPPFLAGS = $(AM_CPPFLAGS) -DEXTRACT_WORDLIST='"$(GALLEY_WORDLIST)"' \
 	-DSEED_ARTICLE='"$(abs_top_srcdir)/examples/articles/seed/mattis-pakistan.txt"'
+
+check_PROGRAMS += tests/extract/test_sentences
+tests_extract_test_sentences_SOURCES = tests/extract/test_sentences.c plugins/extract/sentences.c
+tests_extract_test_sentences_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_extract_test_sentences_LDADD = core/libgalley.la $(CHECK_LIBS)
+TESTS += tests/extract/test_sentences
+
+check_PROGRAMS += tests/extract/test_metadata
+tests_extract_test_metadata_SOURCES = tests/extract/test_metadata.c plugins/extract/metadata.c
+tests_extract_test_metadata_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_extract_test_metadata_LDADD = core/libgalley.la $(CHECK_LIBS) $(M_LIBS)
+TESTS += tests/extract/test_metadata
+
+check_PROGRAMS += tests/extract/test_quotes
+tests_extract_test_quotes_SOURCES = tests/extract/test_quotes.c plugins/extract/quotes.c
+tests_extract_test_quotes_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_extract_test_quotes_LDADD = core/libgalley.la $(CHECK_LIBS)
+TESTS += tests/extract/test_quotes
+
+# sentences, metadata and quotes loaded by galley itself over the bundled articles
+TESTS += tests/extract/cli.sh
+EXTRA_DIST += tests/extract/cli.sh
 
 check_PROGRAMS += tests/extract/test_entities
 tests_extract_test_entities_SOURCES = tests/extract/test_entities.c $(ENTITIES_SOURCES)
@@ -16,9 +37,3 @@ tests_extract_test_keyphrases_CPPFLAGS = $(EXTRACT_TEST_CPPFLAGS)
 tests_extract_test_keyphrases_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_extract_test_keyphrases_LDADD = core/libgalley.la $(CHECK_LIBS) $(M_LIBS)
 TESTS += tests/extract/test_keyphrases
-
-# the benches (run by hand from the build tree; see doc/extract.md)
-EXTRA_DIST += bench/entities/run.sh bench/entities/score.py bench/entities/conll.py bench/entities/train.sh \
-	bench/entities/peer.sh bench/entities/peer-compromise.mjs \
-	bench/keyphrases/run.sh bench/keyphrases/score.py bench/keyphrases/peer.sh \
-	bench/keyphrases/peer-keyword-extractor.mjs bench/extract-speed/run.sh

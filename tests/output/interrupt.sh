@@ -23,7 +23,11 @@ stage "tree" { plugin = "json" json { dir = "tree" } }
 CONF
 fail() { echo "FAIL: $*"; exit 1; }
 
-"$GALLEY" run -c pipeline.conf < fifo > watch 2> err &
+# the output files exist before the background job blocks opening the FIFO:
+# its redirections run only once the writer below has opened the other end
+: > watch
+: > err
+"$GALLEY" run -c pipeline.conf > watch 2> err < fifo &
 pid=$!
 exec 3> fifo
 for i in 1 2 3 4 5; do printf '{"id":"d%s","title":"Title %s","text":"Record %s."}\n' "$i" "$i" "$i" >&3; done

@@ -20,12 +20,10 @@ enum { PRUNED = 2 };
 static int add_node(hwork *w, xmlNode *n, int parent, unsigned tag, int weight,
                     int namedrop)
 {
-    hnode *nodes = ghtml_grow(w->nodes, &w->cap, w->n + 1, sizeof *w->nodes);
-    if (!nodes) {
+    if (galley_reserve(&w->nodes, &w->cap, w->n + 1, sizeof *w->nodes) < 0) {
         w->oom = 1;
         return -1;
     }
-    w->nodes = nodes;
     hnode *h = &w->nodes[w->n];
     memset(h, 0, sizeof *h);
     h->node = n;

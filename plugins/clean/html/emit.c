@@ -11,21 +11,6 @@
 
 #include "html.h"
 
-void *ghtml_grow(void *p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return p;
-    size_t ncap = *cap ? *cap : 64;
-    while (ncap < need && ncap <= SIZE_MAX / 2)
-        ncap *= 2;
-    if (ncap < need || ncap > SIZE_MAX / elem)
-        return NULL;
-    void *q = realloc(p, ncap * elem);
-    if (q)
-        *cap = ncap;
-    return q;   /* NULL: p is untouched, the caller gives up */
-}
-
 static int is_space(const unsigned char *s, size_t n, size_t *adv)
 {
     if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r' || *s == '\f') {
@@ -67,12 +52,10 @@ void ghtml_out_reset(hwork *w)
 
 static void put(hwork *w, const char *s, size_t n)
 {
-    char *out = ghtml_grow(w->out, &w->outcap, w->outlen + n + 1, 1);
-    if (!out) {
+    if (galley_reserve(&w->out, &w->outcap, w->outlen + n + 1, 1) < 0) {
         w->oom = 1;
         return;
     }
-    w->out = out;
     memcpy(w->out + w->outlen, s, n);
     w->outlen += n;
     w->out[w->outlen] = '\0';
@@ -109,13 +92,10 @@ static void para_close(emitter *e)
     while (w->outlen > e->start && w->out[w->outlen - 1] == '\n')
         w->outlen--;
     if (w->outlen > e->start) {
-        struct hpara *paras = ghtml_grow(w->paras, &w->cappara, w->npara + 1,
-                                         sizeof *w->paras);
-        if (!paras) {
+        if (galley_reserve(&w->paras, &w->cappara, w->npara + 1, sizeof *w->paras) < 0) {
             w->oom = 1;
             return;
         }
-        w->paras = paras;
         struct hpara *p = &w->paras[w->npara++];
         p->start = e->start;
         p->end = w->outlen;

@@ -115,10 +115,9 @@ void ghtml_meta_free(hmeta *m);
 size_t ghtml_strip_scripts(const char *s, size_t n, char *out);
 
 /* text helpers: white space runs to one space, trimmed (out may be s;
- * room for n + 1); characters that are not white space (and the commas);
- * a vector grown to hold need elements, or NULL (p untouched) */
+ * room for n + 1); characters that are not white space (and the commas).
+ * Vectors grow with galley_reserve (galley/util.h). */
 size_t ghtml_collapse(const char *s, size_t n, char *out);
 int ghtml_chars(const char *s, size_t n, int *commas);
-void *ghtml_grow(void *p, size_t *cap, size_t need, size_t elem);
 
 #endif

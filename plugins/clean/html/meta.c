@@ -46,24 +46,17 @@ void ghtml_meta_note(hmeta *m, xmlNode *n, int in_junk)
     case 'l':
     case 'm':
         if (!strcmp(name, "meta") || !strcmp(name, "link")) {
-            xmlNode **metas = ghtml_grow(m->metas, &m->capmetas, m->nmetas + 1,
-                                         sizeof *m->metas);
-            if (metas) {
-                m->metas = metas;
+            if (galley_reserve(&m->metas, &m->capmetas, m->nmetas + 1, sizeof *m->metas) == 0)
                 m->metas[m->nmetas++] = n;
-            }
         }
         break;
     case 's':
         if (!strcmp(name, "script")) {
             const char *type = ghtml_attr(n, "type");
             if (type && strstr(type, "ld+json")) {
-                xmlNode **j = ghtml_grow(m->jsonld, &m->capjsonld, m->njsonld + 1,
-                                         sizeof *m->jsonld);
-                if (j) {
-                    m->jsonld = j;
+                if (galley_reserve(&m->jsonld, &m->capjsonld, m->njsonld + 1,
+                                   sizeof *m->jsonld) == 0)
                     m->jsonld[m->njsonld++] = n;
-                }
             }
         }
         break;

@@ -173,10 +173,9 @@ static size_t repair_utf8(hwork *w, const char *s, size_t n)
     }
     if (!bad || bad > multi)
         return 0;
-    char *out = ghtml_grow(w->fixed, &w->fixedcap, n * 3 + 1, 1);
-    if (!out)
+    if (galley_reserve(&w->fixed, &w->fixedcap, n * 3 + 1, 1) < 0)
         return 0;
-    w->fixed = out;
+    char *out = w->fixed;
     size_t used = 0;
     pos = 0;
     int32_t cp;
@@ -214,9 +213,9 @@ static xmlDoc *parse(state *s, galley_doc *doc, const char *buf, size_t n,
     if (n > (size_t)0x7fffffff)
         return NULL;
     /* room for a tag whose kept attributes each gain a space (x="1"y="2") */
-    char *page = ghtml_grow(s->w.page, &s->w.pagecap, n + n / 4 + 16, 1);
-    if (page) {     /* without memory for the copy, libxml2 reads it all */
-        s->w.page = page;
+    if (galley_reserve(&s->w.page, &s->w.pagecap, n + n / 4 + 16, 1) == 0) {
+        /* without memory for the copy, libxml2 reads it all */
+        char *page = s->w.page;
         n = drop_nuls(page, ghtml_strip_scripts(buf, n, page));
         buf = page;
     }

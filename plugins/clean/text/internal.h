@@ -7,34 +7,36 @@
 #include <stdint.h>
 #include <string.h>
 
-/* A growable byte buffer reused across documents (no per-doc malloc once
- * warm).  Out of memory sets oom and drops further bytes: callers check it
- * once at the end instead of after every append. */
+#include <galley/util.h>
+
+/* The passes write into the toolkit's galley_buf (galley/util.h), reused
+ * across documents (no per-doc malloc once warm), with a sticky flag: out
+ * of memory sets oom and drops further bytes, so callers check it once at
+ * the end instead of after every append. */
 typedef struct ct_buf {
-    char *p;
-    size_t len, cap;
+    galley_buf b;
     int oom;
 } ct_buf;
 
-int ct_buf_reserve(ct_buf *b, size_t extra);   /* 0, or -1 out of memory */
-void ct_buf_free(ct_buf *b);
-
-/* appends are inline: the passes call them per character */
-static inline void ct_buf_put(ct_buf *b, const char *s, size_t n)
+/* room for extra more bytes (and the NUL): 0, or -1 out of memory */
+static inline int ct_buf_reserve(ct_buf *o, size_t extra)
 {
-    if (n == 0 || (b->len + n + 1 > b->cap && ct_buf_reserve(b, n) != 0))
-        return;
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
+    if (!o->oom && galley_reserve(&o->b.data, &o->b.cap, o->b.len + extra + 1, 1) < 0)
+        o->oom = 1;
+    return o->oom ? -1 : 0;
 }
 
-static inline void ct_buf_putc(ct_buf *b, char c)
+static inline void ct_buf_put(ct_buf *o, const char *s, size_t n)
 {
-    if (b->len + 2 > b->cap && ct_buf_reserve(b, 1) != 0)
-        return;
-    b->p[b->len++] = c;
-    b->p[b->len] = '\0';
+    if (n && !o->oom && galley_buf_add(&o->b, s, n) < 0)
+        o->oom = 1;
+}
+
+/* per character: the inline fast path of galley_buf_putc */
+static inline void ct_buf_putc(ct_buf *o, char c)
+{
+    if (!o->oom && galley_buf_putc(&o->b, c) < 0)
+        o->oom = 1;
 }
 
 /* ---- word set: the English word list as an open-addressing hash set ---- */

@@ -329,7 +329,7 @@ static int ws_class(int32_t cp)
 static void open_content(ct_buf *out, size_t base, int *content, int *space,
                          unsigned *breaks)
 {
-    if (!*content && out->len > base) {
+    if (!*content && out->b.len > base) {
         ct_buf_putc(out, '\n');
         if (*breaks > 1)
             ct_buf_putc(out, '\n');
@@ -350,7 +350,7 @@ void ct_whitespace(const char *in, size_t n, ct_buf *out)
 {
     int space = 0, content = 0;
     unsigned breaks = 0;
-    size_t i = 0, base = out->len;
+    size_t i = 0, base = out->b.len;
     ct_buf_reserve(out, n);
     while (i < n) {
         size_t start = i;
@@ -380,7 +380,7 @@ void ct_whitespace(const char *in, size_t n, ct_buf *out)
             break;
         case WS_PARAGRAPH:
         case WS_NEWLINE:
-            if (content || out->len > base)
+            if (content || out->b.len > base)
                 breaks += ws_class(cp) == WS_PARAGRAPH ? 2 : 1;
             content = space = 0;
             break;

@@ -71,7 +71,7 @@ static void emit_line(ct_buf *out, const char *in, const line_info *li,
         *pending_blank = 1;
         return;
     }
-    if (out->len > 0) {
+    if (out->b.len > 0) {
         ct_buf_putc(out, '\n');
         if (*pending_blank)
             ct_buf_putc(out, '\n');
@@ -84,22 +84,22 @@ size_t ct_boilerplate(const char *in, size_t n, ct_buf *out, const ct_rules *r,
                       ct_buf *scratch)
 {
     size_t nlines = 0;
-    scratch->len = 0;
+    scratch->b.len = 0;
     for (size_t i = 0, start = 0; i <= n; i++) {
         if (i < n && in[i] != '\n')
             continue;
         if (ct_buf_reserve(scratch, sizeof(line_info)) != 0)
             return 0;
-        line_info *li = (line_info *)(void *)(scratch->p + scratch->len);
+        line_info *li = (line_info *)(void *)(scratch->b.data + scratch->b.len);
         memset(li, 0, sizeof *li);
         li->start = start;
         li->end = i;
         classify(li, in, r);
-        scratch->len += sizeof(line_info);
+        scratch->b.len += sizeof(line_info);
         nlines++;
         start = i + 1;
     }
-    line_info *lines = (line_info *)(void *)scratch->p;
+    line_info *lines = (line_info *)(void *)scratch->b.data;
 
     /* A tail marker ("Read more", "Related") cuts the rest of the text only
      * when everything after it is short, headline-like lines: a marker

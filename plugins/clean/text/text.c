@@ -79,9 +79,9 @@ static int load_rules_file(const galley_stage *st, const char *opt,
 static void state_free(text_state *s)
 {
     galley_shared_put(s->d);
-    ct_buf_free(&s->a);
-    ct_buf_free(&s->b);
-    ct_buf_free(&s->scratch);
+    galley_buf_free(&s->a.b);
+    galley_buf_free(&s->b.b);
+    galley_buf_free(&s->scratch.b);
     free(s);
 }
 
@@ -205,9 +205,9 @@ static int run_passes(text_state *s, const char *in, size_t n,
 {
     ct_buf *dst = &s->a, *other = &s->b;
     int cls = ct_text_class(in, n);
-#define SWAP() do { in = dst->p; n = dst->len; \
+#define SWAP() do { in = dst->b.data; n = dst->b.len; \
                     ct_buf *t_ = dst; dst = other; other = t_; } while (0)
-#define START() (dst->len = 0, dst->oom = 0)
+#define START() (dst->b.len = 0, dst->oom = 0)
 
     /* text encoded twice ("Ã¢â‚¬â„¢") needs a second pass, rarely a third */
     for (int pass = 0; pass < 3 && s->mojibake && cls != CT_ASCII &&
@@ -277,8 +277,8 @@ static void trim_buffers(text_state *s)
 {
     ct_buf *bufs[] = { &s->a, &s->b, &s->scratch };
     for (size_t i = 0; i < sizeof bufs / sizeof *bufs; i++)
-        if (bufs[i]->cap > (size_t)1 << 20)
-            ct_buf_free(bufs[i]);
+        if (bufs[i]->b.cap > (size_t)1 << 20)
+            galley_buf_free(&bufs[i]->b);
 }
 
 static galley_status text_clean(text_state *s, galley_doc *doc)

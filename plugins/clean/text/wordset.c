@@ -1,6 +1,5 @@
 /* plugins/clean/text/wordset.c - the English word list as a hash set, loaded
- * once per worker (one read, one table; no per-word allocation), plus the
- * growable buffer every pass writes into. */
+ * once per worker (one read, one table; no per-word allocation). */
 #include <galley/util.h>
 #include "config.h"
 
@@ -12,34 +11,10 @@
 
 #include "internal.h"
 
-int ct_buf_reserve(ct_buf *b, size_t extra)
-{
-    if (b->oom)
-        return -1;
-    if (galley_reserve(&b->p, &b->cap, b->len + extra + 1, 1) < 0) {
-        b->oom = 1;
-        return -1;
-    }
-    return 0;
-}
-
-void ct_buf_free(ct_buf *b)
-{
-    free(b->p);
-    b->p = NULL;
-    b->len = b->cap = 0;
-    b->oom = 0;
-}
-
-/* FNV-1a: short keys, good spread, no tables */
+/* the toolkit's hash, its mixed low half kept in a slot's high half */
 static uint32_t hash(const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
+    return (uint32_t)galley_hash_mix(galley_hash64(s, n));
 }
 
 /* a slot holds the word's hash (high half, compared before the bytes) and

@@ -66,9 +66,6 @@ typedef struct name {
 typedef struct ent_model {
     unsigned bits;          /* the table has 1 << bits rows of ENT_NTAGS weights */
     int16_t *w;
-    char *path;
-    int refs;
-    struct ent_model *next;
 } ent_model;
 
 /* the gazetteers, name lists and word list, loaded once per process for
@@ -79,9 +76,6 @@ typedef struct ent_lexicon {
     galley_counter *alias;  /* "U.S." -> index in canon[] ("United States") */
     char **canon;
     size_t ncanon;
-    char *key;              /* data folder, newline, word list */
-    int refs;
-    struct ent_lexicon *next;
 } ent_lexicon;
 
 typedef struct ent_state {

@@ -4,7 +4,6 @@
 #include "entities.h"
 
 #include <errno.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -236,75 +235,61 @@ static int lexicon_fill(ent_lexicon *lx, const char *dir, const char *wordlist, 
     return 0;
 }
 
-static void lexicon_free(ent_lexicon *lx)
+static void lexicon_free(void *p)
 {
+    ent_lexicon *lx = p;
     galley_counter_free(lx->lex);
     galley_counter_free(lx->alias);
     for (size_t i = 0; i < lx->ncanon; i++)
         free(lx->canon[i]);
     free(lx->canon);
-    free(lx->key);
     free(lx);
 }
 
-static pthread_mutex_t lexicon_lock = PTHREAD_MUTEX_INITIALIZER;
-static ent_lexicon *lexicons;   /* loaded lexicons, one per folder and word list */
+typedef struct lexicon_source {
+    const char *dir, *wordlist;
+} lexicon_source;
 
-int ent_load_lexicon(ent_state *st, const char *dir, const char *wordlist, char *err, size_t errlen)
+/* galley_shared_load: the lexicon of one data folder and word list */
+static void *lexicon_load(void *arg, char **why)
 {
-    size_t dn = strlen(dir), wn = wordlist ? strlen(wordlist) : 0;
-    char *key = malloc(dn + wn + 2);
-    if (!key) {
-        snprintf(err, errlen, "out of memory loading the lexicon of %s", dir);
-        return -1;
-    }
-    memcpy(key, dir, dn);
-    key[dn] = '\n';
-    memcpy(key + dn + 1, wordlist ? wordlist : "", wn + 1);
-    pthread_mutex_lock(&lexicon_lock);
-    ent_lexicon *lx = lexicons;
-    while (lx && strcmp(lx->key, key) != 0)
-        lx = lx->next;
-    if (!lx) {
-        lx = calloc(1, sizeof *lx);
-        if (lx && (!(lx->lex = galley_counter_new()) || !(lx->alias = galley_counter_new()))) {
-            snprintf(err, errlen, "out of memory loading the lexicon of %s", dir);
-            lexicon_free(lx);
-            lx = NULL;
-        } else if (lx && lexicon_fill(lx, dir, wordlist, err, errlen) < 0) {
-            lexicon_free(lx);
-            lx = NULL;
-        } else if (lx) {
-            lx->key = key;
-            key = NULL;
-            lx->next = lexicons;
-            lexicons = lx;
-        } else {
-            snprintf(err, errlen, "out of memory loading the lexicon of %s", dir);
-        }
+    const lexicon_source *src = arg;
+    char err[4200];
+    ent_lexicon *lx = calloc(1, sizeof *lx);
+    if (lx && (lx->lex = galley_counter_new()) && (lx->alias = galley_counter_new())) {
+        if (lexicon_fill(lx, src->dir, src->wordlist, err, sizeof err) == 0)
+            return lx;
+    } else {
+        snprintf(err, sizeof err, "out of memory loading the lexicon of %s", src->dir);
     }
     if (lx)
-        lx->refs++;
-    pthread_mutex_unlock(&lexicon_lock);
-    free(key);
-    st->lx = lx;
-    return lx ? 0 : -1;
+        lexicon_free(lx);
+    *why = strdup(err);
+    return NULL;
+}
+
+/* one lexicon per process for each data folder and word list, shared by
+ * every worker (galley_shared_get) */
+int ent_load_lexicon(ent_state *st, const char *dir, const char *wordlist, char *err, size_t errlen)
+{
+    lexicon_source src = { dir, wordlist ? wordlist : "" };
+    galley_buf key = { 0 };
+    char *why = NULL;
+    if (galley_buf_printf(&key, "extract/entities lexicon\n%s\n%s", src.dir, src.wordlist) == 0)
+        st->lx = galley_shared_get(key.data, lexicon_load, &src, lexicon_free, &why);
+    galley_buf_free(&key);
+    if (!st->lx) {
+        snprintf(err, errlen, "%s", why ? why : "out of memory loading the lexicon");
+        free(why);
+        return -1;
+    }
+    return 0;
 }
 
 void ent_release_lexicon(ent_state *st)
 {
-    ent_lexicon *lx = (ent_lexicon *)st->lx;
-    if (!lx)
-        return;
-    pthread_mutex_lock(&lexicon_lock);
-    if (--lx->refs == 0) {
-        ent_lexicon **p = &lexicons;
-        while (*p != lx)
-            p = &(*p)->next;
-        *p = lx->next;
-        lexicon_free(lx);
-    }
-    pthread_mutex_unlock(&lexicon_lock);
+    if (st->lx)
+        galley_shared_put((void *)st->lx);
     st->lx = NULL;
 }
 

@@ -7,7 +7,6 @@
 #include "entities.h"
 
 #include <errno.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -253,9 +252,6 @@ int ent_must_be_outside(const ent_state *st, size_t i, int prev)
 
 /* ---- the shared model ---- */
 
-static pthread_mutex_t model_lock = PTHREAD_MUTEX_INITIALIZER;
-static ent_model *models;       /* loaded models, one per file */
-
 static uint32_t le32(const unsigned char *b)
 {
     return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
@@ -279,7 +275,7 @@ static ent_model *model_read(const char *path, char *err, size_t errlen)
         snprintf(err, errlen, "%s: weights for feature set %u with %u tags, this plugin computes set %u "
                  "with %u tags; retrain with sh bench/entities/train.sh", path, le32(h + 16), le32(h + 12),
                  ENT_FEATURE_SET, ENT_NTAGS);
-    } else if (!(m = calloc(1, sizeof *m)) || !(m->path = strdup(path)) ||
+    } else if (!(m = calloc(1, sizeof *m)) ||
                !(m->w = malloc(((size_t)1 << le32(h + 8)) * ENT_NTAGS * sizeof *m->w))) {
         snprintf(err, errlen, "%s: out of memory loading the tagger's weights", path);
     } else {
@@ -301,11 +297,27 @@ static ent_model *model_read(const char *path, char *err, size_t errlen)
     }
     if (m) {
         free(m->w);
-        free(m->path);
         free(m);
     }
     gzclose(g);
     return NULL;
+}
+
+static void model_free(void *p)
+{
+    ent_model *m = p;
+    free(m->w);
+    free(m);
+}
+
+/* galley_shared_load: the weights file at path */
+static void *model_load(void *path, char **why)
+{
+    char err[4600];
+    ent_model *m = model_read(path, err, sizeof err);
+    if (!m)
+        *why = strdup(err);
+    return m;
 }
 
 int ent_tagger_open(ent_state *st, const char *dir, char *err, size_t errlen)
@@ -316,37 +328,22 @@ int ent_tagger_open(ent_state *st, const char *dir, char *err, size_t errlen)
         snprintf(err, errlen, "data folder path too long: %s", dir);
         return -1;
     }
-    pthread_mutex_lock(&model_lock);
-    ent_model *m = models;
-    while (m && strcmp(m->path, path) != 0)
-        m = m->next;
-    if (!m && (m = model_read(path, err, errlen)) != NULL) {
-        m->next = models;
-        models = m;
+    /* loaded once per process, shared by every worker (galley_shared_get) */
+    char key[4200], *why = NULL;
+    snprintf(key, sizeof key, "extract/entities weights\n%s", path);
+    st->model = galley_shared_get(key, model_load, path, model_free, &why);
+    if (!st->model) {
+        snprintf(err, errlen, "%s", why ? why : "out of memory loading the tagger's weights");
+        free(why);
+        return -1;
     }
-    if (m)
-        m->refs++;
-    pthread_mutex_unlock(&model_lock);
-    st->model = m;
-    return m ? 0 : -1;
+    return 0;
 }
 
 void ent_tagger_close(ent_state *st)
 {
-    ent_model *m = st->model;
-    if (!m)
-        return;
-    pthread_mutex_lock(&model_lock);
-    if (--m->refs == 0) {
-        ent_model **p = &models;
-        while (*p != m)
-            p = &(*p)->next;
-        *p = m->next;
-        free(m->w);
-        free(m->path);
-        free(m);
-    }
-    pthread_mutex_unlock(&model_lock);
+    if (st->model)
+        galley_shared_put(st->model);
     st->model = NULL;
 }
 

@@ -1,5 +1,5 @@
 #!/bin/sh
-# tests/extract/text.sh - the sentences, metadata and quotes plugins loaded by
+# tests/extract/cli.sh - the sentences, metadata and quotes plugins loaded by
 # galley itself (dlopen) over the bundled articles, seen through jsonl output.
 set -u
 : "${GALLEY:?run through make check}"

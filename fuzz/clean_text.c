@@ -1,4 +1,4 @@
-/* fuzz/text.c - clean/text on arbitrary bytes (it must refuse invalid UTF-8
+/* fuzz/clean_text.c - clean/text on arbitrary bytes (it must refuse invalid UTF-8
  * and NULs with a message): the input split at NUL bytes into up to three
  * documents through one instance, with the default options, or with every
  * repair off and typography on when the first byte is odd. */
