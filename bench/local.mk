@@ -55,7 +55,7 @@ bench_rouge_mkidf_LDADD = core/libgalley.la $(M_LIBS)
 bench_rouge_rougescore_SOURCES = bench/rouge/rougescore.c bench/rouge/rouge.c \
 	bench/rouge/rouge.h
 bench_rouge_rougescore_CFLAGS = $(AM_CFLAGS)
-bench_rouge_rougescore_LDADD = $(STEMMER_LIBS)
+bench_rouge_rougescore_LDADD = core/libgalley.la $(STEMMER_LIBS)
 EXTRA_DIST += bench/rouge/run bench/rouge/prepare.py bench/rouge/otsrun.c \
 	bench/rouge/peers.js bench/rouge/package.json bench/rouge/package-lock.json
 

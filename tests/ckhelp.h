@@ -1,5 +1,5 @@
-/* tests/ckhelp.h - helpers the plugins' Check tests share: read a file, and
- * open, run and close one plugin through galley/testing.h. */
+/* tests/ckhelp.h - helpers the Check tests share: run a suite, read a file,
+ * and open, run and close one plugin through galley/testing.h. */
 #ifndef GALLEY_TESTS_CKHELP_H
 #define GALLEY_TESTS_CKHELP_H
 
@@ -8,6 +8,17 @@
 #include <stdlib.h>
 #include <galley/galley.h>
 #include <galley/testing.h>
+
+/* a test program's main: runs the suite (CK_RUN etc. from the environment),
+ * EXIT_SUCCESS when every test passed */
+static inline int ck_run(Suite *s)
+{
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_ENV);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
 
 /* the whole file, NUL-terminated; *len its size */
 static inline char *ck_slurp(const char *path, size_t *len)

@@ -135,7 +135,7 @@ def score(path, records, show=False, misc=False):
         if show:
             for tag, xs in (('FN', g - p), ('FP', p - g)):
                 for x in sorted(xs):
-                    print(tag, k, x[2], ' '.join(toks[x[0]:x[1] + 1]))
+                    print(tag, k, x[2], ' '.join(t or '/' for t in toks[x[0]:x[1] + 1]))
     print('documents: %d' % len(docs))
     for t in types + ([] if misc else ['MISC']):
         note = '' if t in types else '  (not counted)'

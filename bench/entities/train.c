@@ -137,6 +137,24 @@ static void gold_tags(const ent_state *st, const doc *d, int *tags)
         if (g < d->ngold && d->gold[g].s <= t->s)
             tags[i] = 2 * d->gold[g].label - (i == 0 || st->toks[i - 1].e <= d->gold[g].s);
     }
+    /* Our span conventions: no title ("Mr", "President", "Mr.") and no
+     * leading article at the start of a name; some sets include them. */
+    for (size_t i = 0; i + 1 < st->ntoks; i++) {
+        const tok *t = &st->toks[i];
+        if (tags[i] % 2 == 1 && tags[i + 1] == tags[i] + 1 &&
+            ((t->lex & LX_TITLE) || ent_tok_is(d->text, t, "the") || ent_tok_is(d->text, t, "The") ||
+             (i > 0 && ent_tok_is(d->text, t, ".") && (st->toks[i - 1].lex & LX_TITLE)))) {
+            tags[i + 1] = tags[i];
+            tags[i] = 0;
+        }
+    }
+    /* A nationality on its own ("Kenyan", "Afghans") is MISC, as in
+     * CoNLL: the sets without MISC leave it O or call it LOC, ORG or PER,
+     * which taught the tagger places and people that are none. */
+    for (size_t i = 0; keep_misc && i < st->ntoks; i++)
+        if (st->toks[i].demonym && (tags[i] == 0 || tags[i] % 2 == 1) &&
+            (i + 1 == st->ntoks || tags[i + 1] == 0 || tags[i + 1] % 2 == 1))
+            tags[i] = 2 * L_MISC - 1;
 }
 
 /* ---- training ---- */

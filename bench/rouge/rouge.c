@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <galley/util.h>
 #include <libstemmer.h>
 
 #include "rouge.h"
@@ -29,21 +30,6 @@ struct rouge {
     int *dp;
     size_t capdp;
 };
-
-static int reserve(void **p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 0;
-    size_t n = *cap ? *cap : 256;
-    while (n < need)
-        n *= 2;
-    void *q = realloc(*p, n * elem);
-    if (!q)
-        return -1;
-    *p = q;
-    *cap = n;
-    return 0;
-}
 
 rouge *rouge_new(void)
 {
@@ -78,16 +64,6 @@ void rouge_free(rouge *r)
     free(r);
 }
 
-static size_t fnv(const char *s, size_t n)
-{
-    size_t h = (size_t)1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= (size_t)1099511628211ULL;
-    }
-    return h;
-}
-
 static int rehash(rouge *r)
 {
     size_t nc = r->hcap ? r->hcap * 2 : 1024;
@@ -96,7 +72,7 @@ static int rehash(rouge *r)
         return -1;
     memset(h, 0xff, nc * sizeof *h);
     for (size_t j = 0; j < r->nwords; j++) {
-        size_t i = fnv(r->words[j], strlen(r->words[j])) & (nc - 1);
+        size_t i = (size_t)galley_hash64(r->words[j], strlen(r->words[j])) & (nc - 1);
         while (h[i] != (size_t)-1)
             i = (i + 1) & (nc - 1);
         h[i] = j;
@@ -111,14 +87,14 @@ static int intern(rouge *r, const char *w, size_t n)
 {
     if ((r->nwords + 1) * 2 > r->hcap && rehash(r) < 0)
         return -1;
-    size_t i = fnv(w, n) & (r->hcap - 1);
+    size_t i = (size_t)galley_hash64(w, n) & (r->hcap - 1);
     while (r->hash[i] != (size_t)-1) {
         const char *k = r->words[r->hash[i]];
         if (strlen(k) == n && memcmp(k, w, n) == 0)
             return (int)r->hash[i];
         i = (i + 1) & (r->hcap - 1);
     }
-    if (reserve((void **)&r->words, &r->capwords, r->nwords + 1, sizeof *r->words) < 0)
+    if (galley_reserve(&r->words, &r->capwords, r->nwords + 1, sizeof *r->words) < 0)
         return -1;
     char *k = malloc(n + 1);
     if (!k)
@@ -133,9 +109,9 @@ static int intern(rouge *r, const char *w, size_t n)
 static int push(seq *s, int id, int sent)
 {
     size_t c2 = s->cap;
-    if (reserve((void **)&s->id, &s->cap, s->n + 1, sizeof *s->id) < 0)
+    if (galley_reserve(&s->id, &s->cap, s->n + 1, sizeof *s->id) < 0)
         return -1;
-    if (reserve((void **)&s->sent, &c2, s->n + 1, sizeof *s->sent) < 0)
+    if (galley_reserve(&s->sent, &c2, s->n + 1, sizeof *s->sent) < 0)
         return -1;
     s->id[s->n] = id;
     s->sent[s->n] = sent;
@@ -231,7 +207,7 @@ static int lcs_mark(rouge *r, const int *x, size_t nx, const int *y, size_t ny,
                     unsigned char *mark)
 {
     size_t w = ny + 1;
-    if (reserve((void **)&r->dp, &r->capdp, (nx + 1) * w, sizeof *r->dp) < 0)
+    if (galley_reserve(&r->dp, &r->capdp, (nx + 1) * w, sizeof *r->dp) < 0)
         return -1;
     int *d = r->dp;
     for (size_t j = 0; j <= ny; j++)
@@ -265,7 +241,7 @@ static int lcs_mark(rouge *r, const int *x, size_t nx, const int *y, size_t ny,
  * the token counts of both sides (as ROUGE-1.5.5 does) */
 static int rouge_l(rouge *r, rouge_result *out)
 {
-    if (reserve((void **)&r->cnt_c, &r->capcnt, r->nwords, sizeof *r->cnt_c) < 0)
+    if (galley_reserve(&r->cnt_c, &r->capcnt, r->nwords, sizeof *r->cnt_c) < 0)
         return -1;
     int *cr = calloc(r->nwords + 1, sizeof *cr);
     if (!cr)
@@ -275,7 +251,7 @@ static int rouge_l(rouge *r, rouge_result *out)
         r->cnt_c[r->c.id[i]]++;
     for (size_t i = 0; i < r->r.n; i++)
         cr[r->r.id[i]]++;
-    if (reserve((void **)&r->mark, &r->capmark, r->r.n + 1, 1) < 0) {
+    if (galley_reserve(&r->mark, &r->capmark, r->r.n + 1, 1) < 0) {
         free(cr);
         return -1;
     }

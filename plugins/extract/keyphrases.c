@@ -312,14 +312,8 @@ static cand *get_cand(kp_state *st, const char *key, size_t n, int *fresh)
     size_t i = galley_counter_add(st->groups, key, n, 1);
     *fresh = galley_counter_size(st->groups) > before;
     if (*fresh) {
-        if (st->ncands == st->capcands) {
-            size_t cap = st->capcands ? st->capcands * 2 : 256;
-            cand *p = realloc(st->cands, cap * sizeof *p);
-            if (!p)
-                return NULL;
-            st->cands = p;
-            st->capcands = cap;
-        }
+        if (galley_reserve(&st->cands, &st->capcands, st->ncands + 1, sizeof *st->cands) < 0)
+            return NULL;
         memset(&st->cands[i], 0, sizeof st->cands[i]);
         st->ncands = i + 1;
     }

@@ -152,14 +152,9 @@ static int list_dir(const dir_state *s, const char *path, frame *f)
         free(full);
         if (isdir < 0)
             continue;
-        if (f->n == cap) {
-            cap = cap ? 2 * cap : 64;
-            entry *bigger = realloc(f->ents, cap * sizeof *bigger);
-            if (!bigger) {
-                err = ENOMEM;
-                break;
-            }
-            f->ents = bigger;
+        if (galley_reserve(&f->ents, &cap, f->n + 1, sizeof *f->ents) < 0) {
+            err = ENOMEM;
+            break;
         }
         f->ents[f->n].name = isdir ? join(nm, "") /* "nm/" */ : strdup(nm);
         f->ents[f->n].is_dir = isdir;
@@ -182,14 +177,8 @@ static int list_dir(const dir_state *s, const char *path, frame *f)
  * nothing pushed; ELOOP when it is one of its own ancestors. */
 static int push_dir(dir_state *s, const char *path, const char *rel)
 {
-    if (s->depth == s->cap) {
-        size_t ncap = s->cap ? 2 * s->cap : 16;
-        frame *bigger = realloc(s->stack, ncap * sizeof *bigger);
-        if (!bigger)
-            return ENOMEM;
-        s->stack = bigger;
-        s->cap = ncap;
-    }
+    if (galley_reserve(&s->stack, &s->cap, s->depth + 1, sizeof *s->stack) < 0)
+        return ENOMEM;
     frame f = { 0 };
     f.rel = strdup(rel);
     if (!f.rel)

@@ -278,16 +278,8 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *arg)
         j->too_big = 1;
         return 0;
     }
-    if (j->len + n + 1 > j->cap) {
-        size_t ncap = j->cap ? j->cap * 2 : 65536;
-        while (ncap < j->len + n + 1)
-            ncap *= 2;
-        char *bigger = realloc(j->body, ncap);
-        if (!bigger)
-            return 0;
-        j->body = bigger;
-        j->cap = ncap;
-    }
+    if (galley_reserve(&j->body, &j->cap, j->len + n + 1, 1) < 0)
+        return 0;
     memcpy(j->body + j->len, data, n);
     j->len += n;
     return n;

@@ -102,14 +102,8 @@ static int idset_has(const idset *s, const char *id)
 
 static void idset_add(idset *s, const char *id)
 {
-    if (s->n == s->cap) {
-        size_t ncap = s->cap ? s->cap * 2 : 64;
-        char **bigger = realloc(s->ids, ncap * sizeof *bigger);
-        if (!bigger)
-            return;     /* only the heartbeat misses it: claimed later, not lost */
-        s->ids = bigger;
-        s->cap = ncap;
-    }
+    if (galley_reserve(&s->ids, &s->cap, s->n + 1, sizeof *s->ids) < 0)
+        return;     /* only the heartbeat misses it: claimed later, not lost */
     char *dup = strdup(id);
     if (dup)
         s->ids[s->n++] = dup;
@@ -172,14 +166,8 @@ static void take_entry(rfetch *f, const redisReply *e, long long deliveries)
 {
     if (!e || e->type != REDIS_REPLY_ARRAY || e->elements < 2 || !is_str(e->element[0]))
         return;
-    if (f->n == f->cap) {
-        size_t ncap = f->cap ? f->cap * 2 : 16;
-        entry *bigger = realloc(f->buf, ncap * sizeof *bigger);
-        if (!bigger)
-            return;     /* stays pending: claimed after claim_idle */
-        f->buf = bigger;
-        f->cap = ncap;
-    }
+    if (galley_reserve(&f->buf, &f->cap, f->n + 1, sizeof *f->buf) < 0)
+        return;     /* stays pending: claimed after claim_idle */
     entry *x = &f->buf[f->n];
     memset(x, 0, sizeof *x);
     x->id = strdup(e->element[0]->str);

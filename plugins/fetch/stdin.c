@@ -77,15 +77,9 @@ static int read_line(stdin_state *s, size_t *len, size_t *stored)
     /* the fetch thread is the stream's only reader: no locking per byte */
     while ((c = getc_unlocked(s->in)) != EOF && c != '\n') {
         if (n < keep) {
-            if (n + 2 > s->cap) {
-                size_t ncap = s->cap ? s->cap * 2 : 4096;
-                char *bigger = realloc(s->line, ncap);
-                if (!bigger) {
-                    keep = n;       /* reported as too long below */
-                    continue;
-                }
-                s->line = bigger;
-                s->cap = ncap;
+            if (galley_reserve(&s->line, &s->cap, n + 2, 1) < 0) {
+                keep = n;       /* reported as too long below */
+                continue;
             }
             s->line[n++] = (char)c;
         }

@@ -633,13 +633,8 @@ static int list_files(warc_state *s, const char *path)
     while ((de = readdir(d))) {
         if (de->d_name[0] == '.' || !is_warc_name(de->d_name))
             continue;
-        if (s->nfiles == cap) {
-            cap = cap ? cap * 2 : 16;
-            char **bigger = realloc(s->files, cap * sizeof *bigger);
-            if (!bigger)
-                break;
-            s->files = bigger;
-        }
+        if (galley_reserve(&s->files, &cap, s->nfiles + 1, sizeof *s->files) < 0)
+            break;
         size_t n = strlen(path) + strlen(de->d_name) + 2;
         char *f = malloc(n);
         if (!f)

@@ -487,9 +487,5 @@ int main(void)
 {
     /* the rules under test, not whatever an earlier `make install` left */
     setenv("GALLEY_DATADIR", TEXT_DATADIR, 1);
-    SRunner *sr = srunner_create(text_suite());
-    srunner_run_all(sr, CK_ENV);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return ck_run(text_suite());
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <galley/galley.h>
+#include "../ckhelp.h"
 
 START_TEST(fields_single_multi_scored)
 {
@@ -125,9 +126,5 @@ int main(void)
     tcase_add_test(tc, raw_keeps_nul_bytes_and_arena_strings);
     tcase_add_test(tc, failure_message);
     suite_add_tcase(s, tc);
-    SRunner *r = srunner_create(s);
-    srunner_run_all(r, CK_ENV);
-    int failed = srunner_ntests_failed(r);
-    srunner_free(r);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return ck_run(s);
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/internal.h"
+#include "../ckhelp.h"
 
 static galley_doc *sample(void)
 {
@@ -174,9 +175,5 @@ int main(void)
     tcase_add_test(tc, damaged_input_is_refused);
     tcase_add_test(tc, span_outside_text_is_refused);
     suite_add_tcase(s, tc);
-    SRunner *r = srunner_create(s);
-    srunner_run_all(r, CK_ENV);
-    int failed = srunner_ntests_failed(r);
-    srunner_free(r);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return ck_run(s);
 }

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <galley/util.h>
+#include "../ckhelp.h"
 
 START_TEST(reserve_grows_and_refuses_overflow)
 {
@@ -171,9 +172,5 @@ int main(void)
     tcase_add_test(tc, shared_loads_once_and_frees_at_last_put);
     tcase_add_test(tc, shared_failure_is_reported_and_not_kept);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return ck_run(s);
 }

@@ -11,6 +11,7 @@
 #include <galley/news.h>
 #include <galley/text.h>
 #include <galley/util.h>
+#include "../ckhelp.h"
 
 #define S(x) x, strlen(x)
 
@@ -158,9 +159,5 @@ int main(void)
     tcase_add_test(tc, hash_is_fnv1a);
     tcase_add_test(tc, ascii_path_matches);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return ck_run(s);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <galley/galley.h>
 #include <galley/testing.h>
+#include "../ckhelp.h"
 
 extern const galley_plugin opts_LTX_galley_plugin;
 
@@ -102,9 +103,5 @@ int main(void)
     tcase_add_test(tc, unknown_with_suggestion);
     tcase_add_test(tc, missing_required);
     suite_add_tcase(s, tc);
-    SRunner *r = srunner_create(s);
-    srunner_run_all(r, CK_ENV);
-    int failed = srunner_ntests_failed(r);
-    srunner_free(r);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return ck_run(s);
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <galley/text.h>
+#include "../ckhelp.h"
 
 /* ---- UTF-8 ---- */
 
@@ -419,9 +420,5 @@ static Suite *text_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(text_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return ck_run(text_suite());
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <galley/text.h>
+#include "../ckhelp.h"
 
 /* splits text and compares with the expected sentences (NULL-terminated) */
 static void check_split(const char *text, const char *const *want)
@@ -287,9 +288,5 @@ static Suite *sent_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(sent_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return ck_run(sent_suite());
 }

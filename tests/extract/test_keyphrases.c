@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "../ckhelp.h"
 
 extern const galley_plugin keyphrases_LTX_galley_plugin;
 
@@ -258,9 +259,5 @@ int main(void)
     tcase_add_test(tc, phrase_shape_and_case);
     tcase_add_test(tc, unknown_language);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_ENV);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return ck_run(s);
 }

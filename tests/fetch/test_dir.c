@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 
 #include "fixtures.h"
+#include "../ckhelp.h"
 
 extern const galley_plugin dir_LTX_galley_plugin;
 #define DIR_PLUGIN (&dir_LTX_galley_plugin)
@@ -522,9 +523,5 @@ static Suite *dir_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(dir_suite());
-    srunner_run_all(sr, CK_ENV);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return ck_run(dir_suite());
 }

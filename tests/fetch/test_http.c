@@ -9,6 +9,7 @@
 #include <curl/curl.h>
 
 #include "fixtures.h"
+#include "../ckhelp.h"
 
 extern const galley_plugin http_LTX_galley_plugin;
 #define HTTP_PLUGIN (&http_LTX_galley_plugin)
@@ -498,9 +499,5 @@ int main(void)
         printf("test_http: python3 not found: skipped\n");
         return 77;
     }
-    SRunner *sr = srunner_create(http_suite());
-    srunner_run_all(sr, CK_ENV);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return ck_run(http_suite());
 }

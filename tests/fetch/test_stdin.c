@@ -5,6 +5,7 @@
 #include <fcntl.h>
 
 #include "fixtures.h"
+#include "../ckhelp.h"
 
 extern const galley_plugin stdin_LTX_galley_plugin;
 #define STDIN_PLUGIN (&stdin_LTX_galley_plugin)
@@ -262,9 +263,5 @@ static Suite *stdin_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(stdin_suite());
-    srunner_run_all(sr, CK_ENV);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return ck_run(stdin_suite());
 }

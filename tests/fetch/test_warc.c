@@ -6,6 +6,7 @@
 #include <zlib.h>
 
 #include "fixtures.h"
+#include "../ckhelp.h"
 
 extern const galley_plugin warc_LTX_galley_plugin;
 #define WARC_PLUGIN (&warc_LTX_galley_plugin)
@@ -502,9 +503,5 @@ static Suite *warc_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(warc_suite());
-    srunner_run_all(sr, CK_ENV);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return ck_run(warc_suite());
 }

@@ -12,7 +12,7 @@ check_PROGRAMS += tests/summarize/test_rouge
 tests_summarize_test_rouge_SOURCES = tests/summarize/test_rouge.c \
 	bench/rouge/rouge.c bench/rouge/rouge.h
 tests_summarize_test_rouge_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-tests_summarize_test_rouge_LDADD = $(CHECK_LIBS) $(STEMMER_LIBS)
+tests_summarize_test_rouge_LDADD = core/libgalley.la $(CHECK_LIBS) $(STEMMER_LIBS)
 TESTS += tests/summarize/test_rouge
 
 TESTS += tests/summarize/pipeline.sh tests/summarize/bench-skip.sh

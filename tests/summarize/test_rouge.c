@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "../../bench/rouge/rouge.h"
+#include "../ckhelp.h"
 
 static rouge *R;
 
@@ -123,9 +124,5 @@ int main(void)
     tcase_add_test(tc, bigrams_cross_sentences);
     tcase_add_test(tc, empty_sides);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_ENV);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return ck_run(s);
 }

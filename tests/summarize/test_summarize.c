@@ -8,6 +8,7 @@
 
 #include <galley/galley.h>
 #include <galley/testing.h>
+#include "../ckhelp.h"
 
 extern const galley_plugin lead_LTX_galley_plugin;
 extern const galley_plugin textrank_LTX_galley_plugin;
@@ -507,9 +508,5 @@ int main(void)
     tcase_add_test(tc, redundancy_drops_duplicates);
     tcase_add_test(tc, idf_table);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_ENV);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return ck_run(s);
 }

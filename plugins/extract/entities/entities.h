@@ -28,7 +28,7 @@ enum {
 
 enum { L_NONE = 0, L_PER, L_ORG, L_LOC, L_MISC };
 
-/* One per token of the document, so kept small (36 bytes): offsets are
+/* One per token of the document, so kept small (40 bytes): offsets are
  * 32-bit (ent_process refuses a text over ENT_MAX_TEXT). */
 typedef struct tok {
     uint32_t s, e;          /* bytes; e excludes a possessive 's */
@@ -44,6 +44,7 @@ typedef struct tok {
     unsigned char linestart;/* first token of a line */
     unsigned char seen;     /* 1: the document also writes it lower case; 2: capitalised mid-sentence */
     unsigned char gz;       /* gazetteer match: kind * 2 + (0 first word, 1 later word) */
+    unsigned char demonym;  /* names the people of a place: "Kenyans", "Japanese" */
 } tok;
 #define ENT_MAX_TEXT ((size_t)1 << 31)
 
@@ -59,7 +60,7 @@ typedef struct name {
 /* tags of the sequence tagger: O, then B-/I- of PER, ORG, LOC, MISC
  * (B of label L is 2L - 1, I is 2L) */
 #define ENT_NTAGS 9
-#define ENT_MAXF 64         /* features of one token, at most */
+#define ENT_MAXF 128        /* features of one token, at most (history included) */
 
 /* averaged-perceptron weights over hashed features, shared read-only by
  * every worker of the process (tagger.c) */
@@ -86,6 +87,7 @@ typedef struct ent_state {
     size_t nnames, capnames;
     galley_counter *lowseen, *capseen;
     int fields;             /* set people/places/organizations */
+    int informal;           /* the document reads like a post (tagger.c) */
     ent_model *model;
     galley_counter *stopcache;  /* word -> 2 stopword, 1 not */
     galley_counter *pername;/* last word of a person's full name -> name index */
@@ -107,7 +109,7 @@ void ent_release_lexicon(ent_state *st);
 #define ENT_MODEL_FILE "entities-tagger.bin.gz"
 /* Bumped whenever a feature changes: weights trained for other features
  * are refused instead of silently tagging badly. */
-#define ENT_FEATURE_SET 2u
+#define ENT_FEATURE_SET 4u
 int ent_tagger_open(ent_state *st, const char *dir, char *err, size_t errlen);
 void ent_tagger_close(ent_state *st);
 /* fills the per-token fields the features read (after ent_mark_positions

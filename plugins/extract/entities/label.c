@@ -50,6 +50,11 @@ void ent_name_periods(ent_state *st, const char *text)
             x->b--;
         if (x->label != L_PER)
             continue;
+        if ((st->toks[x->a].lex & LX_TITLE) &&
+            (x->b - x->a == 1 || (x->b - x->a == 2 && ent_tok_is(text, &st->toks[x->a + 1], ".")))) {
+            x->label = L_NONE;      /* "Mr" alone is nobody */
+            continue;
+        }
         while (x->b - x->a > 1 && (st->toks[x->a].lex & LX_TITLE)) {
             x->a++;
             if (x->b - x->a > 1 && ent_tok_is(text, &st->toks[x->a], "."))

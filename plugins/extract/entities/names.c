@@ -12,14 +12,8 @@
 
 static int push_tok(ent_state *st, const tok *t)
 {
-    if (st->ntoks == st->captoks) {
-        size_t cap = st->captoks ? st->captoks * 2 : 1024;
-        tok *p = realloc(st->toks, cap * sizeof *p);
-        if (!p)
-            return -1;
-        st->toks = p;
-        st->captoks = cap;
-    }
+    if (galley_reserve(&st->toks, &st->captoks, st->ntoks + 1, sizeof *st->toks) < 0)
+        return -1;
     st->toks[st->ntoks++] = *t;
     return 0;
 }
@@ -210,14 +204,8 @@ int ent_gap_breaks(const char *text, const tok *a, const tok *b)
 
 int ent_push_name(ent_state *st, size_t a, size_t b)
 {
-    if (st->nnames == st->capnames) {
-        size_t cap = st->capnames ? st->capnames * 2 : 64;
-        name *p = realloc(st->names, cap * sizeof *p);
-        if (!p)
-            return -1;
-        st->names = p;
-        st->capnames = cap;
-    }
+    if (galley_reserve(&st->names, &st->capnames, st->nnames + 1, sizeof *st->names) < 0)
+        return -1;
     name nm = { a, b, a, L_NONE, 0, 0, -1 };
     st->names[st->nnames++] = nm;
     return 0;
