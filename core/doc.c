@@ -53,6 +53,9 @@ struct galley_doc {
     layer *layers;
     size_t nlayers, caplayers;
     const char *error;
+    galley_buf *prepared;       /* per output stage: prepare()'s record */
+    size_t nprepared, cur_out;  /* cur_out: the output stage being run */
+    galley__toklayer *toklayer; /* the toolkit's token layer, in the arena */
 };
 
 /* Grows a document's vector.  Out of memory here ends the process
@@ -88,6 +91,9 @@ void galley_doc_free(galley_doc *d)
     free(d->fields);
     free(d->layers);
     free(d->raw_owned);
+    for (size_t i = 0; i < d->nprepared; i++)
+        free(d->prepared[i].data);
+    free(d->prepared);
     free(d);
 }
 
@@ -232,6 +238,7 @@ void galley_doc_set_text(galley_doc *d, const char *text, size_t len)
 {
     d->text = galley_doc_strndup(d, text, len);
     d->text_len = len;
+    d->toklayer = NULL;         /* so does the token layer */
     /* spans index the old text: none may survive it */
     for (size_t i = 0; i < d->nlayers; i++)
         free(d->layers[i].spans);
@@ -405,3 +412,44 @@ int galley_doc_fail(galley_doc *d, const char *fmt, ...)
 
 const char *galley_doc_error(const galley_doc *d) { return d->error; }
 void galley__doc_clear_error(galley_doc *d) { d->error = NULL; }
+
+/* ---- records prepared by outputs in the workers (ABI 1.2) ---- */
+
+void galley__doc_select_output(galley_doc *d, size_t k)
+{
+    d->cur_out = k;
+}
+
+void galley_doc_set_prepared(galley_doc *d, void *buf, size_t len)
+{
+    if (d->cur_out >= d->nprepared) {
+        size_t cap = d->nprepared;
+        GROW(d->prepared, cap, d->cur_out + 1);
+        memset(d->prepared + d->nprepared, 0,
+               (cap - d->nprepared) * sizeof *d->prepared);
+        d->nprepared = cap;
+    }
+    galley_buf *b = &d->prepared[d->cur_out];
+    free(b->data);
+    b->data = buf;
+    b->len = buf ? len : 0;
+    b->cap = b->len;
+}
+
+const char *galley_doc_prepared(const galley_doc *d, size_t *len)
+{
+    const galley_buf *b = d->cur_out < d->nprepared ? &d->prepared[d->cur_out] : NULL;
+    if (len)
+        *len = b && b->data ? b->len : 0;
+    return b ? b->data : NULL;
+}
+
+galley__toklayer *galley__doc_toklayer(const galley_doc *d)
+{
+    return d->toklayer;
+}
+
+void galley__doc_set_toklayer(galley_doc *d, galley__toklayer *L)
+{
+    d->toklayer = L;
+}

@@ -112,6 +112,31 @@ static void run_transforms(engine *E, int w, item *it)
         run_stage(&E->work[w][i], it->doc, &E->wstats[w][i], it, i);
 }
 
+/* Outputs with a prepare() step (ABI 1.2) build their records here, in the
+ * worker: the output thread then only writes bytes, in order.  Time and
+ * failures go to the output stage's row of this worker. */
+static void prepare_outputs(engine *E, int w, item *it)
+{
+    for (size_t i = E->first_out; i < E->p->nstages && it->status == GALLEY_OK; i++) {
+        const galley_plugin *op = E->p->stages[i].plugin;
+        galley_status (*prep)(void *, galley_doc *) = GALLEY__PLUGIN_FIELD(op, prepare);
+        if (!prep)
+            continue;
+        stat_row *row = &E->wstats[w][i];
+        galley__doc_select_output(it->doc, i - E->first_out);
+        double t0 = galley__now();
+        galley_status s = prep(E->outs[i - E->first_out].state, it->doc);
+        row->seconds += galley__now() - t0;
+        if (s == GALLEY_OK)
+            continue;
+        if (!galley_doc_error(it->doc))
+            galley_doc_fail(it->doc, "prepare failed without saying why (a plugin bug)");
+        row->failed++;
+        it->status = GALLEY_ERROR;
+        it->stage = i;
+    }
+}
+
 /* ---- fetch thread ---- */
 
 /* Acks every flushed batch; called and returns with E->lock held. */
@@ -242,6 +267,7 @@ static void *worker_main(void *arg)
         pthread_mutex_unlock(&E->lock);
 
         run_transforms(E, wa->w, it);
+        prepare_outputs(E, wa->w, it);
         pthread_mutex_lock(&E->lock);
         E->done[galley_doc_seq(it->doc) % E->window] = it;
         if (galley_doc_seq(it->doc) == E->emitted)
@@ -277,8 +303,10 @@ static void emit(engine *E, item *it, totals *t)
     if (E->aborted)
         return;
     t->docs++;
-    for (size_t i = E->first_out; i < E->p->nstages && it->status == GALLEY_OK; i++)
+    for (size_t i = E->first_out; i < E->p->nstages && it->status == GALLEY_OK; i++) {
+        galley__doc_select_output(it->doc, i - E->first_out);
         run_stage(&E->outs[i - E->first_out], it->doc, &E->stats[i], it, i);
+    }
     if (it->status == GALLEY_ERROR) {
         t->failed++;
         report_failure(E, it);
@@ -467,8 +495,9 @@ static void engine_free(engine *E)
 static void print_stats(const engine *E)
 {
     const galley_pipeline *p = E->p;
+    /* output rows too: their prepare() steps ran in the workers */
     for (int w = 0; w < E->workers; w++)
-        for (size_t i = 1; i < E->first_out; i++) {
+        for (size_t i = 1; i < p->nstages; i++) {
             E->stats[i].ok += E->wstats[w][i].ok;
             E->stats[i].skipped += E->wstats[w][i].skipped;
             E->stats[i].failed += E->wstats[w][i].failed;

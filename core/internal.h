@@ -56,6 +56,13 @@ void galley__log_line(const char *prefix, const char *msg);
 /* ---- doc.c ---- */
 void galley__doc_set_seq(galley_doc *doc, unsigned long long seq);
 void galley__doc_clear_error(galley_doc *doc);
+/* the output stage (0 = first output) whose prepared record
+ * galley_doc_set_prepared/galley_doc_prepared address */
+void galley__doc_select_output(galley_doc *doc, size_t k);
+/* the token layer (core/text_layer.c) a document keeps until its text changes */
+typedef struct galley__toklayer galley__toklayer;
+galley__toklayer *galley__doc_toklayer(const galley_doc *doc);
+void galley__doc_set_toklayer(galley_doc *doc, galley__toklayer *layer);
 
 /* ---- stage.c: options and the configured stage ---- */
 typedef struct galley_optval {

@@ -18,7 +18,9 @@ typedef struct entry {
 struct galley_counter {
     entry *entries;
     size_t n, cap;
-    size_t *slots;          /* entry index + 1; 0 = empty */
+    uint64_t *slots;        /* high 32 bits: hash tag; low: entry index + 1
+                             * (0 = empty); the tag settles most misses
+                             * without touching the entry or its key */
     size_t nslots;          /* power of two, > 2 * n */
     char *pool;             /* keys, each NUL-terminated */
     size_t pool_len, pool_cap;
@@ -53,24 +55,30 @@ void galley_counter_clear(galley_counter *c)
         memset(c->slots, 0, c->nslots * sizeof *c->slots);
 }
 
+#define SLOT_INDEX(s) ((size_t)((s) & 0xffffffffu))     /* entry + 1 */
+#define SLOT_TAG(h) ((h) & 0xffffffff00000000u)
+#define MAX_ENTRIES 0xfffffffeu
+
 static size_t probe(const galley_counter *c, const char *key, size_t n,
                     uint64_t h)
 {
     size_t mask = c->nslots - 1, i = (size_t)h & mask;
     for (;;) {
-        size_t s = c->slots[i];
+        uint64_t s = c->slots[i];
         if (s == 0)
             return i;
-        const entry *e = &c->entries[s - 1];
-        if (e->hash == h && e->len == n && memcmp(c->pool + e->off, key, n) == 0)
-            return i;
+        if (SLOT_TAG(s) == SLOT_TAG(h)) {
+            const entry *e = &c->entries[SLOT_INDEX(s) - 1];
+            if (e->hash == h && e->len == n && memcmp(c->pool + e->off, key, n) == 0)
+                return i;
+        }
         i = (i + 1) & mask;
     }
 }
 
 static int rehash(galley_counter *c, size_t nslots)
 {
-    size_t *slots = calloc(nslots, sizeof *slots);
+    uint64_t *slots = calloc(nslots, sizeof *slots);
     if (!slots)
         return -1;
     free(c->slots);
@@ -80,7 +88,7 @@ static int rehash(galley_counter *c, size_t nslots)
         size_t i = (size_t)c->entries[k].hash & (nslots - 1);
         while (slots[i])
             i = (i + 1) & (nslots - 1);
-        slots[i] = k + 1;
+        slots[i] = SLOT_TAG(c->entries[k].hash) | (k + 1);
     }
     return 0;
 }
@@ -88,14 +96,16 @@ static int rehash(galley_counter *c, size_t nslots)
 size_t galley_counter_add(galley_counter *c, const char *key, size_t n,
                           double delta)
 {
-    if (c->nslots < 2 * (c->n + 1) + 2 &&
-        rehash(c, c->nslots ? c->nslots * 2 : 32) < 0)
+    if (c->n >= MAX_ENTRIES ||
+        (c->nslots < 2 * (c->n + 1) + 2 &&
+         rehash(c, c->nslots ? c->nslots * 2 : 32) < 0))
         return (size_t)-1;
     uint64_t h = hash_bytes(key, n);
     size_t i = probe(c, key, n, h);
     if (c->slots[i]) {
-        c->entries[c->slots[i] - 1].value += delta;
-        return c->slots[i] - 1;
+        size_t k = SLOT_INDEX(c->slots[i]) - 1;
+        c->entries[k].value += delta;
+        return k;
     }
     if (galley_reserve(&c->entries, &c->cap, c->n + 1, sizeof(entry)) < 0 ||
         galley_reserve(&c->pool, &c->pool_cap, c->pool_len + n + 1, 1) < 0)
@@ -104,7 +114,7 @@ size_t galley_counter_add(galley_counter *c, const char *key, size_t n,
     c->pool[c->pool_len + n] = '\0';
     c->entries[c->n] = (entry){ c->pool_len, n, h, delta };
     c->pool_len += n + 1;
-    c->slots[i] = ++c->n;
+    c->slots[i] = SLOT_TAG(h) | ++c->n;
     return c->n - 1;
 }
 
@@ -113,7 +123,7 @@ size_t galley_counter_find(const galley_counter *c, const char *key, size_t n)
     if (c->n == 0)
         return (size_t)-1;
     size_t i = probe(c, key, n, hash_bytes(key, n));
-    return c->slots[i] ? c->slots[i] - 1 : (size_t)-1;
+    return c->slots[i] ? SLOT_INDEX(c->slots[i]) - 1 : (size_t)-1;
 }
 
 size_t galley_counter_size(const galley_counter *c)

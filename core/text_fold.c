@@ -7,12 +7,34 @@
 
 #include "text_int.h"
 
+/* appends the bytes of one folded character when they fit whole; *full
+ * latches so that a truncated result stays UTF-8 */
+static void put(char *out, size_t cap, size_t *written, int *full,
+                const char *b, size_t len)
+{
+    if (out && !*full && *written + len < cap) {
+        memcpy(out + *written, b, len);
+        *written += len;
+    } else {
+        *full = 1;
+    }
+}
+
 size_t galley_casefold(const char *s, size_t n, char *out, size_t cap)
 {
     size_t pos = 0, need = 0, written = 0;
     int full = 0;
-    int32_t c;
-    while ((c = galley_utf8_next(s, n, &pos)) >= 0) {
+    while (pos < n) {
+        unsigned char b = (unsigned char)s[pos];
+        /* news text is nearly all ASCII: utf8proc folds only A-Z there */
+        if (b < 0x80) {
+            char f = (char)(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
+            put(out, cap, &written, &full, &f, 1);
+            need++;
+            pos++;
+            continue;
+        }
+        int32_t c = galley_utf8_next(s, n, &pos);
         utf8proc_int32_t folded[8];
         int boundclass = 0;
         utf8proc_ssize_t k = utf8proc_decompose_char(c, folded, 8,
@@ -24,13 +46,7 @@ size_t galley_casefold(const char *s, size_t n, char *out, size_t cap)
         for (utf8proc_ssize_t i = 0; i < k; i++) {
             char enc[4];
             size_t len = galley_utf8_encode(folded[i], enc);
-            /* only whole sequences go out: a truncated result stays UTF-8 */
-            if (out && !full && written + len < cap) {
-                memcpy(out + written, enc, len);
-                written += len;
-            } else {
-                full = 1;
-            }
+            put(out, cap, &written, &full, enc, len);
             need += len;
         }
     }

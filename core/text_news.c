@@ -3,6 +3,8 @@
  * splitter, the extract plugins and the summarizers. */
 #include "config.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -55,12 +57,26 @@ static const date_name date_names[] = {
     { NULL, 0, 0 }
 };
 
+/* per first letter, a bit per name length (2..9) the table has: most
+ * words of a text are told "no date word" by one lookup */
+static uint16_t shapes[26];
+static pthread_once_t shapes_once = PTHREAD_ONCE_INIT;
+
+static void build_shapes(void)
+{
+    for (const date_name *d = date_names; d->name; d++)
+        shapes[d->name[0] - 'a'] |= (uint16_t)(1u << strlen(d->name));
+}
+
 int galley_date_word(const char *w, size_t n, int *value)
 {
     if (n > 1 && w[n - 1] == '.')
         n--;
     /* the names are 2 to 9 ASCII letters: most words stop here */
     if (n < 2 || n > 9 || !txt_is_letter((unsigned char)w[0]) || (unsigned char)w[0] >= 0x80)
+        return 0;
+    pthread_once(&shapes_once, build_shapes);
+    if (!(shapes[(w[0] | 0x20) - 'a'] & (1u << n)))
         return 0;
     char low[10];
     for (size_t i = 0; i < n; i++) {

@@ -12,6 +12,7 @@
 
 struct galley_stemmer {
     struct sb_stemmer *sb;
+    char *lang;
     char *buf;              /* the case-folded word */
     size_t cap;
 };
@@ -29,6 +30,10 @@ galley_stemmer *galley_stemmer_new(const char *lang)
         return NULL;
     }
     st->sb = sb;
+    if (!(st->lang = strdup(lang))) {
+        galley_stemmer_free(st);
+        return NULL;
+    }
     return st;
 }
 
@@ -37,6 +42,7 @@ void galley_stemmer_free(galley_stemmer *st)
     if (!st)
         return;
     sb_stemmer_delete(st->sb);
+    free(st->lang);
     free(st->buf);
     free(st);
 }
@@ -44,7 +50,8 @@ void galley_stemmer_free(galley_stemmer *st)
 const char *galley_stem(galley_stemmer *st, const char *w, size_t n,
                         size_t *outlen)
 {
-    size_t need = galley_casefold(w, n, NULL, 0);
+    /* fold once into the buffer; a second time only when it grew */
+    size_t need = galley_casefold(w, n, st->buf, st->cap);
     if (need + 1 > st->cap) {
         size_t cap = need + 1 < 64 ? 64 : need + 1;
         char *b = realloc(st->buf, cap);
@@ -55,8 +62,8 @@ const char *galley_stem(galley_stemmer *st, const char *w, size_t n,
         }
         st->buf = b;
         st->cap = cap;
+        galley_casefold(w, n, st->buf, st->cap);
     }
-    galley_casefold(w, n, st->buf, st->cap);
     if (need > INT_MAX) {       /* libstemmer takes an int length */
         if (outlen)
             *outlen = need;
@@ -72,4 +79,9 @@ const char *galley_stem(galley_stemmer *st, const char *w, size_t n,
     if (outlen)
         *outlen = (size_t)sb_stemmer_length(st->sb);
     return (const char *)r;
+}
+
+const char *galley_stemmer_lang(const galley_stemmer *st)
+{
+    return st && st->lang ? st->lang : "";
 }

@@ -2,13 +2,13 @@
  * (articles, pronouns, auxiliaries, prepositions, conjunctions, contractions). */
 #include "config.h"
 
-#include <stdlib.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "text_int.h"
 
-/* sorted by bytes (strcmp order) for bsearch; the tests look words up
- * from all over the table */
+/* the tests look words up from all over the table */
 static const char *const stopwords[] = {
     "a", "about", "above", "across", "after", "afterwards", "again",
     "against", "ago", "all", "almost", "alone", "along", "already", "also",
@@ -54,16 +54,70 @@ static const char *const stopwords[] = {
 
 #define NSTOP (sizeof stopwords / sizeof stopwords[0])
 #define STOP_MAX 16     /* longer than any entry */
+#define SET_SIZE 1024   /* power of two, > 3 * NSTOP: short probe runs */
 
-static int cmp_word(const void *key, const void *elem)
+/* an open-addressing hash set over the table, built once per process: the
+ * test is one hash and (nearly always) one comparison, where a binary
+ * search made nine string comparisons */
+static uint16_t set[SET_SIZE];     /* index + 1 into stopwords; 0 = empty */
+static uint8_t lens[NSTOP];
+static pthread_once_t set_once = PTHREAD_ONCE_INIT;
+
+static uint32_t word_hash(const char *w, size_t n)
 {
-    return strcmp((const char *)key, *(const char *const *)elem);
+    uint32_t h = 2166136261u;       /* FNV-1a */
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h ^ (h >> 15);
+}
+
+static void build_set(void)
+{
+    for (size_t k = 0; k < NSTOP; k++) {
+        size_t n = strlen(stopwords[k]);
+        lens[k] = (uint8_t)n;
+        size_t i = word_hash(stopwords[k], n) & (SET_SIZE - 1);
+        while (set[i])
+            i = (i + 1) & (SET_SIZE - 1);
+        set[i] = (uint16_t)(k + 1);
+    }
+}
+
+/* key: case-folded, ASCII apostrophes, n <= STOP_MAX */
+static int in_set(const char *key, size_t n)
+{
+    pthread_once(&set_once, build_set);
+    for (size_t i = word_hash(key, n) & (SET_SIZE - 1); set[i]; i = (i + 1) & (SET_SIZE - 1)) {
+        size_t k = set[i] - 1u;
+        if (lens[k] == n && memcmp(stopwords[k], key, n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* the common case: an ASCII word, folded byte by byte; -1 if not ASCII */
+static int ascii_stopword(const char *w, size_t n)
+{
+    char key[STOP_MAX];
+    size_t m = n < STOP_MAX ? n : STOP_MAX;
+    for (size_t i = 0; i < m; i++) {
+        unsigned char b = (unsigned char)w[i];
+        if (b >= 0x80)
+            return -1;
+        key[i] = (char)(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
+    }
+    /* a longer word whose first STOP_MAX bytes are ASCII folds to more
+     * than STOP_MAX bytes whatever follows: no stopword */
+    return n <= STOP_MAX && in_set(key, n);
 }
 
 int galley_is_stopword(const char *w, size_t n)
 {
     if (n == 0 || n > 4 * STOP_MAX)
         return 0;
+    int fast = ascii_stopword(w, n);
+    if (fast >= 0)
+        return fast;
     char buf[4 * STOP_MAX + 1];
     size_t len = galley_casefold(w, n, buf, sizeof buf);
     if (len >= sizeof buf)
@@ -82,6 +136,5 @@ int galley_is_stopword(const char *w, size_t n)
             key[k++] = buf[i];
         }
     }
-    key[k] = '\0';
-    return bsearch(key, stopwords, NSTOP, sizeof stopwords[0], cmp_word) != NULL;
+    return in_set(key, k);
 }

@@ -64,6 +64,13 @@ void galley_doc_set_raw(galley_doc *doc, const void *bytes, size_t len); /* copi
 /* takes ownership of a malloc()ed buffer (no copy for large files) */
 void galley_doc_take_raw(galley_doc *doc, void *malloced, size_t len);
 
+/* ---- ABI 1.2: an output's record built by its prepare() step ----
+ * In an output's prepare(): takes a malloc()ed buffer (freed with the doc)
+ * as this output stage's record of the doc.  In its process(): the bytes
+ * prepare() handed over for this stage, or NULL when none was prepared. */
+void galley_doc_set_prepared(galley_doc *doc, void *malloced, size_t len);
+const char *galley_doc_prepared(const galley_doc *doc, size_t *len);
+
 /* ---- text: the current UTF-8 body; always NUL-terminated, but may hold
  * NULs only if a fetcher put them there (clean stages reject them) ---- */
 const char *galley_doc_text(const galley_doc *doc, size_t *len);

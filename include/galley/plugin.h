@@ -15,7 +15,7 @@ extern "C" {
  * only append fields to galley_plugin (SQLite's rule), so an older plugin keeps
  * working with a newer core. */
 #define GALLEY_ABI_MAJOR 1
-#define GALLEY_ABI_MINOR 1
+#define GALLEY_ABI_MINOR 2
 #define GALLEY_ABI_MAKE(major, minor) ((uint32_t)(((major) << 16) | (minor)))
 #define GALLEY_ABI GALLEY_ABI_MAKE(GALLEY_ABI_MAJOR, GALLEY_ABI_MINOR)
 #define GALLEY_ABI_MAJOR_OF(abi) ((unsigned)((abi) >> 16))
@@ -135,6 +135,18 @@ typedef struct galley_plugin {
      * of the run (next() returned GALLEY_DONE, or a stop) the last acks are
      * delivered before close(). */
     galley_status (*ack)(void *state, const galley_ack *acks, size_t n);
+
+    /* ---- ABI 1.2: appended; a 1.0/1.1 plugin has none and runs as before. */
+    /* OUTPUT, optional: builds this document's record in the worker thread
+     * that ran its transforms, so that the one output thread only writes
+     * bytes in order (serializing there capped a pipeline at one core).
+     * Hand the bytes over with galley_doc_set_prepared(); process() then
+     * reads them back with galley_doc_prepared() (and builds the record
+     * itself when that is NULL: a run outside the engine).  Called
+     * concurrently from several workers on the same state: read it, never
+     * write it (use atomics for counters).  GALLEY_ERROR (message set with
+     * galley_doc_fail) fails the document as process() would. */
+    galley_status (*prepare)(void *state, galley_doc *doc);
 } galley_plugin;
 
 #if defined(__GNUC__)

@@ -35,6 +35,7 @@ typedef enum galley_tok_class {
 #define GALLEY_TOK_ALLCAPS     0x2u  /* every letter upper case (and >= 1) */
 #define GALLEY_TOK_LOWER       0x4u  /* every letter lower case */
 #define GALLEY_TOK_HAS_DIGIT   0x8u
+#define GALLEY_TOK_STOPWORD    0x10u /* token layer only: an English stopword */
 
 typedef struct galley_token {
     size_t start, end;      /* byte offsets into the text */
@@ -85,6 +86,34 @@ void galley_stemmer_free(galley_stemmer *st);
  * call.  *outlen gets its length. */
 const char *galley_stem(galley_stemmer *st, const char *w, size_t n,
                         size_t *outlen);
+
+/* The stemmer's language as given to galley_stemmer_new ("" for NULL). */
+const char *galley_stemmer_lang(const galley_stemmer *st);
+
+/* ---- the token layer: a document's tokens, computed once ----
+ * The first stage that asks tokenizes the document's text (exactly the
+ * tokens galley_tok_next yields, WORD tokens that are stopwords flagged
+ * GALLEY_TOK_STOPWORD); later stages get the same arrays back for free.
+ * Everything lives in the document's arena and stays valid until its text
+ * is replaced (galley_doc_set_text), which drops the layer. */
+typedef struct galley_doc galley_doc;
+
+/* the tokens (*n of them; NULL when there are none) */
+const galley_token *galley_doc_tokens(galley_doc *doc, size_t *n);
+
+/* per token: a form of its text, NUL-terminated, and its hashed id
+ * (galley_hash64 of the len bytes): equal forms have equal ids */
+typedef struct galley_term {
+    const char *text;
+    size_t len;
+    uint64_t id;
+} galley_term;
+/* per token i of galley_doc_tokens: its case-folded form (galley_casefold),
+ * computed on the first call */
+const galley_term *galley_doc_terms(galley_doc *doc, size_t *n);
+/* per token i: its stem by st (galley_stem: folded, then stemmed),
+ * computed on the first call for st's language; NULL if st is NULL */
+const galley_term *galley_doc_stems(galley_doc *doc, galley_stemmer *st, size_t *n);
 
 /* ---- hashing: galley_hash64() in galley/util.h ---- */
 

@@ -183,21 +183,21 @@ static int parse_dateline(const char *s, size_t n, char *out, size_t cap)
 
 /* ---- language and length ---- */
 
-static void count_words(const char *text, size_t len, size_t *words, size_t *stop,
+/* over the toolkit's token layer, which later stages (quotes) reuse */
+static void count_words(galley_doc *doc, const char *text, size_t *words, size_t *stop,
                         size_t *latin)
 {
-    galley_tokenizer tz;
-    galley_token t;
+    size_t n;
+    const galley_token *t = galley_doc_tokens(doc, &n);
     *words = *stop = *latin = 0;
-    galley_tok_init(&tz, text, len);
-    while (galley_tok_next(&tz, &t)) {
-        if (t.cls == GALLEY_TOK_NUMBER) {
+    for (size_t i = 0; i < n; i++) {
+        if (t[i].cls == GALLEY_TOK_NUMBER) {
             (*words)++;
-        } else if (t.cls == GALLEY_TOK_WORD) {
+        } else if (t[i].cls == GALLEY_TOK_WORD) {
             (*words)++;
-            if ((unsigned char)text[t.start] < 0x80)
+            if ((unsigned char)text[t[i].start] < 0x80)
                 (*latin)++;
-            if (galley_is_stopword(text + t.start, t.end - t.start))
+            if (t[i].flags & GALLEY_TOK_STOPWORD)
                 (*stop)++;
         }
     }
@@ -263,7 +263,7 @@ static galley_status meta_process(void *state, galley_doc *doc)
             galley_doc_set_field(doc, "dateline", place);
     }
     size_t words, stop, latin;
-    count_words(text, len, &words, &stop, &latin);
+    count_words(doc, text, &words, &stop, &latin);
     if (!galley_doc_field(doc, "lang")) {
         /* function words make up 30-50% of running English text */
         int en = words >= 5 && stop * 5 >= words && latin * 2 >= words;

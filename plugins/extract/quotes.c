@@ -45,30 +45,17 @@ static galley_status quote_close(void *state)
 typedef struct tokens {
     const char *text;
     size_t len;
-    galley_token *t;
+    const galley_token *t;
     size_t n;
 } tokens;
 
-/* The tokens live while the document is processed (malloc, freed at the
- * end), not in its arena: they are 1.5x the text, and the doc lives on. */
-static int tokenize(const char *text, size_t len, tokens *tk)
+/* the toolkit's token layer: computed once per document, shared with the
+ * other stages that read tokens */
+static void tokenize(galley_doc *doc, const char *text, size_t len, tokens *tk)
 {
-    galley_tokenizer tz;
-    galley_token t;
-    size_t n = 0;
-    galley_tok_init(&tz, text, len);
-    while (galley_tok_next(&tz, &t))
-        n++;
     tk->text = text;
     tk->len = len;
-    tk->n = 0;
-    tk->t = malloc((n ? n : 1) * sizeof *tk->t);
-    if (!tk->t)
-        return -1;
-    galley_tok_init(&tz, text, len);
-    while (tk->n < n && galley_tok_next(&tz, &tk->t[tk->n]))
-        tk->n++;
-    return 0;
+    tk->t = galley_doc_tokens(doc, &tk->n);
 }
 
 static int tok_is(const tokens *tk, size_t i, const char *w)
@@ -163,7 +150,7 @@ static int is_cap(const tokens *tk, size_t i)
 
 static int is_stop(const tokens *tk, size_t i)
 {
-    return galley_is_stopword(tk->text + tk->t[i].start, tk->t[i].end - tk->t[i].start);
+    return (tk->t[i].flags & GALLEY_TOK_STOPWORD) != 0;
 }
 
 /* a word that may be part of a speaker's name or description */
@@ -494,10 +481,19 @@ static int last_word_capitalized(const char *text, span sp)
     return text[p] >= 'A' && text[p] <= 'Z';
 }
 
-/* the quote layer: each quotation, labelled with its speaker when found */
-static void find_quotes(const quote_state *st, galley_doc *doc, const char *text, size_t len,
-                        const tokens *tk, const size_t *starts, size_t nsent)
+static galley_status quote_process(void *state, galley_doc *doc)
 {
+    const quote_state *st = state;
+    size_t len;
+    const char *text = galley_doc_text(doc, &len);
+    if (!text || len == 0)
+        return GALLEY_OK;
+    tokens tk;
+    size_t nsent;
+    size_t *starts = sentence_starts(doc, text, len, &nsent);
+    if (!starts)
+        return galley_doc_fail(doc, "out of memory");
+    tokenize(doc, text, len, &tk);
     span last_person = { 0, 0 }, last_group = { 0, 0 };
     size_t pos = 0;
     quote q, prev = { 0, 0, 0 };
@@ -505,31 +501,31 @@ static void find_quotes(const quote_state *st, galley_doc *doc, const char *text
     while (next_quote(text, len, &pos, &q)) {
         int continues = prev.reopened && q.open == prev.close;
         prev = q;
-        size_t a = tok_at(tk, q.open), b = tok_at(tk, q.close);
-        size_t inner_s = a < tk->n ? tk->t[a].end : q.open, inner_e = q.close;
+        size_t a = tok_at(&tk, q.open), b = tok_at(&tk, q.close);
+        size_t inner_s = a < tk.n ? tk.t[a].end : q.open, inner_e = q.close;
         if (a + 1 < b)
-            inner_s = tk->t[a + 1].start;
+            inner_s = tk.t[a + 1].start;
         if (b > 0 && b - 1 > a)
-            inner_e = tk->t[b - 1].end;
+            inner_e = tk.t[b - 1].end;
         while (inner_e > inner_s && strchr(",;: ", text[inner_e - 1]))
             inner_e--;                  /* "bonhomie," */
-        size_t words = count_words(tk, a + 1, b);
+        size_t words = count_words(&tk, a + 1, b);
         if (words == 0 || (long long)words < st->min_words)
             continue;
         const char *label = NULL;
         if (st->speakers) {
             span sp;
-            int pron = 0, ok = speaker_after(tk, b + 1, &sp, &pron);
+            int pron = 0, ok = speaker_after(&tk, b + 1, &sp, &pron);
             if (!ok) {
-                size_t lo = tok_at(tk, sentence_start(starts, nsent, q.open));
+                size_t lo = tok_at(&tk, sentence_start(starts, nsent, q.open));
                 if (a > lo + LOOK_BACK)
                     lo = a - LOOK_BACK;     /* linear even in a giant sentence */
-                ok = speaker_before(tk, lo, a, &sp, &pron);
+                ok = speaker_before(&tk, lo, a, &sp, &pron);
             }
             if (ok && pron) {
                 /* "Mr Balls said he was sure ... \"...,\" he said" */
                 span r;
-                if (recent_speaker(tk, a, pron, &r))
+                if (recent_speaker(&tk, a, pron, &r))
                     sp = r;
                 else
                     sp = pron == 1 ? last_person : last_group;
@@ -547,21 +543,6 @@ static void find_quotes(const quote_state *st, galley_doc *doc, const char *text
         prev_label = label;
         galley_doc_add_span(doc, "quote", inner_s, inner_e, label, GALLEY_NO_SCORE);
     }
-}
-
-static galley_status quote_process(void *state, galley_doc *doc)
-{
-    size_t len;
-    const char *text = galley_doc_text(doc, &len);
-    if (!text || len == 0)
-        return GALLEY_OK;
-    tokens tk;
-    size_t nsent;
-    size_t *starts = sentence_starts(doc, text, len, &nsent);
-    if (!starts || tokenize(text, len, &tk) < 0)
-        return galley_doc_fail(doc, "out of memory");
-    find_quotes(state, doc, text, len, &tk, starts, nsent);
-    free(tk.t);
     return GALLEY_OK;
 }
 

@@ -3,6 +3,7 @@
  * place at close.  JSON is built and escaped by jansson (record.c). */
 #include <galley/galley.h>
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,7 @@ typedef struct jsonl {
     sink_file out;
     jrec rec;
     sink_buf buf;               /* reused for each record */
+    atomic_ullong prepared_repairs; /* counted by prepare() in the workers */
 } jsonl;
 
 static const galley_option jsonl_opts[] = {
@@ -26,12 +28,40 @@ static const galley_option jsonl_opts[] = {
     { 0 }
 };
 
+static galley_status encode_failed(galley_doc *doc)
+{
+    return galley_doc_fail(doc, "cannot encode the record as JSON (jansson refused it)");
+}
+
+/* in a worker: the record is built on a copy of the (read-only) settings */
+static galley_status jsonl_prepare(void *state, galley_doc *doc)
+{
+    jsonl *j = state;
+    jrec rec = j->rec;
+    rec.total_repairs = 0;
+    sink_buf b = { 0 };
+    if (jrec_encode(&rec, doc, &b) < 0) {
+        sink_buf_free(&b);
+        return encode_failed(doc);
+    }
+    if (rec.total_repairs)
+        atomic_fetch_add(&j->prepared_repairs, rec.total_repairs);
+    galley_doc_set_prepared(doc, b.data, b.len);
+    return GALLEY_OK;
+}
+
 static galley_status jsonl_process(void *state, galley_doc *doc)
 {
     jsonl *j = state;
-    if (jrec_encode(&j->rec, doc, &j->buf) < 0)
-        return galley_doc_fail(doc, "cannot encode the record as JSON (jansson refused it)");
-    int e = sink_write(&j->out, j->buf.data, j->buf.len);
+    size_t len;
+    const char *rec = galley_doc_prepared(doc, &len);
+    if (!rec) {
+        if (jrec_encode(&j->rec, doc, &j->buf) < 0)
+            return encode_failed(doc);
+        rec = j->buf.data;
+        len = j->buf.len;
+    }
+    int e = sink_write(&j->out, rec, len);
     jrec_trim(&j->buf);
     if (e)
         return galley_doc_fail(doc, "cannot write the record to %s: %s",
@@ -45,6 +75,7 @@ static galley_status jsonl_open(galley_stage *st, void **state)
     if (!j)
         return galley_stage_fail(st, "out of memory");
     jrec_open(st, &j->rec, galley_opt_bool(st, "pretty"));
+    atomic_init(&j->prepared_repairs, 0);
     char err[512];
     if (sink_open_stage(&j->out, st, galley_opt_str(st, "path"), err, sizeof err) < 0) {
         free(j);
@@ -66,9 +97,9 @@ static galley_status jsonl_close(void *state)
     jsonl *j = state;
     char err[512];
     int rc = sink_commit(&j->out, err, sizeof err);
-    if (j->rec.total_repairs)
-        galley_info("output: %llu invalid UTF-8 byte(s) replaced with U+FFFD in all",
-                    j->rec.total_repairs);
+    unsigned long long repairs = j->rec.total_repairs + atomic_load(&j->prepared_repairs);
+    if (repairs)
+        galley_info("output: %llu invalid UTF-8 byte(s) replaced with U+FFFD in all", repairs);
     galley_stage *st = j->stage;
     sink_buf_free(&j->buf);
     free(j);
@@ -82,4 +113,4 @@ GALLEY_PLUGIN(jsonl,
     .license = "MIT",
     .options = jsonl_opts,
     .open = jsonl_open, .process = jsonl_process, .close = jsonl_close,
-    .flush = jsonl_flush);
+    .flush = jsonl_flush, .prepare = jsonl_prepare);

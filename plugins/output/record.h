@@ -13,8 +13,9 @@
     { GALLEY_OPT_LIST, "exclude", NULL, 0, 0, 0, "fields to leave out", NULL }, \
     { GALLEY_OPT_BOOL, "text", "true", 0, 0, 0, "include the document text", NULL }, \
     { GALLEY_OPT_BOOL, "layers", "true", 0, 0, 0, "include the span layers", NULL }, \
-    { GALLEY_OPT_BOOL, "span_text", "true", 0, 0, 0, \
-      "include each span's text (start/end/label/score are always written)", NULL }
+    { GALLEY_OPT_BOOL, "span_text", "false", 0, 0, 0, \
+      "repeat each span's text in the span (start/end/label/score are always " \
+      "written; the text is text[start:end))", NULL }
 
 typedef struct jrec {
     const char *const *only;    /* fields = {...}: keep only these */

@@ -6,7 +6,7 @@
 expect_status 0 "--help" -- "$GALLEY" --help
 expect_grep "$T/out" "Usage: galley COMMAND" "--help prints usage"
 expect_status 0 "--version" -- "$GALLEY" --version
-expect_grep "$T/out" "(plugin ABI 1.1)" "--version names the plugin ABI"
+expect_grep "$T/out" "(plugin ABI 1.2)" "--version names the plugin ABI"
 expect_status 2 "no command" -- "$GALLEY"
 expect_status 2 "unknown command" -- "$GALLEY" frobnicate
 expect_line "$T/err" "galley: unknown command 'frobnicate' (run, check, plugins, inspect, help)" \

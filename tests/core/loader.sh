@@ -7,7 +7,7 @@ expect_status 2 "missing plugin" -- "$GALLEY" inspect nosuchplugin
 expect_grep "$T/err" "galley: no plugin 'nosuchplugin' in the search path" "missing plugin message"
 
 expect_status 2 "ABI mismatch" -- "$GALLEY" -P "$TP" inspect badabi
-expect_grep "$T/err" "plugin 'badabi' was built for galley plugin ABI 99.0, but this galley has ABI 1.1: rebuild the plugin against this galley's headers" "ABI mismatch names both numbers"
+expect_grep "$T/err" "plugin 'badabi' was built for galley plugin ABI 99.0, but this galley has ABI 1.2: rebuild the plugin against this galley's headers" "ABI mismatch names both numbers"
 
 expect_status 2 "unresolved symbol" -- "$GALLEY" -P "$TP" inspect unresolved
 expect_grep "$T/err" "undefined symbol: galley_test_symbol_that_does_not_exist" "unresolved symbol is named"

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <galley/doc.h>
+#include <galley/util.h>
 #include <galley/text.h>
 #include "../ckhelp.h"
 
@@ -221,6 +223,23 @@ START_TEST(casefold_unicode)
 }
 END_TEST
 
+/* the ASCII fast path: the same bytes and truncation as the Unicode path
+ * (a mixed word goes through both in one call) */
+START_TEST(casefold_ascii_path)
+{
+    char out[8];
+    ck_assert_uint_eq(galley_casefold("HeLLo, World", 12, out, sizeof out), 12);
+    ck_assert_str_eq(out, "hello, ");       /* 7 bytes and the NUL */
+    ck_assert_uint_eq(galley_casefold("AB\xc3\x89" "CD", 6, out, sizeof out), 6);
+    ck_assert_str_eq(out, "ab\xc3\xa9" "cd");
+    /* no room for the 2-byte é: nothing after it either, not even ASCII */
+    ck_assert_uint_eq(galley_casefold("AB\xc3\x89" "C", 5, out, 4), 5);
+    ck_assert_str_eq(out, "ab");
+    ck_assert_uint_eq(galley_casefold("A\x7f@[`{Z", 7, out, sizeof out), 7);
+    ck_assert_str_eq(out, "a\x7f@[`{z");
+}
+END_TEST
+
 START_TEST(nfc_composes)
 {
     size_t len = 0;
@@ -258,6 +277,14 @@ START_TEST(stopwords_any_case)
                           "yourselves", NULL };
     for (size_t i = 0; all[i]; i++)
         ck_assert_msg(galley_is_stopword(all[i], strlen(all[i])), "%s", all[i]);
+    /* the hash set compares lengths, not NUL-terminated keys */
+    ck_assert(!galley_is_stopword("the\0x", 5));
+    ck_assert(!galley_is_stopword("themselvesxxxxxxx", 17));
+    /* a non-ASCII letter takes the folding path: U+017F long s folds to s */
+    ck_assert(galley_is_stopword("\xc5\xbf" "o", 3));
+    ck_assert(galley_is_stopword("\xc3\xa0", 2) == 0);
+    ck_assert(galley_is_stopword("WHOEVER", 7));
+    ck_assert(galley_is_stopword("YOURSELVES", 10));
 }
 END_TEST
 
@@ -396,6 +423,61 @@ START_TEST(random_bytes_invariants)
 }
 END_TEST
 
+/* ---- the token layer ---- */
+
+START_TEST(token_layer_once)
+{
+    const char *text = "The U.S. Army's men don\xe2\x80\x99t RUN; 3.5 km.";
+    galley_doc *d = galley_doc_new();
+    galley_doc_set_text(d, text, strlen(text));
+    size_t n, m;
+    const galley_token *t = galley_doc_tokens(d, &n);
+    /* the same tokens as the iterator, stopwords flagged */
+    galley_tokenizer tz;
+    galley_token k;
+    size_t i = 0;
+    galley_tok_init(&tz, text, strlen(text));
+    while (galley_tok_next(&tz, &k)) {
+        ck_assert_uint_lt(i, n);
+        ck_assert_uint_eq(t[i].start, k.start);
+        ck_assert_uint_eq(t[i].end, k.end);
+        ck_assert_int_eq(t[i].cls, k.cls);
+        ck_assert_uint_eq(t[i].flags & ~GALLEY_TOK_STOPWORD, k.flags);
+        int stop = k.cls == GALLEY_TOK_WORD && galley_is_stopword(text + k.start, k.end - k.start);
+        ck_assert_int_eq(!!(t[i].flags & GALLEY_TOK_STOPWORD), stop);
+        i++;
+    }
+    ck_assert_uint_eq(i, n);
+    ck_assert(t[0].flags & GALLEY_TOK_STOPWORD);           /* The */
+    /* computed once: the same array again */
+    ck_assert_ptr_eq(galley_doc_tokens(d, &m), t);
+    const galley_term *f = galley_doc_terms(d, &m);
+    ck_assert_uint_eq(m, n);
+    ck_assert_str_eq(f[0].text, "the");
+    ck_assert_str_eq(f[5].text, "run");
+    ck_assert(f[0].id == galley_hash64("the", 3));
+    ck_assert_ptr_eq(galley_doc_terms(d, NULL), f);
+    galley_stemmer *st = galley_stemmer_new("english");
+    ck_assert_ptr_nonnull(st);
+    const galley_term *s = galley_doc_stems(d, st, &m);
+    ck_assert_str_eq(s[3].text, "men");
+    ck_assert_str_eq(s[5].text, "run");
+    ck_assert_ptr_eq(galley_doc_stems(d, st, NULL), s);
+    ck_assert_ptr_null(galley_doc_stems(d, NULL, NULL));
+    galley_stemmer_free(st);
+    /* new text drops the layer */
+    galley_doc_set_text(d, "Rain.", 5);
+    t = galley_doc_tokens(d, &n);
+    ck_assert_uint_eq(n, 2);
+    ck_assert_uint_eq(t[0].end, 4);
+    galley_doc_set_text(d, "", 0);
+    galley_doc_tokens(d, &n);
+    ck_assert_uint_eq(n, 0);
+    ck_assert_ptr_null(galley_doc_terms(d, &n));
+    galley_doc_free(d);
+}
+END_TEST
+
 static Suite *text_suite(void)
 {
     Suite *s = suite_create("text");
@@ -408,6 +490,8 @@ static Suite *text_suite(void)
     tcase_add_test(tc, tok_ptb_text);
     tcase_add_test(tc, tok_edges);
     tcase_add_test(tc, casefold_unicode);
+    tcase_add_test(tc, casefold_ascii_path);
+    tcase_add_test(tc, token_layer_once);
     tcase_add_test(tc, nfc_composes);
     tcase_add_test(tc, stopwords_any_case);
     tcase_add_test(tc, stemmer_english_and_porter);

@@ -33,6 +33,6 @@ TESTS += tests/output/test_digest
 
 # CLI tests (skip, 77, without the fetch plugins, python3, a tmpfs mount or chromium)
 TESTS += tests/output/sqlite-fts.sh tests/output/enospc.sh tests/output/html-screenshot.sh \
-	tests/output/interrupt.sh tests/output/keep.sh
+	tests/output/interrupt.sh tests/output/keep.sh tests/output/prepare.sh
 EXTRA_DIST += tests/output/sqlite-fts.sh tests/output/enospc.sh tests/output/html-screenshot.sh \
-	tests/output/interrupt.sh tests/output/keep.sh
+	tests/output/interrupt.sh tests/output/keep.sh tests/output/prepare.sh

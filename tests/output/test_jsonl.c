@@ -124,7 +124,7 @@ START_TEST(roundtrip_everything)
     ck_assert_int_eq(galley_doc_add_span(d, "entity", 0, 6, "PERSON", 0.9), 0);
     ck_assert_int_eq(galley_doc_add_span(d, "entity", 17, 25, "LOC", GALLEY_NO_SCORE), 0);
 
-    json_t *all = run(&d, 1, NULL);
+    json_t *all = run(&d, 1, "span_text=true");
     ck_assert_uint_eq(json_array_size(all), 1);
     json_t *r = json_array_get(all, 0);
     const char *id = galley_doc_id(d);
@@ -182,7 +182,7 @@ START_TEST(invalid_utf8_is_repaired_and_counted)
     /* a span that cuts the emoji in half */
     ck_assert_int_eq(galley_doc_add_span(d, "bad", 7, 9, "L\xFF", GALLEY_NO_SCORE), 0);
 
-    json_t *all = run(&d, 1, NULL);
+    json_t *all = run(&d, 1, "span_text=true");
     json_t *r = json_array_get(all, 0);
     assert_str(json_object_get(r, "id"), "bad%FFid", 8);   /* ids escape such bytes */
     json_t *f = json_object_get(r, "fields");
@@ -232,11 +232,18 @@ START_TEST(options_select_and_omit)
     ck_assert_ptr_null(json_object_get(r, "text"));
     json_decref(all);
 
-    all = run(&d, 1, "span_text=false");
+    /* the lean default: spans without their text (a reader slices text) */
+    all = run(&d, 1, NULL);
     r = json_array_get(all, 0);
     json_t *s = json_array_get(json_object_get(json_object_get(r, "layers"), "sentence"), 0);
     ck_assert_ptr_null(json_object_get(s, "text"));
     ck_assert_int_eq(json_integer_value(json_object_get(s, "end")), 12);
+    json_decref(all);
+
+    all = run(&d, 1, "span_text=true");
+    r = json_array_get(all, 0);
+    s = json_array_get(json_object_get(json_object_get(r, "layers"), "sentence"), 0);
+    assert_str(json_object_get(s, "text"), "Hello world.", 12);
     json_decref(all);
 
     all = run(&d, 1, "layers=false");
