@@ -44,7 +44,7 @@ dist_extractdata_DATA = \
 	conf/extract/given-names.txt conf/extract/extra-given-names.txt \
 	conf/extract/surnames.txt conf/extract/organizations.txt \
 	conf/extract/titles.txt conf/extract/title-modifiers.txt \
-	conf/extract/not-names.txt conf/extract/org-cues.txt \
+	conf/extract/not-names.txt conf/extract/peoples.txt conf/extract/org-cues.txt \
 	conf/extract/place-cues.txt conf/extract/keyphrase-stopwords.txt \
 	conf/extract/keyphrase-df.txt conf/extract/entities-tagger.bin.gz
 EXTRA_DIST += conf/extract/make-data.py conf/extract/make-df.py conf/extract/README.md

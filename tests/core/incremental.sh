@@ -73,7 +73,12 @@ stage "out" { plugin = "jsonl" jsonl { path = "$T/slow.$sig.jsonl" } }
 CONF
     "$GALLEY" -P "$TP" run -c "$T/slow.conf" --state "$T/slow.$sig" >/dev/null 2>"$T/err" &
     pid=$!
-    sleep 1
+    # stop it once a record is out (not after a fixed sleep: a loaded machine
+    # may not have written one in a second); 19 more take at least 2.8 s
+    n=0
+    while [ "$(cat "$T/slow.$sig.jsonl" 2>/dev/null | wc -l)" -lt 1 ] && [ $n -lt 300 ]; do
+        sleep 0.1; n=$((n + 1))
+    done
     kill -"$sig" "$pid"
     wait "$pid"
     rc=$?

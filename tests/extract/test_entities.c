@@ -220,6 +220,29 @@ START_TEST(title_outside_name)
 }
 END_TEST
 
+START_TEST(news_conventions)
+{
+    /* a nationality is no place (MISC if anything), an unknown acronym in
+     * news is an organisation, a title that is also a given name stays
+     * out of the person's name */
+    static const char text[] = "Kenyan officials met King Abdullah in Amman on Monday.\n"
+                               "The FAO said the PFDJ had asked for food aid for the region.\n";
+    galley_test *t = open_plugin();
+    galley_doc *d = run_text(t, text, sizeof text - 1);
+    const char *l = label_of(d, text, "Kenyan");
+    ck_assert_msg(!l || !strcmp(l, "MISC"), "Kenyan is %s", l);
+    ck_assert(!has_value(d, "places", "Kenyan"));
+    l = label_of(d, text, "FAO");
+    ck_assert_msg(l && !strcmp(l, "ORG"), "FAO is %s", l ? l : "no entity");
+    ck_assert(has_value(d, "organizations", "PFDJ"));
+    l = label_of(d, text, "Abdullah");
+    ck_assert_msg(l && !strcmp(l, "PERSON"), "Abdullah is %s", l ? l : "no entity");
+    ck_assert(label_of(d, text, "King Abdullah") == NULL);
+    galley_doc_free(d);
+    close_plugin(t);
+}
+END_TEST
+
 /* CPU seconds the plugin takes over the seed article repeated to n bytes */
 static double cpu_for(galley_test *t, const char *unit, size_t ul, size_t n)
 {
@@ -265,7 +288,7 @@ static char *data_with_model(const char *model, size_t n)
     ck_assert(mkdtemp(dir) != NULL);
     static const char *const files[] = { "places.txt", "extra-places.txt", "given-names.txt",
         "extra-given-names.txt", "surnames.txt", "organizations.txt", "titles.txt", "title-modifiers.txt",
-        "not-names.txt", "org-cues.txt", "place-cues.txt", NULL };
+        "not-names.txt", "peoples.txt", "org-cues.txt", "place-cues.txt", NULL };
     char a[4096], b[4096];
     for (size_t i = 0; files[i]; i++) {
         snprintf(a, sizeof a, "%s/conf/extract/%s", GALLEY_SRCDIR, files[i]);
@@ -317,6 +340,7 @@ int main(void)
     tcase_add_test(tc, bad_data_dir);
     tcase_add_test(tc, dateline);
     tcase_add_test(tc, title_outside_name);
+    tcase_add_test(tc, news_conventions);
     tcase_add_test(tc, bad_weights);
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, linear_in_length);

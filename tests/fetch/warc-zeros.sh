@@ -32,6 +32,16 @@ grep -q '"id":"http://example.test/b".*After the zeros' "$T/out.jsonl" \
 sed -i "s|\"$T/dir\"|\"/dev/zero\"|; s|1048576|1073741824|" "$T/warc.conf"
 "$GALLEY" run -c "$T/warc.conf" >"$T/out" 2>"$T/err" &
 pid=$!
+# a loaded machine may start galley late: wait until it catches SIGINT (bit 1
+# of SigCgt), then give the reader a second in the zeros
+i=0
+catches_int() {
+    m=$(sed -n 's/^SigCgt:[[:space:]]*//p' "/proc/$pid/status" 2>/dev/null)
+    [ -n "$m" ] && [ $(( 0x${m#"${m%??}"} & 2 )) -ne 0 ]
+}
+while [ $i -lt 300 ] && ! catches_int; do
+    sleep 0.1; i=$((i + 1))
+done
 sleep 1
 kill -INT "$pid"
 ( sleep 60; kill -KILL "$pid" 2>/dev/null ) &

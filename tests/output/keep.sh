@@ -19,12 +19,24 @@ stage "out" { plugin = "jsonl" jsonl { path = "$1" } }
 CONF
 }
 
+# wait_tmp NAME LINES: until the run's hidden .NAME.jsonl.*.tmp holds at least
+# LINES records (polled, not slept: a loaded machine starts late);
+# the 20 documents take 2 s, so the run is still going after that
+wait_tmp() {
+    i=0
+    while [ $i -lt 300 ]; do
+        f=$(find "$T" -maxdepth 1 -name ".$1.jsonl.*.tmp" | head -1)
+        [ -n "$f" ] && [ "$(wc -l <"$f")" -ge "$2" ] && return 0
+        sleep 0.1; i=$((i + 1))
+    done
+}
+
 # 1. Ctrl-C during a rerun: the complete earlier output stays
 slow "$T/out.jsonl"
 expect_status 0 "a complete run" -- "$GALLEY" -P "$TP" run -c "$T/slow.conf"
 "$GALLEY" -P "$TP" run -c "$T/slow.conf" 2>"$T/err" &
 pid=$!
-sleep 1
+wait_tmp out 1
 kill -INT "$pid"
 wait "$pid"
 [ $? -eq 130 ] && pass "the rerun is interrupted (exit 130)" || fail "the rerun was not interrupted"
@@ -40,7 +52,7 @@ expect_grep "$T/err" "$T/out.jsonl: the run was stopped, so the earlier $T/out.j
 slow "$T/k.jsonl"
 "$GALLEY" -P "$TP" run -c "$T/slow.conf" 2>/dev/null &
 pid=$!
-sleep 0.6
+wait_tmp k 0
 kill -KILL "$pid"
 wait "$pid" 2>/dev/null
 n=$(find "$T" -maxdepth 1 -name '.k.jsonl.*.tmp' | wc -l)

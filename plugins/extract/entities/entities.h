@@ -22,7 +22,8 @@ enum {
     LX_TITLELOW = 1u << 17, /* a title, written lower case (key lower case) */
     LX_EVENT = 1u << 18,    /* ends the name of an event (World Cup, Open) */
     LX_PREFIX = 1u << 19,   /* the first words of a longer entry */
-    LX_SPORT = 1u << 20     /* a word of sports reports (match, goal; key lower case) */
+    LX_SPORT = 1u << 20,    /* a word of sports reports (match, goal; key lower case) */
+    LX_PEOPLE = 1u << 21    /* names a people, faith or group: "Dutch", "Muslims" (MISC) */
 };
 #define LX_PLACE (LX_PLACE3 | LX_PLACE2 | LX_PLACE1)
 

@@ -65,7 +65,8 @@ void ent_name_periods(ent_state *st, const char *text)
         size_t lo = i > 0 ? st->names[i - 1].b : 0;
         while (x->a > lo) {
             const tok *p = &st->toks[x->a - 1];
-            if (!ent_is_cap(p) || (p->flags & GALLEY_TOK_ALLCAPS) || ent_gap_breaks(text, p, &st->toks[x->a]) ||
+            if (!ent_is_cap(p) || (p->flags & GALLEY_TOK_ALLCAPS) || (p->lex & LX_TITLE) ||
+                ent_gap_breaks(text, p, &st->toks[x->a]) ||
                 (!(p->lex & LX_GIVEN) && ((p->lex & (LX_PROPER | LX_TITLE | LX_PLACE | LX_ORG)) || (p->low & LX_LOWER))) ||
                 ent_is_stop(st, text + p->s, p->e - p->s))
                 break;

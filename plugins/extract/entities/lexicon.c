@@ -217,6 +217,7 @@ static int lexicon_fill(ent_lexicon *lx, const char *dir, const char *wordlist, 
         { "titles.txt", LX_TITLE, NULL },
         { "title-modifiers.txt", LX_TITLEMOD, NULL },
         { "not-names.txt", LX_NOTNAME, NULL },
+        { "peoples.txt", LX_PEOPLE, NULL },
         { "org-cues.txt", 0, orgk },
         { "place-cues.txt", 0, lock },
     };

@@ -173,7 +173,7 @@ void ent_prepare(ent_state *st, const char *text)
         tok *t = &st->toks[i];
         t->sh = shape_hash(text + t->s, t->e - t->s);
         t->seen = 0;
-        t->demonym = ent_is_cap(t) && demonym(st, text + t->s, t->e - t->s);
+        t->demonym = ent_is_cap(t) && ((t->lex & LX_PEOPLE) || demonym(st, text + t->s, t->e - t->s));
         if (t->cls == GALLEY_TOK_NUMBER)
             t->wh = mix(7, t->sh);      /* numbers by their shape only */
         else if (t->cls == GALLEY_TOK_WORD && !(t->flags & GALLEY_TOK_LOWER))
