@@ -57,7 +57,8 @@ bench_rouge_rougescore_SOURCES = bench/rouge/rougescore.c bench/rouge/rouge.c \
 bench_rouge_rougescore_CFLAGS = $(AM_CFLAGS)
 bench_rouge_rougescore_LDADD = core/libgalley.la $(STEMMER_LIBS)
 EXTRA_DIST += bench/rouge/run bench/rouge/prepare.py bench/rouge/otsrun.c \
-	bench/rouge/peers.js bench/rouge/package.json bench/rouge/package-lock.json
+	bench/rouge/peers.js bench/rouge/package.json bench/rouge/package-lock.json \
+	bench/rouge/train.py
 
 # the whole-pipeline benches: outputs, checkpoints, isolation, redis, one
 # giant article (time and peak memory; its article is tests/core's)

@@ -1,11 +1,14 @@
-/* core/kit_data.c - shipped data files (galley_data_path) and read-only
- * data shared by every worker of the process (galley_shared_get/put). */
+/* core/kit_data.c - shipped data files (galley_data_path), whole files
+ * (galley_read_file) and read-only data shared by every worker of the
+ * process (galley_shared_get/put). */
 #include "config.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -37,6 +40,52 @@ int galley_data_path(const char *area, const char *name, char *buf, size_t cap)
         o += n > 0 ? (size_t)n : 0;
     }
     return -1;
+}
+
+/* ---- whole files ---- */
+
+char *galley_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    struct stat sb;
+    int known = fstat(fileno(f), &sb) == 0;
+    if (known && S_ISDIR(sb.st_mode)) {
+        fclose(f);              /* fopen() accepts a folder; reading fails */
+        errno = EISDIR;
+        return NULL;
+    }
+    /* a regular file's size as the first guess; pipes and /dev/stdin grow */
+    size_t step = known && S_ISREG(sb.st_mode) && sb.st_size > 0 ? (size_t)sb.st_size : 65536;
+    galley_buf b = { 0 };
+    int e = 0;
+    for (;;) {
+        if (galley_reserve(&b.data, &b.cap, b.len + step + 1, 1) < 0) {
+            e = ENOMEM;
+            break;
+        }
+        step = 65536;
+        errno = 0;
+        size_t got = fread(b.data + b.len, 1, b.cap - b.len - 1, f);
+        b.len += got;
+        if (ferror(f)) {
+            e = errno ? errno : EIO;
+            break;
+        }
+        if (got == 0 || feof(f))
+            break;
+    }
+    fclose(f);
+    if (e) {
+        galley_buf_free(&b);
+        errno = e;
+        return NULL;
+    }
+    b.data[b.len] = '\0';
+    if (len)
+        *len = b.len;
+    return b.data;
 }
 
 /* ---- shared read-only data ---- */

@@ -743,6 +743,39 @@ static int quote_in_unit(const galley_sentencer *it, size_t q, int at_start)
            (attribution_end(it, e) != e || byline_end(it, e));
 }
 
+/* Scraped text loses the space after a full stop ("social media.The union
+ * territory", "at workplace.?It has been"): a full stop (with any marks
+ * after it) glued to a capitalised word ends a sentence when the word before
+ * is an ordinary lower-case word (3 letters or more; so "U.S.A", "Ph.D",
+ * "e.g.The", "example.com", "Node.js" and "Mr.Smith" never split) and the
+ * word after is a capital followed by lower-case letters ("iPhone.The" and
+ * "ASP.NET" keep their shape) or a capitalised function word ("it.The"). */
+static int glued_end(const galley_sentencer *it, size_t sent_start,
+                     size_t t0, size_t q)
+{
+    if (it->text[t0] != '.' || q >= it->len)
+        return 0;
+    size_t ws = word_before(it, t0, sent_start), n = t0 - ws;
+    for (size_t i = ws; i < t0; i++)
+        if (it->text[i] < 'a' || it->text[i] > 'z')
+            return 0;
+    next_word nw;
+    find_next_word(it, q, &nw);
+    if (nw.start != q || !txt_is_upper(nw.first) || nw.end - nw.start < 2)
+        return 0;
+    size_t p = nw.start;
+    galley_utf8_next(it->text, nw.end, &p);
+    while (p < nw.end) {
+        int32_t c = galley_utf8_next(it->text, nw.end, &p);
+        if (!txt_is_lower(c) && !txt_is_apos(c))
+            return 0;
+    }
+    if (n >= 3 && !in_list(prefix_abbrevs, it->text + ws, n) &&
+        !in_list(final_abbrevs, it->text + ws, n))
+        return 1;
+    return n >= 2 && is_starter(it, &nw);
+}
+
 /* the end of the sentence starting at start (before trailing white space) */
 static size_t find_end(const galley_sentencer *it, size_t start)
 {
@@ -800,6 +833,8 @@ static size_t find_end(const galley_sentencer *it, size_t start)
         }
         prev = '.';
         if (c >= 0 && !txt_is_space(c)) {
+            if (glued_end(it, start, t0, q))
+                return q;
             p = q;          /* 3.5, U.S.A, example.com: inside a token */
             continue;
         }

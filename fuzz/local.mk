@@ -11,9 +11,10 @@ FUZZ_SRC_clean_text = $(plugins_clean_text_la_SOURCES)
 FUZZ_SRC_stdin = $(plugins_fetch_stdin_la_SOURCES)
 FUZZ_SRC_warc = plugins/fetch/warc.c $(FETCH_WARC)
 FUZZ_SRC_chain = plugins/extract/sentences.c plugins/extract/metadata.c \
-	$(ENTITIES_SOURCES) plugins/extract/keyphrases.c plugins/extract/quotes.c \
+	$(ENTITIES_SOURCES) $(KEYPHRASES_SOURCES) plugins/extract/quotes.c \
 	plugins/summarize/lead.c plugins/summarize/textrank.c \
-	plugins/summarize/lexrank.c plugins/summarize/newsrank.c $(SUMCORE_SOURCES)
+	plugins/summarize/lexrank.c plugins/summarize/newsrank.c \
+	plugins/summarize/newsrank_model.c plugins/summarize/newsrank_model.h $(SUMCORE_SOURCES)
 # every bundled plugin (fuzz/config.c lists their descriptors)
 FUZZ_SRC_config = plugins/fetch/dir.c plugins/fetch/http.c $(FETCH_NET) $(FUZZ_SRC_stdin) \
 	$(FUZZ_SRC_warc) $(FUZZ_SRC_html) $(FUZZ_SRC_clean_text) $(FUZZ_SRC_chain) \

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,18 +19,10 @@ static size_t replayed;
 
 static void replay_file(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        fuzz_abort("cannot open %s", path);
-    uint8_t *buf = NULL;
-    size_t n = 0, cap = 0, got;
-    do {
-        if (n == cap && !(buf = realloc(buf, cap = cap * 2 + 65536)))
-            fuzz_abort("out of memory reading %s", path);
-        got = fread(buf + n, 1, cap - n, f);
-        n += got;
-    } while (got > 0);
-    fclose(f);
+    size_t n;
+    char *buf = galley_read_file(path, &n);
+    if (!buf)
+        fuzz_abort("cannot read %s: %s", path, strerror(errno));
     /* libFuzzer hands a buffer of exactly the input's size */
     uint8_t *exact = malloc(n ? n : 1);
     if (!exact)

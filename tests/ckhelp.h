@@ -23,17 +23,8 @@ static inline int ck_run(Suite *s)
 /* the whole file, NUL-terminated; *len its size */
 static inline char *ck_slurp(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    ck_assert_msg(f != NULL, "cannot open %s", path);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    ck_assert(buf != NULL);
-    ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    buf[n] = '\0';
-    *len = (size_t)n;
+    char *buf = galley_read_file(path, len);
+    ck_assert_msg(buf != NULL, "cannot read %s", path);
     return buf;
 }
 

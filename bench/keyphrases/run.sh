@@ -1,5 +1,6 @@
 #!/bin/sh
-# bench/keyphrases/run.sh - F1@10 of the `keyphrases` plugin on 500N-KPCrowd
+# bench/keyphrases/run.sh - F1@5 and F1@10 of the `keyphrases` plugin on each
+# keyphrase dev set (500N-KPCrowd, SemEval-2017, Inspec)
 # (galley run: dir -> keyphrases -> jsonl).
 # From the build tree after `make`: sh bench/keyphrases/run.sh
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}

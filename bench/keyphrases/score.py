@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""bench/keyphrases/score.py - F1@10 of galley's `keyword` field on
-500N-KPCrowd: lowercase, punctuation to spaces, Porter stems (libstemmer's
+"""bench/keyphrases/score.py - F1@5 and F1@10 of galley's `keyword` field on
+a keyphrase set in 500N-KPCrowd's layout (docs/, keys/): lowercase, punctuation to spaces, Porter stems (libstemmer's
 "porter" through ctypes) on both sides, duplicate predictions dropped, exact
-match of the top 10, precision/recall/F1 averaged over documents.
+match of the top 5 / top 10, precision/recall/F1 averaged over documents,
+and the share of multi-word phrases among the predictions.
 
-usage: score.py KPCROWD_DIR RECORDS.jsonl"""
+usage: score.py SET_DIR RECORDS.jsonl"""
 import ctypes, ctypes.util, json, os, re, sys
 
 lib = ctypes.CDLL(ctypes.util.find_library('stemmer') or 'libstemmer.so.0d')
@@ -40,19 +41,26 @@ def main():
                 vals = [vals]
             preds[os.path.splitext(os.path.basename(r['id']))[0]] = [
                 v['value'] if isinstance(v, dict) else v for v in vals]
+    for k in (5, 10):
+        report(kdir, preds, k)
+
+
+def report(kdir, preds, k):
     P = R = F = 0.0
-    n = 0
+    n = multi = shown = 0
     for name in sorted(os.listdir(os.path.join(kdir, 'keys'))):
         doc = os.path.splitext(name)[0]
-        gold = {norm(k) for k in open(os.path.join(kdir, 'keys', name), encoding='utf-8', errors='replace')
-                if k.strip()}
+        gold = {norm(g) for g in open(os.path.join(kdir, 'keys', name), encoding='utf-8', errors='replace')
+                if g.strip()}
         gold.discard('')
         top = []
         for p in preds.get(doc, []):
-            k = norm(p)
-            if k and k not in top:
-                top.append(k)
-        top = top[:10]
+            t = norm(p)
+            if t and t not in top:
+                top.append(t)
+        top = top[:k]
+        multi += sum(1 for t in top if ' ' in t)
+        shown += len(top)
         tp = len(set(top) & gold)
         p = tp / len(top) if top else 0.0
         r = tp / len(gold) if gold else 0.0
@@ -60,10 +68,12 @@ def main():
         R += r
         F += 2 * p * r / (p + r) if p + r else 0.0
         n += 1
-    print('documents: %d' % n)
+    if k == 5:
+        print('documents: %d' % n)
     P, R = P / n, R / n
-    print('P@10 %.3f  R@10 %.3f  F1@10 %.3f (mean of per-document F1; '
-          'F1 of the mean P and R: %.3f)' % (P, R, F / n, 2 * P * R / (P + R) if P + R else 0))
+    print('P@%d %.3f  R@%d %.3f  F1@%d %.3f (mean of per-document F1; F1 of the mean P and R: '
+          '%.3f); multi-word %.0f%%' % (k, P, k, R, k, F / n, 2 * P * R / (P + R) if P + R else 0,
+                                        100.0 * multi / shown if shown else 0))
 
 
 if __name__ == '__main__':

@@ -10,29 +10,6 @@
 
 #include <galley/galley.h>
 
-static char *slurp(const char *path, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, len = 0, got;
-    char *b = malloc(cap);
-    while (b && (got = fread(b + len, 1, cap - len, f)) > 0) {
-        len += got;
-        if (len == cap) {
-            char *c = realloc(b, cap *= 2);
-            if (!c) {
-                free(b);
-                b = NULL;
-            } else
-                b = c;
-        }
-    }
-    fclose(f);
-    *n = len;
-    return b;
-}
-
 /* adds each distinct term of one document to df */
 static void add_doc(galley_counter *df, galley_counter *seen, galley_stemmer *st,
                     const char *text, size_t len)
@@ -98,7 +75,7 @@ int main(int argc, char **argv)
         else
             break;
         size_t n;
-        char *text = slurp(path, &n);
+        char *text = galley_read_file(path, &n);
         if (!text) {
             perror(path);
             continue;

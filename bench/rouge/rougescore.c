@@ -91,7 +91,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "rougescore: no references in %s\n", argv[1]);
         return 1;
     }
-    printf("%.1f %.1f %.1f %zu\n", 100 * sum[0] / (double)docs,
+    printf("%.2f %.2f %.2f %zu\n", 100 * sum[0] / (double)docs,
            100 * sum[1] / (double)docs, 100 * sum[2] / (double)docs, docs);
     return 0;
 }

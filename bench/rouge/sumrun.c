@@ -37,30 +37,6 @@ static const galley_plugin *const plugins[] = {
 #define MAXK 64
 #define MAXOPT 30
 
-static char *slurp(const char *path, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 8192, len = 0;
-    char *b = malloc(cap);
-    size_t got;
-    while (b && (got = fread(b + len, 1, cap - len, f)) > 0) {
-        len += got;
-        if (len == cap) {
-            char *c = realloc(b, cap *= 2);
-            if (!c) {
-                free(b);
-                b = NULL;
-            } else
-                b = c;
-        }
-    }
-    fclose(f);
-    *n = len;
-    return b;
-}
-
 /* Latin-1 to UTF-8 for the odd file that is not UTF-8 (BBC sport/199), as a
  * fetcher would repair it; returns a malloc()ed copy. */
 static char *latin1_to_utf8(const char *s, size_t n, size_t *out)
@@ -191,7 +167,7 @@ int main(int argc, char **argv)
             break;
         }
         size_t n = 0;
-        char *raw = slurp(path, &n);
+        char *raw = galley_read_file(path, &n);
         if (!raw) {
             perror(path);
             continue;

@@ -9,25 +9,7 @@
 #include <time.h>
 
 #include <galley/text.h>
-
-static char *slurp(FILE *f, size_t *len)
-{
-    size_t cap = 1 << 16, n = 0, r;
-    char *buf = malloc(cap);
-    while (buf && (r = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += r;
-        if (n == cap) {
-            char *b = realloc(buf, cap *= 2);
-            if (!b) {
-                free(buf);
-                return NULL;
-            }
-            buf = b;
-        }
-    }
-    *len = n;
-    return buf;
-}
+#include <galley/util.h>
 
 static double now(void)
 {
@@ -60,17 +42,11 @@ int main(int argc, char **argv)
         argc -= 2;
         argv += 2;
     }
-    FILE *f = argc > 1 ? fopen(argv[1], "rb") : stdin;
-    if (!f) {
-        perror(argv[1]);
-        return 2;
-    }
+    const char *path = argc > 1 ? argv[1] : "/dev/stdin";
     size_t len;
-    char *text = slurp(f, &len);
-    if (f != stdin)
-        fclose(f);
+    char *text = galley_read_file(path, &len);
     if (!text) {
-        fprintf(stderr, "split: out of memory\n");
+        perror(path);
         return 2;
     }
     if (repeat > 0) {

@@ -82,6 +82,14 @@ void galley_buf_free(galley_buf *b);
  * with buf holding "NAME is in none of DIR, DIR, ..." for a message. */
 int galley_data_path(const char *area, const char *name, char *buf, size_t cap);
 
+/* ---- whole files ----
+ * The whole of the file at path (a word list, a rules file, an article),
+ * malloc()ed and NUL-terminated after its last byte: the caller frees it.
+ * *len (if not NULL) gets its size.  NULL with errno set when it cannot be
+ * read (ENOENT, EACCES, EISDIR for a directory, ENOMEM, ...): put
+ * strerror(errno) and the path in your message. */
+char *galley_read_file(const char *path, size_t *len);
+
 /* ---- read-only data shared by every worker of the process ----
  * Gazetteers, rules, df tables and lexicons are loaded once per process,
  * not once per worker: galley_shared_get() returns the object stored under

@@ -7,7 +7,8 @@ SUMCORE_SOURCES = plugins/summarize/sumcore.c plugins/summarize/sumcore.h \
 # every summarizer with the core, for the programs that link them all
 # (tests/summarize/test_summarize, bench/rouge/sumrun)
 SUMMARIZE_PLUGIN_SOURCES = plugins/summarize/lead.c plugins/summarize/textrank.c \
-	plugins/summarize/lexrank.c plugins/summarize/newsrank.c $(SUMCORE_SOURCES)
+	plugins/summarize/lexrank.c plugins/summarize/newsrank.c \
+	plugins/summarize/newsrank_model.c plugins/summarize/newsrank_model.h $(SUMCORE_SOURCES)
 
 pkglib_LTLIBRARIES += plugins/summarize/lead.la
 plugins_summarize_lead_la_SOURCES = plugins/summarize/lead.c $(SUMCORE_SOURCES)
@@ -28,9 +29,14 @@ plugins_summarize_lexrank_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_summarize_lexrank_la_LIBADD = $(PLUGIN_LIBS) $(M_LIBS)
 
 pkglib_LTLIBRARIES += plugins/summarize/newsrank.la
-plugins_summarize_newsrank_la_SOURCES = plugins/summarize/newsrank.c $(SUMCORE_SOURCES)
+plugins_summarize_newsrank_la_SOURCES = plugins/summarize/newsrank.c \
+	plugins/summarize/newsrank_model.c plugins/summarize/newsrank_model.h $(SUMCORE_SOURCES)
 plugins_summarize_newsrank_la_CFLAGS = $(AM_CFLAGS)
 plugins_summarize_newsrank_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_summarize_newsrank_la_LIBADD = $(PLUGIN_LIBS) $(M_LIBS)
 
 dist_doc_DATA += doc/summarize.md
+
+# the learned scorer's weights (bench/rouge/train.py writes them)
+summarizedatadir = $(pkgdatadir)/summarize
+dist_summarizedata_DATA = conf/summarize/newsrank.weights

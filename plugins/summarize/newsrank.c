@@ -3,15 +3,28 @@
  * content it carries (frequency centrality; centroid, PageRank and directed
  * centrality are options), a lead prior (news puts the gist first) and how
  * much of the title it restates; no training, a few interpretable weights. */
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <galley/galley.h>
-#include "sumcore.h"
+#include "newsrank_model.h"
 
 static const galley_option newsrank_options[] = {
     GSUM_COMMON_OPTIONS,
+    { GALLEY_OPT_STRING, "scorer", "learned", 0, 0, 0,
+      "learned: a linear model over each sentence's features (position, "
+      "length, centrality, title overlap, quotes, numbers, the share of the "
+      "article asked for), weights from `weights`; formula: the weighted sum "
+      "of centrality, lead prior and title set by the options below",
+      "learned|formula" },
+    { GALLEY_OPT_STRING, "weights", NULL, GALLEY_OPT_PATH, 0, 0,
+      "the learned scorer's weights (default: the shipped "
+      "summarize/newsrank.weights, trained by bench/rouge/train.py)", NULL },
+    { GALLEY_OPT_STRING, "features", NULL, GALLEY_OPT_PATH, 0, 0,
+      "append each candidate's features to this file, for training "
+      "(bench/rouge/train.py; one worker)", NULL },
     { GALLEY_OPT_STRING, "centrality", "frequency", 0, 0, 0,
       "centrality: frequency (how often the article repeats the sentence's "
       "words, idf-weighted), cosine to the centroid, PageRank over the cosine "
@@ -41,9 +54,42 @@ typedef struct newsrank {
     int centrality;
     double backward, length_norm;
     double wc, wp, decay, wt;
-    double *cent, *title;
-    size_t cap, captitle;
+    double *cent, *title, *cavg, *centroid;
+    size_t cap, captitle, capavg, capcentroid;
+    const nr_model *model;      /* the learned scorer, or NULL: formula */
+    FILE *features;             /* training dump, or NULL */
 } newsrank;
+
+/* the learned scorer's weights and the training dump */
+static galley_status open_model(newsrank *t, galley_stage *stage)
+{
+    const char *scorer = galley_opt_str(stage, "scorer");
+    if (scorer && strcmp(scorer, "learned") == 0) {
+        char path[4096];
+        const char *w = galley_opt_str(stage, "weights");
+        if (!w) {
+            if (galley_data_path("summarize", "newsrank.weights", path, sizeof path) < 0)
+                return galley_stage_fail(stage, "weights: %s (reinstall galley, set "
+                                         "weights = FILE, or scorer = \"formula\")", path);
+            w = path;
+        }
+        char *err = NULL;
+        if (!(t->model = nr_model_get(w, &err))) {
+            galley_stage_fail(stage, "%s", err ? err : "cannot load the weights");
+            free(err);
+            return GALLEY_ERROR;
+        }
+    }
+    const char *dump = galley_opt_str(stage, "features");
+    if (dump && !(t->features = fopen(dump, "a")))
+        return galley_stage_fail(stage, "features: cannot open %s for appending: %s",
+                                 dump, strerror(errno));
+    /* a document's rows go out in one append, after it (several stages may
+     * share the file) */
+    if (t->features)
+        setvbuf(t->features, NULL, _IOFBF, 1 << 20);
+    return GALLEY_OK;
+}
 
 static galley_status nr_open(galley_stage *stage, void **state)
 {
@@ -66,7 +112,7 @@ static galley_status nr_open(galley_stage *stage, void **state)
     t->decay = galley_opt_float(stage, "position_decay");
     t->wt = galley_opt_float(stage, "title_weight");
     *state = t;
-    return GALLEY_OK;
+    return open_model(t, stage);
 }
 
 /* what a sentence's features read: the doc's terms and per-term arrays */
@@ -91,27 +137,34 @@ static void features(const doc_terms *d, const gsum_sent *x, double cnorm, doubl
     *title = tnorm > 0 ? tw / tnorm : 0;
 }
 
+/* how often the article repeats each sentence's words (weighted), divided
+ * by its words to the power length_norm: long sentences full of the
+ * article's recurring words score high */
+static void frequency(const doc_terms *d, const gsum_sent *sents, size_t n,
+                      double length_norm, double *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        const gsum_sent *x = &sents[i];
+        double f = 0;
+        for (size_t j = 0; j < x->tn; j++) {
+            const gsum_term *tm = &d->terms[x->t0 + j];
+            f += tm->tf * (d->doctf[tm->id] - tm->tf) * d->tw[tm->id];
+        }
+        double w = x->words < 8 ? 8.0 : (double)x->words;
+        out[i] = length_norm > 0 ? f / pow(w, length_norm) : f;
+    }
+}
+
 /* PageRank or directed degree centrality into t->cent (not for centroid) */
 static int graph_centrality(newsrank *t, const doc_terms *d, gsum_sent *sents, size_t n)
 {
     gsum *g = t->g;
-    if (t->centrality == CENT_CENTROID)
-        return 0;
-    if (t->centrality == CENT_FREQUENCY) {
-        /* how often the article repeats the sentence's words (weighted): long
-         * sentences full of the article's recurring words score high */
-        for (size_t i = 0; i < n; i++) {
-            const gsum_sent *x = &sents[i];
-            double f = 0;
-            for (size_t j = 0; j < x->tn; j++) {
-                const gsum_term *tm = &d->terms[x->t0 + j];
-                f += tm->tf * (d->doctf[tm->id] - tm->tf) * d->tw[tm->id];
-            }
-            double w = x->words < 8 ? 8.0 : (double)x->words;
-            t->cent[i] = t->length_norm > 0 ? f / pow(w, t->length_norm) : f;
-        }
+    if (t->centrality == CENT_FREQUENCY || t->model) {
+        frequency(d, sents, n, t->length_norm, t->cent);
         return 0;
     }
+    if (t->centrality == CENT_CENTROID)
+        return 0;
     if (t->centrality == CENT_DIRECTED) {
         for (size_t i = 0; i < n; i++)
             t->cent[i] = 0;
@@ -154,6 +207,55 @@ static int graph_centrality(newsrank *t, const doc_terms *d, gsum_sent *sents, s
     return 0;
 }
 
+static double max_of(const double *v, size_t n)
+{
+    double m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (v[i] > m)
+            m = v[i];
+    return m;
+}
+
+static double share(double v, double max)
+{
+    return max > 0 ? v / max : 0;
+}
+
+/* the learned scorer: each candidate's features through the linear model,
+ * shifted so the lowest scores 0 (gsum_select divides by the highest) */
+static int learned_scores(newsrank *t, galley_doc *doc, const doc_terms *d,
+                          gsum_sent *sents, size_t n)
+{
+    if (galley_reserve(&t->cavg, &t->capavg, n, sizeof *t->cavg) < 0)
+        return -1;
+    frequency(d, sents, n, 1.0, t->cavg);
+    double mc = max_of(t->cent, n), ma = max_of(t->cavg, n),
+           mo = max_of(t->centroid, n), mt = max_of(t->title, n), lo = 0;
+    size_t k = gsum_target(t->g, n), len = 0;
+    const char *text = galley_doc_text(doc, &len);
+    double f[NR_NFEAT];
+    for (size_t i = 0; i < n; i++) {
+        nr_scores sc = { share(t->cent[i], mc), share(t->cavg[i], ma),
+                         share(t->centroid[i], mo), share(t->title[i], mt) };
+        nr_features(text, &sents[i], n, k, i > 0 ? sents[i - 1].para : -1, &sc, f);
+        if (t->features)
+            nr_features_write(t->features, galley_doc_id(doc), text, &sents[i], f);
+        sents[i].score = nr_model_score(t->model, f, k);
+        if (i == 0 || sents[i].score < lo)
+            lo = sents[i].score;
+    }
+    for (size_t i = 0; i < n; i++)
+        sents[i].score -= lo;
+    /* "But ...", "He said ...": never ahead of the sentence it hangs on, so
+     * the greedy selection takes that one first (or neither) */
+    for (size_t i = 1; i < n; i++)
+        if (nr_dangling(text, &sents[i]) && sents[i].score >= sents[i - 1].score)
+            sents[i].score = sents[i - 1].score * 0.999;
+    if (t->features)
+        fflush(t->features);
+    return 0;
+}
+
 static galley_status nr_process(void *state, galley_doc *doc)
 {
     newsrank *t = state;
@@ -163,7 +265,8 @@ static galley_status nr_process(void *state, galley_doc *doc)
     doc_terms d = { gsum_terms(g), gsum_term_weights(g), gsum_doc_counts(g),
                     gsum_title_marks(g) };
     if (galley_reserve(&t->cent, &t->cap, n, sizeof *t->cent) < 0 ||
-        galley_reserve(&t->title, &t->captitle, n, sizeof *t->title) < 0)
+        galley_reserve(&t->title, &t->captitle, n, sizeof *t->title) < 0 ||
+        galley_reserve(&t->centroid, &t->capcentroid, n, sizeof *t->centroid) < 0)
         return galley_doc_fail(doc, "out of memory for %zu sentences", n);
     size_t nv = gsum_vocab_size(g);
     double c2 = 0, t2 = 0;
@@ -172,24 +275,25 @@ static galley_status nr_process(void *state, galley_doc *doc)
         c2 += w * w;
         t2 += d.title[v] * d.tw[v];
     }
-    double cnorm = sqrt(c2), cmax = 0, tmax = 0;
+    double cnorm = sqrt(c2);
     if (graph_centrality(t, &d, sents, n) < 0)
         return galley_doc_fail(doc, "out of memory for %zu sentences", n);
     for (size_t i = 0; i < n; i++) {
-        double cent;
-        features(&d, &sents[i], cnorm, t2, &cent, &t->title[i]);
-        if (t->centrality == CENT_CENTROID)
-            t->cent[i] = cent;
-        if (t->cent[i] > cmax)
-            cmax = t->cent[i];
-        if (t->title[i] > tmax)
-            tmax = t->title[i];
+        features(&d, &sents[i], cnorm, t2, &t->centroid[i], &t->title[i]);
+        if (t->centrality == CENT_CENTROID && !t->model)
+            t->cent[i] = t->centroid[i];
     }
+    if (t->model) {
+        if (learned_scores(t, doc, &d, sents, n) < 0)
+            return galley_doc_fail(doc, "out of memory for %zu sentences", n);
+        gsum_select(g, doc);
+        return GALLEY_OK;
+    }
+    double cmax = max_of(t->cent, n), tmax = max_of(t->title, n);
     for (size_t i = 0; i < n; i++) {
-        double c = cmax > 0 ? t->cent[i] / cmax : 0;
-        double ti = tmax > 0 ? t->title[i] / tmax : 0;
         double p = pow(1.0 + (double)sents[i].pos, -t->decay);
-        sents[i].score = t->wc * c + t->wp * p + t->wt * ti;
+        sents[i].score = t->wc * share(t->cent[i], cmax) + t->wp * p +
+                         t->wt * share(t->title[i], tmax);
     }
     gsum_select(g, doc);
     return GALLEY_OK;
@@ -202,6 +306,11 @@ static galley_status nr_close(void *state)
         gsum_free(t->g);
         free(t->cent);
         free(t->title);
+        free(t->cavg);
+        free(t->centroid);
+        nr_model_put(t->model);
+        if (t->features)
+            fclose(t->features);
         free(t);
     }
     return GALLEY_OK;

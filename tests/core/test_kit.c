@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <check.h>
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <sys/stat.h>
@@ -55,6 +56,39 @@ START_TEST(buf_appends_and_formats)
     ck_assert_int_eq(b.data[299], 'a' + 299 % 26);
     ck_assert_int_eq(b.data[300], '\0');
     galley_buf_free(&b);
+}
+END_TEST
+
+START_TEST(read_file_whole_empty_and_refused)
+{
+    char dir[] = "/tmp/galley-kit-XXXXXX", f[4200];
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(f, sizeof f, "%s/big.txt", dir);
+    FILE *fp = fopen(f, "w");
+    for (int i = 0; i < 100000; i++)        /* past the first guess's growth */
+        fputc('a' + i % 26, fp);
+    fclose(fp);
+    size_t len = 0;
+    char *s = galley_read_file(f, &len);
+    ck_assert_ptr_nonnull(s);
+    ck_assert_uint_eq(len, 100000);
+    ck_assert_int_eq(s[99999], 'a' + 99999 % 26);
+    ck_assert_int_eq(s[100000], '\0');
+    free(s);
+    fp = fopen(f, "w");                     /* empty: "" of length 0 */
+    fclose(fp);
+    s = galley_read_file(f, &len);
+    ck_assert_ptr_nonnull(s);
+    ck_assert_uint_eq(len, 0);
+    ck_assert_str_eq(s, "");
+    free(s);
+    unlink(f);
+    errno = 0;
+    ck_assert_ptr_null(galley_read_file(f, &len));       /* gone */
+    ck_assert_int_eq(errno, ENOENT);
+    ck_assert_ptr_null(galley_read_file(dir, &len));     /* a folder */
+    ck_assert_int_eq(errno, EISDIR);
+    rmdir(dir);
 }
 END_TEST
 
@@ -169,6 +203,7 @@ int main(void)
     tcase_add_test(tc, reserve_grows_and_refuses_overflow);
     tcase_add_test(tc, buf_appends_and_formats);
     tcase_add_test(tc, data_path_env_then_installed);
+    tcase_add_test(tc, read_file_whole_empty_and_refused);
     tcase_add_test(tc, shared_loads_once_and_frees_at_last_put);
     tcase_add_test(tc, shared_failure_is_reported_and_not_kept);
     suite_add_tcase(s, tc);

@@ -243,6 +243,25 @@ START_TEST(sent_edges)
 }
 END_TEST
 
+/* scraped text that lost the space after a full stop (summ-inshorts) */
+START_TEST(sent_glued)
+{
+    SPLIT("It was ripped apart on social media.The union territory retreated.",
+          "It was ripped apart on social media.", "The union territory retreated.");
+    SPLIT("They celebrate at the workplace.?It has been decided, the order said.",
+          "They celebrate at the workplace.?", "It has been decided, the order said.");
+    SPLIT("The order had said.To ensure that, a report was sent.",
+          "The order had said.", "To ensure that, a report was sent.");
+    SPLIT("He did it.The rest followed.", "He did it.", "The rest followed.");
+    /* dotted names, abbreviations, domains and code stay whole */
+    SPLIT("He lives in the U.S.A. now.", "He lives in the U.S.A. now.");
+    SPLIT("She has a Ph.D from Yale.", "She has a Ph.D from Yale.");
+    SPLIT("Visit example.com or bbc.co.uk today.", "Visit example.com or bbc.co.uk today.");
+    SPLIT("Call Mr.Smith about ASP.NET and the new iPhone.", "Call Mr.Smith about ASP.NET and the new iPhone.");
+    SPLIT("It runs on Node.js today.", "It runs on Node.js today.");
+}
+END_TEST
+
 /* one sentence of 10,000 words: a single span over all of it (the linear
  * scan is what keeps this inside Check's default timeout) */
 START_TEST(sent_ten_thousand_words)
@@ -281,6 +300,7 @@ static Suite *sent_suite(void)
     tcase_add_test(tc, sent_layout);
     tcase_add_test(tc, sent_ptb);
     tcase_add_test(tc, sent_edges);
+    tcase_add_test(tc, sent_glued);
     tcase_add_test(tc, sent_ten_thousand_words);
     suite_add_tcase(s, tc);
     return s;

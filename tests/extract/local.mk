@@ -32,7 +32,7 @@ tests_extract_test_entities_LDADD = core/libgalley.la $(CHECK_LIBS) $(ZLIB_LIBS)
 TESTS += tests/extract/test_entities
 
 check_PROGRAMS += tests/extract/test_keyphrases
-tests_extract_test_keyphrases_SOURCES = tests/extract/test_keyphrases.c plugins/extract/keyphrases.c
+tests_extract_test_keyphrases_SOURCES = tests/extract/test_keyphrases.c $(KEYPHRASES_SOURCES)
 tests_extract_test_keyphrases_CPPFLAGS = $(EXTRACT_TEST_CPPFLAGS)
 tests_extract_test_keyphrases_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_extract_test_keyphrases_LDADD = core/libgalley.la $(CHECK_LIBS) $(M_LIBS)

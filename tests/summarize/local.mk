@@ -15,5 +15,7 @@ tests_summarize_test_rouge_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_summarize_test_rouge_LDADD = core/libgalley.la $(CHECK_LIBS) $(STEMMER_LIBS)
 TESTS += tests/summarize/test_rouge
 
-TESTS += tests/summarize/pipeline.sh tests/summarize/bench-skip.sh
-EXTRA_DIST += tests/summarize/pipeline.sh tests/summarize/bench-skip.sh
+TESTS += tests/summarize/pipeline.sh tests/summarize/bench-skip.sh \
+	tests/summarize/determinism.sh
+EXTRA_DIST += tests/summarize/pipeline.sh tests/summarize/bench-skip.sh \
+	tests/summarize/determinism.sh

@@ -451,6 +451,70 @@ START_TEST(redundancy_drops_duplicates)
     ck_assert_msg(strstr(f, "in March.") == NULL || strstr(f, "In March,") == NULL,
                   "both near-duplicates chosen: %s", f);
     galley_doc_free(d);
+    /* the default, whose lead prior wants both */
+    d = summarize(&newsrank_LTX_galley_plugin, (const char *[]){ "sentences=2", NULL }, text);
+    f = galley_doc_field(d, "summary");
+    ck_assert_msg(strstr(f, "in March.") == NULL || strstr(f, "In March,") == NULL,
+                  "newsrank: both near-duplicates chosen: %s", f);
+    galley_doc_free(d);
+}
+END_TEST
+
+/* the default scorer never puts a sentence that hangs on the one before it
+ * ("But ...") in the summary without that one */
+START_TEST(dangling_opener)
+{
+    const char *text =
+        "Council cuts budget\n\n"
+        "The city council met on Tuesday evening to discuss the annual budget. "
+        "The mayor opened the meeting with a short speech about the weather in the valley. "
+        "But the budget for schools and roads was cut by ten percent, and the schools "
+        "budget and the roads budget will fall again next year, the council said. "
+        "Parents said the schools budget cut would hurt schools and the roads budget cut "
+        "would hurt roads. Drivers said the roads budget cut would hurt the roads budget "
+        "more than the schools budget.\n";
+    for (int k = 1; k <= 3; k++) {
+        char opt[32];
+        snprintf(opt, sizeof opt, "sentences=%d", k);
+        galley_doc *d = summarize(&newsrank_LTX_galley_plugin, (const char *[]){ opt, NULL },
+                                  text);
+        const char *sum = galley_doc_field(d, "summary");
+        ck_assert_ptr_nonnull(sum);
+        ck_assert_msg(!strstr(sum, "But the budget") || strstr(sum, "The mayor opened"),
+                      "k=%d: \"But\" without the sentence before it: %s", k, sum);
+        galley_doc_free(d);
+    }
+}
+END_TEST
+
+/* a weights file that does not fit the scorer is refused with its line */
+START_TEST(weights_errors)
+{
+    char path[] = "/tmp/galley-weights-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    FILE *f = fdopen(fd, "w");
+    fputs("# test\ngate 0.35\ngate_sentences 4\nbrief.lead 1\nbrief.nosuch 2\n", f);
+    fclose(f);
+    char opt[64], err[512] = "";
+    snprintf(opt, sizeof opt, "weights=%s", path);
+    galley_test *t = galley_test_open(&newsrank_LTX_galley_plugin,
+                                      (const char *[]){ opt, NULL }, err, sizeof err);
+    ck_assert_ptr_null(t);
+    ck_assert_msg(strstr(err, ":5: unknown weight \"brief.nosuch\"") != NULL, "message: %s", err);
+    f = fopen(path, "w");
+    fputs("gate 0.35\ngate_sentences 4\nbrief.lead 1\n", f);
+    fclose(f);
+    t = galley_test_open(&newsrank_LTX_galley_plugin, (const char *[]){ opt, NULL },
+                         err, sizeof err);
+    ck_assert_ptr_null(t);
+    ck_assert_msg(strstr(err, "no weight \"brief.bias\"") != NULL, "message: %s", err);
+    remove(path);
+    /* the formula needs no weights */
+    t = galley_test_open(&newsrank_LTX_galley_plugin,
+                         (const char *[]){ opt, "scorer=formula", NULL }, err, sizeof err);
+    ck_assert_msg(t != NULL, "formula: %s", err);
+    close_test(t);
 }
 END_TEST
 
@@ -507,6 +571,8 @@ int main(void)
     tcase_add_test(tc, centrality_wins);
     tcase_add_test(tc, redundancy_drops_duplicates);
     tcase_add_test(tc, idf_table);
+    tcase_add_test(tc, dangling_opener);
+    tcase_add_test(tc, weights_errors);
     suite_add_tcase(s, tc);
     return ck_run(s);
 }

@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "internal.h"
 
@@ -58,56 +57,13 @@ static int grow_table(ct_wordset *ws)
     return 0;
 }
 
-static int read_file(const char *path, char **buf, size_t *size, char *err,
-                     size_t errlen)
-{
-    FILE *f = fopen(path, "rb");
-    struct stat sb;
-    if (f && fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        fclose(f);              /* fopen() accepts a folder; reading fails */
-        f = NULL;
-        errno = EISDIR;
-    }
-    if (!f) {
-        snprintf(err, errlen, "cannot read word list %s: %s", path,
-                 strerror(errno));
-        return -1;
-    }
-    size_t cap = 1u << 20, len = 0;
-    char *p = malloc(cap + 1);
-    size_t got;
-    while (p && (got = fread(p + len, 1, cap - len, f)) > 0) {
-        len += got;
-        if (len == cap) {
-            char *q = realloc(p, cap * 2 + 1);
-            if (!q) {
-                free(p);
-                p = NULL;
-                break;
-            }
-            p = q;
-            cap *= 2;
-        }
-    }
-    int bad = ferror(f);
-    fclose(f);
-    if (!p || bad) {
-        snprintf(err, errlen, "cannot read word list %s: %s", path,
-                 p ? "read error" : "out of memory");
-        free(p);
-        return -1;
-    }
-    p[len] = '\0';
-    *buf = p;
-    *size = len;
-    return 0;
-}
-
 int ct_wordset_load(ct_wordset *ws, const char *path, char *err, size_t errlen)
 {
     memset(ws, 0, sizeof *ws);
-    if (read_file(path, &ws->words, &ws->size, err, errlen) != 0)
+    if (!(ws->words = galley_read_file(path, &ws->size))) {
+        snprintf(err, errlen, "cannot read word list %s: %s", path, strerror(errno));
         return -1;
+    }
     if (ws->size >= UINT32_MAX) {
         snprintf(err, errlen, "word list %s is too large (over 4 GB)", path);
         ct_wordset_free(ws);

@@ -1,0 +1,96 @@
+/* plugins/extract/keyphrases/keyphrases.h - the keyphrases plugin's own
+ * types, shared by its files (plugin glue, words and candidates, ranking). */
+#ifndef KEYPHRASES_H
+#define KEYPHRASES_H
+
+#include <galley/galley.h>
+#include <stddef.h>
+
+#define KP_MAXW 8       /* hard limit of words in a phrase */
+
+/* the light part of speech of a word (keyphrase-pos.txt, else a noun) */
+enum { KP_NOUN = 'n', KP_ADJ = 'a', KP_VERB = 'v', KP_ADV = 'r', KP_GERUND = 'g',
+       KP_NOUNVERB = 'z' /* a verb right after a noun ("the bus exhibits") */ };
+
+/* the stop list, df table, word list and POS lexicon: loaded once per
+ * process and shared by the workers (galley_shared_get), never changed */
+typedef struct kp_data {
+    galley_counter *stop;       /* extra stop and boilerplate words */
+    galley_counter *df;         /* stem -> documents of the bundled corpus */
+    galley_counter *common;     /* lower-case words of the word list */
+    galley_counter *proper;     /* its capitalised words, case-folded */
+    galley_counter *pos;        /* word -> class letter, for non-nouns */
+    double ndocs;               /* documents behind df */
+} kp_data;
+
+typedef struct kp_form {        /* per distinct surface form of the document */
+    size_t stem;                /* index in kp_state.stems, or -1 (not yet) */
+    unsigned char basestop;     /* the toolkit's stop word */
+    unsigned char listed;       /* in keyphrase-stopwords.txt */
+    char cls;                   /* KP_NOUN ... (out of context) */
+} kp_form;
+
+typedef struct kp_word {        /* one token of the document */
+    size_t s, e;                /* bytes */
+    size_t sent;                /* sentence number */
+    size_t stem;                /* index in kp_state.stems (content words) */
+    size_t form;                /* index in kp_state.form (words), or -1 */
+    unsigned flags;             /* the token's case flags */
+    unsigned char content;      /* may be part of a phrase */
+    unsigned char cap;          /* capitalised, not the first word */
+    unsigned char upper;        /* capitalised content word, any position */
+    unsigned char poss;         /* ends in a possessive 's */
+    unsigned char line;         /* a line break before it */
+    char cls;                   /* KP_NOUN ... */
+} kp_word;
+
+typedef struct kp_stem {        /* per distinct stem of the document */
+    double capmid, lower;       /* occurrences capitalised mid-sentence / lower */
+    double count;
+    double rank;                /* the word's score */
+    double mod;                 /* occurrences right before another content word */
+    size_t first, last;         /* sentences of the first and last occurrence */
+    size_t len;                 /* bytes of the stem */
+} kp_stem;
+
+typedef struct kp_cand {
+    size_t count;               /* occurrences */
+    size_t first;               /* sentence of the first occurrence */
+    size_t nwords;
+    size_t caps;                /* occurrences all capitalised mid-sentence */
+    size_t w0;                  /* first occurrence: index of its first word */
+    size_t ids;                 /* offset of its stems in kp_state.ids */
+    double score;
+} kp_cand;
+
+typedef struct kp_state {
+    galley_stemmer *stem;
+    const kp_data *d;
+    int english;                /* the word list applies to the language */
+    size_t count, max_words;
+    galley_counter *stems;      /* stem -> index in st (per document) */
+    galley_counter *forms;      /* surface form -> index in form */
+    kp_form *form;
+    size_t capform;
+    galley_counter *groups;     /* phrase stems -> index in cands */
+    kp_word *words;
+    size_t nwords, capwords;
+    kp_stem *st;
+    size_t capst;
+    kp_cand *cands;
+    size_t ncands, capcands;
+    size_t *ids;
+    size_t nids, capids;
+} kp_state;
+
+/* words.c: tokens, classes, stems and candidate phrases of one document */
+int kp_collect(kp_state *st, const char *text, size_t len, size_t *nsent);
+size_t kp_possessive_len(const char *w, size_t n);
+const char *kp_word_stem(kp_state *st, const char *w, size_t n, size_t *sl);
+
+/* rank.c: word and phrase scores, the final choice */
+int kp_rank(kp_state *st, size_t nsent);
+/* indices of the chosen candidates, best first, in out[0..max); the count */
+size_t kp_choose(kp_state *st, size_t *out, size_t max);
+
+#endif

@@ -1,0 +1,346 @@
+/* plugins/extract/keyphrases/words.c - the words of a document (content or
+ * not, light part of speech, stem) and its candidate phrases: noun phrases
+ * "adjectives* nouns+" cut at stop words, verbs, adverbs and punctuation. */
+#include "keyphrases.h"
+
+#include <string.h>
+
+/* the case-folded form of w into buf (cap bytes): ASCII, the common case,
+ * without a Unicode table; the length, >= cap when it does not fit */
+static size_t fold(const char *w, size_t n, char *buf, size_t cap)
+{
+    size_t i;
+    for (i = 0; i < n && i < cap && !((unsigned char)w[i] & 0x80); i++)
+        buf[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + ('a' - 'A') : w[i]);
+    return i == n && n < cap ? n : galley_casefold(w, n, buf, cap);
+}
+
+static char lexical_class(const kp_state *st, const char *w, size_t n, const char *low,
+                          size_t m, unsigned flags);
+
+/* What a surface form is, worked out once per document: most tokens
+ * repeat, and case folding and the lexicons cost more than one lookup. */
+static kp_form *form_of(kp_state *st, const char *w, size_t n, unsigned flags)
+{
+    size_t before = galley_counter_size(st->forms);
+    size_t i = galley_counter_add(st->forms, w, n, 0);
+    if (galley_reserve(&st->form, &st->capform, i + 1, sizeof *st->form) < 0)
+        return NULL;
+    kp_form *f = &st->form[i];
+    if (galley_counter_size(st->forms) > before) {
+        char low[128];
+        size_t m = fold(w, n, low, sizeof low);
+        int fits = m < sizeof low;
+        f->basestop = (unsigned char)galley_is_stopword(w, n);
+        f->listed = !fits || galley_counter_find(st->d->stop, low, m) != (size_t)-1;
+        f->cls = fits ? lexical_class(st, w, n, low, m, flags) : KP_NOUN;
+        f->stem = (size_t)-1;
+    }
+    return f;
+}
+
+/* A word that may stand in a phrase: letters, not a stop word, not a
+ * single letter. */
+static int content_word(const kp_form *f, const galley_token *t, const galley_token *next,
+                        int first)
+{
+    if (t->cls != GALLEY_TOK_WORD || t->end - t->start < 2)
+        return 0;
+    if (!f->basestop && !f->listed)
+        return 1;
+    if ((t->flags & GALLEY_TOK_ALLCAPS) && t->end - t->start == 2 && !f->listed)
+        return 1;       /* "US" is not "us" */
+    /* "New" in "New Zealand": a capitalised word of the stop list that
+     * starts a name mid-sentence */
+    return !first && (t->flags & GALLEY_TOK_CAPITALIZED) && !f->basestop && next &&
+           next->cls == GALLEY_TOK_WORD && (next->flags & GALLEY_TOK_CAPITALIZED);
+}
+
+size_t kp_possessive_len(const char *w, size_t n)
+{
+    if (n > 2 && w[n - 1] == 's' && w[n - 2] == '\'')
+        return 2;
+    if (n > 4 && w[n - 1] == 's' && !memcmp(w + n - 4, "\xe2\x80\x99", 3))
+        return 4;
+    return 0;
+}
+
+static int ends_with(const char *w, size_t n, const char *suffix)
+{
+    size_t k = strlen(suffix);
+    return n >= k + 2 && !memcmp(w + n - k, suffix, k);
+}
+
+/* The light part of speech of a form: the lexicon's class; else the
+ * suffix of an adverb or participle; else a noun.  (A name, capitalised
+ * mid-sentence, is a noun whatever its form.) */
+static char lexical_class(const kp_state *st, const char *w, size_t n, const char *low,
+                          size_t m, unsigned flags)
+{
+    if (flags & GALLEY_TOK_ALLCAPS)
+        return KP_NOUN;
+    size_t i = galley_counter_find(st->d->pos, low, m);
+    if (i != (size_t)-1)
+        return (char)galley_counter_value(st->d->pos, i);
+    if (ends_with(w, n, "ly") && !(flags & GALLEY_TOK_CAPITALIZED))
+        return KP_ADV;
+    /* "centred", "pumped": a participle the lexicon does not know
+     * describes a noun, it does not end a phrase */
+    if (ends_with(w, n, "ed") && !ends_with(w, n, "eed") && !(flags & GALLEY_TOK_CAPITALIZED))
+        return KP_ADJ;
+    return KP_NOUN;
+}
+
+/* The stem that groups a word's forms. Snowball keeps the -s of "menus"
+ * (as of "virus"), so "menu" and "menus" would rank twice: a -us word whose
+ * singular is in the word list loses the -s first. */
+const char *kp_word_stem(kp_state *st, const char *w, size_t n, size_t *sl)
+{
+    char buf[128];
+    if (st->english && n > 3 && n < sizeof buf && w[n - 1] == 's' && w[n - 2] == 'u') {
+        size_t m = galley_casefold(w, n - 1, buf, sizeof buf);
+        if (m < sizeof buf && galley_counter_find(st->d->common, buf, m) != (size_t)-1)
+            n--;
+    }
+    return galley_stem(st->stem, w, n, sl);
+}
+
+/* Records a content word's stem (a surface form is stemmed once per
+ * document) and how the article writes it. */
+static int stem_word(kp_state *st, const char *text, kp_word *w, kp_form *f)
+{
+    size_t len = w->e - w->s - kp_possessive_len(text + w->s, w->e - w->s), id = f->stem;
+    if (id == (size_t)-1) {
+        size_t sl;
+        const char *stem = kp_word_stem(st, text + w->s, len, &sl);
+        size_t before = galley_counter_size(st->stems);
+        id = galley_counter_add(st->stems, stem, sl, 0);
+        if (galley_counter_size(st->stems) > before) {
+            if (galley_reserve(&st->st, &st->capst, id + 1, sizeof *st->st) < 0)
+                return -1;
+            memset(&st->st[id], 0, sizeof st->st[id]);
+            st->st[id].first = w->sent;
+            st->st[id].len = sl;
+        }
+        f->stem = id;
+    }
+    w->stem = id;
+    kp_stem *s = &st->st[id];
+    if (w->flags & GALLEY_TOK_LOWER)
+        s->lower += 1;
+    else if (w->cap)
+        s->capmid += 1;
+    s->count += 1;
+    s->last = w->sent;
+    return 0;
+}
+
+/* In a headline or shouted sentence capitals say nothing about names. */
+static void unmark_headline(kp_word *w, size_t n)
+{
+    size_t words = 0, upper = 0;
+    for (size_t i = 0; i < n; i++) {
+        words += w[i].content;
+        upper += w[i].upper;
+    }
+    if (words < 3 || upper * 10 < words * 7)
+        return;
+    for (size_t i = 0; i < n; i++)
+        w[i].upper = w[i].cap = 0;
+}
+
+/* Appends the tokens of sentence [s, e) to st->words; 0 or -1 */
+static int sentence_words(kp_state *st, const char *text, size_t s, size_t e, size_t sent)
+{
+    galley_tokenizer tz;
+    galley_token t, next;
+    size_t k = 0, from = st->nwords, prev = 0;
+    galley_tok_init(&tz, text + s, e - s);
+    int more = galley_tok_next(&tz, &t);
+    while (more) {
+        int has_next = galley_tok_next(&tz, &next);
+        if (galley_reserve(&st->words, &st->capwords, st->nwords + 1, sizeof *st->words) < 0)
+            return -1;
+        kp_word *w = &st->words[st->nwords++];
+        memset(w, 0, sizeof *w);
+        w->s = s + t.start;
+        w->e = s + t.end;
+        w->sent = sent;
+        w->form = (size_t)-1;
+        if (t.cls == GALLEY_TOK_WORD) {
+            kp_form *f = form_of(st, text + w->s, w->e - w->s, t.flags);
+            if (!f)
+                return -1;
+            w->form = (size_t)(f - st->form);
+            w->content = (unsigned char)content_word(f, &t, has_next ? &next : NULL, k == 0);
+        }
+        w->cap = k++ > 0 && (t.flags & (GALLEY_TOK_CAPITALIZED | GALLEY_TOK_ALLCAPS));
+        w->upper = w->content && (t.flags & (GALLEY_TOK_CAPITALIZED | GALLEY_TOK_ALLCAPS));
+        w->poss = t.cls == GALLEY_TOK_WORD && kp_possessive_len(text + w->s, w->e - w->s) > 0;
+        w->flags = t.flags;
+        w->line = w->s > s && memchr(text + s + prev, '\n', t.start - prev) != NULL;
+        prev = t.end;
+        t = next;
+        more = has_next;
+    }
+    kp_word *w = st->words + from;
+    size_t n = st->nwords - from;
+    unmark_headline(w, n);
+    for (size_t i = 0; i < n; i++) {
+        if (!w[i].content)
+            continue;
+        kp_form *f = &st->form[w[i].form];
+        w[i].cls = w[i].cap ? KP_NOUN : f->cls;
+        if (stem_word(st, text, &w[i], f) < 0)
+            return -1;
+        /* a word mostly seen before another content word modifies it
+         * ("long-term", "nuclear" of "nuclear talks"): less of a key alone */
+        st->st[w[i].stem].mod += i + 1 < n && w[i + 1].content && !w[i].poss && !w[i + 1].line;
+    }
+    return 0;
+}
+
+static kp_cand *get_cand(kp_state *st, const char *key, size_t n, int *fresh)
+{
+    size_t before = galley_counter_size(st->groups);
+    size_t i = galley_counter_add(st->groups, key, n, 1);
+    *fresh = galley_counter_size(st->groups) > before;
+    if (*fresh) {
+        if (galley_reserve(&st->cands, &st->capcands, i + 1, sizeof *st->cands) < 0)
+            return NULL;
+        memset(&st->cands[i], 0, sizeof st->cands[i]);
+        st->ncands = i + 1;
+    }
+    return &st->cands[i];
+}
+
+/* Records the phrase words[a, b]; 0 or -1 */
+static int add_phrase(kp_state *st, size_t a, size_t b)
+{
+    const kp_word *w = st->words;
+    char key[512];
+    size_t n = 0, caps = 0;
+    for (size_t i = a; i <= b; i++) {
+        size_t kl;
+        const char *k = galley_counter_key(st->stems, w[i].stem, &kl);
+        if (n + kl + 1 >= sizeof key)
+            return 0;
+        if (i > a)
+            key[n++] = ' ';
+        memcpy(key + n, k, kl);
+        n += kl;
+        caps += w[i].cap;
+    }
+    int fresh;
+    kp_cand *c = get_cand(st, key, n, &fresh);
+    if (!c)
+        return -1;
+    if (fresh) {
+        c->first = w[a].sent;
+        c->nwords = b - a + 1;
+        c->w0 = a;
+        c->ids = st->nids;
+        if (galley_reserve(&st->ids, &st->capids, st->nids + c->nwords, sizeof *st->ids) < 0)
+            return -1;
+        for (size_t i = a; i <= b; i++)
+            st->ids[st->nids++] = w[i].stem;
+    }
+    c->count++;
+    c->caps += caps == b - a + 1;
+    return 0;
+}
+
+/* Part of a longer name ("Zealand" of "New Zealand"): a phrase never
+ * starts inside a run of capitalised words. */
+static int name_inside(const kp_word *w, size_t i, size_t from)
+{
+    return i > from && w[i].upper && w[i - 1].upper && w[i - 1].cap && !w[i - 1].poss;
+}
+
+/* a phrase may end at words[i]: a noun, not the first part of a name */
+static int may_end(const kp_word *w, size_t i, size_t b)
+{
+    if (w[i].cls == KP_ADJ)
+        return 0;
+    return i == b || !(w[i].upper && w[i + 1].upper && w[i + 1].cap && !w[i].poss);
+}
+
+/* The noun phrase words[a, b] (b is a noun), at most max_words keeping the
+ * head, and the shorter phrases inside it, each measured against the
+ * others ("stock market" against "market"). */
+static int emit(kp_state *st, size_t a, size_t b)
+{
+    size_t from = a;
+    const kp_word *w = st->words;
+    if (b - a + 1 > st->max_words)
+        a = b + 1 - st->max_words;
+    while (a < b && name_inside(w, a, from))
+        a++;
+    if (add_phrase(st, a, b) < 0)
+        return -1;
+    for (size_t i = a; i <= b; i++)
+        for (size_t j = i; j <= b; j++)
+            if ((i > a || j < b) && (i == from || !name_inside(w, i, from)) && may_end(w, j, b) &&
+                w[i].cls != KP_GERUND && add_phrase(st, i, j) < 0)
+                return -1;
+    return 0;
+}
+
+/* Cuts the words of one sentence [from, to) into noun phrases. */
+static int chunk(kp_state *st, size_t from, size_t to)
+{
+    const kp_word *w = st->words;
+    size_t start = 0, head = 0;
+    int open = 0, noun = 0;
+    for (size_t i = from; i <= to; i++) {
+        /* a title line ends its phrases; a name after a common word starts
+         * one ("star | Michael Buble") */
+        if (i < to && open && (w[i].line || (w[i].cap && !(w[i].flags & GALLEY_TOK_ALLCAPS) &&
+                                             i > from && (w[i - 1].flags & GALLEY_TOK_LOWER)))) {
+            if (noun && emit(st, start, head) < 0)
+                return -1;
+            open = noun = 0;
+        }
+        char c = i < to && w[i].content ? w[i].cls : KP_VERB;
+        if (c == KP_NOUNVERB)
+            c = noun ? KP_VERB : KP_NOUN;
+        int breaks = c == KP_VERB || c == KP_ADV || (c == KP_GERUND && !noun) ||
+                     (c == KP_ADJ && noun);
+        if (breaks && noun && emit(st, start, head) < 0)
+            return -1;
+        if (breaks) {
+            open = noun = 0;
+            if (c != KP_ADJ)
+                continue;
+        }
+        if (!open) {
+            open = 1;
+            start = i;
+        }
+        if (c != KP_ADJ) {
+            noun = 1;
+            head = i;
+        }
+        if (w[i].poss) {    /* "Mecca's": nothing follows in the phrase */
+            if (noun && emit(st, start, head) < 0)
+                return -1;
+            open = noun = 0;
+        }
+    }
+    return 0;
+}
+
+int kp_collect(kp_state *st, const char *text, size_t len, size_t *nsent)
+{
+    galley_sentencer it;
+    size_t s, e, sent = 0;
+    galley_sent_init(&it, text, len);
+    while (galley_sent_next(&it, &s, &e)) {
+        size_t from = st->nwords;
+        if (sentence_words(st, text, s, e, sent) < 0 || chunk(st, from, st->nwords) < 0)
+            return -1;
+        sent++;
+    }
+    *nsent = sent;
+    return 0;
+}
