@@ -42,6 +42,9 @@ static char *slurp(const char *path, size_t *len)
 int main(int argc, char **argv)
 {
     char err[512];
+    /* HTML_DRIVER_DEBUG=1: the plugin's reasoning (candidates, drops) on stderr */
+    if (getenv("HTML_DRIVER_DEBUG"))
+        galley_log_set_level(GALLEY_LOG_DEBUG);
     galley_test *t = galley_test_open(&html_LTX_galley_plugin, NULL, err, sizeof err);
     if (!t) {
         fprintf(stderr, "html-driver: %s\n", err);

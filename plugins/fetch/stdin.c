@@ -77,7 +77,9 @@ static int read_line(stdin_state *s, size_t *len, size_t *stored)
     /* the fetch thread is the stream's only reader: no locking per byte */
     while ((c = getc_unlocked(s->in)) != EOF && c != '\n') {
         if (n < keep) {
-            if (galley_reserve(&s->line, &s->cap, n + 2, 1) < 0) {
+            /* the call only when the buffer is full: this loop runs per byte
+             * on the fetch thread, which every stdin pipeline waits for */
+            if (n + 2 > s->cap && galley_reserve(&s->line, &s->cap, n + 2, 1) < 0) {
                 keep = n;       /* reported as too long below */
                 continue;
             }

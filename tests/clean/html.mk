@@ -23,6 +23,9 @@ EXTRA_DIST += tests/clean/html-fixtures/comments.html \
 	tests/clean/html-fixtures/fragmented.html \
 	tests/clean/html-fixtures/recipe.html \
 	tests/clean/html-fixtures/badbyte.html \
-	tests/clean/html-fixtures/nul.html
+	tests/clean/html-fixtures/nul.html \
+	tests/clean/html-fixtures/service.html \
+	tests/clean/html-fixtures/morelinks.html \
+	tests/clean/html-fixtures/oldcomments.html
 TESTS += tests/clean/html.sh tests/clean/html-empty.sh
 EXTRA_DIST += tests/clean/html.sh tests/clean/html-empty.sh

@@ -1,7 +1,9 @@
 /* tests/clean/test_html_recall.c - the clean `html` plugin on small pages of
  * each class it used to get wrong: a bio box beside the article, hidden
  * templates, an article cut into page-builder blocks, a recipe with a table,
- * damaged UTF-8, NUL bytes, soft hyphens, an unclosed <header>. */
+ * damaged UTF-8, NUL bytes, soft hyphens, an unclosed <header>, a service
+ * page of short sections in <main>, headlines listed after an article,
+ * readers' comments after it. */
 #include "config.h"
 
 #include <check.h>
@@ -61,6 +63,46 @@ START_TEST(recipe_table_list_headings_and_lede)
     HASNT(d, "Recipes");
     HASNT(d, "All rights reserved");
     HASNT(d, "Plum cake with a crumble top");  /* the title: a field */
+    galley_doc_free(d);
+}
+END_TEST
+
+START_TEST(service_sections_in_main)
+{
+    /* one long paragraph outscores each short section alone; <main>
+     * holds them all, the menu and the footer stay out */
+    galley_doc *d = run_fixture("service.html", GALLEY_OK);
+    HAS(d, "We repair slate, tile and metal roofs");
+    HAS(d, "Gutters cleared\n\nEvery spring and autumn, from a ladder or a lift.");
+    HAS(d, "Free survey\n\nA roofer calls within the week.");
+    HASNT(d, "Gutters\nContact");
+    HASNT(d, "Quay Street");
+    galley_doc_free(d);
+}
+END_TEST
+
+START_TEST(headline_links_after_article)
+{
+    /* an old table layout: "more headlines", one link a line, in the
+     * article's own cell */
+    galley_doc *d = run_fixture("morelinks.html", GALLEY_OK);
+    HAS(d, "watched by a crowd of neighbours");
+    HAS(d, "when they first looked at them.");
+    HASNT(d, "Ferry fares rise in spring");
+    HASNT(d, "School closes for the storm");
+    galley_doc_free(d);
+}
+END_TEST
+
+START_TEST(readers_comments_after_article)
+{
+    /* comments with no markup of their own, in the article's block */
+    galley_doc *d = run_fixture("oldcomments.html", GALLEY_OK);
+    HAS(d, "The premiers met the prime minister for dinner");
+    HAS(d, "not after it has passed.");
+    HASNT(d, "Comments are now closed");
+    HASNT(d, "Stephen B");
+    HASNT(d, "a drain on everyone");
     galley_doc_free(d);
 }
 END_TEST
@@ -126,6 +168,9 @@ static Suite *suite(void)
     tcase_add_test(tc, hidden_templates_skipped);
     tcase_add_test(tc, fragmented_article_merged);
     tcase_add_test(tc, recipe_table_list_headings_and_lede);
+    tcase_add_test(tc, service_sections_in_main);
+    tcase_add_test(tc, headline_links_after_article);
+    tcase_add_test(tc, readers_comments_after_article);
     tcase_add_test(tc, declared_utf8_with_one_bad_byte);
     tcase_add_test(tc, nul_bytes_in_page);
     tcase_add_test(tc, soft_hyphens_removed);

@@ -594,6 +594,33 @@ static void baseline(hwork *w)
     ghtml_emit(w);
 }
 
+static int is_main(const xmlNode *n)
+{
+    const char *role;
+    return !strcmp((const char *)n->name, "main")
+        || ((role = ghtml_attr(n, "role")) != NULL && !strcasecmp(role, "main"));
+}
+
+/* The page's main landmark (<main>, role=main) around the chosen block,
+ * with half as much unlinked text again: a page of many short sections (a
+ * service, product or forum page) whose best paragraph block is only one
+ * of them; pruning then judges the other sections. */
+static int widen_to_main(const hwork *w, int top)
+{
+    const hnode *t = &w->nodes[top];
+    int tt = t->text - t->link;
+    if (!strcmp((const char *)t->node->name, "article"))
+        return top;     /* a whole unit of content already */
+    for (int p = t->parent; p >= 0; p = w->nodes[p].parent) {
+        const hnode *h = &w->nodes[p];
+        if (h->dropped || !is_main(h->node))
+            continue;
+        int ht = h->text - h->link;
+        return ht * 2 > tt * 3 ? p : top;
+    }
+    return top;
+}
+
 /* One attempt: walk, score, choose, prune, emit.  0 if nothing scored. */
 static int attempt(hwork *w, xmlNode *root, int strict)
 {
@@ -608,6 +635,7 @@ static int attempt(hwork *w, xmlNode *root, int strict)
         galley_debug("html: no candidate (strict %d, %zu elements)", strict, w->n);
         return 0;
     }
+    top = widen_to_main(w, top);
     debug_candidate(w, top);
     choose(w, top);
     prune(w);

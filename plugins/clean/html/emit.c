@@ -301,12 +301,23 @@ static int is_photo_credit(const char *s, size_t n)
     return 0;
 }
 
-static int is_furniture(const char *s, size_t n, const struct hpara *p)
+static int lines(const char *s, size_t n)
+{
+    int k = 1;
+    for (size_t i = 0; i < n; i++)
+        k += s[i] == '\n';
+    return k;
+}
+
+static int is_furniture(const char *s, size_t n, const struct hpara *p, int prose)
 {
     if (p->h1)
         return 1;           /* the title: a field of its own */
     if (p->chars < 60 && p->links * 2 > p->chars)
         return 1;
+    if (prose && p->links * 4 > p->chars * 3 && lines(s, n) >= 2)
+        return 1;   /* a list of links, one a line (<br>), beside prose:
+                     * "more headlines" after an article */
     if (n > 200)
         return 0;
     if (starts_with_any(s, n, furniture_long))
@@ -315,14 +326,49 @@ static int is_furniture(const char *s, size_t n, const struct hpara *p)
                         || is_photo_credit(s, n));
 }
 
-/* Keeps the paragraphs that are not furniture, joined by blank lines. */
+/* The line that opens readers' comments below an article: "Comments",
+ * "12 comments", "Comments are now closed for this story" */
+static int opens_comments(const char *s, size_t n)
+{
+    static const char *const marks[] = {
+        "comments", "reader comments", "readers' comments", "user comments",
+        "leave a comment", "leave a reply", "add a comment", "add your comment",
+        "post a comment", "have your say", "join the discussion", NULL
+    };
+    if (n > 60)
+        return 0;
+    size_t i = 0;
+    while (i < n && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i && i < n && s[i] == ' ')
+        i++;
+    for (const char *const *m = marks; *m; m++) {
+        size_t k = strlen(*m);
+        /* "Comments: 10 pages, 4 figures" is a field of a listing */
+        if (k <= n - i && !strncasecmp(s + i, *m, k) && (k == n - i || s[i + k] != ':'))
+            return 1;
+    }
+    return 0;
+}
+
+/* Keeps the paragraphs that are not furniture, joined by blank lines;
+ * stops at the readers' comments that follow a prose article. */
 static void filter(hwork *w)
 {
     size_t o = 0;
+    int prose = 0;      /* the content holds a paragraph of unlinked prose */
+    for (size_t i = 0; i < w->npara; i++)
+        prose |= w->paras[i].chars - w->paras[i].links >= 200;
+    int before = 0;     /* unlinked characters kept so far */
     for (size_t i = 0; i < w->npara; i++) {
         struct hpara *p = &w->paras[i];
         size_t n = p->end - p->start;
-        if (is_furniture(w->out + p->start, n, p)) {
+        if (before >= 200 && opens_comments(w->out + p->start, n)) {
+            galley_debug("html: readers' comments from \"%.*s\" on left out", (int)n,
+                         w->out + p->start);
+            break;
+        }
+        if (is_furniture(w->out + p->start, n, p, prose)) {
             if (galley_log_get_level() >= GALLEY_LOG_DEBUG)
                 galley_debug("html: furniture \"%.*s\"", (int)n, w->out + p->start);
             continue;
@@ -331,6 +377,7 @@ static void filter(hwork *w)
             w->out[o++] = '\n', w->out[o++] = '\n';
         memmove(w->out + o, w->out + p->start, n);
         o += n;
+        before += p->chars - p->links;
     }
     w->outlen = o;
     if (w->out)
