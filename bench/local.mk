@@ -60,8 +60,10 @@ EXTRA_DIST += bench/rouge/run bench/rouge/prepare.py bench/rouge/otsrun.c \
 	bench/rouge/peers.js bench/rouge/package.json bench/rouge/package-lock.json \
 	bench/rouge/train.py
 
-# the whole-pipeline benches: outputs, checkpoints, isolation, redis
-EXTRA_DIST += bench/output/run bench/durable/run bench/isolate/run bench/redis/run
+# the whole-pipeline benches: outputs, checkpoints, isolation, redis, one
+# giant article (time and peak memory; its article is tests/core's)
+EXTRA_DIST += bench/output/run bench/durable/run bench/isolate/run bench/redis/run \
+	bench/bigdoc/run
 
 # bench/pipeline/run: the default pipeline at -j 1 and -j 2 with OTS as the
 # peer, dir/stdin -> jsonl against cat, sqlite against jsonl (issue 19)

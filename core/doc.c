@@ -48,6 +48,7 @@ struct galley_doc {
     void *raw_owned;            /* a taken malloc() buffer */
     const char *text;
     size_t text_len;
+    char *text_owned;           /* the text's own block, freed when replaced */
     field *fields;
     size_t nfields, capfields;
     layer *layers;
@@ -91,6 +92,7 @@ void galley_doc_free(galley_doc *d)
     free(d->fields);
     free(d->layers);
     free(d->raw_owned);
+    free(d->text_owned);
     for (size_t i = 0; i < d->nprepared; i++)
         free(d->prepared[i].data);
     free(d->prepared);
@@ -234,9 +236,20 @@ const char *galley_doc_text(const galley_doc *d, size_t *len)
     return d->text;
 }
 
+/* The text has a block of its own rather than arena space, so a stage that
+ * rewrites a giant text releases the text it replaces (a 16 MB article
+ * was held once more by each stage that rewrote it). */
 void galley_doc_set_text(galley_doc *d, const char *text, size_t len)
 {
-    d->text = galley_doc_strndup(d, text, len);
+    char *copy = len < SIZE_MAX ? malloc(len + 1) : NULL;
+    if (!copy)
+        galley_oom();
+    if (len)
+        memcpy(copy, text, len);    /* text may point into the old block */
+    copy[len] = '\0';
+    free(d->text_owned);
+    d->text_owned = copy;
+    d->text = copy;
     d->text_len = len;
     d->toklayer = NULL;         /* so does the token layer */
     /* spans index the old text: none may survive it */

@@ -74,7 +74,9 @@ const char *galley_doc_prepared(const galley_doc *doc, size_t *len);
 /* ---- text: the current UTF-8 body; always NUL-terminated, but may hold
  * NULs only if a fetcher put them there (clean stages reject them) ---- */
 const char *galley_doc_text(const galley_doc *doc, size_t *len);
-/* Copies; replacing the text drops every layer (their spans would dangle). */
+/* Copies; replacing the text drops every layer (their spans would dangle)
+ * and frees the text it replaces: a pointer got from galley_doc_text before
+ * is not valid after (text may point into the old text: it is copied first). */
 void galley_doc_set_text(galley_doc *doc, const char *text, size_t len);
 int galley_doc_has_text(const galley_doc *doc);
 

@@ -39,6 +39,7 @@ static galley_status json_process(void *state, galley_doc *doc)
     if (jrec_encode(&t->rec, doc, &t->buf) < 0)
         return galley_doc_fail(doc, "cannot encode the record as JSON (jansson refused it)");
     int rc = sink_write_under(t->dir, relpath, t->buf.data, t->buf.len, t->overwrite);
+    jrec_trim(&t->buf);
     if (rc < 0 && errno == ELOOP)
         return galley_doc_fail(doc, "cannot write %s/%s: a directory on its way is a symbolic "
                                "link, and links inside the output directory are never "

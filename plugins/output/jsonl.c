@@ -62,6 +62,7 @@ static galley_status jsonl_process(void *state, galley_doc *doc)
         len = j->buf.len;
     }
     int e = sink_write(&j->out, rec, len);
+    jrec_trim(&j->buf);
     if (e)
         return galley_doc_fail(doc, "cannot write the record to %s: %s",
                                sink_name(&j->out), strerror(e));

@@ -2,6 +2,7 @@
  * doc/output-schema.md), shared by the jsonl and json outputs. */
 #include <galley/galley.h>
 
+#include <errno.h>
 #include <jansson.h>
 #include <math.h>
 #include <stdlib.h>
@@ -146,7 +147,8 @@ static json_t *layers_json(jrec *j, const galley_doc *doc)
     return o;
 }
 
-static json_t *record_json(jrec *j, const galley_doc *doc)
+/* id to summary: the part of the record built as one jansson tree */
+static json_t *record_head(jrec *j, const galley_doc *doc)
 {
     json_t *r = json_object();
     json_object_set_new_nocheck(r, "id", jcstr(j, galley_doc_id(doc)));
@@ -156,6 +158,12 @@ static json_t *record_json(jrec *j, const galley_doc *doc)
     json_object_set_new_nocheck(r, "charset", charset ? jcstr(j, charset) : json_null());
     json_object_set_new_nocheck(r, "fields", fields_json(j, doc));
     json_object_set_new_nocheck(r, "summary", summary_json(j, doc));
+    return r;
+}
+
+static json_t *record_json(jrec *j, const galley_doc *doc)
+{
+    json_t *r = record_head(j, doc);
     if (j->text) {
         size_t len;
         const char *text = galley_doc_text(doc, &len);
@@ -186,21 +194,106 @@ void jrec_open(galley_stage *st, jrec *j, int pretty)
     j->flags |= pretty ? JSON_INDENT(2) : JSON_COMPACT;
 }
 
+/* Appends v as JSON (then releases it): the record's big parts are written
+ * one value at a time, with the same bytes as the whole tree dumped at once. */
+static int dump_add(const jrec *j, json_t *v, sink_buf *out)
+{
+    int rc = v ? json_dump_callback(v, dump_cb, out, j->flags | JSON_ENCODE_ANY) : -1;
+    json_decref(v);
+    return rc;
+}
+
+/* Whether the record can be written piece by piece: compact output (an
+ * indented record's layout depends on its depth) and layer names that need
+ * no repair (two repaired names could become one key). */
+static int can_stream(const jrec *j, const galley_doc *doc)
+{
+    if (!(j->flags & JSON_COMPACT))
+        return 0;
+    size_t nl = j->layers ? galley_doc_nlayers(doc) : 0;
+    for (size_t l = 0; l < nl; l++) {
+        const char *name = galley_doc_layer_name(doc, l);
+        if (!galley_utf8_valid(name, strlen(name), NULL))
+            return 0;
+    }
+    return 1;
+}
+
+/* "text" and "layers" written span by span after the head: a 16 MB article
+ * has some 400,000 spans, and their jansson tree took 20x the text. */
+static int encode_streamed(jrec *j, const galley_doc *doc, sink_buf *out)
+{
+    if (dump_add(j, record_head(j, doc), out) < 0 || out->len == 0)
+        return -1;
+    out->len--;                         /* reopen the head's closing brace */
+    int rc = 0;
+    if (j->text) {
+        size_t len;
+        const char *text = galley_doc_text(doc, &len);
+        sink_buf_puts(out, ",\"text\":");
+        rc |= dump_add(j, jstr(j, text, len), out);
+    }
+    if (j->layers) {
+        const char *text = galley_doc_text(doc, NULL);
+        sink_buf_puts(out, ",\"layers\":{");
+        size_t nl = galley_doc_nlayers(doc);
+        for (size_t l = 0; l < nl && rc == 0; l++) {
+            const char *name = galley_doc_layer_name(doc, l);
+            size_t n;
+            const galley_span *spans = galley_doc_layer(doc, name, &n);
+            if (l)
+                sink_buf_add(out, ",", 1);
+            rc |= dump_add(j, json_string_nocheck(name), out);
+            sink_buf_add(out, ":[", 2);
+            for (size_t i = 0; i < n && rc == 0; i++) {
+                if (i)
+                    sink_buf_add(out, ",", 1);
+                rc |= dump_add(j, span_json(j, &spans[i], text), out);
+            }
+            sink_buf_add(out, "]", 1);
+        }
+        sink_buf_add(out, "}", 1);
+    }
+    if (j->repairs) {
+        sink_buf_puts(out, ",\"utf8_repairs\":");
+        rc |= dump_add(j, json_integer((json_int_t)j->repairs), out);
+    }
+    sink_buf_add(out, "}", 1);
+    return rc;
+}
+
+/* the whole record as one tree (indented output) */
+static int encode_tree(jrec *j, const galley_doc *doc, sink_buf *out)
+{
+    json_t *r = record_json(j, doc);
+    if (j->repairs)
+        json_object_set_new_nocheck(r, "utf8_repairs", json_integer((json_int_t)j->repairs));
+    int rc = json_dump_callback(r, dump_cb, out, j->flags);
+    json_decref(r);
+    return rc;
+}
+
 int jrec_encode(jrec *j, const galley_doc *doc, sink_buf *out)
 {
     j->repairs = 0;
-    json_t *r = record_json(j, doc);
+    out->len = 0;
+    int rc = can_stream(j, doc) ? encode_streamed(j, doc, out) : encode_tree(j, doc, out);
     if (j->repairs) {
-        json_object_set_new_nocheck(r, "utf8_repairs", json_integer((json_int_t)j->repairs));
         galley_warn("%s: output: replaced %zu invalid UTF-8 byte(s) with U+FFFD",
                     galley_doc_id(doc), j->repairs);
         j->total_repairs += j->repairs;
     }
-    out->len = 0;
-    int rc = json_dump_callback(r, dump_cb, out, j->flags);
-    json_decref(r);
     if (rc != 0)
         return -1;
     sink_buf_add(out, "\n", 1);
     return 0;
+}
+
+void jrec_trim(sink_buf *out)
+{
+    if (out->cap <= (size_t)1 << 20)
+        return;
+    int e = errno;
+    sink_buf_free(out);
+    errno = e;
 }

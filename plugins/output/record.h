@@ -33,5 +33,9 @@ void jrec_open(galley_stage *st, jrec *j, int pretty);
 /* The record as JSON text ending in a newline, in out (reset first);
  * 0, or -1 if jansson cannot encode it. */
 int jrec_encode(jrec *j, const galley_doc *doc, sink_buf *out);
+/* After the record was written: frees a buffer over 1 MiB rather than keep
+ * it for the next record (one giant document would hold its size for good
+ * while the stages work on the next ones).  errno is left as it was. */
+void jrec_trim(sink_buf *out);
 
 #endif

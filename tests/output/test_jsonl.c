@@ -56,8 +56,8 @@ static int count_entries(void)
     return n;
 }
 
-/* Runs the plugin over docs with options; returns the file's lines parsed. */
-static json_t *run(galley_doc **docs, size_t n, const char *extra)
+/* Runs the plugin over docs with options, writing the file out. */
+static void write_docs(galley_doc **docs, size_t n, const char *extra)
 {
     char pathopt[160];
     snprintf(pathopt, sizeof pathopt, "path=%s", out);
@@ -68,7 +68,12 @@ static json_t *run(galley_doc **docs, size_t n, const char *extra)
     for (size_t i = 0; i < n; i++)
         ck_assert_int_eq(galley_test_process(t, docs[i]), GALLEY_OK);
     ck_assert_int_eq(galley_test_close(t, err, sizeof err), GALLEY_OK);
+}
 
+/* Runs the plugin over docs with options; returns the file's lines parsed. */
+static json_t *run(galley_doc **docs, size_t n, const char *extra)
+{
+    write_docs(docs, n, extra);
     FILE *f = fopen(out, "r");
     ck_assert_ptr_nonnull(f);
     json_t *all = json_array();
@@ -275,6 +280,69 @@ START_TEST(pretty_record_is_indented_json)
 }
 END_TEST
 
+/* the file's whole content, in a malloc'd string */
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    ck_assert_ptr_nonnull(f);
+    char *buf = NULL;
+    size_t cap = 0;
+    *len = 0;
+    int c;
+    while ((c = getc(f)) != EOF) {
+        if (*len + 1 >= cap)
+            ck_assert_ptr_nonnull(buf = realloc(buf, cap = cap * 2 + 4096));
+        buf[(*len)++] = (char)c;
+    }
+    fclose(f);
+    return buf;
+}
+
+/* doc's record with extra options, as the bytes written */
+static char *record_bytes(galley_doc *d, const char *extra, size_t *len)
+{
+    write_docs(&d, 1, extra);
+    return slurp(out, len);
+}
+
+/* A compact record is written piece by piece (text and layers a span at a
+ * time): its bytes are exactly those of jansson dumping the whole record,
+ * which the indented record still is, re-dumped compact. */
+START_TEST(compact_record_is_the_whole_tree_dumped)
+{
+    galley_doc *d = simple_doc("dir/\"q\" \xF0\x9F\x98\x80");
+    galley_doc_set_text(d, AWKWARD, sizeof AWKWARD - 1);
+    ck_assert_int_eq(galley_doc_add_span(d, "sentence", 0, 20, "S\"x", 0.123456789012345678), 0);
+    ck_assert_int_eq(galley_doc_add_span(d, "entity", 4, 8, "PERSON", 1e-300), 0);
+    ck_assert_int_eq(galley_doc_add_span(d, "entity", 10, 12, NULL, NAN), 0);
+    ck_assert_int_eq(galley_doc_add_span(d, "empty", 0, 0, NULL, GALLEY_NO_SCORE), 0);
+    galley_doc_add_field(d, "keyword", "k", 0.5);
+    for (int bad = 0; bad < 2; bad++) {
+        if (bad) {      /* repaired: utf8_repairs comes last */
+            galley_doc_set_field(d, "title", "caf\xE9");
+            ck_assert_int_eq(galley_doc_add_span(d, "bad", 40, 42, "L\xFF", 2.0), 0);
+        }
+        size_t clen, plen;
+        char *compact = record_bytes(d, NULL, &clen);
+        char *pretty = record_bytes(d, "pretty=true", &plen);
+        json_error_t je;
+        json_t *tree = json_loadb(pretty, plen, JSON_ALLOW_NUL, &je);
+        ck_assert_msg(tree != NULL, "%s", je.text);
+        ck_assert_int_eq(json_object_get(tree, "utf8_repairs") != NULL, bad);
+        char *want = json_dumps(tree, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+        ck_assert_ptr_nonnull(want);
+        ck_assert_uint_eq(clen, strlen(want) + 1);
+        ck_assert_msg(memcmp(compact, want, clen - 1) == 0 && compact[clen - 1] == '\n',
+                      "streamed %.*s\ntree     %s", (int)clen, compact, want);
+        free(want);
+        json_decref(tree);
+        free(compact);
+        free(pretty);
+    }
+    galley_doc_free(d);
+}
+END_TEST
+
 START_TEST(one_line_per_record_in_order)
 {
     galley_doc *docs[3] = { simple_doc("1"), simple_doc("2"), simple_doc("3") };
@@ -419,6 +487,7 @@ static Suite *suite(void)
     tcase_add_test(tc, options_select_and_omit);
     tcase_add_test(tc, one_line_per_record_in_order);
     tcase_add_test(tc, pretty_record_is_indented_json);
+    tcase_add_test(tc, compact_record_is_the_whole_tree_dumped);
     tcase_add_test(tc, file_appears_only_at_close);
     tcase_add_test(tc, missing_directory_fails_open_naming_it);
     tcase_add_test(tc, closed_pipe_fails_the_doc);

@@ -271,9 +271,18 @@ static int is_markup(const char *content_type)
                             strstr(content_type, "xml"));
 }
 
-static galley_status text_process(void *state, galley_doc *doc)
+/* The buffers are reused from one document to the next, but not a giant
+ * document's: they would hold three times its size for the whole run. */
+static void trim_buffers(text_state *s)
 {
-    text_state *s = state;
+    ct_buf *bufs[] = { &s->a, &s->b, &s->scratch };
+    for (size_t i = 0; i < sizeof bufs / sizeof *bufs; i++)
+        if (bufs[i]->b.cap > (size_t)1 << 20)
+            galley_buf_free(&bufs[i]->b);
+}
+
+static galley_status text_clean(text_state *s, galley_doc *doc)
+{
     size_t n = 0;
     const char *in = NULL;
     if (galley_doc_has_text(doc)) {
@@ -315,6 +324,13 @@ static galley_status text_process(void *state, galley_doc *doc)
     }
     galley_doc_set_fieldf(doc, "repairs", "%zu", total);
     return GALLEY_OK;
+}
+
+static galley_status text_process(void *state, galley_doc *doc)
+{
+    galley_status r = text_clean(state, doc);
+    trim_buffers(state);
+    return r;
 }
 
 GALLEY_PLUGIN(text,

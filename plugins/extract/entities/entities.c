@@ -174,13 +174,15 @@ static void emit(ent_state *st, galley_doc *doc, const char *text, int fields)
     }
 }
 
-static galley_status ent_process(void *state, galley_doc *doc)
+static galley_status ent_run(ent_state *st, galley_doc *doc)
 {
-    ent_state *st = state;
     size_t len;
     const char *text = galley_doc_text(doc, &len);
     if (!text || len == 0)
         return GALLEY_OK;
+    if (len > ENT_MAX_TEXT)
+        return galley_doc_fail(doc, "entities: the text is %zu bytes, over the %zu this stage "
+                               "handles; split the document", len, ENT_MAX_TEXT);
     if (ent_tokenize(st, text, len) < 0)
         return galley_doc_fail(doc, "entities: out of memory tokenizing %zu bytes", len);
     ent_mark_positions(st, text, len);
@@ -199,6 +201,28 @@ static galley_status ent_process(void *state, galley_doc *doc)
         return galley_doc_fail(doc, "entities: out of memory joining places");
     emit(st, doc, text, st->fields);
     return GALLEY_OK;
+}
+
+/* The token and name arrays are kept from one document to the next, but
+ * not a giant document's: they would hold its size for the whole run. */
+#define KEEP_TOKS ((size_t)1 << 16)
+#define KEEP_NAMES ((size_t)1 << 12)
+
+static galley_status ent_process(void *state, galley_doc *doc)
+{
+    ent_state *st = state;
+    galley_status r = ent_run(st, doc);
+    if (st->captoks > KEEP_TOKS) {
+        free(st->toks);
+        st->toks = NULL;
+        st->ntoks = st->captoks = 0;
+    }
+    if (st->capnames > KEEP_NAMES) {
+        free(st->names);
+        st->names = NULL;
+        st->nnames = st->capnames = 0;
+    }
+    return r;
 }
 
 GALLEY_PLUGIN(entities,

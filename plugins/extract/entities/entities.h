@@ -29,21 +29,25 @@ enum {
 
 enum { L_NONE = 0, L_PER, L_ORG, L_LOC, L_MISC };
 
+/* One per token of the document, so kept small (36 bytes): offsets are
+ * 32-bit (ent_process refuses a text over ENT_MAX_TEXT), yes/no in bits. */
 typedef struct tok {
-    size_t s, e;            /* bytes; e excludes a possessive 's */
-    unsigned cls, flags;
-    unsigned lex;           /* flags of the exact string */
-    unsigned low;           /* flags of its lower-case form */
-    int uncertain;          /* capitalised only because of its position */
-    int poss;               /* ended in a possessive 's */
-    int sent;               /* sentence number */
-    unsigned char headline; /* in a headline or an all-caps line */
-    unsigned char linestart;/* first token of a line */
+    uint32_t s, e;          /* bytes; e excludes a possessive 's */
+    uint32_t lex;           /* flags of the exact string */
+    uint32_t low;           /* flags of its lower-case form */
+    int32_t sent;           /* sentence number */
+    uint32_t wh, sh;        /* hashes of the case-folded word and of its shape */
+    unsigned char cls;      /* galley_tok_class */
+    unsigned char flags;    /* GALLEY_TOK_ case flags */
     unsigned char seen;     /* 1: the document also writes it lower case; 2: capitalised mid-sentence */
     unsigned char gz;       /* gazetteer match: kind * 2 + (0 first word, 1 later word) */
-    unsigned char demonym;  /* names the people of a place: "Kenyans", "Japanese" */
-    uint32_t wh, sh;        /* hashes of the case-folded word and of its shape */
+    unsigned uncertain : 1; /* capitalised only because of its position */
+    unsigned poss : 1;      /* ended in a possessive 's */
+    unsigned headline : 1;  /* in a headline or an all-caps line */
+    unsigned linestart : 1; /* first token of a line */
+    unsigned demonym : 1;   /* names the people of a place: "Kenyans", "Japanese" */
 } tok;
+#define ENT_MAX_TEXT ((size_t)1 << 31)
 
 typedef struct name {
     size_t a, b;            /* tokens [a, b) of the name proper */
