@@ -53,9 +53,5 @@ CORE_CLI_TESTS = tests/core/cli.sh tests/core/config-errors.sh tests/core/loader
 	tests/core/names.sh tests/core/plugin-trust.sh tests/core/shared-memory.sh \
 	tests/core/big-article.sh
 TESTS += tests/core/test_doc tests/core/test_options tests/core/test_docwire $(CORE_CLI_TESTS)
-# expected to fail until keyphrases' per-word arrays shrink: since its noun-
-# phrase rewrite the 16 MB article peaks at 25.5x (keyphrases +85 MB; the
-# rest of the pipeline 17.7x).  XPASS then says: drop this line.
-XFAIL_TESTS = tests/core/big-article.sh
 EXTRA_DIST += $(CORE_CLI_TESTS) tests/core/lib.sh tests/core/make-big-article.sh
 EXTRA_DIST += tests/ckhelp.h

@@ -314,7 +314,18 @@ static void reset(kp_state *st)
     st->ncands = st->nwords = st->nids = 0;
 }
 
-static galley_status kp_process(void *state, galley_doc *doc)
+/* A giant article's token array (28 bytes a token) is given back as soon as
+ * its document is done, so the later stages' peak does not stack on it. */
+static void trim(kp_state *st)
+{
+    if (st->capwords > 65536) {
+        free(st->words);
+        st->words = NULL;
+        st->capwords = 0;
+    }
+}
+
+static galley_status kp_process_doc(void *state, galley_doc *doc)
 {
     kp_state *st = state;
     size_t len, nsent = 0;
@@ -322,6 +333,9 @@ static galley_status kp_process(void *state, galley_doc *doc)
     reset(st);
     if (!text || len == 0)
         return GALLEY_OK;
+    if (len > UINT32_MAX)
+        return galley_doc_fail(doc, "keyphrases: the text is %zu bytes, over the %lu this stage "
+                               "handles; split the document", len, (unsigned long)UINT32_MAX);
     if (kp_collect(st, text, len, &nsent) < 0 || kp_rank(st, nsent) < 0)
         return galley_doc_fail(doc, "keyphrases: out of memory on %zu bytes", len);
     size_t best[100];
@@ -338,6 +352,13 @@ static galley_status kp_process(void *state, galley_doc *doc)
                              round(c->score / st->cands[best[0]].score * 1000.0) / 1000.0);
     }
     return GALLEY_OK;
+}
+
+static galley_status kp_process(void *state, galley_doc *doc)
+{
+    galley_status r = kp_process_doc(state, doc);
+    trim(state);
+    return r;
 }
 
 GALLEY_PLUGIN(keyphrases,

@@ -5,6 +5,7 @@
 
 #include <galley/galley.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define KP_MAXW 8       /* hard limit of words in a phrase */
 
@@ -30,12 +31,13 @@ typedef struct kp_form {        /* per distinct surface form of the document */
     char cls;                   /* KP_NOUN ... (out of context) */
 } kp_form;
 
-typedef struct kp_word {        /* one token of the document */
-    size_t s, e;                /* bytes */
-    size_t sent;                /* sentence number */
-    size_t stem;                /* index in kp_state.stems (content words) */
-    size_t form;                /* index in kp_state.form (words), or -1 */
-    unsigned flags;             /* the token's case flags */
+typedef struct kp_word {        /* one token of the document: 28 bytes, as a
+                                 * 16 MB article has about 3 million of them */
+    uint32_t s, e;              /* bytes (texts over 4 GiB are refused) */
+    uint32_t sent;              /* sentence number */
+    uint32_t stem;              /* index in kp_state.stems (content words) */
+    uint32_t form;              /* index in kp_state.form (words) */
+    unsigned char flags;        /* the token's case flags (GALLEY_TOK_*) */
     unsigned char content;      /* may be part of a phrase */
     unsigned char cap;          /* capitalised, not the first word */
     unsigned char upper;        /* capitalised content word, any position */

@@ -124,7 +124,7 @@ static int stem_word(kp_state *st, const char *text, kp_word *w, kp_form *f)
         }
         f->stem = id;
     }
-    w->stem = id;
+    w->stem = (uint32_t)id;
     kp_stem *s = &st->st[id];
     if (w->flags & GALLEY_TOK_LOWER)
         s->lower += 1;
@@ -163,21 +163,21 @@ static int sentence_words(kp_state *st, const char *text, size_t s, size_t e, si
             return -1;
         kp_word *w = &st->words[st->nwords++];
         memset(w, 0, sizeof *w);
-        w->s = s + t.start;
-        w->e = s + t.end;
-        w->sent = sent;
-        w->form = (size_t)-1;
+        w->s = (uint32_t)(s + t.start);
+        w->e = (uint32_t)(s + t.end);
+        w->sent = (uint32_t)sent;
+        w->form = UINT32_MAX;
         if (t.cls == GALLEY_TOK_WORD) {
             kp_form *f = form_of(st, text + w->s, w->e - w->s, t.flags);
             if (!f)
                 return -1;
-            w->form = (size_t)(f - st->form);
+            w->form = (uint32_t)(f - st->form);
             w->content = (unsigned char)content_word(f, &t, has_next ? &next : NULL, k == 0);
         }
         w->cap = k++ > 0 && (t.flags & (GALLEY_TOK_CAPITALIZED | GALLEY_TOK_ALLCAPS));
         w->upper = w->content && (t.flags & (GALLEY_TOK_CAPITALIZED | GALLEY_TOK_ALLCAPS));
         w->poss = t.cls == GALLEY_TOK_WORD && kp_possessive_len(text + w->s, w->e - w->s) > 0;
-        w->flags = t.flags;
+        w->flags = (unsigned char)t.flags;
         w->line = w->s > s && memchr(text + s + prev, '\n', t.start - prev) != NULL;
         prev = t.end;
         t = next;
