@@ -141,9 +141,15 @@ static void on_cfg_error(cfg_t *cfg, const char *fmt, va_list ap)
                    "workers, on_error, checkpoint_docs, checkpoint_seconds, state, isolate, "
                    "doc_timeout, worker_memory and stage \"NAME\" { ... }", bad);
         } else if (strcmp(cfg->name, "stage") == 0) {
-            report(L, line, cfg_title(cfg), NULL, "unknown setting or plugin '%s': a stage "
-                   "takes plugin = \"NAME\" and the plugin's options in a section named "
-                   "after it ('galley plugins' lists plugins)", bad);
+            /* the section of a plugin whose module was refused or failed:
+             * say why, not that the name is unknown */
+            const char *why = L->reg ? galley__registry_why(L->reg, bad) : NULL;
+            if (why)
+                report(L, line, cfg_title(cfg), NULL, "plugin '%s' cannot be used: %s", bad, why);
+            else
+                report(L, line, cfg_title(cfg), NULL, "unknown setting or plugin '%s': a stage "
+                       "takes plugin = \"NAME\" and the plugin's options in a section named "
+                       "after it ('galley plugins' lists plugins)", bad);
         } else {
             name_suggest(cfg->name, bad, hint, sizeof hint);
             report(L, line, current_stage(), cfg->name, "unknown option '%s': %s", bad, hint);

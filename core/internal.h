@@ -158,6 +158,9 @@ galley_registry *galley__registry_new(const char *const *dirs, size_t ndirs);
  * the safety checks; "*" opens them all (galley plugins). */
 void galley__registry_load(galley_registry *reg, const char *name);
 void galley__registry_free(galley_registry *reg);
+/* Why the module that may hold plugin NAME could not be used (refused by
+ * the safety checks, or failed to load), or NULL when none was tried. */
+const char *galley__registry_why(const galley_registry *reg, const char *name);
 /* Finds "name" or "kind/name"; NULL with a message (unknown, ambiguous, or
  * the reason the matching module failed to load). */
 const galley_module *galley__registry_find(galley_registry *reg, const char *ref,

@@ -219,6 +219,14 @@ void galley__registry_load(galley_registry *r, const char *name)
             load_module(&r->mods[i]);
 }
 
+const char *galley__registry_why(const galley_registry *r, const char *name)
+{
+    for (size_t i = 0; i < r->nmods; i++)
+        if (r->mods[i].tried && r->mods[i].error && may_hold(r->mods[i].id, name))
+            return r->mods[i].error;
+    return NULL;
+}
+
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);

@@ -48,6 +48,17 @@ expect_grep "$T/err" "refused: directory $T/pl is writable by others (mode 1777)
 chmod 775 "$T/pl"
 expect_status 2 "a group-writable plugin directory" -- "$GALLEY" -P "$T/pl" inspect opts
 expect_grep "$T/err" "refused: directory $T/pl is writable by its group (mode 0775)" "group-writable directory: message"
+# a run whose config gives the refused plugin an options section, quietly:
+# the reason, not "unknown setting or plugin" (which it said before)
+cat >"$T/sec.conf" <<CONF
+stage "fetch" { plugin = "stdin" }
+stage "o" { plugin = "opts" opts { count = 3 } }
+stage "out" { plugin = "jsonl" }
+CONF
+echo '{"id":"a","text":"x"}' >"$T/one.jsonl"
+expect_status 2 "-q run, options section of a refused plugin" -- "$GALLEY" -q -P "$T/pl" run -c "$T/sec.conf" <"$T/one.jsonl"
+expect_grep "$T/err" "$T/sec.conf:2: stage 'o': plugin 'opts' cannot be used: $T/pl/opts.la: refused: directory $T/pl is writable by its group (mode 0775)" \
+    "options section of a refused plugin: the reason, at the config line"
 setup
 chmod 666 "$T/pl/.libs/opts.so"
 expect_status 2 "a world-writable shared object" -- "$GALLEY" -P "$T/pl" inspect opts
