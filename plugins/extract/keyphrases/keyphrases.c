@@ -363,7 +363,7 @@ static galley_status kp_process(void *state, galley_doc *doc)
 
 GALLEY_PLUGIN(keyphrases,
     .kind = GALLEY_EXTRACT,
-    .summary = "ranked key phrases (noun phrases by word-graph centrality) as the keyword field",
+    .summary = "ranked key phrases (noun phrases scored by frequency, position and rarity) as the keyword field",
     .options = kp_options,
     .provides = "keyword",
     .open = kp_open, .process = kp_process, .close = kp_close);
