@@ -20,6 +20,15 @@ uint64_t galley_hash64(const void *data, size_t len)
     return h;
 }
 
+uint32_t galley_hash32(const void *data, size_t len)
+{
+    const unsigned char *p = data;
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ p[i]) * 16777619u;
+    return h;
+}
+
 int galley_reserve(void *arrp, size_t *cap, size_t need, size_t elem)
 {
     if (need <= *cap)

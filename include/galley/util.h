@@ -19,6 +19,10 @@ extern "C" {
  * weak: index a table with galley_hash_mix(h) & mask. */
 uint64_t galley_hash64(const void *data, size_t len);
 
+/* FNV-1a, 32 bit (offset basis 2166136261): for tables whose stored values
+ * are these hashes, such as a model's hashed features (entities' weights) */
+uint32_t galley_hash32(const void *data, size_t len);
+
 /* the same steps, for hashing while scanning: h = GALLEY_HASH_INIT, then
  * h = galley_hash_step(h, byte) for each byte */
 #define GALLEY_HASH_INIT 0xcbf29ce484222325ULL

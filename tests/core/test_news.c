@@ -108,6 +108,10 @@ START_TEST(hash_is_fnv1a)
     ck_assert_uint_eq(galley_hash64("", 0), 0xcbf29ce484222325ULL);
     ck_assert_uint_eq(galley_hash64("a", 1), 0xaf63dc4c8601ec8cULL);
     ck_assert_uint_eq(galley_hash64("foobar", 6), 0x85944171f73967e8ULL);
+    /* the 32-bit one: entities' shipped weights are indexed by it */
+    ck_assert_uint_eq(galley_hash32("", 0), 0x811c9dc5u);
+    ck_assert_uint_eq(galley_hash32("a", 1), 0xe40c292cu);
+    ck_assert_uint_eq(galley_hash32("foobar", 6), 0xbf9cf968u);
     uint64_t h = GALLEY_HASH_INIT;
     for (const char *p = "foobar"; *p; p++)
         h = galley_hash_step(h, (unsigned char)*p);

@@ -116,7 +116,6 @@ void ent_tagger_close(ent_state *st);
 /* fills the per-token fields the features read (after ent_mark_positions
  * and ent_gather_evidence) */
 void ent_prepare(ent_state *st, const char *text);
-uint32_t ent_hash(const char *s, size_t n);
 /* hashed features of token i; the history features need the two tags before */
 size_t ent_features(const ent_state *st, const char *text, size_t i, uint32_t *f);
 size_t ent_history_features(const ent_state *st, size_t i, int p1, int p2, uint32_t *f);

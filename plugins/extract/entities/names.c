@@ -98,12 +98,12 @@ int ent_tokenize(ent_state *st, const char *text, size_t len)
             char buf[128];      /* folded once: the lexicon and the features' hash */
             size_t m = ent_fold(text + t.s, t.e - t.s, buf, sizeof buf);
             t.low = m < sizeof buf ? ent_lex_get(st->lx->lex, buf, m) : 0;
-            t.wh = m < sizeof buf ? ent_hash(buf, m) : ent_hash(text + t.s, t.e - t.s);
+            t.wh = m < sizeof buf ? galley_hash32(buf, m) : galley_hash32(text + t.s, t.e - t.s);
             if ((t.flags & GALLEY_TOK_ALLCAPS) && t.e - t.s > 3)
                 t.lex |= ent_lex_titlecase(st->lx->lex, text + t.s, t.e - t.s);
         }
         else
-            t.wh = ent_hash(text + t.s, t.e - t.s);
+            t.wh = galley_hash32(text + t.s, t.e - t.s);
         if (push_tok(st, &t) < 0)
             return -1;
     }

@@ -27,14 +27,6 @@ static uint32_t mix(uint32_t a, uint32_t b)
     return h;
 }
 
-uint32_t ent_hash(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
-}
-
 /* ---- per-token preparation ---- */
 
 /* "Xxxx" -> "Xx", "U.S." -> "X.X.", "1996-12-06" -> "d-d-d": each run of
@@ -52,7 +44,7 @@ static uint32_t shape_hash(const char *w, size_t n)
         if (k == 0 || buf[k - 1] != m)
             buf[k++] = m;
     }
-    return ent_hash(buf, k) ^ (n > 12 ? 0x5bd1e995u : n == 1 ? 0x1b873593u : 0);
+    return galley_hash32(buf, k) ^ (n > 12 ? 0x5bd1e995u : n == 1 ? 0x1b873593u : 0);
 }
 
 static int all_caps(const tok *t)
@@ -244,8 +236,8 @@ size_t ent_features(const ent_state *st, const char *text, size_t i, uint32_t *f
         size_t m = ent_fold(text + t->s, t->e - t->s, buf, sizeof buf);
         if (m < sizeof buf)
             for (size_t k = 2; k <= 4 && k <= m; k++) {
-                f[n++] = mix(F_PRE + 100 * k, ent_hash(buf, k - (k == 4)));
-                f[n++] = mix(F_SUF + 100 * k, ent_hash(buf + m - k, k));
+                f[n++] = mix(F_PRE + 100 * k, galley_hash32(buf, k - (k == 4)));
+                f[n++] = mix(F_SUF + 100 * k, galley_hash32(buf + m - k, k));
             }
     }
     n = lex_features(f, n, F_LEX, t->lex, cc);
