@@ -91,6 +91,8 @@ static galley_status open_model(newsrank *t, galley_stage *stage)
     return GALLEY_OK;
 }
 
+static galley_status nr_close(void *state);
+
 static galley_status nr_open(galley_stage *stage, void **state)
 {
     newsrank *t = calloc(1, sizeof *t);
@@ -111,8 +113,13 @@ static galley_status nr_open(galley_stage *stage, void **state)
     t->wp = galley_opt_float(stage, "position_weight");
     t->decay = galley_opt_float(stage, "position_decay");
     t->wt = galley_opt_float(stage, "title_weight");
+    galley_status r = open_model(t, stage);
+    if (r != GALLEY_OK) {
+        nr_close(t);    /* the core calls close only after a successful open */
+        return r;
+    }
     *state = t;
-    return open_model(t, stage);
+    return GALLEY_OK;
 }
 
 /* what a sentence's features read: the doc's terms and per-term arrays */

@@ -140,9 +140,11 @@ for case in 512k:1000 1m:1 ; do
     docs=$(echo "$summary" | sed 's/^galley: \([0-9]*\) docs, \([0-9]*\) failed.*/\1/')
     failed=$(echo "$summary" | sed 's/^galley: \([0-9]*\) docs, \([0-9]*\) failed.*/\2/')
     rows=$(q "$T/out.sqlite" "SELECT count(*) FROM documents" 2>/dev/null || echo 0)
-    [ "$failed" -gt 0 ] && [ $((docs - failed)) -eq "$rows" ] &&
+    [ "${failed:-0}" -gt 0 ] && [ $((${docs:-0} - ${failed:-0})) -eq "$rows" ] &&
         pass "sqlite on a full $size disk, checkpoint_docs=$every: $failed failed, $rows rows: the summary agrees" ||
-        fail "sqlite on a full $size disk, checkpoint_docs=$every: '$summary' but $rows rows"
+        { fail "sqlite on a full $size disk, checkpoint_docs=$every: '$summary' but $rows rows" \
+               "(exit $(cat "$T/sq$every.rc" 2>/dev/null || echo "none: inner.sh stopped early"))"
+          tail -5 "$T/sq$every.err" 2>/dev/null | sed 's/^/  stderr: /'; }
 done
 
 # a read-only file system: EROFS, even for root
