@@ -7,7 +7,7 @@
 command -v python3 >/dev/null 2>&1 || skip "python3 makes the documents and checks the outputs"
 "$GALLEY" inspect sqlite >/dev/null 2>&1 || skip "the sqlite output is not built"
 
-# 5,000 small documents in 50 folders
+# 5,000 documents in 50 folders
 python3 - "$T/in" <<'PY'
 import os, sys
 root = sys.argv[1]
@@ -15,8 +15,12 @@ for i in range(5000):
     d = "%s/d%02d" % (root, i % 50)
     os.makedirs(d, exist_ok=True)
     with open("%s/n%05d.txt" % (d, i), "w") as f:
-        f.write("Report %d\n\nThis is document %d. It says a few things about "
-                "Mr. Smith in Paris, item %d.\n" % (i, i, i))
+        # a dozen sentences each, so the 5,000 take a few seconds even on a
+        # fast machine: most of the 20 kills must land in a running galley
+        body = " ".join("Sentence %d of document %d says a few things about "
+                        "Mr. Smith in Paris, item %d, and about the %s." %
+                        (k, i, i, ("market", "election", "storm")[k % 3]) for k in range(12))
+        f.write("Report %d\n\n%s\n" % (i, body))
 PY
 cat >"$T/run.conf" <<CONF
 checkpoint_docs = 200
