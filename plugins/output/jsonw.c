@@ -29,36 +29,49 @@ static int word_clean(uint64_t w)
 
 void jsonw_str(sink_buf *out, const char *s, size_t n)
 {
-    sink_buf_add(out, "\"", 1);
-    size_t run = 0;
-    for (size_t i = 0; i < n; i++) {
+    /* escapes and the short runs between them gather in tmp, so a text
+     * full of quotes and line breaks is not two buffer calls per escape */
+    char tmp[512];
+    size_t t = 0, run = 0;
+    tmp[t++] = '"';
+    for (size_t i = 0;; i++) {
         uint64_t w;
         while (i + 8 <= n && (memcpy(&w, s + i, 8), word_clean(w)))
             i += 8;
+        while (i < n && !needs_escape((unsigned char)s[i]))
+            i++;
+        size_t k = i - run;
+        if (t + k > sizeof tmp - 8) {   /* room kept for an escape and '"' */
+            sink_buf_add(out, tmp, t);
+            t = 0;
+        }
+        if (k > sizeof tmp - 8) {
+            sink_buf_add(out, s + run, k);
+        } else {
+            memcpy(tmp + t, s + run, k);
+            t += k;
+        }
         if (i >= n)
             break;
-        unsigned char c = (unsigned char)s[i];
-        if (!needs_escape(c))
-            continue;
-        sink_buf_add(out, s + run, i - run);
         run = i + 1;
-        char esc[8] = { '\\', 0 };
-        size_t k = 2;
+        unsigned char c = (unsigned char)s[i];
+        char *e = tmp + t;
+        e[0] = '\\';
+        t += 2;
         switch (c) {
-        case '"': esc[1] = '"'; break;
-        case '\\': esc[1] = '\\'; break;
-        case '\b': esc[1] = 'b'; break;
-        case '\f': esc[1] = 'f'; break;
-        case '\n': esc[1] = 'n'; break;
-        case '\r': esc[1] = 'r'; break;
-        case '\t': esc[1] = 't'; break;
+        case '"': e[1] = '"'; break;
+        case '\\': e[1] = '\\'; break;
+        case '\b': e[1] = 'b'; break;
+        case '\f': e[1] = 'f'; break;
+        case '\n': e[1] = 'n'; break;
+        case '\r': e[1] = 'r'; break;
+        case '\t': e[1] = 't'; break;
         default:
-            k = (size_t)snprintf(esc, sizeof esc, "\\u%04X", c);
+            t += (size_t)snprintf(e, 7, "\\u%04X", c) - 2;
         }
-        sink_buf_add(out, esc, k);
     }
-    sink_buf_add(out, s + run, n - run);
-    sink_buf_add(out, "\"", 1);
+    tmp[t++] = '"';
+    sink_buf_add(out, tmp, t);
 }
 
 void jsonw_int(sink_buf *out, long long v)

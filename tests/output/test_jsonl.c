@@ -524,6 +524,25 @@ START_TEST(direct_writer_matches_jansson)
                       "string of %zu bytes: %.*s, jansson %s", k, (int)b.len, b.data, want);
         free(want);
     }
+    /* long strings: runs and escapes past the writer's 512-byte chunk */
+    char *big = malloc(6000);
+    ck_assert_ptr_nonnull(big);
+    for (size_t len = 500; len <= 6000; len += 1100) {
+        for (size_t i = 0; i < len; i++)
+            big[i] = "ab\"c\nd\\e\x01 fghijklmnopqrstuvwxyz0123456789ABCDEF"[(i * i + i / 7) % 48];
+        for (size_t stride = 1; stride < 700; stride += 233) {
+            for (size_t i = 0; i < len; i++)     /* long runs without escapes */
+                if (stride > 1 && (i / stride) % 2)
+                    big[i] = 'x';
+            b.len = 0;
+            jsonw_str(&b, big, len);
+            char *want = jansson_bytes(json_stringn_nocheck(big, len));
+            ck_assert_msg(b.len == strlen(want) && memcmp(b.data, want, b.len) == 0,
+                          "string of %zu bytes (stride %zu) differs", len, stride);
+            free(want);
+        }
+    }
+    free(big);
     const long long ints[] = { 0, 1, -1, 9, 10, 4294967296LL, -9223372036854775807LL - 1,
                                9223372036854775807LL };
     for (size_t i = 0; i < sizeof ints / sizeof *ints; i++) {
