@@ -235,6 +235,10 @@ static void put_str(jrec *j, sink_buf *out, const char *s, size_t n)
 {
     size_t len;
     char *fixed = sink_utf8_repair(s, n, &len, &j->repairs);
+    if (!fixed && len == SINK_NOMEM) {
+        j->nomem = 1;
+        return;
+    }
     jsonw_str(out, fixed ? fixed : s, fixed ? len : n);
     free(fixed);
 }
@@ -316,7 +320,10 @@ static void put_head(jrec *j, sink_buf *out, const galley_doc *doc)
                 sink_buf_add(&b, " ", 1);
             sink_buf_puts(&b, galley_doc_field_value(doc, "summary", i, NULL));
         }
-        put_str(j, out, b.data, b.len);
+        if (sink_buf_failed(&b))
+            j->nomem = 1;
+        else
+            put_str(j, out, b.data, b.len);
         sink_buf_free(&b);
     }
 }
