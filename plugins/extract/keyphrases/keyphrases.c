@@ -73,6 +73,22 @@ static int load_table(kp_data *d, const char *path, int pos, char **why)
     return 0;
 }
 
+/* one word a line, '#' comments */
+static int load_list(galley_counter *c, const char *path, char **why)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return *why = read_error(path, errno), -1;
+    char line[256];
+    while (fgets(line, sizeof line, f)) {
+        size_t n = strcspn(line, "\r\n");
+        if (n && line[0] != '#')
+            galley_counter_add(c, line, n, 1);
+    }
+    fclose(f);
+    return 0;
+}
+
 static int load_stoplist(kp_data *d, galley_stage *stage, char **why)
 {
     char path[4096];
@@ -83,20 +99,15 @@ static int load_stoplist(kp_data *d, galley_stage *stage, char **why)
                  "extract data folder)", path);
         return *why = strdup(m), -1;
     }
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return *why = read_error(path, errno), -1;
-    char line[256];
-    while (fgets(line, sizeof line, f)) {
-        size_t n = strcspn(line, "\r\n");
-        if (n && line[0] != '#')
-            galley_counter_add(d->stop, line, n, 1);
-    }
-    fclose(f);
-    /* the df table and the POS lexicon sit beside the stop list */
+    if (load_list(d->stop, path, why) < 0)
+        return -1;
+    /* the other tables sit beside the stop list */
     char *slash = strrchr(path, '/');
-    if (!slash || (size_t)(slash - path) + sizeof "/keyphrase-pos.txt" > sizeof path)
+    if (!slash || (size_t)(slash - path) + sizeof "/keyphrase-generic.txt" > sizeof path)
         return *why = strdup("data folder path too long"), -1;
+    strcpy(slash, "/keyphrase-generic.txt");
+    if (load_list(d->generic, path, why) < 0)
+        return -1;
     strcpy(slash, "/keyphrase-df.txt");
     if (load_table(d, path, 0, why) < 0)
         return -1;
@@ -135,6 +146,7 @@ static void data_free(void *p)
 {
     kp_data *d = p;
     galley_counter_free(d->stop);
+    galley_counter_free(d->generic);
     galley_counter_free(d->df);
     galley_counter_free(d->common);
     galley_counter_free(d->proper);
@@ -149,12 +161,13 @@ static void *load_data(void *arg, char **why)
     kp_data *d = calloc(1, sizeof *d);
     if (d) {
         d->stop = galley_counter_new();
+        d->generic = galley_counter_new();
         d->df = galley_counter_new();
         d->common = galley_counter_new();
         d->proper = galley_counter_new();
         d->pos = galley_counter_new();
     }
-    if (!d || !d->stop || !d->df || !d->common || !d->proper || !d->pos) {
+    if (!d || !d->stop || !d->generic || !d->df || !d->common || !d->proper || !d->pos) {
         if (d)
             data_free(d);
         *why = strdup("out of memory");

@@ -17,6 +17,7 @@ enum { KP_NOUN = 'n', KP_ADJ = 'a', KP_VERB = 'v', KP_ADV = 'r', KP_GERUND = 'g'
  * process and shared by the workers (galley_shared_get), never changed */
 typedef struct kp_data {
     galley_counter *stop;       /* extra stop and boilerplate words */
+    galley_counter *generic;    /* words never a key phrase alone */
     galley_counter *df;         /* stem -> documents of the bundled corpus */
     galley_counter *common;     /* lower-case words of the word list */
     galley_counter *proper;     /* its capitalised words, case-folded */
@@ -28,8 +29,22 @@ typedef struct kp_form {        /* per distinct surface form of the document */
     size_t stem;                /* index in kp_state.stems, or -1 (not yet) */
     unsigned char basestop;     /* the toolkit's stop word */
     unsigned char listed;       /* in keyphrase-stopwords.txt */
+    unsigned char generic;      /* in keyphrase-generic.txt */
     char cls;                   /* KP_NOUN ... (out of context) */
+    unsigned char cue;          /* KP_CUE_* bits of a function word */
 } kp_form;
+
+/* function words that tell the part of speech of their neighbour */
+enum { KP_CUE_OBJECT = 1,       /* "the", "to", "that": the noun-or-verb or
+                                 * -ing form before it is a verb ("the study
+                                 * shows that", "searching the area") */
+       KP_CUE_DET = 2,          /* "the", "of": the -ed form after it is a
+                                 * participle ("the filtered image") */
+       KP_CUE_ART = 4,          /* "the", "its": the -ing form after it is a
+                                 * noun ("the tracking algorithm") */
+       KP_CUE_TO = 8,           /* "to": a noun-or-verb after it is a verb */
+       KP_CUE_SUBJ = 16 };      /* "we", "they": the word after it is a verb
+                                 * ("we present", "they report") */
 
 typedef struct kp_word {        /* one token of the document: 28 bytes, as a
                                  * 16 MB article has about 3 million of them */
@@ -57,6 +72,7 @@ typedef struct kp_stem {        /* per distinct stem of the document */
 
 typedef struct kp_cand {
     size_t count;               /* occurrences */
+    size_t alone;               /* of them, as a whole noun phrase */
     size_t first;               /* sentence of the first occurrence */
     size_t nwords;
     size_t caps;                /* occurrences all capitalised mid-sentence */

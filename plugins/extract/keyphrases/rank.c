@@ -51,7 +51,13 @@ int kp_rank(kp_state *st, size_t nsent)
             const kp_stem *w = &st->st[st->ids[c->ids + k]];
             sum += w->rank * ((double)c->count + 2.0) / (w->count + 2.0);
         }
-        c->score = sum;
+        /* a whole noun phrase of its own, not only a piece of longer ones
+         * ("spanning" of "spanning trees"), and an early one (the title,
+         * the lead) says more */
+        if (c->nwords == 1 && st->form[st->words[c->w0].form].generic)
+            sum = 0;    /* "method", "results" alone */
+        c->score = sum * (1.0 + 0.75 * (double)c->alone / (double)c->count) *
+                   (1.0 + 1.5 / ((double)c->first + 1.0));
     }
     return 0;
 }

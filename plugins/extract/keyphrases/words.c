@@ -18,6 +18,37 @@ static size_t fold(const char *w, size_t n, char *buf, size_t cap)
 static char lexical_class(const kp_state *st, const char *w, size_t n, const char *low,
                           size_t m, unsigned flags);
 
+/* the KP_CUE_* bits of a folded function word */
+static unsigned char cue_of(const char *low, size_t m)
+{
+    static const struct { const char *w; unsigned char cue; } cues[] = {
+#define ART (KP_CUE_OBJECT | KP_CUE_DET | KP_CUE_ART)
+        { "a", ART }, { "an", ART }, { "the", ART }, { "this", ART }, { "these", ART },
+        { "those", ART }, { "its", ART }, { "their", ART }, { "his", ART }, { "her", ART },
+        { "our", ART }, { "my", ART }, { "your", ART },
+#undef ART
+        { "that", KP_CUE_OBJECT }, { "it", KP_CUE_OBJECT }, { "them", KP_CUE_OBJECT },
+        { "him", KP_CUE_OBJECT }, { "us", KP_CUE_OBJECT }, { "me", KP_CUE_OBJECT },
+        { "what", KP_CUE_OBJECT }, { "how", KP_CUE_OBJECT }, { "why", KP_CUE_OBJECT },
+        { "whether", KP_CUE_OBJECT }, { "to", KP_CUE_OBJECT | KP_CUE_TO },
+        { "some", KP_CUE_OBJECT | KP_CUE_DET }, { "no", KP_CUE_OBJECT | KP_CUE_DET },
+        { "any", KP_CUE_OBJECT | KP_CUE_DET }, { "new", KP_CUE_OBJECT },
+        { "many", KP_CUE_OBJECT }, { "more", KP_CUE_OBJECT }, { "several", KP_CUE_OBJECT },
+        { "other", KP_CUE_OBJECT }, { "another", KP_CUE_OBJECT },
+        { "of", KP_CUE_DET }, { "with", KP_CUE_DET }, { "by", KP_CUE_DET },
+        { "for", KP_CUE_DET }, { "in", KP_CUE_DET }, { "on", KP_CUE_DET },
+        { "from", KP_CUE_DET }, { "and", KP_CUE_DET }, { "or", KP_CUE_DET },
+        { "into", KP_CUE_DET }, { "using", KP_CUE_DET }, { "such", KP_CUE_DET },
+        { "both", KP_CUE_DET }, { "each", KP_CUE_DET }, { "all", KP_CUE_DET },
+        { "we", KP_CUE_SUBJ }, { "they", KP_CUE_SUBJ }, { "i", KP_CUE_SUBJ },
+        { "you", KP_CUE_SUBJ }, { "he", KP_CUE_SUBJ }, { "she", KP_CUE_SUBJ },
+    };
+    for (size_t i = 0; i < sizeof cues / sizeof *cues; i++)
+        if (!strncmp(cues[i].w, low, m) && cues[i].w[m] == '\0')
+            return cues[i].cue;
+    return 0;
+}
+
 /* What a surface form is, worked out once per document: most tokens
  * repeat, and case folding and the lexicons cost more than one lookup. */
 static kp_form *form_of(kp_state *st, const char *w, size_t n, unsigned flags)
@@ -33,8 +64,10 @@ static kp_form *form_of(kp_state *st, const char *w, size_t n, unsigned flags)
         int fits = m < sizeof low;
         f->basestop = (unsigned char)galley_is_stopword(w, n);
         f->listed = !fits || galley_counter_find(st->d->stop, low, m) != (size_t)-1;
+        f->generic = fits && galley_counter_find(st->d->generic, low, m) != (size_t)-1;
         f->cls = fits ? lexical_class(st, w, n, low, m, flags) : KP_NOUN;
         f->stem = (size_t)-1;
+        f->cue = fits && m <= 7 && (f->basestop || f->listed) ? cue_of(low, m) : 0;
     }
     return f;
 }
@@ -87,6 +120,14 @@ static char lexical_class(const kp_state *st, const char *w, size_t n, const cha
     /* "centred", "pumped": a participle the lexicon does not know
      * describes a noun, it does not end a phrase */
     if (ends_with(w, n, "ed") && !ends_with(w, n, "eed") && !(flags & GALLEY_TOK_CAPITALIZED))
+        return KP_ADJ;
+    /* "intuitionistic", "plenoptic": a word neither list knows, with an
+     * adjective's ending, describes the noun after it */
+    if (!(flags & GALLEY_TOK_CAPITALIZED) && galley_counter_size(st->d->common) > 0 &&
+        (ends_with(w, n, "ic") || ends_with(w, n, "ical") || ends_with(w, n, "ous") ||
+         ends_with(w, n, "ive") || ends_with(w, n, "able") || ends_with(w, n, "ible") ||
+         ends_with(w, n, "ary") || ends_with(w, n, "al")) &&
+        galley_counter_find(st->d->common, low, m) == (size_t)-1)
         return KP_ADJ;
     return KP_NOUN;
 }
@@ -215,7 +256,7 @@ static kp_cand *get_cand(kp_state *st, const char *key, size_t n, int *fresh)
 }
 
 /* Records the phrase words[a, b]; 0 or -1 */
-static int add_phrase(kp_state *st, size_t a, size_t b)
+static int add_phrase(kp_state *st, size_t a, size_t b, int whole)
 {
     const kp_word *w = st->words;
     char key[512];
@@ -246,6 +287,7 @@ static int add_phrase(kp_state *st, size_t a, size_t b)
             st->ids[st->nids++] = w[i].stem;
     }
     c->count++;
+    c->alone += whole != 0;
     c->caps += caps == b - a + 1;
     return 0;
 }
@@ -276,36 +318,84 @@ static int emit(kp_state *st, size_t a, size_t b)
         a = b + 1 - st->max_words;
     while (a < b && name_inside(w, a, from))
         a++;
-    if (add_phrase(st, a, b) < 0)
+    if (add_phrase(st, a, b, 1) < 0)
         return -1;
     for (size_t i = a; i <= b; i++)
         for (size_t j = i; j <= b; j++)
             if ((i > a || j < b) && (i == from || !name_inside(w, i, from)) && may_end(w, j, b) &&
-                w[i].cls != KP_GERUND && add_phrase(st, i, j) < 0)
+                add_phrase(st, i, j, 0) < 0)
                 return -1;
     return 0;
 }
 
+/* the KP_CUE_* bits of words[i] (0 for a content word or no word) */
+static unsigned cue_at(const kp_state *st, size_t i, size_t to)
+{
+    const kp_word *w = &st->words[i];
+    return i < to && !w->content && w->form != UINT32_MAX ? st->form[w->form].cue : 0;
+}
+
+static int ends_ed(const kp_state *st, const char *text, const kp_word *w)
+{
+    (void)st;
+    return w->e - w->s > 4 && text[w->e - 1] == 'd' && text[w->e - 2] == 'e';
+}
+
+/* The class of words[i] where it stands (noun: the open phrase has a noun;
+ * after: the function word after it). */
+static char context_class(const kp_state *st, const char *text, size_t i, size_t from,
+                          size_t to, int noun)
+{
+    const kp_word *w = st->words;
+    if (i >= to || !w[i].content)
+        return KP_VERB;
+    unsigned after = cue_at(st, i + 1, to);
+    if (i > from && (cue_at(st, i - 1, to) & KP_CUE_SUBJ) && !w[i].cap)
+        return KP_VERB;
+    int content_next = i + 1 < to && w[i + 1].content;
+    switch (w[i].cls) {
+    case KP_NOUNVERB:   /* "the study shows that", "storm damage hits farms",
+                         * but "IP addresses", "DC links terminated" */
+        if (i > from && (cue_at(st, i - 1, to) & KP_CUE_TO))
+            return KP_VERB;
+        return noun && ((after & KP_CUE_OBJECT) ||
+                        (content_next && w[i + 1].cls != KP_VERB)) ? KP_VERB : KP_NOUN;
+    case KP_GERUND:     /* "cloud computing", "the tracking algorithm"; not
+                         * "searching the area", "by acquiring materials" */
+        if (after & KP_CUE_OBJECT)
+            return KP_VERB;
+        return noun || (i > from && w[i - 1].content) ||
+               (i > from && (cue_at(st, i - 1, to) & KP_CUE_ART)) ? KP_NOUN : KP_VERB;
+    case KP_VERB:       /* "the filtered image", "computed tomography" */
+        if (content_next && ends_ed(st, text, &w[i]) &&
+            (i == from || (cue_at(st, i - 1, to) & KP_CUE_DET)))
+            return KP_ADJ;
+        return KP_VERB;
+    default:
+        return w[i].cls;
+    }
+}
+
 /* Cuts the words of one sentence [from, to) into noun phrases. */
-static int chunk(kp_state *st, size_t from, size_t to)
+static int chunk(kp_state *st, const char *text, size_t from, size_t to)
 {
     const kp_word *w = st->words;
     size_t start = 0, head = 0;
     int open = 0, noun = 0;
+    char prev = 0;
     for (size_t i = from; i <= to; i++) {
-        /* a title line ends its phrases; a name after a common word starts
-         * one ("star | Michael Buble") */
+        /* a title line ends its phrases; a name after a common noun starts
+         * one ("star | Michael Buble", but "finite Galois field") */
         if (i < to && open && (w[i].line || (w[i].cap && !(w[i].flags & GALLEY_TOK_ALLCAPS) &&
-                                             i > from && (w[i - 1].flags & GALLEY_TOK_LOWER)))) {
+                                             i > from && prev == KP_NOUN &&
+                                             (w[i - 1].flags & GALLEY_TOK_LOWER)))) {
             if (noun && emit(st, start, head) < 0)
                 return -1;
             open = noun = 0;
         }
-        char c = i < to && w[i].content ? w[i].cls : KP_VERB;
-        if (c == KP_NOUNVERB)
-            c = noun ? KP_VERB : KP_NOUN;
-        int breaks = c == KP_VERB || c == KP_ADV || (c == KP_GERUND && !noun) ||
-                     (c == KP_ADJ && noun);
+        char c = context_class(st, text, i, from, to, noun);
+        prev = c;
+        int breaks = c == KP_VERB || c == KP_ADV || (c == KP_ADJ && noun);
         if (breaks && noun && emit(st, start, head) < 0)
             return -1;
         if (breaks) {
@@ -337,7 +427,7 @@ int kp_collect(kp_state *st, const char *text, size_t len, size_t *nsent)
     galley_sent_init(&it, text, len);
     while (galley_sent_next(&it, &s, &e)) {
         size_t from = st->nwords;
-        if (sentence_words(st, text, s, e, sent) < 0 || chunk(st, from, st->nwords) < 0)
+        if (sentence_words(st, text, s, e, sent) < 0 || chunk(st, text, from, st->nwords) < 0)
             return -1;
         sent++;
     }
