@@ -108,6 +108,21 @@ static double avg_words(const gsum *g)
     return g->nsents && avg > 0 ? avg / (double)g->nsents : 1;
 }
 
+int gsum_cosine_matrix(gsum *g, float *w, double threshold, int continuous)
+{
+    size_t n = g->nsents;
+    double *c = gsum_row_buffer(g);
+    for (size_t i = 0; i < n; i++) {
+        if (!c || gsum_cosine_row(g, i, c) < 0)
+            return -1;
+        for (size_t j = i + 1; j < n; j++) {
+            float v = c[j] < threshold ? 0.0f : continuous ? (float)c[j] : 1.0f;
+            w[i * n + j] = w[j * n + i] = v;
+        }
+    }
+    return 0;
+}
+
 int gsum_bm25_matrix(gsum *g, float *w)
 {
     double avglen = avg_words(g);

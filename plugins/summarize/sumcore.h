@@ -73,6 +73,13 @@ typedef struct gsum gsum;
 gsum *gsum_new(galley_stage *stage, int kind);
 void gsum_free(gsum *g);
 
+/* The open() and close() of a summarizer whose state struct begins with its
+ * gsum * (struct { gsum *g; ... }): a zeroed state of size bytes holding
+ * gsum_new(stage, kind), NULL when either failed (the stage's message is
+ * set); and the close() that frees both. */
+void *gsum_state_new(galley_stage *stage, int kind, size_t size);
+galley_status gsum_state_close(void *state);
+
 /* Finds the candidate sentences of doc: the `sentence` layer's spans (or the
  * toolkit's splitter when no stage wrote one) without the ones it labels as
  * title, date, dateline, caption or byline (unless `include` names them), nor
@@ -101,6 +108,12 @@ double gsum_cosine(const gsum *g, const gsum_sent *a, const gsum_sent *b);
  * same values, summed in the same order, from postings (only sentences
  * sharing a term are visited).  -1: out of memory */
 int gsum_cosine_row(gsum *g, size_t i, double *out);
+
+/* w[i*n+j] = w[j*n+i] = gsum_cosine of candidates i and j for every i != j
+ * (the diagonal is left alone); a cosine under threshold becomes 0 and,
+ * unless continuous, every other 1 (-INFINITY, 1: the plain cosines).
+ * -1: out of memory */
+int gsum_cosine_matrix(gsum *g, float *w, double threshold, int continuous);
 
 /* w[i*n+j] = BM25 (k1 1.2, b 0.75) of sentence j's terms as a query against
  * sentence i, for every i != j (the diagonal is left alone), with the
