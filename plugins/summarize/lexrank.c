@@ -39,18 +39,7 @@ static galley_status lr_open(galley_stage *stage, void **state)
 static galley_status lr_process(void *state, galley_doc *doc)
 {
     lexrank *t = state;
-    gsum *g = t->g;
-    size_t n = gsum_prepare(g, doc);
-    float *w = gsum_matrix(g, n);
-    if (!w)
-        return galley_doc_fail(doc, "out of memory for %zu sentences", n);
-    /* no self-links: with short sentences a self-similarity of 1 would
-     * outweigh every real link and flatten the ranking to the lead */
-    if (gsum_cosine_matrix(g, w, t->threshold, t->continuous) < 0
-        || gsum_pagerank(g, w, n, t->damping) < 0)
-        return galley_doc_fail(doc, "out of memory for %zu sentences", n);
-    gsum_select(g, doc);
-    return GALLEY_OK;
+    return gsum_graph_summarize(t->g, doc, 0, t->threshold, t->continuous, t->damping);
 }
 
 GALLEY_PLUGIN(lexrank,

@@ -123,6 +123,19 @@ int gsum_cosine_matrix(gsum *g, float *w, double threshold, int continuous)
     return 0;
 }
 
+galley_status gsum_graph_summarize(gsum *g, galley_doc *doc, int bm25, double threshold,
+                                   int continuous, double damping)
+{
+    size_t n = gsum_prepare(g, doc);
+    float *w = gsum_matrix(g, n);
+    if (!w
+        || (bm25 ? gsum_bm25_matrix(g, w) : gsum_cosine_matrix(g, w, threshold, continuous)) < 0
+        || gsum_pagerank(g, w, n, damping) < 0)
+        return galley_doc_fail(doc, "out of memory for %zu sentences", n);
+    gsum_select(g, doc);
+    return GALLEY_OK;
+}
+
 int gsum_bm25_matrix(gsum *g, float *w)
 {
     double avglen = avg_words(g);

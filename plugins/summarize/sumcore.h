@@ -110,7 +110,8 @@ double gsum_cosine(const gsum *g, const gsum_sent *a, const gsum_sent *b);
 int gsum_cosine_row(gsum *g, size_t i, double *out);
 
 /* w[i*n+j] = w[j*n+i] = gsum_cosine of candidates i and j for every i != j
- * (the diagonal is left alone); a cosine under threshold becomes 0 and,
+ * (the diagonal is left alone: with short sentences a self-similarity of 1
+ * would outweigh every real link and flatten the ranking to the lead); a cosine under threshold becomes 0 and,
  * unless continuous, every other 1 (-INFINITY, 1: the plain cosines).
  * -1: out of memory */
 int gsum_cosine_matrix(gsum *g, float *w, double threshold, int continuous);
@@ -135,6 +136,13 @@ float *gsum_matrix(gsum *g, size_t n);
  * done, or -1 when memory runs out. */
 #define GSUM_MAX_ITER 100
 int gsum_pagerank(gsum *g, float *w, size_t n, double d);
+
+/* The process() of a graph summarizer: the candidates of doc, their edge
+ * matrix (bm25: gsum_bm25_matrix, else gsum_cosine_matrix with threshold
+ * and continuous), PageRank with damping, then gsum_select.  Fails the
+ * document when memory runs out. */
+galley_status gsum_graph_summarize(gsum *g, galley_doc *doc, int bm25, double threshold,
+                                   int continuous, double damping);
 
 /* Picks sentences by score, greedily, skipping any whose cosine to one
  * already chosen exceeds GSUM_MAX_SIM and penalising the rest by the

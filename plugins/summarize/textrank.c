@@ -39,16 +39,7 @@ static galley_status tr_open(galley_stage *stage, void **state)
 static galley_status tr_process(void *state, galley_doc *doc)
 {
     textrank *t = state;
-    gsum *g = t->g;
-    size_t n = gsum_prepare(g, doc);
-    float *w = gsum_matrix(g, n);
-    if (!w)
-        return galley_doc_fail(doc, "out of memory for %zu sentences", n);
-    if ((t->bm25 ? gsum_bm25_matrix(g, w) : gsum_cosine_matrix(g, w, -INFINITY, 1)) < 0
-        || gsum_pagerank(g, w, n, t->damping) < 0)
-        return galley_doc_fail(doc, "out of memory for %zu sentences", n);
-    gsum_select(g, doc);
-    return GALLEY_OK;
+    return gsum_graph_summarize(t->g, doc, t->bm25, -INFINITY, 1, t->damping);
 }
 
 GALLEY_PLUGIN(textrank,
