@@ -256,6 +256,14 @@ static int ascii_token(const galley_tokenizer *tz, size_t p, galley_token *tok)
     return 1;
 }
 
+/* ASCII punctuation by Unicode (utf8proc's P* categories: !"#%&'()*,-./:;?@[\]_{});
+ * the other visible ASCII non-alphanumerics ($+<=>^`|~) are symbols */
+static int ascii_punct(unsigned char c)
+{
+    static const uint64_t bits[2] = { 0x8c00f7ee00000000u, 0x28000000b8000001u };
+    return (bits[c >> 6] >> (c & 63)) & 1;
+}
+
 int galley_tok_next(galley_tokenizer *tz, galley_token *tok)
 {
     size_t p = tz->pos, next;
@@ -266,6 +274,15 @@ int galley_tok_next(galley_tokenizer *tz, galley_token *tok)
         p++;
     if (p < tz->len && ascii_alnum((unsigned char)tz->text[p]) && ascii_token(tz, p, tok)) {
         tz->pos = tok->end;
+        return 1;
+    }
+    /* one ASCII punctuation or symbol byte (not ', which may open a clitic) */
+    unsigned char b = p < tz->len ? (unsigned char)tz->text[p] : 0;
+    if (b > ' ' && b < 0x7f && b != '\'' && !ascii_alnum(b)) {
+        tok->start = p;
+        tok->end = tz->pos = p + 1;
+        tok->cls = ascii_punct(b) ? GALLEY_TOK_PUNCT : GALLEY_TOK_SYMBOL;
+        tok->flags = 0;
         return 1;
     }
     while ((c = peek(tz, p, &next)) >= 0 && (txt_is_space(c) || c == 0))
