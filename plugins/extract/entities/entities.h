@@ -61,7 +61,12 @@ typedef struct name {
 /* tags of the sequence tagger: O, then B-/I- of PER, ORG, LOC, MISC
  * (B of label L is 2L - 1, I is 2L) */
 #define ENT_NTAGS 9
-#define ENT_MAXF 128        /* features of one token, at most (history included) */
+#define ENT_MAXF 128        /* features of one token, at most */
+/* the Viterbi decoder's back pointers (decode.c) */
+#define ENT_MAXRUN 4096     /* tokens decoded at once: longer sentences are cut */
+typedef struct ent_lattice {
+    unsigned char back[ENT_MAXRUN][ENT_NTAGS];
+} ent_lattice;
 
 /* averaged-perceptron weights over hashed features, shared read-only by
  * every worker of the process (tagger.c) */
@@ -90,6 +95,8 @@ typedef struct ent_state {
     int fields;             /* set people/places/organizations */
     int informal;           /* the document reads like a post (tagger.c) */
     ent_model *model;
+    ent_lattice *lattice;   /* decode.c's work area, made on first use */
+    unsigned char *tags;    /* ENT_MAXRUN tags */
     galley_counter *stopcache;  /* word -> 2 stopword, 1 not */
     galley_counter *pername;/* last word of a person's full name -> name index */
 } ent_state;
@@ -110,18 +117,29 @@ void ent_release_lexicon(ent_state *st);
 #define ENT_MODEL_FILE "entities-tagger.bin.gz"
 /* Bumped whenever a feature changes: weights trained for other features
  * are refused instead of silently tagging badly. */
-#define ENT_FEATURE_SET 4u
+#define ENT_FEATURE_SET 5u
 int ent_tagger_open(ent_state *st, const char *dir, char *err, size_t errlen);
 void ent_tagger_close(ent_state *st);
 /* fills the per-token fields the features read (after ent_mark_positions
  * and ent_gather_evidence) */
 void ent_prepare(ent_state *st, const char *text);
-/* hashed features of token i; the history features need the two tags before */
+/* hashed features of token i; the history features need the tag before */
 size_t ent_features(const ent_state *st, const char *text, size_t i, uint32_t *f);
-size_t ent_history_features(const ent_state *st, size_t i, int p1, int p2, uint32_t *f);
+#define ENT_HISTF 3         /* history features of a token */
+size_t ent_history_features(const ent_state *st, size_t i, int p1, uint32_t *f);
 /* whether token i may carry tag t after tag prev; 0 when it must be O */
 int ent_tag_allowed(const ent_state *st, size_t i, int prev, int t);
 int ent_must_be_outside(const ent_state *st, size_t i, int prev);
+/* adds the weights of features f[0..n) for each tag into score (model: an
+ * ent_model; the trainer passes its own scorer to ent_viterbi) */
+typedef void ent_score_fn(const void *model, const uint32_t *f, size_t n, double *score);
+ent_score_fn ent_model_scores;
+
+/* ---- decode.c: the best tags of a sentence ---- */
+/* the best tags of tokens [a, b) (b - a <= ENT_MAXRUN) into tags[0..b-a)
+ * under the constraints, by Viterbi over the tag before */
+void ent_viterbi(const ent_state *st, const char *text, size_t a, size_t b, ent_score_fn *fn,
+                 const void *model, ent_lattice *lat, unsigned char *tags);
 /* tags every token and pushes the names it finds */
 int ent_tag_names(ent_state *st, const char *text);
 
