@@ -5,7 +5,7 @@
  * (fixed order, fixed seed).
  * Also scores a weights file on CoNLL files (--eval), conlleval-style.
  *
- * usage: train -d DATADIR [-w WORDLIST] [-b BITS] [-e EPOCHS] [--misc] -o OUT.bin.gz FILE...
+ * usage: train -d DATADIR [-w WORDLIST] [-b BITS] [-e EPOCHS] [-m MARGIN] [-M MARGIN] [--misc] -o OUT.bin.gz FILE...
  *        train -d DATADIR [-w WORDLIST] --eval FILE...   (reads DATADIR's weights) */
 #include "../../plugins/extract/entities/entities.h"
 
@@ -26,6 +26,13 @@ typedef struct doc {
 static doc *docs;
 static size_t ndocs;
 static int keep_misc, show, shout;
+/* Decoding drops a path that falls this far below the best one: while
+ * training, in the weights being learned (none: exact Viterbi); in the
+ * plugin, in units of the largest weight.  Measured on the dev sets and
+ * 105 BBC articles: 1.9 loses no F1 against exact decoding, 0.3 loses
+ * about .04; the stage runs 1.23 times greedy decoding's instructions at
+ * 1.9, about 2.8 times with exact decoding. */
+static double margin = 1e300, dmargin = 1.9;
 
 static void *xrealloc(void *p, size_t n)
 {
@@ -204,7 +211,7 @@ static size_t train_run(ent_state *st, const doc *d, size_t a, size_t b, int *go
         if (!ent_tag_allowed(st, i, prev, gold[i]))
             gold[i] = 0;
     }
-    ent_viterbi(st, d->text, a, b, float_scores, NULL, &lat, pred);
+    ent_viterbi(st, d->text, a, b, float_scores, NULL, margin, &lat, pred);
     size_t errors = 0;
     for (size_t i = a; i < b; i++) {
         int g = gold[i], p = pred[i - a];
@@ -265,10 +272,9 @@ static void write_model(const char *out, unsigned bits, double c)
         perror(out);
         exit(1);
     }
-    unsigned char h[20] = { 'G', 'L', 'Y', 'N', 'E', 'R', '1', '\0' };
-    uint32_t v[3] = { bits, ENT_NTAGS, 0 };
-    v[2] = ENT_FEATURE_SET;
-    for (int k = 0; k < 3; k++)
+    unsigned char h[24] = { 'G', 'L', 'Y', 'N', 'E', 'R', '1', '\0' };
+    uint32_t v[4] = { bits, ENT_NTAGS, ENT_FEATURE_SET, (uint32_t)lrint(dmargin * 32000.0) };
+    for (int k = 0; k < 4; k++)
         for (int b = 0; b < 4; b++)
             h[8 + 4 * k + b] = (unsigned char)(v[k] >> (8 * b));
     gzwrite(g, h, sizeof h);
@@ -364,7 +370,7 @@ static void evaluate(ent_state *st)
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: train -d DATADIR [-w WORDLIST] [-b BITS] [-e EPOCHS] [--misc] -o OUT FILE...\n"
+    fprintf(stderr, "usage: train -d DATADIR [-w WORDLIST] [-b BITS] [-e EPOCHS] [-m MARGIN] [-M MARGIN] [--misc] -o OUT FILE...\n"
                     "       train -d DATADIR [-w WORDLIST] [--misc] --eval FILE...\n");
     exit(2);
 }
@@ -389,6 +395,10 @@ int main(int argc, char **argv)
             out = argv[++i];
         else if (i + 1 < argc && !strcmp(argv[i], "-b"))
             bits = (unsigned)atoi(argv[++i]);
+        else if (i + 1 < argc && !strcmp(argv[i], "-M"))
+            dmargin = atof(argv[++i]);
+        else if (i + 1 < argc && !strcmp(argv[i], "-m"))
+            margin = atof(argv[++i]);
         else if (i + 1 < argc && !strcmp(argv[i], "-e"))
             epochs = (unsigned)atoi(argv[++i]);
         else

@@ -10,9 +10,11 @@
 #define NO_PATH (-1e300)
 
 /* Tokens a lower-case word or a sign after tokens that could only be O are
- * O without scoring (most tokens): their score is the same on every path. */
+ * O without scoring (most tokens): their score is the same on every path.
+ * A tag whose best path scores margin below the token's best path is
+ * dropped, so that after a name the lattice soon holds O alone again. */
 void ent_viterbi(const ent_state *st, const char *text, size_t a, size_t b, ent_score_fn *fn,
-                 const void *model, ent_lattice *lat, unsigned char *tags)
+                 const void *model, double margin, ent_lattice *lat, unsigned char *tags)
 {
     double v[ENT_NTAGS], nv[ENT_NTAGS], e[ENT_NTAGS], h[ENT_NTAGS];
     uint32_t f[ENT_MAXF];
@@ -40,10 +42,13 @@ void ent_viterbi(const ent_state *st, const char *text, size_t a, size_t b, ent_
                 }
             }
         }
+        double top = nv[0];
+        for (int t = 1; t < ENT_NTAGS; t++)
+            top = nv[t] > top ? nv[t] : top;
         only_o = 1;
         for (int t = 0; t < ENT_NTAGS; t++) {
-            v[t] = nv[t];
-            only_o &= t == 0 || nv[t] == NO_PATH;
+            v[t] = nv[t] < top - margin ? NO_PATH : nv[t];
+            only_o &= t == 0 || v[t] == NO_PATH;
         }
     }
     int best = 0;
@@ -115,7 +120,7 @@ int ent_tag_names(ent_state *st, const char *text)
         size_t b = a + 1;
         while (b < st->ntoks && b - a < ENT_MAXRUN && st->toks[b].sent == st->toks[a].sent)
             b++;
-        ent_viterbi(st, text, a, b, ent_model_scores, st->model, st->lattice, st->tags);
+        ent_viterbi(st, text, a, b, ent_model_scores, st->model, st->model->margin, st->lattice, st->tags);
         if (push_names(st, text, a, b, st->tags) < 0)
             return -1;
         a = b;

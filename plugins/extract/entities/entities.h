@@ -72,6 +72,7 @@ typedef struct ent_lattice {
  * every worker of the process (tagger.c) */
 typedef struct ent_model {
     unsigned bits;          /* the table has 1 << bits rows of ENT_NTAGS weights */
+    double margin;          /* decoding drops paths this far below the best */
     int16_t *w;
 } ent_model;
 
@@ -139,7 +140,7 @@ ent_score_fn ent_model_scores;
 /* the best tags of tokens [a, b) (b - a <= ENT_MAXRUN) into tags[0..b-a)
  * under the constraints, by Viterbi over the tag before */
 void ent_viterbi(const ent_state *st, const char *text, size_t a, size_t b, ent_score_fn *fn,
-                 const void *model, ent_lattice *lat, unsigned char *tags);
+                 const void *model, double margin, ent_lattice *lat, unsigned char *tags);
 /* tags every token and pushes the names it finds */
 int ent_tag_names(ent_state *st, const char *text);
 

@@ -319,7 +319,7 @@ static ent_model *model_read(const char *path, char *err, size_t errlen)
                  path, errno ? strerror(errno) : "out of memory");
         return NULL;
     }
-    unsigned char h[20];
+    unsigned char h[24];
     ent_model *m = NULL;
     if (gzread(g, h, sizeof h) != (int)sizeof h || memcmp(h, model_magic, 8) != 0) {
         snprintf(err, errlen, "%s: not a weights file of the entities tagger (bad header)", path);
@@ -333,6 +333,7 @@ static ent_model *model_read(const char *path, char *err, size_t errlen)
         snprintf(err, errlen, "%s: out of memory loading the tagger's weights", path);
     } else {
         m->bits = le32(h + 8);
+        m->margin = le32(h + 20);
         size_t bytes = ((size_t)1 << m->bits) * ENT_NTAGS * sizeof *m->w;
         unsigned char *b = (unsigned char *)m->w;
         size_t got = 0;
