@@ -117,8 +117,9 @@ static int demonym(const ent_state *st, const char *w, size_t n)
     static const char *const suffixes[] = { "ian", "an", "n", "lese", "ese", "ish", "i", "ois", "ic", "ean" };
     static const char *const endings[] = { "", "a", "y", "ia", "e", "es", "o", "any", "and" };
     char buf[64];
-    if (n < 4 || n + 4 >= sizeof buf || w[0] < 'A' || w[0] > 'Z')
-        return 0;
+    if (n < 4 || n + 4 >= sizeof buf || w[0] < 'A' || w[0] > 'Z' ||
+        (ent_lex_get(st->lx->lex, w, n) & (LX_PLACE3 | LX_PLACE2)))
+        return 0;   /* a place itself: "Paris" is no "Pari-s" of Para */
     for (int plural = 0; plural <= 1; plural++) {
         size_t m = n - (size_t)plural;
         if (plural && (w[n - 1] != 's' || w[n - 2] == 's'))
