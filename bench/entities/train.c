@@ -211,7 +211,9 @@ static size_t train_run(ent_state *st, const doc *d, size_t a, size_t b, int *go
         if (!ent_tag_allowed(st, i, prev, gold[i]))
             gold[i] = 0;
     }
-    ent_viterbi(st, d->text, a, b, float_scores, NULL, margin, &lat, pred);
+    double trans[ENT_NTAGS][ENT_NTAGS];
+    ent_transitions(float_scores, NULL, trans);
+    ent_viterbi(st, d->text, a, b, float_scores, NULL, (const double (*)[ENT_NTAGS])trans, margin, &lat, pred);
     size_t errors = 0;
     for (size_t i = a; i < b; i++) {
         int g = gold[i], p = pred[i - a];
@@ -225,6 +227,10 @@ static size_t train_run(ent_state *st, const doc *d, size_t a, size_t b, int *go
         if (g != p || gp != pp) {
             update(f, ent_history_features(st, i, gp, f), g, 1, c);
             update(f, ent_history_features(st, i, pp, f), p, -1, c);
+            f[0] = ent_transition_feature(gp);
+            update(f, 1, g, 1, c);
+            f[0] = ent_transition_feature(pp);
+            update(f, 1, p, -1, c);
         }
     }
     return errors;

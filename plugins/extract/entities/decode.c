@@ -14,7 +14,8 @@
  * A tag whose best path scores margin below the token's best path is
  * dropped, so that after a name the lattice soon holds O alone again. */
 void ent_viterbi(const ent_state *st, const char *text, size_t a, size_t b, ent_score_fn *fn,
-                 const void *model, double margin, ent_lattice *lat, unsigned char *tags)
+                 const void *model, const double trans[ENT_NTAGS][ENT_NTAGS], double margin,
+                 ent_lattice *lat, unsigned char *tags)
 {
     double v[ENT_NTAGS], nv[ENT_NTAGS], e[ENT_NTAGS], h[ENT_NTAGS];
     uint32_t f[ENT_MAXF];
@@ -30,13 +31,18 @@ void ent_viterbi(const ent_state *st, const char *text, size_t a, size_t b, ent_
         fn(model, f, ent_features(st, text, i, f), e);
         for (int t = 0; t < ENT_NTAGS; t++)
             nv[t] = NO_PATH;
+        int begins = ent_tag_allowed(st, i, 0, 1);     /* B-X allowed here (any X) */
         for (int p = 0; p < ENT_NTAGS; p++) {
             if (v[p] == NO_PATH)
                 continue;
             fn(model, f, ent_history_features(st, i, p, f), h);
+            /* after p: O, a B-X where names begin, or I of p's label */
+            int inside = p == 0 ? 0 : p % 2 ? p + 1 : p;
             for (int t = 0; t < ENT_NTAGS; t++) {
-                double s = v[p] + e[t] + h[t];
-                if (s > nv[t] && ent_tag_allowed(st, i, p, t)) {
+                if (t != 0 && t != inside && !(t % 2 == 1 && begins))
+                    continue;
+                double s = v[p] + e[t] + h[t] + trans[p][t];
+                if (s > nv[t]) {
                     nv[t] = s;
                     back[t] = (unsigned char)p;
                 }
@@ -120,7 +126,8 @@ int ent_tag_names(ent_state *st, const char *text)
         size_t b = a + 1;
         while (b < st->ntoks && b - a < ENT_MAXRUN && st->toks[b].sent == st->toks[a].sent)
             b++;
-        ent_viterbi(st, text, a, b, ent_model_scores, st->model, st->model->margin, st->lattice, st->tags);
+        ent_viterbi(st, text, a, b, ent_model_scores, st->model, (const double (*)[ENT_NTAGS])st->model->trans,
+                    st->model->margin, st->lattice, st->tags);
         if (push_names(st, text, a, b, st->tags) < 0)
             return -1;
         a = b;

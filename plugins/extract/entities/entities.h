@@ -46,6 +46,7 @@ typedef struct tok {
     unsigned headline : 1;  /* in a headline or an all-caps line */
     unsigned linestart : 1; /* first token of a line */
     unsigned demonym : 1;   /* names the people of a place: "Kenyans", "Japanese" */
+    unsigned stop : 1;      /* a stopword (galley_is_stopword) */
 } tok;
 #define ENT_MAX_TEXT ((size_t)1 << 31)
 
@@ -73,6 +74,7 @@ typedef struct ent_lattice {
 typedef struct ent_model {
     unsigned bits;          /* the table has 1 << bits rows of ENT_NTAGS weights */
     double margin;          /* decoding drops paths this far below the best */
+    double trans[ENT_NTAGS][ENT_NTAGS];     /* ent_transitions of the weights */
     int16_t *w;
 } ent_model;
 
@@ -106,7 +108,8 @@ typedef struct ent_state {
 unsigned ent_lex_get(const galley_counter *c, const char *k, size_t n);
 unsigned ent_lex_lower(const galley_counter *c, const char *k, size_t n);
 size_t ent_fold(const char *s, size_t n, char *out, size_t cap);
-int ent_is_stop(ent_state *st, const char *w, size_t n);
+/* whether a case-folded word is a stopword (tok.stop has it for tokens) */
+int ent_is_stop(ent_state *st, const char *folded, size_t n);
 unsigned ent_lex_titlecase(const galley_counter *c, const char *k, size_t n);
 /* loads every data file; -1 with the stage's message set */
 int ent_load_data(ent_state *st, galley_stage *stage);
@@ -126,21 +129,41 @@ void ent_tagger_close(ent_state *st);
 void ent_prepare(ent_state *st, const char *text);
 /* hashed features of token i; the history features need the tag before */
 size_t ent_features(const ent_state *st, const char *text, size_t i, uint32_t *f);
-#define ENT_HISTF 3         /* history features of a token */
 size_t ent_history_features(const ent_state *st, size_t i, int p1, uint32_t *f);
-/* whether token i may carry tag t after tag prev; 0 when it must be O */
-int ent_tag_allowed(const ent_state *st, size_t i, int prev, int t);
-int ent_must_be_outside(const ent_state *st, size_t i, int prev);
+/* the feature of the tag before alone (the same at every token) */
+uint32_t ent_transition_feature(int p1);
+/* A name starts at a word that is not all lower case; I-X only after X.
+ * (Inline: the decoder asks for every pair of tags.) */
+static inline int ent_tag_allowed(const ent_state *st, size_t i, int prev, int t)
+{
+    const tok *k = &st->toks[i];
+    if (t == 0)
+        return 1;
+    if (t % 2 == 0)     /* I-X */
+        return prev == t || prev == t - 1;
+    return k->cls == GALLEY_TOK_WORD && !(k->flags & GALLEY_TOK_LOWER);
+}
+
+/* Outside a name, a lower-case word, a number or a sign starts none: most
+ * tokens are decided without scoring. */
+static inline int ent_must_be_outside(const ent_state *st, size_t i, int prev)
+{
+    const tok *k = &st->toks[i];
+    return prev == 0 && (k->cls != GALLEY_TOK_WORD || (k->flags & GALLEY_TOK_LOWER));
+}
 /* adds the weights of features f[0..n) for each tag into score (model: an
  * ent_model; the trainer passes its own scorer to ent_viterbi) */
 typedef void ent_score_fn(const void *model, const uint32_t *f, size_t n, double *score);
 ent_score_fn ent_model_scores;
+/* trans[p][t]: the weight of tag t after tag p, whatever the token */
+void ent_transitions(ent_score_fn *fn, const void *model, double trans[ENT_NTAGS][ENT_NTAGS]);
 
 /* ---- decode.c: the best tags of a sentence ---- */
 /* the best tags of tokens [a, b) (b - a <= ENT_MAXRUN) into tags[0..b-a)
  * under the constraints, by Viterbi over the tag before */
 void ent_viterbi(const ent_state *st, const char *text, size_t a, size_t b, ent_score_fn *fn,
-                 const void *model, double margin, ent_lattice *lat, unsigned char *tags);
+                 const void *model, const double trans[ENT_NTAGS][ENT_NTAGS], double margin,
+                 ent_lattice *lat, unsigned char *tags);
 /* tags every token and pushes the names it finds */
 int ent_tag_names(ent_state *st, const char *text);
 

@@ -277,31 +277,22 @@ size_t ent_features(const ent_state *st, const char *text, size_t i, uint32_t *f
 size_t ent_history_features(const ent_state *st, size_t i, int p1, uint32_t *f)
 {
     const tok *t = &st->toks[i];
-    f[0] = mix(F_P1, (uint32_t)p1);
-    f[1] = mix(F_P1W, mix(t->wh, (uint32_t)p1));
-    f[2] = mix(F_P1SH, mix(t->sh, (uint32_t)p1));
-    return 3;
+    f[0] = mix(F_P1W, mix(t->wh, (uint32_t)p1));
+    f[1] = mix(F_P1SH, mix(t->sh, (uint32_t)p1));
+    return 2;
 }
 
-/* ---- constraints ---- */
-
-/* A name starts at a word that is not all lower case; I-X only after X. */
-int ent_tag_allowed(const ent_state *st, size_t i, int prev, int t)
+uint32_t ent_transition_feature(int p1)
 {
-    const tok *k = &st->toks[i];
-    if (t == 0)
-        return 1;
-    if (t % 2 == 0)     /* I-X */
-        return prev == t || prev == t - 1;
-    return k->cls == GALLEY_TOK_WORD && !(k->flags & GALLEY_TOK_LOWER);
+    return mix(F_P1, (uint32_t)p1);
 }
 
-/* Outside a name, a lower-case word, a number or a sign starts none: most
- * tokens are decided without scoring. */
-int ent_must_be_outside(const ent_state *st, size_t i, int prev)
+void ent_transitions(ent_score_fn *fn, const void *model, double trans[ENT_NTAGS][ENT_NTAGS])
 {
-    const tok *k = &st->toks[i];
-    return prev == 0 && (k->cls != GALLEY_TOK_WORD || (k->flags & GALLEY_TOK_LOWER));
+    for (int p = 0; p < ENT_NTAGS; p++) {
+        uint32_t f = ent_transition_feature(p);
+        fn(model, &f, 1, trans[p]);
+    }
 }
 
 /* ---- the shared model ---- */
@@ -344,6 +335,7 @@ static ent_model *model_read(const char *path, char *err, size_t errlen)
         if (got == bytes) {
             for (size_t i = 0; i < bytes / 2; i++)  /* stored little-endian */
                 m->w[i] = (int16_t)(uint16_t)(b[2 * i] | b[2 * i + 1] << 8);
+            ent_transitions(ent_model_scores, m, m->trans);
             gzclose(g);
             return m;
         }
@@ -362,14 +354,14 @@ void ent_model_scores(const void *model, const uint32_t *f, size_t n, double *sc
 {
     const ent_model *m = model;
     uint32_t mask = ((uint32_t)1 << m->bits) - 1;
-    int32_t sum[ENT_NTAGS] = { 0 };
-    for (size_t k = 0; k < n; k++) {
+    int32_t s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
+    for (size_t k = 0; k < n; k++) {    /* unrolled: the plugin's hottest loop */
         const int16_t *w = m->w + (size_t)(f[k] & mask) * ENT_NTAGS;
-        for (int t = 0; t < ENT_NTAGS; t++)
-            sum[t] += w[t];
+        s0 += w[0], s1 += w[1], s2 += w[2], s3 += w[3], s4 += w[4];
+        s5 += w[5], s6 += w[6], s7 += w[7], s8 += w[8];
     }
-    for (int t = 0; t < ENT_NTAGS; t++)
-        score[t] = sum[t];
+    score[0] = s0, score[1] = s1, score[2] = s2, score[3] = s3, score[4] = s4;
+    score[5] = s5, score[6] = s6, score[7] = s7, score[8] = s8;
 }
 
 static void model_free(void *p)
