@@ -45,7 +45,7 @@ EXTRA_DIST += bench/entities/run.sh bench/entities/score.py bench/entities/conll
 # (its code is unit-tested by tests/summarize/test_rouge) and the idf table
 # writer
 noinst_PROGRAMS += bench/rouge/sumrun bench/rouge/rougescore bench/rouge/mkidf
-bench_rouge_sumrun_SOURCES = bench/rouge/sumrun.c $(SUMMARIZE_PLUGIN_SOURCES) \
+bench_rouge_sumrun_SOURCES = bench/rouge/sumrun.c bench/rouge/listrun.h $(SUMMARIZE_PLUGIN_SOURCES) \
 	plugins/extract/sentences.c
 bench_rouge_sumrun_CFLAGS = $(AM_CFLAGS)
 bench_rouge_sumrun_LDADD = core/libgalley.la $(M_LIBS)

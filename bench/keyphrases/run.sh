@@ -21,6 +21,7 @@ for set in kpcrowd kp-semeval2017 kp-inspec; do
     echo "== $set"
     cat > "$out/bench.conf" <<CONF
 stage "fetch" { plugin = "dir" dir { path = "$data/bench/$set/docs" } }
+stage "sentences" { plugin = "sentences" }
 stage "extract" { plugin = "keyphrases" }
 stage "output" { plugin = "jsonl" jsonl { path = "$out/records.jsonl" text = false } }
 CONF

@@ -20,17 +20,11 @@ static const galley_option stdin_options[] = {
       "paths: one file path a line", "jsonl|paths" },
     { GALLEY_OPT_INT, "max_bytes", "16777216", 0, 1, 1073741824,
       "a longer line (jsonl) or bigger file (paths) fails with its size named", NULL },
-    { GALLEY_OPT_STRING, "shard", "", 0, 0, 0,
-      "K/N: keep only the K-th of N parts (by a stable hash of the id); "
-      "`--shard K/N` sets it", NULL },
+    FETCH_SHARD_OPTION("keep", "id"),
     { GALLEY_OPT_STRING, "empty", "fail", 0, 0, 0,
       "a record with empty text or an empty file: fail, skip or keep",
       "fail|skip|keep" },
-    { GALLEY_OPT_STRING, "nul", "html", 0, 0, 0,
-      "a NUL in a file (paths): fail it, replace it with U+FFFD, or html: "
-      "replace in HTML files, fail the others", "fail|replace|html" },
-    { GALLEY_OPT_STRING, "fallback", "windows-1252", 0, 0, 0,
-      "charset of files (paths) that are not UTF-8 and declare none", NULL },
+    FETCH_DECODE_OPTIONS("file (paths)", "files (paths)"),
     { 0 }
 };
 
@@ -159,10 +153,7 @@ static galley_status stdin_open(galley_stage *st, void **state)
     s->file.follow = 1;     /* a path the user listed is meant to be read */
     s->file.max_bytes = galley_opt_int(st, "max_bytes");
     s->file.empty = fetch_empty_mode(galley_opt_str(st, "empty"));
-    s->file.dec.nul = fetch_nul_mode(galley_opt_str(st, "nul"));
-    s->file.dec.fallback = galley_opt_str(st, "fallback");
-    if (fetch_shard_parse(galley_opt_str(st, "shard"), &s->shard, err, sizeof err)
-        || fetch_decoder_check(&s->file.dec, err, sizeof err)) {
+    if (fetch_read_common(st, &s->shard, &s->file.dec, err, sizeof err) < 0) {
         free(s);
         return galley_stage_fail(st, "%s", err);
     }

@@ -32,6 +32,10 @@ static json_t *jstr(jrec *j, const char *s, size_t n)
 {
     size_t len;
     char *fixed = sink_utf8_repair(s, n, &len, &j->repairs);
+    if (!fixed && len == SINK_NOMEM) {
+        j->nomem = 1;
+        return NULL;
+    }
     json_t *v = fixed ? json_stringn_nocheck(fixed, len) : json_stringn_nocheck(s, n);
     free(fixed);
     return v;
@@ -48,6 +52,11 @@ static void set_key(jrec *j, json_t *o, const char *key, json_t *v)
 {
     size_t len;
     char *fixed = sink_utf8_repair(key, strlen(key), &len, &j->repairs);
+    if (!fixed && len == SINK_NOMEM) {
+        j->nomem = 1;
+        json_decref(v);
+        return;
+    }
     json_object_set_new_nocheck(o, fixed ? fixed : key, v);
     free(fixed);
 }
@@ -111,7 +120,11 @@ static json_t *summary_json(jrec *j, const galley_doc *doc)
             sink_buf_add(&b, " ", 1);
         sink_buf_puts(&b, galley_doc_field_value(doc, "summary", i, NULL));
     }
-    json_t *v = jstr(j, b.data, b.len);
+    json_t *v = NULL;
+    if (sink_buf_failed(&b))
+        j->nomem = 1;
+    else
+        v = jstr(j, b.data, b.len);
     sink_buf_free(&b);
     return v;
 }
@@ -177,7 +190,7 @@ static json_t *record_json(jrec *j, const galley_doc *doc)
 static int dump_cb(const char *buffer, size_t size, void *data)
 {
     sink_buf_add(data, buffer, size);
-    return 0;
+    return sink_buf_failed(data) ? -1 : 0;
 }
 
 void jrec_open(galley_stage *st, jrec *j, int pretty)
@@ -276,17 +289,26 @@ static int encode_tree(jrec *j, const galley_doc *doc, sink_buf *out)
 int jrec_encode(jrec *j, const galley_doc *doc, sink_buf *out)
 {
     j->repairs = 0;
-    out->len = 0;
+    j->nomem = 0;
+    sink_buf_reset(out);
     int rc = can_stream(j, doc) ? encode_streamed(j, doc, out) : encode_tree(j, doc, out);
     if (j->repairs) {
         galley_warn("%s: output: replaced %zu invalid UTF-8 byte(s) with U+FFFD",
                     galley_doc_id(doc), j->repairs);
         j->total_repairs += j->repairs;
     }
-    if (rc != 0)
+    if (rc != 0 || j->nomem)
         return -1;
     sink_buf_add(out, "\n", 1);
-    return 0;
+    return sink_buf_failed(out) ? -1 : 0;
+}
+
+galley_status jrec_fail(const jrec *j, const sink_buf *out, galley_doc *doc)
+{
+    if (j->nomem || sink_buf_failed(out))
+        return galley_doc_fail(doc, "out of memory building the JSON record (%zu bytes "
+                               "built)", out->len);
+    return galley_doc_fail(doc, "cannot encode the record as JSON (jansson refused it)");
 }
 
 void jrec_trim(sink_buf *out)

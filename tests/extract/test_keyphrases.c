@@ -236,7 +236,9 @@ START_TEST(phrase_shape_and_case)
     FILE *wl = fopen(EXTRACT_WORDLIST, "r");
     if (wl) {   /* the word list tells the name from the common word */
         fclose(wl);
-        ck_assert(has_keyword(d, "Rajaratnam") || has_keyword(d, "Rajaratnam Farms"));
+        /* "Farms" ends the headline's name; the word list knows "farms" */
+        ck_assert(has_keyword(d, "Rajaratnam") || has_keyword(d, "Rajaratnam Farms") ||
+                  has_keyword(d, "Rajaratnam farms"));
         ck_assert_int_ge(rank_of(d, "damage"), 0);
         for (size_t i = 0; i < galley_doc_field_count(d, "keyword"); i++)
             ck_assert(strstr(galley_doc_field_value(d, "keyword", i, NULL), "Damage") == NULL);
@@ -274,6 +276,34 @@ START_TEST(noun_phrases_no_overlap)
 }
 END_TEST
 
+/* an abstract's phrases: an -ing form after an adjective or an article
+ * ("pervasive computing", "the tracking algorithm"), a noun-or-verb that
+ * ends a phrase ("IP addresses"), a name after an adjective ("finite Galois
+ * field"), a participle after "the"; "method" and "results" never alone,
+ * and "present" after "we" is a verb */
+START_TEST(abstract_phrases)
+{
+    static const char text[] = "Service discovery for pervasive computing environments\n"
+        "We present a method for service discovery in mobile and pervasive computing "
+        "environments. The tracking algorithm keeps IP addresses of services in a finite "
+        "Galois field table. Results show that the filtered address lists shrink. Our method "
+        "is faster than previous methods, and the results hold for large networks.";
+    galley_test *t = open_with("count=20");
+    galley_doc *d = run_text(t, text, sizeof text - 1);
+    ck_assert_int_ge(rank_of(d, "pervasive computing"), 0);
+    ck_assert_int_ge(rank_of(d, "ip addresses"), 0);
+    ck_assert_int_ge(rank_of(d, "finite galois field"), 0);
+    ck_assert_int_ge(rank_of(d, "filtered address"), 0);
+    for (size_t i = 0; i < galley_doc_field_count(d, "keyword"); i++) {
+        const char *v = galley_doc_field_value(d, "keyword", i, NULL);
+        ck_assert_msg(strcasecmp(v, "method") && strcasecmp(v, "results") &&
+                      !contains(v, "present"), "not a key phrase: %s", v);
+    }
+    galley_doc_free(d);
+    close_plugin(t);
+}
+END_TEST
+
 START_TEST(unknown_language)
 {
     char err[512];
@@ -295,6 +325,7 @@ int main(void)
     tcase_add_test(tc, names_stay_whole);
     tcase_add_test(tc, phrase_shape_and_case);
     tcase_add_test(tc, noun_phrases_no_overlap);
+    tcase_add_test(tc, abstract_phrases);
     tcase_add_test(tc, unknown_language);
     suite_add_tcase(s, tc);
     return ck_run(s);
