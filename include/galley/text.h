@@ -21,6 +21,12 @@ int galley_utf8_valid(const char *s, size_t n, size_t *bad);
 int32_t galley_utf8_next(const char *s, size_t n, size_t *pos);
 /* Encodes cp into out (4 bytes room); returns the byte count. */
 size_t galley_utf8_encode(int32_t cp, char *out);
+/* The length of the longest prefix of s[0..n) that is ASCII (SIMD scans). */
+size_t galley_ascii_prefix(const char *s, size_t n);
+/* The length of the longest prefix of s[0..n) that a JSON string holds as
+ * it is: no '"', '\\' or control character below 0x20 (for JSON readers
+ * and writers: the bytes between two escapes). */
+size_t galley_json_plain(const char *s, size_t n);
 
 /* ---- tokens ---- */
 typedef enum galley_tok_class {

@@ -167,17 +167,6 @@ static const char *skip_ws(const char *p, const char *end)
     return p;
 }
 
-/* 1 if none of the 8 bytes at p is '"', '\\' or a control character */
-static int plain8(const char *p)
-{
-    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
-    uint64_t w;
-    memcpy(&w, p, 8);
-    uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
-    uint64_t hit = ((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b);
-    return (hit & high) == 0;
-}
-
 static int hex4(const char *p, const char *end, int32_t *v)
 {
     if (end - p < 4)
@@ -227,10 +216,7 @@ static const char *flat_string(const char *p, const char *end, char **o)
 {
     for (;;) {
         const char *run = p;
-        while (end - p >= 8 && plain8(p))
-            p += 8;
-        while (p < end && *p != '"' && *p != '\\' && (unsigned char)*p >= 0x20)
-            p++;
+        p += galley_json_plain(p, (size_t)(end - p));
         memcpy(*o, run, (size_t)(p - run));
         *o += p - run;
         if (p >= end || (unsigned char)*p < 0x20)

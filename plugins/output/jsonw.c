@@ -4,28 +4,10 @@
 #include <galley/galley.h>
 
 #include <math.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "jsonw.h"
-
-/* bytes that need an escape in a JSON string: control characters, '"', '\\' */
-static int needs_escape(unsigned char c)
-{
-    return c < 0x20 || c == '"' || c == '\\';
-}
-
-/* 1 if none of the 8 bytes in w needs an escape (bit tricks: a byte below
- * 0x20, or equal to '"' or '\\', sets its high bit in the test) */
-static int word_clean(uint64_t w)
-{
-    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
-    uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
-    uint64_t low = (w - ones * 0x20) & ~w;
-    uint64_t isq = (q - ones) & ~q, isb = (b - ones) & ~b;
-    return ((low | isq | isb) & high) == 0;
-}
 
 void jsonw_str(sink_buf *out, const char *s, size_t n)
 {
@@ -35,11 +17,7 @@ void jsonw_str(sink_buf *out, const char *s, size_t n)
     size_t t = 0, run = 0;
     tmp[t++] = '"';
     for (size_t i = 0;; i++) {
-        uint64_t w;
-        while (i + 8 <= n && (memcpy(&w, s + i, 8), word_clean(w)))
-            i += 8;
-        while (i < n && !needs_escape((unsigned char)s[i]))
-            i++;
+        i += galley_json_plain(s + i, n - i);
         size_t k = i - run;
         if (t + k > sizeof tmp - 8) {   /* room kept for an escape and '"' */
             sink_buf_add(out, tmp, t);

@@ -37,6 +37,33 @@ START_TEST(utf8_valid_and_invalid)
 }
 END_TEST
 
+/* The byte scans (16 or 8 bytes at a time) stop where a byte-by-byte scan
+ * stops: at every offset and length, with the stopping byte anywhere. */
+START_TEST(scans_match_byte_by_byte)
+{
+    char buf[80];
+    unsigned seed = 7;
+    const char stops[] = { '"', '\\', '\0', '\n', 0x1F, (char)0x80, (char)0xC3, (char)0xFF };
+    for (int round = 0; round < 3000; round++) {
+        for (size_t i = 0; i < sizeof buf; i++)
+            buf[i] = (char)(' ' + (seed = seed * 1103515245u + 12345u) % 95);
+        for (int k = round % 3; k > 0; k--) {
+            seed = seed * 1103515245u + 12345u;
+            buf[(seed >> 8) % sizeof buf] = stops[(seed >> 20) % sizeof stops];
+        }
+        size_t off = round % 17, n = (round / 17) % (sizeof buf - off);
+        const char *t = buf + off;
+        size_t plain = 0, ascii = 0;
+        while (plain < n && (unsigned char)t[plain] >= 0x20 && t[plain] != '"' && t[plain] != '\\')
+            plain++;
+        while (ascii < n && (unsigned char)t[ascii] < 0x80)
+            ascii++;
+        ck_assert_uint_eq(galley_json_plain(t, n), plain);
+        ck_assert_uint_eq(galley_ascii_prefix(t, n), ascii);
+    }
+}
+END_TEST
+
 START_TEST(utf8_next_decodes_and_recovers)
 {
     const char *s = "a\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\xff" "b";
@@ -498,6 +525,7 @@ static Suite *text_suite(void)
     tcase_add_test(tc, counter_counts_in_order);
     tcase_add_test(tc, counter_grows);
     tcase_add_test(tc, random_bytes_invariants);
+    tcase_add_test(tc, scans_match_byte_by_byte);
     suite_add_tcase(s, tc);
     return s;
 }
