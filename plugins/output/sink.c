@@ -649,7 +649,12 @@ static int utf8_valid(const char *s, size_t n, size_t *bad)
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
     size_t i = 0;
     while (i < n) {
-        if (p[i] < 0x80) {      /* ASCII: most of every text */
+        uint64_t w;             /* ASCII, 8 bytes at a time: most of every text */
+        while (i + 8 <= n && (memcpy(&w, p + i, 8), (w & 0x8080808080808080u) == 0))
+            i += 8;
+        if (i >= n)
+            break;
+        if (p[i] < 0x80) {
             i++;
             continue;
         }
