@@ -8,6 +8,8 @@
 
 #include <libstemmer.h>
 
+#include <galley/util.h>
+
 #include "text_int.h"
 
 struct galley_stemmer {
@@ -53,15 +55,11 @@ const char *galley_stem(galley_stemmer *st, const char *w, size_t n,
     /* fold once into the buffer; a second time only when it grew */
     size_t need = galley_casefold(w, n, st->buf, st->cap);
     if (need + 1 > st->cap) {
-        size_t cap = need + 1 < 64 ? 64 : need + 1;
-        char *b = realloc(st->buf, cap);
-        if (!b) {
+        if (galley_reserve(&st->buf, &st->cap, need + 1, 1) < 0) {
             if (outlen)
                 *outlen = 0;
             return NULL;
         }
-        st->buf = b;
-        st->cap = cap;
         galley_casefold(w, n, st->buf, st->cap);
     }
     if (need > INT_MAX) {       /* libstemmer takes an int length */

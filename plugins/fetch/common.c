@@ -492,14 +492,11 @@ static int read_file(const fetch_file *s, galley_doc *doc, const char *path,
         if (n == cap) {
             if ((long long)n > s->max_bytes)
                 break;
-            char *bigger = realloc(b, cap * 2);
-            if (!bigger) {
+            if (galley_reserve(&b, &cap, cap * 2, 1) < 0) {
                 free(b);
                 b = NULL;
                 break;
             }
-            b = bigger;
-            cap *= 2;
         }
         r = read(fd, b + n, cap - n);
         if (r < 0 && errno == EINTR)

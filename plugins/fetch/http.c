@@ -250,12 +250,10 @@ static int cache_body(const http_state *s, job *j, const cache_entry *e)
     char buf[65536];
     size_t r;
     while ((r = fread(buf, 1, sizeof buf, f)) > 0) {
-        char *bigger = realloc(j->body, j->len + r + 1);
-        if (!bigger) {
+        if (galley_reserve(&j->body, &j->cap, j->len + r + 1, 1) < 0) {
             fclose(f);
             return -1;
         }
-        j->body = bigger;
         memcpy(j->body + j->len, buf, r);
         j->len += r;
     }

@@ -317,13 +317,10 @@ static char *gunzip(const char *b, size_t n, long long max, size_t *outlen)
         if (rc == Z_STREAM_END || (rc != Z_OK && rc != Z_BUF_ERROR))
             break;
         if (z.avail_out == 0) {
-            char *bigger = (long long)cap > max ? NULL : realloc(out, cap * 2);
-            if (!bigger) {
+            if ((long long)cap > max || galley_reserve(&out, &cap, cap * 2, 1) < 0) {
                 rc = Z_MEM_ERROR;
                 break;
             }
-            out = bigger;
-            cap *= 2;
         } else if (z.avail_in == 0) {
             rc = Z_STREAM_END;      /* input cut short: keep what it held */
             break;
