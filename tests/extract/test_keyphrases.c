@@ -304,6 +304,26 @@ START_TEST(abstract_phrases)
 }
 END_TEST
 
+/* news wording: an amount is no key word ("639m profit", "1bn"), a lower-case
+ * noun before "the" is a verb ("the club left the race") */
+START_TEST(amounts_and_verbs)
+{
+    static const char text[] = "The motorsport club left the race series in March. Motorsport "
+        "club profits rose to 639m, and the club paid 1bn for new motorsport tracks. The "
+        "motorsport club tracks cost more than the 1990s tracks.";
+    galley_test *t = open_with("count=20");
+    galley_doc *d = run_text(t, text, sizeof text - 1);
+    ck_assert_int_ge(rank_of(d, "motorsport club"), 0);
+    for (size_t i = 0; i < galley_doc_field_count(d, "keyword"); i++) {
+        const char *v = galley_doc_field_value(d, "keyword", i, NULL);
+        ck_assert_msg(!strstr(v, "639m") && !strstr(v, "1bn") && !strstr(v, "1990s") &&
+                      !contains(v, " left"), "not a key phrase: %s", v);
+    }
+    galley_doc_free(d);
+    close_plugin(t);
+}
+END_TEST
+
 START_TEST(unknown_language)
 {
     char err[512];
@@ -326,6 +346,7 @@ int main(void)
     tcase_add_test(tc, phrase_shape_and_case);
     tcase_add_test(tc, noun_phrases_no_overlap);
     tcase_add_test(tc, abstract_phrases);
+    tcase_add_test(tc, amounts_and_verbs);
     tcase_add_test(tc, unknown_language);
     suite_add_tcase(s, tc);
     return ck_run(s);

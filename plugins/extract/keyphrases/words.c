@@ -64,6 +64,7 @@ static kp_form *form_of(kp_state *st, const char *w, size_t n, unsigned flags)
         size_t m = fold(w, n, low, sizeof low);
         int fits = m < sizeof low;
         f->basestop = (unsigned char)galley_is_stopword(w, n);
+        f->digit = w[0] >= '0' && w[0] <= '9';
         f->listed = !fits || galley_counter_find(st->d->stop, low, m) != (size_t)-1;
         f->generic = fits && galley_counter_find(st->d->generic, low, m) != (size_t)-1;
         f->cls = fits ? lexical_class(st, w, n, low, m, flags) : KP_NOUN;
@@ -81,6 +82,8 @@ static int content_word(const kp_form *f, const galley_token *t, const galley_to
 {
     if (t->cls != GALLEY_TOK_WORD || t->end - t->start < 2)
         return 0;
+    if (t->end - t->start > 2 && (t->flags & GALLEY_TOK_HAS_DIGIT) && f->digit)
+        return 0;       /* an amount ("639m", "1bn", "1990s"), not "3D" */
     if (!f->basestop && !f->listed)
         return 1;
     if ((t->flags & GALLEY_TOK_ALLCAPS) && t->end - t->start == 2 && !f->listed)
@@ -397,6 +400,10 @@ static char context_class(const kp_state *st, const char *text, size_t i, size_t
             (i == from || (cue_at(st, i - 1, to) & KP_CUE_DET)))
             return KP_ADJ;
         return KP_VERB;
+    case KP_NOUN:       /* "the club left the race": a second lower-case
+                         * noun right before an article is a verb */
+        return noun && !w[i].cap && !(w[i].flags & GALLEY_TOK_ALLCAPS) && (after & KP_CUE_ART)
+               ? KP_VERB : KP_NOUN;
     default:
         return w[i].cls;
     }
