@@ -39,7 +39,8 @@ bench_entities_train_LDADD = core/libgalley.la $(ZLIB_LIBS) $(M_LIBS)
 EXTRA_DIST += bench/entities/run.sh bench/entities/score.py bench/entities/conll.py \
 	bench/entities/train.sh bench/entities/peer.sh bench/entities/peer-compromise.mjs \
 	bench/keyphrases/run.sh bench/keyphrases/score.py bench/keyphrases/peer.sh \
-	bench/keyphrases/peer-keyword-extractor.mjs bench/extract-speed/run.sh
+	bench/keyphrases/peer-keyword-extractor.mjs bench/extract-speed/run.sh \
+	bench/snowball.py
 
 # bench/rouge/run: the summarizers as a program (sumrun), the ROUGE scorer
 # (its code is unit-tested by tests/summarize/test_rouge) and the idf table

@@ -1,7 +1,8 @@
 #!/bin/sh
 # bench/keyphrases/run.sh - F1@5 and F1@10 of the `keyphrases` plugin on each
 # keyphrase dev set (500N-KPCrowd, SemEval-2017, Inspec)
-# (galley run: dir -> keyphrases -> jsonl).
+# (galley run: dir -> sentences -> keyphrases -> jsonl, the sentences stage
+# before keyphrases as in conf/default.conf).
 # From the build tree after `make`: sh bench/keyphrases/run.sh
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
 top_builddir=${top_builddir:-$(pwd)}

@@ -37,6 +37,7 @@ typedef struct kp_form {        /* per distinct surface form seen */
     unsigned char basestop;     /* the toolkit's stop word */
     unsigned char listed;       /* in keyphrase-stopwords.txt */
     unsigned char generic;      /* in keyphrase-generic.txt */
+    unsigned char digit;        /* starts with a digit */
     char cls;                   /* KP_NOUN ... (out of context) */
     unsigned char cue;          /* KP_CUE_* bits of a function word */
 } kp_form;

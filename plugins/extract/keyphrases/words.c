@@ -64,6 +64,7 @@ static kp_form *form_of(kp_state *st, const char *w, size_t n, unsigned flags)
         size_t m = fold(w, n, low, sizeof low);
         int fits = m < sizeof low;
         f->basestop = (unsigned char)galley_is_stopword(w, n);
+        f->digit = w[0] >= '0' && w[0] <= '9';
         f->listed = !fits || galley_counter_find(st->d->stop, low, m) != (size_t)-1;
         f->generic = fits && galley_counter_find(st->d->generic, low, m) != (size_t)-1;
         f->cls = fits ? lexical_class(st, w, n, low, m, flags) : KP_NOUN;
@@ -81,6 +82,8 @@ static int content_word(const kp_form *f, const galley_token *t, const galley_to
 {
     if (t->cls != GALLEY_TOK_WORD || t->end - t->start < 2)
         return 0;
+    if (t->end - t->start > 2 && (t->flags & GALLEY_TOK_HAS_DIGIT) && f->digit)
+        return 0;       /* an amount ("639m", "1bn", "1990s"), not "3D" */
     if (!f->basestop && !f->listed)
         return 1;
     if ((t->flags & GALLEY_TOK_ALLCAPS) && t->end - t->start == 2 && !f->listed)
@@ -397,6 +400,10 @@ static char context_class(const kp_state *st, const char *text, size_t i, size_t
             (i == from || (cue_at(st, i - 1, to) & KP_CUE_DET)))
             return KP_ADJ;
         return KP_VERB;
+    case KP_NOUN:       /* "the club left the race": a second lower-case
+                         * noun right before an article is a verb */
+        return noun && !w[i].cap && !(w[i].flags & GALLEY_TOK_ALLCAPS) && (after & KP_CUE_ART)
+               ? KP_VERB : KP_NOUN;
     default:
         return w[i].cls;
     }
@@ -446,47 +453,15 @@ static int chunk(kp_state *st, const char *text, size_t from, size_t to)
     return 0;
 }
 
-/* the sentences of a document: the `sentence` layer of an earlier stage
- * (the sentences plugin: the headline apart, in text order), else the
- * toolkit's */
-typedef struct sentences {
-    const galley_span *sp;
-    size_t nsp, k, last;
-    galley_sentencer it;
-} sentences;
-
-static void sentences_init(sentences *ss, galley_doc *doc, const char *text, size_t len)
-{
-    ss->sp = galley_doc_layer(doc, "sentence", &ss->nsp);
-    ss->k = ss->last = 0;
-    galley_sent_init(&ss->it, text, len);
-}
-
-static int sentences_next(sentences *ss, size_t *s, size_t *e)
-{
-    if (!ss->nsp)
-        return galley_sent_next(&ss->it, s, e);
-    for (; ss->k < ss->nsp; ss->k++) {
-        const galley_span *p = &ss->sp[ss->k];
-        if (p->start >= ss->last && p->end > p->start) {   /* in order, not nested */
-            *s = p->start;
-            *e = ss->last = p->end;
-            ss->k++;
-            return 1;
-        }
-    }
-    return 0;
-}
-
 /* Over the toolkit's token layer (computed once per document, shared with
  * the other stages), cut at the sentences. */
 int kp_collect(kp_state *st, galley_doc *doc, const char *text, size_t len, size_t *nsent)
 {
-    sentences ss;
+    galley_doc_sentencer ss;    /* the sentences stage's, else the toolkit's */
     size_t s, e, sent = 0, ntok = 0, j = 0;
     const galley_token *tok = galley_doc_tokens(doc, &ntok);
-    sentences_init(&ss, doc, text, len);
-    while (sentences_next(&ss, &s, &e)) {
+    galley_doc_sent_init(&ss, doc, text, len);
+    while (galley_doc_sent_next(&ss, &s, &e)) {
         size_t from = st->nwords, a;
         while (j < ntok && tok[j].start < s)
             j++;            /* white space, or what no sentence covers */
