@@ -39,13 +39,14 @@ bench_entities_train_LDADD = core/libgalley.la $(ZLIB_LIBS) $(M_LIBS)
 EXTRA_DIST += bench/entities/run.sh bench/entities/score.py bench/entities/conll.py \
 	bench/entities/train.sh bench/entities/peer.sh bench/entities/peer-compromise.mjs \
 	bench/keyphrases/run.sh bench/keyphrases/score.py bench/keyphrases/peer.sh \
-	bench/keyphrases/peer-keyword-extractor.mjs bench/extract-speed/run.sh
+	bench/keyphrases/peer-keyword-extractor.mjs bench/extract-speed/run.sh \
+	bench/snowball.py
 
 # bench/rouge/run: the summarizers as a program (sumrun), the ROUGE scorer
 # (its code is unit-tested by tests/summarize/test_rouge) and the idf table
 # writer
 noinst_PROGRAMS += bench/rouge/sumrun bench/rouge/rougescore bench/rouge/mkidf
-bench_rouge_sumrun_SOURCES = bench/rouge/sumrun.c $(SUMMARIZE_PLUGIN_SOURCES) \
+bench_rouge_sumrun_SOURCES = bench/rouge/sumrun.c bench/rouge/listrun.h $(SUMMARIZE_PLUGIN_SOURCES) \
 	plugins/extract/sentences.c
 bench_rouge_sumrun_CFLAGS = $(AM_CFLAGS)
 bench_rouge_sumrun_LDADD = core/libgalley.la $(M_LIBS)

@@ -145,17 +145,14 @@ char *galley_doc_strdup(galley_doc *d, const char *s)
 
 static char *doc_vprintf(galley_doc *d, const char *fmt, va_list ap)
     __attribute__((format(printf, 2, 0), nonnull(2)));
+static void *arena_alloc(void *d, size_t size)
+{
+    return galley_doc_alloc(d, size);
+}
+
 static char *doc_vprintf(galley_doc *d, const char *fmt, va_list ap)
 {
-    va_list ap2;
-    va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
-    va_end(ap2);
-    if (n < 0)
-        n = 0;
-    char *p = galley_doc_alloc(d, (size_t)n + 1);
-    vsnprintf(p, (size_t)n + 1, fmt, ap);
-    return p;
+    return galley__vformat(arena_alloc, d, fmt, ap);
 }
 
 char *galley_doc_printf(galley_doc *d, const char *fmt, ...)

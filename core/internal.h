@@ -21,6 +21,10 @@ char *galley__xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2
  * its own null check creates (-Wformat-truncation) */
 char *galley__xvasprintf(const char *fmt, va_list ap)
     __attribute__((format(printf, 1, 0), nonnull(1)));
+/* fmt formatted into memory from alloc(ctx, size) (which never returns
+ * NULL: both of galley's allocators end the process instead) */
+char *galley__vformat(void *(*alloc)(void *ctx, size_t size), void *ctx, const char *fmt,
+                      va_list ap) __attribute__((format(printf, 3, 0), nonnull(3)));
 /* edit distance, for "did you mean" */
 size_t galley__distance(const char *a, const char *b);
 /* closest of names[0..n) to word, or NULL if none is close */

@@ -97,6 +97,23 @@ galley_status galley_test_process(galley_test *t, galley_doc *doc)
                                    : p->process(t->stage.state, doc);
 }
 
+int galley_test_fetch_each(galley_test *t,
+                           void (*each)(galley_doc *doc, galley_status rc, void *arg),
+                           void *arg)
+{
+    for (;;) {
+        galley_doc *d = galley_doc_new();
+        if (!d)
+            return -1;
+        galley_status rc = galley_test_process(t, d);
+        if (rc != GALLEY_DONE)
+            each(d, rc, arg);
+        galley_doc_free(d);
+        if (rc == GALLEY_DONE)
+            return 0;
+    }
+}
+
 galley_status galley_test_close(galley_test *t, char *err, size_t len)
 {
     galley_status s = GALLEY_OK;

@@ -27,17 +27,26 @@ static galley__toklayer *layer_of(galley_doc *doc)
         return L;
     size_t len;
     const char *text = galley_doc_text(doc, &len);
-    galley_tokenizer tz;
-    galley_token t;
+    /* one pass for most documents: the first FIRST_TOKENS tokens go to the
+     * stack while the rest are only counted, and only those are read again
+     * (the tokenizer resumes where it stood) once the array is allocated */
+    enum { FIRST_TOKENS = 1024 };
+    galley_token first[FIRST_TOKENS], t;
+    galley_tokenizer tz, rest;
     size_t n = 0;
     galley_tok_init(&tz, text, len);
-    while (galley_tok_next(&tz, &t))
-        n++;
+    rest = tz;
+    while (galley_tok_next(&tz, n < FIRST_TOKENS ? &first[n] : &t))
+        if (++n == FIRST_TOKENS)
+            rest = tz;
     L = galley_doc_alloc(doc, sizeof *L);
     L->tok = galley_doc_alloc(doc, (n ? n : 1) * sizeof *L->tok);
-    galley_tok_init(&tz, text, len);
-    while (L->n < n && galley_tok_next(&tz, &L->tok[L->n])) {
-        galley_token *k = &L->tok[L->n++];
+    L->n = n < FIRST_TOKENS ? n : FIRST_TOKENS;
+    memcpy(L->tok, first, L->n * sizeof *first);
+    while (L->n < n && galley_tok_next(&rest, &L->tok[L->n]))
+        L->n++;
+    for (size_t i = 0; i < L->n; i++) {
+        galley_token *k = &L->tok[i];
         if (k->cls == GALLEY_TOK_WORD && galley_is_stopword(text + k->start, k->end - k->start))
             k->flags |= GALLEY_TOK_STOPWORD;
     }

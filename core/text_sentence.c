@@ -3,6 +3,7 @@
  * ellipsis, quote and line-layout rules (linear in the text length). */
 #include "config.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include <galley/news.h>
@@ -776,6 +777,14 @@ static int glued_end(const galley_sentencer *it, size_t sent_start,
     return n >= 2 && is_starter(it, &nw);
 }
 
+/* 1 for an ASCII byte the loop of find_end only steps over: not a capital,
+ * 'i' (units), a line break, '-', '"' or a terminal; most of a text */
+static int plain_byte(unsigned char b)
+{
+    static const uint64_t special[2] = { 0x8000600600000400u, 0x20007fffffeu };
+    return b < 0x80 && !((special[b >> 6] >> (b & 63)) & 1);
+}
+
 /* the end of the sentence starting at start (before trailing white space) */
 static size_t find_end(const galley_sentencer *it, size_t start)
 {
@@ -784,7 +793,16 @@ static size_t find_end(const galley_sentencer *it, size_t start)
     int curly = 0;          /* curly double quotes open */
     int quote_first = 0;    /* the open quotation opened the sentence */
     int32_t c, prev = ' ';
-    while ((c = at(it, p, &next)) >= 0) {
+    for (;;) {
+        size_t skip = p;    /* plain bytes: what the loop below would do to them */
+        while (skip < it->len && plain_byte((unsigned char)it->text[skip]))
+            skip++;
+        if (skip > p) {
+            prev = (unsigned char)it->text[skip - 1];
+            p = skip;
+        }
+        if ((c = at(it, p, &next)) < 0)
+            break;
         /* units start with a capital (or "image:"): skip other words cheaply */
         if (((c >= 'A' && c <= 'Z') || c == 'i') && txt_is_space(prev) &&
             (u = unit_at(it, start, p)) != 0)

@@ -6,6 +6,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include <galley/util.h>
+
 #include "text_int.h"
 
 /* the tests look words up from all over the table */
@@ -65,9 +67,7 @@ static pthread_once_t set_once = PTHREAD_ONCE_INIT;
 
 static uint32_t word_hash(const char *w, size_t n)
 {
-    uint32_t h = 2166136261u;       /* FNV-1a */
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    uint32_t h = galley_hash32(w, n);
     return h ^ (h >> 15);
 }
 

@@ -144,9 +144,18 @@ static size_t scan_number(const galley_tokenizer *tz, size_t pos, int *word)
  * byte it would have to classify: the caller then rescans the token with
  * the code-point functions above, so both paths yield the same tokens. */
 
+/* ASCII classes: 1 lower-case letter, 2 capital, 4 digit, 0 anything else */
+enum { CL_LOWER = 1, CL_UPPER = 2, CL_DIGIT = 4 };
+static const unsigned char ascii_class[128] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0, 0,
+    0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0
+};
+
 static int ascii_alnum(unsigned char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    return c < 0x80 && ascii_class[c] != 0;
 }
 
 static size_t ascii_word(const galley_tokenizer *tz, size_t pos)
@@ -216,24 +225,24 @@ static size_t ascii_number(const galley_tokenizer *tz, size_t pos, int *word)
 
 static void ascii_flags(const galley_tokenizer *tz, galley_token *tok)
 {
-    int letters = 0, upper = 0, lower = 0;
-    unsigned f = 0;
+    /* the classes seen, and the first letter's: the same flags as the
+     * counts of word_flags (every letter upper = capitals and no lower) */
+    unsigned seen = 0, first = 0;
     for (size_t p = tok->start; p < tok->end; p++) {
         unsigned char c = (unsigned char)tz->text[p];
-        if (c >= '0' && c <= '9') {
-            f |= GALLEY_TOK_HAS_DIGIT;
-        } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-            int u = c <= 'Z';
-            if (letters == 0 && u)
-                f |= GALLEY_TOK_CAPITALIZED;
-            letters++;
-            upper += u;
-            lower += !u;
-        }
+        unsigned k = c < 0x80 ? ascii_class[c] : 0;
+        if (!first)
+            first = k & (CL_LOWER | CL_UPPER);
+        seen |= k;
     }
-    if (letters && upper == letters)
+    unsigned f = 0;
+    if (seen & CL_DIGIT)
+        f |= GALLEY_TOK_HAS_DIGIT;
+    if (first == CL_UPPER)
+        f |= GALLEY_TOK_CAPITALIZED;
+    if ((seen & (CL_LOWER | CL_UPPER)) == CL_UPPER)
         f |= GALLEY_TOK_ALLCAPS;
-    if (letters && lower == letters)
+    if ((seen & (CL_LOWER | CL_UPPER)) == CL_LOWER)
         f |= GALLEY_TOK_LOWER;
     tok->flags = f;
 }
@@ -256,6 +265,14 @@ static int ascii_token(const galley_tokenizer *tz, size_t p, galley_token *tok)
     return 1;
 }
 
+/* ASCII punctuation by Unicode (utf8proc's P* categories: !"#%&'()*,-./:;?@[\]_{});
+ * the other visible ASCII non-alphanumerics ($+<=>^`|~) are symbols */
+static int ascii_punct(unsigned char c)
+{
+    static const uint64_t bits[2] = { 0x8c00f7ee00000000u, 0x28000000b8000001u };
+    return (bits[c >> 6] >> (c & 63)) & 1;
+}
+
 int galley_tok_next(galley_tokenizer *tz, galley_token *tok)
 {
     size_t p = tz->pos, next;
@@ -266,6 +283,15 @@ int galley_tok_next(galley_tokenizer *tz, galley_token *tok)
         p++;
     if (p < tz->len && ascii_alnum((unsigned char)tz->text[p]) && ascii_token(tz, p, tok)) {
         tz->pos = tok->end;
+        return 1;
+    }
+    /* one ASCII punctuation or symbol byte (not ', which may open a clitic) */
+    unsigned char b = p < tz->len ? (unsigned char)tz->text[p] : 0;
+    if (b > ' ' && b < 0x7f && b != '\'' && !ascii_alnum(b)) {
+        tok->start = p;
+        tok->end = tz->pos = p + 1;
+        tok->cls = ascii_punct(b) ? GALLEY_TOK_PUNCT : GALLEY_TOK_SYMBOL;
+        tok->flags = 0;
         return 1;
     }
     while ((c = peek(tz, p, &next)) >= 0 && (txt_is_space(c) || c == 0))

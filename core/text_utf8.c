@@ -2,6 +2,9 @@
  * (include/galley/text.h); strict: no overlongs, surrogates or > U+10FFFF. */
 #include "config.h"
 
+#include <stdint.h>
+#include <string.h>
+
 #include <galley/text.h>
 
 /* length of the valid sequence at s[0..n), 0 if invalid; *cp gets the code point */
@@ -41,6 +44,11 @@ int galley_utf8_valid(const char *s, size_t n, size_t *bad)
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
+        uint64_t w;     /* ASCII 8 bytes at a time: most of every text */
+        while (i + 8 <= n && (memcpy(&w, u + i, 8), (w & 0x8080808080808080u) == 0))
+            i += 8;
+        if (i >= n)
+            break;
         if (u[i] < 0x80) {
             i++;
             continue;

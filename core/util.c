@@ -52,7 +52,8 @@ char *galley__xstrndup(const char *s, size_t n)
     return p;
 }
 
-char *galley__xvasprintf(const char *fmt, va_list ap)
+char *galley__vformat(void *(*alloc)(void *ctx, size_t size), void *ctx, const char *fmt,
+                      va_list ap)
 {
     va_list ap2;
     va_copy(ap2, ap);
@@ -60,9 +61,20 @@ char *galley__xvasprintf(const char *fmt, va_list ap)
     va_end(ap2);
     if (n < 0)
         n = 0;
-    char *p = galley__xmalloc((size_t)n + 1);
+    char *p = alloc(ctx, (size_t)n + 1);
     vsnprintf(p, (size_t)n + 1, fmt, ap);
     return p;
+}
+
+static void *heap_alloc(void *ctx, size_t size)
+{
+    (void)ctx;
+    return galley__xmalloc(size);
+}
+
+char *galley__xvasprintf(const char *fmt, va_list ap)
+{
+    return galley__vformat(heap_alloc, NULL, fmt, ap);
 }
 
 char *galley__xasprintf(const char *fmt, ...)

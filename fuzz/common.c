@@ -113,20 +113,17 @@ void fuzz_check_doc(const galley_doc *doc, galley_status rc, const char *stage)
     }
 }
 
+static void check_each(galley_doc *doc, galley_status rc, void *stage)
+{
+    fuzz_check_doc(doc, rc, stage);
+}
+
 void fuzz_fetch_all(const galley_plugin *plugin, const char *const *options,
                     const char *stage)
 {
     galley_test *t = fuzz_open(plugin, options);
-    for (;;) {
-        galley_doc *d = galley_doc_new();
-        galley_status rc = galley_test_process(t, d);
-        if (rc == GALLEY_DONE) {
-            galley_doc_free(d);
-            break;
-        }
-        fuzz_check_doc(d, rc, stage);
-        galley_doc_free(d);
-    }
+    if (galley_test_fetch_each(t, check_each, (void *)stage) < 0)
+        fuzz_abort("%s: out of memory for a document", stage);
     char err[512];
     if (galley_test_close(t, err, sizeof err) != GALLEY_OK)
         fuzz_abort("%s: close failed: %s", stage, err);

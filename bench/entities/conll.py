@@ -3,15 +3,17 @@
 
   conll.py split FILE.conll OUTDIR    writes one text file a document (tokens
                                       joined by spaces, a sentence a line)
-  conll.py score FILE.conll RECORDS.jsonl [--show]
+  conll.py score FILE.conll RECORDS.jsonl [--show] [--misc] [--errors]
                                       conlleval-style P/R/F1 per type of
                                       galley's `entity` layer
 
 galley's spans are mapped back to tokens (a span covers every token it
 touches); an entity counts when its first token, last token and type all
 match the gold one.  PER / LOC / ORG are scored; MISC is shown apart (and
-counted only with --misc)."""
+counted only with --misc); --errors adds the error classes of score.py."""
 import json, os, sys
+
+from score import error_classes, print_error_classes
 
 LABELS = {'PERSON': 'PER', 'PER': 'PER', 'LOC': 'LOC', 'ORG': 'ORG', 'MISC': 'MISC'}
 
@@ -111,7 +113,7 @@ def prf(a, b, c):
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def score(path, records, show=False, misc=False):
+def score(path, records, show=False, misc=False, errors=None):
     recs = {}
     for line in open(records, encoding='utf-8'):
         if line.strip():
@@ -132,6 +134,8 @@ def score(path, records, show=False, misc=False):
             tp[t] += len(gt & pt)
             fp[t] += len(pt - gt)
             fn[t] += len(gt - pt)
+        if errors is not None:      # token spans, ends made exclusive
+            error_classes({(a, b + 1, t) for a, b, t in g}, {(a, b + 1, t) for a, b, t in p}, errors)
         if show:
             for tag, xs in (('FN', g - p), ('FP', p - g)):
                 for x in sorted(xs):
@@ -143,6 +147,8 @@ def score(path, records, show=False, misc=False):
                                                         (tp[t] + fn[t], note)))
     T = [sum(d[t] for t in types) for d in (tp, fp, fn)]
     print('overall P %.3f  R %.3f  F1 %.3f  (gold %d)' % (prf(*T) + (T[0] + T[2],)))
+    if errors is not None:
+        print_error_classes(errors, types + ([] if misc else ['MISC']))
 
 
 def main():
@@ -150,7 +156,7 @@ def main():
     if len(a) >= 3 and a[0] == 'split':
         split(a[1], a[2])
     elif len(a) >= 3 and a[0] == 'score':
-        score(a[1], a[2], '--show' in a, '--misc' in a)
+        score(a[1], a[2], '--show' in a, '--misc' in a, {} if '--errors' in a else None)
     else:
         sys.exit(__doc__)
 

@@ -8,7 +8,9 @@ PROPN), as PER / LOC / ORG.  Gold tokens are aligned to the text galley read;
 both sides are trimmed of leading/trailing punctuation and of a possessive
 ending ('s, ’s), then spans match exactly (same start, end and type).
 
-usage: score.py GOLD_DIR RECORDS.jsonl [--show]"""
+With --errors, also the error classes per type (error_classes()).
+
+usage: score.py GOLD_DIR RECORDS.jsonl [--show] [--errors]"""
 import glob, json, os, re, sys
 import unicodedata
 
@@ -142,10 +144,39 @@ def pred_spans(rec):
     return spans
 
 
+def error_classes(gold, pred, counts):
+    """Adds to counts[(TYPE, class)] the errors of one document.  gold and
+    pred are sets of (start, end, type), ends exclusive, in one unit.  A
+    missed gold name is 'type' (the same span with another type),
+    'boundary' (an overlapping prediction of its type), 'both' (overlap,
+    other type) or 'missed' (nothing overlaps); a wrong prediction that
+    overlaps no gold name is 'spurious' (under the predicted type)."""
+    for g in gold - pred:
+        over = [p for p in pred if p[0] < g[1] and g[0] < p[1]]
+        if any(p[:2] == g[:2] for p in over):
+            c = 'type'
+        elif any(p[2] == g[2] for p in over):
+            c = 'boundary'
+        else:
+            c = 'both' if over else 'missed'
+        counts[(g[2], c)] = counts.get((g[2], c), 0) + 1
+    for p in pred - gold:
+        if not any(g[0] < p[1] and p[0] < g[1] for g in gold):
+            counts[(p[2], 'spurious')] = counts.get((p[2], 'spurious'), 0) + 1
+
+
+def print_error_classes(counts, types):
+    print('errors  %8s %8s %8s %8s %8s' % ('missed', 'type', 'boundary', 'both', 'spurious'))
+    for t in types:
+        print('%-7s %s' % (t, ' '.join('%8d' % counts.get((t, c), 0)
+                                       for c in ('missed', 'type', 'boundary', 'both', 'spurious'))))
+
+
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
     show = '--show' in sys.argv
+    errors = {} if '--errors' in sys.argv else None
     recs = {}
     for line in open(sys.argv[2], encoding='utf-8'):
         if line.strip():
@@ -167,6 +198,8 @@ def main():
             tp[t] = tp.get(t, 0) + len(gt & pt)
             fp[t] = fp.get(t, 0) + len(pt - gt)
             fn[t] = fn.get(t, 0) + len(gt - pt)
+        if errors is not None:
+            error_classes({x for x in g}, {x for x in p if x[2] in TYPES.values()}, errors)
         if show:
             for x in sorted(g - p):
                 print('FN', doc, x[2], repr(text[x[0]:x[1]]))
@@ -182,6 +215,8 @@ def main():
         print('%-7s P %.3f  R %.3f  F1 %.3f  (gold %d)' % ((t,) + prf(tp[t], fp[t], fn[t]) + (tp[t] + fn[t],)))
     T = [sum(d.values()) for d in (tp, fp, fn)]
     print('overall P %.3f  R %.3f  F1 %.3f  (gold %d)' % (prf(*T) + (T[0] + T[2],)))
+    if errors is not None:
+        print_error_classes(errors, ('PER', 'LOC', 'ORG'))
 
 
 if __name__ == '__main__':

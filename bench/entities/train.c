@@ -1,10 +1,11 @@
 /* bench/entities/train.c - learns the weights of the entities tagger
  * (plugins/extract/entities/tagger.c) from CoNLL files (token<TAB>IOB2 tag),
- * with the plugin's own tokens and features, as an averaged perceptron over
- * greedy left-to-right decoding; deterministic (fixed order, fixed seed).
+ * with the plugin's own tokens and features, as an averaged structured
+ * perceptron over the plugin's Viterbi decoding (decode.c); deterministic
+ * (fixed order, fixed seed).
  * Also scores a weights file on CoNLL files (--eval), conlleval-style.
  *
- * usage: train -d DATADIR [-w WORDLIST] [-b BITS] [-e EPOCHS] [--misc] -o OUT.bin.gz FILE...
+ * usage: train -d DATADIR [-w WORDLIST] [-b BITS] [-e EPOCHS] [-m MARGIN] [-M MARGIN] [--misc] -o OUT.bin.gz FILE...
  *        train -d DATADIR [-w WORDLIST] --eval FILE...   (reads DATADIR's weights) */
 #include "../../plugins/extract/entities/entities.h"
 
@@ -25,6 +26,13 @@ typedef struct doc {
 static doc *docs;
 static size_t ndocs;
 static int keep_misc, show, shout;
+/* Decoding drops a path that falls this far below the best one: while
+ * training, in the weights being learned (none: exact Viterbi); in the
+ * plugin, in units of the largest weight.  Measured on the dev sets and
+ * 105 BBC articles: 1.9 loses no F1 against exact decoding, 0.3 loses
+ * about .04; the stage runs 1.23 times greedy decoding's instructions at
+ * 1.9, about 2.8 times with exact decoding. */
+static double margin = 1e300, dmargin = 1.9;
 
 static void *xrealloc(void *p, size_t n)
 {
@@ -163,30 +171,69 @@ static float *W;        /* weights */
 static double *U;       /* their running sums, for averaging */
 static uint32_t mask;
 
-static int predict(const uint32_t *f, size_t n, const ent_state *st, size_t i, int p1)
+/* ent_score_fn over the weights being learned */
+static void float_scores(const void *model, const uint32_t *f, size_t n, double *score)
 {
-    float score[ENT_NTAGS] = { 0 };
+    (void)model;
+    float sum[ENT_NTAGS] = { 0 };
     for (size_t k = 0; k < n; k++) {
         const float *w = W + (size_t)(f[k] & mask) * ENT_NTAGS;
         for (int t = 0; t < ENT_NTAGS; t++)
-            score[t] += w[t];
+            sum[t] += w[t];
     }
-    int best = 0;
-    for (int t = 1; t < ENT_NTAGS; t++)
-        if (score[t] > score[best] && ent_tag_allowed(st, i, p1, t))
-            best = t;
-    return best;
+    for (int t = 0; t < ENT_NTAGS; t++)
+        score[t] = sum[t];
 }
 
-static void update(const uint32_t *f, size_t n, int gold, int pred, double c)
+static void update(const uint32_t *f, size_t n, int tag, double delta, double c)
 {
     for (size_t k = 0; k < n; k++) {
-        size_t r = (size_t)(f[k] & mask) * ENT_NTAGS;
-        W[r + gold] += 1;
-        U[r + gold] += c;
-        W[r + pred] -= 1;
-        U[r + pred] -= c;
+        size_t r = (size_t)(f[k] & mask) * ENT_NTAGS + (size_t)tag;
+        W[r] += (float)delta;
+        U[r] += c * delta;
     }
+}
+
+/* Structured perceptron: the sentence [a, b) is decoded as the plugin
+ * decodes it; where the best tags differ from the gold ones, the gold
+ * path's features gain and the predicted path's lose. */
+static size_t train_run(ent_state *st, const doc *d, size_t a, size_t b, int *gold, double c)
+{
+    static ent_lattice lat;
+    static unsigned char pred[ENT_MAXRUN];
+    uint32_t f[ENT_MAXF];
+    /* a gold path the constraints allow: a name that begins where we see
+     * no beginning begins there; one that may not begin is none */
+    for (size_t i = a; i < b; i++) {
+        int prev = i == a ? 0 : gold[i - 1];
+        if (gold[i] % 2 == 0 && gold[i] && !ent_tag_allowed(st, i, prev, gold[i]))
+            gold[i]--;
+        if (!ent_tag_allowed(st, i, prev, gold[i]))
+            gold[i] = 0;
+    }
+    double trans[ENT_NTAGS][ENT_NTAGS];
+    ent_transitions(float_scores, NULL, trans);
+    ent_viterbi(st, d->text, a, b, float_scores, NULL, (const double (*)[ENT_NTAGS])trans, margin, &lat, pred);
+    size_t errors = 0;
+    for (size_t i = a; i < b; i++) {
+        int g = gold[i], p = pred[i - a];
+        int gp = i == a ? 0 : gold[i - 1], pp = i == a ? 0 : pred[i - 1 - a];
+        errors += g != p;
+        if (g != p) {
+            size_t n = ent_features(st, d->text, i, f);
+            update(f, n, g, 1, c);
+            update(f, n, p, -1, c);
+        }
+        if (g != p || gp != pp) {
+            update(f, ent_history_features(st, i, gp, f), g, 1, c);
+            update(f, ent_history_features(st, i, pp, f), p, -1, c);
+            f[0] = ent_transition_feature(gp);
+            update(f, 1, g, 1, c);
+            f[0] = ent_transition_feature(pp);
+            update(f, 1, p, -1, c);
+        }
+    }
+    return errors;
 }
 
 static size_t train_doc(ent_state *st, const doc *d, int **tags, size_t *tcap, double *c)
@@ -196,28 +243,13 @@ static size_t train_doc(ent_state *st, const doc *d, int **tags, size_t *tcap, d
         *tags = xrealloc(*tags, (*tcap = st->ntoks) * sizeof **tags);
     gold_tags(st, d, *tags);
     size_t errors = 0;
-    int p1 = 0, p2 = 0;
-    uint32_t f[ENT_MAXF + 8];
-    for (size_t i = 0; i < st->ntoks; i++) {
-        if (i > 0 && st->toks[i].sent != st->toks[i - 1].sent)
-            p1 = p2 = 0;
-        int gold = (*tags)[i], pred = 0;
-        if (gold % 2 == 0 && gold && !ent_tag_allowed(st, i, p1, gold))
-            gold--;     /* the name began where we did not see it begin */
-        if (!ent_tag_allowed(st, i, p1, gold))
-            gold = 0;
-        if (!ent_must_be_outside(st, i, p1)) {
-            size_t n = ent_features(st, d->text, i, f);
-            n += ent_history_features(st, i, p1, p2, f + n);
-            pred = predict(f, n, st, i, p1);
-            *c += 1;
-            if (pred != gold) {
-                update(f, n, gold, pred, *c);
-                errors++;
-            }
-        }
-        p2 = p1;
-        p1 = pred;
+    for (size_t a = 0; a < st->ntoks;) {
+        size_t b = a + 1;
+        while (b < st->ntoks && b - a < ENT_MAXRUN && st->toks[b].sent == st->toks[a].sent)
+            b++;
+        errors += train_run(st, d, a, b, *tags, *c);
+        *c += 1;
+        a = b;
     }
     return errors;
 }
@@ -246,10 +278,9 @@ static void write_model(const char *out, unsigned bits, double c)
         perror(out);
         exit(1);
     }
-    unsigned char h[20] = { 'G', 'L', 'Y', 'N', 'E', 'R', '1', '\0' };
-    uint32_t v[3] = { bits, ENT_NTAGS, 0 };
-    v[2] = ENT_FEATURE_SET;
-    for (int k = 0; k < 3; k++)
+    unsigned char h[24] = { 'G', 'L', 'Y', 'N', 'E', 'R', '1', '\0' };
+    uint32_t v[4] = { bits, ENT_NTAGS, ENT_FEATURE_SET, (uint32_t)lrint(dmargin * 32000.0) };
+    for (int k = 0; k < 4; k++)
         for (int b = 0; b < 4; b++)
             h[8 + 4 * k + b] = (unsigned char)(v[k] >> (8 * b));
     gzwrite(g, h, sizeof h);
@@ -345,7 +376,7 @@ static void evaluate(ent_state *st)
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: train -d DATADIR [-w WORDLIST] [-b BITS] [-e EPOCHS] [--misc] -o OUT FILE...\n"
+    fprintf(stderr, "usage: train -d DATADIR [-w WORDLIST] [-b BITS] [-e EPOCHS] [-m MARGIN] [-M MARGIN] [--misc] -o OUT FILE...\n"
                     "       train -d DATADIR [-w WORDLIST] [--misc] --eval FILE...\n");
     exit(2);
 }
@@ -370,6 +401,10 @@ int main(int argc, char **argv)
             out = argv[++i];
         else if (i + 1 < argc && !strcmp(argv[i], "-b"))
             bits = (unsigned)atoi(argv[++i]);
+        else if (i + 1 < argc && !strcmp(argv[i], "-M"))
+            dmargin = atof(argv[++i]);
+        else if (i + 1 < argc && !strcmp(argv[i], "-m"))
+            margin = atof(argv[++i]);
         else if (i + 1 < argc && !strcmp(argv[i], "-e"))
             epochs = (unsigned)atoi(argv[++i]);
         else

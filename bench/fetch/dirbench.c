@@ -11,6 +11,20 @@
 
 extern const galley_plugin dir_LTX_galley_plugin;
 
+struct tally {
+    size_t n, bytes, failed;
+};
+
+static void count(galley_doc *d, galley_status rc, void *arg)
+{
+    struct tally *c = arg;
+    size_t len;
+    galley_doc_raw(d, &len);
+    c->bytes += len;
+    c->n++;
+    c->failed += rc != GALLEY_OK;
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -27,24 +41,15 @@ int main(int argc, char **argv)
         fprintf(stderr, "dirbench: %s\n", err);
         return 2;
     }
-    size_t n = 0, bytes = 0, failed = 0;
-    for (;;) {
-        galley_doc *d = galley_doc_new();
-        galley_status rc = galley_test_process(t, d);
-        if (rc == GALLEY_DONE) {
-            galley_doc_free(d);
-            break;
-        }
-        size_t len;
-        galley_doc_raw(d, &len);
-        bytes += len;
-        n++;
-        failed += rc != GALLEY_OK;
-        galley_doc_free(d);
-    }
+    struct tally c = { 0 };
+    int rc = galley_test_fetch_each(t, count, &c);
     galley_test_close(t, err, sizeof err);
     clock_gettime(CLOCK_MONOTONIC, &b);
+    if (rc < 0) {
+        fprintf(stderr, "dirbench: out of memory\n");
+        return 2;
+    }
     double s = (double)(b.tv_sec - a.tv_sec) + (b.tv_nsec - a.tv_nsec) / 1e9;
-    printf("%zu %zu %zu %.6f\n", n, failed, bytes, s);
+    printf("%zu %zu %zu %.6f\n", c.n, c.failed, c.bytes, s);
     return 0;
 }

@@ -1,7 +1,8 @@
 #!/bin/sh
 # bench/keyphrases/run.sh - F1@5 and F1@10 of the `keyphrases` plugin on each
 # keyphrase dev set (500N-KPCrowd, SemEval-2017, Inspec)
-# (galley run: dir -> keyphrases -> jsonl).
+# (galley run: dir -> sentences -> keyphrases -> jsonl, the sentences stage
+# before keyphrases as in conf/default.conf).
 # From the build tree after `make`: sh bench/keyphrases/run.sh
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
 top_builddir=${top_builddir:-$(pwd)}
@@ -21,6 +22,7 @@ for set in kpcrowd kp-semeval2017 kp-inspec; do
     echo "== $set"
     cat > "$out/bench.conf" <<CONF
 stage "fetch" { plugin = "dir" dir { path = "$data/bench/$set/docs" } }
+stage "sentences" { plugin = "sentences" }
 stage "extract" { plugin = "keyphrases" }
 stage "output" { plugin = "jsonl" jsonl { path = "$out/records.jsonl" text = false } }
 CONF

@@ -6,21 +6,12 @@ match of the top 5 / top 10, precision/recall/F1 averaged over documents,
 and the share of multi-word phrases among the predictions.
 
 usage: score.py SET_DIR RECORDS.jsonl"""
-import ctypes, ctypes.util, json, os, re, sys
+import json, os, re, sys
 
-lib = ctypes.CDLL(ctypes.util.find_library('stemmer') or 'libstemmer.so.0d')
-lib.sb_stemmer_new.restype = ctypes.c_void_p
-lib.sb_stemmer_new.argtypes = [ctypes.c_char_p, ctypes.c_char_p]
-lib.sb_stemmer_stem.restype = ctypes.c_void_p
-lib.sb_stemmer_stem.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
-lib.sb_stemmer_length.argtypes = [ctypes.c_void_p]
-STEMMER = lib.sb_stemmer_new(b'porter', b'UTF_8')
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+from snowball import stemmer  # noqa: E402  (bench/snowball.py)
 
-
-def stem(word):
-    b = word.encode('utf-8')
-    p = lib.sb_stemmer_stem(STEMMER, b, len(b))
-    return ctypes.string_at(p, lib.sb_stemmer_length(STEMMER)).decode('utf-8', 'replace')
+stem = stemmer('porter')
 
 
 def norm(phrase):

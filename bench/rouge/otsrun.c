@@ -9,12 +9,9 @@
 #include <time.h>
 #include <unistd.h>
 
-static double seconds(const struct timespec *a, const struct timespec *b)
-{
-    return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
-}
-
 #include <ots/libots.h>
+
+#include "listrun.h"
 
 static char *slurp(const char *path, size_t *n)
 {
@@ -30,18 +27,6 @@ static char *slurp(const char *path, size_t *n)
         b[*n] = '\0';
     fclose(f);
     return b;
-}
-
-static int count_lines(const char *path)
-{
-    size_t n = 0;
-    char *b = slurp(path, &n);
-    int k = 0;
-    for (size_t i = 0; b && i < n; i++)
-        if (b[i] == '\n' && (i == 0 || b[i - 1] != '\n'))
-            k++;
-    free(b);
-    return k < 1 ? 1 : k;
 }
 
 /* one selected sentence on one line, white space squeezed */
@@ -82,24 +67,15 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: otsrun [-K REFDIR | -n N] -l LIST -O OUTDIR\n");
         return 2;
     }
-    char line[4096], path[8300];
+    char line[4096], path[8300], *id, *body;
     size_t docs = 0;
     struct timespec t0, t1;
     double cpu = 0;         /* CPU seconds in the summarizer alone */
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    while (fgets(line, sizeof line, lf)) {
-        line[strcspn(line, "\n")] = '\0';
-        char *tab = strchr(line, '\t');
-        if (!tab)
-            continue;
-        *tab = '\0';
-        int k = fixed;
-        if (kdir) {
-            snprintf(path, sizeof path, "%s/%s.txt", kdir, line);
-            k = count_lines(path);
-        }
+    while (list_next(lf, line, sizeof line, &id, &body)) {
+        int k = kdir ? list_k(kdir, id, 1000) : fixed;
         size_t n;
-        char *text = slurp(tab + 1, &n);
+        char *text = slurp(body, &n);
         if (!text)
             continue;
         struct timespec c0, c1;
@@ -114,7 +90,7 @@ int main(int argc, char **argv)
         ots_highlight_doc_lines(art, k);
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c1);
         cpu += seconds(&c0, &c1);
-        snprintf(path, sizeof path, "%s/%s.txt", outdir, line);
+        snprintf(path, sizeof path, "%s/%s.txt", outdir, id);
         FILE *out = fopen(path, "w");
         for (GList *l = art->lines; out && l; l = l->next) {
             OtsSentence *s = l->data;
@@ -134,10 +110,8 @@ int main(int argc, char **argv)
     }
     clock_gettime(CLOCK_MONOTONIC, &t1);
     fclose(lf);
-    double s = seconds(&t0, &t1);
-    /* docs, wall seconds, docs/s wall, CPU seconds summarizing (the
-     * dictionary load included: every OtsArticle needs its own), docs/s CPU */
-    printf("%zu %.3f %.1f %.3f %.1f\n", docs, s, s > 0 ? (double)docs / s : 0, cpu,
-           cpu > 0 ? (double)docs / cpu : 0);
+    /* CPU seconds summarizing include the dictionary load: every
+     * OtsArticle needs its own */
+    print_speed(docs, &t0, &t1, cpu, 1);
     return 0;
 }

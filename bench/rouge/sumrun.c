@@ -15,13 +15,10 @@
 #include <time.h>
 #include <unistd.h>
 
-static double seconds(const struct timespec *a, const struct timespec *b)
-{
-    return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
-}
-
 #include <galley/galley.h>
 #include <galley/testing.h>
+
+#include "listrun.h"
 
 extern const galley_plugin lead_LTX_galley_plugin;
 extern const galley_plugin textrank_LTX_galley_plugin;
@@ -54,24 +51,6 @@ static char *latin1_to_utf8(const char *s, size_t n, size_t *out)
     }
     *out = k;
     return o;
-}
-
-static size_t count_lines(const char *path)
-{
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return 0;
-    size_t n = 0;
-    int c, prev = '\n';
-    while ((c = fgetc(f)) != EOF) {
-        if (c == '\n' && prev != '\n')
-            n++;
-        prev = c;
-    }
-    if (prev != '\n')
-        n++;
-    fclose(f);
-    return n;
 }
 
 static void write_summary(const char *dir, const char *id, galley_doc *d)
@@ -143,25 +122,14 @@ int main(int argc, char **argv)
         fprintf(stderr, "sumrun: sentences: %s\n", err);
         return 2;
     }
-    char line[4096], kpath[8300];
+    char line[4096], *id, *path;
     size_t docs = 0;
     int rc = 0;
     struct timespec t0, t1;
     double cpu = 0;         /* CPU seconds in the summarizer alone */
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    while (fgets(line, sizeof line, lf)) {
-        line[strcspn(line, "\n")] = '\0';
-        char *tab = strchr(line, '\t');
-        if (!tab)
-            continue;
-        *tab = '\0';
-        const char *id = line, *path = tab + 1;
-        int k = 0;
-        if (kdir) {
-            snprintf(kpath, sizeof kpath, "%s/%s.txt", kdir, id);
-            size_t kk = count_lines(kpath);
-            k = kk < 1 ? 1 : kk > MAXK ? MAXK : (int)kk;
-        }
+    while (list_next(lf, line, sizeof line, &id, &path)) {
+        int k = kdir ? list_k(kdir, id, MAXK) : 0;
         if (!byk[k] && !(byk[k] = open_k(p, opts, nopt, k))) {
             rc = 2;
             break;
@@ -205,9 +173,6 @@ int main(int argc, char **argv)
     for (int k = 0; k <= MAXK; k++)
         if (byk[k])
             galley_test_close(byk[k], err, sizeof err);
-    double s = seconds(&t0, &t1);
-    /* docs, wall seconds, docs/s wall, CPU seconds summarizing, docs/s CPU */
-    printf("%zu %.3f %.0f %.3f %.0f\n", docs, s, s > 0 ? (double)docs / s : 0, cpu,
-           cpu > 0 ? (double)docs / cpu : 0);
+    print_speed(docs, &t0, &t1, cpu, 0);
     return rc;
 }

@@ -7,21 +7,12 @@
 # bio, voyage CC BY-SA 3.0; UNER English-EWT CC BY-SA 4.0).  None of the
 # keyphrase dev sets is used.  Run from the top of the source tree:
 #   python3 conf/extract/make-df.py [SHARED_DATA] > conf/extract/keyphrase-df.txt
-import ctypes, ctypes.util, glob, re, sys
+import glob, os, re, sys
 
-lib = ctypes.CDLL(ctypes.util.find_library('stemmer') or 'libstemmer.so.0d')
-lib.sb_stemmer_new.restype = ctypes.c_void_p
-lib.sb_stemmer_new.argtypes = [ctypes.c_char_p, ctypes.c_char_p]
-lib.sb_stemmer_stem.restype = ctypes.c_void_p
-lib.sb_stemmer_stem.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
-lib.sb_stemmer_length.argtypes = [ctypes.c_void_p]
-st = lib.sb_stemmer_new(b'english', b'UTF_8')
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'bench'))
+from snowball import stemmer  # noqa: E402  (bench/snowball.py)
 
-
-def stem(w):
-    b = w.encode('utf-8')
-    p = lib.sb_stemmer_stem(st, b, len(b))
-    return ctypes.string_at(p, lib.sb_stemmer_length(st)).decode('utf-8')
+stem = stemmer('english')
 
 
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")

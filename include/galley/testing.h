@@ -35,6 +35,12 @@ galley_test *galley_test_open(const galley_plugin *plugin,
 /* process() for transforms and outputs, next() for fetch plugins.  The doc's
  * failure message (galley_doc_error) is kept for inspection. */
 galley_status galley_test_process(galley_test *t, galley_doc *doc);
+/* For a fetch plugin: next() until it says GALLEY_DONE, each document in a
+ * fresh doc handed to each(doc, status, arg) and freed after.  0, or -1 when
+ * memory for a document ran out (the plugin was not asked further). */
+int galley_test_fetch_each(galley_test *t,
+                           void (*each)(galley_doc *doc, galley_status rc, void *arg),
+                           void *arg);
 /* close(), then frees t.  Returns close()'s status; message in err. */
 galley_status galley_test_close(galley_test *t, char *err, size_t errlen);
 

@@ -492,14 +492,11 @@ static int read_file(const fetch_file *s, galley_doc *doc, const char *path,
         if (n == cap) {
             if ((long long)n > s->max_bytes)
                 break;
-            char *bigger = realloc(b, cap * 2);
-            if (!bigger) {
+            if (galley_reserve(&b, &cap, cap * 2, 1) < 0) {
                 free(b);
                 b = NULL;
                 break;
             }
-            b = bigger;
-            cap *= 2;
         }
         r = read(fd, b + n, cap - n);
         if (r < 0 && errno == EINTR)
@@ -632,6 +629,16 @@ const char *fetch_sniff_type(const char *name, const char *b, size_t n)
 }
 
 /* ---- shards ---- */
+
+int fetch_read_common(galley_stage *st, fetch_shard *sh, fetch_decoder *dec, char *err,
+                      size_t errlen)
+{
+    dec->nul = fetch_nul_mode(galley_opt_str(st, "nul"));
+    dec->fallback = galley_opt_str(st, "fallback");
+    if (fetch_shard_parse(galley_opt_str(st, "shard"), sh, err, errlen) < 0)
+        return -1;
+    return fetch_decoder_check(dec, err, errlen);
+}
 
 int fetch_shard_parse(const char *s, fetch_shard *sh, char *err, size_t errlen)
 {

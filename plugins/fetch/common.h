@@ -81,6 +81,26 @@ int fetch_shard_parse(const char *s, fetch_shard *sh, char *err, size_t errlen);
  * id: FNV-1a 64, so every machine agrees) */
 int fetch_shard_mine(const fetch_shard *sh, const char *id);
 
+/* ---- the option rows and settings every file-reading fetch plugin has ----
+ * "shard" (what `galley run --shard K/N` sets), "nul" and "fallback", in
+ * each plugin's words: VERB "read", KEY what the hash is of ("id", "URL"),
+ * ITEM and ITEMS what a document comes from ("file", "files"). */
+#define FETCH_SHARD_OPTION(VERB, KEY) \
+    { GALLEY_OPT_STRING, "shard", "", 0, 0, 0, \
+      "K/N: " VERB " only the K-th of N parts (by a stable hash of the " KEY "); " \
+      "`--shard K/N` sets it", NULL }
+#define FETCH_DECODE_OPTIONS(ITEM, ITEMS) \
+    { GALLEY_OPT_STRING, "nul", "html", 0, 0, 0, \
+      "a NUL in a " ITEM ": fail it, replace it with U+FFFD, or html: " \
+      "replace in HTML " ITEMS ", fail the others", "fail|replace|html" }, \
+    { GALLEY_OPT_STRING, "fallback", "windows-1252", 0, 0, 0, \
+      "charset of " ITEMS " that are not UTF-8 and declare none (an iconv name)", NULL }
+
+/* Reads the stage's "shard", "nul" and "fallback" into sh and dec and checks
+ * them; 0, or -1 with a message in err. */
+int fetch_read_common(galley_stage *st, fetch_shard *sh, fetch_decoder *dec, char *err,
+                      size_t errlen);
+
 /* ---- glob lists ---- */
 /* 1 if name matches one of the patterns (fnmatch, case-insensitive) */
 int fetch_glob_any(const char *const *pats, size_t n, const char *name);

@@ -28,18 +28,11 @@ static const galley_option dir_options[] = {
       "follow symbolic links (directory loops are detected and reported)", NULL },
     { GALLEY_OPT_INT, "max_bytes", "16777216", 0, 1, 1073741824,
       "a bigger file fails with its size named", NULL },
-    { GALLEY_OPT_STRING, "shard", "", 0, 0, 0,
-      "K/N: read only the K-th of N parts (by a stable hash of the id); "
-      "`--shard K/N` sets it", NULL },
+    FETCH_SHARD_OPTION("read", "id"),
     { GALLEY_OPT_STRING, "empty", "fail", 0, 0, 0,
       "an empty file: fail (reported), skip (silently) or keep (empty text)",
       "fail|skip|keep" },
-    { GALLEY_OPT_STRING, "nul", "html", 0, 0, 0,
-      "a NUL byte: fail the file (binary?), replace it with U+FFFD, or html: "
-      "replace in HTML files (browsers read them), fail the others",
-      "fail|replace|html" },
-    { GALLEY_OPT_STRING, "fallback", "windows-1252", 0, 0, 0,
-      "charset of files that are not UTF-8 and declare none (iconv name)", NULL },
+    FETCH_DECODE_OPTIONS("file", "files"),
     { 0 }
 };
 
@@ -293,15 +286,12 @@ static galley_status dir_open(galley_stage *st, void **state)
     s->file.follow = galley_opt_bool(st, "follow_links");
     s->file.max_bytes = galley_opt_int(st, "max_bytes");
     s->file.empty = fetch_empty_mode(galley_opt_str(st, "empty"));
-    s->file.dec.nul = fetch_nul_mode(galley_opt_str(st, "nul"));
-    s->file.dec.fallback = galley_opt_str(st, "fallback");
     *state = s;
     if (!s->root) {
         dir_close(s);
         return galley_stage_fail(st, "out of memory");
     }
-    if (fetch_shard_parse(galley_opt_str(st, "shard"), &s->shard, err, sizeof err)
-        || fetch_decoder_check(&s->file.dec, err, sizeof err)) {
+    if (fetch_read_common(st, &s->shard, &s->file.dec, err, sizeof err) < 0) {
         dir_close(s);
         *state = NULL;
         return galley_stage_fail(st, "%s", err);

@@ -48,14 +48,8 @@ static const galley_option http_options[] = {
       "(empty: no cache)", NULL },
     { GALLEY_OPT_FLOAT, "cache_max_age", "0", 0, 0, 31536000,
       "seconds a cached response is used without asking the server", NULL },
-    { GALLEY_OPT_STRING, "shard", "", 0, 0, 0,
-      "K/N: fetch only the K-th of N parts (by a stable hash of the URL); "
-      "`--shard K/N` sets it", NULL },
-    { GALLEY_OPT_STRING, "nul", "html", 0, 0, 0,
-      "a NUL in a body: fail the page, replace it with U+FFFD, or html: "
-      "replace in HTML pages, fail the others", "fail|replace|html" },
-    { GALLEY_OPT_STRING, "fallback", "windows-1252", 0, 0, 0,
-      "charset of pages that are not UTF-8 and declare none", NULL },
+    FETCH_SHARD_OPTION("fetch", "URL"),
+    FETCH_DECODE_OPTIONS("page", "pages"),
     { GALLEY_OPT_BOOL, "allow_private", "false", 0, 0, 0,
       "also connect to private, loopback, link-local and other non-public "
       "addresses (refused by default, redirects included: a URL list or a "
@@ -79,7 +73,8 @@ typedef struct host {
 typedef struct job {
     char *url;
     unsigned long line;
-    host *host;             /* NULL when the URL failed before any request */
+    size_t host;            /* its entry in hosts, plus 1; 0 when the URL
+                             * failed before any request */
     int state, tries;
     double not_before;      /* monotonic time it may start (delay, backoff) */
     CURL *easy;
@@ -121,6 +116,12 @@ typedef struct http_state {
     fetch_decoder dec;
     fetch_netpolicy policy;
 } http_state;
+
+/* The job's host entry, by index: the array moves as it grows. */
+static host *host_of(http_state *s, const job *j)
+{
+    return &s->hosts[j->host - 1];
+}
 
 static double now_mono(void)
 {
@@ -249,12 +250,10 @@ static int cache_body(const http_state *s, job *j, const cache_entry *e)
     char buf[65536];
     size_t r;
     while ((r = fread(buf, 1, sizeof buf, f)) > 0) {
-        char *bigger = realloc(j->body, j->len + r + 1);
-        if (!bigger) {
+        if (galley_reserve(&j->body, &j->cap, j->len + r + 1, 1) < 0) {
             fclose(f);
             return -1;
         }
-        j->body = bigger;
         memcpy(j->body + j->len, buf, r);
         j->len += r;
     }
@@ -433,8 +432,8 @@ static int job_start(http_state *s, job *j, double now)
     }
     j->tries++;
     j->state = J_RUN;
-    j->host->busy = 1;
-    j->host->last_start = now;
+    host_of(s, j)->busy = 1;
+    host_of(s, j)->last_start = now;
     s->running++;
     return 0;
 }
@@ -460,7 +459,7 @@ static void job_finished(http_state *s, job *j, CURLcode rc)
     j->final_url = eff ? strdup(eff) : NULL;
     curl_multi_remove_handle(s->multi, j->easy);
     s->running--;
-    j->host->busy = 0;
+    host_of(s, j)->busy = 0;
     utc_now(j->fetched_at, sizeof j->fetched_at);
     if (j->refused[0]) {    /* never retried */
         int moved = j->final_url && strcmp(j->final_url, j->url) != 0;
@@ -520,42 +519,21 @@ static void job_finished(http_state *s, job *j, CURLcode rc)
 
 /* ---- the URL list and the queue ---- */
 
-static host *get_host(http_state *s, const char *name)
+/* The index + 1 of name's host entry, added if new; 0: out of memory. */
+static size_t add_host(http_state *s, const char *name)
 {
     for (size_t i = 0; i < s->nhosts; i++)
         if (!strcmp(s->hosts[i].name, name))
-            return &s->hosts[i];
-    return NULL;
-}
-
-/* The host entry of name, added if new.  Queued jobs point into the
- * array, so growing it re-points them. */
-static host *add_host(http_state *s, const char *name)
-{
-    host *h = get_host(s, name);
-    if (h)
-        return h;
-    if (s->nhosts == s->hostcap) {
-        size_t ncap = s->hostcap ? 2 * s->hostcap : 16;
-        host *bigger = realloc(s->hosts, ncap * sizeof *bigger);
-        if (!bigger)
-            return NULL;
-        for (size_t i = 0; i < s->n; i++) {     /* re-point the queued jobs */
-            job *j = s->q[(s->head + i) % s->qcap];
-            if (j->host)
-                j->host = bigger + (j->host - s->hosts);
-        }
-        s->hosts = bigger;
-        s->hostcap = ncap;
-    }
-    h = &s->hosts[s->nhosts];
+            return i + 1;
+    if (galley_reserve(&s->hosts, &s->hostcap, s->nhosts + 1, sizeof *s->hosts) < 0)
+        return 0;
+    host *h = &s->hosts[s->nhosts];
     h->name = strdup(name);
     if (!h->name)
-        return NULL;
+        return 0;
     h->busy = 0;
     h->last_start = -1e9;
-    s->nhosts++;
-    return h;
+    return ++s->nhosts;
 }
 
 /* The scheme and host of url through libcurl's URL parser: 0, or -1 with
@@ -642,11 +620,12 @@ static double start_jobs(http_state *s)
     double now = now_mono(), wait = 1.0;
     for (size_t i = 0; i < s->n && s->running < s->concurrency; i++) {
         job *j = s->q[(s->head + i) % s->qcap];
-        if (j->state != J_WAIT || j->host->busy)
+        if (j->state != J_WAIT || host_of(s, j)->busy)
             continue;
         double at = j->not_before;
-        if (j->host->last_start + s->delay > at)
-            at = j->host->last_start + s->delay;
+        double next = host_of(s, j)->last_start + s->delay;
+        if (next > at)
+            at = next;
         if (at > now) {
             if (at - now < wait)
                 wait = at - now;
@@ -792,16 +771,13 @@ static galley_status http_open(galley_stage *st, void **state)
     s->max_redirects = (long)galley_opt_int(st, "max_redirects");
     s->user_agent = galley_opt_str(st, "user_agent");
     s->max_age = galley_opt_float(st, "cache_max_age");
-    s->dec.nul = fetch_nul_mode(galley_opt_str(st, "nul"));
-    s->dec.fallback = galley_opt_str(st, "fallback");
     s->window = (size_t)s->concurrency * 4 + 16;
     const char *cache = galley_opt_str(st, "cache");
     const char *path = galley_opt_str(st, "path");
     galley_status rc = GALLEY_OK;
     const char *const *allow;
     size_t nallow = galley_opt_list(st, "allow_addresses", &allow);
-    if (fetch_shard_parse(galley_opt_str(st, "shard"), &s->shard, err, sizeof err)
-        || fetch_decoder_check(&s->dec, err, sizeof err)
+    if (fetch_read_common(st, &s->shard, &s->dec, err, sizeof err) < 0
         || fetch_netpolicy_init(&s->policy, galley_opt_bool(st, "allow_private"), allow,
                                 nallow, err, sizeof err)) {
         rc = galley_stage_fail(st, "%s", err);

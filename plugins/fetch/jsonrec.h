@@ -22,5 +22,10 @@ typedef struct fetch_jsonrec {
  * with FETCH_EMPTY_SKIP) or GALLEY_ERROR (doc failed, with where named). */
 galley_status fetch_jsonrec_doc(galley_doc *doc, const char *json, size_t len,
                                 const fetch_jsonrec *r);
+/* The same, always through jansson: fetch_jsonrec_doc reads a flat object of
+ * strings itself, and must give the same document (the stdin fuzz target
+ * compares the two on every line). */
+galley_status fetch_jsonrec_doc_jansson(galley_doc *doc, const char *json, size_t len,
+                                        const fetch_jsonrec *r);
 
 #endif

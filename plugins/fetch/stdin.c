@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <galley/galley.h>
 #include "common.h"
@@ -20,17 +21,11 @@ static const galley_option stdin_options[] = {
       "paths: one file path a line", "jsonl|paths" },
     { GALLEY_OPT_INT, "max_bytes", "16777216", 0, 1, 1073741824,
       "a longer line (jsonl) or bigger file (paths) fails with its size named", NULL },
-    { GALLEY_OPT_STRING, "shard", "", 0, 0, 0,
-      "K/N: keep only the K-th of N parts (by a stable hash of the id); "
-      "`--shard K/N` sets it", NULL },
+    FETCH_SHARD_OPTION("keep", "id"),
     { GALLEY_OPT_STRING, "empty", "fail", 0, 0, 0,
       "a record with empty text or an empty file: fail, skip or keep",
       "fail|skip|keep" },
-    { GALLEY_OPT_STRING, "nul", "html", 0, 0, 0,
-      "a NUL in a file (paths): fail it, replace it with U+FFFD, or html: "
-      "replace in HTML files, fail the others", "fail|replace|html" },
-    { GALLEY_OPT_STRING, "fallback", "windows-1252", 0, 0, 0,
-      "charset of files (paths) that are not UTF-8 and declare none", NULL },
+    FETCH_DECODE_OPTIONS("file (paths)", "files (paths)"),
     { 0 }
 };
 
@@ -46,48 +41,112 @@ typedef struct stdin_state {
     char *line;
     size_t cap;
     unsigned long lineno;
+    char rbuf[65536];       /* input read ahead, rbuf[rpos..rlen) unread */
+    size_t rpos, rlen;
+    int rerr;               /* errno of a failed read, 0 if none */
 } stdin_state;
 
 /* One JSON Lines record into doc.  GALLEY_OK, GALLEY_ERROR or GALLEY_SKIP. */
+/* name, sep and the line number into buf (printf took a tenth of a stdin ->
+ * jsonl run for these two strings); NULL when name does not fit */
+static const char *name_line(char *buf, size_t cap, const char *name, const char *sep,
+                             unsigned long lineno)
+{
+    size_t n = strlen(name), k = strlen(sep);
+    char num[24], *p = num + sizeof num;
+    do
+        *--p = (char)('0' + lineno % 10);
+    while (lineno /= 10);
+    size_t d = (size_t)(num + sizeof num - p);
+    if (n + k + d + 1 > cap)
+        return NULL;
+    memcpy(buf, name, n);
+    memcpy(buf + n, sep, k);
+    memcpy(buf + n + k, p, d);
+    buf[n + k + d] = '\0';
+    return buf;
+}
+
 static galley_status jsonl_doc(stdin_state *s, galley_doc *doc, const char *line,
                                size_t len)
 {
+    char where[512], id[512];
     fetch_jsonrec r = {
-        .where = galley_doc_printf(doc, "%s line %lu", s->name, s->lineno),
-        .fallback_id = galley_doc_printf(doc, "%s:%lu", s->name, s->lineno),
+        .where = name_line(where, sizeof where, s->name, " line ", s->lineno),
+        .fallback_id = name_line(id, sizeof id, s->name, ":", s->lineno),
         .shard = &s->shard,
         .empty = s->file.empty,
     };
+    if (!r.where)
+        r.where = galley_doc_printf(doc, "%s line %lu", s->name, s->lineno);
+    if (!r.fallback_id)
+        r.fallback_id = galley_doc_printf(doc, "%s:%lu", s->name, s->lineno);
     return fetch_jsonrec_doc(doc, line, len, &r);
+}
+
+/* Appends chunk[0..n) to the line being read (n bytes of its total so far),
+ * keeping at most keep bytes; returns the new stored length. */
+static size_t line_add(stdin_state *s, size_t stored, const char *chunk, size_t n,
+                       size_t *keep)
+{
+    if (stored >= *keep)
+        return stored;
+    size_t take = n < *keep - stored ? n : *keep - stored;
+    if (stored + take + 1 > s->cap &&
+        galley_reserve(&s->line, &s->cap, stored + take + 1, 1) < 0) {
+        *keep = stored;         /* reported as too long, or out of memory */
+        return stored;
+    }
+    memcpy(s->line + stored, chunk, take);
+    return stored + take;
+}
+
+/* Reads what the input has now (a pipe's writer may wait for our output
+ * before it writes more, so never wait for a full block): the byte count, 0
+ * at the end, -1 on an error (in s->rerr). */
+static ssize_t fill(stdin_state *s)
+{
+    ssize_t k;
+    do
+        k = read(fileno(s->in), s->rbuf, sizeof s->rbuf);
+    while (k < 0 && errno == EINTR && !galley_stopping());
+    if (k < 0 && errno != EINTR)    /* EINTR: stopping, not an error */
+        s->rerr = errno;
+    s->rpos = 0;
+    s->rlen = k > 0 ? (size_t)k : 0;
+    return k;
 }
 
 /* Reads the next line without its end into s->line; 1, or 0 at the end of
  * input.  *len is the line's full length, *stored what s->line holds of it:
  * past max_bytes the rest is read and dropped, so one huge line never takes
- * the memory with it. */
+ * the memory with it.  Input is read a block at a time and lines are found
+ * with memchr: this runs on the fetch thread, which every stdin pipeline
+ * waits for. */
 static int read_line(stdin_state *s, size_t *len, size_t *stored)
 {
     size_t n = 0, total = 0, keep = (size_t)s->file.max_bytes + 1;
-    int c = EOF;
+    int ended = 0;
     if (!s->line && !(s->line = malloc(s->cap = 4096))) {
         s->cap = 0;
         galley_error("%s: out of memory reading a line", s->name);
         return 0;
     }
-    /* the fetch thread is the stream's only reader: no locking per byte */
-    while ((c = getc_unlocked(s->in)) != EOF && c != '\n') {
-        if (n < keep) {
-            /* the call only when the buffer is full: this loop runs per byte
-             * on the fetch thread, which every stdin pipeline waits for */
-            if (n + 2 > s->cap && galley_reserve(&s->line, &s->cap, n + 2, 1) < 0) {
-                keep = n;       /* reported as too long below */
-                continue;
-            }
-            s->line[n++] = (char)c;
+    for (;;) {
+        if (s->rpos == s->rlen && fill(s) <= 0)
+            break;
+        const char *from = s->rbuf + s->rpos;
+        const char *nl = memchr(from, '\n', s->rlen - s->rpos);
+        size_t k = nl ? (size_t)(nl - from) : s->rlen - s->rpos;
+        n = line_add(s, n, from, k, &keep);
+        total += k;
+        s->rpos += k + (nl != NULL);
+        if (nl) {
+            ended = 1;
+            break;
         }
-        total++;
     }
-    if (c == EOF && total == 0)
+    if (!ended && total == 0)
         return 0;
     s->lineno++;
     while (n > 0 && s->line[n - 1] == '\r')
@@ -128,10 +187,10 @@ static galley_status stdin_next(void *state, galley_doc *doc)
         if (rc != GALLEY_SKIP)
             return rc;
     }
-    if (ferror(s->in)) {
+    if (s->rerr) {
         galley_error("%s: read error after line %lu: %s", s->name, s->lineno,
-                     strerror(errno));
-        clearerr(s->in);
+                     strerror(s->rerr));
+        s->rerr = 0;
     }
     return GALLEY_DONE;
 }
@@ -159,10 +218,7 @@ static galley_status stdin_open(galley_stage *st, void **state)
     s->file.follow = 1;     /* a path the user listed is meant to be read */
     s->file.max_bytes = galley_opt_int(st, "max_bytes");
     s->file.empty = fetch_empty_mode(galley_opt_str(st, "empty"));
-    s->file.dec.nul = fetch_nul_mode(galley_opt_str(st, "nul"));
-    s->file.dec.fallback = galley_opt_str(st, "fallback");
-    if (fetch_shard_parse(galley_opt_str(st, "shard"), &s->shard, err, sizeof err)
-        || fetch_decoder_check(&s->file.dec, err, sizeof err)) {
+    if (fetch_read_common(st, &s->shard, &s->file.dec, err, sizeof err) < 0) {
         free(s);
         return galley_stage_fail(st, "%s", err);
     }

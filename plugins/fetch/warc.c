@@ -30,14 +30,8 @@ static const galley_option warc_options[] = {
     { GALLEY_OPT_INT, "max_bytes", "16777216", 0, 1, 1073741824,
       "a bigger record fails with its size named (and is skipped over); after "
       "this many bytes that are not a record the rest of a file is given up", NULL },
-    { GALLEY_OPT_STRING, "shard", "", 0, 0, 0,
-      "K/N: keep only the K-th of N parts (by a stable hash of the URI); "
-      "`--shard K/N` sets it", NULL },
-    { GALLEY_OPT_STRING, "nul", "html", 0, 0, 0,
-      "a NUL in a payload: fail the record, replace it with U+FFFD, or html: "
-      "replace in HTML payloads, fail the others", "fail|replace|html" },
-    { GALLEY_OPT_STRING, "fallback", "windows-1252", 0, 0, 0,
-      "charset of payloads that are not UTF-8 and declare none", NULL },
+    FETCH_SHARD_OPTION("keep", "URI"),
+    FETCH_DECODE_OPTIONS("payload", "payloads"),
     { 0 }
 };
 
@@ -323,13 +317,10 @@ static char *gunzip(const char *b, size_t n, long long max, size_t *outlen)
         if (rc == Z_STREAM_END || (rc != Z_OK && rc != Z_BUF_ERROR))
             break;
         if (z.avail_out == 0) {
-            char *bigger = (long long)cap > max ? NULL : realloc(out, cap * 2);
-            if (!bigger) {
+            if ((long long)cap > max || galley_reserve(&out, &cap, cap * 2, 1) < 0) {
                 rc = Z_MEM_ERROR;
                 break;
             }
-            out = bigger;
-            cap *= 2;
         } else if (z.avail_in == 0) {
             rc = Z_STREAM_END;      /* input cut short: keep what it held */
             break;
@@ -658,11 +649,8 @@ static galley_status warc_open(galley_stage *st, void **state)
     s->ntypes = galley_opt_list(st, "types", &s->types);
     s->nctypes = galley_opt_list(st, "content_types", &s->ctypes);
     s->max_bytes = galley_opt_int(st, "max_bytes");
-    s->dec.nul = fetch_nul_mode(galley_opt_str(st, "nul"));
-    s->dec.fallback = galley_opt_str(st, "fallback");
     const char *path = galley_opt_str(st, "path");
-    if (fetch_shard_parse(galley_opt_str(st, "shard"), &s->shard, err, sizeof err)
-        || fetch_decoder_check(&s->dec, err, sizeof err)) {
+    if (fetch_read_common(st, &s->shard, &s->dec, err, sizeof err) < 0) {
         warc_close(s);
         return galley_stage_fail(st, "%s", err);
     }

@@ -2,6 +2,7 @@
  * each, RFC 4180 quoting (CRLF rows, "" inside quoted values). */
 #include <galley/galley.h>
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,12 +39,8 @@ static const galley_option csv_opts[] = {
  * break (RFC 4180 section 2); NULs become spaces, invalid UTF-8 U+FFFD. */
 static void put_value(csv *c, const char *v, size_t n)
 {
-    size_t len;
-    char *fixed = sink_utf8_repair(v, n, &len, &c->repairs);
-    if (fixed) {
-        v = fixed;
-        n = len;
-    }
+    char *fixed;
+    v = sink_utf8_value(&c->buf, v, n, &n, &c->repairs, &fixed);
     int quote = 0;
     for (size_t i = 0; i < n && !quote; i++)
         quote = v[i] == c->delim || v[i] == '"' || v[i] == '\n' || v[i] == '\r';
@@ -81,7 +78,7 @@ static void put_column(csv *c, const galley_doc *doc, const char *col)
         put_value(c, v, strlen(v));
         return;
     }
-    c->val.len = 0;
+    sink_buf_reset(&c->val);
     sink_buf_add(&c->val, "", 0);
     size_t n = galley_doc_field_count(doc, col);
     for (size_t i = 0; i < n; i++) {
@@ -89,13 +86,16 @@ static void put_column(csv *c, const galley_doc *doc, const char *col)
             sink_buf_puts(&c->val, c->sep);
         sink_buf_puts(&c->val, galley_doc_field_value(doc, col, i, NULL));
     }
-    put_value(c, c->val.data, c->val.len);
+    if (sink_buf_failed(&c->val))
+        c->buf.failed = 1;
+    else
+        put_value(c, c->val.data, c->val.len);
 }
 
 static galley_status csv_process(void *state, galley_doc *doc)
 {
     csv *c = state;
-    c->buf.len = 0;
+    sink_buf_reset(&c->buf);
     c->repairs = 0;
     for (size_t i = 0; i < c->ncols; i++) {
         if (i)
@@ -103,6 +103,9 @@ static galley_status csv_process(void *state, galley_doc *doc)
         put_column(c, doc, c->cols[i]);
     }
     sink_buf_add(&c->buf, "\r\n", 2);
+    if (sink_buf_failed(&c->buf))
+        return galley_doc_fail(doc, "out of memory building the CSV row (%zu bytes built); "
+                               "it is left out of %s", c->buf.len, sink_name(&c->out));
     if (c->repairs)
         galley_warn("%s: output: invalid UTF-8 replaced with U+FFFD in the CSV row",
                     galley_doc_id(doc));
@@ -152,7 +155,7 @@ static galley_status csv_open(galley_stage *st, void **state)
             put_value(c, c->cols[i], strlen(c->cols[i]));
         }
         sink_buf_add(&c->buf, "\r\n", 2);
-        int e = sink_write(&c->out, c->buf.data, c->buf.len);
+        int e = sink_buf_failed(&c->buf) ? ENOMEM : sink_write(&c->out, c->buf.data, c->buf.len);
         if (e) {
             galley_status rc = galley_stage_fail(st, "cannot write to %s: %s",
                                                  sink_name(&c->out), strerror(e));

@@ -2,8 +2,9 @@
  * digest.h), computed from fields and the entity layer. */
 #include <galley/galley.h>
 
-#include <stdlib.h>
 #include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "digest.h"
@@ -130,20 +131,32 @@ size_t digest_keywords(galley_doc *doc, size_t max, const char ***out)
     return n;
 }
 
-galley_status digest_write_entry(sink_file *out, const sink_buf *entry, galley_doc *doc,
-                                 size_t repairs)
+void digest_begin_entry(digest_out *d)
 {
-    if (repairs)
+    sink_buf_reset(&d->buf);
+    d->repairs = 0;
+}
+
+galley_status digest_write_entry(digest_out *d, galley_doc *doc)
+{
+    if (sink_buf_failed(&d->buf))
+        return galley_doc_fail(doc, "out of memory building the digest entry (%zu bytes "
+                               "built); it is left out of %s", d->buf.len, sink_name(&d->out));
+    if (d->repairs)
         galley_warn("%s: output: invalid UTF-8 replaced with U+FFFD in the digest",
                     galley_doc_id(doc));
-    int e = sink_write(out, entry->data, entry->len);
+    int e = sink_write(&d->out, d->buf.data, d->buf.len);
     if (e)
         return galley_doc_fail(doc, "cannot write the digest entry to %s: %s",
-                               sink_name(out), strerror(e));
+                               sink_name(&d->out), strerror(e));
+    d->n++;
     return GALLEY_OK;
 }
 
-galley_status digest_refuse_resume(galley_stage *st)
+/* A digest is written whole at close from the documents of one run; a run
+ * with a state file processes only new or changed documents, so it would
+ * silently lose the rest. */
+static galley_status refuse_resume(galley_stage *st)
 {
     if (!galley_stage_resuming(st, NULL))
         return GALLEY_OK;
@@ -152,4 +165,61 @@ galley_status digest_refuse_resume(galley_stage *st)
                              "file processes only new or changed documents, so the digest "
                              "would miss the others; write jsonl, csv, json or sqlite in "
                              "such a run and make the digest in a run without a state file");
+}
+
+/* writes the head or the foot built in d->buf: 0, or -1 with the message in err */
+static int write_part(digest_out *d, char *err, size_t errlen)
+{
+    if (sink_buf_failed(&d->buf)) {
+        snprintf(err, errlen, "out of memory writing %s", sink_name(&d->out));
+        return -1;
+    }
+    int e = sink_write(&d->out, d->buf.data, d->buf.len);
+    if (e) {
+        snprintf(err, errlen, "cannot write to %s: %s", sink_name(&d->out), strerror(e));
+        return -1;
+    }
+    return 0;
+}
+
+galley_status digest_open(galley_stage *st, void (*head)(digest_out *d, const char *title),
+                          void **state)
+{
+    if (refuse_resume(st) != GALLEY_OK)
+        return GALLEY_ERROR;
+    digest_out *d = calloc(1, sizeof *d);
+    if (!d)
+        return galley_stage_fail(st, "out of memory");
+    d->stage = st;
+    d->top = galley_opt_int(st, "top");
+    char err[512];
+    if (sink_open(&d->out, galley_opt_str(st, "path"), err, sizeof err) < 0) {
+        free(d);
+        return galley_stage_fail(st, "%s", err);
+    }
+    head(d, galley_opt_str(st, "title"));
+    if (write_part(d, err, sizeof err) < 0) {
+        sink_abort(&d->out);
+        sink_buf_free(&d->buf);
+        free(d);
+        return galley_stage_fail(st, "%s", err);
+    }
+    *state = d;
+    return GALLEY_OK;
+}
+
+galley_status digest_close(digest_out *d, void (*foot)(digest_out *d))
+{
+    sink_buf_reset(&d->buf);
+    foot(d);
+    char err[512];
+    int rc = write_part(d, err, sizeof err);
+    if (rc < 0)
+        sink_abort(&d->out);
+    else
+        rc = sink_commit(&d->out, err, sizeof err);
+    galley_stage *st = d->stage;
+    sink_buf_free(&d->buf);
+    free(d);
+    return rc < 0 ? galley_stage_fail(st, "%s", err) : GALLEY_OK;
 }

@@ -31,14 +31,34 @@ size_t digest_entities(galley_doc *doc, const char *label, size_t max, digest_en
 /* Up to max keywords, best first (their order in the keyword field). */
 size_t digest_keywords(galley_doc *doc, size_t max, const char ***out);
 
-/* Writes one finished entry (whole, or fails the doc naming the file) and
- * warns when invalid UTF-8 had to be replaced in it. */
-galley_status digest_write_entry(sink_file *out, const sink_buf *entry, galley_doc *doc,
-                                 size_t repairs);
+/* ---- the file every digest writes: a head, one entry per article, a foot ---- */
+typedef struct digest_out {
+    galley_stage *stage;
+    sink_file out;
+    long long top;              /* option "top" */
+    unsigned long long n;       /* entries written */
+    sink_buf buf;               /* the head, an entry or the foot being built */
+    size_t repairs;             /* invalid UTF-8 bytes replaced in this entry */
+} digest_out;
 
-/* A digest is written whole at close from the documents of one run; a run
- * with a state file processes only new or changed documents, so it would
- * silently lose the rest.  GALLEY_ERROR with the reason in such a run. */
-galley_status digest_refuse_resume(galley_stage *st);
+/* The open() of a digest: reads "path" and "top", refuses a run with a
+ * state file (a digest is written whole at close from the documents of one
+ * run; a resumed run would silently lose the rest), opens the file and
+ * writes what head(d, title option) puts in d->buf.  *state = the
+ * digest_out; GALLEY_ERROR with the stage's message. */
+galley_status digest_open(galley_stage *st, void (*head)(digest_out *d, const char *title),
+                          void **state);
+
+/* Starts an entry in d->buf. */
+void digest_begin_entry(digest_out *d);
+
+/* Writes the entry built in d->buf (whole, or fails the doc naming the file
+ * or saying memory ran out) and warns when invalid UTF-8 had to be replaced
+ * in it. */
+galley_status digest_write_entry(digest_out *d, galley_doc *doc);
+
+/* The close() of a digest: writes what foot(d) puts in d->buf, renames the
+ * file into place and frees d. */
+galley_status digest_close(digest_out *d, void (*foot)(digest_out *d));
 
 #endif

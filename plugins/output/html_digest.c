@@ -10,14 +10,7 @@
 #include "digest.h"
 #include "sink.h"
 
-typedef struct hd {
-    galley_stage *stage;
-    sink_file out;
-    long long top;
-    unsigned long long n;
-    sink_buf buf;
-    size_t repairs;
-} hd;
+typedef digest_out hd;
 
 static const galley_option html_opts[] = {
     { GALLEY_OPT_STRING, "path", "-", GALLEY_OPT_PATH, 0, 0,
@@ -65,10 +58,9 @@ static const char STYLE[] =
 static void esc(hd *h, const char *s)
 {
     size_t len;
-    const char *v = s ? s : "";
-    char *fixed = sink_utf8_repair(v, strlen(v), &len, &h->repairs);
-    if (fixed)
-        v = fixed;
+    char *fixed;
+    s = s ? s : "";
+    const char *v = sink_utf8_value(&h->buf, s, strlen(s), &len, &h->repairs, &fixed);
     for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
         switch (*p) {
         case '&': sink_buf_puts(&h->buf, "&amp;"); break;
@@ -134,8 +126,7 @@ static void html_entities(hd *h, galley_doc *doc)
 static galley_status html_process(void *state, galley_doc *doc)
 {
     hd *h = state;
-    h->buf.len = 0;
-    h->repairs = 0;
+    digest_begin_entry(h);
     sink_buf_puts(&h->buf, "<article>\n<h2>");
     esc(h, digest_title(doc));
     sink_buf_puts(&h->buf, "</h2>\n<p class=\"meta\">");
@@ -166,67 +157,32 @@ static galley_status html_process(void *state, galley_doc *doc)
     }
     html_entities(h, doc);
     sink_buf_puts(&h->buf, "</article>\n");
-    if (digest_write_entry(&h->out, &h->buf, doc, h->repairs) != GALLEY_OK)
-        return GALLEY_ERROR;
-    h->n++;
-    return GALLEY_OK;
+    return digest_write_entry(h, doc);
 }
 
-static galley_status html_open(galley_stage *st, void **state)
+static void html_head(hd *h, const char *title)
 {
-    hd *h = calloc(1, sizeof *h);
-    if (!h)
-        return galley_stage_fail(st, "out of memory");
-    h->stage = st;
-    h->top = galley_opt_int(st, "top");
-    if (digest_refuse_resume(st) != GALLEY_OK) {
-        free(h);
-        return GALLEY_ERROR;
-    }
-    char err[512];
-    if (sink_open(&h->out, galley_opt_str(st, "path"), err, sizeof err) < 0) {
-        free(h);
-        return galley_stage_fail(st, "%s", err);
-    }
-    const char *title = galley_opt_str(st, "title");
     sink_buf_puts(&h->buf, HEAD);
     esc(h, title);
     sink_buf_puts(&h->buf, STYLE);
     esc(h, title);
     sink_buf_puts(&h->buf, "</h1></header>\n<main>\n");
-    int e = sink_write(&h->out, h->buf.data, h->buf.len);
-    if (e) {
-        galley_status rc = galley_stage_fail(st, "cannot write to %s: %s",
-                                             sink_name(&h->out), strerror(e));
-        sink_abort(&h->out);
-        sink_buf_free(&h->buf);
-        free(h);
-        return rc;
-    }
-    *state = h;
-    return GALLEY_OK;
+}
+
+static galley_status html_open(galley_stage *st, void **state)
+{
+    return digest_open(st, html_head, state);
+}
+
+static void html_foot(hd *h)
+{
+    sink_buf_printf(&h->buf, "</main>\n<footer>%llu article%s &middot; written by galley"
+                    "</footer>\n</body>\n</html>\n", h->n, h->n == 1 ? "" : "s");
 }
 
 static galley_status html_close(void *state)
 {
-    hd *h = state;
-    h->buf.len = 0;
-    sink_buf_printf(&h->buf, "</main>\n<footer>%llu article%s &middot; written by galley"
-                    "</footer>\n</body>\n</html>\n", h->n, h->n == 1 ? "" : "s");
-    char err[512];
-    int e = sink_write(&h->out, h->buf.data, h->buf.len);
-    int rc;
-    if (e) {
-        snprintf(err, sizeof err, "cannot write to %s: %s", sink_name(&h->out), strerror(e));
-        sink_abort(&h->out);
-        rc = -1;
-    } else {
-        rc = sink_commit(&h->out, err, sizeof err);
-    }
-    galley_stage *st = h->stage;
-    sink_buf_free(&h->buf);
-    free(h);
-    return rc < 0 ? galley_stage_fail(st, "%s", err) : GALLEY_OK;
+    return digest_close(state, html_foot);
 }
 
 GALLEY_PLUGIN(html_digest,

@@ -32,12 +32,15 @@ static galley_status json_process(void *state, galley_doc *doc)
 {
     jtree *t = state;
     char *rel = sink_safe_relpath(galley_doc_id(doc));
-    t->path.len = 0;
-    sink_buf_printf(&t->path, "%s.json", rel);
+    sink_buf_reset(&t->path);
+    if (rel)
+        sink_buf_printf(&t->path, "%s.json", rel);
     free(rel);
+    if (!rel || sink_buf_failed(&t->path))
+        return galley_doc_fail(doc, "out of memory making the file name of the record");
     const char *relpath = t->path.data;
     if (jrec_encode(&t->rec, doc, &t->buf) < 0)
-        return galley_doc_fail(doc, "cannot encode the record as JSON (jansson refused it)");
+        return jrec_fail(&t->rec, &t->buf, doc);
     int rc = sink_write_under(t->dir, relpath, t->buf.data, t->buf.len, t->overwrite);
     jrec_trim(&t->buf);
     if (rc < 0 && errno == ELOOP)

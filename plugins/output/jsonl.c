@@ -28,11 +28,6 @@ static const galley_option jsonl_opts[] = {
     { 0 }
 };
 
-static galley_status encode_failed(galley_doc *doc)
-{
-    return galley_doc_fail(doc, "cannot encode the record as JSON (jansson refused it)");
-}
-
 /* in a worker: the record is built on a copy of the (read-only) settings */
 static galley_status jsonl_prepare(void *state, galley_doc *doc)
 {
@@ -41,8 +36,9 @@ static galley_status jsonl_prepare(void *state, galley_doc *doc)
     rec.total_repairs = 0;
     sink_buf b = { 0 };
     if (jrec_encode(&rec, doc, &b) < 0) {
+        galley_status rc = jrec_fail(&rec, &b, doc);
         sink_buf_free(&b);
-        return encode_failed(doc);
+        return rc;
     }
     if (rec.total_repairs)
         atomic_fetch_add(&j->prepared_repairs, rec.total_repairs);
@@ -57,7 +53,7 @@ static galley_status jsonl_process(void *state, galley_doc *doc)
     const char *rec = galley_doc_prepared(doc, &len);
     if (!rec) {
         if (jrec_encode(&j->rec, doc, &j->buf) < 0)
-            return encode_failed(doc);
+            return jrec_fail(&j->rec, &j->buf, doc);
         rec = j->buf.data;
         len = j->buf.len;
     }

@@ -2,7 +2,8 @@
 # sink.c (whole-record files, safe paths, UTF-8 repair) goes into each module,
 # record.c (the JSON record of doc/output-schema.md) into the JSON ones.
 OUTPUT_SINK = plugins/output/sink.c plugins/output/sink.h
-OUTPUT_RECORD = plugins/output/record.c plugins/output/record.h $(OUTPUT_SINK)
+OUTPUT_RECORD = plugins/output/record.c plugins/output/record.h \
+	plugins/output/jsonw.c plugins/output/jsonw.h $(OUTPUT_SINK)
 
 pkglib_LTLIBRARIES += plugins/output/jsonl.la
 plugins_output_jsonl_la_SOURCES = plugins/output/jsonl.c $(OUTPUT_RECORD)

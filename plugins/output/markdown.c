@@ -9,14 +9,7 @@
 #include "digest.h"
 #include "sink.h"
 
-typedef struct md {
-    galley_stage *stage;
-    sink_file out;
-    long long top;
-    unsigned long long n;
-    sink_buf buf;
-    size_t repairs;
-} md;
+typedef digest_out md;
 
 static const galley_option markdown_opts[] = {
     { GALLEY_OPT_STRING, "path", "-", GALLEY_OPT_PATH, 0, 0,
@@ -32,10 +25,9 @@ static const galley_option markdown_opts[] = {
 static void md_inline(md *m, const char *s)
 {
     size_t len;
-    const char *v = s ? s : "";
-    char *fixed = sink_utf8_repair(v, strlen(v), &len, &m->repairs);
-    if (fixed)
-        v = fixed;
+    char *fixed;
+    s = s ? s : "";
+    const char *v = sink_utf8_value(&m->buf, s, strlen(s), &len, &m->repairs, &fixed);
     for (const char *p = v; *p; p++) {
         if (*p == '\n' || *p == '\r' || *p == '\t')
             sink_buf_add(&m->buf, " ", 1);
@@ -89,8 +81,7 @@ static void md_entities(md *m, galley_doc *doc)
 static galley_status markdown_process(void *state, galley_doc *doc)
 {
     md *m = state;
-    m->buf.len = 0;
-    m->repairs = 0;
+    digest_begin_entry(m);
     sink_buf_puts(&m->buf, "## ");
     md_inline(m, digest_title(doc));
     sink_buf_puts(&m->buf, "\n\n");
@@ -104,9 +95,8 @@ static galley_status markdown_process(void *state, galley_doc *doc)
         sink_buf_puts(&m->buf, "* · ");
     }
     size_t len;
-    char *fixed = sink_utf8_repair(source, strlen(source), &len, &m->repairs);
-    if (fixed)
-        source = fixed;
+    char *fixed;
+    source = sink_utf8_value(&m->buf, source, strlen(source), &len, &m->repairs, &fixed);
     if (is_url(source))
         sink_buf_printf(&m->buf, "<%s>\n\n", source);
     else {
@@ -125,63 +115,29 @@ static galley_status markdown_process(void *state, galley_doc *doc)
     }
     md_entities(m, doc);
     sink_buf_puts(&m->buf, "\n---\n\n");
-    if (digest_write_entry(&m->out, &m->buf, doc, m->repairs) != GALLEY_OK)
-        return GALLEY_ERROR;
-    m->n++;
-    return GALLEY_OK;
+    return digest_write_entry(m, doc);
+}
+
+static void markdown_head(md *m, const char *title)
+{
+    sink_buf_puts(&m->buf, "# ");
+    md_inline(m, title);
+    sink_buf_puts(&m->buf, "\n\n");
 }
 
 static galley_status markdown_open(galley_stage *st, void **state)
 {
-    md *m = calloc(1, sizeof *m);
-    if (!m)
-        return galley_stage_fail(st, "out of memory");
-    m->stage = st;
-    m->top = galley_opt_int(st, "top");
-    if (digest_refuse_resume(st) != GALLEY_OK) {
-        free(m);
-        return GALLEY_ERROR;
-    }
-    char err[512];
-    if (sink_open(&m->out, galley_opt_str(st, "path"), err, sizeof err) < 0) {
-        free(m);
-        return galley_stage_fail(st, "%s", err);
-    }
-    sink_buf_puts(&m->buf, "# ");
-    md_inline(m, galley_opt_str(st, "title"));
-    sink_buf_puts(&m->buf, "\n\n");
-    int e = sink_write(&m->out, m->buf.data, m->buf.len);
-    if (e) {
-        galley_status rc = galley_stage_fail(st, "cannot write to %s: %s",
-                                             sink_name(&m->out), strerror(e));
-        sink_abort(&m->out);
-        sink_buf_free(&m->buf);
-        free(m);
-        return rc;
-    }
-    *state = m;
-    return GALLEY_OK;
+    return digest_open(st, markdown_head, state);
+}
+
+static void markdown_foot(md *m)
+{
+    sink_buf_printf(&m->buf, "*%llu article%s.*\n", m->n, m->n == 1 ? "" : "s");
 }
 
 static galley_status markdown_close(void *state)
 {
-    md *m = state;
-    m->buf.len = 0;
-    sink_buf_printf(&m->buf, "*%llu article%s.*\n", m->n, m->n == 1 ? "" : "s");
-    char err[512];
-    int e = sink_write(&m->out, m->buf.data, m->buf.len);
-    int rc;
-    if (e) {
-        snprintf(err, sizeof err, "cannot write to %s: %s", sink_name(&m->out), strerror(e));
-        sink_abort(&m->out);
-        rc = -1;
-    } else {
-        rc = sink_commit(&m->out, err, sizeof err);
-    }
-    galley_stage *st = m->stage;
-    sink_buf_free(&m->buf);
-    free(m);
-    return rc < 0 ? galley_stage_fail(st, "%s", err) : GALLEY_OK;
+    return digest_close(state, markdown_foot);
 }
 
 GALLEY_PLUGIN(markdown,

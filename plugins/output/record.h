@@ -25,14 +25,17 @@ typedef struct jrec {
     int text, layers, span_text;
     size_t flags;               /* jansson dump flags */
     size_t repairs;             /* invalid UTF-8 bytes replaced, this doc */
+    int nomem;                  /* memory ran out building this doc's record */
     unsigned long long total_repairs;
 } jrec;
 
 /* reads the JREC_OPTIONS of the stage */
 void jrec_open(galley_stage *st, jrec *j, int pretty);
 /* The record as JSON text ending in a newline, in out (reset first);
- * 0, or -1 if jansson cannot encode it. */
+ * 0, or -1 if jansson cannot encode it or memory ran out: then jrec_fail()
+ * fails the document saying which. */
 int jrec_encode(jrec *j, const galley_doc *doc, sink_buf *out);
+galley_status jrec_fail(const jrec *j, const sink_buf *out, galley_doc *doc);
 /* After the record was written: frees a buffer over 1 MiB rather than keep
  * it for the next record (one giant document would hold its size for good
  * while the stages work on the next ones).  errno is left as it was. */

@@ -38,7 +38,7 @@ static galley_status xadd_process(void *state, galley_doc *doc)
 {
     xadd *x = state;
     if (jrec_encode(&x->rec, doc, &x->buf) < 0)
-        return galley_doc_fail(doc, "cannot encode the record as JSON (jansson refused it)");
+        return jrec_fail(&x->rec, &x->buf, doc);
     const char *argv[10];
     size_t lens[10], argc = 0;
 #define ARG(s, n) (argv[argc] = (s), lens[argc++] = (n))

@@ -22,36 +22,46 @@
 
 /* ---- buffer ---- */
 
-static void buf_check(int r, const sink_buf *b)
+/* The toolkit's buffer does the work; a failure is remembered so the rest
+ * of the record is skipped (see sink.h). */
+static void buf_sync(sink_buf *b, const galley_buf *g, int r)
 {
-    if (r < 0) {
-        galley_error("output: out of memory (a record of %zu bytes)", b->len);
-        abort();
-    }
+    b->data = g->data;
+    b->len = g->len;
+    b->cap = g->cap;
+    if (r < 0)
+        b->failed = 1;
 }
 
 void sink_buf_add(sink_buf *b, const void *s, size_t n)
 {
-    buf_check(galley_buf_add(b, s, n), b);
+    if (b->failed)
+        return;
+    galley_buf g = { b->data, b->len, b->cap };
+    buf_sync(b, &g, galley_buf_add(&g, s, n));
 }
 
 void sink_buf_puts(sink_buf *b, const char *s)
 {
-    buf_check(galley_buf_puts(b, s), b);
+    sink_buf_add(b, s, strlen(s));
 }
 
 void sink_buf_printf(sink_buf *b, const char *fmt, ...)
 {
+    if (b->failed)
+        return;
+    galley_buf g = { b->data, b->len, b->cap };
     va_list ap;
     va_start(ap, fmt);
-    int r = galley_buf_vprintf(b, fmt, ap);
+    int r = galley_buf_vprintf(&g, fmt, ap);
     va_end(ap);
-    buf_check(r, b);
+    buf_sync(b, &g, r);
 }
 
 void sink_buf_free(sink_buf *b)
 {
-    galley_buf_free(b);
+    free(b->data);
+    *b = (sink_buf){ 0 };
 }
 
 /* ---- writing ---- */
@@ -591,6 +601,8 @@ static void add_component(sink_buf *out, const char *c, size_t n)
         else
             sink_buf_add(out, c + i, 1);
     }
+    if (sink_buf_failed(out))
+        return;
     size_t clen = out->len - start - (start ? 1 : 0);
     if (clen > COMPONENT_MAX) {
         char *cs = out->data + start + (start ? 1 : 0);
@@ -620,6 +632,11 @@ char *sink_safe_relpath(const char *id)
             out.len--;
         sink_buf_printf(&out, "~%016llx", (unsigned long long)h);
     }
+    if (sink_buf_failed(&out)) {
+        sink_buf_free(&out);
+        errno = ENOMEM;
+        return NULL;
+    }
     return out.data;
 }
 
@@ -632,7 +649,12 @@ static int utf8_valid(const char *s, size_t n, size_t *bad)
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
     size_t i = 0;
     while (i < n) {
-        if (p[i] < 0x80) {      /* ASCII: most of every text */
+        uint64_t w;             /* ASCII, 8 bytes at a time: most of every text */
+        while (i + 8 <= n && (memcpy(&w, p + i, 8), (w & 0x8080808080808080u) == 0))
+            i += 8;
+        if (i >= n)
+            break;
+        if (p[i] < 0x80) {
             i++;
             continue;
         }
@@ -650,6 +672,7 @@ static int utf8_valid(const char *s, size_t n, size_t *bad)
 char *sink_utf8_repair(const char *s, size_t n, size_t *outlen, size_t *repairs)
 {
     size_t bad;
+    *outlen = n;
     if (utf8_valid(s, n, &bad))
         return NULL;
     sink_buf out = { 0 };
@@ -665,6 +688,25 @@ char *sink_utf8_repair(const char *s, size_t n, size_t *outlen, size_t *repairs)
             break;
         }
     }
+    if (sink_buf_failed(&out)) {
+        sink_buf_free(&out);
+        *outlen = SINK_NOMEM;
+        return NULL;
+    }
     *outlen = out.len;
     return out.data;
+}
+
+const char *sink_utf8_value(sink_buf *rec, const char *s, size_t n, size_t *outlen,
+                            size_t *repairs, char **fixed)
+{
+    *fixed = sink_utf8_repair(s, n, outlen, repairs);
+    if (*fixed)
+        return *fixed;
+    if (*outlen == SINK_NOMEM) {
+        rec->failed = 1;
+        *outlen = 0;
+        return "";
+    }
+    return s;
 }

@@ -8,15 +8,39 @@
 #include <sys/types.h>
 #include <galley/util.h>
 
-/* ---- a growable buffer (the toolkit's galley_buf, reused between
- * records); out of memory while building a record ends the run (the
- * record would be lost half written) ---- */
-typedef galley_buf sink_buf;
+/* ---- a growable buffer for one record (reused between records) ----
+ * The toolkit's out-of-memory policy (galley/util.h: nothing aborts, the
+ * caller fails the document), kept at one check per record: an append that
+ * cannot get memory marks the buffer failed, and every later append is
+ * skipped, so a record is never written with a hole in it.  Whoever writes
+ * the record asks sink_buf_failed() first and fails the document (or the
+ * stage, in open/close) with "out of memory".  sink_buf_reset() starts the
+ * next record and clears the mark. */
+typedef struct sink_buf {
+    char *data;         /* NUL-terminated after any successful append */
+    size_t len, cap;
+    int failed;         /* an append ran out of memory since the reset */
+} sink_buf;
 
 void sink_buf_add(sink_buf *b, const void *s, size_t n);
 void sink_buf_puts(sink_buf *b, const char *s);
 void sink_buf_printf(sink_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+static inline void sink_buf_reset(sink_buf *b)
+{
+    b->len = 0;
+    b->failed = 0;
+}
+static inline int sink_buf_failed(const sink_buf *b)
+{
+    return b->failed;
+}
+/* the text built, for a message: "" before any append, a stand-in when
+ * memory ran out building it */
+static inline const char *sink_buf_text(const sink_buf *b)
+{
+    return b->failed ? "(no memory left to say more)" : b->data ? b->data : "";
+}
 void sink_buf_free(sink_buf *b);
 
 /* ---- an output file written in whole records ----
@@ -76,13 +100,24 @@ int sink_mkdir_p(const char *dir);
  * no "." or ".." component, no empty component, no control characters, each
  * component at most 200 bytes (longer ones are cut and given a hash suffix
  * so that distinct ids stay distinct).  An empty id becomes "_empty".
- * malloc()ed; the caller appends its extension. */
+ * malloc()ed; the caller appends its extension.  NULL (errno ENOMEM) when
+ * memory runs out. */
 char *sink_safe_relpath(const char *id);
 
 /* ---- UTF-8 ---- */
-/* When s[0..n) is valid UTF-8, returns NULL.  Otherwise returns a malloc()ed
- * copy with each invalid byte replaced by U+FFFD, its length in *outlen, and
- * adds the number of replacements to *repairs. */
+/* When s[0..n) is valid UTF-8, returns NULL with *outlen = n.  Otherwise
+ * returns a malloc()ed copy with each invalid byte replaced by U+FFFD, its
+ * length in *outlen, and adds the number of replacements to *repairs; or,
+ * when memory runs out, NULL with *outlen = SINK_NOMEM (the text must not
+ * be written unrepaired: fail the record). */
+#define SINK_NOMEM ((size_t)-1)
+
+/* The same for a value going into the record built in rec: s itself when
+ * valid (*fixed = NULL), else the repaired copy (also in *fixed, for the
+ * caller to free); when memory runs out, "" with rec marked failed.  The
+ * length goes to *outlen. */
+const char *sink_utf8_value(sink_buf *rec, const char *s, size_t n, size_t *outlen,
+                            size_t *repairs, char **fixed);
 char *sink_utf8_repair(const char *s, size_t n, size_t *outlen, size_t *repairs);
 
 /* Runs write() with SIGPIPE blocked in this thread, so a closed pipe is an

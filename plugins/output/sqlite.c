@@ -87,6 +87,7 @@ typedef struct sq {
     long long in_batch;         /* documents in the open transaction */
     int text;
     size_t repairs;
+    int nomem;                  /* a value could not be repaired: memory ran out */
     sink_buf tmp;
     sink_buf first;             /* id of the first document of the open batch */
     /* documents rolled back since the last flush (a write failed): the
@@ -109,7 +110,7 @@ static const galley_option sqlite_opts[] = {
 /* "database or disk is full (No space left on device)" */
 static const char *db_error(sq *s)
 {
-    s->tmp.len = 0;
+    sink_buf_reset(&s->tmp);
     sink_buf_puts(&s->tmp, sqlite3_errmsg(s->db));
     int e = sqlite3_system_errno(s->db);
     /* SQLite reports a full disk as SQLITE_FULL, not always with errno */
@@ -117,7 +118,7 @@ static const char *db_error(sq *s)
         e = ENOSPC;
     if (e)
         sink_buf_printf(&s->tmp, " (%s)", strerror(e));
-    return s->tmp.data;
+    return sink_buf_text(&s->tmp);
 }
 
 /* Why a database cannot be opened or set up: SQLite's errno is often that of
@@ -139,12 +140,12 @@ static const char *open_error(sq *s)
         e = errno;
         what = "its directory";
     }
-    s->tmp.len = 0;
+    sink_buf_reset(&s->tmp);
     if (e)
         sink_buf_printf(&s->tmp, "%s (%s %s: %s)", s->db ? sqlite3_errmsg(s->db) : "cannot open",
                         what, what[4] == 'f' ? s->path : dir, strerror(e));
     free(dir);
-    return e ? s->tmp.data : s->db ? db_error(s) : "out of memory";
+    return e ? sink_buf_text(&s->tmp) : s->db ? db_error(s) : "out of memory";
 }
 
 static int exec(sq *s, const char *sql)
@@ -161,7 +162,10 @@ static void bind_text(sq *s, sqlite3_stmt *st, int i, const char *v, size_t n)
     }
     size_t len;
     char *fixed = sink_utf8_repair(v, n, &len, &s->repairs);
-    if (fixed)
+    if (!fixed && len == SINK_NOMEM) {
+        s->nomem = 1;           /* never stored unrepaired: the document fails */
+        sqlite3_bind_null(st, i);
+    } else if (fixed)
         sqlite3_bind_text(st, i, fixed, (int)len, free);
     else
         sqlite3_bind_text(st, i, v, (int)n, SQLITE_STATIC);
@@ -374,7 +378,7 @@ static const char *lost(sq *s, galley_doc *doc, long long n)
     if (n <= 0)
         return "";
     return galley_doc_printf(doc, "; the %lld document(s) before it since the last commit "
-                             "(from %s) are rolled back with it", n, s->first.data);
+                             "(from %s) are rolled back with it", n, sink_buf_text(&s->first));
 }
 
 /* n documents before a failed one were rolled back with it: until the next
@@ -384,7 +388,7 @@ static void note_lost(sq *s, long long n, const char *why)
     if (n <= 0)
         return;
     if (s->lost == 0) {
-        s->lost_why.len = 0;
+        sink_buf_reset(&s->lost_why);
         sink_buf_puts(&s->lost_why, why);
     }
     s->lost += n;
@@ -395,17 +399,19 @@ static galley_status sqlite_process(void *state, galley_doc *doc)
     sq *s = state;
     if (s->lost)
         return galley_doc_fail(doc, "not written to %s: the transaction since the last "
-                               "checkpoint was rolled back (%s)", s->path, s->lost_why.data);
+                               "checkpoint was rolled back (%s)", s->path, sink_buf_text(&s->lost_why));
     if (s->in_batch == 0) {
         if (exec(s, "BEGIN") < 0)
             return galley_doc_fail(doc, "cannot begin a transaction in %s: %s", s->path,
                                    db_error(s));
-        s->first.len = 0;
+        sink_buf_reset(&s->first);
         sink_buf_puts(&s->first, galley_doc_id(doc));
     }
     s->repairs = 0;
-    if (put(s, doc) < 0) {
-        char *msg = galley_doc_strdup(doc, db_error(s));
+    s->nomem = 0;
+    if (put(s, doc) < 0 || s->nomem) {
+        char *msg = galley_doc_strdup(doc, s->nomem ? "out of memory repairing its UTF-8"
+                                                    : db_error(s));
         long long n = s->in_batch;
         rollback(s);
         note_lost(s, n, msg);
@@ -481,7 +487,7 @@ static galley_status sqlite_flush(void *state)
         long long n = s->lost;
         s->lost = 0;
         return galley_stage_fail(s->stage, "%lld document(s) were rolled back in %s: %s", n,
-                                 s->path, s->lost_why.data);
+                                 s->path, sink_buf_text(&s->lost_why));
     }
     if (s->in_batch == 0)
         return GALLEY_OK;
@@ -504,7 +510,7 @@ static galley_status sqlite_close(void *state)
     if (s->in_batch > 0 && exec(s, "COMMIT") < 0) {
         rc = galley_stage_fail(s->stage, "cannot commit the last %lld document(s) (from %s) "
                                "to %s: %s; they are not in the database", s->in_batch,
-                               s->first.data, s->path, db_error(s));
+                               sink_buf_text(&s->first), s->path, db_error(s));
         rollback(s);
     }
     /* fold the WAL back in, so the database is one self-contained file */

@@ -26,13 +26,9 @@ typedef struct lexrank {
 
 static galley_status lr_open(galley_stage *stage, void **state)
 {
-    lexrank *t = calloc(1, sizeof *t);
+    lexrank *t = gsum_state_new(stage, GSUM_RANKED, sizeof *t);
     if (!t)
-        return galley_stage_fail(stage, "out of memory");
-    if (!(t->g = gsum_new(stage, GSUM_RANKED))) {
-        free(t);
         return GALLEY_ERROR;
-    }
     t->threshold = galley_opt_float(stage, "threshold");
     t->continuous = galley_opt_bool(stage, "continuous");
     t->damping = galley_opt_float(stage, "damping");
@@ -43,36 +39,7 @@ static galley_status lr_open(galley_stage *stage, void **state)
 static galley_status lr_process(void *state, galley_doc *doc)
 {
     lexrank *t = state;
-    gsum *g = t->g;
-    size_t n = gsum_prepare(g, doc);
-    float *w = gsum_matrix(g, n);
-    if (!w)
-        return galley_doc_fail(doc, "out of memory for %zu sentences", n);
-    /* no self-links: with short sentences a self-similarity of 1 would
-     * outweigh every real link and flatten the ranking to the lead */
-    double *c = gsum_row_buffer(g);
-    for (size_t i = 0; i < n; i++) {
-        if (!c || gsum_cosine_row(g, i, c) < 0)
-            return galley_doc_fail(doc, "out of memory for %zu sentences", n);
-        for (size_t j = i + 1; j < n; j++) {
-            float v = c[j] < t->threshold ? 0.0f : t->continuous ? (float)c[j] : 1.0f;
-            w[i * n + j] = w[j * n + i] = v;
-        }
-    }
-    if (gsum_pagerank(g, w, n, t->damping) < 0)
-        return galley_doc_fail(doc, "out of memory for %zu sentences", n);
-    gsum_select(g, doc);
-    return GALLEY_OK;
-}
-
-static galley_status lr_close(void *state)
-{
-    lexrank *t = state;
-    if (t) {
-        gsum_free(t->g);
-        free(t);
-    }
-    return GALLEY_OK;
+    return gsum_graph_summarize(t->g, doc, 0, t->threshold, t->continuous, t->damping);
 }
 
 GALLEY_PLUGIN(lexrank,
@@ -82,4 +49,4 @@ GALLEY_PLUGIN(lexrank,
     .license = "MIT",
     .options = lexrank_options,
     .provides = "summary",
-    .open = lr_open, .process = lr_process, .close = lr_close);
+    .open = lr_open, .process = lr_process, .close = gsum_state_close);

@@ -95,13 +95,9 @@ static galley_status nr_close(void *state);
 
 static galley_status nr_open(galley_stage *stage, void **state)
 {
-    newsrank *t = calloc(1, sizeof *t);
+    newsrank *t = gsum_state_new(stage, GSUM_RANKED, sizeof *t);
     if (!t)
-        return galley_stage_fail(stage, "out of memory");
-    if (!(t->g = gsum_new(stage, GSUM_RANKED))) {
-        free(t);
         return GALLEY_ERROR;
-    }
     const char *c = galley_opt_str(stage, "centrality");
     t->centrality = !c || strcmp(c, "centroid") == 0 ? CENT_CENTROID
                     : strcmp(c, "pagerank") == 0 ? CENT_PAGERANK
@@ -195,19 +191,9 @@ static int graph_centrality(newsrank *t, const doc_terms *d, gsum_sent *sents, s
     float *w = gsum_matrix(g, n);
     if (!w)
         return -1;
-    if (t->centrality == CENT_BM25) {
-        if (gsum_bm25_matrix(g, w) < 0)
-            return -1;
-    } else {
-        double *c = gsum_row_buffer(g);
-        for (size_t i = 0; i < n; i++) {
-            if (!c || gsum_cosine_row(g, i, c) < 0)
-                return -1;
-            for (size_t j = i + 1; j < n; j++)
-                w[i * n + j] = w[j * n + i] = (float)c[j];
-        }
-    }
-    if (gsum_pagerank(g, w, n, 0.85) < 0)
+    if ((t->centrality == CENT_BM25 ? gsum_bm25_matrix(g, w)
+                                    : gsum_cosine_matrix(g, w, -INFINITY, 1)) < 0
+        || gsum_pagerank(g, w, n, 0.85) < 0)
         return -1;
     for (size_t i = 0; i < n; i++)
         t->cent[i] = sents[i].score;

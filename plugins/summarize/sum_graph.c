@@ -108,6 +108,34 @@ static double avg_words(const gsum *g)
     return g->nsents && avg > 0 ? avg / (double)g->nsents : 1;
 }
 
+int gsum_cosine_matrix(gsum *g, float *w, double threshold, int continuous)
+{
+    size_t n = g->nsents;
+    double *c = gsum_row_buffer(g);
+    for (size_t i = 0; i < n; i++) {
+        if (!c || gsum_cosine_row(g, i, c) < 0)
+            return -1;
+        for (size_t j = i + 1; j < n; j++) {
+            float v = c[j] < threshold ? 0.0f : continuous ? (float)c[j] : 1.0f;
+            w[i * n + j] = w[j * n + i] = v;
+        }
+    }
+    return 0;
+}
+
+galley_status gsum_graph_summarize(gsum *g, galley_doc *doc, int bm25, double threshold,
+                                   int continuous, double damping)
+{
+    size_t n = gsum_prepare(g, doc);
+    float *w = gsum_matrix(g, n);
+    if (!w
+        || (bm25 ? gsum_bm25_matrix(g, w) : gsum_cosine_matrix(g, w, threshold, continuous)) < 0
+        || gsum_pagerank(g, w, n, damping) < 0)
+        return galley_doc_fail(doc, "out of memory for %zu sentences", n);
+    gsum_select(g, doc);
+    return GALLEY_OK;
+}
+
 int gsum_bm25_matrix(gsum *g, float *w)
 {
     double avglen = avg_words(g);

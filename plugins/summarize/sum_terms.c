@@ -247,19 +247,13 @@ static int term_tok_next(galley_tokenizer *tz, size_t *ts, size_t *te, int *cls,
 /* room for term ids below nv in tmark/tslot; new marks are 0 (no stamp) */
 static int ensure_mark(gsum *g, size_t nv)
 {
-    size_t cap = g->capmark ? g->capmark : 256;
-    while (cap < nv)
-        cap *= 2;
-    uint32_t *m = realloc(g->tmark, cap * sizeof *m);
-    if (!m)
+    size_t old = g->capmark, cm = old, cs = old;
+    if (galley_reserve(&g->tmark, &cm, nv, sizeof *g->tmark) < 0)
         return -1;
-    g->tmark = m;
-    memset(m + g->capmark, 0, (cap - g->capmark) * sizeof *m);
-    uint32_t *sl = realloc(g->tslot, cap * sizeof *sl);
-    if (!sl)
+    memset(g->tmark + old, 0, (cm - old) * sizeof *g->tmark);
+    if (galley_reserve(&g->tslot, &cs, nv, sizeof *g->tslot) < 0)
         return -1;
-    g->tslot = sl;
-    g->capmark = cap;
+    g->capmark = cm;
     return 0;
 }
 

@@ -136,6 +136,29 @@ gsum *gsum_new(galley_stage *stage, int kind)
     return g;
 }
 
+void *gsum_state_new(galley_stage *stage, int kind, size_t size)
+{
+    gsum **state = calloc(1, size);
+    if (!state) {
+        galley_stage_fail(stage, "out of memory");
+        return NULL;
+    }
+    if (!(*state = gsum_new(stage, kind))) {
+        free(state);
+        return NULL;
+    }
+    return state;
+}
+
+galley_status gsum_state_close(void *state)
+{
+    if (state) {
+        gsum_free(*(gsum **)state);
+        free(state);
+    }
+    return GALLEY_OK;
+}
+
 void gsum_free(gsum *g)
 {
     if (!g)

@@ -73,6 +73,13 @@ typedef struct gsum gsum;
 gsum *gsum_new(galley_stage *stage, int kind);
 void gsum_free(gsum *g);
 
+/* The open() and close() of a summarizer whose state struct begins with its
+ * gsum * (struct { gsum *g; ... }): a zeroed state of size bytes holding
+ * gsum_new(stage, kind), NULL when either failed (the stage's message is
+ * set); and the close() that frees both. */
+void *gsum_state_new(galley_stage *stage, int kind, size_t size);
+galley_status gsum_state_close(void *state);
+
 /* Finds the candidate sentences of doc: the `sentence` layer's spans (or the
  * toolkit's splitter when no stage wrote one) without the ones it labels as
  * title, date, dateline, caption or byline (unless `include` names them), nor
@@ -102,6 +109,13 @@ double gsum_cosine(const gsum *g, const gsum_sent *a, const gsum_sent *b);
  * sharing a term are visited).  -1: out of memory */
 int gsum_cosine_row(gsum *g, size_t i, double *out);
 
+/* w[i*n+j] = w[j*n+i] = gsum_cosine of candidates i and j for every i != j
+ * (the diagonal is left alone: with short sentences a self-similarity of 1
+ * would outweigh every real link and flatten the ranking to the lead); a cosine under threshold becomes 0 and,
+ * unless continuous, every other 1 (-INFINITY, 1: the plain cosines).
+ * -1: out of memory */
+int gsum_cosine_matrix(gsum *g, float *w, double threshold, int continuous);
+
 /* w[i*n+j] = BM25 (k1 1.2, b 0.75) of sentence j's terms as a query against
  * sentence i, for every i != j (the diagonal is left alone), with the
  * candidates' mean length.  -1: out of memory */
@@ -122,6 +136,13 @@ float *gsum_matrix(gsum *g, size_t n);
  * done, or -1 when memory runs out. */
 #define GSUM_MAX_ITER 100
 int gsum_pagerank(gsum *g, float *w, size_t n, double d);
+
+/* The process() of a graph summarizer: the candidates of doc, their edge
+ * matrix (bm25: gsum_bm25_matrix, else gsum_cosine_matrix with threshold
+ * and continuous), PageRank with damping, then gsum_select.  Fails the
+ * document when memory runs out. */
+galley_status gsum_graph_summarize(gsum *g, galley_doc *doc, int bm25, double threshold,
+                                   int continuous, double damping);
 
 /* Picks sentences by score, greedily, skipping any whose cosine to one
  * already chosen exceeds GSUM_MAX_SIM and penalising the rest by the

@@ -26,13 +26,9 @@ typedef struct textrank {
 
 static galley_status tr_open(galley_stage *stage, void **state)
 {
-    textrank *t = calloc(1, sizeof *t);
+    textrank *t = gsum_state_new(stage, GSUM_RANKED, sizeof *t);
     if (!t)
-        return galley_stage_fail(stage, "out of memory");
-    if (!(t->g = gsum_new(stage, GSUM_RANKED))) {
-        free(t);
         return GALLEY_ERROR;
-    }
     const char *sim = galley_opt_str(stage, "similarity");
     t->bm25 = sim && strcmp(sim, "bm25") == 0;
     t->damping = galley_opt_float(stage, "damping");
@@ -43,37 +39,7 @@ static galley_status tr_open(galley_stage *stage, void **state)
 static galley_status tr_process(void *state, galley_doc *doc)
 {
     textrank *t = state;
-    gsum *g = t->g;
-    size_t n = gsum_prepare(g, doc);
-    float *w = gsum_matrix(g, n);
-    if (!w)
-        return galley_doc_fail(doc, "out of memory for %zu sentences", n);
-    if (t->bm25) {
-        if (gsum_bm25_matrix(g, w) < 0)
-            return galley_doc_fail(doc, "out of memory for %zu sentences", n);
-    } else {
-        double *c = gsum_row_buffer(g);
-        for (size_t i = 0; i < n; i++) {
-            if (!c || gsum_cosine_row(g, i, c) < 0)
-                return galley_doc_fail(doc, "out of memory for %zu sentences", n);
-            for (size_t j = i + 1; j < n; j++)
-                w[i * n + j] = w[j * n + i] = (float)c[j];
-        }
-    }
-    if (gsum_pagerank(g, w, n, t->damping) < 0)
-        return galley_doc_fail(doc, "out of memory for %zu sentences", n);
-    gsum_select(g, doc);
-    return GALLEY_OK;
-}
-
-static galley_status tr_close(void *state)
-{
-    textrank *t = state;
-    if (t) {
-        gsum_free(t->g);
-        free(t);
-    }
-    return GALLEY_OK;
+    return gsum_graph_summarize(t->g, doc, t->bm25, -INFINITY, 1, t->damping);
 }
 
 GALLEY_PLUGIN(textrank,
@@ -83,4 +49,4 @@ GALLEY_PLUGIN(textrank,
     .license = "MIT",
     .options = textrank_options,
     .provides = "summary",
-    .open = tr_open, .process = tr_process, .close = tr_close);
+    .open = tr_open, .process = tr_process, .close = gsum_state_close);

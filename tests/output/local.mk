@@ -1,5 +1,6 @@
 # tests/output: rules for this area (see the top Makefile.am)
 TEST_OUTPUT_RECORD = plugins/output/record.c plugins/output/record.h \
+	plugins/output/jsonw.c plugins/output/jsonw.h \
 	plugins/output/sink.c plugins/output/sink.h
 
 check_PROGRAMS += tests/output/test_jsonl

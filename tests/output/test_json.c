@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <ftw.h>
 #include <jansson.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,6 +155,31 @@ START_TEST(safe_relpath_has_no_escape)
 }
 END_TEST
 
+/* Out of memory while a record is built fails that record, not the run (it
+ * used to abort the process): the buffer says so, keeps what it had and
+ * skips the rest, so no record is written with a hole in it.  A size that
+ * cannot be had stands in for a failing malloc. */
+START_TEST(record_buffer_out_of_memory_is_a_value)
+{
+    sink_buf b = { 0 };
+    sink_buf_puts(&b, "abc");
+    ck_assert(!sink_buf_failed(&b));
+    static const char big[1];
+    sink_buf_add(&b, big, SIZE_MAX / 2);
+    ck_assert(sink_buf_failed(&b));
+    sink_buf_puts(&b, "def");
+    sink_buf_printf(&b, "%d", 42);
+    ck_assert_str_eq(b.data, "abc");
+    ck_assert_uint_eq(b.len, 3);
+    ck_assert_str_eq(sink_buf_text(&b), "(no memory left to say more)");
+    sink_buf_reset(&b);
+    ck_assert(!sink_buf_failed(&b));
+    sink_buf_puts(&b, "next");
+    ck_assert_str_eq(sink_buf_text(&b), "next");
+    sink_buf_free(&b);
+}
+END_TEST
+
 START_TEST(overwrite_false_skips_existing)
 {
     galley_doc *d = doc_with_id("one");
@@ -223,6 +249,7 @@ static Suite *suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, hostile_ids_stay_inside_dir);
     tcase_add_test(tc, safe_relpath_has_no_escape);
+    tcase_add_test(tc, record_buffer_out_of_memory_is_a_value);
     tcase_add_test(tc, overwrite_false_skips_existing);
     tcase_add_test(tc, dir_that_is_a_file_fails_open);
     tcase_add_test(tc, existing_link_is_not_replaced);

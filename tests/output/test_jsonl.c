@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "../ckhelp.h"
+#include "../../plugins/output/jsonw.h"
 
 extern const galley_plugin jsonl_LTX_galley_plugin;
 
@@ -57,17 +58,22 @@ static int count_entries(void)
 }
 
 /* Runs the plugin over docs with options, writing the file out. */
-static void write_docs(galley_doc **docs, size_t n, const char *extra)
+static void write_docs2(galley_doc **docs, size_t n, const char *extra, const char *extra2)
 {
     char pathopt[160];
     snprintf(pathopt, sizeof pathopt, "path=%s", out);
-    const char *opts[] = { pathopt, extra, NULL };
+    const char *opts[] = { pathopt, extra, extra ? extra2 : NULL, NULL };
     char err[512];
     galley_test *t = galley_test_open(&jsonl_LTX_galley_plugin, opts, err, sizeof err);
     ck_assert_msg(t != NULL, "open: %s", err);
     for (size_t i = 0; i < n; i++)
         ck_assert_int_eq(galley_test_process(t, docs[i]), GALLEY_OK);
     ck_assert_int_eq(galley_test_close(t, err, sizeof err), GALLEY_OK);
+}
+
+static void write_docs(galley_doc **docs, size_t n, const char *extra)
+{
+    write_docs2(docs, n, extra, NULL);
 }
 
 /* Runs the plugin over docs with options; returns the file's lines parsed. */
@@ -299,9 +305,9 @@ static char *slurp(const char *path, size_t *len)
 }
 
 /* doc's record with extra options, as the bytes written */
-static char *record_bytes(galley_doc *d, const char *extra, size_t *len)
+static char *record_bytes(galley_doc *d, const char *extra, const char *extra2, size_t *len)
 {
-    write_docs(&d, 1, extra);
+    write_docs2(&d, 1, extra, extra2);
     return slurp(out, len);
 }
 
@@ -317,14 +323,23 @@ START_TEST(compact_record_is_the_whole_tree_dumped)
     ck_assert_int_eq(galley_doc_add_span(d, "entity", 10, 12, NULL, NAN), 0);
     ck_assert_int_eq(galley_doc_add_span(d, "empty", 0, 0, NULL, GALLEY_NO_SCORE), 0);
     galley_doc_add_field(d, "keyword", "k", 0.5);
-    for (int bad = 0; bad < 2; bad++) {
-        if (bad) {      /* repaired: utf8_repairs comes last */
+    galley_doc_add_field(d, "keyword", "l\x01\"\\/\t", 1e-7);
+    galley_doc_add_field(d, "keyword", "m", NAN);
+    galley_doc_add_field(d, "summary", "S2", GALLEY_NO_SCORE);
+    galley_doc_set_field(d, "charset", "utf-8");
+    galley_doc_set_field(d, "empty", "");
+    const char *variants[] = { NULL, "span_text=true", "exclude=charset", "fields=title",
+                               "exclude=summary", "text=false", "layers=false" };
+    for (int run = 0; run < 2 * 7; run++) {
+        int bad = run >= 7;
+        const char *extra = variants[run % 7];
+        if (run == 7) {      /* repaired: utf8_repairs comes last */
             galley_doc_set_field(d, "title", "caf\xE9");
             ck_assert_int_eq(galley_doc_add_span(d, "bad", 40, 42, "L\xFF", 2.0), 0);
         }
         size_t clen, plen;
-        char *compact = record_bytes(d, NULL, &clen);
-        char *pretty = record_bytes(d, "pretty=true", &plen);
+        char *compact = record_bytes(d, extra, NULL, &clen);
+        char *pretty = record_bytes(d, "pretty=true", extra, &plen);
         json_error_t je;
         json_t *tree = json_loadb(pretty, plen, JSON_ALLOW_NUL, &je);
         ck_assert_msg(tree != NULL, "%s", je.text);
@@ -333,7 +348,8 @@ START_TEST(compact_record_is_the_whole_tree_dumped)
         ck_assert_ptr_nonnull(want);
         ck_assert_uint_eq(clen, strlen(want) + 1);
         ck_assert_msg(memcmp(compact, want, clen - 1) == 0 && compact[clen - 1] == '\n',
-                      "streamed %.*s\ntree     %s", (int)clen, compact, want);
+                      "%s: streamed %.*s\ntree     %s", extra ? extra : "defaults",
+                      (int)clen, compact, want);
         free(want);
         json_decref(tree);
         free(compact);
@@ -477,6 +493,94 @@ START_TEST(symlink_is_kept)
 }
 END_TEST
 
+/* jansson's compact dump of v (released), for comparing with jsonw */
+static char *jansson_bytes(json_t *v)
+{
+    char *s = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
+    json_decref(v);
+    ck_assert_ptr_nonnull(s);
+    return s;
+}
+
+/* The direct writer (jsonw.c) writes what jansson writes: every control
+ * character, quotes, backslashes and UTF-8 in strings; integers; reals of
+ * every magnitude and sign, whole ones and those with exponents. */
+START_TEST(direct_writer_matches_jansson)
+{
+    sink_buf b = { 0 };
+    char s[160];
+    size_t n = 0;
+    for (int c = 0; c < 0x80; c++)
+        s[n++] = (char)c;
+    memcpy(s + n, "caf\xC3\xA9 \xE2\x80\x9Cq\xE2\x80\x9D \xF0\x9F\x98\x80", 19);
+    n += 19;
+    for (size_t k = 0; k <= n; k++) {
+        if (!galley_utf8_valid(s + (n - k), k, NULL))
+            continue;           /* cut inside a character: jsonw's callers repair first */
+        b.len = 0;
+        jsonw_str(&b, s + (n - k), k);
+        char *want = jansson_bytes(json_stringn_nocheck(s + (n - k), k));
+        ck_assert_msg(b.len == strlen(want) && memcmp(b.data, want, b.len) == 0,
+                      "string of %zu bytes: %.*s, jansson %s", k, (int)b.len, b.data, want);
+        free(want);
+    }
+    /* long strings: runs and escapes past the writer's 512-byte chunk */
+    char *big = malloc(6000);
+    ck_assert_ptr_nonnull(big);
+    for (size_t len = 500; len <= 6000; len += 1100) {
+        for (size_t i = 0; i < len; i++)
+            big[i] = "ab\"c\nd\\e\x01 fghijklmnopqrstuvwxyz0123456789ABCDEF"[(i * i + i / 7) % 48];
+        for (size_t stride = 1; stride < 700; stride += 233) {
+            for (size_t i = 0; i < len; i++)     /* long runs without escapes */
+                if (stride > 1 && (i / stride) % 2)
+                    big[i] = 'x';
+            b.len = 0;
+            jsonw_str(&b, big, len);
+            char *want = jansson_bytes(json_stringn_nocheck(big, len));
+            ck_assert_msg(b.len == strlen(want) && memcmp(b.data, want, b.len) == 0,
+                          "string of %zu bytes (stride %zu) differs", len, stride);
+            free(want);
+        }
+    }
+    free(big);
+    const long long ints[] = { 0, 1, -1, 9, 10, 4294967296LL, -9223372036854775807LL - 1,
+                               9223372036854775807LL };
+    for (size_t i = 0; i < sizeof ints / sizeof *ints; i++) {
+        b.len = 0;
+        jsonw_int(&b, ints[i]);
+        char *want = jansson_bytes(json_integer(ints[i]));
+        ck_assert_msg(b.len == strlen(want) && memcmp(b.data, want, b.len) == 0,
+                      "%lld: %.*s, jansson %s", ints[i], (int)b.len, b.data, want);
+        free(want);
+    }
+    double x = 1.0;
+    for (int i = 0; i < 4000; i++) {
+        double v;
+        switch (i % 6) {
+        case 0: v = x; break;
+        case 1: v = -x; break;
+        case 2: v = 1.0 / x; break;
+        case 3: v = floor(x); break;
+        case 4: v = (double)(i * 37 % 1001) / 1000.0; break;
+        default: v = 0.123456789012345678 * x;
+        }
+        x *= i % 2 ? 1.37 : 7.91;
+        if (!isfinite(x) || x > 1e300)
+            x = 1.0 / (i + 3);
+        b.len = 0;
+        jsonw_real(&b, v);
+        char *want = jansson_bytes(json_real(v));
+        ck_assert_msg(b.len == strlen(want) && memcmp(b.data, want, b.len) == 0,
+                      "%.17g: %.*s, jansson %s", v, (int)b.len, b.data, want);
+        free(want);
+    }
+    b.len = 0;
+    jsonw_real(&b, NAN);
+    ck_assert_str_eq(b.data, "null");
+    sink_buf_free(&b);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("output/jsonl");
@@ -488,6 +592,7 @@ static Suite *suite(void)
     tcase_add_test(tc, one_line_per_record_in_order);
     tcase_add_test(tc, pretty_record_is_indented_json);
     tcase_add_test(tc, compact_record_is_the_whole_tree_dumped);
+    tcase_add_test(tc, direct_writer_matches_jansson);
     tcase_add_test(tc, file_appears_only_at_close);
     tcase_add_test(tc, missing_directory_fails_open_naming_it);
     tcase_add_test(tc, closed_pipe_fails_the_doc);

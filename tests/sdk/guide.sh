@@ -76,6 +76,29 @@ grep -q '"stop_words":"[1-9]' "$T/out" && pass "stopcount counts stop words" || 
     && pass "the shared list is loaded once, and logged with the stage prefix" \
     || fail "load lines: $(grep -c 'stop words from' "$T/err")"
 
+# the lines sample: `galley run FILE` reaches its path option, --shard its
+# shard option, the two shards split the lines, and it logs with the prefix
+printf 'one text\ntwo texts\n\nfour\nfive\nsix\nseven\n' >"$T/lines.txt"
+cat >"$T/ln.conf" <<CONF
+stage "fetch" { plugin = "lines" }
+stage "output" { plugin = "jsonl" jsonl { text = false layers = false } }
+CONF
+expect_status 1 "the lines sample runs on the file galley run names (one empty line fails)" -- \
+    "$GALLEY" -P "$T/mods" run -c "$T/ln.conf" "$T/lines.txt"
+[ "$(wc -l <"$T/out")" -eq 6 ] && pass "6 documents from 7 lines" || fail "$(wc -l <"$T/out") documents"
+expect_grep "$T/err" "line3: stage 'fetch' (lines): line 3 is empty" "the empty line fails with its id and stage"
+shards=0
+for k in 1 2; do
+    "$GALLEY" -P "$T/mods" run -v --shard $k/2 -c "$T/ln.conf" "$T/lines.txt" >"$T/out$k" 2>"$T/err$k"
+    shards=$((shards + $(grep -c "galley: stage 'fetch' (lines): [0-9]* of 7 lines in this shard" "$T/err$k")))
+done
+[ "$shards" -eq 2 ] && pass "each shard logs its count with the stage prefix" || fail "shard log lines: $shards"
+cat "$T/out1" "$T/out2" | "$top_builddir/tests/core/jsonl-get" id | sort >"$T/ids"
+[ "$(sort -u "$T/ids" | wc -l)" -eq 6 ] && [ "$(wc -l <"$T/ids")" -eq 6 ] &&
+    [ -s "$T/out1" ] && [ -s "$T/out2" ] &&
+    pass "--shard 1/2 and 2/2 split the 6 documents without overlap" ||
+    fail "shards: $(wc -l <"$T/out1") + $(wc -l <"$T/out2") lines, ids: $(tr '\n' ' ' <"$T/ids")"
+
 # the keywords sample does what the guide says
 cat >"$T/kw.conf" <<CONF
 stage "fetch" { plugin = "dir" }

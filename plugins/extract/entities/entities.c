@@ -41,6 +41,8 @@ static galley_status ent_close(void *state)
     ent_release_lexicon(st);
     free(st->toks);
     free(st->names);
+    free(st->lattice);
+    free(st->tags);
     free(st);
     return GALLEY_OK;
 }

@@ -46,6 +46,7 @@ typedef struct tok {
     unsigned headline : 1;  /* in a headline or an all-caps line */
     unsigned linestart : 1; /* first token of a line */
     unsigned demonym : 1;   /* names the people of a place: "Kenyans", "Japanese" */
+    unsigned stop : 1;      /* a stopword (galley_is_stopword) */
 } tok;
 #define ENT_MAX_TEXT ((size_t)1 << 31)
 
@@ -61,12 +62,19 @@ typedef struct name {
 /* tags of the sequence tagger: O, then B-/I- of PER, ORG, LOC, MISC
  * (B of label L is 2L - 1, I is 2L) */
 #define ENT_NTAGS 9
-#define ENT_MAXF 128        /* features of one token, at most (history included) */
+#define ENT_MAXF 128        /* features of one token, at most */
+/* the Viterbi decoder's back pointers (decode.c) */
+#define ENT_MAXRUN 4096     /* tokens decoded at once: longer sentences are cut */
+typedef struct ent_lattice {
+    unsigned char back[ENT_MAXRUN][ENT_NTAGS];
+} ent_lattice;
 
 /* averaged-perceptron weights over hashed features, shared read-only by
  * every worker of the process (tagger.c) */
 typedef struct ent_model {
     unsigned bits;          /* the table has 1 << bits rows of ENT_NTAGS weights */
+    double margin;          /* decoding drops paths this far below the best */
+    double trans[ENT_NTAGS][ENT_NTAGS];     /* ent_transitions of the weights */
     int16_t *w;
 } ent_model;
 
@@ -90,6 +98,8 @@ typedef struct ent_state {
     int fields;             /* set people/places/organizations */
     int informal;           /* the document reads like a post (tagger.c) */
     ent_model *model;
+    ent_lattice *lattice;   /* decode.c's work area, made on first use */
+    unsigned char *tags;    /* ENT_MAXRUN tags */
     galley_counter *stopcache;  /* word -> 2 stopword, 1 not */
     galley_counter *pername;/* last word of a person's full name -> name index */
 } ent_state;
@@ -98,7 +108,8 @@ typedef struct ent_state {
 unsigned ent_lex_get(const galley_counter *c, const char *k, size_t n);
 unsigned ent_lex_lower(const galley_counter *c, const char *k, size_t n);
 size_t ent_fold(const char *s, size_t n, char *out, size_t cap);
-int ent_is_stop(ent_state *st, const char *w, size_t n);
+/* whether a case-folded word is a stopword (tok.stop has it for tokens) */
+int ent_is_stop(ent_state *st, const char *folded, size_t n);
 unsigned ent_lex_titlecase(const galley_counter *c, const char *k, size_t n);
 /* loads every data file; -1 with the stage's message set */
 int ent_load_data(ent_state *st, galley_stage *stage);
@@ -110,18 +121,49 @@ void ent_release_lexicon(ent_state *st);
 #define ENT_MODEL_FILE "entities-tagger.bin.gz"
 /* Bumped whenever a feature changes: weights trained for other features
  * are refused instead of silently tagging badly. */
-#define ENT_FEATURE_SET 4u
+#define ENT_FEATURE_SET 5u
 int ent_tagger_open(ent_state *st, const char *dir, char *err, size_t errlen);
 void ent_tagger_close(ent_state *st);
 /* fills the per-token fields the features read (after ent_mark_positions
  * and ent_gather_evidence) */
 void ent_prepare(ent_state *st, const char *text);
-/* hashed features of token i; the history features need the two tags before */
+/* hashed features of token i; the history features need the tag before */
 size_t ent_features(const ent_state *st, const char *text, size_t i, uint32_t *f);
-size_t ent_history_features(const ent_state *st, size_t i, int p1, int p2, uint32_t *f);
-/* whether token i may carry tag t after tag prev; 0 when it must be O */
-int ent_tag_allowed(const ent_state *st, size_t i, int prev, int t);
-int ent_must_be_outside(const ent_state *st, size_t i, int prev);
+size_t ent_history_features(const ent_state *st, size_t i, int p1, uint32_t *f);
+/* the feature of the tag before alone (the same at every token) */
+uint32_t ent_transition_feature(int p1);
+/* A name starts at a word that is not all lower case; I-X only after X.
+ * (Inline: the decoder asks for every pair of tags.) */
+static inline int ent_tag_allowed(const ent_state *st, size_t i, int prev, int t)
+{
+    const tok *k = &st->toks[i];
+    if (t == 0)
+        return 1;
+    if (t % 2 == 0)     /* I-X */
+        return prev == t || prev == t - 1;
+    return k->cls == GALLEY_TOK_WORD && !(k->flags & GALLEY_TOK_LOWER);
+}
+
+/* Outside a name, a lower-case word, a number or a sign starts none: most
+ * tokens are decided without scoring. */
+static inline int ent_must_be_outside(const ent_state *st, size_t i, int prev)
+{
+    const tok *k = &st->toks[i];
+    return prev == 0 && (k->cls != GALLEY_TOK_WORD || (k->flags & GALLEY_TOK_LOWER));
+}
+/* adds the weights of features f[0..n) for each tag into score (model: an
+ * ent_model; the trainer passes its own scorer to ent_viterbi) */
+typedef void ent_score_fn(const void *model, const uint32_t *f, size_t n, double *score);
+ent_score_fn ent_model_scores;
+/* trans[p][t]: the weight of tag t after tag p, whatever the token */
+void ent_transitions(ent_score_fn *fn, const void *model, double trans[ENT_NTAGS][ENT_NTAGS]);
+
+/* ---- decode.c: the best tags of a sentence ---- */
+/* the best tags of tokens [a, b) (b - a <= ENT_MAXRUN) into tags[0..b-a)
+ * under the constraints, by Viterbi over the tag before */
+void ent_viterbi(const ent_state *st, const char *text, size_t a, size_t b, ent_score_fn *fn,
+                 const void *model, const double trans[ENT_NTAGS][ENT_NTAGS], double margin,
+                 ent_lattice *lat, unsigned char *tags);
 /* tags every token and pushes the names it finds */
 int ent_tag_names(ent_state *st, const char *text);
 

@@ -68,7 +68,7 @@ void ent_name_periods(ent_state *st, const char *text)
             if (!ent_is_cap(p) || (p->flags & GALLEY_TOK_ALLCAPS) || (p->lex & LX_TITLE) ||
                 ent_gap_breaks(text, p, &st->toks[x->a]) ||
                 (!(p->lex & LX_GIVEN) && ((p->lex & (LX_PROPER | LX_TITLE | LX_PLACE | LX_ORG)) || (p->low & LX_LOWER))) ||
-                ent_is_stop(st, text + p->s, p->e - p->s))
+                p->stop)
                 break;
             x->a--;
         }
@@ -104,7 +104,7 @@ int ent_propagate(ent_state *st, const char *text)
             next++;
         const tok *t = &st->toks[i];
         if ((next < n0 && st->names[next].a <= i) || !ent_is_cap(t) || (t->flags & GALLEY_TOK_ALLCAPS) ||
-            ent_is_stop(st, text + t->s, t->e - t->s))
+            t->stop)
             continue;
         name w = { i, i + 1, i, L_NONE, 0, 0, -1 };
         size_t n = ent_name_key(st, text, &w, 'N', buf, sizeof buf), j;
@@ -114,7 +114,7 @@ int ent_propagate(ent_state *st, const char *text)
         size_t a = i;
         if (label == L_PER && i > 0 && (st->toks[i - 1].lex & LX_GIVEN) && ent_is_cap(&st->toks[i - 1]) &&
             !ent_gap_breaks(text, &st->toks[i - 1], t) && (next == 0 || st->names[next - 1].b < i) &&
-            !ent_is_stop(st, text + st->toks[i - 1].s, st->toks[i - 1].e - st->toks[i - 1].s))
+            !st->toks[i - 1].stop)
             a = i - 1;
         if (ent_push_name(st, a, i + 1) < 0)
             return -1;

@@ -40,21 +40,19 @@ size_t ent_fold(const char *s, size_t n, char *out, size_t cap)
     return n;
 }
 
-/* galley_is_stopword, remembered per word: it folds case with utf8proc,
- * and the plugin asks about every word of every sentence */
-int ent_is_stop(ent_state *st, const char *w, size_t n)
+/* galley_is_stopword of a case-folded word, remembered per word: it folds
+ * case again with utf8proc, and the plugin asks about every word */
+int ent_is_stop(ent_state *st, const char *folded, size_t n)
 {
-    char buf[32];
-    size_t m = n < sizeof buf ? ent_fold(w, n, buf, sizeof buf) : sizeof buf;
-    if (m >= sizeof buf)
-        return galley_is_stopword(w, n);
-    size_t i = galley_counter_find(st->stopcache, buf, m);
+    if (n >= 32)
+        return galley_is_stopword(folded, n);
+    size_t i = galley_counter_find(st->stopcache, folded, n);
     if (i != (size_t)-1)
         return galley_counter_value(st->stopcache, i) > 1.5;
     if (galley_counter_size(st->stopcache) > 65536)    /* bounded over a long run */
         galley_counter_clear(st->stopcache);
-    int stop = galley_is_stopword(buf, m);
-    galley_counter_add(st->stopcache, buf, m, stop ? 2 : 1);
+    int stop = galley_is_stopword(folded, n);
+    galley_counter_add(st->stopcache, folded, n, stop ? 2 : 1);
     return stop;
 }
 

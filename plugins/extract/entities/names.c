@@ -98,6 +98,7 @@ int ent_tokenize(ent_state *st, const char *text, size_t len)
             char buf[128];      /* folded once: the lexicon and the features' hash */
             size_t m = ent_fold(text + t.s, t.e - t.s, buf, sizeof buf);
             t.low = m < sizeof buf ? ent_lex_get(st->lx->lex, buf, m) : 0;
+            t.stop = m < sizeof buf ? ent_is_stop(st, buf, m) : 0;
             t.wh = m < sizeof buf ? galley_hash32(buf, m) : galley_hash32(text + t.s, t.e - t.s);
             if ((t.flags & GALLEY_TOK_ALLCAPS) && t.e - t.s > 3)
                 t.lex |= ent_lex_titlecase(st->lx->lex, text + t.s, t.e - t.s);
@@ -142,7 +143,7 @@ void ent_mark_positions(ent_state *st, const char *text, size_t len)
             if (t->cls == GALLEY_TOK_WORD) {
                 t->uncertain = initial;
                 initial = 0;
-                if (!ent_is_stop(st, text + t->s, t->e - t->s)) {
+                if (!t->stop) {
                     words++;
                     caps += ent_is_cap(t) != 0;
                     shout += (t->flags & GALLEY_TOK_ALLCAPS) && t->e - t->s > 1;

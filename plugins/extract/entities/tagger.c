@@ -1,8 +1,8 @@
 /* plugins/extract/entities/tagger.c - the statistical sequence tagger of the
  * entities plugin: hashed features of a token (word, shape, affixes,
  * neighbours, sentence position, case context, gazetteers and name lists),
- * greedy left-to-right decoding over BIO tags with an averaged perceptron,
- * and the weights, loaded once per process and shared by every worker.
+ * the tags' constraints, and the weights, loaded once per process and
+ * shared by every worker (decode.c finds the best tags with them).
  * bench/entities/train.c computes the same features to learn the weights. */
 #include "entities.h"
 
@@ -117,8 +117,9 @@ static int demonym(const ent_state *st, const char *w, size_t n)
     static const char *const suffixes[] = { "ian", "an", "n", "lese", "ese", "ish", "i", "ois", "ic", "ean" };
     static const char *const endings[] = { "", "a", "y", "ia", "e", "es", "o", "any", "and" };
     char buf[64];
-    if (n < 4 || n + 4 >= sizeof buf || w[0] < 'A' || w[0] > 'Z')
-        return 0;
+    if (n < 4 || n + 4 >= sizeof buf || w[0] < 'A' || w[0] > 'Z' ||
+        (ent_lex_get(st->lx->lex, w, n) & (LX_PLACE3 | LX_PLACE2)))
+        return 0;   /* a place itself: "Paris" is no "Pari-s" of Para */
     for (int plural = 0; plural <= 1; plural++) {
         size_t m = n - (size_t)plural;
         if (plural && (w[n - 1] != 's' || w[n - 2] == 's'))
@@ -273,35 +274,25 @@ size_t ent_features(const ent_state *st, const char *text, size_t i, uint32_t *f
     return n;
 }
 
-size_t ent_history_features(const ent_state *st, size_t i, int p1, int p2, uint32_t *f)
+size_t ent_history_features(const ent_state *st, size_t i, int p1, uint32_t *f)
 {
     const tok *t = &st->toks[i];
-    f[0] = mix(F_P1, (uint32_t)p1);
-    f[1] = mix(F_P2, (uint32_t)(p1 * 16 + p2));
-    f[2] = mix(F_P1W, mix(t->wh, (uint32_t)p1));
-    f[3] = mix(F_P1SH, mix(t->sh, (uint32_t)p1));
-    return 4;
+    f[0] = mix(F_P1W, mix(t->wh, (uint32_t)p1));
+    f[1] = mix(F_P1SH, mix(t->sh, (uint32_t)p1));
+    return 2;
 }
 
-/* ---- constraints ---- */
-
-/* A name starts at a word that is not all lower case; I-X only after X. */
-int ent_tag_allowed(const ent_state *st, size_t i, int prev, int t)
+uint32_t ent_transition_feature(int p1)
 {
-    const tok *k = &st->toks[i];
-    if (t == 0)
-        return 1;
-    if (t % 2 == 0)     /* I-X */
-        return prev == t || prev == t - 1;
-    return k->cls == GALLEY_TOK_WORD && !(k->flags & GALLEY_TOK_LOWER);
+    return mix(F_P1, (uint32_t)p1);
 }
 
-/* Outside a name, a lower-case word, a number or a sign starts none: most
- * tokens are decided without scoring. */
-int ent_must_be_outside(const ent_state *st, size_t i, int prev)
+void ent_transitions(ent_score_fn *fn, const void *model, double trans[ENT_NTAGS][ENT_NTAGS])
 {
-    const tok *k = &st->toks[i];
-    return prev == 0 && (k->cls != GALLEY_TOK_WORD || (k->flags & GALLEY_TOK_LOWER));
+    for (int p = 0; p < ENT_NTAGS; p++) {
+        uint32_t f = ent_transition_feature(p);
+        fn(model, &f, 1, trans[p]);
+    }
 }
 
 /* ---- the shared model ---- */
@@ -320,7 +311,7 @@ static ent_model *model_read(const char *path, char *err, size_t errlen)
                  path, errno ? strerror(errno) : "out of memory");
         return NULL;
     }
-    unsigned char h[20];
+    unsigned char h[24];
     ent_model *m = NULL;
     if (gzread(g, h, sizeof h) != (int)sizeof h || memcmp(h, model_magic, 8) != 0) {
         snprintf(err, errlen, "%s: not a weights file of the entities tagger (bad header)", path);
@@ -334,6 +325,7 @@ static ent_model *model_read(const char *path, char *err, size_t errlen)
         snprintf(err, errlen, "%s: out of memory loading the tagger's weights", path);
     } else {
         m->bits = le32(h + 8);
+        m->margin = le32(h + 20);
         size_t bytes = ((size_t)1 << m->bits) * ENT_NTAGS * sizeof *m->w;
         unsigned char *b = (unsigned char *)m->w;
         size_t got = 0;
@@ -343,6 +335,7 @@ static ent_model *model_read(const char *path, char *err, size_t errlen)
         if (got == bytes) {
             for (size_t i = 0; i < bytes / 2; i++)  /* stored little-endian */
                 m->w[i] = (int16_t)(uint16_t)(b[2 * i] | b[2 * i + 1] << 8);
+            ent_transitions(ent_model_scores, m, m->trans);
             gzclose(g);
             return m;
         }
@@ -355,6 +348,20 @@ static ent_model *model_read(const char *path, char *err, size_t errlen)
     }
     gzclose(g);
     return NULL;
+}
+
+void ent_model_scores(const void *model, const uint32_t *f, size_t n, double *score)
+{
+    const ent_model *m = model;
+    uint32_t mask = ((uint32_t)1 << m->bits) - 1;
+    int32_t s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
+    for (size_t k = 0; k < n; k++) {    /* unrolled: the plugin's hottest loop */
+        const int16_t *w = m->w + (size_t)(f[k] & mask) * ENT_NTAGS;
+        s0 += w[0], s1 += w[1], s2 += w[2], s3 += w[3], s4 += w[4];
+        s5 += w[5], s6 += w[6], s7 += w[7], s8 += w[8];
+    }
+    score[0] = s0, score[1] = s1, score[2] = s2, score[3] = s3, score[4] = s4;
+    score[5] = s5, score[6] = s6, score[7] = s7, score[8] = s8;
 }
 
 static void model_free(void *p)
@@ -399,80 +406,4 @@ void ent_tagger_close(ent_state *st)
     if (st->model)
         galley_shared_put(st->model);
     st->model = NULL;
-}
-
-/* ---- decoding ---- */
-
-static void add_row(const ent_model *m, uint32_t h, int32_t *score)
-{
-    const int16_t *w = m->w + (size_t)(h & (((uint32_t)1 << m->bits) - 1)) * ENT_NTAGS;
-    for (int k = 0; k < ENT_NTAGS; k++)
-        score[k] += w[k];
-}
-
-static int best_tag(const ent_state *st, const char *text, size_t i, int p1, int p2)
-{
-    uint32_t f[ENT_MAXF];
-    int32_t score[ENT_NTAGS] = { 0 };
-    size_t n = ent_features(st, text, i, f);
-    n += ent_history_features(st, i, p1, p2, f + n);
-    for (size_t k = 0; k < n; k++)
-        add_row(st->model, f[k], score);
-    int best = 0;
-    for (int t = 1; t < ENT_NTAGS; t++)
-        if (score[t] > score[best] && ent_tag_allowed(st, i, p1, t))
-            best = t;
-    return best;
-}
-
-static int close_name(ent_state *st, size_t a, size_t b, int tag)
-{
-    if (tag == 0)
-        return 0;
-    if (ent_push_name(st, a, b) < 0)
-        return -1;
-    st->names[st->nnames - 1].label = (tag + 1) / 2;
-    return 0;
-}
-
-/* "FAO", "PPRP": an all-caps word of 2-6 letters in a sentence of news
- * (not a headline, not a post) that no list knows (no word, place, person
- * or not-name) names an organisation.  The training sets, mostly posts,
- * taught the tagger that shouted words are nothing; news uses them for
- * organisations about three times in four (ner-dev, Worldwide). */
-static int unknown_acronym(const ent_state *st, const char *text, size_t i)
-{
-    const tok *t = &st->toks[i];
-    size_t n = t->e - t->s;
-    if (st->informal || t->headline || n < 2 || n > 6 || !all_caps(t) ||
-        ((t->lex | t->low) & (LX_LOWER | LX_PLACE | LX_GIVEN | LX_SURNAME | LX_NOTNAME | LX_TITLE | LX_TITLELOW)))
-        return 0;
-    for (size_t k = 0; k < n; k++)
-        if (text[t->s + k] < 'A' || text[t->s + k] > 'Z')
-            return 0;
-    return 1;
-}
-
-int ent_tag_names(ent_state *st, const char *text)
-{
-    st->nnames = 0;
-    int p1 = 0, p2 = 0;
-    size_t start = 0;
-    for (size_t i = 0; i < st->ntoks; i++) {
-        if (i > 0 && st->toks[i].sent != st->toks[i - 1].sent) {
-            if (close_name(st, start, i, p1) < 0)
-                return -1;
-            p1 = p2 = 0;
-        }
-        int t = ent_must_be_outside(st, i, p1) ? 0 : best_tag(st, text, i, p1, p2);
-        if (t == 0 && p1 == 0 && unknown_acronym(st, text, i))
-            t = 2 * L_ORG - 1;
-        if (p1 != 0 && (t == 0 || t % 2 == 1) && close_name(st, start, i, p1) < 0)
-            return -1;
-        if (t % 2 == 1)
-            start = i;
-        p2 = p1;
-        p1 = t;
-    }
-    return close_name(st, start, st->ntoks, p1);
 }

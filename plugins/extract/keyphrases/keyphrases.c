@@ -73,6 +73,22 @@ static int load_table(kp_data *d, const char *path, int pos, char **why)
     return 0;
 }
 
+/* one word a line, '#' comments */
+static int load_list(galley_counter *c, const char *path, char **why)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return *why = read_error(path, errno), -1;
+    char line[256];
+    while (fgets(line, sizeof line, f)) {
+        size_t n = strcspn(line, "\r\n");
+        if (n && line[0] != '#')
+            galley_counter_add(c, line, n, 1);
+    }
+    fclose(f);
+    return 0;
+}
+
 static int load_stoplist(kp_data *d, galley_stage *stage, char **why)
 {
     char path[4096];
@@ -83,20 +99,15 @@ static int load_stoplist(kp_data *d, galley_stage *stage, char **why)
                  "extract data folder)", path);
         return *why = strdup(m), -1;
     }
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return *why = read_error(path, errno), -1;
-    char line[256];
-    while (fgets(line, sizeof line, f)) {
-        size_t n = strcspn(line, "\r\n");
-        if (n && line[0] != '#')
-            galley_counter_add(d->stop, line, n, 1);
-    }
-    fclose(f);
-    /* the df table and the POS lexicon sit beside the stop list */
+    if (load_list(d->stop, path, why) < 0)
+        return -1;
+    /* the other tables sit beside the stop list */
     char *slash = strrchr(path, '/');
-    if (!slash || (size_t)(slash - path) + sizeof "/keyphrase-pos.txt" > sizeof path)
+    if (!slash || (size_t)(slash - path) + sizeof "/keyphrase-generic.txt" > sizeof path)
         return *why = strdup("data folder path too long"), -1;
+    strcpy(slash, "/keyphrase-generic.txt");
+    if (load_list(d->generic, path, why) < 0)
+        return -1;
     strcpy(slash, "/keyphrase-df.txt");
     if (load_table(d, path, 0, why) < 0)
         return -1;
@@ -135,6 +146,7 @@ static void data_free(void *p)
 {
     kp_data *d = p;
     galley_counter_free(d->stop);
+    galley_counter_free(d->generic);
     galley_counter_free(d->df);
     galley_counter_free(d->common);
     galley_counter_free(d->proper);
@@ -149,12 +161,13 @@ static void *load_data(void *arg, char **why)
     kp_data *d = calloc(1, sizeof *d);
     if (d) {
         d->stop = galley_counter_new();
+        d->generic = galley_counter_new();
         d->df = galley_counter_new();
         d->common = galley_counter_new();
         d->proper = galley_counter_new();
         d->pos = galley_counter_new();
     }
-    if (!d || !d->stop || !d->df || !d->common || !d->proper || !d->pos) {
+    if (!d || !d->stop || !d->generic || !d->df || !d->common || !d->proper || !d->pos) {
         if (d)
             data_free(d);
         *why = strdup("out of memory");
@@ -175,7 +188,8 @@ static galley_status kp_close(void *state)
         return GALLEY_OK;
     galley_stemmer_free(st->stem);
     galley_shared_put((void *)st->d);
-    galley_counter_free(st->stems);
+    galley_counter_free(st->allstems);
+    free(st->gst);
     galley_counter_free(st->forms);
     galley_counter_free(st->groups);
     free(st->words);
@@ -196,7 +210,7 @@ static galley_status kp_open(galley_stage *stage, void **state)
     st->count = (size_t)galley_opt_int(stage, "count");
     st->max_words = (size_t)galley_opt_int(stage, "max_words");
     st->stem = galley_stemmer_new(lang);
-    st->stems = galley_counter_new();
+    st->allstems = galley_counter_new();
     st->groups = galley_counter_new();
     st->forms = galley_counter_new();
     if (!st->stem) {
@@ -204,7 +218,7 @@ static galley_status kp_open(galley_stage *stage, void **state)
         return galley_stage_fail(stage, "no stemmer for language '%s' (libstemmer names: "
                                  "english, porter, french, german, ...)", lang);
     }
-    if (!st->stems || !st->groups || !st->forms) {
+    if (!st->allstems || !st->groups || !st->forms) {
         kp_close(st);
         return galley_stage_fail(stage, "out of memory");
     }
@@ -308,10 +322,15 @@ static char *display(const kp_state *st, galley_doc *doc, const char *text, cons
 
 static void reset(kp_state *st)
 {
-    galley_counter_clear(st->stems);
-    galley_counter_clear(st->forms);
     galley_counter_clear(st->groups);
-    st->ncands = st->nwords = st->nids = 0;
+    st->ncands = st->nwords = st->nids = st->nst = 0;
+    /* a new clock for the kept forms; the caches start over when big or
+     * when the clock would wrap */
+    if (galley_counter_size(st->forms) > KP_CACHE || ++st->gen == UINT32_MAX) {
+        galley_counter_clear(st->forms);
+        galley_counter_clear(st->allstems);
+        st->gen = 1;
+    }
 }
 
 /* A giant article's token array (28 bytes a token) is given back as soon as
@@ -325,19 +344,9 @@ static void trim(kp_state *st)
     }
 }
 
-static galley_status kp_process_doc(void *state, galley_doc *doc)
+/* the chosen phrases as the keyword field, best first */
+static galley_status write_keywords(kp_state *st, galley_doc *doc, const char *text)
 {
-    kp_state *st = state;
-    size_t len, nsent = 0;
-    const char *text = galley_doc_text(doc, &len);
-    reset(st);
-    if (!text || len == 0)
-        return GALLEY_OK;
-    if (len > UINT32_MAX)
-        return galley_doc_fail(doc, "keyphrases: the text is %zu bytes, over the %lu this stage "
-                               "handles; split the document", len, (unsigned long)UINT32_MAX);
-    if (kp_collect(st, text, len, &nsent) < 0 || kp_rank(st, nsent) < 0)
-        return galley_doc_fail(doc, "keyphrases: out of memory on %zu bytes", len);
     size_t best[100];
     size_t n = kp_choose(st, best, st->count < 100 ? st->count : 100);
     if (n == (size_t)-1)
@@ -356,8 +365,21 @@ static galley_status kp_process_doc(void *state, galley_doc *doc)
 
 static galley_status kp_process(void *state, galley_doc *doc)
 {
-    galley_status r = kp_process_doc(state, doc);
-    trim(state);
+    kp_state *st = state;
+    size_t len, nsent = 0;
+    const char *text = galley_doc_text(doc, &len);
+    galley_status r = GALLEY_OK;
+    reset(st);
+    if (!text || len == 0)
+        return GALLEY_OK;
+    if (len > UINT32_MAX)
+        r = galley_doc_fail(doc, "keyphrases: the text is %zu bytes, over the %lu this stage "
+                            "handles; split the document", len, (unsigned long)UINT32_MAX);
+    else if (kp_collect(st, doc, text, len, &nsent) < 0 || kp_rank(st, nsent) < 0)
+        r = galley_doc_fail(doc, "keyphrases: out of memory on %zu bytes", len);
+    else
+        r = write_keywords(st, doc, text);
+    trim(st);
     return r;
 }
 

@@ -17,6 +17,7 @@ enum { KP_NOUN = 'n', KP_ADJ = 'a', KP_VERB = 'v', KP_ADV = 'r', KP_GERUND = 'g'
  * process and shared by the workers (galley_shared_get), never changed */
 typedef struct kp_data {
     galley_counter *stop;       /* extra stop and boilerplate words */
+    galley_counter *generic;    /* words never a key phrase alone */
     galley_counter *df;         /* stem -> documents of the bundled corpus */
     galley_counter *common;     /* lower-case words of the word list */
     galley_counter *proper;     /* its capitalised words, case-folded */
@@ -24,12 +25,34 @@ typedef struct kp_data {
     double ndocs;               /* documents behind df */
 } kp_data;
 
-typedef struct kp_form {        /* per distinct surface form of the document */
-    size_t stem;                /* index in kp_state.stems, or -1 (not yet) */
+/* What a surface form is, stem included, is worked out once per worker and
+ * kept across documents (most words recur from one article to the next):
+ * the caches are dropped when they grow past KP_CACHE forms. */
+#define KP_CACHE 50000
+
+typedef struct kp_form {        /* per distinct surface form seen */
+    uint32_t gstem;             /* index in kp_state.allstems, or UINT32_MAX */
+    uint32_t gen;               /* the document that stem refers to */
+    uint32_t stem;              /* index in kp_state.st for that document */
     unsigned char basestop;     /* the toolkit's stop word */
     unsigned char listed;       /* in keyphrase-stopwords.txt */
+    unsigned char generic;      /* in keyphrase-generic.txt */
+    unsigned char digit;        /* starts with a digit */
     char cls;                   /* KP_NOUN ... (out of context) */
+    unsigned char cue;          /* KP_CUE_* bits of a function word */
 } kp_form;
+
+/* function words that tell the part of speech of their neighbour */
+enum { KP_CUE_OBJECT = 1,       /* "the", "to", "that": the noun-or-verb or
+                                 * -ing form before it is a verb ("the study
+                                 * shows that", "searching the area") */
+       KP_CUE_DET = 2,          /* "the", "of": the -ed form after it is a
+                                 * participle ("the filtered image") */
+       KP_CUE_ART = 4,          /* "the", "its": the -ing form after it is a
+                                 * noun ("the tracking algorithm") */
+       KP_CUE_TO = 8,           /* "to": a noun-or-verb after it is a verb */
+       KP_CUE_SUBJ = 16 };      /* "we", "they": the word after it is a verb
+                                 * ("we present", "they report") */
 
 typedef struct kp_word {        /* one token of the document: 28 bytes, as a
                                  * 16 MB article has about 3 million of them */
@@ -46,7 +69,13 @@ typedef struct kp_word {        /* one token of the document: 28 bytes, as a
     char cls;                   /* KP_NOUN ... */
 } kp_word;
 
+typedef struct kp_gstem {       /* per distinct stem seen (allstems) */
+    double idf;                 /* from the df table */
+    uint32_t gen, stem;         /* its index in kp_state.st for document gen */
+} kp_gstem;
+
 typedef struct kp_stem {        /* per distinct stem of the document */
+    uint32_t g;                 /* index in kp_state.allstems */
     double capmid, lower;       /* occurrences capitalised mid-sentence / lower */
     double count;
     double rank;                /* the word's score */
@@ -57,6 +86,7 @@ typedef struct kp_stem {        /* per distinct stem of the document */
 
 typedef struct kp_cand {
     size_t count;               /* occurrences */
+    size_t alone;               /* of them, as a whole noun phrase */
     size_t first;               /* sentence of the first occurrence */
     size_t nwords;
     size_t caps;                /* occurrences all capitalised mid-sentence */
@@ -70,15 +100,18 @@ typedef struct kp_state {
     const kp_data *d;
     int english;                /* the word list applies to the language */
     size_t count, max_words;
-    galley_counter *stems;      /* stem -> index in st (per document) */
-    galley_counter *forms;      /* surface form -> index in form */
+    galley_counter *allstems;   /* stem -> index in gst (kept, see KP_CACHE) */
+    kp_gstem *gst;
+    size_t capgst;
+    galley_counter *forms;      /* surface form -> index in form (kept) */
     kp_form *form;
     size_t capform;
+    uint32_t gen;               /* documents seen, the caches' clock */
     galley_counter *groups;     /* phrase stems -> index in cands */
     kp_word *words;
     size_t nwords, capwords;
     kp_stem *st;
-    size_t capst;
+    size_t nst, capst;
     kp_cand *cands;
     size_t ncands, capcands;
     size_t *ids;
@@ -86,9 +119,11 @@ typedef struct kp_state {
 } kp_state;
 
 /* words.c: tokens, classes, stems and candidate phrases of one document */
-int kp_collect(kp_state *st, const char *text, size_t len, size_t *nsent);
+int kp_collect(kp_state *st, galley_doc *doc, const char *text, size_t len, size_t *nsent);
 size_t kp_possessive_len(const char *w, size_t n);
 const char *kp_word_stem(kp_state *st, const char *w, size_t n, size_t *sl);
+/* a stem of the document (kp_state.st index) as text */
+const char *kp_stem_text(const kp_state *st, size_t stem, size_t *n);
 
 /* rank.c: word and phrase scores, the final choice */
 int kp_rank(kp_state *st, size_t nsent);

@@ -3,6 +3,7 @@
  * "adjectives* nouns+" cut at stop words, verbs, adverbs and punctuation. */
 #include "keyphrases.h"
 
+#include <math.h>
 #include <string.h>
 
 /* the case-folded form of w into buf (cap bytes): ASCII, the common case,
@@ -18,6 +19,37 @@ static size_t fold(const char *w, size_t n, char *buf, size_t cap)
 static char lexical_class(const kp_state *st, const char *w, size_t n, const char *low,
                           size_t m, unsigned flags);
 
+/* the KP_CUE_* bits of a folded function word */
+static unsigned char cue_of(const char *low, size_t m)
+{
+    static const struct { const char *w; unsigned char cue; } cues[] = {
+#define ART (KP_CUE_OBJECT | KP_CUE_DET | KP_CUE_ART)
+        { "a", ART }, { "an", ART }, { "the", ART }, { "this", ART }, { "these", ART },
+        { "those", ART }, { "its", ART }, { "their", ART }, { "his", ART }, { "her", ART },
+        { "our", ART }, { "my", ART }, { "your", ART },
+#undef ART
+        { "that", KP_CUE_OBJECT }, { "it", KP_CUE_OBJECT }, { "them", KP_CUE_OBJECT },
+        { "him", KP_CUE_OBJECT }, { "us", KP_CUE_OBJECT }, { "me", KP_CUE_OBJECT },
+        { "what", KP_CUE_OBJECT }, { "how", KP_CUE_OBJECT }, { "why", KP_CUE_OBJECT },
+        { "whether", KP_CUE_OBJECT }, { "to", KP_CUE_OBJECT | KP_CUE_TO },
+        { "some", KP_CUE_OBJECT | KP_CUE_DET }, { "no", KP_CUE_OBJECT | KP_CUE_DET },
+        { "any", KP_CUE_OBJECT | KP_CUE_DET }, { "new", KP_CUE_OBJECT },
+        { "many", KP_CUE_OBJECT }, { "more", KP_CUE_OBJECT }, { "several", KP_CUE_OBJECT },
+        { "other", KP_CUE_OBJECT }, { "another", KP_CUE_OBJECT },
+        { "of", KP_CUE_DET }, { "with", KP_CUE_DET }, { "by", KP_CUE_DET },
+        { "for", KP_CUE_DET }, { "in", KP_CUE_DET }, { "on", KP_CUE_DET },
+        { "from", KP_CUE_DET }, { "and", KP_CUE_DET }, { "or", KP_CUE_DET },
+        { "into", KP_CUE_DET }, { "using", KP_CUE_DET }, { "such", KP_CUE_DET },
+        { "both", KP_CUE_DET }, { "each", KP_CUE_DET }, { "all", KP_CUE_DET },
+        { "we", KP_CUE_SUBJ }, { "they", KP_CUE_SUBJ }, { "i", KP_CUE_SUBJ },
+        { "you", KP_CUE_SUBJ }, { "he", KP_CUE_SUBJ }, { "she", KP_CUE_SUBJ },
+    };
+    for (size_t i = 0; i < sizeof cues / sizeof *cues; i++)
+        if (!strncmp(cues[i].w, low, m) && cues[i].w[m] == '\0')
+            return cues[i].cue;
+    return 0;
+}
+
 /* What a surface form is, worked out once per document: most tokens
  * repeat, and case folding and the lexicons cost more than one lookup. */
 static kp_form *form_of(kp_state *st, const char *w, size_t n, unsigned flags)
@@ -32,9 +64,13 @@ static kp_form *form_of(kp_state *st, const char *w, size_t n, unsigned flags)
         size_t m = fold(w, n, low, sizeof low);
         int fits = m < sizeof low;
         f->basestop = (unsigned char)galley_is_stopword(w, n);
+        f->digit = w[0] >= '0' && w[0] <= '9';
         f->listed = !fits || galley_counter_find(st->d->stop, low, m) != (size_t)-1;
+        f->generic = fits && galley_counter_find(st->d->generic, low, m) != (size_t)-1;
         f->cls = fits ? lexical_class(st, w, n, low, m, flags) : KP_NOUN;
-        f->stem = (size_t)-1;
+        f->gstem = UINT32_MAX;
+        f->gen = 0;
+        f->cue = fits && m <= 7 && (f->basestop || f->listed) ? cue_of(low, m) : 0;
     }
     return f;
 }
@@ -46,6 +82,8 @@ static int content_word(const kp_form *f, const galley_token *t, const galley_to
 {
     if (t->cls != GALLEY_TOK_WORD || t->end - t->start < 2)
         return 0;
+    if (t->end - t->start > 2 && (t->flags & GALLEY_TOK_HAS_DIGIT) && f->digit)
+        return 0;       /* an amount ("639m", "1bn", "1990s"), not "3D" */
     if (!f->basestop && !f->listed)
         return 1;
     if ((t->flags & GALLEY_TOK_ALLCAPS) && t->end - t->start == 2 && !f->listed)
@@ -88,6 +126,14 @@ static char lexical_class(const kp_state *st, const char *w, size_t n, const cha
      * describes a noun, it does not end a phrase */
     if (ends_with(w, n, "ed") && !ends_with(w, n, "eed") && !(flags & GALLEY_TOK_CAPITALIZED))
         return KP_ADJ;
+    /* "intuitionistic", "plenoptic": a word neither list knows, with an
+     * adjective's ending, describes the noun after it */
+    if (!(flags & GALLEY_TOK_CAPITALIZED) && galley_counter_size(st->d->common) > 0 &&
+        (ends_with(w, n, "ic") || ends_with(w, n, "ical") || ends_with(w, n, "ous") ||
+         ends_with(w, n, "ive") || ends_with(w, n, "able") || ends_with(w, n, "ible") ||
+         ends_with(w, n, "ary") || ends_with(w, n, "al")) &&
+        galley_counter_find(st->d->common, low, m) == (size_t)-1)
+        return KP_ADJ;
     return KP_NOUN;
 }
 
@@ -105,25 +151,60 @@ const char *kp_word_stem(kp_state *st, const char *w, size_t n, size_t *sl)
     return galley_stem(st->stem, w, n, sl);
 }
 
+const char *kp_stem_text(const kp_state *st, size_t stem, size_t *n)
+{
+    return galley_counter_key(st->allstems, st->st[stem].g, n);
+}
+
+/* rarer in the bundled corpus = more telling of this article */
+static double idf_of(const kp_state *st, const char *stem, size_t n)
+{
+    size_t j = galley_counter_find(st->d->df, stem, n);
+    double df = j == (size_t)-1 ? 0 : galley_counter_value(st->d->df, j);
+    return log((st->d->ndocs + 1.0) / (df + 1.0)) + 1.0;
+}
+
+/* the form's stem in the worker's cache (stemmed once per worker) */
+static int global_stem(kp_state *st, const char *text, const kp_word *w, kp_form *f)
+{
+    if (f->gstem != UINT32_MAX)
+        return 0;
+    size_t len = w->e - w->s - kp_possessive_len(text + w->s, w->e - w->s), sl;
+    const char *stem = kp_word_stem(st, text + w->s, len, &sl);
+    size_t before = galley_counter_size(st->allstems);
+    size_t g = galley_counter_add(st->allstems, stem, sl, 0);
+    if (galley_counter_size(st->allstems) > before) {
+        if (galley_reserve(&st->gst, &st->capgst, g + 1, sizeof *st->gst) < 0)
+            return -1;
+        st->gst[g] = (kp_gstem){ idf_of(st, stem, sl), 0, 0 };
+    }
+    f->gstem = (uint32_t)g;
+    return 0;
+}
+
 /* Records a content word's stem (a surface form is stemmed once per
- * document) and how the article writes it. */
+ * worker) and how the article writes it. */
 static int stem_word(kp_state *st, const char *text, kp_word *w, kp_form *f)
 {
-    size_t len = w->e - w->s - kp_possessive_len(text + w->s, w->e - w->s), id = f->stem;
-    if (id == (size_t)-1) {
-        size_t sl;
-        const char *stem = kp_word_stem(st, text + w->s, len, &sl);
-        size_t before = galley_counter_size(st->stems);
-        id = galley_counter_add(st->stems, stem, sl, 0);
-        if (galley_counter_size(st->stems) > before) {
-            if (galley_reserve(&st->st, &st->capst, id + 1, sizeof *st->st) < 0)
+    if (f->gen != st->gen) {
+        if (global_stem(st, text, w, f) < 0)
+            return -1;
+        kp_gstem *g = &st->gst[f->gstem];
+        if (g->gen != st->gen) {
+            if (galley_reserve(&st->st, &st->capst, st->nst + 1, sizeof *st->st) < 0)
                 return -1;
-            memset(&st->st[id], 0, sizeof st->st[id]);
-            st->st[id].first = w->sent;
-            st->st[id].len = sl;
+            kp_stem *s = &st->st[st->nst];
+            memset(s, 0, sizeof *s);
+            s->g = f->gstem;
+            s->first = w->sent;
+            galley_counter_key(st->allstems, f->gstem, &s->len);
+            g->gen = st->gen;
+            g->stem = (uint32_t)st->nst++;
         }
-        f->stem = id;
+        f->gen = st->gen;
+        f->stem = g->stem;
     }
+    size_t id = f->stem;
     w->stem = (uint32_t)id;
     kp_stem *s = &st->st[id];
     if (w->flags & GALLEY_TOK_LOWER)
@@ -150,39 +231,35 @@ static void unmark_headline(kp_word *w, size_t n)
 }
 
 /* Appends the tokens of sentence [s, e) to st->words; 0 or -1 */
-static int sentence_words(kp_state *st, const char *text, size_t s, size_t e, size_t sent)
+static int sentence_words(kp_state *st, const char *text, const galley_token *tok, size_t ntok,
+                          size_t s, size_t e, size_t sent)
 {
-    galley_tokenizer tz;
-    galley_token t, next;
-    size_t k = 0, from = st->nwords, prev = 0;
-    galley_tok_init(&tz, text + s, e - s);
-    int more = galley_tok_next(&tz, &t);
-    while (more) {
-        int has_next = galley_tok_next(&tz, &next);
-        if (galley_reserve(&st->words, &st->capwords, st->nwords + 1, sizeof *st->words) < 0)
-            return -1;
+    size_t k = 0, from = st->nwords, prev = s;
+    if (galley_reserve(&st->words, &st->capwords, st->nwords + ntok, sizeof *st->words) < 0)
+        return -1;
+    for (size_t j = 0; j < ntok; j++) {
+        const galley_token *t = &tok[j], *next = j + 1 < ntok ? &tok[j + 1] : NULL;
         kp_word *w = &st->words[st->nwords++];
         memset(w, 0, sizeof *w);
-        w->s = (uint32_t)(s + t.start);
-        w->e = (uint32_t)(s + t.end);
+        w->s = (uint32_t)t->start;
+        w->e = (uint32_t)t->end;
         w->sent = (uint32_t)sent;
         w->form = UINT32_MAX;
-        if (t.cls == GALLEY_TOK_WORD) {
-            kp_form *f = form_of(st, text + w->s, w->e - w->s, t.flags);
+        if (t->cls == GALLEY_TOK_WORD) {
+            kp_form *f = form_of(st, text + w->s, w->e - w->s, t->flags);
             if (!f)
                 return -1;
             w->form = (uint32_t)(f - st->form);
-            w->content = (unsigned char)content_word(f, &t, has_next ? &next : NULL, k == 0);
+            w->content = (unsigned char)content_word(f, t, next, k == 0);
         }
-        w->cap = k++ > 0 && (t.flags & (GALLEY_TOK_CAPITALIZED | GALLEY_TOK_ALLCAPS));
-        w->upper = w->content && (t.flags & (GALLEY_TOK_CAPITALIZED | GALLEY_TOK_ALLCAPS));
-        w->poss = t.cls == GALLEY_TOK_WORD && kp_possessive_len(text + w->s, w->e - w->s) > 0;
-        w->flags = (unsigned char)t.flags;
-        w->line = w->s > s && memchr(text + s + prev, '\n', t.start - prev) != NULL;
-        prev = t.end;
-        t = next;
-        more = has_next;
+        w->cap = k++ > 0 && (t->flags & (GALLEY_TOK_CAPITALIZED | GALLEY_TOK_ALLCAPS));
+        w->upper = w->content && (t->flags & (GALLEY_TOK_CAPITALIZED | GALLEY_TOK_ALLCAPS));
+        w->poss = t->cls == GALLEY_TOK_WORD && kp_possessive_len(text + w->s, w->e - w->s) > 0;
+        w->flags = (unsigned char)t->flags;
+        w->line = t->start > s && t->start > prev && memchr(text + prev, '\n', t->start - prev);
+        prev = t->end;
     }
+    (void)e;
     kp_word *w = st->words + from;
     size_t n = st->nwords - from;
     unmark_headline(w, n);
@@ -215,24 +292,17 @@ static kp_cand *get_cand(kp_state *st, const char *key, size_t n, int *fresh)
 }
 
 /* Records the phrase words[a, b]; 0 or -1 */
-static int add_phrase(kp_state *st, size_t a, size_t b)
+static int add_phrase(kp_state *st, size_t a, size_t b, int whole)
 {
     const kp_word *w = st->words;
-    char key[512];
+    uint32_t key[KP_MAXW];
     size_t n = 0, caps = 0;
-    for (size_t i = a; i <= b; i++) {
-        size_t kl;
-        const char *k = galley_counter_key(st->stems, w[i].stem, &kl);
-        if (n + kl + 1 >= sizeof key)
-            return 0;
-        if (i > a)
-            key[n++] = ' ';
-        memcpy(key + n, k, kl);
-        n += kl;
+    for (size_t i = a; i <= b && n < KP_MAXW; i++) {
+        key[n++] = w[i].stem;       /* the stems' numbers name the phrase */
         caps += w[i].cap;
     }
     int fresh;
-    kp_cand *c = get_cand(st, key, n, &fresh);
+    kp_cand *c = get_cand(st, (const char *)key, n * sizeof *key, &fresh);
     if (!c)
         return -1;
     if (fresh) {
@@ -246,6 +316,7 @@ static int add_phrase(kp_state *st, size_t a, size_t b)
             st->ids[st->nids++] = w[i].stem;
     }
     c->count++;
+    c->alone += whole != 0;
     c->caps += caps == b - a + 1;
     return 0;
 }
@@ -276,36 +347,88 @@ static int emit(kp_state *st, size_t a, size_t b)
         a = b + 1 - st->max_words;
     while (a < b && name_inside(w, a, from))
         a++;
-    if (add_phrase(st, a, b) < 0)
+    if (add_phrase(st, a, b, 1) < 0)
         return -1;
     for (size_t i = a; i <= b; i++)
         for (size_t j = i; j <= b; j++)
             if ((i > a || j < b) && (i == from || !name_inside(w, i, from)) && may_end(w, j, b) &&
-                w[i].cls != KP_GERUND && add_phrase(st, i, j) < 0)
+                add_phrase(st, i, j, 0) < 0)
                 return -1;
     return 0;
 }
 
+/* the KP_CUE_* bits of words[i] (0 for a content word or no word) */
+static unsigned cue_at(const kp_state *st, size_t i, size_t to)
+{
+    const kp_word *w = &st->words[i];
+    return i < to && !w->content && w->form != UINT32_MAX ? st->form[w->form].cue : 0;
+}
+
+static int ends_ed(const kp_state *st, const char *text, const kp_word *w)
+{
+    (void)st;
+    return w->e - w->s > 4 && text[w->e - 1] == 'd' && text[w->e - 2] == 'e';
+}
+
+/* The class of words[i] where it stands (noun: the open phrase has a noun;
+ * after: the function word after it). */
+static char context_class(const kp_state *st, const char *text, size_t i, size_t from,
+                          size_t to, int noun)
+{
+    const kp_word *w = st->words;
+    if (i >= to || !w[i].content)
+        return KP_VERB;
+    unsigned after = cue_at(st, i + 1, to);
+    if (i > from && (cue_at(st, i - 1, to) & KP_CUE_SUBJ) && !w[i].cap)
+        return KP_VERB;
+    int content_next = i + 1 < to && w[i + 1].content;
+    switch (w[i].cls) {
+    case KP_NOUNVERB:   /* "the study shows that", "storm damage hits farms",
+                         * but "IP addresses", "DC links terminated" */
+        if (i > from && (cue_at(st, i - 1, to) & KP_CUE_TO))
+            return KP_VERB;
+        return noun && ((after & KP_CUE_OBJECT) ||
+                        (content_next && w[i + 1].cls != KP_VERB)) ? KP_VERB : KP_NOUN;
+    case KP_GERUND:     /* "cloud computing", "the tracking algorithm"; not
+                         * "searching the area", "by acquiring materials" */
+        if (after & KP_CUE_OBJECT)
+            return KP_VERB;
+        return noun || (i > from && w[i - 1].content) ||
+               (i > from && (cue_at(st, i - 1, to) & KP_CUE_ART)) ? KP_NOUN : KP_VERB;
+    case KP_VERB:       /* "the filtered image", "computed tomography" */
+        if (content_next && ends_ed(st, text, &w[i]) &&
+            (i == from || (cue_at(st, i - 1, to) & KP_CUE_DET)))
+            return KP_ADJ;
+        return KP_VERB;
+    case KP_NOUN:       /* "the club left the race": a second lower-case
+                         * noun right before an article is a verb */
+        return noun && !w[i].cap && !(w[i].flags & GALLEY_TOK_ALLCAPS) && (after & KP_CUE_ART)
+               ? KP_VERB : KP_NOUN;
+    default:
+        return w[i].cls;
+    }
+}
+
 /* Cuts the words of one sentence [from, to) into noun phrases. */
-static int chunk(kp_state *st, size_t from, size_t to)
+static int chunk(kp_state *st, const char *text, size_t from, size_t to)
 {
     const kp_word *w = st->words;
     size_t start = 0, head = 0;
     int open = 0, noun = 0;
+    char prev = 0;
     for (size_t i = from; i <= to; i++) {
-        /* a title line ends its phrases; a name after a common word starts
-         * one ("star | Michael Buble") */
+        /* a title line ends its phrases; a name after a common noun starts
+         * one ("star | Michael Buble", but "finite Galois field") */
         if (i < to && open && (w[i].line || (w[i].cap && !(w[i].flags & GALLEY_TOK_ALLCAPS) &&
-                                             i > from && (w[i - 1].flags & GALLEY_TOK_LOWER)))) {
+                                             i > from && prev == KP_NOUN &&
+                                             (w[i - 1].flags & GALLEY_TOK_LOWER)))) {
             if (noun && emit(st, start, head) < 0)
                 return -1;
             open = noun = 0;
         }
-        char c = i < to && w[i].content ? w[i].cls : KP_VERB;
-        if (c == KP_NOUNVERB)
-            c = noun ? KP_VERB : KP_NOUN;
-        int breaks = c == KP_VERB || c == KP_ADV || (c == KP_GERUND && !noun) ||
-                     (c == KP_ADJ && noun);
+        char c = context_class(st, text, i, from, to, noun);
+        prev = c;
+        int breaks = c == KP_VERB || c == KP_ADV || (c == KP_ADJ && noun);
         if (breaks && noun && emit(st, start, head) < 0)
             return -1;
         if (breaks) {
@@ -330,14 +453,54 @@ static int chunk(kp_state *st, size_t from, size_t to)
     return 0;
 }
 
-int kp_collect(kp_state *st, const char *text, size_t len, size_t *nsent)
-{
+/* the sentences of a document: the `sentence` layer of an earlier stage
+ * (the sentences plugin: the headline apart, in text order), else the
+ * toolkit's */
+typedef struct sentences {
+    const galley_span *sp;
+    size_t nsp, k, last;
     galley_sentencer it;
-    size_t s, e, sent = 0;
-    galley_sent_init(&it, text, len);
-    while (galley_sent_next(&it, &s, &e)) {
-        size_t from = st->nwords;
-        if (sentence_words(st, text, s, e, sent) < 0 || chunk(st, from, st->nwords) < 0)
+} sentences;
+
+static void sentences_init(sentences *ss, galley_doc *doc, const char *text, size_t len)
+{
+    ss->sp = galley_doc_layer(doc, "sentence", &ss->nsp);
+    ss->k = ss->last = 0;
+    galley_sent_init(&ss->it, text, len);
+}
+
+static int sentences_next(sentences *ss, size_t *s, size_t *e)
+{
+    if (!ss->nsp)
+        return galley_sent_next(&ss->it, s, e);
+    for (; ss->k < ss->nsp; ss->k++) {
+        const galley_span *p = &ss->sp[ss->k];
+        if (p->start >= ss->last && p->end > p->start) {   /* in order, not nested */
+            *s = p->start;
+            *e = ss->last = p->end;
+            ss->k++;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Over the toolkit's token layer (computed once per document, shared with
+ * the other stages), cut at the sentences. */
+int kp_collect(kp_state *st, galley_doc *doc, const char *text, size_t len, size_t *nsent)
+{
+    sentences ss;
+    size_t s, e, sent = 0, ntok = 0, j = 0;
+    const galley_token *tok = galley_doc_tokens(doc, &ntok);
+    sentences_init(&ss, doc, text, len);
+    while (sentences_next(&ss, &s, &e)) {
+        size_t from = st->nwords, a;
+        while (j < ntok && tok[j].start < s)
+            j++;            /* white space, or what no sentence covers */
+        for (a = j; j < ntok && tok[j].start < e; j++)
+            ;
+        if (sentence_words(st, text, tok + a, j - a, s, e, sent) < 0 ||
+            chunk(st, text, from, st->nwords) < 0)
             return -1;
         sent++;
     }

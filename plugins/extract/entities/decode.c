@@ -1,0 +1,136 @@
+/* plugins/extract/entities/decode.c - the entities tagger's decoding: the
+ * best BIO tags of each sentence by Viterbi over the tag before (so a name
+ * is chosen as a whole, not word by word), and the names they make.  The
+ * trainer (bench/entities/train.c) decodes with the same function. */
+#include "entities.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define NO_PATH (-1e300)
+
+/* Tokens a lower-case word or a sign after tokens that could only be O are
+ * O without scoring (most tokens): their score is the same on every path.
+ * A tag whose best path scores margin below the token's best path is
+ * dropped, so that after a name the lattice soon holds O alone again. */
+void ent_viterbi(const ent_state *st, const char *text, size_t a, size_t b, ent_score_fn *fn,
+                 const void *model, const double trans[ENT_NTAGS][ENT_NTAGS], double margin,
+                 ent_lattice *lat, unsigned char *tags)
+{
+    double v[ENT_NTAGS], nv[ENT_NTAGS], e[ENT_NTAGS], h[ENT_NTAGS];
+    uint32_t f[ENT_MAXF];
+    int only_o = 1;     /* whether O is the one tag the token before can have */
+    for (int t = 0; t < ENT_NTAGS; t++)
+        v[t] = t == 0 ? 0 : NO_PATH;
+    for (size_t i = a; i < b; i++) {
+        unsigned char *back = lat->back[i - a];
+        if (only_o && ent_must_be_outside(st, i, 0)) {
+            memset(back, 0, ENT_NTAGS);
+            continue;   /* v stays {0: v[0], else none} */
+        }
+        fn(model, f, ent_features(st, text, i, f), e);
+        for (int t = 0; t < ENT_NTAGS; t++)
+            nv[t] = NO_PATH;
+        int begins = ent_tag_allowed(st, i, 0, 1);     /* B-X allowed here (any X) */
+        for (int p = 0; p < ENT_NTAGS; p++) {
+            if (v[p] == NO_PATH)
+                continue;
+            fn(model, f, ent_history_features(st, i, p, f), h);
+            /* after p: O, a B-X where names begin, or I of p's label */
+            int inside = p == 0 ? 0 : p % 2 ? p + 1 : p;
+            for (int t = 0; t < ENT_NTAGS; t++) {
+                if (t != 0 && t != inside && !(t % 2 == 1 && begins))
+                    continue;
+                double s = v[p] + e[t] + h[t] + trans[p][t];
+                if (s > nv[t]) {
+                    nv[t] = s;
+                    back[t] = (unsigned char)p;
+                }
+            }
+        }
+        double top = nv[0];
+        for (int t = 1; t < ENT_NTAGS; t++)
+            top = nv[t] > top ? nv[t] : top;
+        only_o = 1;
+        for (int t = 0; t < ENT_NTAGS; t++) {
+            v[t] = nv[t] < top - margin ? NO_PATH : nv[t];
+            only_o &= t == 0 || v[t] == NO_PATH;
+        }
+    }
+    int best = 0;
+    for (int t = 1; t < ENT_NTAGS; t++)
+        if (v[t] > v[best])
+            best = t;
+    for (size_t i = b; i-- > a;) {
+        tags[i - a] = (unsigned char)best;
+        best = lat->back[i - a][best];
+    }
+}
+
+static int close_name(ent_state *st, size_t a, size_t b, int tag)
+{
+    if (tag == 0)
+        return 0;
+    if (ent_push_name(st, a, b) < 0)
+        return -1;
+    st->names[st->nnames - 1].label = (tag + 1) / 2;
+    return 0;
+}
+
+/* "FAO", "PPRP": an all-caps word of 2-6 letters in a sentence of news
+ * (not a headline, not a post) that no list knows (no word, place, person
+ * or not-name) names an organisation.  The training sets, mostly posts,
+ * taught the tagger that shouted words are nothing; news uses them for
+ * organisations about three times in four (ner-dev, Worldwide). */
+static int unknown_acronym(const ent_state *st, const char *text, size_t i)
+{
+    const tok *t = &st->toks[i];
+    size_t n = t->e - t->s;
+    if (st->informal || t->headline || n < 2 || n > 6 || !(t->flags & GALLEY_TOK_ALLCAPS) ||
+        ((t->lex | t->low) & (LX_LOWER | LX_PLACE | LX_GIVEN | LX_SURNAME | LX_NOTNAME | LX_TITLE | LX_TITLELOW)))
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        if (text[t->s + k] < 'A' || text[t->s + k] > 'Z')
+            return 0;
+    return 1;
+}
+
+/* the names of tokens [a, b), tagged tags[0..b-a) */
+static int push_names(ent_state *st, const char *text, size_t a, size_t b, unsigned char *tags)
+{
+    int p1 = 0;
+    size_t start = a;
+    for (size_t i = a; i < b; i++) {
+        int t = tags[i - a];
+        if (t == 0 && p1 == 0 && unknown_acronym(st, text, i))
+            t = 2 * L_ORG - 1;
+        if (p1 != 0 && (t == 0 || t % 2 == 1) && close_name(st, start, i, p1) < 0)
+            return -1;
+        if (t % 2 == 1)
+            start = i;
+        p1 = t;
+    }
+    return close_name(st, start, b, p1);
+}
+
+int ent_tag_names(ent_state *st, const char *text)
+{
+    st->nnames = 0;
+    if (!st->lattice) {
+        st->lattice = malloc(sizeof *st->lattice);
+        st->tags = malloc(ENT_MAXRUN);
+        if (!st->lattice || !st->tags)
+            return -1;
+    }
+    for (size_t a = 0; a < st->ntoks;) {
+        size_t b = a + 1;
+        while (b < st->ntoks && b - a < ENT_MAXRUN && st->toks[b].sent == st->toks[a].sent)
+            b++;
+        ent_viterbi(st, text, a, b, ent_model_scores, st->model, (const double (*)[ENT_NTAGS])st->model->trans,
+                    st->model->margin, st->lattice, st->tags);
+        if (push_names(st, text, a, b, st->tags) < 0)
+            return -1;
+        a = b;
+    }
+    return 0;
+}
