@@ -1,6 +1,7 @@
 /* core/text_layer.c - the token layer: a document's tokens computed once by
  * the toolkit and kept with the document until its text is replaced, so the
- * stages that read words stop re-tokenizing, re-folding and re-stemming. */
+ * stages that read words stop re-tokenizing, re-folding and re-stemming;
+ * and a document's sentences, from the sentence layer when there is one. */
 #include "config.h"
 
 #include <stdio.h>
@@ -115,4 +116,28 @@ const galley_term *galley_doc_stems(galley_doc *doc, galley_stemmer *st, size_t 
         L->stems[i] = s ? term_of(doc, s, sl) : term_of(doc, "", 0);
     }
     return L->stems;
+}
+
+void galley_doc_sent_init(galley_doc_sentencer *ds, const galley_doc *doc, const char *text, size_t len)
+{
+    ds->nsp = 0;
+    ds->sp = doc ? galley_doc_layer(doc, "sentence", &ds->nsp) : NULL;
+    ds->k = ds->last = 0;
+    galley_sent_init(&ds->it, text, len);
+}
+
+int galley_doc_sent_next(galley_doc_sentencer *ds, size_t *start, size_t *end)
+{
+    if (!ds->nsp)
+        return galley_sent_next(&ds->it, start, end);
+    for (; ds->k < ds->nsp; ds->k++) {
+        const galley_span *p = &ds->sp[ds->k];
+        if (p->start >= ds->last && p->end > p->start) {   /* in order, not nested */
+            *start = p->start;
+            *end = ds->last = p->end;
+            ds->k++;
+            return 1;
+        }
+    }
+    return 0;
 }

@@ -128,7 +128,7 @@ static void analyse(ent_state *st, const doc *d)
         fprintf(stderr, "train: out of memory\n");
         exit(1);
     }
-    ent_mark_positions(st, d->text, d->len);
+    ent_mark_positions(st, NULL, d->text, d->len);
     ent_gather_evidence(st, d->text);
     ent_prepare(st, d->text);
 }

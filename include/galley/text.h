@@ -115,6 +115,21 @@ const galley_term *galley_doc_terms(galley_doc *doc, size_t *n);
  * computed on the first call for st's language; NULL if st is NULL */
 const galley_term *galley_doc_stems(galley_doc *doc, galley_stemmer *st, size_t *n);
 
+/* ---- a document's sentences ----
+ * The `sentence` layer an earlier stage made (the sentences plugin: the
+ * headline apart, in text order; nested or out-of-order spans are
+ * skipped), else galley_sent_next over the whole text: stages after the
+ * sentences stage stop splitting the text again. */
+typedef struct galley_span galley_span;
+typedef struct galley_doc_sentencer {
+    const galley_span *sp;
+    size_t nsp, k, last;
+    galley_sentencer it;
+} galley_doc_sentencer;
+/* doc may be NULL (no layer: the sentencer's spans of text) */
+void galley_doc_sent_init(galley_doc_sentencer *ds, const galley_doc *doc, const char *text, size_t len);
+int galley_doc_sent_next(galley_doc_sentencer *ds, size_t *start, size_t *end);
+
 /* ---- hashing: galley_hash64() in galley/util.h ---- */
 
 /* ---- term counter: string -> count/value, insertion ordered ---- */

@@ -478,6 +478,48 @@ START_TEST(token_layer_once)
 }
 END_TEST
 
+/* ---- a document's sentences ---- */
+
+/* the sentence layer's spans when there is one (in text order, a nested
+ * span skipped), else the sentencer's */
+START_TEST(doc_sentences_from_layer)
+{
+    const char *text = "Headline here\n\nMr. Smith went. He left.";
+    size_t len = strlen(text), s, e, s2, e2, n = 0;
+    galley_doc *d = galley_doc_new();
+    galley_doc_set_text(d, text, len);
+    galley_doc_sentencer ds;
+    galley_sentencer it;
+    galley_doc_sent_init(&ds, d, text, len);
+    galley_sent_init(&it, text, len);
+    while (galley_doc_sent_next(&ds, &s, &e)) {
+        ck_assert(galley_sent_next(&it, &s2, &e2));
+        ck_assert_uint_eq(s, s2);
+        ck_assert_uint_eq(e, e2);
+        n++;
+    }
+    ck_assert(!galley_sent_next(&it, &s2, &e2));
+    ck_assert_uint_eq(n, 3);
+    ck_assert_int_eq(galley_doc_add_span(d, "sentence", 0, 13, "title", GALLEY_NO_SCORE), 0);
+    ck_assert_int_eq(galley_doc_add_span(d, "sentence", 15, 39, NULL, GALLEY_NO_SCORE), 0);
+    ck_assert_int_eq(galley_doc_add_span(d, "sentence", 20, 25, NULL, GALLEY_NO_SCORE), 0);
+    galley_doc_sent_init(&ds, d, text, len);
+    ck_assert(galley_doc_sent_next(&ds, &s, &e));
+    ck_assert_uint_eq(s, 0);
+    ck_assert_uint_eq(e, 13);
+    ck_assert(galley_doc_sent_next(&ds, &s, &e));
+    ck_assert_uint_eq(s, 15);
+    ck_assert_uint_eq(e, 39);
+    ck_assert(!galley_doc_sent_next(&ds, &s, &e));
+    /* no document: the sentencer's */
+    galley_doc_sent_init(&ds, NULL, text, len);
+    for (n = 0; galley_doc_sent_next(&ds, &s, &e); n++)
+        ;
+    ck_assert_uint_eq(n, 3);
+    galley_doc_free(d);
+}
+END_TEST
+
 static Suite *text_suite(void)
 {
     Suite *s = suite_create("text");
@@ -492,6 +534,7 @@ static Suite *text_suite(void)
     tcase_add_test(tc, casefold_unicode);
     tcase_add_test(tc, casefold_ascii_path);
     tcase_add_test(tc, token_layer_once);
+    tcase_add_test(tc, doc_sentences_from_layer);
     tcase_add_test(tc, nfc_composes);
     tcase_add_test(tc, stopwords_any_case);
     tcase_add_test(tc, stemmer_english_and_porter);

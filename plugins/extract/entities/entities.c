@@ -187,7 +187,7 @@ static galley_status ent_run(ent_state *st, galley_doc *doc)
                                "handles; split the document", len, ENT_MAX_TEXT);
     if (ent_tokenize(st, text, len) < 0)
         return galley_doc_fail(doc, "entities: out of memory tokenizing %zu bytes", len);
-    ent_mark_positions(st, text, len);
+    ent_mark_positions(st, doc, text, len);
     ent_gather_evidence(st, text);
     ent_prepare(st, text);
     if (ent_tag_names(st, text) < 0)

@@ -169,7 +169,8 @@ int ent_tag_names(ent_state *st, const char *text);
 
 /* ---- names.c: tokens and what the document says of them ---- */
 int ent_tokenize(ent_state *st, const char *text, size_t len);
-void ent_mark_positions(ent_state *st, const char *text, size_t len);
+/* sentences from doc's sentence layer when it has one (doc may be NULL) */
+void ent_mark_positions(ent_state *st, const galley_doc *doc, const char *text, size_t len);
 void ent_gather_evidence(ent_state *st, const char *text);
 /* token tests the labelling shares */
 int ent_is_cap(const tok *t);

@@ -126,13 +126,13 @@ int ent_tok_is(const char *text, const tok *t, const char *w)
 /* Marks sentence numbers and the words whose capital letter says nothing:
  * the first word of a sentence (after opening quotes) and every word of a
  * headline-style sentence where most words are capitalised. */
-void ent_mark_positions(ent_state *st, const char *text, size_t len)
+void ent_mark_positions(ent_state *st, const galley_doc *doc, const char *text, size_t len)
 {
-    galley_sentencer it;
+    galley_doc_sentencer it;    /* the sentences stage's, else the toolkit's */
     size_t s, e, k = 0;
     int num = 0;
-    galley_sent_init(&it, text, len);
-    while (galley_sent_next(&it, &s, &e)) {
+    galley_doc_sent_init(&it, doc, text, len);
+    while (galley_doc_sent_next(&it, &s, &e)) {
         while (k < st->ntoks && st->toks[k].s < s)
             st->toks[k++].sent = num;
         size_t first = k, words = 0, caps = 0, shout = 0;

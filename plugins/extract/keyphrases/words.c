@@ -453,47 +453,15 @@ static int chunk(kp_state *st, const char *text, size_t from, size_t to)
     return 0;
 }
 
-/* the sentences of a document: the `sentence` layer of an earlier stage
- * (the sentences plugin: the headline apart, in text order), else the
- * toolkit's */
-typedef struct sentences {
-    const galley_span *sp;
-    size_t nsp, k, last;
-    galley_sentencer it;
-} sentences;
-
-static void sentences_init(sentences *ss, galley_doc *doc, const char *text, size_t len)
-{
-    ss->sp = galley_doc_layer(doc, "sentence", &ss->nsp);
-    ss->k = ss->last = 0;
-    galley_sent_init(&ss->it, text, len);
-}
-
-static int sentences_next(sentences *ss, size_t *s, size_t *e)
-{
-    if (!ss->nsp)
-        return galley_sent_next(&ss->it, s, e);
-    for (; ss->k < ss->nsp; ss->k++) {
-        const galley_span *p = &ss->sp[ss->k];
-        if (p->start >= ss->last && p->end > p->start) {   /* in order, not nested */
-            *s = p->start;
-            *e = ss->last = p->end;
-            ss->k++;
-            return 1;
-        }
-    }
-    return 0;
-}
-
 /* Over the toolkit's token layer (computed once per document, shared with
  * the other stages), cut at the sentences. */
 int kp_collect(kp_state *st, galley_doc *doc, const char *text, size_t len, size_t *nsent)
 {
-    sentences ss;
+    galley_doc_sentencer ss;    /* the sentences stage's, else the toolkit's */
     size_t s, e, sent = 0, ntok = 0, j = 0;
     const galley_token *tok = galley_doc_tokens(doc, &ntok);
-    sentences_init(&ss, doc, text, len);
-    while (sentences_next(&ss, &s, &e)) {
+    galley_doc_sent_init(&ss, doc, text, len);
+    while (galley_doc_sent_next(&ss, &s, &e)) {
         size_t from = st->nwords, a;
         while (j < ntok && tok[j].start < s)
             j++;            /* white space, or what no sentence covers */
