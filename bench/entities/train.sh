@@ -24,5 +24,5 @@ for s in $sets $news; do
     files="$files $data/$s.conll"
 done
 # shellcheck disable=SC2086
-"$top_builddir/bench/entities/train" -d "$top_srcdir/conf/extract" --misc -b 19 -e 12 -o "$out" $files || exit 1
+"$top_builddir/bench/entities/train" -d "$top_srcdir/conf/extract" --misc -b 19 -e 10 -o "$out" $files || exit 1
 echo "wrote $out ($(wc -c < "$out") bytes)"

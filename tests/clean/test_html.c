@@ -75,6 +75,22 @@ START_TEST(nested_layout_tables)
 }
 END_TEST
 
+/* an old table layout: the article's cell (its paragraphs split by <br>,
+ * pictures and a print button around it) beside a side column of dated
+ * headline links and promotions that holds more text than the article */
+START_TEST(side_column_beside_article_cell)
+{
+    galley_doc *d = run_fixture("sidecell.html", GALLEY_OK);
+    HAS(d, "The paddle steamer that has crossed the lake since 1926");
+    HAS(d, "quickest way round.\n\nTimetables for the summer season");
+    HASNT(d, "harbour wall");           /* a headline link */
+    HASNT(d, "Win Tickets");            /* promotions */
+    HASNT(d, "Enter our draw");
+    HASNT(d, "weekly gallery");
+    galley_doc_free(d);
+}
+END_TEST
+
 START_TEST(fields_from_meta)
 {
     galley_doc *d = run_fixture("comments.html", GALLEY_OK);
@@ -367,6 +383,7 @@ static Suite *suite(void)
     tcase_add_test(tc, paragraph_structure);
     tcase_add_test(tc, share_bar_and_related_dropped);
     tcase_add_test(tc, nested_layout_tables);
+    tcase_add_test(tc, side_column_beside_article_cell);
     tcase_add_test(tc, fields_from_meta);
     tcase_add_test(tc, fields_from_jsonld);
     tcase_add_test(tc, title_site_suffix_and_time_element);

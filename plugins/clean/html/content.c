@@ -245,7 +245,10 @@ static void drop_by_name(hwork *w)
 static float base_score(const hnode *h)
 {
     const char *name = (const char *)h->node->name;
-    float s = (float)h->weight;
+    /* an article-like name on a line of text ("text_topbox_subhead" over a
+     * teaser) says less than on a block of paragraphs */
+    float s = h->weight > 0 && h->text < 100 ? (float)(h->weight * h->text) / 100.0f
+                                              : (float)h->weight;
     if (!strcmp(name, "div") || !strcmp(name, "article"))
         s += 5;
     else if (!strcmp(name, "pre") || !strcmp(name, "td")
@@ -448,6 +451,29 @@ static int has_ancestor(const hwork *w, int i, const char *name, int levels)
     return 0;
 }
 
+/* Is cell i a side column of an old table layout: a cell beside the cell
+ * that holds most of its row's unlinked text (the article's, few links),
+ * itself holding blocks (teasers, link lists, promotions) and less than
+ * half as much unlinked text, or less and a fifth or more in links? */
+static int side_cell(const hwork *w, int i)
+{
+    const hnode *h = &w->nodes[i], *row;
+    if (h->parent < 0 || h->np < 2)
+        return 0;
+    row = &w->nodes[h->parent];
+    int plain = h->text - h->link, rowplain = row->text - row->link;
+    for (xmlNode *s = row->node->children; s; s = s->next) {
+        int k = index_of(s);
+        if (k < 0 || k == i || !(w->nodes[k].tag & HT_CELL) || w->nodes[k].dropped)
+            continue;
+        int ap = w->nodes[k].text - w->nodes[k].link;
+        if (ap * 2 > rowplain && ap >= 200 && w->nodes[k].link * 5 < w->nodes[k].text
+            && (plain * 2 < ap || (plain < ap && h->link * 5 >= h->text)))
+            return 1;
+    }
+    return 0;
+}
+
 /* Readability's conditional cleaning: containers that look like link lists,
  * forms, galleries or widgets are dropped from the chosen content. */
 static int looks_like_boilerplate(const hwork *w, int i)
@@ -461,9 +487,11 @@ static int looks_like_boilerplate(const hwork *w, int i)
     if (!(h->tag & (HT_CONTAINER | HT_LIST)) && strcmp(name, "table")
         && strcmp(name, "figure") && strcmp(name, "form"))
         return 0;
-    /* most of the article is no widget, whatever its class says */
-    if (h->text * 2 > w->top_text && h->link * 3 < h->text)
-        return 0;
+    /* most of the article is no widget, whatever its class says; a block
+     * that holds most of the chosen text among many links has its parts
+     * judged instead, unless it is a side column beside the article */
+    if (h->text * 2 > w->top_text)
+        return (h->tag & HT_CELL) && h->link * 3 >= h->text && side_cell(w, i);
     /* several paragraphs of unlinked text are article text whatever a
      * page builder's class names say ("widget-wrap") */
     /* unlinked paragraphs under a merely weak name ("widget-wrap") */
@@ -475,11 +503,17 @@ static int looks_like_boilerplate(const hwork *w, int i)
         return 1;
     /* table cells, and blocks holding only inline text, are paragraphs:
      * the paragraph filter in emit.c judges them */
+    /* a layout cell (one holding blocks of its own) that is mostly links:
+     * the sidebar or navigation column beside the article's cell */
+    if ((h->tag & HT_CELL) && h->np >= 2 && (ld > 0.5f || side_cell(w, i)))
+        return 1;
     if ((h->tag & HT_CELL) || (h->text > 0 && h->own * 10 >= h->text * 9))
         return 0;
     if (h->commas >= 10)
         return 0;
-    int p = h->np, img = h->nimg, li = h->nli - 100;
+    /* paragraphs, and unlinked text split by <br> in so many paragraphs
+     * (old table layouts put the whole article in one cell) */
+    int p = h->np + (h->text - h->link) / 250, img = h->nimg, li = h->nli - 100;
     if (img > 1 && p * 2 < img && !has_ancestor(w, i, "figure", 3))
         return 1;
     if (!list && li > p)
@@ -514,10 +548,15 @@ static void prune(hwork *w)
         h->chosen = 2;
         if (!h->dropped && looks_like_boilerplate(w, (int)i)) {
             h->dropped = PRUNED;
+            if ((h->tag & HT_CELL) && side_cell(w, (int)i))
+                w->side_text += h->text;
             if (h->text > 100 && galley_log_get_level() >= GALLEY_LOG_DEBUG) {
                 const char *c = ghtml_attr(h->node, "class");
-                galley_debug("html: pruned <%s class=\"%s\"> (%d chars, %d in links)",
-                             (const char *)h->node->name, c ? c : "", h->text, h->link);
+                galley_debug("html: pruned <%s class=\"%s\"> (%d chars, %d in links; "
+                             "np %d img %d li %d input %d embed %d weight %d score %.1f)",
+                             (const char *)h->node->name, c ? c : "", h->text, h->link,
+                             h->np, h->nimg, h->nli, h->ninput, h->nembed, h->weight,
+                             (double)h->score);
             }
         }
     }
@@ -638,12 +677,14 @@ static int attempt(hwork *w, xmlNode *root, int strict)
     top = widen_to_main(w, top);
     debug_candidate(w, top);
     choose(w, top);
+    w->side_text = 0;
     prune(w);
     ghtml_emit(w);
     int commas, got = ghtml_chars(w->out, w->outlen, &commas);
-    if (w->top_text >= 500 && got * 2 < w->top_text) {
-        /* pruning took nearly all: the article sat among its links (old
-         * table layouts); the chosen block whole is the better answer */
+    if (w->top_text >= 500 && got * 2 < w->top_text - w->side_text) {
+        /* pruning took nearly all (side columns aside): the article sat
+         * among its links (old table layouts); the chosen block whole is
+         * the better answer */
         for (size_t i = 0; i < w->n; i++)
             if (w->nodes[i].dropped == PRUNED)
                 w->nodes[i].dropped = 0;

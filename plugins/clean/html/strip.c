@@ -185,7 +185,9 @@ static size_t copy_tag(const char *s, size_t t, size_t end, char *out)
             o += i - a;
         }
     }
-    if (s[end - 2] == '/' && o > 0 && out[o - 1] != '/')
+    /* "<a href=x />" opens a link in a browser (the slash means nothing on
+     * a non-void element): its text is link text */
+    if (s[end - 2] == '/' && !anchor && o > 0 && out[o - 1] != '/')
         out[o++] = '/';
     out[o++] = '>';
     return o;
