@@ -11,6 +11,13 @@
 #include <emmintrin.h>
 #endif
 
+static uint64_t word_at(const char *s, size_t i)
+{
+    uint64_t w;
+    memcpy(&w, s + i, 8);
+    return w;
+}
+
 /* 1 if none of the 8 bytes in w is '"', '\\' or below 0x20 (each test sets
  * the high bit of a byte that matches; only whether one does is used) */
 static int plain_word(uint64_t w)
@@ -43,12 +50,8 @@ size_t galley_json_plain(const char *s, size_t n)
             return i + (size_t)__builtin_ctz(m);
     }
 #endif
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        if (!plain_word(w))
-            break;
-    }
+    while (i + 8 <= n && plain_word(word_at(s, i)))
+        i += 8;
     while (i < n && plain_byte((unsigned char)s[i]))
         i++;
     return i;
@@ -64,12 +67,8 @@ size_t galley_ascii_prefix(const char *s, size_t n)
             return i + (size_t)__builtin_ctz(m);
     }
 #endif
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        if (w & 0x8080808080808080u)
-            break;
-    }
+    while (i + 8 <= n && !(word_at(s, i) & 0x8080808080808080u))
+        i += 8;
     while (i < n && (unsigned char)s[i] < 0x80)
         i++;
     return i;
