@@ -273,7 +273,7 @@ static void write_model(const char *out, unsigned bits, double c)
             maxw = fabsf(W[i]);
     }
     float scale = maxw > 0 ? 32000.0f / maxw : 1;
-    gzFile g = gzopen(out, "wb9");
+    gzFile g = gzopen(out, "wbT");    /* stored as is: a read is a copy, not an inflate */
     if (!g) {
         perror(out);
         exit(1);

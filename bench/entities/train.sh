@@ -1,6 +1,6 @@
 #!/bin/sh
 # bench/entities/train.sh - retrains the entities tagger's weights
-# (conf/extract/entities-tagger.bin.gz) from ../shared/data/bench/ner-train,
+# (conf/extract/entities-tagger.bin) from ../shared/data/bench/ner-train,
 # deterministically: the same data gives the same file, byte for byte.
 # From the build tree: sh bench/entities/train.sh [OUT]
 # The sets and their licences: conf/extract/README.md.  Never add the GUM
@@ -8,7 +8,7 @@
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
 top_builddir=${top_builddir:-$(pwd)}
 data=${GALLEY_SHARED_DATA:-$top_srcdir/../shared/data}/bench/ner-train
-out=${1:-$top_srcdir/conf/extract/entities-tagger.bin.gz}
+out=${1:-$top_srcdir/conf/extract/entities-tagger.bin}
 [ -d "$data" ] || { echo "bench/entities/train.sh: $data not found"; exit 1; }
 make -C "$top_builddir" bench/entities/train >/dev/null || exit 1
 sets="wikigold wnut17-train wnut17-dev wnut17-test btc-a btc-b btc-e btc-f btc-g btc-h

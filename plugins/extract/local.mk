@@ -52,6 +52,6 @@ dist_extractdata_DATA = \
 	conf/extract/place-cues.txt conf/extract/keyphrase-stopwords.txt \
 	conf/extract/keyphrase-df.txt conf/extract/keyphrase-pos.txt \
 	conf/extract/keyphrase-generic.txt \
-	conf/extract/entities-tagger.bin.gz
+	conf/extract/entities-tagger.bin
 EXTRA_DIST += conf/extract/make-data.py conf/extract/make-df.py conf/extract/make-pos.py \
 	conf/extract/README.md

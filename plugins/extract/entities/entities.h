@@ -118,7 +118,7 @@ int ent_load_lexicon(ent_state *st, const char *dir, const char *wordlist, char 
 void ent_release_lexicon(ent_state *st);
 
 /* ---- tagger.c: features, the shared model and decoding ---- */
-#define ENT_MODEL_FILE "entities-tagger.bin.gz"
+#define ENT_MODEL_FILE "entities-tagger.bin"
 /* Bumped whenever a feature changes: weights trained for other features
  * are refused instead of silently tagging badly. */
 #define ENT_FEATURE_SET 5u

@@ -304,6 +304,8 @@ static uint32_t le32(const unsigned char *b)
 
 static ent_model *model_read(const char *path, char *err, size_t errlen)
 {
+    /* gzread reads the shipped uncompressed file as is (a copy, no inflate)
+     * and a gzip-compressed copy too */
     gzFile g = gzopen(path, "rb");
     if (!g) {
         snprintf(err, errlen, "cannot read %s: %s (the tagger's weights; rebuild them with "
@@ -333,8 +335,10 @@ static ent_model *model_read(const char *path, char *err, size_t errlen)
         while (got < bytes && (r = gzread(g, b + got, (unsigned)(bytes - got > (1u << 30) ? 1u << 30 : bytes - got))) > 0)
             got += (size_t)r;
         if (got == bytes) {
-            for (size_t i = 0; i < bytes / 2; i++)  /* stored little-endian */
-                m->w[i] = (int16_t)(uint16_t)(b[2 * i] | b[2 * i + 1] << 8);
+            const uint16_t one = 1;
+            if (*(const unsigned char *)&one != 1)  /* stored little-endian */
+                for (size_t i = 0; i < bytes / 2; i++)
+                    m->w[i] = (int16_t)(uint16_t)(b[2 * i] | b[2 * i + 1] << 8);
             ent_transitions(ent_model_scores, m, m->trans);
             gzclose(g);
             return m;
