@@ -193,7 +193,7 @@ static int graph_centrality(newsrank *t, const doc_terms *d, gsum_sent *sents, s
         return -1;
     if ((t->centrality == CENT_BM25 ? gsum_bm25_matrix(g, w)
                                     : gsum_cosine_matrix(g, w, -INFINITY, 1)) < 0
-        || gsum_pagerank(g, w, n, 0.85) < 0)
+        || gsum_pagerank(g, w, n, GSUM_DAMPING) < 0)
         return -1;
     for (size_t i = 0; i < n; i++)
         t->cent[i] = sents[i].score;

@@ -41,6 +41,9 @@
       "idf table (TERM<TAB>IDF, porter stems; see doc/summarize.md); " \
       "default: inverse sentence frequency within the article", NULL }
 
+/* PageRank's damping: textrank's and lexrank's default, and newsrank's
+ * centrality (which has no option for it); the row's text is the same number */
+#define GSUM_DAMPING 0.85
 #define GSUM_DAMPING_OPTION \
     { GALLEY_OPT_FLOAT, "damping", "0.85", 0, 0.01, 0.99, "PageRank damping factor", NULL }
 
