@@ -19,4 +19,10 @@ AM_TESTS_ENVIRONMENT += CC='$(CC)'; export CC; MAKE='$(MAKE)'; export MAKE;
 
 SDK_TESTS = tests/sdk/abi.sh tests/sdk/guide.sh tests/sdk/man.sh tests/sdk/install.sh
 TESTS += $(SDK_TESTS)
+# install.sh's `make install` relinks every plugin in the build tree, and
+# libtool writes each relinked module at .libs/NAME.so while the built one
+# waits aside: a test loading a plugin then gets "file too short" (seen in
+# distcheck on guide.sh; 4 of 377 runs beside an install here). It runs after
+# every other test, alone.
+tests/sdk/install.log: $(filter-out tests/sdk/install.log,$(TEST_LOGS))
 EXTRA_DIST += $(SDK_TESTS)
