@@ -42,6 +42,14 @@ EXTRA_DIST += bench/entities/run.sh bench/entities/score.py bench/entities/conll
 	bench/keyphrases/peer-keyword-extractor.mjs bench/extract-speed/run.sh \
 	bench/snowball.py
 
+# the keyphrases plugin's feature-weight trainer (sh bench/keyphrases/train.sh)
+noinst_PROGRAMS += bench/keyphrases/train
+bench_keyphrases_train_SOURCES = bench/keyphrases/train.c \
+	plugins/extract/keyphrases/features.c plugins/extract/keyphrases/keyphrases.h
+bench_keyphrases_train_CPPFLAGS = $(AM_CPPFLAGS) $(EXTRACT_CPPFLAGS)
+bench_keyphrases_train_LDADD = core/libgalley.la $(M_LIBS)
+EXTRA_DIST += bench/keyphrases/train.sh bench/keyphrases/label.py
+
 # bench/rouge/run: the summarizers as a program (sumrun), the ROUGE scorer
 # (its code is unit-tested by tests/summarize/test_rouge) and the idf table
 # writer

@@ -4,6 +4,8 @@
 # (galley run: dir -> sentences -> keyphrases -> jsonl, the sentences stage
 # before keyphrases as in conf/default.conf).
 # From the build tree after `make`: sh bench/keyphrases/run.sh
+# (KEYPHRASES_DATA=DIR: the plugin's 'data' folder, e.g. other weights;
+# KEYPHRASES_SETS="kp-inspec ...": only those sets)
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
 top_builddir=${top_builddir:-$(pwd)}
 data=${GALLEY_SHARED_DATA:-$top_srcdir/../shared/data}
@@ -14,16 +16,18 @@ GALLEY=${GALLEY:-$top_builddir/galley}
 [ -x "$GALLEY" ] || { echo "bench/keyphrases: no $GALLEY (run make first)"; exit 1; }
 GALLEY_PLUGIN_PATH=${GALLEY_PLUGIN_PATH:-$top_builddir/plugins/fetch:$top_builddir/plugins/extract:$top_builddir/plugins/output}
 export GALLEY_PLUGIN_PATH
+kpopt=
+[ -n "$KEYPHRASES_DATA" ] && kpopt="data = \"$KEYPHRASES_DATA\""
 out=$(mktemp -d) || exit 1
 trap 'rm -rf "$out"' EXIT
 # every keyphrase dev set present: KPCrowd (news), SemEval-2017 and Inspec
-for set in kpcrowd kp-semeval2017 kp-inspec; do
+for set in ${KEYPHRASES_SETS:-kpcrowd kp-semeval2017 kp-inspec}; do
     [ -d "$data/bench/$set/docs" ] || { echo "($set not found in $data/bench; skipped)"; continue; }
     echo "== $set"
     cat > "$out/bench.conf" <<CONF
 stage "fetch" { plugin = "dir" dir { path = "$data/bench/$set/docs" } }
 stage "sentences" { plugin = "sentences" }
-stage "extract" { plugin = "keyphrases" }
+stage "extract" { plugin = "keyphrases" keyphrases { $kpopt } }
 stage "output" { plugin = "jsonl" jsonl { path = "$out/records.jsonl" text = false } }
 CONF
     "$GALLEY" run -c "$out/bench.conf" -q || exit 1

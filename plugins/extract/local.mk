@@ -23,7 +23,7 @@ pkglib_LTLIBRARIES += plugins/extract/entities.la
 ENTITIES_SOURCES = plugins/extract/entities/entities.c plugins/extract/entities/entities.h \
 	plugins/extract/entities/lexicon.c plugins/extract/entities/names.c \
 	plugins/extract/entities/label.c plugins/extract/entities/tagger.c \
-	plugins/extract/entities/decode.c
+	plugins/extract/entities/decode.c plugins/extract/entities/context.c
 plugins_extract_entities_la_SOURCES = $(ENTITIES_SOURCES)
 plugins_extract_entities_la_CPPFLAGS = $(AM_CPPFLAGS) $(EXTRACT_CPPFLAGS)
 plugins_extract_entities_la_CFLAGS = $(AM_CFLAGS) $(ZLIB_CFLAGS)
@@ -33,7 +33,7 @@ plugins_extract_entities_la_LIBADD = $(PLUGIN_LIBS) $(ZLIB_LIBS)
 pkglib_LTLIBRARIES += plugins/extract/keyphrases.la
 KEYPHRASES_SOURCES = plugins/extract/keyphrases/keyphrases.c \
 	plugins/extract/keyphrases/keyphrases.h plugins/extract/keyphrases/words.c \
-	plugins/extract/keyphrases/rank.c
+	plugins/extract/keyphrases/rank.c plugins/extract/keyphrases/features.c
 plugins_extract_keyphrases_la_SOURCES = $(KEYPHRASES_SOURCES)
 plugins_extract_keyphrases_la_CPPFLAGS = $(AM_CPPFLAGS) $(EXTRACT_CPPFLAGS)
 plugins_extract_keyphrases_la_CFLAGS = $(AM_CFLAGS)
@@ -51,7 +51,7 @@ dist_extractdata_DATA = \
 	conf/extract/not-names.txt conf/extract/peoples.txt conf/extract/org-cues.txt \
 	conf/extract/place-cues.txt conf/extract/keyphrase-stopwords.txt \
 	conf/extract/keyphrase-df.txt conf/extract/keyphrase-pos.txt \
-	conf/extract/keyphrase-generic.txt \
+	conf/extract/keyphrase-generic.txt conf/extract/keyphrase-weights.txt \
 	conf/extract/entities-tagger.bin
 EXTRA_DIST += conf/extract/make-data.py conf/extract/make-df.py conf/extract/make-pos.py \
 	conf/extract/README.md

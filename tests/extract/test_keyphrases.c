@@ -7,9 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 #include "../ckhelp.h"
+/* built with the plugin's sources: its feature names and count */
+#include "../../plugins/extract/keyphrases/keyphrases.h"
 
 extern const galley_plugin keyphrases_LTX_galley_plugin;
+
 
 static galley_test *open_with(const char *opt)
 {
@@ -333,6 +337,107 @@ START_TEST(unknown_language)
 }
 END_TEST
 
+/* a data folder: the shipped tables, and a weights file with `weights` */
+static void data_with_weights(char *dir, const char *weights)
+{
+    static const char *const tables[] = { "keyphrase-stopwords.txt", "keyphrase-generic.txt",
+                                          "keyphrase-df.txt", "keyphrase-pos.txt" };
+    char path[1024], src[1024];
+    ck_assert(mkdtemp(dir) != NULL);
+    for (size_t i = 0; i < 4; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, tables[i]);
+        snprintf(src, sizeof src, "%s/conf/extract/%s", GALLEY_SRCDIR, tables[i]);
+        ck_assert_int_eq(symlink(src, path), 0);
+    }
+    snprintf(path, sizeof path, "%s/keyphrase-weights.txt", dir);
+    FILE *f = fopen(path, "w");
+    ck_assert(f != NULL);
+    fputs(weights, f);
+    fclose(f);
+}
+
+static void remove_data(const char *dir)
+{
+    static const char *const files[] = { "keyphrase-stopwords.txt", "keyphrase-generic.txt",
+                                         "keyphrase-df.txt", "keyphrase-pos.txt",
+                                         "keyphrase-weights.txt", "features.tsv" };
+    char path[1024];
+    for (size_t i = 0; i < 6; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        unlink(path);
+    }
+    rmdir(dir);
+}
+
+/* a weights file that does not match the features is refused at start,
+ * with the file, the line or the missing feature, and the fix */
+START_TEST(weights_file_checked)
+{
+    static const char *const bad[] = { "hand\t1\nlog_count\t0\n",
+                                       "# comment\nhand\t1\nno_such_feature\t2\n",
+                                       "hand\t1\nhand\t2\n" };
+    static const char *const says[] = { "no weight for the feature 'alone'",
+                                        "keyphrase-weights.txt:3:", "keyphrase-weights.txt:2:" };
+    for (size_t i = 0; i < 3; i++) {
+        char dir[] = "/tmp/galley-kpw-XXXXXX", opt[64], err[1024];
+        data_with_weights(dir, bad[i]);
+        snprintf(opt, sizeof opt, "data=%s", dir);
+        const char *opts[] = { opt, NULL };
+        galley_test *t = galley_test_open(&keyphrases_LTX_galley_plugin, opts, err, sizeof err);
+        ck_assert(t == NULL);
+        ck_assert_msg(strstr(err, says[i]) && strstr(err, "bench/keyphrases/train.sh"),
+                      "message: %s", err);
+        remove_data(dir);
+    }
+}
+END_TEST
+
+/* the 'features' option writes one line a candidate (id, phrase, one
+ * number a feature), and the weights decide the order: with every weight
+ * on a late first occurrence, the phrase said last leads (the hand score
+ * would put the title's or "river" first) */
+START_TEST(features_and_weights)
+{
+    char dir[] = "/tmp/galley-kpf-XXXXXX", opt[2][1100], err[1024];
+    const char *names[] = { "hand", "log_count", "alone", "first_rel", "first0" };
+    static const char text[] = "Harbour cranes\nThe river flooded the old town. The river "
+        "was high again, and the river stayed high. Roads closed.";
+    char w[4096] = "";
+    size_t n = 0;
+    for (size_t i = 0; i < KP_NFEAT; i++)
+        n += (size_t)snprintf(w + n, sizeof w - n, "%s\t%d\n",
+                              i < 5 ? names[i] : kp_feature_name(i), i == 3 ? 5 : 0);
+    data_with_weights(dir, w);
+    snprintf(opt[0], sizeof opt[0], "data=%s", dir);
+    snprintf(opt[1], sizeof opt[1], "features=%s/features.tsv", dir);
+    const char *opts[] = { opt[0], opt[1], NULL };
+    galley_test *t = galley_test_open(&keyphrases_LTX_galley_plugin, opts, err, sizeof err);
+    ck_assert_msg(t != NULL, "open failed: %s", err);
+    galley_doc *d = galley_doc_new();
+    galley_doc_set_id(d, "doc-7");
+    galley_doc_set_text(d, text, sizeof text - 1);
+    ck_assert_int_eq(galley_test_process(t, d), GALLEY_OK);
+    ck_assert_str_eq(galley_doc_field_value(d, "keyword", 0, NULL), "roads");
+    galley_doc_free(d);
+    close_plugin(t);
+    char path[1100], line[4096];
+    snprintf(path, sizeof path, "%s/features.tsv", dir);
+    FILE *f = fopen(path, "r");
+    ck_assert(f != NULL);
+    size_t lines = 0;
+    while (fgets(line, sizeof line, f)) {
+        size_t tabs = 0;
+        for (char *p = line; *p; p++)
+            tabs += *p == '\t';
+        ck_assert_msg(!strncmp(line, "doc-7\t", 6) && tabs == KP_NFEAT + 1, "line: %s", line);
+        lines++;
+    }
+    fclose(f);
+    ck_assert_uint_ge(lines, 3);
+    remove_data(dir);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("keyphrases");
@@ -347,6 +452,8 @@ int main(void)
     tcase_add_loop_test(tc, phrases_in_context, 0,
                         (int)(sizeof context_cases / sizeof *context_cases));
     tcase_add_test(tc, unknown_language);
+    tcase_add_test(tc, weights_file_checked);
+    tcase_add_test(tc, features_and_weights);
     suite_add_tcase(s, tc);
     return ck_run(s);
 }

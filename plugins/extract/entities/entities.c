@@ -33,13 +33,15 @@ static galley_status ent_close(void *state)
     ent_state *st = state;
     if (!st)
         return GALLEY_OK;
-    galley_counter_free(st->lowseen);
-    galley_counter_free(st->capseen);
+    free(st->seen);
     galley_counter_free(st->pername);
     galley_counter_free(st->stopcache);
     ent_tagger_close(st);
     ent_release_lexicon(st);
     free(st->toks);
+    free(st->occ);
+    free(st->occ_at);
+    free(st->slots);
     free(st->names);
     free(st->lattice);
     free(st->tags);
@@ -52,12 +54,10 @@ static galley_status ent_open(galley_stage *stage, void **state)
     ent_state *st = calloc(1, sizeof *st);
     if (!st)
         return galley_stage_fail(stage, "out of memory");
-    st->lowseen = galley_counter_new();
-    st->capseen = galley_counter_new();
     st->pername = galley_counter_new();
     st->stopcache = galley_counter_new();
     st->fields = galley_opt_bool(stage, "fields");
-    if (!st->lowseen || !st->capseen || !st->pername || !st->stopcache || ent_load_data(st, stage) < 0) {
+    if (!st->pername || !st->stopcache || ent_load_data(st, stage) < 0) {
         ent_close(st);
         return GALLEY_ERROR;
     }
@@ -188,8 +188,10 @@ static galley_status ent_run(ent_state *st, galley_doc *doc)
     if (ent_tokenize(st, text, len) < 0)
         return galley_doc_fail(doc, "entities: out of memory tokenizing %zu bytes", len);
     ent_mark_positions(st, doc, text, len);
-    ent_gather_evidence(st, text);
-    ent_prepare(st, text);
+    if (ent_gather_evidence(st, text) < 0)
+        return galley_doc_fail(doc, "entities: out of memory collecting words");
+    if (ent_prepare(st, text) < 0)
+        return galley_doc_fail(doc, "entities: out of memory collecting mentions");
     if (ent_tag_names(st, text) < 0)
         return galley_doc_fail(doc, "entities: out of memory collecting names");
     galley_counter_clear(st->pername);
@@ -216,8 +218,19 @@ static galley_status ent_process(void *state, galley_doc *doc)
     galley_status r = ent_run(st, doc);
     if (st->captoks > KEEP_TOKS) {
         free(st->toks);
+        free(st->occ);
+        free(st->occ_at);
+        free(st->slots);
         st->toks = NULL;
-        st->ntoks = st->captoks = 0;
+        st->occ = NULL;
+        st->occ_at = NULL;
+        st->slots = NULL;
+        st->ntoks = st->captoks = st->nocc = st->capocc = st->capocc_at = st->capslots = 0;
+    }
+    if (st->capseen > KEEP_TOKS) {
+        free(st->seen);
+        st->seen = NULL;
+        st->capseen = 0;
     }
     if (st->capnames > KEEP_NAMES) {
         free(st->names);

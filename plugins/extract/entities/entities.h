@@ -75,6 +75,7 @@ typedef struct ent_model {
     unsigned bits;          /* the table has 1 << bits rows of ENT_NTAGS weights */
     double margin;          /* decoding drops paths this far below the best */
     double trans[ENT_NTAGS][ENT_NTAGS];     /* ent_transitions of the weights */
+    int context;            /* trained with context.c's features */
     int16_t *w;
 } ent_model;
 
@@ -88,13 +89,24 @@ typedef struct ent_lexicon {
     size_t ncanon;
 } ent_lexicon;
 
+/* a mention of a capitalised word: the words around its run of
+ * capitalised words and what the run says (context.c) */
+typedef struct ent_occ {
+    uint32_t wh, tok;       /* the word's hash (tok.wh) and its token */
+    uint32_t lh, rh;        /* hashes of the words before and after the run */
+    uint32_t bits;          /* context.c's C_ flags */
+    uint32_t next;          /* the word's next mention (index in occ), or UINT32_MAX */
+    uint32_t last;          /* in the word's first mention: its last one */
+} ent_occ;
+
 typedef struct ent_state {
     const ent_lexicon *lx;
     tok *toks;
     size_t ntoks, captoks;
     name *names;
     size_t nnames, capnames;
-    galley_counter *lowseen, *capseen;
+    uint64_t *seen;         /* the document's words (names.c's table) */
+    size_t capseen, seenmask;
     int fields;             /* set people/places/organizations */
     int informal;           /* the document reads like a post (tagger.c) */
     ent_model *model;
@@ -102,6 +114,14 @@ typedef struct ent_state {
     unsigned char *tags;    /* ENT_MAXRUN tags */
     galley_counter *stopcache;  /* word -> 2 stopword, 1 not */
     galley_counter *pername;/* last word of a person's full name -> name index */
+    ent_occ *occ;           /* the document's mentions of capitalised words (context.c) */
+    size_t nocc, capocc;
+    uint32_t *slots;        /* word -> its first mention (context.c's table) */
+    size_t capslots;
+    uint32_t *occ_at;       /* per token: its word's first entry in occ, or UINT32_MAX */
+    size_t capocc_at;
+    int context_off;        /* no context.c features: the weights have none, or the trainer
+                             * leaves them out of this document */
 } ent_state;
 
 /* ---- lexicon.c: the data, and what it says of a string ---- */
@@ -117,16 +137,38 @@ int ent_load_data(ent_state *st, galley_stage *stage);
 int ent_load_lexicon(ent_state *st, const char *dir, const char *wordlist, char *err, size_t errlen);
 void ent_release_lexicon(ent_state *st);
 
+/* the feature hash of the tagger (and of its trainer) */
+static inline uint32_t ent_mix(uint32_t a, uint32_t b)
+{
+    uint32_t h = a * 0x9E3779B1u ^ (b + 0x7F4A7C15u + (a << 6) + (a >> 2));
+    h ^= h >> 16;
+    h *= 0x85EBCA6Bu;
+    h ^= h >> 13;
+    h *= 0xC2B2AE35u;
+    h ^= h >> 16;
+    return h;
+}
+
+/* ---- context.c: what the document's other mentions of a word say ---- */
+/* the mentions of the document's capitalised words; -1 out of memory */
+int ent_context_prepare(ent_state *st);
+/* features of the other mentions of token i's word (templates tmpl to
+ * tmpl + 3; cc: the token's case class), at most 20 */
+size_t ent_context_features(const ent_state *st, size_t i, uint32_t tmpl, uint32_t cc, uint32_t *f);
+
 /* ---- tagger.c: features, the shared model and decoding ---- */
 #define ENT_MODEL_FILE "entities-tagger.bin"
 /* Bumped whenever a feature changes: weights trained for other features
  * are refused instead of silently tagging badly. */
 #define ENT_FEATURE_SET 5u
+/* the same and context.c's features (train -C): off by default, as they
+ * gained on GUM and Worldwide but lost on PUD (see conf/extract/README.md) */
+#define ENT_FEATURE_SET_CONTEXT 6u
 int ent_tagger_open(ent_state *st, const char *dir, char *err, size_t errlen);
 void ent_tagger_close(ent_state *st);
 /* fills the per-token fields the features read (after ent_mark_positions
- * and ent_gather_evidence) */
-void ent_prepare(ent_state *st, const char *text);
+ * and ent_gather_evidence); -1 out of memory */
+int ent_prepare(ent_state *st, const char *text);
 /* hashed features of token i; the history features need the tag before */
 size_t ent_features(const ent_state *st, const char *text, size_t i, uint32_t *f);
 size_t ent_history_features(const ent_state *st, size_t i, int p1, uint32_t *f);
@@ -171,7 +213,11 @@ int ent_tag_names(ent_state *st, const char *text);
 int ent_tokenize(ent_state *st, const char *text, size_t len);
 /* sentences from doc's sentence layer when it has one (doc may be NULL) */
 void ent_mark_positions(ent_state *st, const galley_doc *doc, const char *text, size_t len);
-void ent_gather_evidence(ent_state *st, const char *text);
+/* -1 out of memory */
+int ent_gather_evidence(ent_state *st, const char *text);
+/* what the document does with word wh (tok.wh): SEEN_ bits */
+enum { SEEN_LOWER = 1, SEEN_CAP = 2 };
+unsigned ent_seen(const ent_state *st, uint32_t wh);
 /* token tests the labelling shares */
 int ent_is_cap(const tok *t);
 int ent_tok_is(const char *text, const tok *t, const char *w);

@@ -164,23 +164,67 @@ void ent_mark_positions(ent_state *st, const galley_doc *doc, const char *text, 
         st->toks[k++].sent = num;
 }
 
-/* Remembers which words the document writes in lower case and which it
- * capitalises where capitals mean something. */
-void ent_gather_evidence(ent_state *st, const char *text)
+/* the slot of word wh (tok.wh) in the document's table of words: the
+ * hash in the low 32 bits, what the document does with the word above */
+static uint64_t *seen_slot(const ent_state *st, uint32_t wh)
+{
+    for (size_t h = (wh * 0x9E3779B1u) & st->seenmask;; h = (h + 1) & st->seenmask)
+        if (!st->seen[h] || (uint32_t)st->seen[h] == wh)
+            return &st->seen[h];
+}
+
+unsigned ent_seen(const ent_state *st, uint32_t wh)
+{
+    return (unsigned)(*seen_slot(st, wh) >> 32);
+}
+
+/* doubles the table of words (rehashing them); -1 out of memory */
+static int grow_seen(ent_state *st)
+{
+    size_t old = st->seenmask + 1, cap = 2 * old;
+    uint64_t *t = calloc(cap, sizeof *t);
+    if (!t)
+        return -1;
+    uint64_t *was = st->seen;
+    st->seen = t;
+    st->capseen = cap;
+    st->seenmask = cap - 1;
+    for (size_t k = 0; k < old; k++)
+        if (was[k])
+            *seen_slot(st, (uint32_t)was[k]) = was[k];
+    free(was);
+    return 0;
+}
+
+/* Remembers which words the document writes in lower case (SEEN_LOWER)
+ * and which it capitalises where capitals mean something (SEEN_CAP); a
+ * table of its own, sized by the distinct words (a 16 MB article has
+ * millions of tokens): a general string counter took a tenth of the
+ * stage. */
+int ent_gather_evidence(ent_state *st, const char *text)
 {
     (void)text;
-    galley_counter_clear(st->lowseen);
-    galley_counter_clear(st->capseen);
+    if (!st->seen && !(st->seen = calloc(st->capseen = 1024, sizeof *st->seen)))
+        return -1;
+    st->seenmask = st->capseen - 1;
+    memset(st->seen, 0, st->capseen * sizeof *st->seen);
+    size_t used = 0;
     for (size_t i = 0; i < st->ntoks; i++) {
         const tok *t = &st->toks[i];
         if (t->cls != GALLEY_TOK_WORD)
             continue;
-        /* keyed by the folded word's hash (tok.wh): no second fold */
-        if (t->flags & GALLEY_TOK_LOWER)
-            galley_counter_add(st->lowseen, (const char *)&t->wh, sizeof t->wh, 1);
-        else if (ent_is_cap(t) && !t->uncertain)
-            galley_counter_add(st->capseen, (const char *)&t->wh, sizeof t->wh, 1);
+        uint64_t flag = (t->flags & GALLEY_TOK_LOWER) ? SEEN_LOWER : ent_is_cap(t) && !t->uncertain ? SEEN_CAP : 0;
+        if (!flag)
+            continue;
+        uint64_t *slot = seen_slot(st, t->wh);
+        if (!*slot && 2 * ++used > st->capseen) {
+            if (grow_seen(st) < 0)
+                return -1;
+            slot = seen_slot(st, t->wh);
+        }
+        *slot |= flag << 32 | t->wh;
     }
+    return 0;
 }
 
 /* "F." "Jr." "St.": a full stop that belongs to the name before it */

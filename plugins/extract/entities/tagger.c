@@ -14,19 +14,6 @@
 
 static const char model_magic[8] = { 'G', 'L', 'Y', 'N', 'E', 'R', '1', '\0' };
 
-/* ---- hashing ---- */
-
-static uint32_t mix(uint32_t a, uint32_t b)
-{
-    uint32_t h = a * 0x9E3779B1u ^ (b + 0x7F4A7C15u + (a << 6) + (a >> 2));
-    h ^= h >> 16;
-    h *= 0x85EBCA6Bu;
-    h ^= h >> 13;
-    h *= 0xC2B2AE35u;
-    h ^= h >> 16;
-    return h;
-}
-
 /* ---- per-token preparation ---- */
 
 /* "Xxxx" -> "Xx", "U.S." -> "X.X.", "1996-12-06" -> "d-d-d": each run of
@@ -160,7 +147,7 @@ static int informal(const ent_state *st, const char *text)
     return lower * 3 >= sents && lower > 0;
 }
 
-void ent_prepare(ent_state *st, const char *text)
+int ent_prepare(ent_state *st, const char *text)
 {
     for (size_t i = 0; i < st->ntoks; i++) {
         tok *t = &st->toks[i];
@@ -168,15 +155,13 @@ void ent_prepare(ent_state *st, const char *text)
         t->seen = 0;
         t->demonym = ent_is_cap(t) && ((t->lex & LX_PEOPLE) || demonym(st, text + t->s, t->e - t->s));
         if (t->cls == GALLEY_TOK_NUMBER)
-            t->wh = mix(7, t->sh);      /* numbers by their shape only */
+            t->wh = ent_mix(7, t->sh);      /* numbers by their shape only */
         else if (t->cls == GALLEY_TOK_WORD && !(t->flags & GALLEY_TOK_LOWER))
-            t->seen = (unsigned char)((galley_counter_find(st->lowseen, (const char *)&t->wh, sizeof t->wh) !=
-                                       (size_t)-1) |
-                                      (galley_counter_find(st->capseen, (const char *)&t->wh, sizeof t->wh) !=
-                                       (size_t)-1) << 1);
+            t->seen = (unsigned char)ent_seen(st, t->wh);
     }
     mark_gazetteer(st, text);
     st->informal = informal(st, text);
+    return st->context_off ? 0 : ent_context_prepare(st);
 }
 
 /* ---- features ---- */
@@ -184,7 +169,8 @@ void ent_prepare(ent_state *st, const char *text)
 enum {
     F_BIAS = 1, F_W, F_SH, F_WM1, F_WP1, F_WM2, F_WP2, F_SHM1, F_SHP1, F_SH2L, F_SH2R,
     F_W2L, F_W2R, F_PRE, F_SUF, F_LEX, F_LOW, F_LEXM1, F_LEXP1, F_GZ, F_GZM1, F_GZP1,
-    F_POS, F_SEEN, F_POSS, F_P1, F_P2, F_P1W, F_P1SH, F_WCASE, F_SHM2, F_GAP, F_PAIR, F_DEMONYM, F_GENRE, F_ACRONYM
+    F_POS, F_SEEN, F_POSS, F_P1, F_P2, F_P1W, F_P1SH, F_WCASE, F_SHM2, F_GAP, F_PAIR, F_DEMONYM, F_GENRE, F_ACRONYM,
+    F_CONTEXT = 64      /* to F_CONTEXT + 3: context.c */
 };
 
 /* 0 lower, 1 capitalised, 2 all caps, 3 other (numbers, punctuation, mixed) */
@@ -200,7 +186,7 @@ static size_t lex_features(uint32_t *f, size_t n, uint32_t tmpl, unsigned bits, 
 {
     for (unsigned b = 0; bits && b < 19; b++, bits >>= 1)     /* LX_PREFIX and later: no features */
         if (bits & 1u)
-            f[n++] = mix(tmpl, b * 4 + cc);
+            f[n++] = ent_mix(tmpl, b * 4 + cc);
     return n;
 }
 
@@ -218,73 +204,73 @@ size_t ent_features(const ent_state *st, const char *text, size_t i, uint32_t *f
     uint32_t cc = case_class(t);
     size_t n = 0;
     f[n++] = F_BIAS;
-    f[n++] = mix(F_W, t->wh);
-    f[n++] = mix(F_WCASE, t->wh ^ cc);
-    f[n++] = mix(F_SH, t->sh);
-    f[n++] = mix(F_WM1, m1->wh);
-    f[n++] = mix(F_WP1, p1->wh);
-    f[n++] = mix(F_WM2, m2->wh);
-    f[n++] = mix(F_WP2, p2->wh);
-    f[n++] = mix(F_SHM1, m1->sh);
-    f[n++] = mix(F_SHM2, m2->sh);
-    f[n++] = mix(F_SHP1, p1->sh);
-    f[n++] = mix(F_SH2L, mix(m1->sh, t->sh));
-    f[n++] = mix(F_SH2R, mix(t->sh, p1->sh));
-    f[n++] = mix(F_W2L, mix(m1->wh, t->wh));
-    f[n++] = mix(F_W2R, mix(t->wh, p1->wh));
+    f[n++] = ent_mix(F_W, t->wh);
+    f[n++] = ent_mix(F_WCASE, t->wh ^ cc);
+    f[n++] = ent_mix(F_SH, t->sh);
+    f[n++] = ent_mix(F_WM1, m1->wh);
+    f[n++] = ent_mix(F_WP1, p1->wh);
+    f[n++] = ent_mix(F_WM2, m2->wh);
+    f[n++] = ent_mix(F_WP2, p2->wh);
+    f[n++] = ent_mix(F_SHM1, m1->sh);
+    f[n++] = ent_mix(F_SHM2, m2->sh);
+    f[n++] = ent_mix(F_SHP1, p1->sh);
+    f[n++] = ent_mix(F_SH2L, ent_mix(m1->sh, t->sh));
+    f[n++] = ent_mix(F_SH2R, ent_mix(t->sh, p1->sh));
+    f[n++] = ent_mix(F_W2L, ent_mix(m1->wh, t->wh));
+    f[n++] = ent_mix(F_W2R, ent_mix(t->wh, p1->wh));
     if (t->cls == GALLEY_TOK_WORD) {
         char buf[128];
         size_t m = ent_fold(text + t->s, t->e - t->s, buf, sizeof buf);
         if (m < sizeof buf)
             for (size_t k = 2; k <= 4 && k <= m; k++) {
-                f[n++] = mix(F_PRE + 100 * k, galley_hash32(buf, k - (k == 4)));
-                f[n++] = mix(F_SUF + 100 * k, galley_hash32(buf + m - k, k));
+                f[n++] = ent_mix(F_PRE + 100 * k, galley_hash32(buf, k - (k == 4)));
+                f[n++] = ent_mix(F_SUF + 100 * k, galley_hash32(buf + m - k, k));
             }
     }
     n = lex_features(f, n, F_LEX, t->lex, cc);
     n = lex_features(f, n, F_LOW, t->low & (LX_LOWER | LX_TITLELOW | LX_GIVEN | LX_SURNAME | LX_PLACE | LX_ORG), cc);
     n = lex_features(f, n, F_LEXM1, (m1->lex | m1->low) & NEIGHBOUR_LEX, case_class(m1));
     n = lex_features(f, n, F_LEXP1, (p1->lex | p1->low) & NEIGHBOUR_LEX, case_class(p1));
-    f[n++] = mix(F_GZ, t->gz * 4u + cc);
-    f[n++] = mix(F_GZM1, m1->gz * 16u + t->gz);
-    f[n++] = mix(F_GZP1, p1->gz * 16u + t->gz);
+    f[n++] = ent_mix(F_GZ, t->gz * 4u + cc);
+    f[n++] = ent_mix(F_GZM1, m1->gz * 16u + t->gz);
+    f[n++] = ent_mix(F_GZP1, p1->gz * 16u + t->gz);
     /* where the token stands: first of its sentence, in a headline or an
      * all-caps line, first of a line (a dateline) */
-    f[n++] = mix(F_POS, (uint32_t)t->uncertain * 64 + t->headline * 32u + t->linestart * 16u + cc * 4 +
+    f[n++] = ent_mix(F_POS, (uint32_t)t->uncertain * 64 + t->headline * 32u + t->linestart * 16u + cc * 4 +
                             (m1 == &edge) * 2u + (p1 == &edge));
-    f[n++] = mix(F_SEEN, t->seen * 4u + cc);
-    f[n++] = mix(F_POSS, (uint32_t)t->poss * 4 + (p1->cls == GALLEY_TOK_NUMBER) * 2u + (m1->cls == GALLEY_TOK_NUMBER));
+    f[n++] = ent_mix(F_SEEN, t->seen * 4u + cc);
+    f[n++] = ent_mix(F_POSS, (uint32_t)t->poss * 4 + (p1->cls == GALLEY_TOK_NUMBER) * 2u + (m1->cls == GALLEY_TOK_NUMBER));
     /* "Rex Tillerson": a given name, then a capitalised word that is no
      * common word (and the same seen from the given name) */
     uint32_t pair = (uint32_t)((m1->lex & LX_GIVEN) != 0) | (uint32_t)(ent_is_cap(m1) != 0) << 1 |
                     (uint32_t)((t->lex & (LX_GIVEN | LX_SURNAME)) != 0) << 2 | (uint32_t)((t->low & LX_LOWER) != 0) << 3 |
                     (uint32_t)(ent_is_cap(p1) != 0) << 4 | (uint32_t)((p1->lex & LX_SURNAME) != 0) << 5 |
                     (uint32_t)((p1->low & LX_LOWER) != 0) << 6;
-    f[n++] = mix(F_PAIR, pair * 4 + cc);
+    f[n++] = ent_mix(F_PAIR, pair * 4 + cc);
     /* the same case classes, learned apart for posts and for news; an
      * unknown all-caps word of a sentence in lower case: an acronym */
-    f[n++] = mix(F_GENRE, (uint32_t)st->informal * 64 + cc * 16 + t->headline * 8u + t->uncertain * 4u +
+    f[n++] = ent_mix(F_GENRE, (uint32_t)st->informal * 64 + cc * 16 + t->headline * 8u + t->uncertain * 4u +
                               case_class(m1));
     if (cc == 2 && t->e - t->s <= 6 && !t->headline)
-        f[n++] = mix(F_ACRONYM, (uint32_t)st->informal * 8 + ((t->low & LX_LOWER) != 0) * 4u +
+        f[n++] = ent_mix(F_ACRONYM, (uint32_t)st->informal * 8 + ((t->low & LX_LOWER) != 0) * 4u +
                                     (t->seen & 2u) + (t->e - t->s <= 3));
-    f[n++] = mix(F_DEMONYM, t->demonym * 16u + m1->demonym * 8u + p1->demonym * 4u + cc);
+    f[n++] = ent_mix(F_DEMONYM, t->demonym * 16u + m1->demonym * 8u + p1->demonym * 4u + cc);
     /* "J. Murray": glued to the word before, or spaced */
-    f[n++] = mix(F_GAP, (m1 != &edge && m1->e == t->s) * 2u + (p1 != &edge && t->e == p1->s));
-    return n;
+    f[n++] = ent_mix(F_GAP, (m1 != &edge && m1->e == t->s) * 2u + (p1 != &edge && t->e == p1->s));
+    return n + ent_context_features(st, i, F_CONTEXT, cc, f + n);
 }
 
 size_t ent_history_features(const ent_state *st, size_t i, int p1, uint32_t *f)
 {
     const tok *t = &st->toks[i];
-    f[0] = mix(F_P1W, mix(t->wh, (uint32_t)p1));
-    f[1] = mix(F_P1SH, mix(t->sh, (uint32_t)p1));
+    f[0] = ent_mix(F_P1W, ent_mix(t->wh, (uint32_t)p1));
+    f[1] = ent_mix(F_P1SH, ent_mix(t->sh, (uint32_t)p1));
     return 2;
 }
 
 uint32_t ent_transition_feature(int p1)
 {
-    return mix(F_P1, (uint32_t)p1);
+    return ent_mix(F_P1, (uint32_t)p1);
 }
 
 void ent_transitions(ent_score_fn *fn, const void *model, double trans[ENT_NTAGS][ENT_NTAGS])
@@ -317,7 +303,7 @@ static ent_model *model_read(const char *path, char *err, size_t errlen)
     ent_model *m = NULL;
     if (gzread(g, h, sizeof h) != (int)sizeof h || memcmp(h, model_magic, 8) != 0) {
         snprintf(err, errlen, "%s: not a weights file of the entities tagger (bad header)", path);
-    } else if (le32(h + 16) != ENT_FEATURE_SET || le32(h + 12) != ENT_NTAGS || le32(h + 8) < 10 ||
+    } else if ((le32(h + 16) != ENT_FEATURE_SET && le32(h + 16) != ENT_FEATURE_SET_CONTEXT) || le32(h + 12) != ENT_NTAGS || le32(h + 8) < 10 ||
                le32(h + 8) > 24) {
         snprintf(err, errlen, "%s: weights for feature set %u with %u tags, this plugin computes set %u "
                  "with %u tags; retrain with sh bench/entities/train.sh", path, le32(h + 16), le32(h + 12),
@@ -327,6 +313,7 @@ static ent_model *model_read(const char *path, char *err, size_t errlen)
         snprintf(err, errlen, "%s: out of memory loading the tagger's weights", path);
     } else {
         m->bits = le32(h + 8);
+        m->context = le32(h + 16) == ENT_FEATURE_SET_CONTEXT;
         m->margin = le32(h + 20);
         size_t bytes = ((size_t)1 << m->bits) * ENT_NTAGS * sizeof *m->w;
         unsigned char *b = (unsigned char *)m->w;
@@ -402,6 +389,7 @@ int ent_tagger_open(ent_state *st, const char *dir, char *err, size_t errlen)
         free(why);
         return -1;
     }
+    st->context_off = !st->model->context;
     return 0;
 }
 

@@ -4,6 +4,7 @@
 #include "keyphrases.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,8 @@ static const galley_option kp_options[] = {
       "folder of keyphrase-stopwords.txt and keyphrase-df.txt (default: $GALLEY_DATADIR/extract, the installed data, the source tree)", NULL },
     { GALLEY_OPT_STRING, "wordlist", EXTRACT_WORDLIST, GALLEY_OPT_PATH, 0, 0,
       "English word list: tells a name seen only in a headline (\"Rajaratnam\") from a common word; \"\" for none", NULL },
+    { GALLEY_OPT_STRING, "features", "", GALLEY_OPT_PATH, 0, 0,
+      "append each candidate's features to this file (for bench/keyphrases/train.sh); \"\" for none", NULL },
     { 0 }
 };
 
@@ -103,7 +106,7 @@ static int load_stoplist(kp_data *d, galley_stage *stage, char **why)
         return -1;
     /* the other tables sit beside the stop list */
     char *slash = strrchr(path, '/');
-    if (!slash || (size_t)(slash - path) + sizeof "/keyphrase-generic.txt" > sizeof path)
+    if (!slash || (size_t)(slash - path) + sizeof "/keyphrase-weights.txt" > sizeof path)
         return *why = strdup("data folder path too long"), -1;
     strcpy(slash, "/keyphrase-generic.txt");
     if (load_list(d->generic, path, why) < 0)
@@ -112,7 +115,10 @@ static int load_stoplist(kp_data *d, galley_stage *stage, char **why)
     if (load_table(d, path, 0, why) < 0)
         return -1;
     strcpy(slash, "/keyphrase-pos.txt");
-    return load_table(d, path, 1, why);
+    if (load_table(d, path, 1, why) < 0)
+        return -1;
+    strcpy(slash, "/keyphrase-weights.txt");
+    return kp_load_weights(d->weight, path, why);
 }
 
 /* Only the lower-case entries: a word missing here is shown as written
@@ -197,6 +203,10 @@ static galley_status kp_close(void *state)
     free(st->st);
     free(st->cands);
     free(st->ids);
+    free(st->feat);
+    free(st->top);
+    if (st->dump >= 0)
+        close(st->dump);
     free(st);
     return GALLEY_OK;
 }
@@ -206,6 +216,7 @@ static galley_status kp_open(galley_stage *stage, void **state)
     kp_state *st = calloc(1, sizeof *st);
     if (!st)
         return galley_stage_fail(stage, "out of memory");
+    st->dump = -1;
     const char *lang = galley_opt_str(stage, "language");
     st->count = (size_t)galley_opt_int(stage, "count");
     st->max_words = (size_t)galley_opt_int(stage, "max_words");
@@ -234,6 +245,14 @@ static galley_status kp_open(galley_stage *stage, void **state)
         return r;
     }
     st->english = !strcmp(lang, "english") || !strcmp(lang, "porter") || !strcmp(lang, "en");
+    const char *feat = galley_opt_str(stage, "features");
+    if (feat && *feat &&
+        (st->dump = open(feat, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644)) < 0) {
+        int e = errno;
+        kp_close(st);
+        return galley_stage_fail(stage, "cannot open the features file %s: %s", feat,
+                                 strerror(e));
+    }
     *state = st;
     return GALLEY_OK;
 }
@@ -357,9 +376,32 @@ static galley_status write_keywords(kp_state *st, galley_doc *doc, const char *t
         char *v = display(st, doc, text, c);
         if (!v)
             return galley_doc_fail(doc, "keyphrases: out of memory");
+        /* the learned score is a log-odds: as a weight, 1 for the best */
         galley_doc_add_field(doc, "keyword", v,
-                             round(c->score / st->cands[best[0]].score * 1000.0) / 1000.0);
+                             round(exp(c->score - st->cands[best[0]].score) * 1000.0) / 1000.0);
     }
+    return GALLEY_OK;
+}
+
+/* every shown-able candidate with its features, for the trainer */
+static galley_status dump_features(kp_state *st, galley_doc *doc, const char *text)
+{
+    const char **shown = galley_doc_alloc(doc, (st->ncands + 1) * sizeof *shown);
+    double *feat = galley_doc_alloc(doc, (st->ncands + 1) * KP_NFEAT * sizeof *feat);
+    size_t n = 0;
+    if (!shown || !feat)
+        return galley_doc_fail(doc, "keyphrases: out of memory");
+    for (size_t i = 0; i < st->ncands; i++) {
+        if (!st->cands[i].top)
+            continue;
+        if (!(shown[n] = display(st, doc, text, &st->cands[i])))
+            return galley_doc_fail(doc, "keyphrases: out of memory");
+        memcpy(feat + n * KP_NFEAT, st->feat + i * KP_NFEAT, KP_NFEAT * sizeof *feat);
+        n++;
+    }
+    if (kp_dump(st->dump, galley_doc_id(doc), shown, feat, n) < 0)
+        return galley_doc_fail(doc, "keyphrases: cannot write the features file: %s",
+                               strerror(errno));
     return GALLEY_OK;
 }
 
@@ -379,6 +421,8 @@ static galley_status kp_process(void *state, galley_doc *doc)
         r = galley_doc_fail(doc, "keyphrases: out of memory on %zu bytes", len);
     else
         r = write_keywords(st, doc, text);
+    if (r == GALLEY_OK && st->dump >= 0)
+        r = dump_features(st, doc, text);
     trim(st);
     return r;
 }

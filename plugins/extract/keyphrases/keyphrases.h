@@ -8,6 +8,9 @@
 #include <stdint.h>
 
 #define KP_MAXW 8       /* hard limit of words in a phrase */
+#define KP_NFEAT 28     /* features of a candidate (features.c) */
+#define KP_RERANK 40    /* the learned score reorders the hand score's top 40
+                         * (bench/keyphrases/train fits it so) */
 
 /* the light part of speech of a word (keyphrase-pos.txt, else a noun) */
 enum { KP_NOUN = 'n', KP_ADJ = 'a', KP_VERB = 'v', KP_ADV = 'r', KP_GERUND = 'g',
@@ -23,6 +26,7 @@ typedef struct kp_data {
     galley_counter *proper;     /* its capitalised words, case-folded */
     galley_counter *pos;        /* word -> class letter, for non-nouns */
     double ndocs;               /* documents behind df */
+    double weight[KP_NFEAT];    /* keyphrase-weights.txt */
 } kp_data;
 
 /* What a surface form is, stem included, is worked out once per worker and
@@ -88,12 +92,23 @@ typedef struct kp_cand {
     size_t count;               /* occurrences */
     size_t alone;               /* of them, as a whole noun phrase */
     size_t first;               /* sentence of the first occurrence */
+    size_t last;                /* sentence of the last occurrence */
     size_t nwords;
     size_t caps;                /* occurrences all capitalised mid-sentence */
     size_t w0;                  /* first occurrence: index of its first word */
     size_t ids;                 /* offset of its stems in kp_state.ids */
-    double score;
+    double hand;                /* the hand-written score (0: never shown) */
+    double score;               /* the learned score */
+    int top;                    /* among the hand score's KP_RERANK best */
+    double longer;              /* the most frequent top phrase holding this
+                                 * one: its count / this count (0: none) */
+    size_t shorter;             /* top phrases this one holds */
 } kp_cand;
+
+typedef struct kp_doc {         /* what the features are measured against */
+    double nsent, ntok, doclen; /* sentences, tokens, log of tokens */
+    double maxhand, maxword;    /* the best hand phrase and word scores */
+} kp_doc;
 
 typedef struct kp_state {
     galley_stemmer *stem;
@@ -116,6 +131,11 @@ typedef struct kp_state {
     size_t ncands, capcands;
     size_t *ids;
     size_t nids, capids;
+    int dump;                   /* the 'features' file, or -1 */
+    double *feat;               /* with dump: KP_NFEAT a candidate */
+    size_t capfeat;
+    size_t *top;                /* the top candidates of the document */
+    size_t capt;
 } kp_state;
 
 /* words.c: tokens, classes, stems and candidate phrases of one document */
@@ -124,6 +144,14 @@ size_t kp_possessive_len(const char *w, size_t n);
 const char *kp_word_stem(kp_state *st, const char *w, size_t n, size_t *sl);
 /* a stem of the document (kp_state.st index) as text */
 const char *kp_stem_text(const kp_state *st, size_t stem, size_t *n);
+
+/* features.c: the learned ranking's features, weights and training dump */
+const char *kp_feature_name(size_t i);
+void kp_doc_context(const kp_state *st, size_t nsent, kp_doc *dc);
+void kp_containment(kp_state *st, const size_t *top, size_t n);
+void kp_features(const kp_state *st, const kp_doc *dc, const kp_cand *c, double *f);
+int kp_load_weights(double *wt, const char *path, char **why);
+int kp_dump(int fd, const char *id, const char *const *shown, const double *feat, size_t n);
 
 /* rank.c: word and phrase scores, the final choice */
 int kp_rank(kp_state *st, size_t nsent);

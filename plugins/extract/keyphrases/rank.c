@@ -1,6 +1,7 @@
 /* plugins/extract/keyphrases/rank.c - ranks the candidate phrases: word
- * scores (frequency, position, spread, rarity), phrase scores from their
- * words and from how often the words occur in the phrase, then the top list
+ * scores (frequency, position, spread, rarity), hand phrase scores from
+ * their words and from how often the words occur in the phrase, the learned
+ * score over those and other features (features.c), then the top list
  * without overlapping phrases ("market" or "stock market", not both). */
 #include "keyphrases.h"
 
@@ -27,13 +28,12 @@ static void word_scores(kp_state *st, size_t nsent)
     }
 }
 
-/* A phrase scores the sum of its words' scores, each weighted by the
- * share of the word's occurrences that fall in this phrase (smoothed by 2):
- * in an abstract "elliptic equations" keeps most of "equations", in a long
- * article "stock market" said once loses to "market" said ten times. */
-int kp_rank(kp_state *st, size_t nsent)
+/* A phrase's hand score is the sum of its words' scores, each weighted by
+ * the share of the word's occurrences that fall in this phrase (smoothed by
+ * 2): in an abstract "elliptic equations" keeps most of "equations", in a
+ * long article "stock market" said once loses to "market" said ten times. */
+static void hand_scores(kp_state *st)
 {
-    word_scores(st, nsent);
     for (size_t i = 0; i < st->ncands; i++) {
         kp_cand *c = &st->cands[i];
         double sum = 0;
@@ -46,9 +46,71 @@ int kp_rank(kp_state *st, size_t nsent)
         /* a whole noun phrase of its own, not only a piece of longer ones
          * ("spanning" of "spanning trees"), and an early one (the title,
          * the lead) says more: the phrase's first sentence counts more
-         * than its words' (weights chosen on the three dev sets at once) */
-        c->score = sum * (1.0 + 0.7 * (double)c->alone / (double)c->count) *
-                   (1.0 + 2.5 / ((double)c->first + 1.0));
+         * than its words' */
+        c->hand = sum * (1.0 + 0.7 * (double)c->alone / (double)c->count) *
+                  (1.0 + 2.5 / ((double)c->first + 1.0));
+    }
+}
+
+/* the KP_RERANK-th best hand score (0 when fewer candidates): a small
+ * sorted buffer, one pass over the candidates */
+static double rerank_cut(const kp_state *st)
+{
+    double top[KP_RERANK];
+    size_t n = 0;
+    for (size_t i = 0; i < st->ncands; i++) {
+        double h = st->cands[i].hand;
+        if (h <= 0 || (n == KP_RERANK && h <= top[n - 1]))
+            continue;
+        size_t k = n < KP_RERANK ? n++ : n - 1;
+        for (; k > 0 && top[k - 1] < h; k--)
+            top[k] = top[k - 1];
+        top[k] = h;
+    }
+    return n == KP_RERANK ? top[n - 1] : 0;
+}
+
+/* The learned score: the features (features.c) weighed by
+ * keyphrase-weights.txt.  With the 'features' file open, each candidate's
+ * features are kept for it. */
+int kp_rank(kp_state *st, size_t nsent)
+{
+    word_scores(st, nsent);
+    hand_scores(st);
+    kp_doc dc;
+    kp_doc_context(st, nsent, &dc);
+    if (st->dump >= 0 &&
+        galley_reserve(&st->feat, &st->capfeat, st->ncands * KP_NFEAT, sizeof *st->feat) < 0)
+        return -1;
+    const double *wt = st->d->weight;
+    double cut = rerank_cut(st), low = HUGE_VAL;
+    size_t ntop = 0;
+    for (size_t i = 0; i < st->ncands; i++) {
+        kp_cand *c = &st->cands[i];
+        c->top = c->hand > 0 && c->hand >= cut;
+        if (c->top) {
+            if (galley_reserve(&st->top, &st->capt, ntop + 1, sizeof *st->top) < 0)
+                return -1;
+            st->top[ntop++] = i;
+        }
+    }
+    kp_containment(st, st->top, ntop);
+    for (size_t t = 0; t < ntop; t++) {
+        size_t i = st->top[t];
+        kp_cand *c = &st->cands[i];
+        double local[KP_NFEAT], *f = st->dump >= 0 ? st->feat + i * KP_NFEAT : local, s = 0;
+        kp_features(st, &dc, c, f);
+        for (size_t k = 0; k < KP_NFEAT; k++)
+            s += wt[k] * f[k];
+        c->score = s;
+        low = s < low ? s : low;
+    }
+    /* the others follow the top ones in hand-score order (the overlap rule
+     * may leave fewer than `count` of the top ones) */
+    for (size_t i = 0; i < st->ncands; i++) {
+        kp_cand *c = &st->cands[i];
+        if (!c->top && c->hand > 0)
+            c->score = low - 1.0 - log(cut / c->hand);
     }
     return 0;
 }
@@ -89,13 +151,14 @@ size_t kp_choose(kp_state *st, size_t *out, size_t max)
     if (!order)
         return (size_t)-1;
     for (size_t i = 0; i < st->ncands; i++)
-        order[i] = (ranked){ st->cands[i].score, st->cands[i].w0, i };
+        order[i] = (ranked){ st->cands[i].hand > 0 ? st->cands[i].score : -HUGE_VAL,
+                             st->cands[i].w0, i };
     qsort(order, st->ncands, sizeof *order, by_score);
     size_t n = 0;
     for (size_t i = 0; i < st->ncands && n < max; i++) {
         const kp_cand *c = &st->cands[order[i].idx];
-        if (c->score <= 0)
-            break;
+        if (c->hand <= 0)
+            break;      /* the rest are never shown */
         size_t k;
         for (k = 0; k < n; k++) {
             const kp_cand *o = &st->cands[out[k]];

@@ -316,6 +316,7 @@ static int add_phrase(kp_state *st, size_t a, size_t b, int whole)
             st->ids[st->nids++] = w[i].stem;
     }
     c->count++;
+    c->last = w[a].sent;
     c->alone += whole != 0;
     c->caps += caps == b - a + 1;
     return 0;
@@ -386,6 +387,11 @@ static char context_class(const kp_state *st, const char *text, size_t i, size_t
     case KP_NOUNVERB:   /* "the study shows that", "storm damage hits farms",
                          * but "IP addresses", "DC links terminated" */
         if (i > from && (cue_at(st, i - 1, to) & KP_CUE_TO))
+            return KP_VERB;
+        /* "the flag of New Zealand stays, said": after a name, before a
+         * comma */
+        if (i > from && w[i - 1].cap && !w[i - 1].poss && !w[i].cap && i + 1 < to &&
+            w[i + 1].form == UINT32_MAX && text[w[i + 1].s] == ',')
             return KP_VERB;
         return noun && ((after & KP_CUE_OBJECT) ||
                         (content_next && w[i + 1].cls != KP_VERB)) ? KP_VERB : KP_NOUN;
