@@ -83,6 +83,25 @@ static int weekday_shaped(const char *w, size_t n)
            (w[n - 1] | 0x20) == 'y';
 }
 
+/* where the search for a weekday in s[0..n) may start (n: there is none):
+ * a weekday holds "day" (any case) at most 6 bytes after its start, so at
+ * white space before the first "day" less 6 bytes; no token spans white
+ * space, so the tokens from there are those of the whole of s */
+static size_t weekday_search_from(const char *s, size_t n)
+{
+    size_t q = 0;
+    for (;; q++) {
+        if (q + 3 > n)
+            return n;
+        if ((s[q] | 0x20) == 'd' && (s[q + 1] | 0x20) == 'a' && (s[q + 2] | 0x20) == 'y')
+            break;
+    }
+    size_t p = q >= 6 ? q - 6 : 0;
+    while (p > 0 && s[p] != ' ' && s[p] != '\n')
+        p--;
+    return p;
+}
+
 /* the first "Weekday, Month D, YYYY" in s[0..n): a date glued to a headline
  * or to the first sentence ("... McGuire Sunday, May 28, 2006") */
 static int find_full_date(const char *s, size_t n, char *iso)
@@ -90,6 +109,7 @@ static int find_full_date(const char *s, size_t n, char *iso)
     galley_tokenizer tz;
     galley_token t;
     galley_tok_init(&tz, s, n);
+    tz.pos = weekday_search_from(s, n);
     while (galley_tok_next(&tz, &t)) {
         if (t.cls != GALLEY_TOK_WORD || !weekday_shaped(s + t.start, t.end - t.start) ||
             galley_date_word(s + t.start, t.end - t.start, NULL) != GALLEY_DATE_WEEKDAY)

@@ -57,6 +57,23 @@ START_TEST(wikinews_article)
     ck_assert_str_eq(galley_doc_field(d, "title"), "Interview with LibriVox founder Hugh McGuire");
     ck_assert_str_eq(galley_doc_field(d, "date"), "2006-05-28");
     galley_doc_free(d);
+    /* the search for the weekday starts shortly before the first "day"
+     * (any case): other words holding one come before it, or glued to it */
+    static const char *const glued[] = {
+        "Holiday crowds\nHolidaymakers on Saturday's birthday Sunday, May 28, 2006 said so.\n",
+        "Travel news\nOn their DAY off,Wednesday, May 31, 2006 was busy.\n",
+        "Travel news\nToday (Thursday, June 1, 2006) was busy.\n",
+        "Travel news\nCrowds on Wednesday, May 31, 2006 were big.\n",
+    };
+    static const char *const glued_iso[] = { "2006-05-28", "2006-05-31", "2006-06-01",
+                                             "2006-05-31" };
+    for (size_t i = 0; i < sizeof glued / sizeof glued[0]; i++) {
+        d = ck_plugin_run(t, glued[i], strlen(glued[i]));
+        ck_assert_msg(galley_doc_field(d, "date") &&
+                      strcmp(galley_doc_field(d, "date"), glued_iso[i]) == 0,
+                      "%s: date %s", glued[i], galley_doc_field(d, "date"));
+        galley_doc_free(d);
+    }
     ck_plugin_close(t);
     free(text);
 }
