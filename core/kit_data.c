@@ -1,5 +1,5 @@
 /* core/kit_data.c - shipped data files (galley_data_path), whole files
- * (galley_read_file) and read-only data shared by every worker of the
+ * (galley_read_file, galley_line_next) and read-only data shared by every worker of the
  * process (galley_shared_get/put). */
 #include "config.h"
 
@@ -86,6 +86,24 @@ char *galley_read_file(const char *path, size_t *len)
     if (len)
         *len = b.len;
     return b.data;
+}
+
+int galley_line_next(const char *data, size_t len, size_t *pos, const char **line,
+                     size_t *n)
+{
+    if (*pos >= len)
+        return 0;
+    /* a loop, not memchr(): the lines of word lists are a few bytes long */
+    const char *start = data + *pos, *end = data + len, *p = start;
+    while (p < end && *p != '\n')
+        p++;
+    size_t m = (size_t)(p - start);
+    *pos += m + (p < end);
+    if (m && start[m - 1] == '\r')
+        m--;
+    *line = start;
+    *n = m;
+    return 1;
 }
 
 /* ---- shared read-only data ---- */

@@ -107,8 +107,11 @@ size_t galley_counter_add(galley_counter *c, const char *key, size_t n,
         c->entries[k].value += delta;
         return k;
     }
-    if (galley_reserve(&c->entries, &c->cap, c->n + 1, sizeof(entry)) < 0 ||
-        galley_reserve(&c->pool, &c->pool_cap, c->pool_len + n + 1, 1) < 0)
+    /* the checks before the calls: loading a word list adds 100,000 keys */
+    if ((c->n + 1 > c->cap &&
+         galley_reserve(&c->entries, &c->cap, c->n + 1, sizeof(entry)) < 0) ||
+        (c->pool_len + n + 1 > c->pool_cap &&
+         galley_reserve(&c->pool, &c->pool_cap, c->pool_len + n + 1, 1) < 0))
         return (size_t)-1;
     memcpy(c->pool + c->pool_len, key, n);
     c->pool[c->pool_len + n] = '\0';

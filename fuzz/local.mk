@@ -18,7 +18,7 @@ FUZZ_SRC_chain = plugins/extract/sentences.c plugins/extract/metadata.c \
 # every bundled plugin (fuzz/config.c lists their descriptors)
 FUZZ_SRC_config = plugins/fetch/dir.c plugins/fetch/http.c $(FETCH_NET) $(FUZZ_SRC_stdin) \
 	$(FUZZ_SRC_warc) $(FUZZ_SRC_html) $(FUZZ_SRC_clean_text) $(FUZZ_SRC_chain) \
-	plugins/output/jsonl.c plugins/output/json.c plugins/output/sqlite.c \
+	plugins/output/jsonl.c plugins/output/json.c $(OUTPUT_SQLITE) \
 	plugins/output/markdown.c plugins/output/html_digest.c plugins/output/csv.c \
 	$(OUTPUT_RECORD) plugins/output/digest.c plugins/output/digest.h
 FUZZ_COMMON = fuzz/common.c fuzz/fuzz.h

@@ -42,6 +42,13 @@ def page_pr(truth, pred):
     return prec, rec
 
 
+def page_prf(truth, pred):
+    """(P, R, F1) of one page (P 0 for an empty prediction)."""
+    p, r = page_pr(truth, pred)
+    p = p or 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
 def score(truth, preds):
     """Averages over the ground truth's pages: (P, R, F1, per-page list)."""
     precs, recs, pages = [], [], []

@@ -94,6 +94,13 @@ int galley_data_path(const char *area, const char *name, char *buf, size_t cap);
  * strerror(errno) and the path in your message. */
 char *galley_read_file(const char *path, size_t *len);
 
+/* The lines of data[0..len) (say, galley_read_file's), for data files: puts
+ * the line at *pos in *line and *n (without its '\n' and a '\r' before
+ * it; not NUL-terminated) and moves *pos past it.  0 at the end.  Loading a
+ * word list this way costs a third of a fgets() loop. */
+int galley_line_next(const char *data, size_t len, size_t *pos, const char **line,
+                     size_t *n);
+
 /* ---- read-only data shared by every worker of the process ----
  * Gazetteers, rules, df tables and lexicons are loaded once per process,
  * not once per worker: galley_shared_get() returns the object stored under

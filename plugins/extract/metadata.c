@@ -72,6 +72,17 @@ static size_t head_lines(const char *text, size_t len, line *out, size_t max)
 
 /* ---- dates (the rules are the toolkit's: galley/news.h) ---- */
 
+/* a full weekday name ("Monday", "SUNDAY.") ends in "day", may be followed
+ * by a period, and has 6 to 9 letters: the test of galley_date_word then
+ * runs for few of the head's words (it was 1.3 % of a default run) */
+static int weekday_shaped(const char *w, size_t n)
+{
+    if (n > 6 && w[n - 1] == '.')
+        n--;
+    return n >= 6 && n <= 9 && (w[n - 3] | 0x20) == 'd' && (w[n - 2] | 0x20) == 'a' &&
+           (w[n - 1] | 0x20) == 'y';
+}
+
 /* the first "Weekday, Month D, YYYY" in s[0..n): a date glued to a headline
  * or to the first sentence ("... McGuire Sunday, May 28, 2006") */
 static int find_full_date(const char *s, size_t n, char *iso)
@@ -80,7 +91,7 @@ static int find_full_date(const char *s, size_t n, char *iso)
     galley_token t;
     galley_tok_init(&tz, s, n);
     while (galley_tok_next(&tz, &t)) {
-        if (t.cls != GALLEY_TOK_WORD ||
+        if (t.cls != GALLEY_TOK_WORD || !weekday_shaped(s + t.start, t.end - t.start) ||
             galley_date_word(s + t.start, t.end - t.start, NULL) != GALLEY_DATE_WEEKDAY)
             continue;
         galley_tokenizer look = tz;     /* the iterator is plain data */

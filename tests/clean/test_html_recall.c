@@ -3,7 +3,7 @@
  * templates, an article cut into page-builder blocks, a recipe with a table,
  * damaged UTF-8, NUL bytes, soft hyphens, an unclosed <header>, a service
  * page of short sections in <main>, headlines listed after an article,
- * readers' comments after it. */
+ * readers' comments after it, a site's "related to this story" after it. */
 #include "config.h"
 
 #include <check.h>
@@ -107,6 +107,50 @@ START_TEST(readers_comments_after_article)
 }
 END_TEST
 
+START_TEST(site_lines_end_the_article)
+{
+    /* what old news sites put after the story in its own block: a call for
+     * comments, "Related to this story:" and a list of links */
+    const char *page = "<html><body><div id=\"story\">"
+        "<p>The council voted on Tuesday to keep the old library open for another "
+        "year, after three hundred people signed a letter asking it to.</p>"
+        "<p>The building needs a new roof, which will cost more than the council "
+        "had hoped, the treasurer told the meeting.</p>"
+        "<p><b>Do you have comments on this story?</b></p>"
+        "<p>Please post your comments in the forum, and use the story's title as "
+        "the subject of your post so that readers can find the thread again.</p>"
+        "<p>Related to this story:</p>"
+        "<p>Swimming pool to close for repairs (2 Jan | Local news)<br>"
+        "New bus timetable from March (1 Jan | Local news)</p>"
+        "</div></body></html>";
+    galley_doc *d = galley_doc_new();
+    ck_assert_int_eq(run_raw(d, NULL, page, strlen(page), "text/html"), GALLEY_OK);
+    HAS(d, "The council voted on Tuesday");
+    HAS(d, "the treasurer told the meeting.");
+    HASNT(d, "Do you have comments");
+    HASNT(d, "post your comments in the forum");
+    HASNT(d, "Swimming pool");
+    galley_doc_free(d);
+
+    /* "Related to this story:" alone, after a story */
+    const char *page2 = "<html><body><div id=\"story\">"
+        "<p>The council voted on Tuesday to keep the old library open for another "
+        "year, after three hundred people signed a letter asking it to.</p>"
+        "<p>The building needs a new roof, which will cost more than the council "
+        "had hoped, the treasurer told the meeting.</p>"
+        "<p>Related to this story:</p>"
+        "<p>Swimming pool to close for repairs, says the leisure department, as the "
+        "roof over the deep end is not safe (2 Jan | Local news)</p>"
+        "</div></body></html>";
+    d = galley_doc_new();
+    ck_assert_int_eq(run_raw(d, NULL, page2, strlen(page2), "text/html"), GALLEY_OK);
+    HAS(d, "the treasurer told the meeting.");
+    HASNT(d, "Related to this story");
+    HASNT(d, "Swimming pool");
+    galley_doc_free(d);
+}
+END_TEST
+
 START_TEST(declared_utf8_with_one_bad_byte)
 {
     galley_doc *d = run_fixture("badbyte.html", GALLEY_OK);
@@ -171,6 +215,7 @@ static Suite *suite(void)
     tcase_add_test(tc, service_sections_in_main);
     tcase_add_test(tc, headline_links_after_article);
     tcase_add_test(tc, readers_comments_after_article);
+    tcase_add_test(tc, site_lines_end_the_article);
     tcase_add_test(tc, declared_utf8_with_one_bad_byte);
     tcase_add_test(tc, nul_bytes_in_page);
     tcase_add_test(tc, soft_hyphens_removed);

@@ -92,6 +92,30 @@ START_TEST(read_file_whole_empty_and_refused)
 }
 END_TEST
 
+/* lines as a data file's reader sees them: no '\n', no '\r' before it, an
+ * empty line kept, a last line without '\n' kept, nothing after the end */
+START_TEST(line_next_splits_like_a_reader)
+{
+    static const char data[] = "alpha\nbeta\r\n\n#c\rx\nlast";
+    const char *want[] = { "alpha", "beta", "", "#c\rx", "last" };
+    size_t pos = 0, n, k = 0;
+    const char *line;
+    while (galley_line_next(data, sizeof data - 1, &pos, &line, &n)) {
+        ck_assert_uint_lt(k, 5);
+        ck_assert_uint_eq(n, strlen(want[k]));
+        ck_assert_int_eq(memcmp(line, want[k], n), 0);
+        k++;
+    }
+    ck_assert_uint_eq(k, 5);
+    ck_assert_uint_eq(pos, sizeof data - 1);
+    pos = 0;
+    ck_assert_int_eq(galley_line_next("", 0, &pos, &line, &n), 0);
+    ck_assert_int_eq(galley_line_next("\n", 1, &pos, &line, &n), 1);    /* one empty line */
+    ck_assert_uint_eq(n, 0);
+    ck_assert_int_eq(galley_line_next("\n", 1, &pos, &line, &n), 0);
+}
+END_TEST
+
 START_TEST(data_path_env_then_installed)
 {
     char dir[] = "/tmp/galley-kit-XXXXXX", path[4096], f[4200];
@@ -202,6 +226,7 @@ int main(void)
     TCase *tc = tcase_create("util");
     tcase_add_test(tc, reserve_grows_and_refuses_overflow);
     tcase_add_test(tc, buf_appends_and_formats);
+    tcase_add_test(tc, line_next_splits_like_a_reader);
     tcase_add_test(tc, data_path_env_then_installed);
     tcase_add_test(tc, read_file_whole_empty_and_refused);
     tcase_add_test(tc, shared_loads_once_and_frees_at_last_put);

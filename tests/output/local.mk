@@ -18,7 +18,7 @@ tests_output_test_json_LDADD = core/libgalley.la $(CHECK_LIBS) $(JANSSON_LIBS) $
 TESTS += tests/output/test_json
 
 check_PROGRAMS += tests/output/test_sqlite
-tests_output_test_sqlite_SOURCES = tests/output/test_sqlite.c plugins/output/sqlite.c \
+tests_output_test_sqlite_SOURCES = tests/output/test_sqlite.c $(OUTPUT_SQLITE) \
 	plugins/output/sink.c plugins/output/sink.h
 tests_output_test_sqlite_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(SQLITE_CFLAGS) $(UTF8PROC_CFLAGS)
 tests_output_test_sqlite_LDADD = core/libgalley.la $(CHECK_LIBS) $(SQLITE_LIBS) $(UTF8PROC_LIBS)

@@ -326,14 +326,18 @@ static int is_furniture(const char *s, size_t n, const struct hpara *p, int pros
                         || is_photo_credit(s, n));
 }
 
-/* The line that opens readers' comments below an article: "Comments",
- * "12 comments", "Comments are now closed for this story" */
+/* The line that opens readers' comments below an article, or what a site
+ * puts after its articles: "Comments", "12 comments", "Comments are now
+ * closed for this story", "Do you have comments on this story?",
+ * "Related to this story:" (a list of links) */
 static int opens_comments(const char *s, size_t n)
 {
     static const char *const marks[] = {
         "comments", "reader comments", "readers' comments", "user comments",
         "leave a comment", "leave a reply", "add a comment", "add your comment",
-        "post a comment", "have your say", "join the discussion", NULL
+        "post a comment", "have your say", "join the discussion",
+        "do you have comments", "do you have a comment", "related to this story",
+        "other recent articles", NULL
     };
     if (n > 60)
         return 0;
@@ -345,7 +349,8 @@ static int opens_comments(const char *s, size_t n)
     for (const char *const *m = marks; *m; m++) {
         size_t k = strlen(*m);
         /* "Comments: 10 pages, 4 figures" is a field of a listing */
-        if (k <= n - i && !strncasecmp(s + i, *m, k) && (k == n - i || s[i + k] != ':'))
+        if (k <= n - i && !strncasecmp(s + i, *m, k)
+            && (k == n - i || s[i + k] != ':' || strchr(*m, ' ')))
             return 1;
     }
     return 0;

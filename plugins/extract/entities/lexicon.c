@@ -151,19 +151,23 @@ static int load_file(ent_lexicon *lx, const char *dir, const char *file,
 {
     char path[4096];
     int pn = snprintf(path, sizeof path, "%s/%s", dir, file);
-    FILE *f = pn > 0 && (size_t)pn < sizeof path ? fopen(path, "r") : NULL;
-    if (!f) {
+    size_t len, at = 0, n;
+    char *data = pn > 0 && (size_t)pn < sizeof path ? galley_read_file(path, &len) : NULL;
+    if (!data) {
         snprintf(err, errlen, "cannot read %s: %s (point the 'data' option or "
                  "GALLEY_DATADIR at the extract data folder)", path, strerror(errno));
         return -1;
     }
-    char line[512];
-    while (fgets(line, sizeof line, f)) {
-        line[strcspn(line, "\r\n")] = '\0';
-        if (line[0] && line[0] != '#')
+    const char *l;
+    while (galley_line_next(data, len, &at, &l, &n)) {
+        char line[512];
+        if (n && n < sizeof line && l[0] != '#') {
+            memcpy(line, l, n);
+            line[n] = '\0';
             add_entry(lx, line, bits, kinds);
+        }
     }
-    fclose(f);
+    free(data);
     return 0;
 }
 
@@ -171,21 +175,21 @@ static int load_file(ent_lexicon *lx, const char *dir, const char *file,
  * proper nouns; without it the plugin leans on the document alone. */
 static void load_wordlist(ent_lexicon *lx, const char *path)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) {
+    size_t len, at = 0, n;
+    char *data = galley_read_file(path, &len);
+    if (!data) {
         galley_info("entities: no word list at %s (%s); names are told from "
                     "common words by the document alone", path, strerror(errno));
         return;
     }
-    char line[256];
-    while (fgets(line, sizeof line, f)) {
-        size_t n = strcspn(line, "\r\n");
+    const char *line;
+    while (galley_line_next(data, len, &at, &line, &n)) {
         if (n == 0 || memchr(line, '\'', n))
             continue;
         unsigned char c = (unsigned char)line[0];
         lex_set(lx->lex, line, n, c >= 'A' && c <= 'Z' ? LX_PROPER : LX_LOWER);
     }
-    fclose(f);
+    free(data);
 }
 
 /* The data folder: the option, else the folder galley_data_path finds

@@ -57,13 +57,17 @@ static char *read_error(const char *path, int e)
  * keyphrase-pos.txt: word<TAB>class letter lines */
 static int load_table(kp_data *d, const char *path, int pos, char **why)
 {
-    FILE *f = fopen(path, "r");
-    if (!f)
+    size_t len, at = 0, n;
+    char *data = galley_read_file(path, &len);
+    if (!data)
         return *why = read_error(path, errno), -1;
-    char line[256];
-    while (fgets(line, sizeof line, f)) {
-        if (line[0] == '#')
+    const char *l;
+    while (galley_line_next(data, len, &at, &l, &n)) {
+        char line[256];
+        if (n >= sizeof line || (n && l[0] == '#'))
             continue;
+        memcpy(line, l, n);
+        line[n] = '\0';
         char *tab = strchr(line, '\t');
         if (pos && tab)
             galley_counter_add(d->pos, line, (size_t)(tab - line), (double)(unsigned char)tab[1]);
@@ -72,23 +76,22 @@ static int load_table(kp_data *d, const char *path, int pos, char **why)
         else
             galley_counter_add(d->df, line, (size_t)(tab - line), atof(tab + 1));
     }
-    fclose(f);
+    free(data);
     return 0;
 }
 
 /* one word a line, '#' comments */
 static int load_list(galley_counter *c, const char *path, char **why)
 {
-    FILE *f = fopen(path, "r");
-    if (!f)
+    size_t len, at = 0, n;
+    char *data = galley_read_file(path, &len);
+    if (!data)
         return *why = read_error(path, errno), -1;
-    char line[256];
-    while (fgets(line, sizeof line, f)) {
-        size_t n = strcspn(line, "\r\n");
+    const char *line;
+    while (galley_line_next(data, len, &at, &line, &n))
         if (n && line[0] != '#')
             galley_counter_add(c, line, n, 1);
-    }
-    fclose(f);
+    free(data);
     return 0;
 }
 
@@ -127,15 +130,15 @@ static void load_wordlist(kp_data *d, galley_stage *stage, const char *path)
 {
     if (!path || !*path)
         return;
-    FILE *f = fopen(path, "r");
-    if (!f) {
+    size_t len, at = 0, n;
+    char *data = galley_read_file(path, &len);
+    if (!data) {
         galley_stage_info(stage, "no word list at %s (%s); words seen only in headlines "
                           "are shown in lower case", path, strerror(errno));
         return;
     }
-    char line[256];
-    while (fgets(line, sizeof line, f)) {
-        size_t n = strcspn(line, "\r\n");
+    const char *line;
+    while (galley_line_next(data, len, &at, &line, &n)) {
         char buf[256];
         if (!n || memchr(line, '\'', n))
             continue;
@@ -145,7 +148,7 @@ static void load_wordlist(kp_data *d, galley_stage *stage, const char *path)
                  (n = galley_casefold(line, n, buf, sizeof buf)) < sizeof buf)   /* not "NATO" */
             galley_counter_add(d->proper, buf, n, 1);
     }
-    fclose(f);
+    free(data);
 }
 
 static void data_free(void *p)
