@@ -53,6 +53,13 @@ int galley_reserve(void *arrp, size_t *cap, size_t need, size_t elem)
 
 int galley_buf_add(galley_buf *b, const void *s, size_t n)
 {
+    if (b->data && n < b->cap - b->len) {      /* room: no reserve call */
+        if (n)
+            memcpy(b->data + b->len, s, n);
+        b->len += n;
+        b->data[b->len] = '\0';
+        return 0;
+    }
     if (n > SIZE_MAX - b->len - 1 || galley_reserve(&b->data, &b->cap, b->len + n + 1, 1) < 0)
         return -1;
     if (n)

@@ -37,6 +37,15 @@ void sink_buf_add(sink_buf *b, const void *s, size_t n)
 {
     if (b->failed)
         return;
+    /* the common case, a few bytes into a buffer with room (1.5 million
+     * calls for the 2,225 BBC articles' jsonl records) */
+    if (b->data && n < b->cap - b->len) {
+        if (n)
+            memcpy(b->data + b->len, s, n);
+        b->len += n;
+        b->data[b->len] = '\0';
+        return;
+    }
     galley_buf g = { b->data, b->len, b->cap };
     buf_sync(b, &g, galley_buf_add(&g, s, n));
 }

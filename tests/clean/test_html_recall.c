@@ -3,7 +3,8 @@
  * templates, an article cut into page-builder blocks, a recipe with a table,
  * damaged UTF-8, NUL bytes, soft hyphens, an unclosed <header>, a service
  * page of short sections in <main>, headlines listed after an article,
- * readers' comments after it, a site's "related to this story" after it. */
+ * readers' comments after it, a site's "related to this story" after it,
+ * stray end tags between sentences, a wire story's copyright line. */
 #include "config.h"
 
 #include <check.h>
@@ -151,6 +152,44 @@ START_TEST(site_lines_end_the_article)
 }
 END_TEST
 
+START_TEST(stray_end_tags_break_the_text)
+{
+    /* a </p> with no paragraph open is an empty paragraph to a browser, a
+     * </br> a line break: the words on either side stay apart */
+    const char *page = "<html><body><div>The seeded player lost in the first round "
+        "of the open tournament here on Monday.</p>Vardhan was never in the frame "
+        "against the Frenchman, who won in straight sets.</br>He plays again on "
+        "Wednesday, weather permitting, on the centre court.</div></body></html>";
+    galley_doc *d = galley_doc_new();
+    ck_assert_int_eq(run_raw(d, NULL, page, strlen(page), "text/html"), GALLEY_OK);
+    HAS(d, "on Monday.\n\nVardhan was never");
+    HAS(d, "straight sets.\nHe plays again");
+    HASNT(d, "Monday.Vardhan");
+    galley_doc_free(d);
+}
+END_TEST
+
+START_TEST(wire_credit_kept_with_story)
+{
+    /* the agency's copyright line that closes a wire story is part of it
+     * (it ships with the text); a site footer's is not */
+    const char *page = "<html><body><div id=\"story\">"
+        "<p>A snake that swallowed two golf balls it took for hen's eggs was saved "
+        "by a vet on Thursday, its owners said.</p>"
+        "<p>The balls were taken out in an hour-long operation, and the snake was "
+        "eating again by the weekend.</p>"
+        "<p>Copyright 2008 The Associated Press. All rights reserved. This material "
+        "may not be published, broadcast, rewritten or redistributed.</p>"
+        "</div><footer><p>Copyright 2008 The Daily Courier. All rights reserved."
+        "</p></footer></body></html>";
+    galley_doc *d = galley_doc_new();
+    ck_assert_int_eq(run_raw(d, NULL, page, strlen(page), "text/html"), GALLEY_OK);
+    HAS(d, "eating again by the weekend.\n\nCopyright 2008 The Associated Press.");
+    HASNT(d, "Daily Courier");
+    galley_doc_free(d);
+}
+END_TEST
+
 START_TEST(declared_utf8_with_one_bad_byte)
 {
     galley_doc *d = run_fixture("badbyte.html", GALLEY_OK);
@@ -216,6 +255,8 @@ static Suite *suite(void)
     tcase_add_test(tc, headline_links_after_article);
     tcase_add_test(tc, readers_comments_after_article);
     tcase_add_test(tc, site_lines_end_the_article);
+    tcase_add_test(tc, stray_end_tags_break_the_text);
+    tcase_add_test(tc, wire_credit_kept_with_story);
     tcase_add_test(tc, declared_utf8_with_one_bad_byte);
     tcase_add_test(tc, nul_bytes_in_page);
     tcase_add_test(tc, soft_hyphens_removed);

@@ -243,14 +243,17 @@ static void emit_tree(emitter *e, xmlNode *root)
 }
 
 /* Short lines that are page furniture, compared case-insensitively at the
- * start of a short paragraph. */
+ * start of a short paragraph.  Not copyright lines: inside the chosen block
+ * they close a wire story ("Copyright 2008 The Associated Press. All rights
+ * reserved."), and the dev sets' gold keeps them; a site footer's is never
+ * chosen. */
 static const char *const furniture[] = {
     "advertisement", "advertising", "sponsored", "share this", "share on",
     "share:", "tweet", "email this", "print this", "read more", "read next",
     "continue reading", "related:", "related articles", "related stories",
     "sign up", "subscribe", "follow us", "click here", "comments",
-    "leave a comment", "leave a reply", "all rights reserved", "copyright",
-    "\xc2\xa9", "photo:", "image:", "photograph:", "loading", "skip to",
+    "leave a comment", "leave a reply", "photo:", "image:", "photograph:",
+    "loading", "skip to",
     "you may also like", "more from", "recommended", "we use cookies",
     "this site uses cookies", "listen to this", "this slideshow requires",
     "updated:", "updated at", "updated on", "published:", "posted:", "posted on",
@@ -260,7 +263,7 @@ static const char *const furniture[] = {
 /* ... and those that may run longer (credit lines, appeals) */
 static const char *const furniture_long[] = {
     "reporting by", "(reporting by", "additional reporting", "have a tip",
-    "if you enjoyed this", "sign up:", "\xc2\xa9", "copyright", "about the author",
+    "if you enjoyed this", "sign up:", "about the author",
     NULL
 };
 

@@ -9,6 +9,7 @@
 #include <strings.h>
 #include <jansson.h>
 #include <libxml/parser.h>
+#include <libxml/xmlerror.h>
 
 #include "html.h"
 
@@ -185,6 +186,24 @@ static size_t repair_utf8(hwork *w, const char *s, size_t n)
     return bad;
 }
 
+/* An end tag with no element open to close: libxml2 drops it, and the text
+ * on both sides runs together ("Monday.</p>Vardhan" read "Monday.Vardhan").
+ * Browsers (HTML5) read a stray </p> as an empty paragraph and </br> as a
+ * line break: so do we, by adding that element where the parser stands. */
+static void stray_end_tag(void *ctx, xmlErrorPtr e)
+{
+    htmlParserCtxtPtr c = ctx;
+    if (!c || !e || e->domain != XML_FROM_HTML || e->code != XML_ERR_TAG_NAME_MISMATCH
+        || !e->str1 || e->str2 || !c->node || !c->myDoc)
+        return;     /* str2 names the open element of a mere mismatch */
+    const char *name = !strcmp(e->str1, "p") ? "p" : !strcmp(e->str1, "br") ? "br" : NULL;
+    if (!name)
+        return;
+    xmlNode *n = xmlNewDocNode(c->myDoc, NULL, BAD_CAST name, NULL);
+    if (n && !xmlAddChild(c->node, n))
+        xmlFreeNode(n);
+}
+
 /* the page as libxml2 should read it: the fetcher's UTF-8 text when there is
  * some, else the raw bytes in their declared or detected charset */
 static xmlDoc *parse(state *s, galley_doc *doc, const char *buf, size_t n,
@@ -227,7 +246,12 @@ static xmlDoc *parse(state *s, galley_doc *doc, const char *buf, size_t n,
     s->ctxt = htmlNewParserCtxt();
     if (!s->ctxt)
         return NULL;
+    /* the handler is the thread's: put back whatever was there */
+    xmlStructuredErrorFunc was = xmlStructuredError;
+    void *wasctx = xmlStructuredErrorContext;
+    xmlSetStructuredErrorFunc(s->ctxt, stray_end_tag);
     xmlDoc *x = htmlCtxtReadMemory(s->ctxt, buf, (int)n, *src ? src : NULL, enc, opts);
+    xmlSetStructuredErrorFunc(wasctx, was);
     /* the context holds two copies of the page (as given, as decoded) and
      * the stripped copy is done with: free them before the tree is walked
      * (a big page's peak), keeping what the messages need */
