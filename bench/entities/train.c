@@ -5,7 +5,7 @@
  * (fixed order, fixed seed).
  * Also scores a weights file on CoNLL files (--eval), conlleval-style.
  *
- * usage: train -d DATADIR [-w WORDLIST] [-b BITS] [-e EPOCHS] [-m MARGIN] [-M MARGIN] [-C [-D PERCENT]] [-s SEED] [--misc]
+ * usage: train -d DATADIR [-w WORDLIST] [-b BITS] [-e EPOCHS] [-m MARGIN] [-M MARGIN] [-C [-D PERCENT]] [-s SEED] [-r RUNS] [--misc]
  *              -o OUT.bin FILE...
  *        train -d DATADIR [-w WORDLIST] --eval FILE...   (reads DATADIR's weights) */
 #include "../../plugins/extract/entities/entities.h"
@@ -37,6 +37,7 @@ static double margin = 1e300, dmargin = 1.9;
 /* percent of the documents trained without context.c's features (-D) */
 static unsigned drop = 50;
 static int context;     /* -C: learn context.c's features too */
+static unsigned runs = 1;   /* -r: runs whose weights are averaged */
 
 static void *xrealloc(void *p, size_t n)
 {
@@ -269,12 +270,13 @@ static uint64_t next_rand(void)
     return rng;
 }
 
-static void write_model(const char *out, unsigned bits, double c)
+/* W: the mean of the runs' averaged weights (A, runs of them) */
+static void write_model(const char *out, unsigned bits, const float *A, unsigned nruns)
 {
     size_t rows = (size_t)1 << bits, n = rows * ENT_NTAGS;
     float maxw = 0;
     for (size_t i = 0; i < n; i++) {
-        W[i] -= (float)(U[i] / c);     /* the average over every step */
+        W[i] = A[i] / (float)nruns;
         if (fabsf(W[i]) > maxw)
             maxw = fabsf(W[i]);
     }
@@ -382,7 +384,7 @@ static void evaluate(ent_state *st)
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: train -d DATADIR [-w WORDLIST] [-b BITS] [-e EPOCHS] [-m MARGIN] [-M MARGIN] [-C [-D PERCENT]] [-s SEED]\n"
+    fprintf(stderr, "usage: train -d DATADIR [-w WORDLIST] [-b BITS] [-e EPOCHS] [-m MARGIN] [-M MARGIN] [-C [-D PERCENT]] [-s SEED] [-r RUNS]\n"
                     "             [--misc] -o OUT FILE...\n"
                     "       train -d DATADIR [-w WORDLIST] [--misc] --eval FILE...\n");
     exit(2);
@@ -412,6 +414,8 @@ int main(int argc, char **argv)
             dmargin = atof(argv[++i]);
         else if (i + 1 < argc && !strcmp(argv[i], "-m"))
             margin = atof(argv[++i]);
+        else if (i + 1 < argc && !strcmp(argv[i], "-r"))
+            runs = (unsigned)atoi(argv[++i]);
         else if (!strcmp(argv[i], "-C"))
             context = 1;
         else if (i + 1 < argc && !strcmp(argv[i], "-D"))
@@ -423,7 +427,7 @@ int main(int argc, char **argv)
         else
             usage();
     }
-    if (!dir || i == argc || (!eval && !out) || bits < 10 || bits > 24)
+    if (!dir || i == argc || (!eval && !out) || bits < 10 || bits > 24 || runs < 1)
         usage();
     shout = !eval;
     for (; i < argc; i++)
@@ -452,29 +456,46 @@ int main(int argc, char **argv)
         fprintf(stderr, "train: out of memory\n");
         return 1;
     }
-    for (size_t k = 0; k < ndocs; k++)
-        order[k] = k;
     int *tags = NULL;
-    size_t tcap = 0;
-    double c = 1;
-    for (unsigned e = 0; e < epochs; e++) {
-        for (size_t k = ndocs; k > 1; k--) {   /* the same shuffle on every run */
-            size_t j = (size_t)(next_rand() % k), x = order[k - 1];
-            order[k - 1] = order[j];
-            order[j] = x;
-        }
-        size_t errors = 0;
-        for (size_t k = 0; k < ndocs; k++) {
-            /* half the documents are learned without what the other
-             * mentions say, so the word's own features keep their weight
-             * for names mentioned once (PUD's short documents: F1 .690
-             * with every document, .697 so) */
-            st.context_off = !context || next_rand() % 100 < drop;
-            errors += train_doc(&st, &docs[order[k]], &tags, &tcap, &c);
-        }
-        st.context_off = !context;
-        fprintf(stderr, "epoch %u: %zu errors\n", e + 1, errors);
+    size_t tcap = 0, n = (size_t)ENT_NTAGS << bits;
+    float *A = calloc(n, sizeof *A);
+    if (!A) {
+        fprintf(stderr, "train: out of memory\n");
+        return 1;
     }
-    write_model(out, bits, c);
+    /* Each run learns from its own shuffles; the weights written are the
+     * mean of the runs' averaged weights (parameter mixing), which evens
+     * out how much one order of the documents decides. */
+    for (unsigned r = 0; r < runs; r++) {
+        if (r > 0) {
+            memset(W, 0, n * sizeof *W);
+            memset(U, 0, n * sizeof *U);
+            rng ^= 0xD1B54A32D192ED03ull * r;
+        }
+        for (size_t k = 0; k < ndocs; k++)
+            order[k] = k;
+        double c = 1;
+        for (unsigned e = 0; e < epochs; e++) {
+            for (size_t k = ndocs; k > 1; k--) {   /* the same shuffle on every run */
+                size_t j = (size_t)(next_rand() % k), x = order[k - 1];
+                order[k - 1] = order[j];
+                order[j] = x;
+            }
+            size_t errors = 0;
+            for (size_t k = 0; k < ndocs; k++) {
+                /* half the documents are learned without what the other
+                 * mentions say, so the word's own features keep their
+                 * weight for names mentioned once (PUD's short documents:
+                 * F1 .690 with every document, .697 so) */
+                st.context_off = !context || next_rand() % 100 < drop;
+                errors += train_doc(&st, &docs[order[k]], &tags, &tcap, &c);
+            }
+            st.context_off = !context;
+            fprintf(stderr, "run %u, epoch %u: %zu errors\n", r + 1, e + 1, errors);
+        }
+        for (size_t k = 0; k < n; k++)
+            A[k] += W[k] - (float)(U[k] / c);     /* the average over every step */
+    }
+    write_model(out, bits, A, runs);
     return 0;
 }

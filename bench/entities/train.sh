@@ -3,9 +3,10 @@
 # (conf/extract/entities-tagger.bin) from ../shared/data/bench/ner-train,
 # deterministically: the same data gives the same file, byte for byte.
 # From the build tree: sh bench/entities/train.sh [OUT]
-# TRAIN_FLAGS adds trainer options, e.g. TRAIN_FLAGS=-C (context.c's
-# document-level features, off in the shipped weights) or "-s 1" (another
-# shuffle, to see how much a change is noise).
+# TRAIN_FLAGS adds trainer options, e.g. "-s 1" (other shuffles, to see how
+# much of a change is noise; PUD's F1 moves by +-.006 from one to another).
+# -C: context.c's document-level features (half the documents without
+# them); -r 4: the mean of four runs' weights, each on its own shuffles.
 # The sets and their licences: conf/extract/README.md.  Never add the GUM
 # news/interview documents (the dev set) or ner-dev (measure only).
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -27,5 +28,5 @@ for s in $sets $news; do
     files="$files $data/$s.conll"
 done
 # shellcheck disable=SC2086
-"$top_builddir/bench/entities/train" -d "$top_srcdir/conf/extract" --misc -b 19 -e 10 $TRAIN_FLAGS -o "$out" $files || exit 1
+"$top_builddir/bench/entities/train" -d "$top_srcdir/conf/extract" --misc -C -r 4 -b 19 -e 10 $TRAIN_FLAGS -o "$out" $files || exit 1
 echo "wrote $out ($(wc -c < "$out") bytes)"

@@ -23,7 +23,8 @@ enum {
     LX_EVENT = 1u << 18,    /* ends the name of an event (World Cup, Open) */
     LX_PREFIX = 1u << 19,   /* the first words of a longer entry */
     LX_SPORT = 1u << 20,    /* a word of sports reports (match, goal; key lower case) */
-    LX_PEOPLE = 1u << 21    /* names a people, faith or group: "Dutch", "Muslims" (MISC) */
+    LX_PEOPLE = 1u << 21,   /* names a people, faith or group: "Dutch", "Muslims" (MISC) */
+    LX_ORGNEAR = 1u << 22   /* a word near an organisation's name: "told", "shares" (key lower case) */
 };
 #define LX_PLACE (LX_PLACE3 | LX_PLACE2 | LX_PLACE1)
 
@@ -160,10 +161,10 @@ size_t ent_context_features(const ent_state *st, size_t i, uint32_t tmpl, uint32
 #define ENT_MODEL_FILE "entities-tagger.bin"
 /* Bumped whenever a feature changes: weights trained for other features
  * are refused instead of silently tagging badly. */
-#define ENT_FEATURE_SET 5u
+#define ENT_FEATURE_SET 7u
 /* the same and context.c's features (train -C): off by default, as they
  * gained on GUM and Worldwide but lost on PUD (see conf/extract/README.md) */
-#define ENT_FEATURE_SET_CONTEXT 6u
+#define ENT_FEATURE_SET_CONTEXT 8u
 int ent_tagger_open(ent_state *st, const char *dir, char *err, size_t errlen);
 void ent_tagger_close(ent_state *st);
 /* fills the per-token fields the features read (after ent_mark_positions
@@ -219,7 +220,11 @@ int ent_gather_evidence(ent_state *st, const char *text);
 enum { SEEN_LOWER = 1, SEEN_CAP = 2 };
 unsigned ent_seen(const ent_state *st, uint32_t wh);
 /* token tests the labelling shares */
-int ent_is_cap(const tok *t);
+/* capitalised or all caps (inline: every step asks it of every token) */
+static inline int ent_is_cap(const tok *t)
+{
+    return t->cls == GALLEY_TOK_WORD && (t->flags & (GALLEY_TOK_CAPITALIZED | GALLEY_TOK_ALLCAPS));
+}
 int ent_tok_is(const char *text, const tok *t, const char *w);
 int ent_name_period(const char *text, const tok *prev, const tok *t);
 int ent_gap_breaks(const char *text, const tok *a, const tok *b);

@@ -122,7 +122,8 @@ static void add_entry(ent_lexicon *lx, char *line, unsigned bits, const unsigned
             return;
         *sp = '\0';
         bits = !strcmp(line, "suffix") ? kinds[0] : !strcmp(line, "prefix") ? kinds[1]
-             : !strcmp(line, "any") ? kinds[2] : !strcmp(line, "event") ? LX_EVENT : kinds[3];
+             : !strcmp(line, "any") ? kinds[2] : !strcmp(line, "event") ? LX_EVENT
+             : !strcmp(line, "near") ? kinds[4] : kinds[3];
         line = sp + 1;
     }
     size_t n = strlen(line);
@@ -207,8 +208,8 @@ static const char *find_data(galley_stage *stage, char *buf, size_t cap)
 
 static int lexicon_fill(ent_lexicon *lx, const char *dir, const char *wordlist, char *err, size_t errlen)
 {
-    static const unsigned orgk[4] = { LX_ORGSUF, LX_ORGPRE, LX_ORGANY, 0 };
-    static const unsigned lock[4] = { LX_LOCSUF, LX_LOCPRE, 0, LX_LOCBEFORE };
+    static const unsigned orgk[5] = { LX_ORGSUF, LX_ORGPRE, LX_ORGANY, 0, LX_ORGNEAR };
+    static const unsigned lock[5] = { LX_LOCSUF, LX_LOCPRE, 0, LX_LOCBEFORE, 0 };
     static const struct { const char *file; unsigned bits; const unsigned *kinds; } files[] = {
         { "places.txt", LX_PLACE1, NULL },
         { "extra-places.txt", LX_PLACE1, NULL },

@@ -111,10 +111,6 @@ int ent_tokenize(ent_state *st, const char *text, size_t len)
     return 0;
 }
 
-int ent_is_cap(const tok *t)
-{
-    return t->cls == GALLEY_TOK_WORD && (t->flags & (GALLEY_TOK_CAPITALIZED | GALLEY_TOK_ALLCAPS));
-}
 
 
 int ent_tok_is(const char *text, const tok *t, const char *w)

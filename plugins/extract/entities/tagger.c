@@ -170,6 +170,7 @@ enum {
     F_BIAS = 1, F_W, F_SH, F_WM1, F_WP1, F_WM2, F_WP2, F_SHM1, F_SHP1, F_SH2L, F_SH2R,
     F_W2L, F_W2R, F_PRE, F_SUF, F_LEX, F_LOW, F_LEXM1, F_LEXP1, F_GZ, F_GZM1, F_GZP1,
     F_POS, F_SEEN, F_POSS, F_P1, F_P2, F_P1W, F_P1SH, F_WCASE, F_SHM2, F_GAP, F_PAIR, F_DEMONYM, F_GENRE, F_ACRONYM,
+    F_ORGNEAR,
     F_CONTEXT = 64      /* to F_CONTEXT + 3: context.c */
 };
 
@@ -192,6 +193,27 @@ static size_t lex_features(uint32_t *f, size_t n, uint32_t tmpl, unsigned bits, 
 
 #define NEIGHBOUR_LEX (LX_GIVEN | LX_SURNAME | LX_TITLE | LX_TITLEMOD | LX_ORGSUF | LX_ORGPRE | LX_LOCSUF | \
                        LX_LOCPRE | LX_LOCBEFORE | LX_TITLELOW | LX_PLACE3 | LX_ORG)
+
+/* Where org-cues.txt's "near" words stand around the run of capitalised
+ * words holding token i: 0 none, 1 right beside it, 2 a word away; the
+ * word before in the low two bits, the word after above. */
+static uint32_t org_near(const ent_state *st, size_t i)
+{
+    const tok *t = &st->toks[i];
+    size_t a = i, b = i + 1;
+    while (a > 0 && i - a < 6 && ent_is_cap(&st->toks[a - 1]) && st->toks[a - 1].sent == t->sent)
+        a--;
+    while (b < st->ntoks && b - i < 6 && ent_is_cap(&st->toks[b]) && st->toks[b].sent == t->sent)
+        b++;
+    uint32_t code = 0;
+    for (size_t d = 1; d <= 2 && !(code & 3); d++)
+        if (a >= d && st->toks[a - d].sent == t->sent && ((st->toks[a - d].lex | st->toks[a - d].low) & LX_ORGNEAR))
+            code |= (uint32_t)d;
+    for (size_t d = 0; d < 2 && !(code & 12); d++)
+        if (b + d < st->ntoks && st->toks[b + d].sent == t->sent && ((st->toks[b + d].lex | st->toks[b + d].low) & LX_ORGNEAR))
+            code |= (uint32_t)(d + 1) << 2;
+    return code;
+}
 
 size_t ent_features(const ent_state *st, const char *text, size_t i, uint32_t *f)
 {
@@ -257,6 +279,11 @@ size_t ent_features(const ent_state *st, const char *text, size_t i, uint32_t *f
     f[n++] = ent_mix(F_DEMONYM, t->demonym * 16u + m1->demonym * 8u + p1->demonym * 4u + cc);
     /* "J. Murray": glued to the word before, or spaced */
     f[n++] = ent_mix(F_GAP, (m1 != &edge && m1->e == t->s) * 2u + (p1 != &edge && t->e == p1->s));
+    if (cc == 1 || cc == 2) {
+        uint32_t near = org_near(st, i);
+        if (near)
+            f[n++] = ent_mix(F_ORGNEAR, near * 4 + cc);
+    }
     return n + ent_context_features(st, i, F_CONTEXT, cc, f + n);
 }
 
