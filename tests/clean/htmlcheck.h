@@ -44,6 +44,14 @@ static inline galley_doc *run_fixture(const char *name, galley_status want)
     return d;
 }
 
+/* a page given inline, which the plugin must take (GALLEY_OK) */
+static inline galley_doc *run_page(const char *page)
+{
+    galley_doc *d = galley_doc_new();
+    ck_assert_int_eq(run_raw(d, NULL, page, strlen(page), "text/html"), GALLEY_OK);
+    return d;
+}
+
 static inline const char *text_of(galley_doc *d)
 {
     return galley_doc_text(d, NULL);

@@ -124,8 +124,7 @@ START_TEST(site_lines_end_the_article)
         "<p>Swimming pool to close for repairs (2 Jan | Local news)<br>"
         "New bus timetable from March (1 Jan | Local news)</p>"
         "</div></body></html>";
-    galley_doc *d = galley_doc_new();
-    ck_assert_int_eq(run_raw(d, NULL, page, strlen(page), "text/html"), GALLEY_OK);
+    galley_doc *d = run_page(page);
     HAS(d, "The council voted on Tuesday");
     HAS(d, "the treasurer told the meeting.");
     HASNT(d, "Do you have comments");
@@ -143,8 +142,7 @@ START_TEST(site_lines_end_the_article)
         "<p>Swimming pool to close for repairs, says the leisure department, as the "
         "roof over the deep end is not safe (2 Jan | Local news)</p>"
         "</div></body></html>";
-    d = galley_doc_new();
-    ck_assert_int_eq(run_raw(d, NULL, page2, strlen(page2), "text/html"), GALLEY_OK);
+    d = run_page(page2);
     HAS(d, "the treasurer told the meeting.");
     HASNT(d, "Related to this story");
     HASNT(d, "Swimming pool");
@@ -160,8 +158,7 @@ START_TEST(stray_end_tags_break_the_text)
         "of the open tournament here on Monday.</p>Vardhan was never in the frame "
         "against the Frenchman, who won in straight sets.</br>He plays again on "
         "Wednesday, weather permitting, on the centre court.</div></body></html>";
-    galley_doc *d = galley_doc_new();
-    ck_assert_int_eq(run_raw(d, NULL, page, strlen(page), "text/html"), GALLEY_OK);
+    galley_doc *d = run_page(page);
     HAS(d, "on Monday.\n\nVardhan was never");
     HAS(d, "straight sets.\nHe plays again");
     HASNT(d, "Monday.Vardhan");
@@ -182,8 +179,7 @@ START_TEST(wire_credit_kept_with_story)
         "may not be published, broadcast, rewritten or redistributed.</p>"
         "</div><footer><p>Copyright 2008 The Daily Courier. All rights reserved."
         "</p></footer></body></html>";
-    galley_doc *d = galley_doc_new();
-    ck_assert_int_eq(run_raw(d, NULL, page, strlen(page), "text/html"), GALLEY_OK);
+    galley_doc *d = run_page(page);
     HAS(d, "eating again by the weekend.\n\nCopyright 2008 The Associated Press.");
     HASNT(d, "Daily Courier");
     galley_doc_free(d);
