@@ -1,7 +1,7 @@
 /* tests/clean/test_html_recall.c - the clean `html` plugin on small pages of
  * each class it used to get wrong: a bio box beside the article, hidden
  * templates, an article cut into page-builder blocks, a recipe with a table,
- * damaged UTF-8, NUL bytes, soft hyphens, an unclosed <header>, a service
+ * damaged UTF-8, NUL bytes, soft hyphens, &#146;-style references, an unclosed <header>, a service
  * page of short sections in <main>, headlines listed after an article,
  * readers' comments after it, a site's "related to this story" after it,
  * stray end tags between sentences, a wire story's copyright line. */
@@ -220,6 +220,21 @@ START_TEST(soft_hyphens_removed)
 }
 END_TEST
 
+START_TEST(windows_1252_references_are_the_characters_meant)
+{
+    /* &#146; is U+0092, a control; pages mean Windows-1252's quote by it, and
+     * browsers show that.  &#129; has no Windows-1252 character: kept. */
+    const char *page = "<html><body><article><p>The mayor&#146;s &#147;new deal&#148; "
+        "&#151; a &#128;5m plan&#133; &#129;</p>"
+        "<pre>cost&#150;benefit</pre></article></body></html>";
+    galley_doc *d = galley_doc_new();
+    ck_assert_int_eq(run_raw(d, NULL, page, strlen(page), "text/html"), GALLEY_OK);
+    ck_assert_str_eq(text_of(d), "The mayor\u2019s \u201cnew deal\u201d \u2014 a "
+                     "\u20ac" "5m plan\u2026 \xc2\x81\n\ncost\u2013" "benefit");
+    galley_doc_free(d);
+}
+END_TEST
+
 START_TEST(unclosed_header_swallowing_the_page)
 {
     /* libxml2 nests everything after an unclosed <header> inside it */
@@ -256,6 +271,7 @@ static Suite *suite(void)
     tcase_add_test(tc, declared_utf8_with_one_bad_byte);
     tcase_add_test(tc, nul_bytes_in_page);
     tcase_add_test(tc, soft_hyphens_removed);
+    tcase_add_test(tc, windows_1252_references_are_the_characters_meant);
     tcase_add_test(tc, unclosed_header_swallowing_the_page);
     suite_add_tcase(s, tc);
     return s;

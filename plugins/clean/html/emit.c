@@ -61,16 +61,40 @@ static void put(hwork *w, const char *s, size_t n)
     w->out[w->outlen] = '\0';
 }
 
-/* a word without its soft hyphens (U+00AD: line-break hints, not text) */
+/* What a C1 control character U+0080..U+009F stands for.  On the web they
+ * come from references such as &#146; written for Windows-1252; browsers
+ * show the Windows-1252 character (HTML's numeric-reference rule), libxml2
+ * gives the invisible control.  NULL: no Windows-1252 character (81, 8D,
+ * 8F, 90, 9D), kept as it is, as browsers do. */
+static const char *c1_meant(unsigned char low)
+{
+    static const char *const cp1252[32] = {
+        "\u20ac", NULL, "\u201a", "\u0192", "\u201e", "\u2026", "\u2020", "\u2021",
+        "\u02c6", "\u2030", "\u0160", "\u2039", "\u0152", NULL, "\u017d", NULL,
+        NULL, "\u2018", "\u2019", "\u201c", "\u201d", "\u2022", "\u2013", "\u2014",
+        "\u02dc", "\u2122", "\u0161", "\u203a", "\u0153", NULL, "\u017e", "\u0178",
+    };
+    return low >= 0x80 && low <= 0x9F ? cp1252[low - 0x80] : NULL;
+}
+
+/* a word without its soft hyphens (U+00AD: line-break hints, not text) and
+ * with the Windows-1252 characters C1 controls were meant as */
 static void put_word(hwork *w, const char *s, size_t n)
 {
     size_t from = 0;
-    for (size_t i = 0; i + 1 < n; i++)
-        if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xAD) {
-            put(w, s + from, i - from);
-            from = i + 2;
-            i++;
-        }
+    for (size_t i = 0; i + 1 < n; i++) {
+        if ((unsigned char)s[i] != 0xC2)
+            continue;
+        unsigned char low = (unsigned char)s[i + 1];
+        const char *meant = c1_meant(low);
+        if (low != 0xAD && !meant)
+            continue;
+        put(w, s + from, i - from);
+        if (meant)
+            put(w, meant, strlen(meant));
+        from = i + 2;
+        i++;
+    }
     put(w, s + from, n - from);
 }
 
@@ -119,6 +143,14 @@ static void pre_text(emitter *e, const char *s)
             continue;
         if (*s == '\n' && w->outlen == e->start)
             continue;   /* the line break right after <pre> */
+        const char *meant = (unsigned char)s[0] == 0xC2 ? c1_meant((unsigned char)s[1]) : NULL;
+        if (meant) {
+            put(w, meant, strlen(meant));
+            e->chars++;
+            e->links += e->in_link > 0;
+            s++;
+            continue;
+        }
         put(w, s, 1);
         if (*s != ' ' && *s != '\n' && *s != '\t' && ((unsigned char)*s & 0xC0) != 0x80) {
             e->chars++;
