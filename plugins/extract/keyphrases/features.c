@@ -134,20 +134,23 @@ void kp_features(const kp_state *st, const kp_doc *dc, const kp_cand *c, double 
  * feature named once.  0, or -1 with a message in *why. */
 int kp_load_weights(double *wt, const char *path, char **why)
 {
-    FILE *f = fopen(path, "r");
-    char m[8400], line[256];
-    if (!f) {
+    char m[8400];
+    size_t len, at = 0, n, ln = 0, nseen = 0;
+    char *data = galley_read_file(path, &len);
+    if (!data) {
         snprintf(m, sizeof m, "cannot read %s: %s", path, strerror(errno));
         return *why = strdup(m), -1;
     }
     unsigned char seen[KP_NFEAT] = { 0 };
-    size_t ln = 0, nseen = 0;
-    while (fgets(line, sizeof line, f)) {
+    const char *l;
+    while (galley_line_next(data, len, &at, &l, &n)) {
         ln++;
-        if (line[0] == '#' || line[0] == '\n')
+        if (n == 0 || l[0] == '#')
             continue;
-        char *tab = strchr(line, '\t'), *end = NULL;
+        char line[256], *end = NULL;
         size_t i = KP_NFEAT;
+        snprintf(line, sizeof line, "%.*s", (int)(n < sizeof line ? n : sizeof line - 1), l);
+        char *tab = n < sizeof line ? strchr(line, '\t') : NULL;
         if (tab) {
             *tab = '\0';
             for (i = 0; i < KP_NFEAT && strcmp(feature_names[i], line); i++)
@@ -157,14 +160,14 @@ int kp_load_weights(double *wt, const char *path, char **why)
         if (i == KP_NFEAT || end == tab + 1 || seen[i] || !isfinite(v)) {
             snprintf(m, sizeof m, "%s:%zu: not a known feature<TAB>weight line, or a feature "
                      "named twice (rewrite the file with bench/keyphrases/train.sh)", path, ln);
-            fclose(f);
+            free(data);
             return *why = strdup(m), -1;
         }
         wt[i] = v;
         seen[i] = 1;
         nseen++;
     }
-    fclose(f);
+    free(data);
     if (nseen < KP_NFEAT) {
         size_t i;
         for (i = 0; seen[i]; i++)
