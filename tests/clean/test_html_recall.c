@@ -224,13 +224,15 @@ START_TEST(windows_1252_references_are_the_characters_meant)
 {
     /* &#146; is U+0092, a control; pages mean Windows-1252's quote by it, and
      * browsers show that.  &#129; has no Windows-1252 character: kept. */
-    const char *page = "<html><body><article><p>The mayor&#146;s &#147;new deal&#148; "
+    const char *page = "<html><head><title>The mayor&#146;s plan</title></head>"
+        "<body><article><p>The mayor&#146;s &#147;new deal&#148; "
         "&#151; a &#128;5m plan&#133; &#129;</p>"
         "<pre>cost&#150;benefit</pre></article></body></html>";
     galley_doc *d = galley_doc_new();
     ck_assert_int_eq(run_raw(d, NULL, page, strlen(page), "text/html"), GALLEY_OK);
     ck_assert_str_eq(text_of(d), "The mayor\u2019s \u201cnew deal\u201d \u2014 a "
                      "\u20ac" "5m plan\u2026 \xc2\x81\n\ncost\u2013" "benefit");
+    ck_assert_str_eq(galley_doc_field(d, "title"), "The mayor\u2019s plan");
     galley_doc_free(d);
 }
 END_TEST

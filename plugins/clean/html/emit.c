@@ -66,7 +66,7 @@ static void put(hwork *w, const char *s, size_t n)
  * show the Windows-1252 character (HTML's numeric-reference rule), libxml2
  * gives the invisible control.  NULL: no Windows-1252 character (81, 8D,
  * 8F, 90, 9D), kept as it is, as browsers do. */
-static const char *c1_meant(unsigned char low)
+const char *ghtml_c1_meant(unsigned char low)
 {
     static const char *const cp1252[32] = {
         "\u20ac", NULL, "\u201a", "\u0192", "\u201e", "\u2026", "\u2020", "\u2021",
@@ -86,7 +86,7 @@ static void put_word(hwork *w, const char *s, size_t n)
         if ((unsigned char)s[i] != 0xC2)
             continue;
         unsigned char low = (unsigned char)s[i + 1];
-        const char *meant = c1_meant(low);
+        const char *meant = ghtml_c1_meant(low);
         if (low != 0xAD && !meant)
             continue;
         put(w, s + from, i - from);
@@ -143,7 +143,7 @@ static void pre_text(emitter *e, const char *s)
             continue;
         if (*s == '\n' && w->outlen == e->start)
             continue;   /* the line break right after <pre> */
-        const char *meant = (unsigned char)s[0] == 0xC2 ? c1_meant((unsigned char)s[1]) : NULL;
+        const char *meant = (unsigned char)s[0] == 0xC2 ? ghtml_c1_meant((unsigned char)s[1]) : NULL;
         if (meant) {
             put(w, meant, strlen(meant));
             e->chars++;

@@ -118,7 +118,14 @@ size_t ghtml_strip_scripts(const char *s, size_t n, char *out);
 /* text helpers: white space runs to one space, trimmed (out may be s;
  * room for n + 1); characters that are not white space (and the commas).
  * Vectors grow with galley_reserve (galley/util.h). */
+/* s[0..n) with white space collapsed and C1 controls as the Windows-1252
+ * characters meant (see ghtml_c1_meant) into out, which holds
+ * GHTML_COLLAPSE_ROOM(n) bytes (two bytes may become three) */
+#define GHTML_COLLAPSE_ROOM(n) ((n) + (n) / 2 + 1)
 size_t ghtml_collapse(const char *s, size_t n, char *out);
+/* the UTF-8 of the Windows-1252 character C1 control U+0080+(low-0x80)
+ * stands for, or NULL */
+const char *ghtml_c1_meant(unsigned char low);
 int ghtml_chars(const char *s, size_t n, int *commas);
 
 #endif

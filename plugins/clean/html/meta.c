@@ -296,7 +296,7 @@ static char *node_text(galley_doc *doc, xmlNode *n)
     if (!s)
         return NULL;
     size_t len = strlen((const char *)s);
-    char *out = galley_doc_alloc(doc, len + 1);
+    char *out = galley_doc_alloc(doc, GHTML_COLLAPSE_ROOM(len));
     ghtml_collapse((const char *)s, len, out);
     xmlFree(s);
     return out;
@@ -359,6 +359,14 @@ size_t ghtml_collapse(const char *s, size_t n, char *out)
         if (space && o)
             out[o++] = ' ';
         space = 0;
+        const char *meant = c == 0xC2 && i + 1 < n ? ghtml_c1_meant((unsigned char)s[i + 1]) : NULL;
+        if (meant) {
+            size_t k = strlen(meant);
+            memcpy(out + o, meant, k);
+            o += k;
+            i++;
+            continue;
+        }
         out[o++] = (char)c;
     }
     out[o] = '\0';
@@ -389,7 +397,7 @@ static void set_if(galley_doc *doc, const char *key, const char *v, int overwrit
     if (!overwrite && galley_doc_field(doc, key))
         return;
     size_t n = strlen(v);
-    char *c = galley_doc_alloc(doc, n + 1);
+    char *c = galley_doc_alloc(doc, GHTML_COLLAPSE_ROOM(n));
     ghtml_collapse(v, n, c);
     if (*c)
         galley_doc_set_field(doc, key, c);
@@ -422,7 +430,7 @@ const char *ghtml_meta_fields(hmeta *m, galley_doc *doc, int set_fields,
         title = h1;
     if (title) {
         size_t n = strlen(title);
-        char *c = galley_doc_alloc(doc, n + 1);
+        char *c = galley_doc_alloc(doc, GHTML_COLLAPSE_ROOM(n));
         ghtml_collapse(title, n, c);
         title = strip_site(doc, c, f.v[F_SITE], h1);
     }
@@ -432,8 +440,9 @@ const char *ghtml_meta_fields(hmeta *m, galley_doc *doc, int set_fields,
     if (f.nauthors) {
         galley_doc_remove_field(doc, "author");
         for (size_t i = 0; i < f.nauthors; i++) {
-            char *a = galley_doc_strdup(doc, f.authors[i]);
-            ghtml_collapse(f.authors[i], strlen(f.authors[i]), a);
+            size_t n = strlen(f.authors[i]);
+            char *a = galley_doc_alloc(doc, GHTML_COLLAPSE_ROOM(n));
+            ghtml_collapse(f.authors[i], n, a);
             if (*a)
                 galley_doc_add_field(doc, "author", a, GALLEY_NO_SCORE);
         }
