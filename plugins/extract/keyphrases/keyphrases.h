@@ -8,7 +8,7 @@
 #include <stdint.h>
 
 #define KP_MAXW 8       /* hard limit of words in a phrase */
-#define KP_NFEAT 28     /* features of a candidate (features.c) */
+#define KP_NFEAT 34     /* features of a candidate (features.c) */
 #define KP_RERANK 40    /* the learned score reorders the hand score's top 40
                          * (bench/keyphrases/train fits it so) */
 
@@ -86,6 +86,9 @@ typedef struct kp_stem {        /* per distinct stem of the document */
     double mod;                 /* occurrences right before another content word */
     size_t first, last;         /* sentences of the first and last occurrence */
     size_t len;                 /* bytes of the stem */
+    double pr, ppr;             /* centrality in the word graph (graph.c):
+                                 * plain and position-biased */
+    double deg, bias, acc, pacc; /* graph.c's working values */
 } kp_stem;
 
 typedef struct kp_cand {
@@ -103,11 +106,15 @@ typedef struct kp_cand {
     double longer;              /* the most frequent top phrase holding this
                                  * one: its count / this count (0: none) */
     size_t shorter;             /* top phrases this one holds */
+    size_t topic_n;             /* other top phrases sharing a stem with it */
+    double topic_count;         /* occurrences of its topic: the counts of
+                                 * the top phrases sharing a stem, its own too */
 } kp_cand;
 
 typedef struct kp_doc {         /* what the features are measured against */
     double nsent, ntok, doclen; /* sentences, tokens, log of tokens */
     double maxhand, maxword;    /* the best hand phrase and word scores */
+    double maxpr, maxppr;       /* the most central word, both graphs */
 } kp_doc;
 
 typedef struct kp_state {
@@ -136,6 +143,8 @@ typedef struct kp_state {
     size_t capfeat;
     size_t *top;                /* the top candidates of the document */
     size_t capt;
+    uint32_t *edges;            /* the word graph: pairs of kp_state.st indices */
+    size_t capedges;
 } kp_state;
 
 /* words.c: tokens, classes, stems and candidate phrases of one document */
@@ -152,6 +161,10 @@ void kp_containment(kp_state *st, const size_t *top, size_t n);
 void kp_features(const kp_state *st, const kp_doc *dc, const kp_cand *c, double *f);
 int kp_load_weights(double *wt, const char *path, char **why);
 int kp_dump(int fd, const char *id, const char *const *shown, const double *feat, size_t n);
+
+/* graph.c: the words' centrality in their co-occurrence graph (kp_stem.pr,
+ * .ppr); 0 or -1 (out of memory) */
+int kp_graph(kp_state *st);
 
 /* rank.c: word and phrase scores, the final choice */
 int kp_rank(kp_state *st, size_t nsent);
