@@ -11,12 +11,15 @@
 #define KP_DAMP 0.85
 #define KP_ITER 20      /* fixed: the same ranks on every machine */
 
-/* the edges: each content word with the next KP_WINDOW - 1 content words
- * of its sentence, repeated pairs kept (they are the edge weights); the
- * count of pairs, or (size_t)-1 */
-static size_t build_edges(kp_state *st)
+/* Visits the edges: each content word with the next KP_WINDOW - 1 content
+ * words of its sentence, repeated pairs counted again (they are the edge
+ * weights).  Walking the words each time keeps no edge list, which on a
+ * 16 MB article would cost tens of MB.  With spread 0, counts the
+ * degrees; else adds each end's share of rank to the other. */
+static void walk(kp_state *st, int spread)
 {
-    size_t n = 0, recent[KP_WINDOW - 1], nrecent = 0;
+    uint32_t recent[KP_WINDOW - 1];
+    size_t nrecent = 0;
     uint32_t sent = UINT32_MAX;
     for (size_t i = 0; i < st->nwords; i++) {
         const kp_word *w = &st->words[i];
@@ -26,17 +29,20 @@ static size_t build_edges(kp_state *st)
             sent = w->sent;
             nrecent = 0;
         }
-        if (galley_reserve(&st->edges, &st->capedges, 2 * (n + KP_WINDOW), sizeof *st->edges) < 0)
-            return (size_t)-1;
+        kp_stem *b = &st->st[w->stem];
         for (size_t k = 0; k < nrecent; k++) {
-            uint32_t a = (uint32_t)recent[k];
-            if (a == w->stem)
+            if (recent[k] == w->stem)
                 continue;
-            st->edges[2 * n] = a;
-            st->edges[2 * n + 1] = w->stem;
-            st->st[a].deg += 1;
-            st->st[w->stem].deg += 1;
-            n++;
+            kp_stem *a = &st->st[recent[k]];
+            if (!spread) {
+                a->deg += 1;
+                b->deg += 1;
+                continue;
+            }
+            a->acc += b->pr / b->deg;
+            b->acc += a->pr / a->deg;
+            a->pacc += b->ppr / b->deg;
+            b->pacc += a->ppr / a->deg;
         }
         /* the last KP_WINDOW - 1 content words, oldest first */
         if (nrecent == KP_WINDOW - 1) {
@@ -45,14 +51,13 @@ static size_t build_edges(kp_state *st)
         }
         recent[nrecent++] = w->stem;
     }
-    return n;
 }
 
-int kp_graph(kp_state *st)
+void kp_graph(kp_state *st)
 {
     size_t ns = st->nst;
     if (ns == 0)
-        return 0;
+        return;
     for (size_t i = 0; i < ns; i++) {
         kp_stem *s = &st->st[i];
         s->deg = s->bias = 0;
@@ -65,9 +70,7 @@ int kp_graph(kp_state *st)
             st->st[st->words[i].stem].bias += b;
             bsum += b;
         }
-    size_t ne = build_edges(st);
-    if (ne == (size_t)-1)
-        return -1;
+    walk(st, 0);
     double uni = 1.0 / (double)ns;
     for (size_t i = 0; i < ns; i++) {
         kp_stem *s = &st->st[i];
@@ -78,18 +81,11 @@ int kp_graph(kp_state *st)
     for (int it = 0; it < KP_ITER; it++) {
         for (size_t i = 0; i < ns; i++)
             st->st[i].acc = st->st[i].pacc = 0;
-        for (size_t e = 0; e < ne; e++) {
-            kp_stem *a = &st->st[st->edges[2 * e]], *b = &st->st[st->edges[2 * e + 1]];
-            a->acc += b->pr / b->deg;
-            b->acc += a->pr / a->deg;
-            a->pacc += b->ppr / b->deg;
-            b->pacc += a->ppr / a->deg;
-        }
+        walk(st, 1);
         for (size_t i = 0; i < ns; i++) {
             kp_stem *s = &st->st[i];
             s->pr = (1.0 - KP_DAMP) * uni + KP_DAMP * s->acc;
             s->ppr = (1.0 - KP_DAMP) * s->bias + KP_DAMP * s->pacc;
         }
     }
-    return 0;
 }

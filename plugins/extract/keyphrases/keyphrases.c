@@ -208,7 +208,6 @@ static galley_status kp_close(void *state)
     free(st->ids);
     free(st->feat);
     free(st->top);
-    free(st->edges);
     if (st->dump >= 0)
         close(st->dump);
     free(st);

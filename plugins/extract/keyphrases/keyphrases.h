@@ -143,8 +143,6 @@ typedef struct kp_state {
     size_t capfeat;
     size_t *top;                /* the top candidates of the document */
     size_t capt;
-    uint32_t *edges;            /* the word graph: pairs of kp_state.st indices */
-    size_t capedges;
 } kp_state;
 
 /* words.c: tokens, classes, stems and candidate phrases of one document */
@@ -163,8 +161,8 @@ int kp_load_weights(double *wt, const char *path, char **why);
 int kp_dump(int fd, const char *id, const char *const *shown, const double *feat, size_t n);
 
 /* graph.c: the words' centrality in their co-occurrence graph (kp_stem.pr,
- * .ppr); 0 or -1 (out of memory) */
-int kp_graph(kp_state *st);
+ * .ppr) */
+void kp_graph(kp_state *st);
 
 /* rank.c: word and phrase scores, the final choice */
 int kp_rank(kp_state *st, size_t nsent);

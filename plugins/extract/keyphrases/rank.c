@@ -77,8 +77,7 @@ int kp_rank(kp_state *st, size_t nsent)
 {
     word_scores(st, nsent);
     hand_scores(st);
-    if (kp_graph(st) < 0)
-        return -1;
+    kp_graph(st);
     kp_doc dc;
     kp_doc_context(st, nsent, &dc);
     if (st->dump >= 0 &&
