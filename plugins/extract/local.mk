@@ -33,8 +33,7 @@ plugins_extract_entities_la_LIBADD = $(PLUGIN_LIBS) $(ZLIB_LIBS)
 pkglib_LTLIBRARIES += plugins/extract/keyphrases.la
 KEYPHRASES_SOURCES = plugins/extract/keyphrases/keyphrases.c \
 	plugins/extract/keyphrases/keyphrases.h plugins/extract/keyphrases/words.c \
-	plugins/extract/keyphrases/rank.c plugins/extract/keyphrases/features.c \
-	plugins/extract/keyphrases/graph.c
+	plugins/extract/keyphrases/rank.c plugins/extract/keyphrases/features.c
 plugins_extract_keyphrases_la_SOURCES = $(KEYPHRASES_SOURCES)
 plugins_extract_keyphrases_la_CPPFLAGS = $(AM_CPPFLAGS) $(EXTRACT_CPPFLAGS)
 plugins_extract_keyphrases_la_CFLAGS = $(AM_CFLAGS)

@@ -21,7 +21,7 @@ static const char *const feature_names[KP_NFEAT] = {
     "spread", "len1", "len2", "len3", "idf_mean", "idf_min", "idf_head", "head_count",
     "share", "caps", "upper_first", "acronym", "adj_first", "gerund", "mod_head",
     "mod_first", "stem_len", "word_max", "in_longer", "longer_count", "holds_shorter",
-    "graph_sum", "graph_mean", "posrank_sum", "posrank_mean", "topic_size", "topic_count",
+    "topic_size", "topic_count",
 };
 
 const char *kp_feature_name(size_t i)
@@ -40,38 +40,30 @@ void kp_doc_context(const kp_state *st, size_t nsent, kp_doc *dc)
     for (size_t i = 0; i < st->ncands; i++)
         if (st->cands[i].hand > dc->maxhand)
             dc->maxhand = st->cands[i].hand;
-    dc->maxpr = dc->maxppr = 0;
-    for (size_t i = 0; i < st->nst; i++) {
-        const kp_stem *s = &st->st[i];
-        dc->maxword = s->rank > dc->maxword ? s->rank : dc->maxword;
-        dc->maxpr = s->pr > dc->maxpr ? s->pr : dc->maxpr;
-        dc->maxppr = s->ppr > dc->maxppr ? s->ppr : dc->maxppr;
-    }
+    for (size_t i = 0; i < st->nst; i++)
+        if (st->st[i].rank > dc->maxword)
+            dc->maxword = st->st[i].rank;
 }
 
-/* a and b share a stem */
-static int share_stem(const kp_state *st, const kp_cand *a, const kp_cand *b)
+/* how many of a's stems are in b */
+size_t kp_shared(const kp_state *st, const kp_cand *a, const kp_cand *b)
 {
-    for (size_t i = 0; i < a->nwords; i++)
-        for (size_t k = 0; k < b->nwords; k++)
-            if (st->ids[a->ids + i] == st->ids[b->ids + k])
-                return 1;
-    return 0;
-}
-
-/* every stem of a is in b, a longer phrase */
-static int inside(const kp_state *st, const kp_cand *a, const kp_cand *b)
-{
-    if (a->nwords >= b->nwords)
-        return 0;
+    size_t shared = 0;
     for (size_t i = 0; i < a->nwords; i++) {
         size_t s = st->ids[a->ids + i], k;
         for (k = 0; k < b->nwords && st->ids[b->ids + k] != s; k++)
             ;
-        if (k == b->nwords)
-            return 0;
+        shared += k < b->nwords;
     }
-    return 1;
+    return shared;
+}
+
+/* a, a shorter phrase than b, is inside it */
+static void hold(kp_cand *a, kp_cand *b)
+{
+    double r = (double)b->count / (double)a->count;
+    a->longer = r > a->longer ? r : a->longer;
+    b->shorter++;
 }
 
 /* how the top candidates top[0..n) hold one another ("market" in "stock
@@ -88,17 +80,19 @@ void kp_containment(kp_state *st, const size_t *top, size_t n)
     }
     for (size_t i = 0; i < n; i++) {
         kp_cand *a = &st->cands[top[i]];
-        for (size_t j = 0; j < n; j++) {
+        for (size_t j = i + 1; j < n; j++) {
             kp_cand *b = &st->cands[top[j]];
-            if (j != i && share_stem(st, a, b)) {
-                a->topic_n++;
-                a->topic_count += (double)b->count;
-            }
-            if (!inside(st, a, b))
+            size_t s = kp_shared(st, a, b);
+            if (s == 0)
                 continue;
-            double r = (double)b->count / (double)a->count;
-            a->longer = r > a->longer ? r : a->longer;
-            b->shorter++;
+            a->topic_n++;
+            a->topic_count += (double)b->count;
+            b->topic_n++;
+            b->topic_count += (double)a->count;
+            if (a->nwords < b->nwords && s == a->nwords)
+                hold(a, b);
+            else if (b->nwords < a->nwords && kp_shared(st, b, a) == b->nwords)
+                hold(b, a);
         }
     }
 }
@@ -111,7 +105,6 @@ void kp_features(const kp_state *st, const kp_doc *dc, const kp_cand *c, double 
     const kp_stem *first = &st->st[st->ids[c->ids]];
     double n = (double)c->nwords, count = (double)c->count;
     double idfsum = 0, idfmin = 1e9, share = 0, lensum = 0, wmax = 0;
-    double pr = 0, ppr = 0;
     int acronym = 0, gerund = 0;
     for (size_t k = 0; k < c->nwords; k++) {
         const kp_stem *s = &st->st[st->ids[c->ids + k]];
@@ -121,8 +114,6 @@ void kp_features(const kp_state *st, const kp_doc *dc, const kp_cand *c, double 
         share += count / s->count;
         lensum += (double)(s->len < 12 ? s->len : 12);
         wmax = s->rank > wmax ? s->rank : wmax;
-        pr += s->pr;
-        ppr += s->ppr;
         acronym |= (w0[k].flags & GALLEY_TOK_ALLCAPS) != 0;
         gerund |= w0[k].cls == KP_GERUND;
     }
@@ -154,12 +145,8 @@ void kp_features(const kp_state *st, const kp_doc *dc, const kp_cand *c, double 
     f[25] = c->longer > 0;
     f[26] = log(1.0 + c->longer);
     f[27] = c->shorter > 0;
-    f[28] = dc->maxpr > 0 && pr > 0 ? log(pr / dc->maxpr) : -20.0;
-    f[29] = dc->maxpr > 0 && pr > 0 ? log(pr / n / dc->maxpr) : -20.0;
-    f[30] = dc->maxppr > 0 && ppr > 0 ? log(ppr / dc->maxppr) : -20.0;
-    f[31] = dc->maxppr > 0 && ppr > 0 ? log(ppr / n / dc->maxppr) : -20.0;
-    f[32] = log1p((double)c->topic_n);
-    f[33] = log(c->topic_count);
+    f[28] = log1p((double)c->topic_n);
+    f[29] = log(c->topic_count);
 }
 
 /* keyphrase-weights.txt: name<TAB>weight lines, '#' comments; every

@@ -8,7 +8,7 @@
 #include <stdint.h>
 
 #define KP_MAXW 8       /* hard limit of words in a phrase */
-#define KP_NFEAT 34     /* features of a candidate (features.c) */
+#define KP_NFEAT 30     /* features of a candidate (features.c) */
 #define KP_RERANK 40    /* the learned score reorders the hand score's top 40
                          * (bench/keyphrases/train fits it so) */
 
@@ -86,9 +86,6 @@ typedef struct kp_stem {        /* per distinct stem of the document */
     double mod;                 /* occurrences right before another content word */
     size_t first, last;         /* sentences of the first and last occurrence */
     size_t len;                 /* bytes of the stem */
-    double pr, ppr;             /* centrality in the word graph (graph.c):
-                                 * plain and position-biased */
-    double deg, bias, acc, pacc; /* graph.c's working values */
 } kp_stem;
 
 typedef struct kp_cand {
@@ -114,7 +111,6 @@ typedef struct kp_cand {
 typedef struct kp_doc {         /* what the features are measured against */
     double nsent, ntok, doclen; /* sentences, tokens, log of tokens */
     double maxhand, maxword;    /* the best hand phrase and word scores */
-    double maxpr, maxppr;       /* the most central word, both graphs */
 } kp_doc;
 
 typedef struct kp_state {
@@ -156,13 +152,10 @@ const char *kp_stem_text(const kp_state *st, size_t stem, size_t *n);
 const char *kp_feature_name(size_t i);
 void kp_doc_context(const kp_state *st, size_t nsent, kp_doc *dc);
 void kp_containment(kp_state *st, const size_t *top, size_t n);
+size_t kp_shared(const kp_state *st, const kp_cand *a, const kp_cand *b);
 void kp_features(const kp_state *st, const kp_doc *dc, const kp_cand *c, double *f);
 int kp_load_weights(double *wt, const char *path, char **why);
 int kp_dump(int fd, const char *id, const char *const *shown, const double *feat, size_t n);
-
-/* graph.c: the words' centrality in their co-occurrence graph (kp_stem.pr,
- * .ppr) */
-void kp_graph(kp_state *st);
 
 /* rank.c: word and phrase scores, the final choice */
 int kp_rank(kp_state *st, size_t nsent);

@@ -77,7 +77,6 @@ int kp_rank(kp_state *st, size_t nsent)
 {
     word_scores(st, nsent);
     hand_scores(st);
-    kp_graph(st);
     kp_doc dc;
     kp_doc_context(st, nsent, &dc);
     if (st->dump >= 0 &&
@@ -137,15 +136,8 @@ static int by_score(const void *x, const void *y)
  * Inspec) */
 static int overlap(const kp_state *st, const kp_cand *a, const kp_cand *b)
 {
-    const kp_cand *s = a->nwords <= b->nwords ? a : b, *l = s == a ? b : a;
-    for (size_t i = 0; i < s->nwords; i++) {
-        size_t id = st->ids[s->ids + i], k;
-        for (k = 0; k < l->nwords && st->ids[l->ids + k] != id; k++)
-            ;
-        if (k == l->nwords)
-            return 0;
-    }
-    return 1;
+    const kp_cand *s = a->nwords <= b->nwords ? a : b;
+    return kp_shared(st, s, s == a ? b : a) == s->nwords;
 }
 
 size_t kp_choose(kp_state *st, size_t *out, size_t max)
