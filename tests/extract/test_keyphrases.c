@@ -313,6 +313,12 @@ static const struct context_case {
       "little memory. The real time solver runs on small boards for a long time.",
       { "navier\u2013stokes equations", "real time" }, { "stokes equations", "stokes",
       "time" }, { NULL } },
+    /* the -ing form of a verb after an article names a thing ("a
+     * refinancing deal"), not with its object ("boosting hopes") */
+    { "Harbour lender agrees debt deal\nThe lender agreed a refinancing deal with its "
+      "creditors on Monday, boosting hopes of a recovery. The refinancing deal runs to "
+      "2030, and analysts said the refinancing deal was boosting hopes across the region.",
+      { "refinancing deal" }, { NULL }, { "boosting" } },
 };
 
 START_TEST(phrases_in_context)

@@ -14,7 +14,9 @@
 
 /* the light part of speech of a word (keyphrase-pos.txt, else a noun) */
 enum { KP_NOUN = 'n', KP_ADJ = 'a', KP_VERB = 'v', KP_ADV = 'r', KP_GERUND = 'g',
-       KP_NOUNVERB = 'z' /* a verb right after a noun ("the bus exhibits") */ };
+       KP_NOUNVERB = 'z', /* a verb right after a noun ("the bus exhibits") */
+       KP_VERBING = 'i' /* the -ing form of a verb the lexicon knows as no noun:
+                         * a noun only before one ("routing protocol") */ };
 
 /* the stop list, df table, word list and POS lexicon: loaded once per
  * process and shared by the workers (galley_shared_get), never changed */

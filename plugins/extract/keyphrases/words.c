@@ -118,8 +118,10 @@ static char lexical_class(const kp_state *st, const char *w, size_t n, const cha
     if (flags & GALLEY_TOK_ALLCAPS)
         return KP_NOUN;
     size_t i = galley_counter_find(st->d->pos, low, m);
-    if (i != (size_t)-1)
-        return (char)galley_counter_value(st->d->pos, i);
+    if (i != (size_t)-1) {
+        char c = (char)galley_counter_value(st->d->pos, i);
+        return c == KP_VERB && ends_with(w, n, "ing") ? KP_VERBING : c;
+    }
     if (ends_with(w, n, "ly") && !(flags & GALLEY_TOK_CAPITALIZED))
         return KP_ADV;
     /* "centred", "pumped": a participle the lexicon does not know
@@ -424,6 +426,14 @@ static char context_class(const kp_state *st, const char *text, size_t i, size_t
             return KP_VERB;
         return noun || (i > from && w[i - 1].content) ||
                (i > from && (cue_at(st, i - 1, to) & KP_CUE_ART)) ? KP_NOUN : KP_VERB;
+    case KP_VERBING:    /* "the routing protocol", "a refinancing deal"; not
+                         * "by repairing vehicles", "bank predicting" */
+        if (!content_next || w[i + 1].cls == KP_VERB || w[i + 1].cls == KP_VERBING ||
+            (after & KP_CUE_OBJECT))
+            return KP_VERB;
+        /* only after an article: "boosting hopes", "Lib Dems pledging
+         * cash" are verbs with their object */
+        return i > from && (cue_at(st, i - 1, to) & KP_CUE_ART) ? KP_NOUN : KP_VERB;
     case KP_VERB:       /* "the filtered image", "computed tomography" */
         if (content_next && ends_ed(st, text, &w[i]) &&
             (i == from || (cue_at(st, i - 1, to) & KP_CUE_DET)))
