@@ -297,17 +297,35 @@ static void report_failure(const engine *E, const item *it)
                    galley_doc_error(it->doc));
 }
 
+/* An output said its destination is gone (galley_stage_stop_run): one
+ * message, then the run ends as on_error = "abort" ends it, so a closed
+ * pipe (galley run | head) is not one error per document still to come. */
+static int output_gone(engine *E, const galley_stage *st)
+{
+    if (!st->stop_run)
+        return 0;
+    galley_error("stage '%s' (%s): %s; stopping the run", st->conf->name,
+                 st->conf->plugin->name, st->stop_run);
+    stop_requested = 1;
+    E->aborted = 1;
+    return 1;
+}
+
 static void emit(engine *E, item *it, totals *t)
 {
     /* after an abort, documents still in flight are dropped, not output */
     if (E->aborted)
         return;
     t->docs++;
+    int gone = 0;
     for (size_t i = E->first_out; i < E->p->nstages && it->status == GALLEY_OK; i++) {
         galley__doc_select_output(it->doc, i - E->first_out);
         run_stage(&E->outs[i - E->first_out], it->doc, &E->stats[i], it, i);
+        gone |= output_gone(E, &E->outs[i - E->first_out]);
     }
-    if (it->status == GALLEY_ERROR) {
+    if (gone) {
+        t->failed++;    /* the message above stands for its own */
+    } else if (it->status == GALLEY_ERROR) {
         t->failed++;
         report_failure(E, it);
         if (E->p->abort_on_error && !stop_requested) {

@@ -106,6 +106,7 @@ struct galley_stage {
     int resuming;
     const char *resume_mark;
     char *mark;
+    char *stop_run;     /* galley_stage_stop_run(): why the run must stop */
 };
 
 size_t galley__opt_count(const galley_option *opts);
