@@ -438,6 +438,11 @@ static char context_class(const kp_state *st, const char *text, size_t i, size_t
         if (content_next && ends_ed(st, text, &w[i]) &&
             (i == from || (cue_at(st, i - 1, to) & KP_CUE_DET)))
             return KP_ADJ;
+        /* no verb follows an article: "the spin state", "a free trade
+         * deal", "the probe laser" ("this shows that" stays a verb) */
+        if (content_next && w[i + 1].cls != KP_VERB && i > from &&
+            (cue_at(st, i - 1, to) & KP_CUE_ART))
+            return KP_NOUN;
         return KP_VERB;
     case KP_NOUN:       /* "the club left the race": a second lower-case
                          * noun right before an article is a verb */
