@@ -305,6 +305,25 @@ static const struct context_case {
       "to 639m, and the club paid 1bn for new motorsport tracks. The motorsport club "
       "tracks cost more than the 1990s tracks.",
       { "motorsport club" }, { NULL }, { "639m", "1bn", "1990s", " left" } },
+    /* names joined by an en dash are one word ("Navier\u2013Stokes"), and
+     * "time" stands in a phrase ("real time") though never alone */
+    { "Solvers for the Navier\u2013Stokes equations\n"
+      "We solve the Navier\u2013Stokes equations by a Levenberg\u2013Marquardt scheme. "
+      "Navier\u2013Stokes equations describe viscous flow, and the real time solver needs "
+      "little memory. The real time solver runs on small boards for a long time.",
+      { "navier\u2013stokes equations", "real time" }, { "stokes equations", "stokes",
+      "time" }, { NULL } },
+    /* the -ing form of a verb after an article names a thing ("a
+     * refinancing deal"), not with its object ("boosting hopes") */
+    { "Harbour lender agrees debt deal\nThe lender agreed a refinancing deal with its "
+      "creditors on Monday, boosting hopes of a recovery. The refinancing deal runs to "
+      "2030, and analysts said the refinancing deal was boosting hopes across the region.",
+      { "refinancing deal" }, { NULL }, { "boosting" } },
+    /* no verb follows an article: "the spin state" ("spin" is mostly a
+     * verb) */
+    { "Electron spin in quantum dots\nWe measure the spin state of one electron. The "
+      "spin state lives long, and the spin state decays slowly in quantum dots.",
+      { "spin state" }, { NULL }, { NULL } },
 };
 
 START_TEST(phrases_in_context)
