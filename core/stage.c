@@ -389,6 +389,16 @@ galley_status galley_stage_fail(galley_stage *st, const char *fmt, ...)
     return GALLEY_ERROR;
 }
 
+void galley_stage_stop_run(galley_stage *st, const char *fmt, ...)
+{
+    if (st->stop_run)   /* the first reason is the one to tell */
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    st->stop_run = galley__xvasprintf(fmt, ap);
+    va_end(ap);
+}
+
 int galley_stage_resuming(const galley_stage *st, const char **mark)
 {
     if (mark)
@@ -447,5 +457,7 @@ int galley__stage_close(galley_stage *st)
     st->error = NULL;
     free(st->mark);
     st->mark = NULL;
+    free(st->stop_run);
+    st->stop_run = NULL;
     return rc;
 }

@@ -3,6 +3,7 @@
 # GUM Wikinews articles and on the CoNLL dev sets of ../shared/data/bench/ner-dev
 # (UD-PUD, Worldwide news), per type (galley run: dir -> entities -> jsonl).
 # From the build tree after `make`: sh bench/entities/run.sh [--show] [--misc]
+# [--errors] [--whole-mentions] (GUM: score whole mentions, see score.py)
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
 top_builddir=${top_builddir:-$(pwd)}
 data=${GALLEY_SHARED_DATA:-$top_srcdir/../shared/data}
@@ -20,7 +21,7 @@ stage "fetch" { plugin = "dir" dir { path = "$top_srcdir/examples/articles/wikin
 stage "extract" { plugin = "entities" }
 stage "output" { plugin = "jsonl" jsonl { path = "$out/records.jsonl" } }
 CONF
-echo "== GUM Wikinews (43 articles; GUM's mentions, leading 'the' not counted)"
+echo "== GUM Wikinews (43 articles; the names in GUM's mentions, no leading 'the' or title: score.py)"
 "$GALLEY" run -c "$out/bench.conf" -q || exit 1
 python3 "$top_srcdir/bench/entities/score.py" "$data/bench/gum-entities" "$out/records.jsonl" "$@"
 for set in uner-en-pud worldwide; do

@@ -4,13 +4,21 @@
 
 Gold: person / place / organization mentions whose head token (the token of
 the mention whose syntactic head lies outside it) is a proper noun (UPOS
-PROPN), as PER / LOC / ORG.  Gold tokens are aligned to the text galley read;
+PROPN), as PER / LOC / ORG.  GUM's mentions are whole noun phrases
+("US political activist and philosopher Noam Chomsky", "Jason, who is our
+editor"), nested ones included ("Massachusetts" inside "Massachusetts
+Institute of Technology"); the gold name is the mention's name core
+(name_core: the rules ner-train's converter used for the training GUM
+genres, CoNLL-style flat names, no title before a person), and of nested
+names the longest.  --whole-mentions scores the whole mentions instead (the
+reading before 2026-12-06: GUM .644 there is .733 here, same output).
+Gold tokens are aligned to the text galley read;
 both sides are trimmed of leading/trailing punctuation and of a possessive
 ending ('s, ’s), then spans match exactly (same start, end and type).
 
 With --errors, also the error classes per type (error_classes()).
 
-usage: score.py GOLD_DIR RECORDS.jsonl [--show] [--errors]"""
+usage: score.py GOLD_DIR RECORDS.jsonl [--show] [--errors] [--whole-mentions]"""
 import glob, json, os, re, sys
 import unicodedata
 
@@ -111,20 +119,121 @@ def align(text, sents):
     return offs
 
 
-def gold_spans(text, sents):
+def load_titles():
+    """Person titles (conf/extract/titles.txt, title-modifiers.txt), the
+    words the name core drops before a person's name."""
+    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'conf', 'extract')
+    out = set()
+    for f in ('titles.txt', 'title-modifiers.txt'):
+        for line in open(os.path.join(here, f), encoding='utf-8'):
+            w = line.strip()
+            if w and not w.startswith('#'):
+                out.add(w.rstrip('.').lower())
+    return out
+
+
+TITLES = None
+CORE_DEPS = ('compound', 'flat', 'flat:name', 'fixed', 'goeswith')
+CUT = set(',()[]{}"“”‘’\'«»;:')
+
+
+def core_tokens(toks, h, a, b, of=True):
+    """The name inside a mention headed by token h: h plus its capitalised
+    compound and amod dependents, its flat / fixed / goeswith ones, the
+    hyphens between them, and (of: not for people) proper nouns joined by
+    "of" or "for" ("University of Chicago"), recursively, within a..b."""
+    kids = {}
+    for k in range(a, b + 1):
+        kids.setdefault(int(toks[k][6]) - 1, []).append(k)
+    core, todo = {h}, [h]
+    while todo:
+        t = todo.pop()
+        for k in kids.get(t, ()):
+            rel, form, upos = toks[k][7], toks[k][1], toks[k][3]
+            cap = form[:1].isupper() or form[:1].isdigit()
+            if (rel in CORE_DEPS and (cap or upos == 'PROPN' or rel != 'compound')) or \
+               (rel == 'amod' and cap):
+                core.add(k)
+                todo.append(k)
+            elif rel == 'punct' and form not in CUT:
+                core.add(k)             # the hyphen of "Che-cheung", "Al-Maeena"
+            elif of and rel.startswith('nmod') and upos == 'PROPN' and \
+                    any(toks[c][1].lower() in ('of', 'for') for c in kids.get(k, ())):
+                core.add(k)
+                todo.append(k)
+                for c in kids.get(k, ()):
+                    if toks[c][1].lower() in ('of', 'for') or toks[c][3] == 'DET':
+                        core.add(c)
+    return core
+
+
+def name_core(toks, a, b, etype):
+    """(first, last) token of the name of a GUM mention, as the training
+    converter of ner-train derives it (its SOURCE.md): the contiguous core
+    around the head, cut at punctuation, verbs and pronouns; no article,
+    preposition or possessive at the edges, no title before a person's
+    name; None for plural person names ("Americans") and bare titles."""
+    global TITLES
+    if TITLES is None:
+        TITLES = load_titles()
+    h = head_of(toks, a, b)
+    if toks[h][3] != 'PROPN':
+        return None
+    if etype == 'person' and toks[h][4] == 'NNPS':
+        return None
+    core = core_tokens(toks, h, a, b, etype != 'person')
+
+    def stop(k):
+        return k not in core or toks[k][1] in CUT
+    lo = hi = h
+    while lo > a and not stop(lo - 1):
+        lo -= 1
+    while hi < b and not stop(hi + 1):
+        hi += 1
+    edge = ('DET', 'ADP', 'CCONJ', 'PUNCT', 'PART')
+    while lo < hi and (toks[lo][3] in edge or
+                       (etype == 'person' and toks[lo][1].rstrip('.').lower() in TITLES)):
+        lo += 1
+    while hi > lo and toks[hi][3] in edge:
+        hi -= 1
+    if etype == 'person' and (toks[lo][1].rstrip('.').lower() in TITLES or
+                              toks[h][1].rstrip('.').lower() in TITLES):
+        return None                     # a bare title: "President", "NASA Administrator"
+    return lo, hi
+
+
+def gold_spans(text, sents, whole=False):
+    """Gold names as character spans.  Default: the name core of each
+    mention (name_core); nested or overlapping names keep the longest
+    (ties: GUM's mention order), as in flat CoNLL-style annotation.
+    whole: GUM's whole mentions, nested ones included (the reading of
+    this script before 2026-12-06, kept to compare)."""
     offs = align(text, sents)
-    spans = set()
-    for si, a, b, etype in mentions(sents):
+    cands = []
+    for order, (si, a, b, etype) in enumerate(mentions(sents)):
         if etype not in TYPES:
             continue
         toks = sents[si]['toks']
-        if toks[head_of(toks, a, b)][3] != 'PROPN':
-            continue
+        if whole:
+            if toks[head_of(toks, a, b)][3] != 'PROPN':
+                continue
+            span = (a, b)
+        else:
+            span = name_core(toks, a, b, etype)
+            if span is None:
+                continue
+        a, b = span
         if offs[si][a] is None or offs[si][b] is None:
             continue
         st, en = trim(text, offs[si][a][0], offs[si][b][1])
         if st < en:
-            spans.add((st, en, TYPES[etype]))
+            cands.append((st, en, TYPES[etype], order))
+    if whole:
+        return {c[:3] for c in cands}
+    spans = set()
+    for c in sorted(cands, key=lambda c: (c[0] - c[1], c[3])):
+        if not any(s[0] < c[1] and c[0] < s[1] for s in spans):
+            spans.add(c[:3])
     return spans
 
 
@@ -176,6 +285,7 @@ def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
     show = '--show' in sys.argv
+    whole = '--whole-mentions' in sys.argv
     errors = {} if '--errors' in sys.argv else None
     recs = {}
     for line in open(sys.argv[2], encoding='utf-8'):
@@ -191,7 +301,7 @@ def main():
             continue
         ndocs += 1
         text = recs[doc]['text']
-        g, p = gold_spans(text, parse_conllu(path)), pred_spans(recs[doc])
+        g, p = gold_spans(text, parse_conllu(path), whole), pred_spans(recs[doc])
         for t in ('PER', 'LOC', 'ORG'):
             gt = {x for x in g if x[2] == t}
             pt = {x for x in p if x[2] == t}

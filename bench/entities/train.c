@@ -129,7 +129,7 @@ static void read_conll(const char *path)
 /* the document's tokens, features ready */
 static void analyse(ent_state *st, const doc *d)
 {
-    if (ent_tokenize(st, d->text, d->len) < 0) {
+    if (ent_tokenize(st, d->text, d->len, NULL, 0) < 0) {
         fprintf(stderr, "train: out of memory\n");
         exit(1);
     }

@@ -224,6 +224,17 @@ void galley_stage_set_mark(galley_stage *stage, const char *mark);
  * should return GALLEY_DONE soon. */
 int galley_stopping(void);
 
+/* Called by an output, in process(), when its destination is gone for good
+ * and every later record would fail the same way (the reader of standard
+ * output or of a FIFO closed it: EPIPE).  The run stops as on_error =
+ * "abort" does: nothing more is fetched, documents in flight are not output,
+ * and the message is printed once (prefixed "stage 'NAME' (PLUGIN): ")
+ * instead of one error per document; galley exits with status 1.  A run
+ * with a state file continues from its last checkpoint.  The document being
+ * written still fails: return galley_doc_fail() after this call. */
+void galley_stage_stop_run(galley_stage *stage, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
 #ifdef __cplusplus
 }
 #endif

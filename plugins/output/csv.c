@@ -111,8 +111,7 @@ static galley_status csv_process(void *state, galley_doc *doc)
                     galley_doc_id(doc));
     int e = sink_write(&c->out, c->buf.data, c->buf.len);
     if (e)
-        return galley_doc_fail(doc, "cannot write the row to %s: %s",
-                               sink_name(&c->out), strerror(e));
+        return sink_write_failed(&c->out, c->stage, doc, "the row", e);
     return GALLEY_OK;
 }
 

@@ -147,8 +147,7 @@ galley_status digest_write_entry(digest_out *d, galley_doc *doc)
                     galley_doc_id(doc));
     int e = sink_write(&d->out, d->buf.data, d->buf.len);
     if (e)
-        return galley_doc_fail(doc, "cannot write the digest entry to %s: %s",
-                               sink_name(&d->out), strerror(e));
+        return sink_write_failed(&d->out, d->stage, doc, "the digest entry", e);
     d->n++;
     return GALLEY_OK;
 }
@@ -210,14 +209,20 @@ galley_status digest_open(galley_stage *st, void (*head)(digest_out *d, const ch
 
 galley_status digest_close(digest_out *d, void (*foot)(digest_out *d))
 {
-    sink_buf_reset(&d->buf);
-    foot(d);
     char err[512];
-    int rc = write_part(d, err, sizeof err);
-    if (rc < 0)
+    int rc = 0;
+    if (d->out.gone) {
+        /* the reader went away: the run stopped and said so once already */
         sink_abort(&d->out);
-    else
-        rc = sink_commit(&d->out, err, sizeof err);
+    } else {
+        sink_buf_reset(&d->buf);
+        foot(d);
+        rc = write_part(d, err, sizeof err);
+        if (rc < 0)
+            sink_abort(&d->out);
+        else
+            rc = sink_commit(&d->out, err, sizeof err);
+    }
     galley_stage *st = d->stage;
     sink_buf_free(&d->buf);
     free(d);

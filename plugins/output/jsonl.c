@@ -60,8 +60,7 @@ static galley_status jsonl_process(void *state, galley_doc *doc)
     int e = sink_write(&j->out, rec, len);
     jrec_trim(&j->buf);
     if (e)
-        return galley_doc_fail(doc, "cannot write the record to %s: %s",
-                               sink_name(&j->out), strerror(e));
+        return sink_write_failed(&j->out, j->stage, doc, "the record", e);
     return GALLEY_OK;
 }
 

@@ -352,12 +352,22 @@ int sink_write(sink_file *f, const void *buf, size_t len)
         return 0;
     }
     f->failed = 1;
+    f->gone |= e == EPIPE;
     if (f->regular) {
         /* cut a partial record away, so the file holds whole records only */
         if (ftruncate(f->fd, f->good) == 0)
             lseek(f->fd, f->good, SEEK_SET);
     }
     return e;
+}
+
+galley_status sink_write_failed(sink_file *f, galley_stage *st, galley_doc *doc,
+                                const char *what, int e)
+{
+    if (e == EPIPE)
+        galley_stage_stop_run(st, "%s was closed by its reader (%s): nothing more can be "
+                              "written", sink_name(f), strerror(e));
+    return galley_doc_fail(doc, "cannot write %s to %s: %s", what, sink_name(f), strerror(e));
 }
 
 static void sink_free(sink_file *f)

@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include <sys/types.h>
+#include <galley/plugin.h>
 #include <galley/util.h>
 
 /* ---- a growable buffer for one record (reused between records) ----
@@ -57,6 +58,7 @@ typedef struct sink_file {
     int direct;         /* a device or FIFO opened as it is (no temp file) */
     int inplace;        /* a run with a state file: written in place, no temp */
     int failed;         /* a write failed: the file misses records */
+    int gone;           /* a write met EPIPE: the reader closed it for good */
     off_t good;         /* end of the last whole record */
 } sink_file;
 
@@ -72,6 +74,12 @@ int sink_open_stage(sink_file *f, galley_stage *st, const char *path, char *err,
 galley_status sink_flush_stage(sink_file *f, galley_stage *st);
 /* 0, or the errno of the failure (EPIPE, ENOSPC, ...) */
 int sink_write(sink_file *f, const void *buf, size_t len);
+/* The failure of a record that sink_write could not write (e its errno):
+ * fails doc with "cannot write WHAT to PATH: ...".  EPIPE (the reader of a
+ * pipe or FIFO closed it) also stops the run (galley_stage_stop_run), as
+ * every later record would fail the same way. */
+galley_status sink_write_failed(sink_file *f, galley_stage *st, galley_doc *doc,
+                                const char *what, int e);
 /* fsync + rename into place (named file); 0 or -1 with message; frees f.
  * When the run was stopped (galley_stopping) or a write failed, an existing
  * file is not replaced: the partial result goes to PATH.partial beside it

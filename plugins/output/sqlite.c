@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "sink.h"
-#include "sqlite_fts.h"
+#include "sqlite_prep.h"
 
 /* Triggers keep the external-content FTS index and the per-document tables in
  * step when rows are updated or deleted (reruns, users' own edits).  New rows
@@ -97,6 +97,8 @@ typedef struct sq {
     char *path;
     sqlite3 *db;
     sqlite3_stmt *st[NSTMT];
+    sqlite_fts *fts;            /* the stand-in tokenizer (NULL: FTS5's own) */
+    sqlite_prep *prep;          /* the workers' tokenizers (NULL: none) */
     long long in_batch;         /* documents in the open transaction */
     int text;
     size_t repairs;
@@ -250,18 +252,48 @@ static const char *joined(galley_doc *doc, const char *key)
     return out;
 }
 
-/* binds title, summary and text, as documents stores them, at those parameters */
-static void bind_indexed(sq *s, sqlite3_stmt *st, int title, int summary, int text,
-                         galley_doc *doc)
+/* the indexed columns, in the order of SQLITE_FTS_COLUMNS: title, text,
+ * summary (NULL: none) */
+static void indexed(const sq *s, galley_doc *doc, const char *v[], size_t len[])
 {
-    bind_str(s, st, title, galley_doc_field(doc, "title"));
-    bind_str(s, st, summary, joined(doc, "summary"));
-    size_t len;
-    const char *t = galley_doc_text(doc, &len);
-    if (s->text)
-        bind_text(s, st, text, t, len);
-    else
-        sqlite3_bind_null(st, text);
+    v[0] = galley_doc_field(doc, "title");
+    v[1] = s->text ? galley_doc_text(doc, &len[1]) : NULL;
+    v[2] = joined(doc, "summary");
+    len[0] = v[0] ? strlen(v[0]) : 0;
+    len[1] = v[1] ? len[1] : 0;
+    len[2] = v[2] ? strlen(v[2]) : 0;
+}
+
+/* binds title, text and summary, as documents stores them, at those parameters */
+static void bind_indexed(sq *s, sqlite3_stmt *st, const int param[], galley_doc *doc)
+{
+    const char *v[SQLITE_FTS_COLUMNS];
+    size_t len[SQLITE_FTS_COLUMNS];
+    indexed(s, doc, v, len);
+    for (int c = 0; c < SQLITE_FTS_COLUMNS; c++)
+        bind_text(s, st, param[c], v[c], len[c]);
+}
+
+/* In the worker: the indexed columns' FTS5 tokens, for the writer to replay. */
+static galley_status sqlite_prepare(void *state, galley_doc *doc)
+{
+    const sq *s = state;
+    if (s->prep) {
+        const char *v[SQLITE_FTS_COLUMNS];
+        size_t len[SQLITE_FTS_COLUMNS];
+        indexed(s, doc, v, len);
+        sqlite_prep_doc(s->prep, doc, v, len);
+    }
+    return GALLEY_OK;
+}
+
+/* steps an indexing statement with the worker's tokens at hand */
+static int step_indexed(sq *s, sqlite3_stmt *st, galley_doc *doc)
+{
+    sqlite_prep_arm(s->fts, doc);
+    int rc = step(st);
+    sqlite_fts_replay_end(s->fts);
+    return rc;
 }
 
 /* *found: the document was there (a rerun) and was updated */
@@ -285,8 +317,8 @@ static int put_document(sq *s, galley_doc *doc, int *found)
     bind_str(s, st, 4, galley_doc_field(doc, cols[0]));
     for (int i = 1; i < 5; i++)
         bind_str(s, st, 5 + i, galley_doc_field(doc, cols[i]));
-    bind_indexed(s, st, 5, 10, 11, doc);
-    if (step(st) < 0)
+    bind_indexed(s, st, (const int[]){ 5, 11, 10 }, doc);
+    if ((*found ? step_indexed(s, st, doc) : step(st)) < 0)
         return -1;
     if (*found)         /* the update trigger re-indexed it */
         return 0;
@@ -294,8 +326,8 @@ static int put_document(sq *s, galley_doc *doc, int *found)
      * 'delete' of it would not match */
     st = s->st[ADD_FTS];
     sqlite3_bind_int64(st, 1, sqlite3_last_insert_rowid(s->db));
-    bind_indexed(s, st, 2, 4, 3, doc);
-    return step(st);
+    bind_indexed(s, st, (const int[]){ 2, 3, 4 }, doc);
+    return step_indexed(s, st, doc);
 }
 
 static int put_fields(sq *s, galley_doc *doc)
@@ -469,6 +501,7 @@ static void sq_free(sq *s)
     for (int i = 0; i < NSTMT; i++)
         sqlite3_finalize(s->st[i]);
     sqlite3_close(s->db);
+    sqlite_prep_free(s->prep);
     sink_buf_free(&s->tmp);
     sink_buf_free(&s->first);
     sink_buf_free(&s->lost_why);
@@ -499,7 +532,9 @@ static galley_status sqlite_open(galley_stage *st, void **state)
                 "PRAGMA cache_size = -65536;") < 0)
         goto fail;
     /* before the schema: FTS5 makes the table's tokenizer when it first opens it */
-    sqlite_fts_fast_porter(s->db);
+    s->fts = sqlite_fts_fast_porter(s->db);
+    if (s->fts)
+        s->prep = sqlite_prep_new();    /* NULL: the writer tokenizes */
     what = "create the tables in";
     if (exec(s, "BEGIN") < 0)
         goto fail;
@@ -572,4 +607,4 @@ GALLEY_PLUGIN(sqlite,
     .license = "MIT",
     .options = sqlite_opts,
     .open = sqlite_open, .process = sqlite_process, .close = sqlite_close,
-    .flush = sqlite_flush);
+    .flush = sqlite_flush, .prepare = sqlite_prepare);

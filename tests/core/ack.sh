@@ -51,6 +51,20 @@ early=$(grep '^--' "$T/acks" | head -1 | cut -d' ' -f3)
     fail "no timely acks: $(grep '^--' "$T/acks" | tr '\n' ' ')"
 [ "$(grep -vc '^--' "$T/acks")" -eq 4 ] && pass "all 4 acked" || fail "not 4 acks"
 
+# by default a checkpoint every 10,000 documents (time-based ones off here,
+# so that a slow machine does not add any)
+cat >"$T/default.conf" <<CONF
+stage "fetch" { plugin = "acklog" acklog { count = 12000 log = "$T/acks" } }
+stage "out" { plugin = "jsonl" jsonl { path = "$T/out.jsonl" } }
+CONF
+rm -f "$T/acks"
+expect_status 0 "12000 documents, default checkpoint_docs" -- "$GALLEY" -P "$TP" run \
+    -c "$T/default.conf" -o checkpoint_seconds=0 -j 2
+[ "$(grep -c '^--' "$T/acks")" -eq 2 ] && pass "2 checkpoints by default: 10000 and the end" ||
+    fail "$(grep -c '^--' "$T/acks") ack batches by default, wanted 2"
+expect_status 0 "check shows the default" -- "$GALLEY" -P "$TP" check "$T/default.conf"
+expect_line "$T/out" "checkpoint_docs = 10000" "check prints the default checkpoint_docs"
+
 # settings are checked and shown
 expect_status 2 "a negative checkpoint_docs is refused" -- "$GALLEY" -P "$TP" run -c "$T/ack.conf" -o checkpoint_docs=-1
 expect_grep "$T/err" "checkpoint_docs wants an integer from 0 (off)" "the message says what it wants"

@@ -384,6 +384,34 @@ START_TEST(counter_counts_in_order)
 }
 END_TEST
 
+/* keys of every length that differ in one byte anywhere are different
+ * keys: the table compares and hashes words a few bytes at a time */
+START_TEST(counter_tells_keys_apart_at_every_byte)
+{
+    galley_counter *c = galley_counter_new();
+    char key[40];
+    size_t next = 0;
+    for (size_t n = 1; n <= sizeof key; n++) {
+        memset(key, 'a', n);
+        ck_assert_uint_eq(galley_counter_add(c, key, n, 1), next++);
+        for (size_t i = 0; i < n; i++) {
+            key[i] = 'b';
+            ck_assert_uint_eq(galley_counter_add(c, key, n, 1), next++);
+            key[i] = 'a';
+        }
+    }
+    for (size_t n = 1; n <= sizeof key; n++) {
+        memset(key, 'a', n);
+        key[n - 1] = 'b';
+        ck_assert_uint_eq(galley_counter_find(c, key, n), n * (n + 1) / 2 - 1 + n);
+        key[n - 1] = 'c';
+        ck_assert_uint_eq(galley_counter_find(c, key, n), (size_t)-1);
+    }
+    ck_assert_uint_eq(galley_counter_size(c), next);
+    galley_counter_free(c);
+}
+END_TEST
+
 START_TEST(counter_grows)
 {
     galley_counter *c = galley_counter_new();
@@ -566,6 +594,7 @@ static Suite *text_suite(void)
     tcase_add_test(tc, stopwords_any_case);
     tcase_add_test(tc, stemmer_english_and_porter);
     tcase_add_test(tc, counter_counts_in_order);
+    tcase_add_test(tc, counter_tells_keys_apart_at_every_byte);
     tcase_add_test(tc, counter_grows);
     tcase_add_test(tc, random_bytes_invariants);
     tcase_add_test(tc, scans_match_byte_by_byte);

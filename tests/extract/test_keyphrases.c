@@ -216,6 +216,27 @@ START_TEST(names_stay_whole)
 }
 END_TEST
 
+/* a headline's name keeps all its capitals: "Lansdowne Road", not
+ * "Lansdowne road", when the article never writes "road" in lower case */
+START_TEST(headline_name_keeps_capitals)
+{
+    static const char text[] = "Crowds Fill Lansdowne Road Stands\nFans filled the old "
+        "stadium for the final. The stadium was full an hour before the kick-off, and fans "
+        "sang in the stands.";
+    galley_test *t = open_with("count=20");
+    galley_doc *d = run_text(t, text, sizeof text - 1);
+    int found = 0;
+    for (size_t i = 0; i < galley_doc_field_count(d, "keyword"); i++) {
+        const char *v = galley_doc_field_value(d, "keyword", i, NULL);
+        found |= strstr(v, "Lansdowne Road") != NULL;
+        ck_assert_msg(!strstr(v, "Lansdowne road"), "a name half in lower case: %s", v);
+    }
+    ck_assert(found);
+    galley_doc_free(d);
+    close_plugin(t);
+}
+END_TEST
+
 /* noun-phrase-like phrases: none ends in a past-tense verb or starts with
  * an adverb; a name seen only in the headline keeps its capital, a common
  * word there does not, an acronym stays in capitals */
@@ -305,6 +326,25 @@ static const struct context_case {
       "to 639m, and the club paid 1bn for new motorsport tracks. The motorsport club "
       "tracks cost more than the 1990s tracks.",
       { "motorsport club" }, { NULL }, { "639m", "1bn", "1990s", " left" } },
+    /* names joined by an en dash are one word ("Navier\u2013Stokes"), and
+     * "time" stands in a phrase ("real time") though never alone */
+    { "Solvers for the Navier\u2013Stokes equations\n"
+      "We solve the Navier\u2013Stokes equations by a Levenberg\u2013Marquardt scheme. "
+      "Navier\u2013Stokes equations describe viscous flow, and the real time solver needs "
+      "little memory. The real time solver runs on small boards for a long time.",
+      { "navier\u2013stokes equations", "real time" }, { "stokes equations", "stokes",
+      "time" }, { NULL } },
+    /* the -ing form of a verb after an article names a thing ("a
+     * refinancing deal"), not with its object ("boosting hopes") */
+    { "Harbour lender agrees debt deal\nThe lender agreed a refinancing deal with its "
+      "creditors on Monday, boosting hopes of a recovery. The refinancing deal runs to "
+      "2030, and analysts said the refinancing deal was boosting hopes across the region.",
+      { "refinancing deal" }, { NULL }, { "boosting" } },
+    /* no verb follows an article: "the spin state" ("spin" is mostly a
+     * verb) */
+    { "Electron spin in quantum dots\nWe measure the spin state of one electron. The "
+      "spin state lives long, and the spin state decays slowly in quantum dots.",
+      { "spin state" }, { NULL }, { NULL } },
 };
 
 START_TEST(phrases_in_context)
@@ -447,6 +487,7 @@ int main(void)
     tcase_add_test(tc, options_count_and_max_words);
     tcase_add_test(tc, edge_cases);
     tcase_add_test(tc, names_stay_whole);
+    tcase_add_test(tc, headline_name_keeps_capitals);
     tcase_add_test(tc, phrase_shape_and_case);
     tcase_add_test(tc, noun_phrases_no_overlap);
     tcase_add_loop_test(tc, phrases_in_context, 0,

@@ -34,6 +34,8 @@ TESTS += tests/output/test_digest
 
 # CLI tests (skip, 77, without the fetch plugins, python3, a tmpfs mount or chromium)
 TESTS += tests/output/sqlite-fts.sh tests/output/enospc.sh tests/output/html-screenshot.sh \
-	tests/output/interrupt.sh tests/output/keep.sh tests/output/prepare.sh
+	tests/output/interrupt.sh tests/output/keep.sh tests/output/prepare.sh \
+	tests/output/closed-pipe.sh
 EXTRA_DIST += tests/output/sqlite-fts.sh tests/output/enospc.sh tests/output/html-screenshot.sh \
-	tests/output/interrupt.sh tests/output/keep.sh tests/output/prepare.sh
+	tests/output/interrupt.sh tests/output/keep.sh tests/output/prepare.sh \
+	tests/output/closed-pipe.sh

@@ -185,7 +185,9 @@ static galley_status ent_run(ent_state *st, galley_doc *doc)
     if (len > ENT_MAX_TEXT)
         return galley_doc_fail(doc, "entities: the text is %zu bytes, over the %zu this stage "
                                "handles; split the document", len, ENT_MAX_TEXT);
-    if (ent_tokenize(st, text, len) < 0)
+    size_t nlayer;
+    const galley_token *layer = galley_doc_tokens(doc, &nlayer);   /* shared with other stages */
+    if (ent_tokenize(st, text, len, layer, nlayer) < 0)
         return galley_doc_fail(doc, "entities: out of memory tokenizing %zu bytes", len);
     ent_mark_positions(st, doc, text, len);
     if (ent_gather_evidence(st, text) < 0)

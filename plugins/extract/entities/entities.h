@@ -211,7 +211,9 @@ void ent_viterbi(const ent_state *st, const char *text, size_t a, size_t b, ent_
 int ent_tag_names(ent_state *st, const char *text);
 
 /* ---- names.c: tokens and what the document says of them ---- */
-int ent_tokenize(ent_state *st, const char *text, size_t len);
+/* the tokens of text[0..len): the token layer's (galley_doc_tokens of the
+ * same text) when layer is not NULL, else the toolkit's tokenizer's */
+int ent_tokenize(ent_state *st, const char *text, size_t len, const galley_token *layer, size_t nlayer);
 /* sentences from doc's sentence layer when it has one (doc may be NULL) */
 void ent_mark_positions(ent_state *st, const galley_doc *doc, const char *text, size_t len);
 /* -1 out of memory */

@@ -77,41 +77,57 @@ static void skip_prefix(const char *text, tok *t)
     t->flags = GALLEY_TOK_CAPITALIZED | (lower ? 0 : GALLEY_TOK_ALLCAPS);
 }
 
-int ent_tokenize(ent_state *st, const char *text, size_t len)
+/* Token gt with what the lexicon says of it.  layered: gt is the token
+ * layer's, whose GALLEY_TOK_STOPWORD flag is galley_is_stopword of the same
+ * bytes: for an ASCII word that kept its span it is what ent_is_stop says of
+ * the folded word (ASCII folding is what galley_is_stopword does itself). */
+static int take_token(ent_state *st, const char *text, const galley_token *gt, int layered)
 {
-    galley_tokenizer tz;
-    galley_token gt;
-    st->ntoks = 0;
-    galley_tok_init(&tz, text, len);
-    while (galley_tok_next(&tz, &gt)) {
-        tok t = { .s = gt.start, .e = gt.end, .cls = gt.cls, .flags = gt.flags };
-        size_t from = st->ntoks ? st->toks[st->ntoks - 1].e : 0;
-        t.linestart = st->ntoks == 0 || memchr(text + from, '\n', t.s - from) != NULL;
-        if (t.cls == GALLEY_TOK_WORD) {
-            size_t pl = possessive(text + t.s, t.e - t.s);
-            t.e -= pl;
-            t.poss = pl > 0;
-            skip_prefix(text, &t);
-            skip_suffix(text, &t);
-            particle_name(text, &t);
-            t.lex = ent_lex_get(st->lx->lex, text + t.s, t.e - t.s);
-            char buf[128];      /* folded once: the lexicon and the features' hash */
-            size_t m = ent_fold(text + t.s, t.e - t.s, buf, sizeof buf);
-            t.low = m < sizeof buf ? ent_lex_get(st->lx->lex, buf, m) : 0;
-            t.stop = m < sizeof buf ? ent_is_stop(st, buf, m) : 0;
-            t.wh = m < sizeof buf ? galley_hash32(buf, m) : galley_hash32(text + t.s, t.e - t.s);
-            if ((t.flags & GALLEY_TOK_ALLCAPS) && t.e - t.s > 3)
-                t.lex |= ent_lex_titlecase(st->lx->lex, text + t.s, t.e - t.s);
-        }
+    tok t = { .s = (uint32_t)gt->start, .e = (uint32_t)gt->end, .cls = gt->cls,
+              .flags = gt->flags & ~GALLEY_TOK_STOPWORD };
+    size_t from = st->ntoks ? st->toks[st->ntoks - 1].e : 0;
+    t.linestart = st->ntoks == 0 || memchr(text + from, '\n', t.s - from) != NULL;
+    if (t.cls == GALLEY_TOK_WORD) {
+        size_t pl = possessive(text + t.s, t.e - t.s);
+        t.e -= pl;
+        t.poss = pl > 0;
+        skip_prefix(text, &t);
+        skip_suffix(text, &t);
+        particle_name(text, &t);
+        t.lex = ent_lex_get(st->lx->lex, text + t.s, t.e - t.s);
+        char buf[128];      /* folded once: the lexicon and the features' hash */
+        size_t n = t.e - t.s, m = ent_fold(text + t.s, n, buf, sizeof buf);
+        t.low = m < sizeof buf ? ent_lex_get(st->lx->lex, buf, m) : 0;
+        if (layered && t.s == gt->start && t.e == gt->end && galley_ascii_prefix(text + t.s, n) == n)
+            t.stop = m < sizeof buf && (gt->flags & GALLEY_TOK_STOPWORD);
         else
-            t.wh = galley_hash32(text + t.s, t.e - t.s);
-        if (push_tok(st, &t) < 0)
-            return -1;
+            t.stop = m < sizeof buf ? ent_is_stop(st, buf, m) : 0;
+        t.wh = m < sizeof buf ? galley_hash32(buf, m) : galley_hash32(text + t.s, t.e - t.s);
+        if ((t.flags & GALLEY_TOK_ALLCAPS) && t.e - t.s > 3)
+            t.lex |= ent_lex_titlecase(st->lx->lex, text + t.s, t.e - t.s);
     }
-    return 0;
+    else
+        t.wh = galley_hash32(text + t.s, t.e - t.s);
+    return push_tok(st, &t);
 }
 
-
+int ent_tokenize(ent_state *st, const char *text, size_t len, const galley_token *layer, size_t nlayer)
+{
+    st->ntoks = 0;
+    if (layer) {
+        for (size_t i = 0; i < nlayer; i++)
+            if (take_token(st, text, &layer[i], 1) < 0)
+                return -1;
+        return 0;
+    }
+    galley_tokenizer tz;
+    galley_token gt;
+    galley_tok_init(&tz, text, len);
+    while (galley_tok_next(&tz, &gt))
+        if (take_token(st, text, &gt, 0) < 0)
+            return -1;
+    return 0;
+}
 
 int ent_tok_is(const char *text, const tok *t, const char *w)
 {

@@ -21,6 +21,7 @@ static const char *const feature_names[KP_NFEAT] = {
     "spread", "len1", "len2", "len3", "idf_mean", "idf_min", "idf_head", "head_count",
     "share", "caps", "upper_first", "acronym", "adj_first", "gerund", "mod_head",
     "mod_first", "stem_len", "word_max", "in_longer", "longer_count", "holds_shorter",
+    "topic_size", "topic_count",
 };
 
 const char *kp_feature_name(size_t i)
@@ -44,38 +45,54 @@ void kp_doc_context(const kp_state *st, size_t nsent, kp_doc *dc)
             dc->maxword = st->st[i].rank;
 }
 
-/* every stem of a is in b, a longer phrase */
-static int inside(const kp_state *st, const kp_cand *a, const kp_cand *b)
+/* how many of a's stems are in b */
+size_t kp_shared(const kp_state *st, const kp_cand *a, const kp_cand *b)
 {
-    if (a->nwords >= b->nwords)
-        return 0;
+    size_t shared = 0;
     for (size_t i = 0; i < a->nwords; i++) {
         size_t s = st->ids[a->ids + i], k;
         for (k = 0; k < b->nwords && st->ids[b->ids + k] != s; k++)
             ;
-        if (k == b->nwords)
-            return 0;
+        shared += k < b->nwords;
     }
-    return 1;
+    return shared;
+}
+
+/* a, a shorter phrase than b, is inside it */
+static void hold(kp_cand *a, kp_cand *b)
+{
+    double r = (double)b->count / (double)a->count;
+    a->longer = r > a->longer ? r : a->longer;
+    b->shorter++;
 }
 
 /* how the top candidates top[0..n) hold one another ("market" in "stock
- * market"): kp_cand.longer and .shorter */
+ * market"): kp_cand.longer and .shorter; and the topics they form (the
+ * phrases that share a stem, as TopicRank groups them): .topic_n and
+ * .topic_count */
 void kp_containment(kp_state *st, const size_t *top, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        st->cands[top[i]].longer = 0;
-        st->cands[top[i]].shorter = 0;
+        kp_cand *c = &st->cands[top[i]];
+        c->longer = 0;
+        c->shorter = c->topic_n = 0;
+        c->topic_count = (double)c->count;
     }
     for (size_t i = 0; i < n; i++) {
         kp_cand *a = &st->cands[top[i]];
-        for (size_t j = 0; j < n; j++) {
+        for (size_t j = i + 1; j < n; j++) {
             kp_cand *b = &st->cands[top[j]];
-            if (!inside(st, a, b))
+            size_t s = kp_shared(st, a, b);
+            if (s == 0)
                 continue;
-            double r = (double)b->count / (double)a->count;
-            a->longer = r > a->longer ? r : a->longer;
-            b->shorter++;
+            a->topic_n++;
+            a->topic_count += (double)b->count;
+            b->topic_n++;
+            b->topic_count += (double)a->count;
+            if (a->nwords < b->nwords && s == a->nwords)
+                hold(a, b);
+            else if (b->nwords < a->nwords && kp_shared(st, b, a) == b->nwords)
+                hold(b, a);
         }
     }
 }
@@ -128,6 +145,8 @@ void kp_features(const kp_state *st, const kp_doc *dc, const kp_cand *c, double 
     f[25] = c->longer > 0;
     f[26] = log(1.0 + c->longer);
     f[27] = c->shorter > 0;
+    f[28] = log1p((double)c->topic_n);
+    f[29] = log(c->topic_count);
 }
 
 /* keyphrase-weights.txt: name<TAB>weight lines, '#' comments; every

@@ -8,13 +8,15 @@
 #include <stdint.h>
 
 #define KP_MAXW 8       /* hard limit of words in a phrase */
-#define KP_NFEAT 28     /* features of a candidate (features.c) */
+#define KP_NFEAT 30     /* features of a candidate (features.c) */
 #define KP_RERANK 40    /* the learned score reorders the hand score's top 40
                          * (bench/keyphrases/train fits it so) */
 
 /* the light part of speech of a word (keyphrase-pos.txt, else a noun) */
 enum { KP_NOUN = 'n', KP_ADJ = 'a', KP_VERB = 'v', KP_ADV = 'r', KP_GERUND = 'g',
-       KP_NOUNVERB = 'z' /* a verb right after a noun ("the bus exhibits") */ };
+       KP_NOUNVERB = 'z', /* a verb right after a noun ("the bus exhibits") */
+       KP_VERBING = 'i' /* the -ing form of a verb the lexicon knows as no noun:
+                         * a noun only before one ("routing protocol") */ };
 
 /* the stop list, df table, word list and POS lexicon: loaded once per
  * process and shared by the workers (galley_shared_get), never changed */
@@ -70,6 +72,7 @@ typedef struct kp_word {        /* one token of the document: 28 bytes, as a
     unsigned char upper;        /* capitalised content word, any position */
     unsigned char poss;         /* ends in a possessive 's */
     unsigned char line;         /* a line break before it */
+    unsigned char mid;          /* not the first token of its sentence */
     char cls;                   /* KP_NOUN ... */
 } kp_word;
 
@@ -103,6 +106,9 @@ typedef struct kp_cand {
     double longer;              /* the most frequent top phrase holding this
                                  * one: its count / this count (0: none) */
     size_t shorter;             /* top phrases this one holds */
+    size_t topic_n;             /* other top phrases sharing a stem with it */
+    double topic_count;         /* occurrences of its topic: the counts of
+                                 * the top phrases sharing a stem, its own too */
 } kp_cand;
 
 typedef struct kp_doc {         /* what the features are measured against */
@@ -149,6 +155,7 @@ const char *kp_stem_text(const kp_state *st, size_t stem, size_t *n);
 const char *kp_feature_name(size_t i);
 void kp_doc_context(const kp_state *st, size_t nsent, kp_doc *dc);
 void kp_containment(kp_state *st, const size_t *top, size_t n);
+size_t kp_shared(const kp_state *st, const kp_cand *a, const kp_cand *b);
 void kp_features(const kp_state *st, const kp_doc *dc, const kp_cand *c, double *f);
 int kp_load_weights(double *wt, const char *path, char **why);
 int kp_dump(int fd, const char *id, const char *const *shown, const double *feat, size_t n);

@@ -118,8 +118,10 @@ static char lexical_class(const kp_state *st, const char *w, size_t n, const cha
     if (flags & GALLEY_TOK_ALLCAPS)
         return KP_NOUN;
     size_t i = galley_counter_find(st->d->pos, low, m);
-    if (i != (size_t)-1)
-        return (char)galley_counter_value(st->d->pos, i);
+    if (i != (size_t)-1) {
+        char c = (char)galley_counter_value(st->d->pos, i);
+        return c == KP_VERB && ends_with(w, n, "ing") ? KP_VERBING : c;
+    }
     if (ends_with(w, n, "ly") && !(flags & GALLEY_TOK_CAPITALIZED))
         return KP_ADV;
     /* "centred", "pumped": a participle the lexicon does not know
@@ -230,15 +232,38 @@ static void unmark_headline(kp_word *w, size_t n)
         w[i].upper = w[i].cap = 0;
 }
 
+/* "Navier–Stokes", "pump–probe": words joined by an en dash without
+ * spaces are one word, as "semi-classical" is; tok[j] widened over the
+ * joined words into *m, and the tokens it took (1 when none joined) */
+static size_t join_dashed(const char *text, const galley_token *tok, size_t j, size_t ntok,
+                          galley_token *m)
+{
+    size_t k = j;
+    *m = tok[j];
+    while (m->cls == GALLEY_TOK_WORD && k + 2 < ntok && tok[k + 1].cls == GALLEY_TOK_PUNCT &&
+           tok[k + 1].start == tok[k].end && tok[k + 2].start == tok[k + 1].end &&
+           tok[k + 2].cls == GALLEY_TOK_WORD && tok[k + 1].end - tok[k + 1].start == 3 &&
+           !memcmp(text + tok[k + 1].start, "\xe2\x80\x93", 3)) {
+        unsigned a = m->flags, b = tok[k + 2].flags;
+        m->end = tok[k + 2].end;
+        m->flags = (a & GALLEY_TOK_CAPITALIZED) | (a & b & (GALLEY_TOK_ALLCAPS | GALLEY_TOK_LOWER)) |
+                   ((a | b) & GALLEY_TOK_HAS_DIGIT);
+        k += 2;
+    }
+    return k - j + 1;
+}
+
 /* Appends the tokens of sentence [s, e) to st->words; 0 or -1 */
 static int sentence_words(kp_state *st, const char *text, const galley_token *tok, size_t ntok,
                           size_t s, size_t e, size_t sent)
 {
-    size_t k = 0, from = st->nwords, prev = s;
+    size_t k = 0, from = st->nwords, prev = s, took;
     if (galley_reserve(&st->words, &st->capwords, st->nwords + ntok, sizeof *st->words) < 0)
         return -1;
-    for (size_t j = 0; j < ntok; j++) {
-        const galley_token *t = &tok[j], *next = j + 1 < ntok ? &tok[j + 1] : NULL;
+    for (size_t j = 0; j < ntok; j += took) {
+        galley_token joined;
+        took = join_dashed(text, tok, j, ntok, &joined);
+        const galley_token *t = &joined, *next = j + took < ntok ? &tok[j + took] : NULL;
         kp_word *w = &st->words[st->nwords++];
         memset(w, 0, sizeof *w);
         w->s = (uint32_t)t->start;
@@ -252,6 +277,7 @@ static int sentence_words(kp_state *st, const char *text, const galley_token *to
             w->form = (uint32_t)(f - st->form);
             w->content = (unsigned char)content_word(f, t, next, k == 0);
         }
+        w->mid = k > 0;
         w->cap = k++ > 0 && (t->flags & (GALLEY_TOK_CAPITALIZED | GALLEY_TOK_ALLCAPS));
         w->upper = w->content && (t->flags & (GALLEY_TOK_CAPITALIZED | GALLEY_TOK_ALLCAPS));
         w->poss = t->cls == GALLEY_TOK_WORD && kp_possessive_len(text + w->s, w->e - w->s) > 0;
@@ -401,10 +427,23 @@ static char context_class(const kp_state *st, const char *text, size_t i, size_t
             return KP_VERB;
         return noun || (i > from && w[i - 1].content) ||
                (i > from && (cue_at(st, i - 1, to) & KP_CUE_ART)) ? KP_NOUN : KP_VERB;
+    case KP_VERBING:    /* "the routing protocol", "a refinancing deal"; not
+                         * "by repairing vehicles", "bank predicting" */
+        if (!content_next || w[i + 1].cls == KP_VERB || w[i + 1].cls == KP_VERBING ||
+            (after & KP_CUE_OBJECT))
+            return KP_VERB;
+        /* only after an article: "boosting hopes", "Lib Dems pledging
+         * cash" are verbs with their object */
+        return i > from && (cue_at(st, i - 1, to) & KP_CUE_ART) ? KP_NOUN : KP_VERB;
     case KP_VERB:       /* "the filtered image", "computed tomography" */
         if (content_next && ends_ed(st, text, &w[i]) &&
             (i == from || (cue_at(st, i - 1, to) & KP_CUE_DET)))
             return KP_ADJ;
+        /* no verb follows an article: "the spin state", "a free trade
+         * deal", "the probe laser" ("this shows that" stays a verb) */
+        if (content_next && w[i + 1].cls != KP_VERB && i > from &&
+            (cue_at(st, i - 1, to) & KP_CUE_ART))
+            return KP_NOUN;
         return KP_VERB;
     case KP_NOUN:       /* "the club left the race": a second lower-case
                          * noun right before an article is a verb */
