@@ -428,15 +428,78 @@ static void output_loop(engine *E, totals *t, int progress)
 
 /* ---- open and close ---- */
 
+/* The transforms are opened by as many threads as there are workers: a
+ * stage's start (loading its data files: entities and keyphrases take most
+ * of it) is time the workers wait, and two stages load at once.  Worker 0's
+ * copies come first, each by whichever thread is free; another worker's copy
+ * of a stage only once worker 0's is open, so a plugin's first open (global
+ * set-up, shared data) still comes before its others. */
+typedef struct opener {
+    engine *E;
+    pthread_mutex_t lock;
+    pthread_cond_t opened;
+    size_t next, total;         /* jobs handed out: worker * transforms + stage */
+    unsigned char *first_open;  /* worker 0's copy of stage i is open */
+    int failed;
+} opener;
+
+static void *open_transforms(void *arg)
+{
+    opener *o = arg;
+    engine *E = o->E;
+    size_t per = E->first_out - 1;
+    pthread_mutex_lock(&o->lock);
+    while (!o->failed && o->next < o->total) {
+        size_t job = o->next++;
+        int w = (int)(job / per);
+        size_t i = 1 + job % per;
+        while (w > 0 && !o->first_open[i] && !o->failed)
+            pthread_cond_wait(&o->opened, &o->lock);
+        if (o->failed)
+            break;
+        pthread_mutex_unlock(&o->lock);
+        int rc = galley__stage_open(&E->work[w][i], &E->p->stages[i], w, E->workers);
+        pthread_mutex_lock(&o->lock);
+        if (rc < 0)
+            o->failed = 1;
+        else if (w == 0)
+            o->first_open[i] = 1;
+        pthread_cond_broadcast(&o->opened);
+    }
+    pthread_mutex_unlock(&o->lock);
+    return NULL;
+}
+
+static int open_all_transforms(engine *E)
+{
+    opener o = { .E = E, .total = (size_t)E->workers * (E->first_out - 1) };
+    if (o.total == 0)
+        return 0;
+    o.first_open = galley__xcalloc(E->first_out, 1);
+    pthread_mutex_init(&o.lock, NULL);
+    pthread_cond_init(&o.opened, NULL);
+    int helpers = E->workers - 1, started = 0;
+    pthread_t *th = galley__xcalloc((size_t)helpers + 1, sizeof *th);
+    while (started < helpers && (size_t)started + 1 < o.total &&
+           pthread_create(&th[started], NULL, open_transforms, &o) == 0)
+        started++;      /* fewer threads (none) if they cannot start: still all opened */
+    open_transforms(&o);
+    for (int k = 0; k < started; k++)
+        pthread_join(th[k], NULL);
+    free(th);
+    free(o.first_open);
+    pthread_cond_destroy(&o.opened);
+    pthread_mutex_destroy(&o.lock);
+    return o.failed ? -1 : 0;
+}
+
 static int open_all(engine *E)
 {
     const galley_pipeline *p = E->p;
     if (galley__stage_open(E->fetch, &p->stages[0], 0, 1) < 0)
         return -1;
-    for (int w = 0; w < E->workers && !E->iso; w++)
-        for (size_t i = 1; i < E->first_out; i++)
-            if (galley__stage_open(&E->work[w][i], &p->stages[i], w, E->workers) < 0)
-                return -1;
+    if (!E->iso && open_all_transforms(E) < 0)
+        return -1;
     for (size_t i = E->first_out; i < p->nstages; i++)
         if (galley__stage_open(&E->outs[i - E->first_out], &p->stages[i], 0, 1) < 0)
             return -1;

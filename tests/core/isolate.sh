@@ -86,4 +86,13 @@ expect_status 2 "isolate with a plugin that crashes in open()" -- "$GALLEY" -P "
     -c "$T/bad.conf" -o hog.crash_open=true
 expect_grep "$T/err" "isolate: the worker zygote crashed (signal 11, SIGSEGV)" \
     "a crash while the plugins open is said"
+# threads: the transforms open in as many threads as workers; one that
+# cannot start still stops the run, said once, with nothing output
+expect_status 2 "threads -j 4 with a plugin that cannot start" -- "$GALLEY" -P "$TP" run \
+    -c "$T/bad.conf" -o isolate=false -j 4 -o hang.refuse=true
+expect_grep "$T/err" "stage 'hang' (misbehave): cannot start: refusing to start, on purpose" \
+    "threads: the stage says why it cannot start"
+n=$(grep -c "cannot start" "$T/err")
+[ "$n" = 1 ] && pass "said once" || fail "said $n times"
+[ -s "$T/out" ] && fail "output written although nothing ran" || pass "threads: nothing output"
 finish

@@ -216,6 +216,27 @@ START_TEST(names_stay_whole)
 }
 END_TEST
 
+/* a headline's name keeps all its capitals: "Lansdowne Road", not
+ * "Lansdowne road", when the article never writes "road" in lower case */
+START_TEST(headline_name_keeps_capitals)
+{
+    static const char text[] = "Crowds Fill Lansdowne Road Stands\nFans filled the old "
+        "stadium for the final. The stadium was full an hour before the kick-off, and fans "
+        "sang in the stands.";
+    galley_test *t = open_with("count=20");
+    galley_doc *d = run_text(t, text, sizeof text - 1);
+    int found = 0;
+    for (size_t i = 0; i < galley_doc_field_count(d, "keyword"); i++) {
+        const char *v = galley_doc_field_value(d, "keyword", i, NULL);
+        found |= strstr(v, "Lansdowne Road") != NULL;
+        ck_assert_msg(!strstr(v, "Lansdowne road"), "a name half in lower case: %s", v);
+    }
+    ck_assert(found);
+    galley_doc_free(d);
+    close_plugin(t);
+}
+END_TEST
+
 /* noun-phrase-like phrases: none ends in a past-tense verb or starts with
  * an adverb; a name seen only in the headline keeps its capital, a common
  * word there does not, an acronym stays in capitals */
@@ -466,6 +487,7 @@ int main(void)
     tcase_add_test(tc, options_count_and_max_words);
     tcase_add_test(tc, edge_cases);
     tcase_add_test(tc, names_stay_whole);
+    tcase_add_test(tc, headline_name_keeps_capitals);
     tcase_add_test(tc, phrase_shape_and_case);
     tcase_add_test(tc, noun_phrases_no_overlap);
     tcase_add_loop_test(tc, phrases_in_context, 0,

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -39,12 +40,19 @@ typedef struct state {
     const char *on_empty;
 } state;
 
-static galley_status html_open(galley_stage *st, void **out)
+/* libxml2 and jansson (hash seed) want their global init done once before
+ * threads use them: open() runs before the workers start, but the engine
+ * opens different stages at once (a second html stage) */
+static void global_init(void)
 {
-    /* libxml2 and jansson (hash seed) want their global init done before
-     * threads use them; open() runs before the workers start */
     xmlInitParser();
     json_object_seed(0);
+}
+
+static galley_status html_open(galley_stage *st, void **out)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, global_init);
     state *s = calloc(1, sizeof *s);
     if (!s)
         return galley_stage_fail(st, "out of memory");

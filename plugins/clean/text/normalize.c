@@ -356,7 +356,10 @@ void ct_whitespace(const char *in, size_t n, ct_buf *out)
         size_t start = i;
         unsigned char c = (unsigned char)in[i];
         if (printable_ascii(c)) {       /* the common case, copied in runs */
-            while (i < n && printable_ascii((unsigned char)in[i]))
+            /* words and the single spaces between them: a space before
+             * more content is what one would be written as anyway */
+            while (i < n && (printable_ascii((unsigned char)in[i]) ||
+                             (in[i] == ' ' && i + 1 < n && printable_ascii((unsigned char)in[i + 1]))))
                 i++;
             open_content(out, base, &content, &space, &breaks);
             ct_buf_put(out, in + start, i - start);

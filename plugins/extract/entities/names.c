@@ -218,8 +218,13 @@ int ent_gather_evidence(ent_state *st, const char *text)
     (void)text;
     if (!st->seen && !(st->seen = calloc(st->capseen = 1024, sizeof *st->seen)))
         return -1;
-    st->seenmask = st->capseen - 1;
-    memset(st->seen, 0, st->capseen * sizeof *st->seen);
+    /* the part of the table this document needs (twice its tokens at
+     * most), cleared: the whole table is sized by the longest document */
+    size_t want = 1024;
+    while (want < 2 * st->ntoks && want < st->capseen)
+        want *= 2;
+    st->seenmask = want - 1;
+    memset(st->seen, 0, want * sizeof *st->seen);
     size_t used = 0;
     for (size_t i = 0; i < st->ntoks; i++) {
         const tok *t = &st->toks[i];
@@ -229,7 +234,7 @@ int ent_gather_evidence(ent_state *st, const char *text)
         if (!flag)
             continue;
         uint64_t *slot = seen_slot(st, t->wh);
-        if (!*slot && 2 * ++used > st->capseen) {
+        if (!*slot && 2 * ++used > st->seenmask + 1) {
             if (grow_seen(st) < 0)
                 return -1;
             slot = seen_slot(st, t->wh);

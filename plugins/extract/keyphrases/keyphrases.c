@@ -293,18 +293,27 @@ static int shouted_word(const kp_state *st, const char *w, size_t n)
                               galley_counter_find(st->d->proper, buf, m) != (size_t)-1);
 }
 
-/* one word of a phrase as a reader sees it, appended at out + *m */
-static void show_word(const kp_state *st, const char *text, const kp_word *x, int whole,
-                      char *out, size_t cap, size_t *m)
+/* the word keeps its capitals: a name, an acronym */
+static int keeps_case(const kp_state *st, const char *text, const kp_word *x, int whole)
 {
     const char *w = text + x->s;
     size_t len = x->e - x->s;
     len -= kp_possessive_len(w, len);
     const kp_stem *s = &st->st[x->stem];
     int acronym = (x->flags & GALLEY_TOK_ALLCAPS) && len <= 5 && !shouted_word(st, w, len);
-    int keep = whole || acronym || s->capmid > s->lower ||
-               (s->capmid == 0 && s->lower == 0 &&
-                (inner_capital(w, len) || unknown_capital(st, w, len, x->flags)));
+    return whole || acronym || s->capmid > s->lower ||
+           (s->capmid == 0 && s->lower == 0 &&
+            (inner_capital(w, len) || unknown_capital(st, w, len, x->flags)));
+}
+
+/* one word of a phrase as a reader sees it, appended at out + *m */
+static void show_word(const kp_state *st, const char *text, const kp_word *x, int keep,
+                      char *out, size_t cap, size_t *m)
+{
+    const char *w = text + x->s;
+    size_t len = x->e - x->s;
+    len -= kp_possessive_len(w, len);
+    int acronym = (x->flags & GALLEY_TOK_ALLCAPS) && len <= 5 && !shouted_word(st, w, len);
     size_t f;
     if (keep && (x->flags & GALLEY_TOK_ALLCAPS) && !acronym) {
         /* a shouted name (the dateline's ISLAMABAD) in title case */
@@ -320,6 +329,14 @@ static void show_word(const kp_state *st, const char *text, const kp_word *x, in
     *m += f < cap - *m ? f : 0;
 }
 
+/* written capitalised here, not at the start of a sentence (a headline's
+ * words count), and never in lower case in the article */
+static int name_part(const kp_state *st, const kp_word *x)
+{
+    return x->mid && st->st[x->stem].lower == 0 && (x->flags & GALLEY_TOK_CAPITALIZED) &&
+           !(x->flags & GALLEY_TOK_ALLCAPS);
+}
+
 /* The phrase as a reader sees it: its first occurrence, each word in lower
  * case unless the article mostly capitalises it, single spaces. */
 static char *display(const kp_state *st, galley_doc *doc, const char *text, const kp_cand *c)
@@ -333,10 +350,20 @@ static char *display(const kp_state *st, galley_doc *doc, const char *text, cons
         return NULL;
     size_t m = 0;
     int whole = c->caps * 2 > c->count;     /* "Grand Mosque" as a name */
+    unsigned char keep[KP_MAXW];
+    for (size_t i = 0; i < c->nwords; i++)
+        keep[i] = (unsigned char)keeps_case(st, text, &w[i], whole);
+    /* a capitalised word the article never writes in lower case, next to
+     * a name, is part of it: "New York", "Finger Lakes", "True Grit star"
+     * of a headline, not "new York" */
+    for (size_t i = c->nwords; i-- > 1;)
+        keep[i - 1] |= keep[i] && name_part(st, &w[i - 1]);
+    for (size_t i = 1; i < c->nwords; i++)
+        keep[i] |= keep[i - 1] && name_part(st, &w[i]);
     for (size_t i = 0; i < c->nwords; i++) {
         if (i > 0)
             out[m++] = ' ';
-        show_word(st, text, &w[i], whole, out, cap, &m);
+        show_word(st, text, &w[i], keep[i], out, cap, &m);
     }
     out[m] = '\0';
     return out;

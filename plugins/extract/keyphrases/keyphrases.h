@@ -72,6 +72,7 @@ typedef struct kp_word {        /* one token of the document: 28 bytes, as a
     unsigned char upper;        /* capitalised content word, any position */
     unsigned char poss;         /* ends in a possessive 's */
     unsigned char line;         /* a line break before it */
+    unsigned char mid;          /* not the first token of its sentence */
     char cls;                   /* KP_NOUN ... */
 } kp_word;
 

@@ -277,6 +277,7 @@ static int sentence_words(kp_state *st, const char *text, const galley_token *to
             w->form = (uint32_t)(f - st->form);
             w->content = (unsigned char)content_word(f, t, next, k == 0);
         }
+        w->mid = k > 0;
         w->cap = k++ > 0 && (t->flags & (GALLEY_TOK_CAPITALIZED | GALLEY_TOK_ALLCAPS));
         w->upper = w->content && (t->flags & (GALLEY_TOK_CAPITALIZED | GALLEY_TOK_ALLCAPS));
         w->poss = t->cls == GALLEY_TOK_WORD && kp_possessive_len(text + w->s, w->e - w->s) > 0;
