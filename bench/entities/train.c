@@ -57,56 +57,63 @@ static int label_of(const char *tag)
     return l == L_MISC && !keep_misc ? L_NONE : l;
 }
 
-/* One document a -DOCSTART-: tokens joined by spaces, a sentence a line
- * (the way the bench feeds galley). */
-static void read_conll(const char *path)
+/* Whether token i of a sentence was written against the one before it:
+ * the sets split what an article writes as one word ("El-Sisi" is
+ * "El - Sisi", "U.S." is "U . S ."), and galley never sees those spaces.
+ * The same rule as bench/entities/conll.py's glued(), which builds the
+ * dev texts: a hyphen between two word characters; the full stops of an
+ * initialism of single capitals, but not a sentence's last one. */
+static int initial(const char *t)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        perror(path);
-        exit(1);
-    }
-    char line[4096];
-    doc *d = NULL;
-    size_t cap = 0, gcap = 0;
-    int open = L_NONE, bol = 1;
-    size_t sent = 0;
-    while (fgets(line, sizeof line, f)) {
-        line[strcspn(line, "\r\n")] = '\0';
-        char *tab = strchr(line, '\t');
-        if (!strncmp(line, "-DOCSTART-", 10) || !d) {
-            docs = xrealloc(docs, (ndocs + 1) * sizeof *docs);
-            d = &docs[ndocs++];
-            memset(d, 0, sizeof *d);
-            cap = gcap = 0;
-            open = L_NONE;
-            bol = 1;
-            sent = 0;
-            if (!strncmp(line, "-DOCSTART-", 10))
-                continue;
-        }
-        if (!tab) {         /* end of a sentence */
-            if (d->len && !bol) {
-                if (d->len + 2 > cap)
-                    d->text = xrealloc(d->text, cap = 2 * cap + 64);
-                d->text[d->len++] = '\n';
-                bol = 1;
-                sent++;
-            }
-            open = L_NONE;
-            continue;
-        }
-        *tab = '\0';
+    return t && t[0] >= 'A' && t[0] <= 'Z' && !t[1];
+}
+
+static int wordish(unsigned char c)
+{
+    return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+static int glued(char *const *tk, size_t n, size_t i)
+{
+    const char *t = tk[i], *prev = i ? tk[i - 1] : NULL;
+    const char *nxt = i + 1 < n ? tk[i + 1] : NULL, *after = i + 2 < n ? tk[i + 2] : NULL;
+    if (!prev)
+        return 0;
+    if (!strcmp(t, "-"))
+        return prev[0] && wordish((unsigned char)prev[strlen(prev) - 1]) && nxt && wordish((unsigned char)nxt[0]);
+    if (!strcmp(prev, "-"))
+        return i >= 2 && glued(tk, n, i - 1);
+    if (!strcmp(t, "."))
+        return initial(prev) && ((initial(nxt) && after && !strcmp(after, ".")) ||
+                                 (nxt && i >= 3 && !strcmp(tk[i - 2], ".") && initial(tk[i - 3])));
+    if (initial(t) && !strcmp(prev, "."))
+        return glued(tk, n, i - 1);
+    return 0;
+}
+
+/* reading state of one CoNLL file: the sentence waits in tok/tag until
+ * its end, as glued() looks ahead */
+typedef struct reader {
+    doc *d;
+    size_t cap, gcap, sent, n, ncap;
+    char **tok, **tag;
+} reader;
+
+static void flush_sentence(reader *r)
+{
+    doc *d = r->d;
+    int open = L_NONE;
+    for (size_t i = 0; i < r->n; i++) {
+        const char *line = r->tok[i], *tag = r->tag[i];
         size_t n = strlen(line);
-        if (d->len + n + 2 > cap)
-            d->text = xrealloc(d->text, cap = 2 * cap + n + 64);
-        if (!bol)
+        if (d->len + n + 2 > r->cap)
+            d->text = xrealloc(d->text, r->cap = 2 * r->cap + n + 64);
+        if (i && !glued(r->tok, r->n, i))
             d->text[d->len++] = ' ';
-        bol = 0;
-        int l = tab[1] == 'O' ? L_NONE : label_of(tab + 1);
-        if (l != L_NONE && (tab[1] == 'B' || open != l)) {
-            if (d->ngold == gcap)
-                d->gold = xrealloc(d->gold, (gcap = 2 * gcap + 16) * sizeof *d->gold);
+        int l = tag[0] == 'O' ? L_NONE : label_of(tag);
+        if (l != L_NONE && (tag[0] == 'B' || open != l)) {
+            if (d->ngold == r->gcap)
+                d->gold = xrealloc(d->gold, (r->gcap = 2 * r->gcap + 16) * sizeof *d->gold);
             d->gold[d->ngold++] = (span){ d->len, d->len + n, l };
         } else if (l != L_NONE) {
             d->gold[d->ngold - 1].e = d->len + n;
@@ -115,14 +122,72 @@ static void read_conll(const char *path)
         /* every tenth document opens with an all-caps line, as headlines
          * and datelines do ("NEW YORK 1996-12-06"), which the training
          * sets hardly have */
-        if (shout && sent == 0 && ndocs % 10 == 0)
-            for (size_t k = 0; k < n; k++)
-                if (line[k] >= 'a' && line[k] <= 'z')
-                    line[k] = (char)(line[k] - ('a' - 'A'));
         memcpy(d->text + d->len, line, n);
+        if (shout && r->sent == 0 && ndocs % 10 == 0)
+            for (size_t k = d->len; k < d->len + n; k++)
+                if (d->text[k] >= 'a' && d->text[k] <= 'z')
+                    d->text[k] = (char)(d->text[k] - ('a' - 'A'));
         d->len += n;
         d->text[d->len] = '\0';
     }
+    if (r->n) {
+        if (d->len + 2 > r->cap)
+            d->text = xrealloc(d->text, r->cap = 2 * r->cap + 64);
+        d->text[d->len++] = '\n';
+        d->text[d->len] = '\0';
+        r->sent++;
+    }
+    for (size_t i = 0; i < r->n; i++)
+        free(r->tok[i]);
+    r->n = 0;
+}
+
+/* One document a -DOCSTART-: a sentence a line, its tokens joined by
+ * spaces except where glued() says the article had none (the way the
+ * bench feeds galley). */
+static void read_conll(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        perror(path);
+        exit(1);
+    }
+    char line[4096];
+    reader r = { 0 };
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        char *tab = strchr(line, '\t');
+        if (!strncmp(line, "-DOCSTART-", 10) || !r.d) {
+            if (r.d)
+                flush_sentence(&r);
+            docs = xrealloc(docs, (ndocs + 1) * sizeof *docs);
+            r.d = &docs[ndocs++];
+            memset(r.d, 0, sizeof *r.d);
+            r.cap = r.gcap = r.sent = 0;
+            if (!strncmp(line, "-DOCSTART-", 10))
+                continue;
+        }
+        if (!tab) {         /* end of a sentence */
+            flush_sentence(&r);
+            continue;
+        }
+        *tab = '\0';
+        if (r.n == r.ncap) {
+            r.ncap = 2 * r.ncap + 64;
+            r.tok = xrealloc(r.tok, r.ncap * sizeof *r.tok);
+            r.tag = xrealloc(r.tag, r.ncap * sizeof *r.tag);
+        }
+        size_t n = strlen(line), m = strlen(tab + 1);
+        char *both = xrealloc(NULL, n + m + 2);
+        memcpy(both, line, n + 1);
+        memcpy(both + n + 1, tab + 1, m + 1);
+        r.tok[r.n] = both;
+        r.tag[r.n++] = both + n + 1;
+    }
+    if (r.d)
+        flush_sentence(&r);
+    free(r.tok);
+    free(r.tag);
     fclose(f);
 }
 

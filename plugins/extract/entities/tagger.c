@@ -159,6 +159,14 @@ int ent_prepare(ent_state *st, const char *text)
         else if (t->cls == GALLEY_TOK_WORD && !(t->flags & GALLEY_TOK_LOWER))
             t->seen = (unsigned char)ent_seen(st, t->wh);
     }
+    /* "Costa Ricans", "North Korean": a demonym of two words, the first
+     * word of the place's name in front */
+    for (size_t i = 1; i < st->ntoks; i++) {
+        tok *a = &st->toks[i - 1], *b = &st->toks[i];
+        if (!a->demonym && ent_is_cap(a) && ent_is_cap(b) && a->sent == b->sent &&
+            b->s == a->e + 1 && text[a->e] == ' ' && demonym(st, text + a->s, b->e - a->s))
+            a->demonym = b->demonym = 1;
+    }
     mark_gazetteer(st, text);
     st->informal = informal(st, text);
     return st->context_off ? 0 : ent_context_prepare(st);
