@@ -200,7 +200,7 @@ static galley_status kp_close(void *state)
     galley_counter_free(st->allstems);
     free(st->gst);
     galley_counter_free(st->forms);
-    galley_counter_free(st->groups);
+    free(st->slot);
     free(st->words);
     free(st->form);
     free(st->st);
@@ -225,14 +225,13 @@ static galley_status kp_open(galley_stage *stage, void **state)
     st->max_words = (size_t)galley_opt_int(stage, "max_words");
     st->stem = galley_stemmer_new(lang);
     st->allstems = galley_counter_new();
-    st->groups = galley_counter_new();
     st->forms = galley_counter_new();
     if (!st->stem) {
         kp_close(st);
         return galley_stage_fail(stage, "no stemmer for language '%s' (libstemmer names: "
                                  "english, porter, french, german, ...)", lang);
     }
-    if (!st->allstems || !st->groups || !st->forms) {
+    if (!st->allstems || !st->forms) {
         kp_close(st);
         return galley_stage_fail(stage, "out of memory");
     }
@@ -371,13 +370,15 @@ static char *display(const kp_state *st, galley_doc *doc, const char *text, cons
 
 static void reset(kp_state *st)
 {
-    galley_counter_clear(st->groups);
     st->ncands = st->nwords = st->nids = st->nst = 0;
-    /* a new clock for the kept forms; the caches start over when big or
-     * when the clock would wrap */
-    if (galley_counter_size(st->forms) > KP_CACHE || ++st->gen == UINT32_MAX) {
+    /* a new clock for the kept forms and the phrase slots; the caches
+     * start over when big or when the clock would wrap */
+    if (st->nform > KP_CACHE || ++st->gen == UINT32_MAX) {
         galley_counter_clear(st->forms);
         galley_counter_clear(st->allstems);
+        st->nform = 0;
+        if (st->nslot)
+            memset(st->slot, 0, st->nslot * sizeof *st->slot);
         st->gen = 1;
     }
 }

@@ -6,6 +6,7 @@
 #include <galley/galley.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define KP_MAXW 8       /* hard limit of words in a phrase */
 #define KP_NFEAT 30     /* features of a candidate (features.c) */
@@ -127,10 +128,15 @@ typedef struct kp_state {
     kp_gstem *gst;
     size_t capgst;
     galley_counter *forms;      /* surface form -> index in form (kept) */
+    size_t nform;               /* forms in it */
     kp_form *form;
     size_t capform;
     uint32_t gen;               /* documents seen, the caches' clock */
-    galley_counter *groups;     /* phrase stems -> index in cands */
+    uint64_t *slot;             /* phrase stems -> index in cands: open
+                                 * addressing, each slot the document's clock
+                                 * (gen) << 32 | index + 1, so a new document
+                                 * finds it empty without clearing it */
+    size_t nslot;               /* a power of two, > 2 * ncands; or 0 */
     kp_word *words;
     size_t nwords, capwords;
     kp_stem *st;
@@ -146,9 +152,18 @@ typedef struct kp_state {
     size_t capt;
 } kp_state;
 
+/* the bytes of a possessive 's (or ’s) ending w, else 0 */
+static inline size_t kp_possessive_len(const char *w, size_t n)
+{
+    if (n > 2 && w[n - 1] == 's' && w[n - 2] == '\'')
+        return 2;
+    if (n > 4 && w[n - 1] == 's' && !memcmp(w + n - 4, "\xe2\x80\x99", 3))
+        return 4;
+    return 0;
+}
+
 /* words.c: tokens, classes, stems and candidate phrases of one document */
 int kp_collect(kp_state *st, galley_doc *doc, const char *text, size_t len, size_t *nsent);
-size_t kp_possessive_len(const char *w, size_t n);
 const char *kp_word_stem(kp_state *st, const char *w, size_t n, size_t *sl);
 /* a stem of the document (kp_state.st index) as text */
 const char *kp_stem_text(const kp_state *st, size_t stem, size_t *n);

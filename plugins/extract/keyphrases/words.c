@@ -4,6 +4,7 @@
 #include "keyphrases.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* the case-folded form of w into buf (cap bytes): ASCII, the common case,
@@ -54,12 +55,13 @@ static unsigned char cue_of(const char *low, size_t m)
  * repeat, and case folding and the lexicons cost more than one lookup. */
 static kp_form *form_of(kp_state *st, const char *w, size_t n, unsigned flags)
 {
-    size_t before = galley_counter_size(st->forms);
     size_t i = galley_counter_add(st->forms, w, n, 0);
-    if (galley_reserve(&st->form, &st->capform, i + 1, sizeof *st->form) < 0)
+    if (i == (size_t)-1 || (i >= st->capform &&
+                            galley_reserve(&st->form, &st->capform, i + 1, sizeof *st->form) < 0))
         return NULL;
     kp_form *f = &st->form[i];
-    if (galley_counter_size(st->forms) > before) {
+    if (i == st->nform) {       /* new: the counter appends */
+        st->nform++;
         char low[128];
         size_t m = fold(w, n, low, sizeof low);
         int fits = m < sizeof low;
@@ -92,15 +94,6 @@ static int content_word(const kp_form *f, const galley_token *t, const galley_to
      * starts a name mid-sentence */
     return !first && (t->flags & GALLEY_TOK_CAPITALIZED) && !f->basestop && next &&
            next->cls == GALLEY_TOK_WORD && (next->flags & GALLEY_TOK_CAPITALIZED);
-}
-
-size_t kp_possessive_len(const char *w, size_t n)
-{
-    if (n > 2 && w[n - 1] == 's' && w[n - 2] == '\'')
-        return 2;
-    if (n > 4 && w[n - 1] == 's' && !memcmp(w + n - 4, "\xe2\x80\x99", 3))
-        return 4;
-    return 0;
 }
 
 static int ends_with(const char *w, size_t n, const char *suffix)
@@ -253,6 +246,16 @@ static size_t join_dashed(const char *text, const galley_token *tok, size_t j, s
     return k - j + 1;
 }
 
+/* a line break in p[0..n): the white space between two tokens, mostly
+ * one byte, where a call to memchr costs more than the loop */
+static int has_newline(const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i] == '\n')
+            return 1;
+    return 0;
+}
+
 /* Appends the tokens of sentence [s, e) to st->words; 0 or -1 */
 static int sentence_words(kp_state *st, const char *text, const galley_token *tok, size_t ntok,
                           size_t s, size_t e, size_t sent)
@@ -282,7 +285,7 @@ static int sentence_words(kp_state *st, const char *text, const galley_token *to
         w->upper = w->content && (t->flags & (GALLEY_TOK_CAPITALIZED | GALLEY_TOK_ALLCAPS));
         w->poss = t->cls == GALLEY_TOK_WORD && kp_possessive_len(text + w->s, w->e - w->s) > 0;
         w->flags = (unsigned char)t->flags;
-        w->line = t->start > s && t->start > prev && memchr(text + prev, '\n', t->start - prev);
+        w->line = t->start > s && t->start > prev && has_newline(text + prev, t->start - prev);
         prev = t->end;
     }
     (void)e;
@@ -303,17 +306,68 @@ static int sentence_words(kp_state *st, const char *text, const galley_token *to
     return 0;
 }
 
-static kp_cand *get_cand(kp_state *st, const char *key, size_t n, int *fresh)
+/* the phrase slots' hash of a phrase's stem numbers */
+static uint64_t phrase_hash(const uint32_t *key, size_t n)
 {
-    size_t before = galley_counter_size(st->groups);
-    size_t i = galley_counter_add(st->groups, key, n, 1);
-    *fresh = galley_counter_size(st->groups) > before;
-    if (*fresh) {
-        if (galley_reserve(&st->cands, &st->capcands, i + 1, sizeof *st->cands) < 0)
-            return NULL;
-        memset(&st->cands[i], 0, sizeof st->cands[i]);
-        st->ncands = i + 1;
+    uint64_t h = (uint64_t)n * 0x9e3779b97f4a7c15u;
+    for (size_t i = 0; i < n; i++) {
+        h = (h ^ key[i]) * 0x9e3779b97f4a7c15u;
+        h ^= h >> 29;
     }
+    return h ^ h >> 32;
+}
+
+/* twice the slots, the document's candidates placed again; 0 or -1 */
+static int grow_slots(kp_state *st)
+{
+    size_t n = st->nslot ? st->nslot * 2 : 1024;
+    uint64_t *slot = calloc(n, sizeof *slot);
+    if (!slot)
+        return -1;
+    for (size_t c = 0; c < st->ncands; c++) {
+        const kp_cand *k = &st->cands[c];
+        uint32_t key[KP_MAXW];
+        for (size_t i = 0; i < k->nwords; i++)
+            key[i] = (uint32_t)st->ids[k->ids + i];
+        size_t j = (size_t)phrase_hash(key, k->nwords) & (n - 1);
+        while (slot[j])
+            j = (j + 1) & (n - 1);
+        slot[j] = (uint64_t)st->gen << 32 | (c + 1);
+    }
+    free(st->slot);
+    st->slot = slot;
+    st->nslot = n;
+    return 0;
+}
+
+/* the candidate of the stems key[0..n), added (zeroed, *fresh set) when
+ * the document has none yet; NULL when out of memory */
+static kp_cand *get_cand(kp_state *st, const uint32_t *key, size_t n, int *fresh)
+{
+    if (2 * (st->ncands + 1) >= st->nslot && grow_slots(st) < 0)
+        return NULL;
+    size_t mask = st->nslot - 1, j = (size_t)phrase_hash(key, n) & mask;
+    for (;; j = (j + 1) & mask) {
+        uint64_t s = st->slot[j];
+        if (s >> 32 != st->gen)
+            break;              /* empty for this document */
+        kp_cand *c = &st->cands[(s & 0xffffffffu) - 1];
+        size_t i;
+        for (i = 0; i < n && c->nwords == n && st->ids[c->ids + i] == key[i]; i++)
+            ;
+        if (i == n && c->nwords == n) {
+            *fresh = 0;
+            return c;
+        }
+    }
+    size_t i = st->ncands;
+    if (i >= st->capcands &&
+        galley_reserve(&st->cands, &st->capcands, i + 1, sizeof *st->cands) < 0)
+        return NULL;
+    memset(&st->cands[i], 0, sizeof st->cands[i]);
+    st->ncands = i + 1;
+    st->slot[j] = (uint64_t)st->gen << 32 | (i + 1);
+    *fresh = 1;
     return &st->cands[i];
 }
 
@@ -328,7 +382,7 @@ static int add_phrase(kp_state *st, size_t a, size_t b, int whole)
         caps += w[i].cap;
     }
     int fresh;
-    kp_cand *c = get_cand(st, (const char *)key, n * sizeof *key, &fresh);
+    kp_cand *c = get_cand(st, key, n, &fresh);
     if (!c)
         return -1;
     if (fresh) {
@@ -336,7 +390,8 @@ static int add_phrase(kp_state *st, size_t a, size_t b, int whole)
         c->nwords = b - a + 1;
         c->w0 = a;
         c->ids = st->nids;
-        if (galley_reserve(&st->ids, &st->capids, st->nids + c->nwords, sizeof *st->ids) < 0)
+        if (st->nids + c->nwords > st->capids &&
+            galley_reserve(&st->ids, &st->capids, st->nids + c->nwords, sizeof *st->ids) < 0)
             return -1;
         for (size_t i = a; i <= b; i++)
             st->ids[st->nids++] = w[i].stem;
