@@ -246,6 +246,8 @@ static galley_status kp_open(galley_stage *stage, void **state)
         free(why);
         return r;
     }
+    for (size_t k = 0; k < KP_NPOW; k++)
+        st->pow07[k] = pow((double)k, 0.7);
     st->english = !strcmp(lang, "english") || !strcmp(lang, "porter") || !strcmp(lang, "en");
     const char *feat = galley_opt_str(stage, "features");
     if (feat && *feat &&

@@ -10,6 +10,7 @@
 
 #define KP_MAXW 8       /* hard limit of words in a phrase */
 #define KP_NFEAT 30     /* features of a candidate (features.c) */
+#define KP_NPOW 64       /* counts whose damped value is tabled (rank.c) */
 #define KP_RERANK 40    /* the learned score reorders the hand score's top 40
                          * (bench/keyphrases/train fits it so) */
 
@@ -148,6 +149,7 @@ typedef struct kp_state {
     int dump;                   /* the 'features' file, or -1 */
     double *feat;               /* with dump: KP_NFEAT a candidate */
     size_t capfeat;
+    double pow07[KP_NPOW];      /* pow(k, 0.7): a word's damped count */
     size_t *top;                /* the top candidates of the document */
     size_t capt;
 } kp_state;

@@ -23,7 +23,9 @@ static void word_scores(kp_state *st, size_t nsent)
         double pos = 3.0 - (double)s->first / n;
         double spread = nsent > 1 ? 1.0 + (double)(s->last - s->first) / n : 1.0;
         double lenf = (double)(s->len < 9 ? s->len : 9);
-        s->rank = pow(s->count, 0.7) * st->gst[s->g].idf * pos * spread * lenf *
+        /* counts are small whole numbers: their powers come from a table */
+        double damped = s->count < KP_NPOW ? st->pow07[(size_t)s->count] : pow(s->count, 0.7);
+        s->rank = damped * st->gst[s->g].idf * pos * spread * lenf *
                   (1.0 - 0.4 * s->mod / s->count);
     }
 }
