@@ -158,7 +158,13 @@ static int ascii_alnum(unsigned char c)
     return c < 0x80 && ascii_class[c] != 0;
 }
 
-static size_t ascii_word(const galley_tokenizer *tz, size_t pos)
+/* the ASCII classes a token's bytes have (*seen) and its first letter's
+ * (*first), gathered while scanning: what ascii_flags makes the flags of */
+typedef struct ascii_seen {
+    unsigned seen, first;
+} ascii_seen;
+
+static size_t ascii_word(const galley_tokenizer *tz, size_t pos, ascii_seen *cs)
 {
     const unsigned char *s = (const unsigned char *)tz->text;
     size_t p = pos, n = tz->len;
@@ -168,6 +174,10 @@ static size_t ascii_word(const galley_tokenizer *tz, size_t pos)
         if (c >= 0x80)
             return 0;
         if (ascii_alnum(c)) {
+            unsigned k = ascii_class[c];
+            if (!cs->first)
+                cs->first = k & (CL_LOWER | CL_UPPER);
+            cs->seen |= k;
             p++;
             seg++;
             continue;
@@ -193,7 +203,7 @@ static size_t ascii_word(const galley_tokenizer *tz, size_t pos)
     return p;
 }
 
-static size_t ascii_number(const galley_tokenizer *tz, size_t pos, int *word)
+static size_t ascii_number(const galley_tokenizer *tz, size_t pos, int *word, ascii_seen *cs)
 {
     const unsigned char *s = (const unsigned char *)tz->text;
     size_t p = pos, n = tz->len;
@@ -216,35 +226,28 @@ static size_t ascii_number(const galley_tokenizer *tz, size_t pos, int *word)
         }
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
             *word = 1;
-            return ascii_word(tz, p);
+            cs->seen |= CL_DIGIT;   /* it opens with one */
+            return ascii_word(tz, p, cs);
         }
         break;
     }
     return p;
 }
 
-static void ascii_flags(const galley_tokenizer *tz, galley_token *tok)
+/* the flags word_flags gives, from the classes seen (every letter upper =
+ * capitals and no lower) */
+static unsigned ascii_flags(const ascii_seen *cs)
 {
-    /* the classes seen, and the first letter's: the same flags as the
-     * counts of word_flags (every letter upper = capitals and no lower) */
-    unsigned seen = 0, first = 0;
-    for (size_t p = tok->start; p < tok->end; p++) {
-        unsigned char c = (unsigned char)tz->text[p];
-        unsigned k = c < 0x80 ? ascii_class[c] : 0;
-        if (!first)
-            first = k & (CL_LOWER | CL_UPPER);
-        seen |= k;
-    }
     unsigned f = 0;
-    if (seen & CL_DIGIT)
+    if (cs->seen & CL_DIGIT)
         f |= GALLEY_TOK_HAS_DIGIT;
-    if (first == CL_UPPER)
+    if (cs->first == CL_UPPER)
         f |= GALLEY_TOK_CAPITALIZED;
-    if ((seen & (CL_LOWER | CL_UPPER)) == CL_UPPER)
+    if ((cs->seen & (CL_LOWER | CL_UPPER)) == CL_UPPER)
         f |= GALLEY_TOK_ALLCAPS;
-    if ((seen & (CL_LOWER | CL_UPPER)) == CL_LOWER)
+    if ((cs->seen & (CL_LOWER | CL_UPPER)) == CL_LOWER)
         f |= GALLEY_TOK_LOWER;
-    tok->flags = f;
+    return f;
 }
 
 /* a word or number opening at an ASCII letter or digit p: 1 and *tok
@@ -253,15 +256,14 @@ static int ascii_token(const galley_tokenizer *tz, size_t p, galley_token *tok)
 {
     unsigned char c = (unsigned char)tz->text[p];
     int word = 1;
-    size_t e = (c >= '0' && c <= '9') ? ascii_number(tz, p, &word) : ascii_word(tz, p);
+    ascii_seen cs = { 0, 0 };
+    size_t e = (c >= '0' && c <= '9') ? ascii_number(tz, p, &word, &cs) : ascii_word(tz, p, &cs);
     if (e == 0)
         return 0;
     tok->start = p;
     tok->end = e;
     tok->cls = word ? GALLEY_TOK_WORD : GALLEY_TOK_NUMBER;
-    tok->flags = 0;
-    if (word)
-        ascii_flags(tz, tok);
+    tok->flags = word ? ascii_flags(&cs) : 0;
     return 1;
 }
 
