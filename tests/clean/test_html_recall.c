@@ -4,7 +4,8 @@
  * damaged UTF-8, NUL bytes, soft hyphens, &#146;-style references, an unclosed <header>, a service
  * page of short sections in <main>, headlines listed after an article,
  * readers' comments after it, a site's "related to this story" after it,
- * stray end tags between sentences, a wire story's copyright line. */
+ * stray end tags between sentences, a wire story's copyright line, script
+ * source let out of the head by a lost <script> start tag. */
 #include "config.h"
 
 #include <check.h>
@@ -256,6 +257,31 @@ START_TEST(unclosed_header_swallowing_the_page)
 }
 END_TEST
 
+START_TEST(head_script_without_its_start_tag)
+{
+    /* a page cut off inside its doctype: the <script> start tag is lost, so
+     * the script's source reaches the text as browsers show it; what comes
+     * before the page's own </head> is never article text */
+    const char *page = "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\" "
+        "\"http://www.w*/\nvar offsetX=12 //tooltip offset\n"
+        "document.write('<div id=\"tip\"></div>') //write out tooltip DIV\n"
+        "function positiontip(e) { if (x<offsetX) { tipobj.style.left=x+\"px\" } }\n"
+        "document.onmousemove=positiontip\n</script>\n"
+        "<title>Startup shows first phone apps</title>\n</head>\n"
+        "<body><p>A software company will show the first set of "
+        "applications for the new open phone platform today, a report said.</p>"
+        "<p>The suite includes a browser, a dialer, an audio player, a map, games and "
+        "a calendar, running on an older handset.</p></body></html>";
+    galley_doc *d = run_page(page);
+    ck_assert_str_eq(text_of(d), "A software company will show the first set of "
+                     "applications for the new open phone platform today, a report said."
+                     "\n\nThe suite includes a browser, a dialer, an audio player, a map, "
+                     "games and a calendar, running on an older handset.");
+    ck_assert_str_eq(galley_doc_field(d, "title"), "Startup shows first phone apps");
+    galley_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("clean/html recall");
@@ -275,6 +301,7 @@ static Suite *suite(void)
     tcase_add_test(tc, soft_hyphens_removed);
     tcase_add_test(tc, windows_1252_references_are_the_characters_meant);
     tcase_add_test(tc, unclosed_header_swallowing_the_page);
+    tcase_add_test(tc, head_script_without_its_start_tag);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -4,7 +4,8 @@
  * of a news page, never article text) so that libxml2 does not spend its
  * time on them.  JSON-LD scripts are kept: meta.c reads them.  Tags are
  * tokenised as the parser sees them (quoted attribute values honoured);
- * anything unexpected is copied unchanged. */
+ * anything unexpected is copied unchanged.  Text the page writes before its
+ * own </head> (outside <title>) goes too: see head_end(). */
 #include "config.h"
 
 #include <string.h>
@@ -193,14 +194,68 @@ static size_t copy_tag(const char *s, size_t t, size_t end, char *out)
     return o;
 }
 
+/* is s[t..) (at a '<') the tag "<NAME" or "</NAME" (closing) followed by a
+ * non-letter? */
+static int tag_is(const char *s, size_t n, size_t t, int closing, const char *name)
+{
+    size_t a = t + 1 + (closing != 0), k = strlen(name);
+    return a + k < n && (!closing || s[t + 1] == '/') && !strncasecmp(s + a, name, k)
+        && !is_alpha((unsigned char)s[a + k]);
+}
+
+/* Offset of the page's first "</head" when no "<body" and no second
+ * "<head" or "<html" come before it, else 0.  Nothing before it is article
+ * text but the <title>: a page cut off inside its doctype (or a <script>
+ * start tag lost otherwise) lets the script's source out as text, which
+ * browsers show and the article's block would take in.  A page that never
+ * closes its own head but pastes in an ad's "<HTML><HEAD>...</HEAD>" deep in
+ * its body has a second <head> first.  Raw bytes are searched: a "</head"
+ * inside a script ends the head early, a "<body" there cancels it: either
+ * way less goes. */
+static size_t head_end(const char *s, size_t n)
+{
+    int heads = 0, htmls = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *lt = memchr(s + i, '<', n - i);
+        if (!lt)
+            return 0;
+        i = (size_t)(lt - s);
+        if (tag_is(s, n, i, 0, "body") || (tag_is(s, n, i, 0, "head") && ++heads > 1)
+            || (tag_is(s, n, i, 0, "html") && ++htmls > 1))
+            return 0;
+        if (tag_is(s, n, i, 1, "head"))
+            return i;
+    }
+    return 0;
+}
+
+/* In the head, a '<' that starts no tag: a declaration ("<!DOCTYPE ...>",
+ * "<?xml ...?>") is copied whole, as the parser reads it, so that its words
+ * are not taken for text; a lone '<' is text and goes.  Returns where the
+ * scan goes on. */
+static size_t head_markup(const char *s, size_t n, size_t i, char *out, size_t *o)
+{
+    if (i + 1 >= n || (s[i + 1] != '!' && s[i + 1] != '?'))
+        return i + 1;
+    size_t end = tag_end(s, n, i + 1);
+    if (!end)
+        end = n;
+    memcpy(out + *o, s + i, end - i);
+    *o += end - i;
+    return end;
+}
+
 size_t ghtml_strip_scripts(const char *s, size_t n, char *out)
 {
-    size_t i = 0, o = 0;
+    size_t i = 0, o = 0, head = head_end(s, n);
+    int title = 0;  /* inside the head's <title>: its text stays */
     while (i < n) {
         const char *lt = memchr(s + i, '<', n - i);
         size_t j = lt ? (size_t)(lt - s) : n;
-        memcpy(out + o, s + i, j - i);
-        o += j - i;
+        if (i >= head || title) {
+            memcpy(out + o, s + i, j - i);
+            o += j - i;
+        }
         i = j;
         if (i >= n)
             break;
@@ -216,7 +271,10 @@ size_t ghtml_strip_scripts(const char *s, size_t n, char *out)
         }
         int closing = i + 2 < n && s[i + 1] == '/' && is_alpha((unsigned char)s[i + 2]);
         if (i + 1 >= n || (!is_alpha((unsigned char)s[i + 1]) && !closing)) {
-            out[o++] = s[i++];
+            if (i < head && !title)
+                i = head_markup(s, n, i, out, &o);
+            else
+                out[o++] = s[i++];
             continue;
         }
         size_t t = i;   /* the tag's '<' */
@@ -230,6 +288,9 @@ size_t ghtml_strip_scripts(const char *s, size_t n, char *out)
             i = end;
             continue;
         }
+        if (i < head)
+            title = tag_is(s, n, t, 0, "title") ? s[end - 2] != '/'
+                : tag_is(s, n, t, 1, "title") ? 0 : title;
         if (closing) {
             memcpy(out + o, s + i, end - i);
             o += end - i;

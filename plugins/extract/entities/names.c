@@ -97,7 +97,12 @@ static int take_token(ent_state *st, const char *text, const galley_token *gt, i
         t.lex = ent_lex_get(st->lx->lex, text + t.s, t.e - t.s);
         char buf[128];      /* folded once: the lexicon and the features' hash */
         size_t n = t.e - t.s, m = ent_fold(text + t.s, n, buf, sizeof buf);
-        t.low = m < sizeof buf ? ent_lex_get(st->lx->lex, buf, m) : 0;
+        if (m >= sizeof buf)
+            t.low = 0;
+        else if (m == n && !memcmp(buf, text + t.s, n))
+            t.low = t.lex;      /* a lower-case word: the same key, looked up once */
+        else
+            t.low = ent_lex_get(st->lx->lex, buf, m);
         if (layered && t.s == gt->start && t.e == gt->end && galley_ascii_prefix(text + t.s, n) == n)
             t.stop = m < sizeof buf && (gt->flags & GALLEY_TOK_STOPWORD);
         else
