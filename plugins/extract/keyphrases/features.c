@@ -77,12 +77,16 @@ void kp_containment(kp_state *st, const size_t *top, size_t n)
         c->longer = 0;
         c->shorter = c->topic_n = 0;
         c->topic_count = (double)c->count;
+        c->stems = 0;
+        for (size_t k = 0; k < c->nwords; k++)
+            c->stems |= (uint64_t)1 << (st->ids[c->ids + k] & 63);
     }
     for (size_t i = 0; i < n; i++) {
         kp_cand *a = &st->cands[top[i]];
         for (size_t j = i + 1; j < n; j++) {
             kp_cand *b = &st->cands[top[j]];
-            size_t s = kp_shared(st, a, b);
+            /* most pairs share no stem: their masks tell at once */
+            size_t s = a->stems & b->stems ? kp_shared(st, a, b) : 0;
             if (s == 0)
                 continue;
             a->topic_n++;

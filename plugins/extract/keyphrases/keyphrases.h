@@ -109,6 +109,8 @@ typedef struct kp_cand {
     size_t topic_n;             /* other top phrases sharing a stem with it */
     double topic_count;         /* occurrences of its topic: the counts of
                                  * the top phrases sharing a stem, its own too */
+    uint64_t stems;             /* a bit per stem (its number mod 64), for
+                                 * kp_containment's quick test */
 } kp_cand;
 
 typedef struct kp_doc {         /* what the features are measured against */

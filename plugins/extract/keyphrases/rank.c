@@ -126,7 +126,9 @@ static int by_score(const void *x, const void *y)
     const ranked *a = x, *b = y;
     if (a->score != b->score)
         return a->score < b->score ? 1 : -1;
-    return a->first < b->first ? -1 : a->first > b->first;
+    if (a->first != b->first)
+        return a->first < b->first ? -1 : 1;
+    return a->idx < b->idx ? -1 : a->idx > b->idx;
 }
 
 /* a and b say the same thing: every stem of the shorter one is in the
@@ -140,28 +142,43 @@ static int overlap(const kp_state *st, const kp_cand *a, const kp_cand *b)
     return kp_shared(st, s, s == a ? b : a) == s->nwords;
 }
 
+/* out[*n..max) filled from order[0..m) (sorted best first): each phrase
+ * that overlaps none already chosen */
+static void pick(const kp_state *st, const ranked *order, size_t m, size_t *out, size_t *n,
+                 size_t max)
+{
+    for (size_t i = 0; i < m && *n < max; i++) {
+        const kp_cand *c = &st->cands[order[i].idx];
+        size_t k;
+        for (k = 0; k < *n; k++)
+            if (overlap(st, c, &st->cands[out[k]]))
+                break;
+        if (k == *n)
+            out[(*n)++] = order[i].idx;
+    }
+}
+
+/* Only shown-able phrases are sorted, the top ones (kp_rank: they all
+ * score above the others) first and the others only when the overlap
+ * rule leaves fewer than max of them: the order is that of one sort of
+ * all, for a fraction of the comparisons. */
 size_t kp_choose(kp_state *st, size_t *out, size_t max)
 {
-    ranked *order = malloc(st->ncands * sizeof *order);
+    ranked *order = malloc((st->ncands ? st->ncands : 1) * sizeof *order);
     if (!order)
         return (size_t)-1;
-    for (size_t i = 0; i < st->ncands; i++)
-        order[i] = (ranked){ st->cands[i].hand > 0 ? st->cands[i].score : -HUGE_VAL,
-                             st->cands[i].w0, i };
-    qsort(order, st->ncands, sizeof *order, by_score);
+    size_t ntop = 0, nrest = st->ncands;
+    for (size_t i = 0; i < st->ncands; i++) {
+        const kp_cand *c = &st->cands[i];
+        if (c->hand > 0)
+            order[c->top ? ntop++ : --nrest] = (ranked){ c->score, c->w0, i };
+    }
+    qsort(order, ntop, sizeof *order, by_score);
     size_t n = 0;
-    for (size_t i = 0; i < st->ncands && n < max; i++) {
-        const kp_cand *c = &st->cands[order[i].idx];
-        if (c->hand <= 0)
-            break;      /* the rest are never shown */
-        size_t k;
-        for (k = 0; k < n; k++) {
-            const kp_cand *o = &st->cands[out[k]];
-            if (overlap(st, c, o))
-                break;
-        }
-        if (k == n)
-            out[n++] = order[i].idx;
+    pick(st, order, ntop, out, &n, max);
+    if (n < max && nrest < st->ncands) {
+        qsort(order + nrest, st->ncands - nrest, sizeof *order, by_score);
+        pick(st, order + nrest, st->ncands - nrest, out, &n, max);
     }
     free(order);
     return n;
