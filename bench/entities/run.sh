@@ -21,7 +21,11 @@ stage "fetch" { plugin = "dir" dir { path = "$top_srcdir/examples/articles/wikin
 stage "extract" { plugin = "entities" }
 stage "output" { plugin = "jsonl" jsonl { path = "$out/records.jsonl" } }
 CONF
-echo "== GUM Wikinews (43 articles; the names in GUM's mentions, no leading 'the' or title: score.py)"
+case " $* " in
+    *" --whole-mentions "*) gum="GUM's whole mentions, as scored before 2026-12-06" ;;
+    *) gum="the names in GUM's mentions, no leading 'the' or title" ;;
+esac
+echo "== GUM Wikinews (43 articles; $gum: score.py)"
 "$GALLEY" run -c "$out/bench.conf" -q || exit 1
 python3 "$top_srcdir/bench/entities/score.py" "$data/bench/gum-entities" "$out/records.jsonl" "$@"
 for set in uner-en-pud worldwide; do
