@@ -161,6 +161,28 @@ START_TEST(rerun_updates_instead_of_duplicating)
 }
 END_TEST
 
+/* the row is inserted without a look-up first: an id twice in one
+ * transaction must still update, not duplicate or fail */
+START_TEST(an_id_twice_in_one_run_updates)
+{
+    galley_doc *a = small_doc("a", "Old title", "The quick brown fox.");
+    galley_doc *b = small_doc("b", "Other", "Nothing here.");
+    galley_doc *a2 = small_doc("a", "New title", "A lazy dog sleeps.");
+    galley_doc *docs[] = { a, b, a2 };
+    run(docs, 3, NULL);
+    ck_assert_str_eq(q1("SELECT count(*) FROM documents"), "2");
+    ck_assert_str_eq(q1("SELECT title FROM documents WHERE id = 'a'"), "New title");
+    ck_assert_str_eq(q1("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'fox'"), "0");
+    ck_assert_str_eq(q1("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'lazy'"), "1");
+    ck_assert_str_eq(q1("SELECT count(*) FROM fields WHERE doc_id = 'a'"), "2");
+    ck_assert_int_eq(exec_rc("INSERT INTO documents_fts(documents_fts, rank) "
+                             "VALUES ('integrity-check', 1)"), SQLITE_OK);
+    galley_doc_free(a);
+    galley_doc_free(b);
+    galley_doc_free(a2);
+}
+END_TEST
+
 START_TEST(people_fields_become_entities_without_a_layer)
 {
     galley_doc *a = small_doc("a", "T", "Text about Ada.");
@@ -295,6 +317,7 @@ static Suite *suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, seed_is_found_by_full_text_search);
     tcase_add_test(tc, rerun_updates_instead_of_duplicating);
+    tcase_add_test(tc, an_id_twice_in_one_run_updates);
     tcase_add_test(tc, people_fields_become_entities_without_a_layer);
     tcase_add_test(tc, invalid_utf8_is_stored_repaired);
     tcase_add_test(tc, unwritable_path_fails_open_naming_it);
