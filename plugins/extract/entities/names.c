@@ -77,6 +77,32 @@ static void skip_prefix(const char *text, tok *t)
     t->flags = GALLEY_TOK_CAPITALIZED | (lower ? 0 : GALLEY_TOK_ALLCAPS);
 }
 
+/* take_token's common case, an ASCII word under 128 bytes, in one pass
+ * over its bytes: folded into buf (as ent_fold), hashed (galley_hash32
+ * of the folded word), its lower-case form looked up unless it is the
+ * word itself, and whether it is a stopword; 0 (t untouched) for any
+ * other word (take_token's general path). */
+static int fold_ascii(ent_state *st, const char *text, tok *t, char *buf, int span_kept, int layer_stop)
+{
+    const unsigned char *w = (const unsigned char *)text + t->s;
+    size_t n = t->e - t->s;
+    uint32_t h = 2166136261u;
+    unsigned changed = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = w[i];
+        if (c >= 0x80)
+            return 0;
+        unsigned char l = c >= 'A' && c <= 'Z' ? (unsigned char)(c + ('a' - 'A')) : c;
+        changed |= c ^ l;
+        buf[i] = (char)l;
+        h = (h ^ l) * 16777619u;
+    }
+    t->low = changed ? ent_lex_get(st->lx->lex, buf, n) : t->lex;
+    t->stop = span_kept ? layer_stop != 0 : ent_is_stop(st, buf, n);
+    t->wh = h;
+    return 1;
+}
+
 /* Token gt with what the lexicon says of it.  layered: gt is the token
  * layer's, whose GALLEY_TOK_STOPWORD flag is galley_is_stopword of the same
  * bytes: for an ASCII word that kept its span it is what ent_is_stop says of
@@ -96,18 +122,22 @@ static int take_token(ent_state *st, const char *text, const galley_token *gt, i
         particle_name(text, &t);
         t.lex = ent_lex_get(st->lx->lex, text + t.s, t.e - t.s);
         char buf[128];      /* folded once: the lexicon and the features' hash */
-        size_t n = t.e - t.s, m = ent_fold(text + t.s, n, buf, sizeof buf);
-        if (m >= sizeof buf)
-            t.low = 0;
-        else if (m == n && !memcmp(buf, text + t.s, n))
-            t.low = t.lex;      /* a lower-case word: the same key, looked up once */
-        else
-            t.low = ent_lex_get(st->lx->lex, buf, m);
-        if (layered && t.s == gt->start && t.e == gt->end && galley_ascii_prefix(text + t.s, n) == n)
-            t.stop = m < sizeof buf && (gt->flags & GALLEY_TOK_STOPWORD);
-        else
-            t.stop = m < sizeof buf ? ent_is_stop(st, buf, m) : 0;
-        t.wh = m < sizeof buf ? galley_hash32(buf, m) : galley_hash32(text + t.s, t.e - t.s);
+        size_t n = t.e - t.s;
+        if (n >= sizeof buf || !fold_ascii(st, text, &t, buf, layered && t.s == gt->start && t.e == gt->end,
+                                           gt->flags & GALLEY_TOK_STOPWORD)) {
+            size_t m = ent_fold(text + t.s, n, buf, sizeof buf);
+            if (m >= sizeof buf)
+                t.low = 0;
+            else if (m == n && !memcmp(buf, text + t.s, n))
+                t.low = t.lex;      /* a lower-case word: the same key, looked up once */
+            else
+                t.low = ent_lex_get(st->lx->lex, buf, m);
+            if (layered && t.s == gt->start && t.e == gt->end && galley_ascii_prefix(text + t.s, n) == n)
+                t.stop = m < sizeof buf && (gt->flags & GALLEY_TOK_STOPWORD);
+            else
+                t.stop = m < sizeof buf ? ent_is_stop(st, buf, m) : 0;
+            t.wh = m < sizeof buf ? galley_hash32(buf, m) : galley_hash32(text + t.s, t.e - t.s);
+        }
         if ((t.flags & GALLEY_TOK_ALLCAPS) && t.e - t.s > 3)
             t.lex |= ent_lex_titlecase(st->lx->lex, text + t.s, t.e - t.s);
     }
