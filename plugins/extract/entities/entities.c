@@ -36,6 +36,7 @@ static galley_status ent_close(void *state)
     free(st->seen);
     galley_counter_free(st->pername);
     galley_counter_free(st->stopcache);
+    galley_counter_free(st->demcache);
     ent_tagger_close(st);
     ent_release_lexicon(st);
     free(st->toks);
@@ -56,8 +57,9 @@ static galley_status ent_open(galley_stage *stage, void **state)
         return galley_stage_fail(stage, "out of memory");
     st->pername = galley_counter_new();
     st->stopcache = galley_counter_new();
+    st->demcache = galley_counter_new();
     st->fields = galley_opt_bool(stage, "fields");
-    if (!st->pername || !st->stopcache || ent_load_data(st, stage) < 0) {
+    if (!st->pername || !st->stopcache || !st->demcache || ent_load_data(st, stage) < 0) {
         ent_close(st);
         return GALLEY_ERROR;
     }

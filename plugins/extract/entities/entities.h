@@ -114,6 +114,7 @@ typedef struct ent_state {
     ent_lattice *lattice;   /* decode.c's work area, made on first use */
     unsigned char *tags;    /* ENT_MAXRUN tags */
     galley_counter *stopcache;  /* word -> 2 stopword, 1 not */
+    galley_counter *demcache;   /* capitalised word(s) -> 2 a demonym, 1 not (tagger.c; NULL: none) */
     galley_counter *pername;/* last word of a person's full name -> name index */
     ent_occ *occ;           /* the document's mentions of capitalised words (context.c) */
     size_t nocc, capocc;
@@ -131,6 +132,9 @@ unsigned ent_lex_lower(const galley_counter *c, const char *k, size_t n);
 size_t ent_fold(const char *s, size_t n, char *out, size_t cap);
 /* whether a case-folded word is a stopword (tok.stop has it for tokens) */
 int ent_is_stop(ent_state *st, const char *folded, size_t n);
+/* yes/no answers remembered per string (at most 65536 of them) */
+int ent_memo_get(const galley_counter *c, const char *k, size_t n);
+int ent_memo_put(galley_counter *c, const char *k, size_t n, int yes);
 unsigned ent_lex_titlecase(const galley_counter *c, const char *k, size_t n);
 /* loads every data file; -1 with the stage's message set */
 int ent_load_data(ent_state *st, galley_stage *stage);

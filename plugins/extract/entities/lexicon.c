@@ -40,20 +40,29 @@ size_t ent_fold(const char *s, size_t n, char *out, size_t cap)
     return n;
 }
 
+/* a yes/no answer remembered per string in c (2 yes, 1 no): -1 unknown */
+int ent_memo_get(const galley_counter *c, const char *k, size_t n)
+{
+    size_t i = galley_counter_find(c, k, n);
+    return i == (size_t)-1 ? -1 : galley_counter_value(c, i) > 1.5;
+}
+
+int ent_memo_put(galley_counter *c, const char *k, size_t n, int yes)
+{
+    if (galley_counter_size(c) > 65536)    /* bounded over a long run */
+        galley_counter_clear(c);
+    galley_counter_add(c, k, n, yes ? 2 : 1);
+    return yes;
+}
+
 /* galley_is_stopword of a case-folded word, remembered per word: it folds
  * case again with utf8proc, and the plugin asks about every word */
 int ent_is_stop(ent_state *st, const char *folded, size_t n)
 {
     if (n >= 32)
         return galley_is_stopword(folded, n);
-    size_t i = galley_counter_find(st->stopcache, folded, n);
-    if (i != (size_t)-1)
-        return galley_counter_value(st->stopcache, i) > 1.5;
-    if (galley_counter_size(st->stopcache) > 65536)    /* bounded over a long run */
-        galley_counter_clear(st->stopcache);
-    int stop = galley_is_stopword(folded, n);
-    galley_counter_add(st->stopcache, folded, n, stop ? 2 : 1);
-    return stop;
+    int stop = ent_memo_get(st->stopcache, folded, n);
+    return stop >= 0 ? stop : ent_memo_put(st->stopcache, folded, n, galley_is_stopword(folded, n));
 }
 
 unsigned ent_lex_lower(const galley_counter *c, const char *k, size_t n)

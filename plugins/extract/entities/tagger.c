@@ -127,6 +127,18 @@ static int demonym(const ent_state *st, const char *w, size_t n)
     return 0;
 }
 
+/* demonym, remembered per string: most capitalised words come back in
+ * every document (a third of ent_prepare's work went to it) */
+static int demonym_memo(ent_state *st, const char *w, size_t n)
+{
+    if (n < 4 || w[0] < 'A' || w[0] > 'Z')
+        return 0;   /* demonym's own first test, before the look-up */
+    if (!st->demcache)
+        return demonym(st, w, n);
+    int d = ent_memo_get(st->demcache, w, n);
+    return d >= 0 ? d : ent_memo_put(st->demcache, w, n, demonym(st, w, n));
+}
+
 /* Whether the document reads like a post rather than news: it mentions
  * @users, #tags or links, or a third of its sentences start in lower
  * case.  Capitals say other things there ("LOL" vs "FAO"): case features
@@ -153,7 +165,7 @@ int ent_prepare(ent_state *st, const char *text)
         tok *t = &st->toks[i];
         t->sh = shape_hash(text + t->s, t->e - t->s);
         t->seen = 0;
-        t->demonym = ent_is_cap(t) && ((t->lex & LX_PEOPLE) || demonym(st, text + t->s, t->e - t->s));
+        t->demonym = ent_is_cap(t) && ((t->lex & LX_PEOPLE) || demonym_memo(st, text + t->s, t->e - t->s));
         if (t->cls == GALLEY_TOK_NUMBER)
             t->wh = ent_mix(7, t->sh);      /* numbers by their shape only */
         else if (t->cls == GALLEY_TOK_WORD && !(t->flags & GALLEY_TOK_LOWER))
@@ -164,7 +176,7 @@ int ent_prepare(ent_state *st, const char *text)
     for (size_t i = 1; i < st->ntoks; i++) {
         tok *a = &st->toks[i - 1], *b = &st->toks[i];
         if (!a->demonym && ent_is_cap(a) && ent_is_cap(b) && a->sent == b->sent &&
-            b->s == a->e + 1 && text[a->e] == ' ' && demonym(st, text + a->s, b->e - a->s))
+            b->s == a->e + 1 && text[a->e] == ' ' && demonym_memo(st, text + a->s, b->e - a->s))
             a->demonym = b->demonym = 1;
     }
     mark_gazetteer(st, text);
