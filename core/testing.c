@@ -18,6 +18,8 @@ static void free_test(galley_test *t)
     galley__optvals_free(t->conf.vals, t->conf.nvals);
     free(t->conf.name);
     free(t->stage.error);
+    free(t->stage.mark);
+    free(t->stage.stop_run);
     free(t);
 }
 
