@@ -9,6 +9,17 @@
 
 #define NO_PATH (-1e300)
 
+/* the path through tag p (scoring vp) extended by tag t, if it is t's best */
+static inline void extend(double *nv, unsigned char *back, double vp, const double *e, const double *h,
+                          const double *tr, int p, int t)
+{
+    double s = vp + e[t] + h[t] + tr[t];
+    if (s > nv[t]) {
+        nv[t] = s;
+        back[t] = (unsigned char)p;
+    }
+}
+
 /* Tokens a lower-case word or a sign after tokens that could only be O are
  * O without scoring (most tokens): their score is the same on every path.
  * A tag whose best path scores margin below the token's best path is
@@ -36,17 +47,13 @@ void ent_viterbi(const ent_state *st, const char *text, size_t a, size_t b, ent_
             if (v[p] == NO_PATH)
                 continue;
             fn(model, f, ent_history_features(st, i, p, f), h);
-            /* after p: O, a B-X where names begin, or I of p's label */
-            int inside = p == 0 ? 0 : p % 2 ? p + 1 : p;
-            for (int t = 0; t < ENT_NTAGS; t++) {
-                if (t != 0 && t != inside && !(t % 2 == 1 && begins))
-                    continue;
-                double s = v[p] + e[t] + h[t] + trans[p][t];
-                if (s > nv[t]) {
-                    nv[t] = s;
-                    back[t] = (unsigned char)p;
-                }
-            }
+            /* after p: O, I of p's label (even), or a B-X (odd) where names
+             * begin; each tag once, so the order of the tags is free */
+            extend(nv, back, v[p], e, h, trans[p], p, 0);
+            if (p != 0)
+                extend(nv, back, v[p], e, h, trans[p], p, p % 2 ? p + 1 : p);
+            for (int t = 1; begins && t < ENT_NTAGS; t += 2)
+                extend(nv, back, v[p], e, h, trans[p], p, t);
         }
         double top = nv[0];
         for (int t = 1; t < ENT_NTAGS; t++)

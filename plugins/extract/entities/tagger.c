@@ -194,6 +194,12 @@ enum {
     F_CONTEXT = 64      /* to F_CONTEXT + 3: context.c */
 };
 
+/* galley_hash32 of a string one byte longer, from the string's */
+static inline uint32_t fnv_more(uint32_t h, char c)
+{
+    return (h ^ (unsigned char)c) * 16777619u;
+}
+
 /* 0 lower, 1 capitalised, 2 all caps, 3 other (numbers, punctuation, mixed) */
 static uint32_t case_class(const tok *t)
 {
@@ -205,9 +211,9 @@ static uint32_t case_class(const tok *t)
 
 static size_t lex_features(uint32_t *f, size_t n, uint32_t tmpl, unsigned bits, uint32_t cc)
 {
-    for (unsigned b = 0; bits && b < 19; b++, bits >>= 1)     /* LX_PREFIX and later: no features */
-        if (bits & 1u)
-            f[n++] = ent_mix(tmpl, b * 4 + cc);
+    bits &= LX_PREFIX - 1;      /* LX_PREFIX and later: no features */
+    for (; bits; bits &= bits - 1)      /* the set bits, lowest first */
+        f[n++] = ent_mix(tmpl, (uint32_t)__builtin_ctz(bits) * 4 + cc);
     return n;
 }
 
@@ -263,11 +269,17 @@ size_t ent_features(const ent_state *st, const char *text, size_t i, uint32_t *f
     if (t->cls == GALLEY_TOK_WORD) {
         char buf[128];
         size_t m = ent_fold(text + t->s, t->e - t->s, buf, sizeof buf);
-        if (m < sizeof buf)
+        if (m < sizeof buf && m >= 2) {
+            /* the prefixes of 2, 3 and (the same 3 bytes) 4: galley_hash32
+             * (FNV-1a) of the longer one goes on from the shorter's */
+            uint32_t pre = fnv_more(fnv_more(2166136261u, buf[0]), buf[1]);
             for (size_t k = 2; k <= 4 && k <= m; k++) {
-                f[n++] = ent_mix(F_PRE + 100 * k, galley_hash32(buf, k - (k == 4)));
+                if (k == 3)
+                    pre = fnv_more(pre, buf[2]);
+                f[n++] = ent_mix(F_PRE + 100 * k, pre);
                 f[n++] = ent_mix(F_SUF + 100 * k, galley_hash32(buf + m - k, k));
             }
+        }
     }
     n = lex_features(f, n, F_LEX, t->lex, cc);
     n = lex_features(f, n, F_LOW, t->low & (LX_LOWER | LX_TITLELOW | LX_GIVEN | LX_SURNAME | LX_PLACE | LX_ORG), cc);
