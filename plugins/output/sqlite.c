@@ -224,11 +224,12 @@ static void bind_score(sqlite3_stmt *st, int i, double score)
         sqlite3_bind_null(st, i);
 }
 
+/* No sqlite3_clear_bindings(): every statement has all its parameters
+ * bound again before its next step. */
 static int step(sqlite3_stmt *st)
 {
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -408,7 +409,9 @@ static int add_entity(sq *s, const char *id, long long seq, const char *name,
         sqlite3_bind_int64(st, 5, (sqlite3_int64)sp->start);
         sqlite3_bind_int64(st, 6, (sqlite3_int64)sp->end);
         bind_score(st, 7, sp->score);
-    }
+    } else
+        for (int i = 5; i <= 7; i++)
+            sqlite3_bind_null(st, i);
     return step(st);
 }
 
@@ -563,7 +566,10 @@ static galley_status sqlite_open(galley_stage *st, void **state)
     s->stage = st;
     s->text = galley_opt_bool(st, "text");
     const char *what = "open";
-    if (sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)
+    /* NOMUTEX: the connection is used by one thread at a time (the output
+     * stage's), and its mutex was taken at every bind, step and reset */
+    if (sqlite3_open_v2(s->path, &s->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL)
         != SQLITE_OK)
         goto fail;
     sqlite3_extended_result_codes(s->db, 1);

@@ -194,6 +194,23 @@ START_TEST(people_fields_become_entities_without_a_layer)
 }
 END_TEST
 
+/* statements keep their bindings between rows: an entity without offsets
+ * after one with them must not inherit them */
+START_TEST(entities_without_offsets_after_ones_with_them)
+{
+    galley_doc *seed = seed_doc();
+    galley_doc *a = small_doc("a", "T", "Text about Ada.");
+    galley_doc *docs[] = { seed, a };
+    run(docs, 2, NULL);
+    ck_assert_str_eq(q1("SELECT count(*) FROM entities WHERE doc_id = 'seed/mattis-pakistan.txt'"
+                        " AND start IS NOT NULL AND score = 0.8"), "1");
+    ck_assert_str_eq(q1("SELECT count(*) FROM entities WHERE doc_id = 'a'"
+                        " AND start IS NULL AND \"end\" IS NULL AND score IS NULL"), "1");
+    galley_doc_free(seed);
+    galley_doc_free(a);
+}
+END_TEST
+
 START_TEST(invalid_utf8_is_stored_repaired)
 {
     galley_doc *a = small_doc("bad\xFF", "caf\xE9", "x");
@@ -319,6 +336,7 @@ static Suite *suite(void)
     tcase_add_test(tc, rerun_updates_instead_of_duplicating);
     tcase_add_test(tc, an_id_twice_in_one_run_updates);
     tcase_add_test(tc, people_fields_become_entities_without_a_layer);
+    tcase_add_test(tc, entities_without_offsets_after_ones_with_them);
     tcase_add_test(tc, invalid_utf8_is_stored_repaired);
     tcase_add_test(tc, unwritable_path_fails_open_naming_it);
     tcase_add_test(tc, text_false_indexes_title_only_and_stays_consistent);
