@@ -78,7 +78,10 @@ static void mark_gazetteer(ent_state *st, const char *text)
             const tok *t = &st->toks[i + k - 1];
             if (k > 1 && (t->sent != st->toks[i].sent || t->cls == GALLEY_TOK_PUNCT))
                 break;
-            unsigned f = phrase_bits(st, text, i, k, 0);
+            /* one word: its own look-up, unless shouted words also took
+             * their title case's flags (take_token) */
+            unsigned f = k == 1 && !((t->flags & GALLEY_TOK_ALLCAPS) && t->e - t->s > 3) ? t->lex
+                       : phrase_bits(st, text, i, k, 0);
             if (shout && !(f & (LX_ORG | LX_PLACE)))
                 f |= phrase_bits(st, text, i, k, 1);
             if (f & (LX_ORG | LX_PLACE)) {
