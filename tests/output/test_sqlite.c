@@ -138,6 +138,21 @@ START_TEST(seed_is_found_by_full_text_search)
 }
 END_TEST
 
+/* "a" (first "Old title", "The quick brown fox.") was written again as
+ * "New title", "A lazy dog sleeps.", beside "b": one row each, the new
+ * values in the row, its fields and the index */
+static void assert_a_updated(void)
+{
+    ck_assert_str_eq(q1("SELECT count(*) FROM documents"), "2");
+    ck_assert_str_eq(q1("SELECT title FROM documents WHERE id = 'a'"), "New title");
+    ck_assert_str_eq(q1("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'fox'"), "0");
+    ck_assert_str_eq(q1("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'lazy'"), "1");
+    ck_assert_str_eq(q1("SELECT count(*) FROM fields WHERE doc_id = 'a'"), "2");
+    /* the index is consistent with its content table */
+    ck_assert_int_eq(exec_rc("INSERT INTO documents_fts(documents_fts, rank) "
+                             "VALUES ('integrity-check', 1)"), SQLITE_OK);
+}
+
 START_TEST(rerun_updates_instead_of_duplicating)
 {
     galley_doc *a = small_doc("a", "Old title", "The quick brown fox.");
@@ -147,15 +162,8 @@ START_TEST(rerun_updates_instead_of_duplicating)
     galley_doc_free(a);
     a = small_doc("a", "New title", "A lazy dog sleeps.");
     run(&a, 1, NULL);
-    ck_assert_str_eq(q1("SELECT count(*) FROM documents"), "2");
-    ck_assert_str_eq(q1("SELECT title FROM documents WHERE id = 'a'"), "New title");
-    ck_assert_str_eq(q1("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'fox'"), "0");
-    ck_assert_str_eq(q1("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'lazy'"), "1");
+    assert_a_updated();
     ck_assert_str_eq(q1("SELECT count(*) FROM entities WHERE doc_id = 'a'"), "1");
-    ck_assert_str_eq(q1("SELECT count(*) FROM fields WHERE doc_id = 'a'"), "2");
-    /* the index is consistent with its content table */
-    ck_assert_int_eq(exec_rc("INSERT INTO documents_fts(documents_fts, rank) "
-                             "VALUES ('integrity-check', 1)"), SQLITE_OK);
     galley_doc_free(a);
     galley_doc_free(b);
 }
@@ -170,13 +178,7 @@ START_TEST(an_id_twice_in_one_run_updates)
     galley_doc *a2 = small_doc("a", "New title", "A lazy dog sleeps.");
     galley_doc *docs[] = { a, b, a2 };
     run(docs, 3, NULL);
-    ck_assert_str_eq(q1("SELECT count(*) FROM documents"), "2");
-    ck_assert_str_eq(q1("SELECT title FROM documents WHERE id = 'a'"), "New title");
-    ck_assert_str_eq(q1("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'fox'"), "0");
-    ck_assert_str_eq(q1("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'lazy'"), "1");
-    ck_assert_str_eq(q1("SELECT count(*) FROM fields WHERE doc_id = 'a'"), "2");
-    ck_assert_int_eq(exec_rc("INSERT INTO documents_fts(documents_fts, rank) "
-                             "VALUES ('integrity-check', 1)"), SQLITE_OK);
+    assert_a_updated();
     galley_doc_free(a);
     galley_doc_free(b);
     galley_doc_free(a2);
