@@ -330,3 +330,32 @@ void ent_place_forms(ent_state *st, const char *text)
         }
     }
 }
+
+/* "dos Santos", "Mohammed bin Salman", "al-Rahbi": the lower-case
+ * particle of a person's name is part of it (the tagger, which starts
+ * no name at a lower-case word, stops at it): a person's name takes the
+ * particle before it, and joins the person's name before that. */
+void ent_name_particles(ent_state *st, const char *text)
+{
+    static const char *const particles[] = { "bin", "bint", "binti", "ibn", "al", "el", "ud", "ad", "ul", "da",
+        "das", "dos", "de", "del", "della", "di", "du", "van", "von", "der", "den", "ter", "le", NULL };
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        if (x->label != L_PER || x->t != x->a || x->a == 0)
+            continue;
+        size_t p = x->a - 1;
+        const tok *t = &st->toks[p];
+        if (ent_tok_is(text, t, "-") && t->s == st->toks[p - 1 + (p == 0)].e && t->e == st->toks[x->a].s && p > 0)
+            t = &st->toks[--p];     /* "al-Rahbi" */
+        if (!(t->flags & GALLEY_TOK_LOWER) || t->sent != st->toks[x->a].sent || !any_of(text, t, particles))
+            continue;
+        name *y = i > 0 ? &st->names[i - 1] : NULL;
+        if (y && y->b == p && y->label == L_PER) {   /* "Mohammed" bin "Salman" */
+            y->b = x->b;
+            x->label = L_NONE;
+            x->a = x->b;
+        } else if (!y || y->b <= p) {
+            x->a = x->t = p;
+        }
+    }
+}
