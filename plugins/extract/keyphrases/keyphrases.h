@@ -25,6 +25,7 @@ enum { KP_NOUN = 'n', KP_ADJ = 'a', KP_VERB = 'v', KP_ADV = 'r', KP_GERUND = 'g'
 typedef struct kp_data {
     galley_counter *stop;       /* extra stop and boilerplate words */
     galley_counter *generic;    /* words never a key phrase alone */
+    galley_counter *modifier;   /* words that never start a phrase */
     galley_counter *df;         /* stem -> documents of the bundled corpus */
     galley_counter *common;     /* lower-case words of the word list */
     galley_counter *proper;     /* its capitalised words, case-folded */
@@ -45,6 +46,7 @@ typedef struct kp_form {        /* per distinct surface form seen */
     unsigned char basestop;     /* the toolkit's stop word */
     unsigned char listed;       /* in keyphrase-stopwords.txt */
     unsigned char generic;      /* in keyphrase-generic.txt */
+    unsigned char modifier;     /* in keyphrase-modifiers.txt */
     unsigned char digit;        /* starts with a digit */
     char cls;                   /* KP_NOUN ... (out of context) */
     unsigned char cue;          /* KP_CUE_* bits of a function word */
