@@ -71,6 +71,9 @@ static kp_form *form_of(kp_state *st, const char *w, size_t n, unsigned flags)
         f->generic = fits && galley_counter_find(st->d->generic, low, m) != (size_t)-1;
         f->modifier = fits && galley_counter_find(st->d->modifier, low, m) != (size_t)-1;
         f->cls = fits ? lexical_class(st, w, n, low, m, flags) : KP_NOUN;
+        f->relational = f->cls == KP_RELADJ;
+        if (f->relational)
+            f->cls = KP_ADJ;
         f->gstem = UINT32_MAX;
         f->gen = 0;
         f->cue = fits && m <= 7 && (f->basestop || f->listed) ? cue_of(low, m) : 0;
@@ -123,13 +126,16 @@ static char lexical_class(const kp_state *st, const char *w, size_t n, const cha
     if (ends_with(w, n, "ed") && !ends_with(w, n, "eed") && !(flags & GALLEY_TOK_CAPITALIZED))
         return KP_ADJ;
     /* "intuitionistic", "plenoptic": a word neither list knows, with an
-     * adjective's ending, describes the noun after it */
+     * adjective's ending, describes the noun after it (with the ending of
+     * a relational one, says what kind of thing it is) */
     if (!(flags & GALLEY_TOK_CAPITALIZED) && galley_counter_size(st->d->common) > 0 &&
-        (ends_with(w, n, "ic") || ends_with(w, n, "ical") || ends_with(w, n, "ous") ||
-         ends_with(w, n, "ive") || ends_with(w, n, "able") || ends_with(w, n, "ible") ||
-         ends_with(w, n, "ary") || ends_with(w, n, "al")) &&
-        galley_counter_find(st->d->common, low, m) == (size_t)-1)
-        return KP_ADJ;
+        galley_counter_find(st->d->common, low, m) == (size_t)-1) {
+        if (ends_with(w, n, "ic") || ends_with(w, n, "ary") || ends_with(w, n, "al"))
+            return KP_RELADJ;
+        if (ends_with(w, n, "ous") || ends_with(w, n, "ive") || ends_with(w, n, "able") ||
+            ends_with(w, n, "ible"))
+            return KP_ADJ;
+    }
     return KP_NOUN;
 }
 
