@@ -118,6 +118,10 @@ static int push_names(ent_state *st, const char *text, size_t a, size_t b, unsig
         int t = tags[i - a];
         if (t == 0 && p1 == 0 && unknown_acronym(st, text, i))
             t = 2 * L_ORG - 1;
+        /* a line ends a name, whatever the sentence ("Xiomara Castro" /
+         * "Tegucigalpa ..." of a line without a full stop) */
+        if (t != 0 && t % 2 == 0 && i > a && ent_gap_breaks(text, &st->toks[i - 1], &st->toks[i]))
+            t--;
         if (p1 != 0 && (t == 0 || t % 2 == 1) && close_name(st, start, i, p1) < 0)
             return -1;
         if (t % 2 == 1)
