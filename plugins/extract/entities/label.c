@@ -359,3 +359,22 @@ void ent_name_particles(ent_state *st, const char *text)
         }
     }
 }
+
+/* "the Phoenicians", "Zoroastrians": a word of one name in -ians or -eans
+ * that no list knows names a people (MISC), not a person or an
+ * organisation (the tagger learned such plurals as ORG from the sets that
+ * mark peoples and teams alike; PUD and Worldwide mark them MISC or not
+ * at all). */
+void ent_peoples(ent_state *st, const char *text)
+{
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        const tok *t = &st->toks[x->a];
+        size_t n = t->e - t->s;
+        if ((x->label != L_PER && x->label != L_ORG) || x->b - x->a != 1 || x->t != x->a || x->link >= 0 ||
+            n < 6 || t->gz || (t->lex & (LX_SURNAME | LX_GIVEN | LX_PLACE | LX_ORG)) ||
+            (memcmp(text + t->e - 4, "ians", 4) != 0 && memcmp(text + t->e - 4, "eans", 4) != 0))
+            continue;
+        x->label = L_MISC;
+    }
+}
