@@ -74,10 +74,15 @@ void ent_viterbi(const ent_state *st, const char *text, size_t a, size_t b, ent_
     }
 }
 
-static int close_name(ent_state *st, size_t a, size_t b, int tag)
+static int close_name(ent_state *st, const char *text, size_t a, size_t b, int tag)
 {
     if (tag == 0)
         return 0;
+    /* no name ends in "of", "and" or "de" ("Colorado State University of") */
+    while (b - a > 1 && (st->toks[b - 1].flags & GALLEY_TOK_LOWER) && st->toks[b - 1].e - st->toks[b - 1].s <= 3 &&
+           (st->toks[b - 1].stop || ent_tok_is(text, &st->toks[b - 1], "de") || ent_tok_is(text, &st->toks[b - 1], "del") ||
+            ent_tok_is(text, &st->toks[b - 1], "da") || ent_tok_is(text, &st->toks[b - 1], "von")))
+        b--;
     if (ent_push_name(st, a, b) < 0)
         return -1;
     /* "World Cup", "Nobel Prize", "Vietnam War": a name ending in a word
@@ -122,13 +127,13 @@ static int push_names(ent_state *st, const char *text, size_t a, size_t b, unsig
          * "Tegucigalpa ..." of a line without a full stop) */
         if (t != 0 && t % 2 == 0 && i > a && ent_gap_breaks(text, &st->toks[i - 1], &st->toks[i]))
             t--;
-        if (p1 != 0 && (t == 0 || t % 2 == 1) && close_name(st, start, i, p1) < 0)
+        if (p1 != 0 && (t == 0 || t % 2 == 1) && close_name(st, text, start, i, p1) < 0)
             return -1;
         if (t % 2 == 1)
             start = i;
         p1 = t;
     }
-    return close_name(st, start, b, p1);
+    return close_name(st, text, start, b, p1);
 }
 
 int ent_tag_names(ent_state *st, const char *text)
