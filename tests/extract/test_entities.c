@@ -243,6 +243,35 @@ START_TEST(news_conventions)
 }
 END_TEST
 
+START_TEST(span_rules)
+{
+    /* a place keeps its form of state and its unit, a person's name its
+     * particle, an event is MISC, "BC" and a known acronym written like a
+     * common word are what they are, a line ends a name */
+    static const char text[] = "The Islamic Republic of Iran and the State of Qatar signed a deal in Fukushima Prefecture.\n"
+                               "Crown Prince Mohammed bin Salman spoke on Monday. Isabel dos Santos left before the World Cup.\n"
+                               "The WHO said the temple was built around 1900 BC by the Phoenicians.\n";
+    static const char *const want[][2] = {
+        { "Islamic Republic of Iran", "LOC" }, { "State of Qatar", "LOC" }, { "Fukushima Prefecture", "LOC" },
+        { "Mohammed bin Salman", "PERSON" }, { "Isabel dos Santos", "PERSON" },
+        { "WHO", "ORG" } };
+    galley_test *t = open_plugin();
+    galley_doc *d = run_text(t, text, sizeof text - 1);
+    for (size_t k = 0; k < sizeof want / sizeof *want; k++) {
+        const char *l = label_of(d, text, want[k][0]);
+        ck_assert_msg(l && !strcmp(l, want[k][1]), "%s is %s, not %s", want[k][0], l ? l : "no entity", want[k][1]);
+    }
+    ck_assert(label_of(d, text, "BC") == NULL);
+    const char *l = label_of(d, text, "Phoenicians");
+    ck_assert_msg(!l || !strcmp(l, "MISC"), "Phoenicians is %s", l);
+    l = label_of(d, text, "World Cup");
+    ck_assert_msg(!l || !strcmp(l, "MISC"), "World Cup is %s", l);
+    ck_assert(!has_value(d, "organizations", "World Cup"));
+    galley_doc_free(d);
+    close_plugin(t);
+}
+END_TEST
+
 /* CPU seconds the plugin takes over the seed article repeated to n bytes */
 static double cpu_for(galley_test *t, const char *unit, size_t ul, size_t n)
 {
@@ -341,6 +370,7 @@ int main(void)
     tcase_add_test(tc, dateline);
     tcase_add_test(tc, title_outside_name);
     tcase_add_test(tc, news_conventions);
+    tcase_add_test(tc, span_rules);
     tcase_add_test(tc, bad_weights);
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, linear_in_length);
