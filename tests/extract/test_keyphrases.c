@@ -353,6 +353,11 @@ static const struct context_case {
       "flow; the different approach fails for heat flow in four cases.",
       { "sparse solver", "heat flow" }, { NULL }, { "different", "proposed", "various",
       "four" } },
+    /* a lower-case word before a name describes it, it is not part of it
+     * ("the elusive Malick"; "finite Galois field" above stays whole) */
+    { "Director returns to Texas\nThe elusive Malick filmed in Texas again. Critics "
+      "praised the elusive Malick, and the elusive Malick thanked the Texas crew.",
+      { "malick" }, { NULL }, { "elusive" } },
 };
 
 START_TEST(phrases_in_context)

@@ -433,6 +433,20 @@ static int modifier(const kp_state *st, size_t i)
     return !w->upper && st->form[w->form].modifier;
 }
 
+/* words[a] is a lower-case word that is no noun and the rest of [a, b] is
+ * a name or acronym: it describes the name, it is not part of it
+ * ("elusive Malick", "starring Brad Pitt", "discrete Fresnel"; "finite
+ * Galois field" stays whole) */
+static int lead_before_name(const kp_word *w, size_t a, size_t b)
+{
+    if (w[a].upper || w[a].cls == KP_NOUN)
+        return 0;
+    for (size_t i = a + 1; i <= b; i++)
+        if (!w[i].upper)
+            return 0;
+    return 1;
+}
+
 /* The noun phrase words[a, b] (b is a noun), at most max_words keeping the
  * head, and the shorter phrases inside it, each measured against the
  * others ("stock market" against "market").  No phrase of two words or
@@ -442,6 +456,8 @@ static int emit(kp_state *st, size_t a, size_t b)
     size_t from = a;
     const kp_word *w = st->words;
     while (a < b && modifier(st, a))
+        a++;
+    if (a < b && lead_before_name(w, a, b))
         a++;
     if (b - a + 1 > st->max_words)
         a = b + 1 - st->max_words;
