@@ -358,6 +358,10 @@ static const struct context_case {
     { "Director returns to Texas\nThe elusive Malick filmed in Texas again. Critics "
       "praised the elusive Malick, and the elusive Malick thanked the Texas crew.",
       { "malick" }, { NULL }, { "elusive" } },
+    /* a title never joins the name after it: "Mr Eddington" is "Eddington" */
+    { "Airline cuts fuel costs\nThe airline chief Mr Eddington cut fuel costs. Analysts "
+      "backed Mr Eddington, and Dr Hedman praised the fuel costs plan of Mr Eddington.",
+      { "eddington", "fuel costs" }, { NULL }, { "mr ", "dr " } },
 };
 
 START_TEST(phrases_in_context)

@@ -95,9 +95,9 @@ static int content_word(const kp_form *f, const galley_token *t, const galley_to
     if ((t->flags & GALLEY_TOK_ALLCAPS) && t->end - t->start == 2 && !f->listed)
         return 1;       /* "US" is not "us" */
     /* "New" in "New Zealand": a capitalised word of the stop list that
-     * starts a name mid-sentence */
-    return !first && (t->flags & GALLEY_TOK_CAPITALIZED) && !f->basestop && next &&
-           next->cls == GALLEY_TOK_WORD && (next->flags & GALLEY_TOK_CAPITALIZED);
+     * starts a name mid-sentence (not a title: "Mr", "Dr") */
+    return !first && (t->flags & GALLEY_TOK_CAPITALIZED) && !f->basestop && !f->modifier &&
+           next && next->cls == GALLEY_TOK_WORD && (next->flags & GALLEY_TOK_CAPITALIZED);
 }
 
 static int ends_with(const char *w, size_t n, const char *suffix)
