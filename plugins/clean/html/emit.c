@@ -391,6 +391,26 @@ static int opens_comments(const char *s, size_t n)
     return 0;
 }
 
+/* "© 2008 AFP", "Copyright 2007 Associated Press. All rights reserved.":
+ * the line that closes a story; what follows it on the page (other
+ * headlines, readers' comments, a jobs box) is not the story's */
+static int closes_story(const char *s, size_t n)
+{
+    if (n > 300)
+        return 0;
+    if (!(n >= 2 && !memcmp(s, "\xc2\xa9", 2)) && !(n >= 9 && !strncasecmp(s, "copyright", 9))
+        && !(n >= 3 && !strncasecmp(s, "(c)", 3)))
+        return 0;
+    for (size_t i = 0; i + 4 <= n; i++)
+        if ((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0'))
+            if (s[i + 2] >= '0' && s[i + 2] <= '9' && s[i + 3] >= '0' && s[i + 3] <= '9')
+                return 1;
+    for (size_t i = 0; i + 15 <= n; i++)
+        if (!strncasecmp(s + i, "rights reserved", 15))
+            return 1;
+    return 0;
+}
+
 /* Keeps the paragraphs that are not furniture, joined by blank lines;
  * stops at the readers' comments that follow a prose article. */
 static void filter(hwork *w)
@@ -417,6 +437,10 @@ static void filter(hwork *w)
             w->out[o++] = '\n', w->out[o++] = '\n';
         memmove(w->out + o, w->out + p->start, n);
         o += n;
+        if (before >= 200 && closes_story(w->out + o - n, n)) {
+            galley_debug("html: the story closes at \"%.*s\"", (int)n, w->out + o - n);
+            break;
+        }
         before += p->chars - p->links;
     }
     w->outlen = o;
