@@ -214,6 +214,42 @@ START_TEST(nothing_after_the_closing_copyright_line)
 }
 END_TEST
 
+START_TEST(section_teasers_after_the_story)
+{
+    /* "Also in National" and "Thanks for your comments - this feedback is
+     * now closed": a site's lines after its story, and what follows them */
+    const char *page = "<html><body><div id=\"story\">"
+        "<p>The city will plant four thousand trees along its main roads this "
+        "winter, the council said on Monday, the largest planting in decades.</p>"
+        "<p>Most will be oaks and limes, chosen because they stand up to the salt "
+        "spread on the roads in cold weather.</p>"
+        "<p>Work starts in November on the ring road and moves to the centre by spring.</p>"
+        "<p>Also in National</p>"
+        "<p>Farmers in the east have asked the government for help after a dry summer "
+        "cut their harvest by a third, the second poor year in a row for many.</p>"
+        "<p>Thanks for your comments - this feedback is now closed</p>"
+        "<p>Great news, about time the council did something for the roads round here.</p>"
+        "</div></body></html>";
+    galley_doc *d = run_page(page);
+    HAS(d, "moves to the centre by spring.");
+    HASNT(d, "Farmers");
+    galley_doc_free(d);
+    const char *p2 = "<html><body><div id=\"story\">"
+        "<p>The city will plant four thousand trees along its main roads this "
+        "winter, the council said on Monday, the largest planting in decades.</p>"
+        "<p>Most will be oaks and limes, chosen because they stand up to the salt "
+        "spread on the roads in cold weather.</p>"
+        "<p>Work starts in November on the ring road and moves to the centre by spring.</p>"
+        "<p>Thanks for your comments - this feedback is now closed</p>"
+        "<p>Great news, about time the council did something for the roads round here.</p>"
+        "</div></body></html>";
+    d = run_page(p2);
+    HAS(d, "moves to the centre by spring.");
+    HASNT(d, "Great news");
+    galley_doc_free(d);
+}
+END_TEST
+
 START_TEST(declared_utf8_with_one_bad_byte)
 {
     galley_doc *d = run_fixture("badbyte.html", GALLEY_OK);
@@ -324,6 +360,7 @@ static Suite *suite(void)
     tcase_add_test(tc, stray_end_tags_break_the_text);
     tcase_add_test(tc, wire_credit_kept_with_story);
     tcase_add_test(tc, nothing_after_the_closing_copyright_line);
+    tcase_add_test(tc, section_teasers_after_the_story);
     tcase_add_test(tc, declared_utf8_with_one_bad_byte);
     tcase_add_test(tc, nul_bytes_in_page);
     tcase_add_test(tc, soft_hyphens_removed);

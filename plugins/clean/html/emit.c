@@ -364,7 +364,9 @@ static int is_furniture(const char *s, size_t n, const struct hpara *p, int pros
 /* The line that opens readers' comments below an article, or what a site
  * puts after its articles: "Comments", "12 comments", "Comments are now
  * closed for this story", "Do you have comments on this story?",
- * "Related to this story:" (a list of links) */
+ * "Related to this story:" (a list of links), "Also in National", "Thanks
+ * for your comments - this feedback is now closed" (boilerpipe's and
+ * its set's closing lines) */
 static int opens_comments(const char *s, size_t n)
 {
     static const char *const marks[] = {
@@ -372,7 +374,10 @@ static int opens_comments(const char *s, size_t n)
         "leave a comment", "leave a reply", "add a comment", "add your comment",
         "post a comment", "have your say", "join the discussion",
         "do you have comments", "do you have a comment", "related to this story",
-        "other recent articles", NULL
+        "other recent articles", "add comment", "thanks for your comments",
+        "please rate this", "reader views", "also in ", "other news in",
+        "more news", "previous story", "send to e-mail",
+        "send this article", "post this story", NULL
     };
     if (n > 60)
         return 0;
