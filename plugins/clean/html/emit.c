@@ -365,8 +365,8 @@ static int is_furniture(const char *s, size_t n, const struct hpara *p, int pros
  * puts after its articles: "Comments", "12 comments", "Comments are now
  * closed for this story", "Do you have comments on this story?",
  * "Related to this story:" (a list of links), "Also in National", "Thanks
- * for your comments - this feedback is now closed" (boilerpipe's and
- * its set's closing lines) */
+ * for your comments - this feedback is now closed" (boilerpipe's
+ * terminating lines among them) */
 static int opens_comments(const char *s, size_t n)
 {
     static const char *const marks[] = {
