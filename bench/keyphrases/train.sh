@@ -26,7 +26,7 @@ trap 'rm -rf "$tmp"' EXIT
 # the candidates and their features, ranked by the hand score alone (so that
 # neither the dump nor the fit depends on the weights file in use)
 mkdir "$tmp/hand" || exit 1
-for f in keyphrase-stopwords.txt keyphrase-generic.txt keyphrase-df.txt keyphrase-pos.txt; do
+for f in keyphrase-stopwords.txt keyphrase-generic.txt keyphrase-modifiers.txt keyphrase-df.txt keyphrase-pos.txt; do
     ln -s "$top_srcdir/conf/extract/$f" "$tmp/hand/$f" || exit 1
 done
 "$top_builddir/bench/keyphrases/train" -H "$tmp/hand/keyphrase-weights.txt" || exit 1

@@ -52,6 +52,7 @@ dist_extractdata_DATA = \
 	conf/extract/place-cues.txt conf/extract/keyphrase-stopwords.txt \
 	conf/extract/keyphrase-df.txt conf/extract/keyphrase-pos.txt \
 	conf/extract/keyphrase-generic.txt conf/extract/keyphrase-weights.txt \
+	conf/extract/keyphrase-modifiers.txt \
 	conf/extract/entities-tagger.bin
 EXTRA_DIST += conf/extract/make-data.py conf/extract/make-df.py conf/extract/make-pos.py \
 	conf/extract/README.md

@@ -64,6 +64,70 @@ void jsonw_int(sink_buf *out, long long v)
     sink_buf_add(out, p, (size_t)(tmp + sizeof tmp - p));
 }
 
+/* 10^0 .. 10^22: every one exact in a double */
+static const double p10[] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+    1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+};
+
+/* "%.15g" of v without snprintf (1,300 instructions a call, 60,000 scores in
+ * the BBC articles' records) when "%.15g" writes v as a plain decimal,
+ * 1e-4 <= |v| < 1e14 (not whole: the caller did those).  s = |v| * 10^k with
+ * k = 14 - exponent holds v's 15 significant digits before the point; the
+ * product is off the exact one by at most half a unit in its last place
+ * (1/16 at most below 1e15), so rounding s gives the digits printf's exact
+ * rounding gives unless s lies that close to a half.  Those, and an exponent
+ * guessed wrong, return 0 and go to snprintf.  1 when v was written. */
+static int real_fixed(sink_buf *out, double v)
+{
+    double a = fabs(v);
+    if (!(a >= 1e-4 && a < 1e14))
+        return 0;
+    static const double lim[] = {   /* lim[i] = 10^(i-4), as the literals round */
+        1e-4, 1e-3, 1e-2, 1e-1, 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
+        1e9, 1e10, 1e11, 1e12, 1e13
+    };
+    int x = -4;                     /* the exponent; a wrong guess is caught below */
+    while (x < 13 && a >= lim[x + 5])
+        x++;
+    double s = a * p10[14 - x];
+    double fl = floor(s), frac = s - fl;
+    if (fabs(frac - 0.5) < 0.125)
+        return 0;
+    unsigned long long n = (unsigned long long)fl + (frac > 0.5);
+    if (n < 100000000000000ULL || n >= 1000000000000000ULL)
+        return 0;
+    char dig[15];
+    for (int i = 14; i >= 0; i--, n /= 10)
+        dig[i] = (char)('0' + n % 10);
+    int last = 14;                  /* trailing zeros go, as with %g */
+    while (last > 0 && dig[last] == '0')
+        last--;
+    char b[40], *p = b;
+    if (v < 0)
+        *p++ = '-';
+    if (x >= 0) {
+        memcpy(p, dig, (size_t)x + 1);
+        p += x + 1;
+        *p++ = '.';
+        if (last <= x)
+            *p++ = '0';             /* whole after rounding: "2.0" */
+        else {
+            memcpy(p, dig + x + 1, (size_t)(last - x));
+            p += last - x;
+        }
+    } else {
+        *p++ = '0';
+        *p++ = '.';
+        for (int i = -1; i > x; i--)
+            *p++ = '0';
+        memcpy(p, dig, (size_t)last + 1);
+        p += last + 1;
+    }
+    sink_buf_add(out, b, (size_t)(p - b));
+    return 1;
+}
+
 void jsonw_real(sink_buf *out, double v)
 {
     if (!isfinite(v)) {
@@ -75,6 +139,8 @@ void jsonw_real(sink_buf *out, double v)
         sink_buf_add(out, ".0", 2);
         return;
     }
+    if (real_fixed(out, v))
+        return;
     char b[40];
     int len = snprintf(b, sizeof b - 3, "%.15g", v);
     if (len < 0 || (size_t)len >= sizeof b - 3)

@@ -28,15 +28,28 @@ static const char *SCHEMA_ARGS[] = { "unicode61", "remove_diacritics", "2" };
 
 typedef int token_fn(void *, int, const char *, int, int, int);
 
-/* Direct-mapped: a word's slot is its hash; a new word takes the slot.
- * 32,768 slots (1.5 MB) keep 97 % of a news corpus's words (BBC). */
-enum { MEMO_SLOTS = 32768, MEMO_KEY = 24 };
+/* Direct-mapped memos of stems: a word's slot is its hash; a new word takes
+ * the slot.  Words of up to 16 bytes (nearly all) have 32-byte slots, two to
+ * a cache line (1 MB for 32,768, which keep 97 % of a news corpus's words):
+ * the look-up in 56-byte slots, which straddled lines, was 40 % of the
+ * workers' tokenizing time (perf), a cache miss.  Longer words (up to 24
+ * bytes), and the rare word whose stem is 16 bytes, have 64-byte slots. */
+enum { SHORT_SLOTS = 32768, SHORT_KEY = 16, LONG_SLOTS = 4096, MEMO_KEY = 24 };
 
-typedef struct memo_slot {
-    uint64_t key[MEMO_KEY / 8];         /* the folded word, zero-padded */
+typedef struct short_slot {
+    uint64_t key[SHORT_KEY / 8];        /* the folded word, zero-padded */
+    char stem[SHORT_KEY - 1];
+    unsigned char slen;
+} short_slot;
+
+typedef struct long_slot {
+    uint64_t key[MEMO_KEY / 8];
     char stem[MEMO_KEY];
-    unsigned char klen, slen;
-} memo_slot;
+    unsigned char slen;
+    char pad[64 - MEMO_KEY - MEMO_KEY - 1];
+} long_slot;
+
+_Static_assert(sizeof(short_slot) == 32 && sizeof(long_slot) == 64, "a slot within a cache line");
 
 /* a column's tokens made in a worker, for the writer to replay */
 typedef struct replay {
@@ -57,7 +70,8 @@ typedef struct fast_tok {
     Fts5Tokenizer *inner;       /* FTS5's porter on the same arguments */
     int fast;                   /* 0: everything goes to inner */
     int schema_args;            /* made on the arguments of galley's schema */
-    memo_slot *memo;
+    short_slot *memo;           /* SHORT_SLOTS of them */
+    long_slot *memo_long;       /* LONG_SLOTS */
 } fast_tok;
 
 /* unicode61's defaults on a byte: an ASCII separator (0), an ASCII letter
@@ -120,18 +134,18 @@ static int capture_cb(void *p, int tflags, const char *tok, int n, int s, int e)
 }
 
 /* The word folded to lower case (digits have the bit) and zero-padded, as
- * three 64-bit words.  Read 8 bytes at a time where the text goes on that
- * far: bytes stored one by one and read back as words stalled the CPU (a
- * store-forwarding miss per word, 20 % of the tokenizer's time). */
-static void fold_key(uint64_t k[MEMO_KEY / 8], const char *w, int n, const char *end)
+ * nk 64-bit words (its n bytes fit).  Read 8 bytes at a time where the text
+ * goes on that far: bytes stored one by one and read back as words stalled
+ * the CPU (a store-forwarding miss per word, 20 % of the tokenizer's time). */
+static inline void fold_key(uint64_t *k, int nk, const char *w, int n, const char *end)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    if (end - w >= MEMO_KEY) {
-        for (int j = 0; j < MEMO_KEY / 8 && j * 8 < n; j++) {
+    if (end - w >= nk * 8) {
+        for (int j = 0; j < nk; j++) {
             uint64_t v;
             memcpy(&v, w + j * 8, 8);
             int left = n - j * 8;
-            uint64_t mask = left >= 8 ? ~0ULL : (1ULL << (left * 8)) - 1;
+            uint64_t mask = left >= 8 ? ~0ULL : left <= 0 ? 0 : (1ULL << (left * 8)) - 1;
             k[j] = (v | 0x2020202020202020ULL) & mask;
         }
         return;
@@ -146,36 +160,72 @@ static void fold_key(uint64_t k[MEMO_KEY / 8], const char *w, int n, const char 
     }
 #else
     (void)end;
+    (void)nk;
     for (int i = 0; i < n; i++)
         ((char *)k)[i] = (char)(w[i] | 0x20);
 #endif
 }
 
-static int emit_word(fast_tok *t, void *ctx, int flags, const char *text, int len, int s,
-                     int e, token_fn *x)
+static inline uint64_t key_hash(const uint64_t k[3])
 {
-    int n = e - s;
-    if (n > MEMO_KEY)
-        return delegate(t, ctx, flags, text, s, e, x);
-    uint64_t k[MEMO_KEY / 8] = { 0 };
-    fold_key(k, text + s, n, text + len);
-    const char *key = (const char *)k;
-    uint64_t h = (k[0] * 0x9e3779b97f4a7c15ULL) ^ (k[1] * 0xc2b2ae3d27d4eb4fULL) ^
-                 (k[2] * 0x165667b19e3779f9ULL);
-    memo_slot *m = &t->memo[galley_hash_mix(h) & (MEMO_SLOTS - 1)];
-    if (m->key[0] != k[0] || m->key[1] != k[1] || m->key[2] != k[2] || m->klen != n) {
-        capture c = { 0, 0, 0, { 0 } };
-        int rc = t->mod->porter.xTokenize(t->inner, &c, flags, key, n, capture_cb);
-        if (rc != SQLITE_OK)
-            return rc;
-        if (c.count != 1 || c.tflags != 0 || c.n < 1 || c.n > MEMO_KEY)
-            return delegate(t, ctx, flags, text, s, e, x);     /* not expected */
-        memcpy(m->key, k, sizeof k);
-        m->klen = (unsigned char)n;
-        m->slen = (unsigned char)c.n;
-        memcpy(m->stem, c.buf, (size_t)c.n);
+    return galley_hash_mix((k[0] * 0x9e3779b97f4a7c15ULL) ^ (k[1] * 0xc2b2ae3d27d4eb4fULL) ^
+                           (k[2] * 0x165667b19e3779f9ULL));
+}
+
+/* A word not in the short memo: from the long one, else from FTS5's porter
+ * (then remembered).  SQLITE_OK with *stem set; SQLITE_DONE: it is not one
+ * plain token (the caller hands it to FTS5's tokenizer); else an error. */
+static __attribute__((noinline)) int learn_word(fast_tok *t, int flags, const uint64_t k[3], int n,
+                                                const char **stem, int *slen)
+{
+    uint64_t h = key_hash(k);
+    long_slot *l = &t->memo_long[h & (LONG_SLOTS - 1)];
+    if (l->key[0] == k[0] && l->key[1] == k[1] && l->key[2] == k[2]) {
+        *stem = l->stem;
+        *slen = l->slen;
+        return SQLITE_OK;
     }
-    return x(ctx, 0, m->stem, m->slen, s, e);
+    capture c = { 0, 0, 0, { 0 } };
+    int rc = t->mod->porter.xTokenize(t->inner, &c, flags, (const char *)k, n, capture_cb);
+    if (rc != SQLITE_OK)
+        return rc;
+    if (c.count != 1 || c.tflags != 0 || c.n < 1 || c.n > MEMO_KEY)
+        return SQLITE_DONE;     /* not expected */
+    if (n <= SHORT_KEY && c.n < SHORT_KEY) {
+        short_slot *m = &t->memo[h & (SHORT_SLOTS - 1)];
+        memcpy(m->key, k, sizeof m->key);
+        memcpy(m->stem, c.buf, (size_t)c.n);
+        m->slen = (unsigned char)c.n;
+        *stem = m->stem;
+    } else {
+        memcpy(l->key, k, sizeof l->key);
+        memcpy(l->stem, c.buf, (size_t)c.n);
+        l->slen = (unsigned char)c.n;
+        *stem = l->stem;
+    }
+    *slen = c.n;
+    return SQLITE_OK;
+}
+
+/* the stem of the ASCII word w[0, n), as learn_word answers (end: the
+ * text's end, how far w may be read) */
+static inline int word_stem(fast_tok *t, int flags, const char *w, int n, const char *end,
+                            const char **stem, int *slen)
+{
+    if (n > MEMO_KEY)
+        return SQLITE_DONE;
+    uint64_t k[3] = { 0, 0, 0 };
+    if (n <= SHORT_KEY) {
+        fold_key(k, 2, w, n, end);
+        short_slot *m = &t->memo[key_hash(k) & (SHORT_SLOTS - 1)];
+        if (m->key[0] == k[0] && m->key[1] == k[1]) {
+            *stem = m->stem;
+            *slen = m->slen;
+            return SQLITE_OK;
+        }
+    } else
+        fold_key(k, 3, w, n, end);
+    return learn_word(t, flags, k, n, stem, slen);
 }
 
 /* ---- tokens made in a worker, replayed on the writer ---- */
@@ -223,6 +273,35 @@ void sqlite_fts_replay_end(sqlite_fts *m)
         m->nreplay = 0;
 }
 
+/* Splits text at ASCII separators; a run of ASCII letters and digits is one
+ * token, its stem from the memos; any other run goes to FTS5's tokenizer.
+ * Inlined into each caller, so the workers' recording callback is too. */
+static inline __attribute__((always_inline)) int scan(fast_tok *t, void *ctx, int flags,
+                                                      const char *text, int n, token_fn *x)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    int rc = SQLITE_OK, i = 0;
+    while (rc == SQLITE_OK) {
+        while (i < n && CLASS[u[i]] == SEP)
+            i++;
+        if (i >= n)
+            break;
+        int s = i, high = 0;
+        for (; i < n && CLASS[u[i]] != SEP; i++)
+            high |= CLASS[u[i]];
+        const char *stem;
+        int slen;
+        rc = high & HIGH ? SQLITE_DONE
+                         : word_stem(t, flags, text + s, i - s, text + n, &stem, &slen);
+        if (rc == SQLITE_OK)
+            rc = x(ctx, 0, stem, slen, s, i);
+        else if (rc == SQLITE_DONE)
+            rc = delegate(t, ctx, flags, text, s, i, x);
+    }
+    /* FTS5's tokenizer ends with OK when its caller stopped it so */
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 static int fast_tokenize(Fts5Tokenizer *tk, void *ctx, int flags, const char *text, int n,
                          token_fn *x)
 {
@@ -234,21 +313,7 @@ static int fast_tokenize(Fts5Tokenizer *tk, void *ctx, int flags, const char *te
         if (r)
             return replay_tokens(r, ctx, x);
     }
-    const unsigned char *u = (const unsigned char *)text;
-    int rc = SQLITE_OK, i = 0;
-    while (rc == SQLITE_OK) {
-        while (i < n && CLASS[u[i]] == SEP)
-            i++;
-        if (i >= n)
-            break;
-        int s = i, high = 0;
-        for (; i < n && CLASS[u[i]] != SEP; i++)
-            high |= CLASS[u[i]];
-        rc = high & HIGH ? delegate(t, ctx, flags, text, s, i, x)
-                  : emit_word(t, ctx, flags, text, n, s, i, x);
-    }
-    /* FTS5's tokenizer ends with OK when its caller stopped it so */
-    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+    return scan(t, ctx, flags, text, n, x);
 }
 
 /* ---- the self-check: both tokenizers on every ASCII character ---- */
@@ -259,7 +324,8 @@ typedef struct record {
     int failed;
 } record;
 
-static int record_cb(void *p, int tflags, const char *tok, int n, int s, int e)
+static inline __attribute__((always_inline)) int record_cb(void *p, int tflags, const char *tok,
+                                                         int n, int s, int e)
 {
     record *r = p;
     size_t need = (size_t)n + sizeof(tok_head);
@@ -312,6 +378,7 @@ static void fast_delete(Fts5Tokenizer *tk)
     if (t->inner)
         t->mod->porter.xDelete(t->inner);
     free(t->memo);
+    free(t->memo_long);
     free(t);
 }
 
@@ -325,6 +392,15 @@ static int plain_unicode61(const char **arg, int n)
         if (strcmp(arg[i], "remove_diacritics") != 0)
             return 0;
     return n % 2 == 1;
+}
+
+/* zeroed and on cache lines (an empty slot's key matches no word) */
+static void *memo_new(size_t size)
+{
+    void *m = aligned_alloc(64, size);
+    if (m)
+        memset(m, 0, size);
+    return m;
 }
 
 static int fast_create(void *ud, const char **arg, int n, Fts5Tokenizer **out)
@@ -343,7 +419,8 @@ static int fast_create(void *ud, const char **arg, int n, Fts5Tokenizer **out)
     t->schema_args = n == 3;
     for (int i = 0; i < n && t->schema_args; i++)
         t->schema_args = strcmp(arg[i], SCHEMA_ARGS[i]) == 0;
-    if (plain_unicode61(arg, n) && (t->memo = calloc(MEMO_SLOTS, sizeof *t->memo))) {
+    if (plain_unicode61(arg, n) && (t->memo = memo_new(SHORT_SLOTS * sizeof *t->memo)) &&
+        (t->memo_long = memo_new(LONG_SLOTS * sizeof *t->memo_long))) {
         t->fast = 1;
         t->fast = same_as_fts5(t);
     }
@@ -421,8 +498,7 @@ int sqlite_fts_tokens(sqlite_fts_worker *w, const char *text, size_t n, sink_buf
     record r = { out->data, out->len, out->cap, 0 };
     /* about 3.5 bytes of tokens per byte of news text: one allocation */
     int rc = galley_reserve(&r.data, &r.cap, r.len + n * 4 + 64, 1) < 0 ? SQLITE_NOMEM
-           : fast_tokenize((Fts5Tokenizer *)w->tok, &r, FTS5_TOKENIZE_DOCUMENT, text, (int)n,
-                           record_cb);
+           : scan(w->tok, &r, FTS5_TOKENIZE_DOCUMENT, text, (int)n, record_cb);
     out->data = r.data;
     out->cap = r.cap;
     if (rc != SQLITE_OK || r.failed)

@@ -412,6 +412,45 @@ START_TEST(counter_tells_keys_apart_at_every_byte)
 }
 END_TEST
 
+/* a value read by index is the key's, whichever counter was looked up
+ * last and however the counter moved since: it grew, was cleared, or a
+ * new counter took a freed one's place */
+START_TEST(counter_value_follows_its_key)
+{
+    galley_counter *c = galley_counter_new(), *d = galley_counter_new();
+    ck_assert_uint_eq(galley_counter_add(c, "alpha", 5, 1), 0);
+    ck_assert_uint_eq(galley_counter_add(d, "beta", 4, 20), 0);
+    ck_assert_uint_eq(galley_counter_find(c, "alpha", 5), 0);
+    ck_assert(galley_counter_value(d, 0) == 20);
+    ck_assert(galley_counter_value(c, 0) == 1);
+    char key[32];
+    for (int i = 0; i < 5000; i++) {       /* the slots move: they grow */
+        int n = snprintf(key, sizeof key, "key-%d-with-a-long-tail", i);
+        ck_assert_uint_eq(galley_counter_add(c, key, (size_t)n, i), (size_t)i + 1);
+    }
+    ck_assert(galley_counter_value(c, 0) == 1);
+    ck_assert_uint_eq(galley_counter_add(c, "alpha", 5, 2), 0);
+    ck_assert(galley_counter_value(c, 0) == 3);
+    for (int i = 0; i < 5000; i += 7) {
+        int n = snprintf(key, sizeof key, "key-%d-with-a-long-tail", i);
+        ck_assert_uint_eq(galley_counter_find(c, key, (size_t)n), (size_t)i + 1);
+        ck_assert(galley_counter_value(c, (size_t)i + 1) == i);
+        ck_assert(galley_counter_value(c, (size_t)i + 2) == i + 1);
+    }
+    ck_assert_uint_eq(galley_counter_find(c, "alpha", 5), 0);
+    galley_counter_clear(c);
+    ck_assert_uint_eq(galley_counter_add(c, "gamma", 5, 7), 0);
+    ck_assert(galley_counter_value(c, 0) == 7);
+    ck_assert_uint_eq(galley_counter_find(c, "gamma", 5), 0);
+    galley_counter_free(c);
+    galley_counter *e = galley_counter_new();   /* maybe where c was */
+    ck_assert_uint_eq(galley_counter_add(e, "delta", 5, 9), 0);
+    ck_assert(galley_counter_value(e, 0) == 9);
+    galley_counter_free(e);
+    galley_counter_free(d);
+}
+END_TEST
+
 START_TEST(counter_grows)
 {
     galley_counter *c = galley_counter_new();
@@ -595,6 +634,7 @@ static Suite *text_suite(void)
     tcase_add_test(tc, stemmer_english_and_porter);
     tcase_add_test(tc, counter_counts_in_order);
     tcase_add_test(tc, counter_tells_keys_apart_at_every_byte);
+    tcase_add_test(tc, counter_value_follows_its_key);
     tcase_add_test(tc, counter_grows);
     tcase_add_test(tc, random_bytes_invariants);
     tcase_add_test(tc, scans_match_byte_by_byte);

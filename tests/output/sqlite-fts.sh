@@ -71,11 +71,15 @@ done
 # at -j 2 the workers tokenize (the output's prepare step) and the writer
 # replays their tokens: the index holds exactly what FTS5's own tokenizer
 # builds from the rows ('rebuild' with a reader's SQLite), every token
-# instance at its offset, and phrase, NEAR and prefix queries answer
+# instance at its offset (words of over 16 and over 24 bytes, and a word
+# whose stem is 16 bytes, each twice: the second is the stand-in's memo),
+# and phrase, NEAR and prefix queries answer
 cp "$top_srcdir/examples/articles/seed/mattis-pakistan.txt" "$tmp/intl/"
 printf 'Straße
 
 «Naïve» CAFÉS, x\342\200\224y don\342\200\231t ab1C2d3 42nd £5.99 RUNNING ponies
+Telecommunications telecommunications thermodynamicist Thermodynamicist
+antidisestablishmentarianism antidisestablishmentarianism
 ' \
     > "$tmp/intl/mixed.txt"
 rm -f "$db"

@@ -574,6 +574,22 @@ START_TEST(direct_writer_matches_jansson)
                       "%.17g: %.*s, jansson %s", v, (int)b.len, b.data, want);
         free(want);
     }
+    /* 15 digits and a half, and a few units either side of it: where the
+     * writer's own rounding must hand over to printf's exact one */
+    for (int i = 0; i < 3000; i++) {
+        double v = (123456789012345.0 + i * 7919.0 + 0.5) / pow(10, i % 19);
+        for (int step = -2; step <= 2; step++) {
+            double w = v;
+            for (int k = 0; k < abs(step); k++)
+                w = nextafter(w, step < 0 ? 0 : INFINITY);
+            b.len = 0;
+            jsonw_real(&b, i % 2 ? -w : w);
+            char *want = jansson_bytes(json_real(i % 2 ? -w : w));
+            ck_assert_msg(b.len == strlen(want) && memcmp(b.data, want, b.len) == 0,
+                          "%.17g: %.*s, jansson %s", w, (int)b.len, b.data, want);
+            free(want);
+        }
+    }
     b.len = 0;
     jsonw_real(&b, NAN);
     ck_assert_str_eq(b.data, "null");

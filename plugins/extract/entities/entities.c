@@ -202,9 +202,11 @@ static galley_status ent_run(ent_state *st, galley_doc *doc)
     if (ent_propagate(st, text) < 0)
         return galley_doc_fail(doc, "entities: out of memory collecting names");
     ent_name_periods(st, text);
+    ent_name_particles(st, text);
     ent_vote(st, text);
     ent_link_names(st, text);
     ent_teams(st, text);
+    ent_place_forms(st, text);
     if (ent_join_places(st, text) < 0)
         return galley_doc_fail(doc, "entities: out of memory joining places");
     emit(st, doc, text, st->fields);

@@ -286,3 +286,76 @@ void ent_teams(ent_state *st, const char *text)
             x->label = L_ORG;
     }
 }
+
+/* "the Islamic Republic of Iran", "Fukushima Prefecture": the form of a
+ * state before a place and an administrative unit after it belong to the
+ * place's name (every set marks them so), where the tagger stopped at the
+ * gazetteer's name; a name the words held before ("Islamic") goes. */
+void ent_place_forms(ent_state *st, const char *text)
+{
+    static const char *const forms[] = { "Republic", "Kingdom", "State", "Emirate", "Sultanate", "Principality",
+        "Commonwealth", "Federation", "Duchy", NULL };
+    static const char *const units[] = { "Prefecture", "Province", "Region", "County", "District", "Oblast",
+        "Governorate", "Municipality", "Territory", "Department", "Krai", "Canton", NULL };
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        if (x->label != L_LOC || x->t != x->a || x->a >= x->b)
+            continue;
+        int32_t sent = st->toks[x->a].sent;
+        size_t j = x->a;
+        if (j >= 3 && ent_tok_is(text, &st->toks[j - 1], "the"))
+            j--;
+        if (j >= 2 && ent_tok_is(text, &st->toks[j - 1], "of") && ent_is_cap(&st->toks[j - 2]) &&
+            st->toks[j - 2].sent == sent && any_of(text, &st->toks[j - 2], forms)) {
+            size_t a = j - 2, lo = 0;
+            while (a > 0 && x->a - a < 6 && ent_is_cap(&st->toks[a - 1]) && !st->toks[a - 1].stop &&
+                   st->toks[a - 1].sent == sent && !((st->toks[a - 1].lex | st->toks[a - 1].low) & LX_TITLE))
+                a--;
+            /* a name before inside the new span goes; one reaching out of it stops it */
+            for (size_t k = i; k-- > 0 && st->names[k].b > a;) {
+                if (st->names[k].t >= a && st->names[k].label != L_PER)
+                    st->names[k].label = L_NONE;
+                else
+                    lo = st->names[k].b > lo ? st->names[k].b : lo;
+            }
+            x->a = x->t = a > lo ? a : lo;
+        }
+        size_t b = x->b;
+        if (b < st->ntoks && st->toks[b].sent == sent && ent_is_cap(&st->toks[b]) && any_of(text, &st->toks[b], units) &&
+            !st->toks[b - 1].poss && (i + 1 == st->nnames || st->names[i + 1].t > b ||
+                                      (st->names[i + 1].t == b && st->names[i + 1].b == b + 1))) {
+            if (i + 1 < st->nnames && st->names[i + 1].t == b)
+                st->names[i + 1].label = L_NONE;
+            x->b = b + 1;
+        }
+    }
+}
+
+/* "dos Santos", "Mohammed bin Salman", "al-Rahbi": the lower-case
+ * particle of a person's name is part of it (the tagger, which starts
+ * no name at a lower-case word, stops at it): a person's name takes the
+ * particle before it, and joins the person's name before that. */
+void ent_name_particles(ent_state *st, const char *text)
+{
+    static const char *const particles[] = { "bin", "bint", "binti", "ibn", "al", "el", "ud", "ad", "ul", "da",
+        "das", "dos", "de", "del", "della", "di", "du", "van", "von", "der", "den", "ter", "le", NULL };
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        if (x->label != L_PER || x->t != x->a || x->a == 0)
+            continue;
+        size_t p = x->a - 1;
+        const tok *t = &st->toks[p];
+        if (ent_tok_is(text, t, "-") && t->s == st->toks[p - 1 + (p == 0)].e && t->e == st->toks[x->a].s && p > 0)
+            t = &st->toks[--p];     /* "al-Rahbi" */
+        if (!(t->flags & GALLEY_TOK_LOWER) || t->sent != st->toks[x->a].sent || !any_of(text, t, particles))
+            continue;
+        name *y = i > 0 ? &st->names[i - 1] : NULL;
+        if (y && y->b == p && y->label == L_PER) {   /* "Mohammed" bin "Salman" */
+            y->b = x->b;
+            x->label = L_NONE;
+            x->a = x->b;
+        } else if (!y || y->b <= p) {
+            x->a = x->t = p;
+        }
+    }
+}

@@ -21,7 +21,7 @@ static const char *const feature_names[KP_NFEAT] = {
     "spread", "len1", "len2", "len3", "idf_mean", "idf_min", "idf_head", "head_count",
     "share", "caps", "upper_first", "acronym", "adj_first", "gerund", "mod_head",
     "mod_first", "stem_len", "word_max", "in_longer", "longer_count", "holds_shorter",
-    "topic_size", "topic_count",
+    "topic_size", "topic_count", "relational_first",
 };
 
 const char *kp_feature_name(size_t i)
@@ -151,6 +151,8 @@ void kp_features(const kp_state *st, const kp_doc *dc, const kp_cand *c, double 
     f[27] = c->shorter > 0;
     f[28] = log1p((double)c->topic_n);
     f[29] = log(c->topic_count);
+    /* "nuclear power", not "popular power" */
+    f[30] = c->nwords > 1 && !w0->cap && st->form[w0->form].relational;
 }
 
 /* keyphrase-weights.txt: name<TAB>weight lines, '#' comments; every

@@ -109,10 +109,13 @@ static int load_stoplist(kp_data *d, galley_stage *stage, char **why)
         return -1;
     /* the other tables sit beside the stop list */
     char *slash = strrchr(path, '/');
-    if (!slash || (size_t)(slash - path) + sizeof "/keyphrase-weights.txt" > sizeof path)
+    if (!slash || (size_t)(slash - path) + sizeof "/keyphrase-modifiers.txt" > sizeof path)
         return *why = strdup("data folder path too long"), -1;
     strcpy(slash, "/keyphrase-generic.txt");
     if (load_list(d->generic, path, why) < 0)
+        return -1;
+    strcpy(slash, "/keyphrase-modifiers.txt");
+    if (load_list(d->modifier, path, why) < 0)
         return -1;
     strcpy(slash, "/keyphrase-df.txt");
     if (load_table(d, path, 0, why) < 0)
@@ -156,6 +159,7 @@ static void data_free(void *p)
     kp_data *d = p;
     galley_counter_free(d->stop);
     galley_counter_free(d->generic);
+    galley_counter_free(d->modifier);
     galley_counter_free(d->df);
     galley_counter_free(d->common);
     galley_counter_free(d->proper);
@@ -171,12 +175,14 @@ static void *load_data(void *arg, char **why)
     if (d) {
         d->stop = galley_counter_new();
         d->generic = galley_counter_new();
+        d->modifier = galley_counter_new();
         d->df = galley_counter_new();
         d->common = galley_counter_new();
         d->proper = galley_counter_new();
         d->pos = galley_counter_new();
     }
-    if (!d || !d->stop || !d->generic || !d->df || !d->common || !d->proper || !d->pos) {
+    if (!d || !d->stop || !d->generic || !d->modifier || !d->df || !d->common || !d->proper ||
+        !d->pos) {
         if (d)
             data_free(d);
         *why = strdup("out of memory");

@@ -9,13 +9,16 @@
 #include <string.h>
 
 #define KP_MAXW 8       /* hard limit of words in a phrase */
-#define KP_NFEAT 30     /* features of a candidate (features.c) */
+#define KP_NFEAT 31     /* features of a candidate (features.c) */
 #define KP_NPOW 64       /* counts whose damped value is tabled (rank.c) */
 #define KP_RERANK 40    /* the learned score reorders the hand score's top 40
                          * (bench/keyphrases/train fits it so) */
 
 /* the light part of speech of a word (keyphrase-pos.txt, else a noun) */
 enum { KP_NOUN = 'n', KP_ADJ = 'a', KP_VERB = 'v', KP_ADV = 'r', KP_GERUND = 'g',
+       KP_RELADJ = 'p', /* a relational adjective ("nuclear"): in the lexicon
+                         * only, a word of the text is KP_ADJ and
+                         * kp_form.relational */
        KP_NOUNVERB = 'z', /* a verb right after a noun ("the bus exhibits") */
        KP_VERBING = 'i' /* the -ing form of a verb the lexicon knows as no noun:
                          * a noun only before one ("routing protocol") */ };
@@ -25,6 +28,7 @@ enum { KP_NOUN = 'n', KP_ADJ = 'a', KP_VERB = 'v', KP_ADV = 'r', KP_GERUND = 'g'
 typedef struct kp_data {
     galley_counter *stop;       /* extra stop and boilerplate words */
     galley_counter *generic;    /* words never a key phrase alone */
+    galley_counter *modifier;   /* words that never start a phrase */
     galley_counter *df;         /* stem -> documents of the bundled corpus */
     galley_counter *common;     /* lower-case words of the word list */
     galley_counter *proper;     /* its capitalised words, case-folded */
@@ -45,6 +49,9 @@ typedef struct kp_form {        /* per distinct surface form seen */
     unsigned char basestop;     /* the toolkit's stop word */
     unsigned char listed;       /* in keyphrase-stopwords.txt */
     unsigned char generic;      /* in keyphrase-generic.txt */
+    unsigned char modifier;     /* in keyphrase-modifiers.txt */
+    unsigned char relational;   /* a relational adjective ("nuclear",
+                                 * "plenoptic"), out of context */
     unsigned char digit;        /* starts with a digit */
     char cls;                   /* KP_NOUN ... (out of context) */
     unsigned char cue;          /* KP_CUE_* bits of a function word */

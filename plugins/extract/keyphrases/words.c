@@ -69,7 +69,11 @@ static kp_form *form_of(kp_state *st, const char *w, size_t n, unsigned flags)
         f->digit = w[0] >= '0' && w[0] <= '9';
         f->listed = !fits || galley_counter_find(st->d->stop, low, m) != (size_t)-1;
         f->generic = fits && galley_counter_find(st->d->generic, low, m) != (size_t)-1;
+        f->modifier = fits && galley_counter_find(st->d->modifier, low, m) != (size_t)-1;
         f->cls = fits ? lexical_class(st, w, n, low, m, flags) : KP_NOUN;
+        f->relational = f->cls == KP_RELADJ;
+        if (f->relational)
+            f->cls = KP_ADJ;
         f->gstem = UINT32_MAX;
         f->gen = 0;
         f->cue = fits && m <= 7 && (f->basestop || f->listed) ? cue_of(low, m) : 0;
@@ -91,9 +95,9 @@ static int content_word(const kp_form *f, const galley_token *t, const galley_to
     if ((t->flags & GALLEY_TOK_ALLCAPS) && t->end - t->start == 2 && !f->listed)
         return 1;       /* "US" is not "us" */
     /* "New" in "New Zealand": a capitalised word of the stop list that
-     * starts a name mid-sentence */
-    return !first && (t->flags & GALLEY_TOK_CAPITALIZED) && !f->basestop && next &&
-           next->cls == GALLEY_TOK_WORD && (next->flags & GALLEY_TOK_CAPITALIZED);
+     * starts a name mid-sentence (not a title: "Mr", "Dr") */
+    return !first && (t->flags & GALLEY_TOK_CAPITALIZED) && !f->basestop && !f->modifier &&
+           next && next->cls == GALLEY_TOK_WORD && (next->flags & GALLEY_TOK_CAPITALIZED);
 }
 
 static int ends_with(const char *w, size_t n, const char *suffix)
@@ -122,13 +126,16 @@ static char lexical_class(const kp_state *st, const char *w, size_t n, const cha
     if (ends_with(w, n, "ed") && !ends_with(w, n, "eed") && !(flags & GALLEY_TOK_CAPITALIZED))
         return KP_ADJ;
     /* "intuitionistic", "plenoptic": a word neither list knows, with an
-     * adjective's ending, describes the noun after it */
+     * adjective's ending, describes the noun after it (with the ending of
+     * a relational one, says what kind of thing it is) */
     if (!(flags & GALLEY_TOK_CAPITALIZED) && galley_counter_size(st->d->common) > 0 &&
-        (ends_with(w, n, "ic") || ends_with(w, n, "ical") || ends_with(w, n, "ous") ||
-         ends_with(w, n, "ive") || ends_with(w, n, "able") || ends_with(w, n, "ible") ||
-         ends_with(w, n, "ary") || ends_with(w, n, "al")) &&
-        galley_counter_find(st->d->common, low, m) == (size_t)-1)
-        return KP_ADJ;
+        galley_counter_find(st->d->common, low, m) == (size_t)-1) {
+        if (ends_with(w, n, "ic") || ends_with(w, n, "ary") || ends_with(w, n, "al"))
+            return KP_RELADJ;
+        if (ends_with(w, n, "ous") || ends_with(w, n, "ive") || ends_with(w, n, "able") ||
+            ends_with(w, n, "ible"))
+            return KP_ADJ;
+    }
     return KP_NOUN;
 }
 
@@ -418,13 +425,40 @@ static int may_end(const kp_word *w, size_t i, size_t b)
     return i == b || !(w[i].upper && w[i + 1].upper && w[i + 1].cap && !w[i].poss);
 }
 
+/* words[i] says how the thing is, not what it is ("different", "proposed",
+ * "various": keyphrase-modifiers.txt), unless part of a name */
+static int modifier(const kp_state *st, size_t i)
+{
+    const kp_word *w = &st->words[i];
+    return !w->upper && st->form[w->form].modifier;
+}
+
+/* words[a] is a lower-case word that is no noun and the rest of [a, b] is
+ * a name or acronym: it describes the name, it is not part of it
+ * ("elusive Malick", "starring Brad Pitt", "discrete Fresnel"; "finite
+ * Galois field" stays whole) */
+static int lead_before_name(const kp_word *w, size_t a, size_t b)
+{
+    if (w[a].upper || w[a].cls == KP_NOUN)
+        return 0;
+    for (size_t i = a + 1; i <= b; i++)
+        if (!w[i].upper)
+            return 0;
+    return 1;
+}
+
 /* The noun phrase words[a, b] (b is a noun), at most max_words keeping the
  * head, and the shorter phrases inside it, each measured against the
- * others ("stock market" against "market"). */
+ * others ("stock market" against "market").  No phrase of two words or
+ * more starts with a modifier: "different approach" is "approach". */
 static int emit(kp_state *st, size_t a, size_t b)
 {
     size_t from = a;
     const kp_word *w = st->words;
+    while (a < b && modifier(st, a))
+        a++;
+    if (a < b && lead_before_name(w, a, b))
+        a++;
     if (b - a + 1 > st->max_words)
         a = b + 1 - st->max_words;
     while (a < b && name_inside(w, a, from))
@@ -434,7 +468,7 @@ static int emit(kp_state *st, size_t a, size_t b)
     for (size_t i = a; i <= b; i++)
         for (size_t j = i; j <= b; j++)
             if ((i > a || j < b) && (i == from || !name_inside(w, i, from)) && may_end(w, j, b) &&
-                add_phrase(st, i, j, 0) < 0)
+                (i == j || !modifier(st, i)) && add_phrase(st, i, j, 0) < 0)
                 return -1;
     return 0;
 }
