@@ -24,7 +24,8 @@ typedef struct entry {
 } entry;                    /* 32 bytes, two to a 64-byte line */
 
 struct galley_counter {
-    entry *entries;         /* 64-byte aligned: an entry never spans two lines */
+    entry *entries;         /* a big array 64-byte aligned: an entry never
+                             * spans two lines */
     size_t n, cap;
     uint64_t *slots;        /* high 32 bits: hash tag and key length; low:
                              * entry index + 1 (0 = empty); the tag settles
@@ -135,6 +136,24 @@ static void head_of(const char *key, size_t n, uint64_t head[HEAD / 8])
     }
 }
 
+/* the table's hash of key[0..n) with head = head_of(key): a key of up to
+ * HEAD bytes is hashed from its head alone, so a growing table rehashes
+ * the words of a word list without reading the pool */
+static uint64_t hash_head(const uint64_t head[HEAD / 8], size_t n)
+{
+    const uint64_t k = 0x9e3779b97f4a7c15u;
+    uint64_t h = (head[0] ^ (uint64_t)n << 56) * k;
+    h ^= h >> 29;
+    h = (h ^ head[1]) * k;
+    return galley_hash_mix(h);
+}
+
+static uint64_t key_hash(const char *key, size_t n, uint64_t head[HEAD / 8])
+{
+    head_of(key, n, head);
+    return n <= HEAD ? hash_head(head, n) : hash_bytes(key, n);
+}
+
 /* the slot of key (empty if it is not there); head = head_of(key) */
 static size_t probe(const galley_counter *c, const char *key, size_t n, uint64_t h,
                     const uint64_t head[HEAD / 8])
@@ -178,7 +197,8 @@ static void *table_alloc(size_t bytes, int zero)
 
 static int rehash(galley_counter *c, size_t nslots)
 {
-    uint64_t *slots = table_alloc(nslots * sizeof *slots, 1);
+    uint64_t *slots = nslots * sizeof *slots >= HUGE_PAGE
+                      ? table_alloc(nslots * sizeof *slots, 1) : calloc(nslots, sizeof *slots);
     if (!slots)
         return -1;
     free(c->slots);
@@ -186,7 +206,8 @@ static int rehash(galley_counter *c, size_t nslots)
     c->nslots = nslots;
     for (size_t k = 0; k < c->n; k++) {
         const entry *e = &c->entries[k];
-        uint64_t h = hash_bytes(c->pool + e->off, e->len);
+        uint64_t h = e->len <= HEAD ? hash_head(e->head, e->len)
+                                    : hash_bytes(c->pool + e->off, e->len);
         size_t i = (size_t)h & (nslots - 1);
         while (slots[i])
             i = (i + 1) & (nslots - 1);
@@ -195,10 +216,15 @@ static int rehash(galley_counter *c, size_t nslots)
     return 0;
 }
 
-/* room for one more entry, in a 64-byte aligned array */
+/* room for one more entry; an array past the L2 cache's size is moved to
+ * a 64-byte aligned one (a small one stays in the cache anyway) */
+#define ALIGNED_ENTRIES ((size_t)256 << 10)
+
 static int grow_entries(galley_counter *c)
 {
     size_t cap = c->cap ? 2 * c->cap : 16;
+    if (cap * sizeof(entry) < ALIGNED_ENTRIES)
+        return galley_reserve(&c->entries, &c->cap, c->n + 1, sizeof(entry));
     entry *e = table_alloc(cap * sizeof *e, 0);
     if (!e)
         return -1;
@@ -217,8 +243,7 @@ size_t galley_counter_add(galley_counter *c, const char *key, size_t n,
         (c->nslots < 2 * (c->n + 1) + 2 &&
          rehash(c, c->nslots ? c->nslots * 2 : 32) < 0))
         return (size_t)-1;
-    uint64_t h = hash_bytes(key, n), head[HEAD / 8];
-    head_of(key, n, head);
+    uint64_t head[HEAD / 8], h = key_hash(key, n, head);
     size_t i = probe(c, key, n, h, head);
     if (c->slots[i]) {
         size_t k = SLOT_INDEX(c->slots[i]) - 1;
@@ -245,9 +270,8 @@ size_t galley_counter_find(const galley_counter *c, const char *key, size_t n)
 {
     if (c->n == 0)
         return (size_t)-1;
-    uint64_t head[HEAD / 8];
-    head_of(key, n, head);
-    size_t i = probe(c, key, n, hash_bytes(key, n), head);
+    uint64_t head[HEAD / 8], h = key_hash(key, n, head);
+    size_t i = probe(c, key, n, h, head);
     return c->slots[i] ? SLOT_INDEX(c->slots[i]) - 1 : (size_t)-1;
 }
 

@@ -167,24 +167,31 @@ typedef struct ascii_seen {
 static size_t ascii_word(const galley_tokenizer *tz, size_t pos, ascii_seen *cs)
 {
     const unsigned char *s = (const unsigned char *)tz->text;
-    size_t p = pos, n = tz->len;
-    int dotted = 0, seg = 0, long_seg = 0;
+    size_t p = pos, n = tz->len, seg = 0;
+    int dotted = 0, long_seg = 0;
+    /* the classes in locals while scanning: a store through cs could be a
+     * store into the text for all the compiler knows */
+    unsigned seen = cs->seen, first = cs->first;
     while (p < n) {
-        unsigned char c = s[p];
-        if (c >= 0x80)
-            return 0;
-        if (ascii_alnum(c)) {
-            unsigned k = ascii_class[c];
-            if (!cs->first)
-                cs->first = k & (CL_LOWER | CL_UPPER);
-            cs->seen |= k;
-            p++;
-            seg++;
-            continue;
+        unsigned char c;
+        unsigned k;
+        for (; p < n && (c = s[p]) < 0x80 && (k = ascii_class[c]) != 0; p++, seg++) {
+            if (!first)
+                first = k & (CL_LOWER | CL_UPPER);
+            seen |= k;
+        }
+        if (p >= n)
+            break;
+        c = s[p];
+        if (c >= 0x80) {
+            p = 0;
+            break;
         }
         if (c == '.' || c == '-' || c == '\'') {
-            if (p + 1 < n && s[p + 1] >= 0x80)
-                return 0;
+            if (p + 1 < n && s[p + 1] >= 0x80) {
+                p = 0;
+                break;
+            }
             if (p + 1 < n && ascii_alnum(s[p + 1])) {
                 if (c == '.') {
                     dotted = 1;
@@ -200,6 +207,8 @@ static size_t ascii_word(const galley_tokenizer *tz, size_t pos, ascii_seen *cs)
         }
         break;
     }
+    cs->seen = seen;
+    cs->first = first;
     return p;
 }
 
