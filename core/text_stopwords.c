@@ -133,28 +133,14 @@ static uint64_t lower8(uint64_t x)
     return x | upper >> 2;
 }
 
-static uint64_t load64(const char *s)
-{
-    uint64_t x;
-    memcpy(&x, s, sizeof x);
-    return x;
-}
-
-static uint32_t load32(const char *s)
-{
-    uint32_t x;
-    memcpy(&x, s, sizeof x);
-    return x;
-}
-
 /* 1 if a byte of w[0..n) (0 < n <= STOP_MAX) is not ASCII: words from both
  * ends, overlapping, cover it */
 static int ends_high(const char *w, size_t n)
 {
     if (n >= 8)
-        return ((load64(w) | load64(w + 8 * (n >= 16)) | load64(w + n - 8)) & HIGH) != 0;
+        return ((txt_load64(w) | txt_load64(w + 8 * (n >= 16)) | txt_load64(w + n - 8)) & HIGH) != 0;
     if (n >= 4)
-        return ((load32(w) | load32(w + n - 4)) & 0x80808080u) != 0;
+        return ((txt_load32(w) | txt_load32(w + n - 4)) & 0x80808080u) != 0;
     unsigned char x = (unsigned char)(w[0] | w[n / 2] | w[n - 1]);
     return (x & 0x80) != 0;
 }
