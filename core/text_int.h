@@ -11,7 +11,7 @@
 #include <galley/text.h>
 
 /* eight and four bytes of s as the machine reads them, at any alignment
- * (the word-at-a-time scans of the counter and the stopword set) */
+ * (the counter's word-at-a-time hash and compares) */
 static inline uint64_t txt_load64(const char *s)
 {
     uint64_t x;

@@ -34,16 +34,9 @@ static int in_list(const char *const *list, const char *w, size_t n)
 {
     if (n == 0)
         return 0;
-    /* byte by byte, no strlen or memcmp call: most entries differ at the
-     * first byte, and l[n] is read only after n bytes of l that are not NUL */
-    for (size_t i = 0; list[i]; i++) {
-        const char *l = list[i];
-        size_t j = 0;
-        while (j < n && l[j] && l[j] == w[j])
-            j++;
-        if (j == n && l[n] == '\0')
+    for (size_t i = 0; list[i]; i++)
+        if (list[i][0] == w[0] && strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
             return 1;
-    }
     return 0;
 }
 
