@@ -4,7 +4,8 @@
  * damaged UTF-8, NUL bytes, soft hyphens, &#146;-style references, an unclosed <header>, a service
  * page of short sections in <main>, headlines listed after an article,
  * readers' comments after it, a site's "related to this story" after it,
- * stray end tags between sentences, a wire story's copyright line, script
+ * stray end tags between sentences, a wire story's copyright line (and
+ * nothing after it), script
  * source let out of the head by a lost <script> start tag. */
 #include "config.h"
 
@@ -187,6 +188,68 @@ START_TEST(wire_credit_kept_with_story)
 }
 END_TEST
 
+START_TEST(nothing_after_the_closing_copyright_line)
+{
+    /* the copyright line closes the story; the other stories' teasers and
+     * readers' posts the site puts after it, in the same block, are not it */
+    const char *page = "<html><body><div id=\"story\">"
+        "<p>A snake that swallowed two golf balls it took for hen's eggs was saved "
+        "by a vet on Thursday, its owners said.</p>"
+        "<p>The balls were taken out in an hour-long operation, and the snake was "
+        "eating again by the weekend.</p>"
+        "<p>Vets say pet snakes often mistake round objects for eggs, and that owners "
+        "should keep golf balls out of reach.</p>"
+        "<p>\xc2\xa9 2008 Courier Media</p>"
+        "<p>Other News in Science</p>"
+        "<p>Scientists at a lab in the north said on Thursday that they had grown a "
+        "new kind of crystal in space, the first of its kind, after years of work.</p>"
+        "<p>The council has approved a plan to spend seven million on a water park "
+        "beside the river, in an attempt to draw more visitors in winter.</p>"
+        "</div></body></html>";
+    galley_doc *d = run_page(page);
+    HAS(d, "out of reach.\n\n\xc2\xa9 2008 Courier Media");
+    HASNT(d, "crystal");
+    HASNT(d, "water park");
+    galley_doc_free(d);
+}
+END_TEST
+
+START_TEST(section_teasers_after_the_story)
+{
+    /* "Also in National" and "Thanks for your comments - this feedback is
+     * now closed": a site's lines after its story, and what follows them */
+    const char *page = "<html><body><div id=\"story\">"
+        "<p>The city will plant four thousand trees along its main roads this "
+        "winter, the council said on Monday, the largest planting in decades.</p>"
+        "<p>Most will be oaks and limes, chosen because they stand up to the salt "
+        "spread on the roads in cold weather.</p>"
+        "<p>Work starts in November on the ring road and moves to the centre by spring.</p>"
+        "<p>Also in National</p>"
+        "<p>Farmers in the east have asked the government for help after a dry summer "
+        "cut their harvest by a third, the second poor year in a row for many.</p>"
+        "<p>Thanks for your comments - this feedback is now closed</p>"
+        "<p>Great news, about time the council did something for the roads round here.</p>"
+        "</div></body></html>";
+    galley_doc *d = run_page(page);
+    HAS(d, "moves to the centre by spring.");
+    HASNT(d, "Farmers");
+    galley_doc_free(d);
+    const char *p2 = "<html><body><div id=\"story\">"
+        "<p>The city will plant four thousand trees along its main roads this "
+        "winter, the council said on Monday, the largest planting in decades.</p>"
+        "<p>Most will be oaks and limes, chosen because they stand up to the salt "
+        "spread on the roads in cold weather.</p>"
+        "<p>Work starts in November on the ring road and moves to the centre by spring.</p>"
+        "<p>Thanks for your comments - this feedback is now closed</p>"
+        "<p>Great news, about time the council did something for the roads round here.</p>"
+        "</div></body></html>";
+    d = run_page(p2);
+    HAS(d, "moves to the centre by spring.");
+    HASNT(d, "Great news");
+    galley_doc_free(d);
+}
+END_TEST
+
 START_TEST(declared_utf8_with_one_bad_byte)
 {
     galley_doc *d = run_fixture("badbyte.html", GALLEY_OK);
@@ -296,6 +359,8 @@ static Suite *suite(void)
     tcase_add_test(tc, site_lines_end_the_article);
     tcase_add_test(tc, stray_end_tags_break_the_text);
     tcase_add_test(tc, wire_credit_kept_with_story);
+    tcase_add_test(tc, nothing_after_the_closing_copyright_line);
+    tcase_add_test(tc, section_teasers_after_the_story);
     tcase_add_test(tc, declared_utf8_with_one_bad_byte);
     tcase_add_test(tc, nul_bytes_in_page);
     tcase_add_test(tc, soft_hyphens_removed);

@@ -237,6 +237,31 @@ START_TEST(headline_name_keeps_capitals)
 }
 END_TEST
 
+/* at the start of a sentence the word list tells a common noun before a
+ * name ("Economist | Colen Garrow") from a name's first word ("Rod
+ * Eddington", not "rod Eddington") */
+START_TEST(sentence_start_names)
+{
+    static const char text[] = "Airline chief faces fuel costs\nEconomist Colen Garrow "
+        "expects lower fuel costs. Rod Eddington runs the airline. Analysts expect fuel "
+        "costs to fall, and the airline agrees with Colen Garrow.";
+    FILE *wl = fopen(EXTRACT_WORDLIST, "r");
+    if (!wl)
+        return;     /* without the word list both are read as names */
+    fclose(wl);
+    galley_test *t = open_with("count=20");
+    galley_doc *d = run_text(t, text, sizeof text - 1);
+    ck_assert(has_keyword(d, "Colen Garrow"));
+    ck_assert(has_keyword(d, "Rod Eddington"));
+    for (size_t i = 0; i < galley_doc_field_count(d, "keyword"); i++) {
+        const char *v = galley_doc_field_value(d, "keyword", i, NULL);
+        ck_assert_msg(!contains(v, "economist colen"), "a common noun joined to a name: %s", v);
+    }
+    galley_doc_free(d);
+    close_plugin(t);
+}
+END_TEST
+
 /* noun-phrase-like phrases: none ends in a past-tense verb or starts with
  * an adverb; a name seen only in the headline keeps its capital, a common
  * word there does not, an acronym stays in capitals */
@@ -534,6 +559,7 @@ int main(void)
     tcase_add_test(tc, edge_cases);
     tcase_add_test(tc, names_stay_whole);
     tcase_add_test(tc, headline_name_keeps_capitals);
+    tcase_add_test(tc, sentence_start_names);
     tcase_add_test(tc, phrase_shape_and_case);
     tcase_add_test(tc, noun_phrases_no_overlap);
     tcase_add_loop_test(tc, phrases_in_context, 0,

@@ -364,7 +364,9 @@ static int is_furniture(const char *s, size_t n, const struct hpara *p, int pros
 /* The line that opens readers' comments below an article, or what a site
  * puts after its articles: "Comments", "12 comments", "Comments are now
  * closed for this story", "Do you have comments on this story?",
- * "Related to this story:" (a list of links) */
+ * "Related to this story:" (a list of links), "Also in National", "Thanks
+ * for your comments - this feedback is now closed" (boilerpipe's
+ * terminating lines among them) */
 static int opens_comments(const char *s, size_t n)
 {
     static const char *const marks[] = {
@@ -372,7 +374,10 @@ static int opens_comments(const char *s, size_t n)
         "leave a comment", "leave a reply", "add a comment", "add your comment",
         "post a comment", "have your say", "join the discussion",
         "do you have comments", "do you have a comment", "related to this story",
-        "other recent articles", NULL
+        "other recent articles", "add comment", "thanks for your comments",
+        "please rate this", "reader views", "also in ", "other news in",
+        "more news", "previous story", "send to e-mail",
+        "send this article", "post this story", NULL
     };
     if (n > 60)
         return 0;
@@ -388,6 +393,26 @@ static int opens_comments(const char *s, size_t n)
             && (k == n - i || s[i + k] != ':' || strchr(*m, ' ')))
             return 1;
     }
+    return 0;
+}
+
+/* "© 2008 AFP", "Copyright 2007 Associated Press. All rights reserved.":
+ * the line that closes a story; what follows it on the page (other
+ * headlines, readers' comments, a jobs box) is not the story's */
+static int closes_story(const char *s, size_t n)
+{
+    if (n > 300)
+        return 0;
+    if (!(n >= 2 && !memcmp(s, "\xc2\xa9", 2)) && !(n >= 9 && !strncasecmp(s, "copyright", 9))
+        && !(n >= 3 && !strncasecmp(s, "(c)", 3)))
+        return 0;
+    for (size_t i = 0; i + 4 <= n; i++)
+        if ((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0'))
+            if (s[i + 2] >= '0' && s[i + 2] <= '9' && s[i + 3] >= '0' && s[i + 3] <= '9')
+                return 1;
+    for (size_t i = 0; i + 15 <= n; i++)
+        if (!strncasecmp(s + i, "rights reserved", 15))
+            return 1;
     return 0;
 }
 
@@ -417,6 +442,10 @@ static void filter(hwork *w)
             w->out[o++] = '\n', w->out[o++] = '\n';
         memmove(w->out + o, w->out + p->start, n);
         o += n;
+        if (before >= 200 && closes_story(w->out + o - n, n)) {
+            galley_debug("html: the story closes at \"%.*s\"", (int)n, w->out + o - n);
+            break;
+        }
         before += p->chars - p->links;
     }
     w->outlen = o;

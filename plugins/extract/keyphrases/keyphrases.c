@@ -337,11 +337,12 @@ static void show_word(const kp_state *st, const char *text, const kp_word *x, in
 }
 
 /* written capitalised here, not at the start of a sentence (a headline's
- * words count), and never in lower case in the article */
+ * words count) unless a name of the word list ("Rod" of "Rod Eddington"),
+ * and never in lower case in the article */
 static int name_part(const kp_state *st, const kp_word *x)
 {
-    return x->mid && st->st[x->stem].lower == 0 && (x->flags & GALLEY_TOK_CAPITALIZED) &&
-           !(x->flags & GALLEY_TOK_ALLCAPS);
+    return (x->mid || st->form[x->form].lexcase == 2) && st->st[x->stem].lower == 0 &&
+           (x->flags & GALLEY_TOK_CAPITALIZED) && !(x->flags & GALLEY_TOK_ALLCAPS);
 }
 
 /* The phrase as a reader sees it: its first occurrence, each word in lower

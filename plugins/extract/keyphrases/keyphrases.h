@@ -52,6 +52,9 @@ typedef struct kp_form {        /* per distinct surface form seen */
     unsigned char modifier;     /* in keyphrase-modifiers.txt */
     unsigned char relational;   /* a relational adjective ("nuclear",
                                  * "plenoptic"), out of context */
+    unsigned char lexcase;      /* capitalised: 1 the word list has it in
+                                 * lower case only ("Economist"), 2 also
+                                 * capitalised, a name ("Rod") */
     unsigned char digit;        /* starts with a digit */
     char cls;                   /* KP_NOUN ... (out of context) */
     unsigned char cue;          /* KP_CUE_* bits of a function word */

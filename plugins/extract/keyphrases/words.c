@@ -51,6 +51,14 @@ static unsigned char cue_of(const char *low, size_t m)
     return 0;
 }
 
+/* kp_form.lexcase of a capitalised word, folded to low[0..m) */
+static unsigned char word_case(const kp_state *st, const char *low, size_t m)
+{
+    if (galley_counter_find(st->d->proper, low, m) != (size_t)-1)
+        return 2;
+    return galley_counter_find(st->d->common, low, m) != (size_t)-1;
+}
+
 /* What a surface form is, worked out once per document: most tokens
  * repeat, and case folding and the lexicons cost more than one lookup. */
 static kp_form *form_of(kp_state *st, const char *w, size_t n, unsigned flags)
@@ -72,6 +80,7 @@ static kp_form *form_of(kp_state *st, const char *w, size_t n, unsigned flags)
         f->modifier = fits && galley_counter_find(st->d->modifier, low, m) != (size_t)-1;
         f->cls = fits ? lexical_class(st, w, n, low, m, flags) : KP_NOUN;
         f->relational = f->cls == KP_RELADJ;
+        f->lexcase = fits && (flags & GALLEY_TOK_CAPITALIZED) ? word_case(st, low, m) : 0;
         if (f->relational)
             f->cls = KP_ADJ;
         f->gstem = UINT32_MAX;
@@ -543,6 +552,15 @@ static char context_class(const kp_state *st, const char *text, size_t i, size_t
     }
 }
 
+/* words[i] is a common noun, not part of a name: written in lower case,
+ * or first in its sentence and known to the word list in lower case only */
+static int common_noun(const kp_state *st, const kp_word *w, size_t i, size_t from)
+{
+    if (w[i].flags & GALLEY_TOK_LOWER)
+        return 1;
+    return i == from && w[i].form != UINT32_MAX && st->form[w[i].form].lexcase == 1;
+}
+
 /* Cuts the words of one sentence [from, to) into noun phrases. */
 static int chunk(kp_state *st, const char *text, size_t from, size_t to)
 {
@@ -552,10 +570,11 @@ static int chunk(kp_state *st, const char *text, size_t from, size_t to)
     char prev = 0;
     for (size_t i = from; i <= to; i++) {
         /* a title line ends its phrases; a name after a common noun starts
-         * one ("star | Michael Buble", but "finite Galois field") */
+         * one ("star | Michael Buble", "Economist | Colen Garrow" at the
+         * start of a sentence; but "finite Galois field", "Rod Eddington") */
         if (i < to && open && (w[i].line || (w[i].cap && !(w[i].flags & GALLEY_TOK_ALLCAPS) &&
                                              i > from && prev == KP_NOUN &&
-                                             (w[i - 1].flags & GALLEY_TOK_LOWER)))) {
+                                             common_noun(st, w, i - 1, from)))) {
             if (noun && emit(st, start, head) < 0)
                 return -1;
             open = noun = 0;
