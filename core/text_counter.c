@@ -10,6 +10,8 @@
 #include <galley/text.h>
 #include <galley/util.h>
 
+#include "text_int.h"
+
 /* An entry holds its key's head (head_of: its first HEAD bytes) beside its
  * value: a hit reads the slot and the entry, and the pool only for a
  * longer key.  The word lists (100,000 keys) outgrow the caches, so each of
@@ -35,21 +37,6 @@ struct galley_counter {
     size_t pool_len, pool_cap;
 };
 
-/* eight bytes of s, as the machine reads them */
-static uint64_t load64(const char *s)
-{
-    uint64_t x;
-    memcpy(&x, s, sizeof x);
-    return x;
-}
-
-static uint64_t load32(const char *s)
-{
-    uint32_t x;
-    memcpy(&x, s, sizeof x);
-    return x;
-}
-
 /* The table's own hash, eight bytes a step (galley_hash64 takes one: the
  * counters' lookups were a tenth of a pipeline's work).  It never leaves
  * the table (entries keep insertion order), so it need not be stable
@@ -59,10 +46,10 @@ static uint64_t hash_bytes(const char *s, size_t n)
     const uint64_t k = 0x9e3779b97f4a7c15u;
     uint64_t h = (uint64_t)n * k;
     for (; n >= 8; s += 8, n -= 8)
-        h = (h ^ load64(s)) * k, h ^= h >> 29;
+        h = (h ^ txt_load64(s)) * k, h ^= h >> 29;
     uint64_t x;
     if (n >= 4)             /* two overlapping words cover 4..7 bytes */
-        x = load32(s) | load32(s + n - 4) << 32;
+        x = txt_load32(s) | txt_load32(s + n - 4) << 32;
     else if (n)             /* first, middle and last of 1..3 */
         x = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 |
             (uint64_t)(unsigned char)s[n - 1] << 16;
@@ -104,10 +91,10 @@ void galley_counter_clear(galley_counter *c)
 static int same(const char *a, const char *b, size_t n)
 {
     for (; n >= 8; a += 8, b += 8, n -= 8)
-        if (load64(a) != load64(b))
+        if (txt_load64(a) != txt_load64(b))
             return 0;
     if (n >= 4)
-        return load32(a) == load32(b) && load32(a + n - 4) == load32(b + n - 4);
+        return txt_load32(a) == txt_load32(b) && txt_load32(a + n - 4) == txt_load32(b + n - 4);
     for (size_t i = 0; i < n; i++)
         if (a[i] != b[i])
             return 0;
@@ -121,13 +108,13 @@ static int same(const char *a, const char *b, size_t n)
 static void head_of(const char *key, size_t n, uint64_t head[HEAD / 8])
 {
     if (n >= HEAD) {
-        head[0] = load64(key);
-        head[1] = load64(key + 8);
+        head[0] = txt_load64(key);
+        head[1] = txt_load64(key + 8);
     } else if (n > 8) {
-        head[0] = load64(key);
-        head[1] = load64(key + n - 8);
+        head[0] = txt_load64(key);
+        head[1] = txt_load64(key + n - 8);
     } else if (n >= 4) {
-        head[0] = load32(key) | load32(key + n - 4) << 32;
+        head[0] = txt_load32(key) | txt_load32(key + n - 4) << 32;
         head[1] = 0;
     } else {
         head[0] = n ? (uint64_t)(unsigned char)key[0] | (uint64_t)(unsigned char)key[n / 2] << 8 |

@@ -5,9 +5,26 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <utf8proc.h>
 
 #include <galley/text.h>
+
+/* eight and four bytes of s as the machine reads them, at any alignment
+ * (the counter's word-at-a-time hash and compares) */
+static inline uint64_t txt_load64(const char *s)
+{
+    uint64_t x;
+    memcpy(&x, s, sizeof x);
+    return x;
+}
+
+static inline uint64_t txt_load32(const char *s)
+{
+    uint32_t x;
+    memcpy(&x, s, sizeof x);
+    return x;
+}
 
 static inline int txt_is_space(int32_t c)
 {

@@ -85,8 +85,6 @@ static size_t slot_of(stop_key k)
     return (size_t)(h >> 54) & (SET_SIZE - 1);
 }
 
-static int set_ready;               /* build_set has run (read without the once) */
-
 static void build_set(void)
 {
     for (size_t k = 0; k < NSTOP; k++) {
@@ -99,7 +97,6 @@ static void build_set(void)
             i = (i + 1) & (SET_SIZE - 1);
         set[i] = (uint16_t)(k + 1);
     }
-    __atomic_store_n(&set_ready, 1, __ATOMIC_RELEASE);
 }
 
 /* k: the packed key of n bytes starting with byte c */
@@ -133,32 +130,6 @@ static uint64_t lower8(uint64_t x)
     return x | upper >> 2;
 }
 
-static uint64_t load64(const char *s)
-{
-    uint64_t x;
-    memcpy(&x, s, sizeof x);
-    return x;
-}
-
-static uint32_t load32(const char *s)
-{
-    uint32_t x;
-    memcpy(&x, s, sizeof x);
-    return x;
-}
-
-/* 1 if a byte of w[0..n) (0 < n <= STOP_MAX) is not ASCII: words from both
- * ends, overlapping, cover it */
-static int ends_high(const char *w, size_t n)
-{
-    if (n >= 8)
-        return ((load64(w) | load64(w + 8 * (n >= 16)) | load64(w + n - 8)) & HIGH) != 0;
-    if (n >= 4)
-        return ((load32(w) | load32(w + n - 4)) & 0x80808080u) != 0;
-    unsigned char x = (unsigned char)(w[0] | w[n / 2] | w[n - 1]);
-    return (x & 0x80) != 0;
-}
-
 /* the common case: an ASCII word, folded eight bytes at a time; -1 if not
  * ASCII */
 static int ascii_stopword(const char *w, size_t n)
@@ -171,20 +142,13 @@ static int ascii_stopword(const char *w, size_t n)
                 return -1;
         return 0;
     }
-    /* ASCII, and a length and initial some entry has, read from the ends
-     * of the word without packing it: most content words stop here */
-    if (ends_high(w, n))
-        return -1;
-    unsigned char c = (unsigned char)w[0];
-    c = (unsigned char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
-    if (!__atomic_load_n(&set_ready, __ATOMIC_ACQUIRE))
-        pthread_once(&set_once, build_set);
-    if (!(shapes[c] & (1u << n)))
-        return 0;
     stop_key k = pack(w, n);
+    if ((k.a | k.b) & HIGH)
+        return -1;
     k.a = lower8(k.a);
     k.b = lower8(k.b);
-    return in_keys(k, n, c);
+    unsigned char c = (unsigned char)w[0];
+    return in_keys(k, n, (unsigned char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c));
 }
 
 int galley_is_stopword(const char *w, size_t n)
