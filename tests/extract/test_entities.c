@@ -247,14 +247,16 @@ START_TEST(span_rules)
 {
     /* a place keeps its form of state and its unit, a person's name its
      * particle, an event is MISC, "BC" and a known acronym written like a
-     * common word are what they are, a line ends a name */
+     * common word are what they are, an unknown word saying something is
+     * a person */
     static const char text[] = "The Islamic Republic of Iran and the State of Qatar signed a deal in Fukushima Prefecture.\n"
                                "Crown Prince Mohammed bin Salman spoke on Monday. Isabel dos Santos left before the World Cup.\n"
-                               "The WHO said the temple was built around 1900 BC by the Phoenicians.\n";
+                               "The WHO said the temple was built around 1900 BC by the Phoenicians.\n"
+                               "\"It is over,\" Leive said.\n";
     static const char *const want[][2] = {
         { "Islamic Republic of Iran", "LOC" }, { "State of Qatar", "LOC" }, { "Fukushima Prefecture", "LOC" },
         { "Mohammed bin Salman", "PERSON" }, { "Isabel dos Santos", "PERSON" },
-        { "WHO", "ORG" } };
+        { "WHO", "ORG" }, { "Leive", "PERSON" } };
     galley_test *t = open_plugin();
     galley_doc *d = run_text(t, text, sizeof text - 1);
     for (size_t k = 0; k < sizeof want / sizeof *want; k++) {

@@ -250,6 +250,7 @@ void ent_teams(ent_state *st, const char *text);
 void ent_place_forms(ent_state *st, const char *text);
 void ent_name_particles(ent_state *st, const char *text);
 void ent_peoples(ent_state *st, const char *text);
+int ent_speakers(ent_state *st, const char *text);
 int ent_join_places(ent_state *st, const char *text);
 
 #endif

@@ -378,3 +378,34 @@ void ent_peoples(ent_state *st, const char *text)
         x->label = L_MISC;
     }
 }
+
+/* "Leive said", "said Mailis.": a capitalised word no list knows (not a
+ * dictionary word, place, name or organisation) right before a verb of
+ * saying, or right after one at the end of the clause, is a person where
+ * the tagger found nothing (names once in a short text: PUD's sentences). */
+int ent_speakers(ent_state *st, const char *text)
+{
+    static const char *const verbs[] = { "said", "says", "told", "added", "wrote", "explained", "noted", NULL };
+    size_t n0 = st->nnames, next = 0;
+    for (size_t i = 0; i < st->ntoks; i++) {
+        while (next < n0 && st->names[next].b <= i)
+            next++;
+        const tok *t = &st->toks[i];
+        if ((next < n0 && st->names[next].a <= i) || !ent_is_cap(t) || (t->flags & GALLEY_TOK_ALLCAPS) || t->lex ||
+            t->low || t->stop || t->demonym || t->e - t->s < 3 || (i > 0 && ent_is_cap(&st->toks[i - 1]) && st->toks[i - 1].sent == t->sent))
+            continue;
+        const tok *nx = i + 1 < st->ntoks && st->toks[i + 1].sent == t->sent ? &st->toks[i + 1] : NULL;
+        const tok *pv = i > 0 && st->toks[i - 1].sent == t->sent ? &st->toks[i - 1] : NULL;
+        if (nx && ent_is_cap(nx))
+            continue;
+        if (!(nx && any_of(text, nx, verbs)) &&
+            !(pv && any_of(text, pv, verbs) && (!nx || ent_tok_is(text, nx, ".") || ent_tok_is(text, nx, ","))))
+            continue;
+        if (ent_push_name(st, i, i + 1) < 0)
+            return -1;
+        st->names[st->nnames - 1].label = L_PER;
+    }
+    if (st->nnames > n0)
+        qsort(st->names, st->nnames, sizeof *st->names, by_position);
+    return 0;
+}
