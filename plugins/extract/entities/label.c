@@ -87,6 +87,22 @@ static int by_position(const void *a, const void *b)
     return x->a < y->a ? -1 : x->a > y->a;
 }
 
+/* Adds the name of tokens [a, b) with its label; -1 when out of memory. */
+static int push_labelled(ent_state *st, size_t a, size_t b, int label)
+{
+    if (ent_push_name(st, a, b) < 0)
+        return -1;
+    st->names[st->nnames - 1].label = label;
+    return 0;
+}
+
+/* Names a pass appended after the first n0 go back into text order. */
+static void resort_from(ent_state *st, size_t n0)
+{
+    if (st->nnames > n0)
+        qsort(st->names, st->nnames, sizeof *st->names, by_position);
+}
+
 /* A word the tagger took for a name in one place is that name wherever the
  * document writes it capitalised and the tagger said nothing ("Rex
  * Tillerson" missed where "Tillerson's" was found); a given name just
@@ -116,12 +132,10 @@ int ent_propagate(ent_state *st, const char *text)
             !ent_gap_breaks(text, &st->toks[i - 1], t) && (next == 0 || st->names[next - 1].b < i) &&
             !st->toks[i - 1].stop)
             a = i - 1;
-        if (ent_push_name(st, a, i + 1) < 0)
+        if (push_labelled(st, a, i + 1, label) < 0)
             return -1;
-        st->names[st->nnames - 1].label = label;
     }
-    if (st->nnames > n0)
-        qsort(st->names, st->nnames, sizeof *st->names, by_position);
+    resort_from(st, n0);
     return 0;
 }
 
@@ -401,11 +415,9 @@ int ent_speakers(ent_state *st, const char *text)
         if (!(nx && any_of(text, nx, verbs)) &&
             !(pv && any_of(text, pv, verbs) && (!nx || ent_tok_is(text, nx, ".") || ent_tok_is(text, nx, ","))))
             continue;
-        if (ent_push_name(st, i, i + 1) < 0)
+        if (push_labelled(st, i, i + 1, L_PER) < 0)
             return -1;
-        st->names[st->nnames - 1].label = L_PER;
     }
-    if (st->nnames > n0)
-        qsort(st->names, st->nnames, sizeof *st->names, by_position);
+    resort_from(st, n0);
     return 0;
 }
