@@ -373,12 +373,12 @@ START_TEST(one_request_per_host_with_delay)
         ck_assert_int_eq(r.docs[i].rc, GALLEY_OK);
     fx_free(&r);
     /* four slots, one host: the requests never overlapped, and they started
-     * about `delay` apart; the server sees the starts with some jitter, so
-     * the bound is loose (without the delay the gap is the 0.1 s a /hold
-     * request takes) */
+     * about `delay` apart; the server sees the starts with some jitter (431
+     * ms seen for a 1 s delay at load 8 on 2 cores), so the bound is loose:
+     * without the delay the gap is the 0.1 s a /hold request takes */
     ck_assert_int_eq(served("/hold", 200), 3);
     ck_assert_int_eq(stat_of("max_inflight"), 1);
-    ck_assert_int_ge(stat_of("min_gap_ms"), 500);
+    ck_assert_int_ge(stat_of("min_gap_ms"), 300);
 }
 END_TEST
 
@@ -394,8 +394,8 @@ START_TEST(retry_after_is_honoured)
     fx_free(&r);
     ck_assert_int_eq(served("/busy", 503), 1);
     /* the retry waited for the server's second, not our 0.01 s (loose
-     * bound: the server sees starts with some jitter) */
-    ck_assert_int_ge(stat_of("min_gap_ms"), 700);
+     * bound: the server sees starts with some jitter, as above) */
+    ck_assert_int_ge(stat_of("min_gap_ms"), 400);
 }
 END_TEST
 
