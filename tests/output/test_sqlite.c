@@ -138,6 +138,13 @@ START_TEST(seed_is_found_by_full_text_search)
 }
 END_TEST
 
+/* FTS5's own check: the index is consistent with its content table */
+static void assert_index_consistent(void)
+{
+    ck_assert_int_eq(exec_rc("INSERT INTO documents_fts(documents_fts, rank) "
+                             "VALUES ('integrity-check', 1)"), SQLITE_OK);
+}
+
 /* "a" (first "Old title", "The quick brown fox.") was written again as
  * "New title", "A lazy dog sleeps.", beside "b": one row each, the new
  * values in the row, its fields and the index */
@@ -148,9 +155,7 @@ static void assert_a_updated(void)
     ck_assert_str_eq(q1("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'fox'"), "0");
     ck_assert_str_eq(q1("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'lazy'"), "1");
     ck_assert_str_eq(q1("SELECT count(*) FROM fields WHERE doc_id = 'a'"), "2");
-    /* the index is consistent with its content table */
-    ck_assert_int_eq(exec_rc("INSERT INTO documents_fts(documents_fts, rank) "
-                             "VALUES ('integrity-check', 1)"), SQLITE_OK);
+    assert_index_consistent();
 }
 
 START_TEST(rerun_updates_instead_of_duplicating)
@@ -240,8 +245,7 @@ START_TEST(text_false_indexes_title_only_and_stays_consistent)
     ck_assert_str_eq(q1("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'zebra'"), "0");
     ck_assert_str_eq(q1("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'alpha'"), "1");
     run(&a, 1, "text=false");     /* the update path deletes what was indexed */
-    ck_assert_int_eq(exec_rc("INSERT INTO documents_fts(documents_fts, rank) "
-                             "VALUES ('integrity-check', 1)"), SQLITE_OK);
+    assert_index_consistent();
     galley_doc_free(a);
 }
 END_TEST
@@ -258,8 +262,7 @@ START_TEST(deleting_a_document_cleans_up)
     ck_assert_str_eq(q1("SELECT count(*) FROM fields WHERE doc_id LIKE 'seed%'"), "0");
     ck_assert_str_eq(q1("SELECT count(*) FROM entities WHERE doc_id LIKE 'seed%'"), "0");
     ck_assert_str_eq(q1("SELECT count(*) FROM keywords"), "0");
-    ck_assert_int_eq(exec_rc("INSERT INTO documents_fts(documents_fts, rank) "
-                             "VALUES ('integrity-check', 1)"), SQLITE_OK);
+    assert_index_consistent();
     galley_doc_free(d);
     galley_doc_free(b);
 }
