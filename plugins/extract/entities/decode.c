@@ -79,10 +79,12 @@ static int close_name(ent_state *st, const char *text, size_t a, size_t b, int t
     if (tag == 0)
         return 0;
     /* no name ends in "of", "and" or "de" ("Colorado State University of") */
-    while (b - a > 1 && (st->toks[b - 1].flags & GALLEY_TOK_LOWER) && st->toks[b - 1].e - st->toks[b - 1].s <= 3 &&
-           (st->toks[b - 1].stop || ent_tok_is(text, &st->toks[b - 1], "de") || ent_tok_is(text, &st->toks[b - 1], "del") ||
-            ent_tok_is(text, &st->toks[b - 1], "da") || ent_tok_is(text, &st->toks[b - 1], "von")))
-        b--;
+    static const char *const particles[] = { "de", "del", "da", "von", NULL };
+    for (const tok *l; b - a > 1; b--) {
+        l = &st->toks[b - 1];
+        if (!(l->flags & GALLEY_TOK_LOWER) || l->e - l->s > 3 || !(l->stop || ent_tok_in(text, l, particles)))
+            break;
+    }
     if (ent_push_name(st, a, b) < 0)
         return -1;
     /* "World Cup", "Nobel Prize", "Vietnam War": a name ending in a word

@@ -232,6 +232,8 @@ static inline int ent_is_cap(const tok *t)
     return t->cls == GALLEY_TOK_WORD && (t->flags & (GALLEY_TOK_CAPITALIZED | GALLEY_TOK_ALLCAPS));
 }
 int ent_tok_is(const char *text, const tok *t, const char *w);
+/* 1 when t is one of words (NULL-terminated), exactly */
+int ent_tok_in(const char *text, const tok *t, const char *const *words);
 int ent_name_period(const char *text, const tok *prev, const tok *t);
 int ent_gap_breaks(const char *text, const tok *a, const tok *b);
 int ent_push_name(ent_state *st, size_t a, size_t b);

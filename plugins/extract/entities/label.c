@@ -249,14 +249,6 @@ int ent_join_places(ent_state *st, const char *text)
     return 0;
 }
 
-static int any_of(const char *text, const tok *t, const char *const *words)
-{
-    for (size_t i = 0; words[i]; i++)
-        if (ent_tok_is(text, t, words[i]))
-            return 1;
-    return 0;
-}
-
 static int is_country(const ent_state *st, const char *text, const name *x)
 {
     unsigned bits;
@@ -283,8 +275,8 @@ void ent_teams(ent_state *st, const char *text)
             continue;
         const tok *next = x->b < st->ntoks ? &st->toks[x->b] : NULL;
         const tok *prev = x->t > 0 ? &st->toks[x->t - 1] : NULL;
-        if ((next && any_of(text, next, after)) || (prev && any_of(text, prev, before)) ||
-            (cues >= 3 && ((next && any_of(text, next, after2)) || (prev && any_of(text, prev, before2)))))
+        if ((next && ent_tok_in(text, next, after)) || (prev && ent_tok_in(text, prev, before)) ||
+            (cues >= 3 && ((next && ent_tok_in(text, next, after2)) || (prev && ent_tok_in(text, prev, before2)))))
             x->label = L_ORG;
     }
     /* the same country elsewhere in the report is the same team */
@@ -320,7 +312,7 @@ void ent_place_forms(ent_state *st, const char *text)
         if (j >= 3 && ent_tok_is(text, &st->toks[j - 1], "the"))
             j--;
         if (j >= 2 && ent_tok_is(text, &st->toks[j - 1], "of") && ent_is_cap(&st->toks[j - 2]) &&
-            st->toks[j - 2].sent == sent && any_of(text, &st->toks[j - 2], forms)) {
+            st->toks[j - 2].sent == sent && ent_tok_in(text, &st->toks[j - 2], forms)) {
             size_t a = j - 2, lo = 0;
             while (a > 0 && x->a - a < 6 && ent_is_cap(&st->toks[a - 1]) && !st->toks[a - 1].stop &&
                    st->toks[a - 1].sent == sent && !((st->toks[a - 1].lex | st->toks[a - 1].low) & LX_TITLE))
@@ -335,7 +327,7 @@ void ent_place_forms(ent_state *st, const char *text)
             x->a = x->t = a > lo ? a : lo;
         }
         size_t b = x->b;
-        if (b < st->ntoks && st->toks[b].sent == sent && ent_is_cap(&st->toks[b]) && any_of(text, &st->toks[b], units) &&
+        if (b < st->ntoks && st->toks[b].sent == sent && ent_is_cap(&st->toks[b]) && ent_tok_in(text, &st->toks[b], units) &&
             !st->toks[b - 1].poss && (i + 1 == st->nnames || st->names[i + 1].t > b ||
                                       (st->names[i + 1].t == b && st->names[i + 1].b == b + 1))) {
             if (i + 1 < st->nnames && st->names[i + 1].t == b)
@@ -359,9 +351,9 @@ void ent_name_particles(ent_state *st, const char *text)
             continue;
         size_t p = x->a - 1;
         const tok *t = &st->toks[p];
-        if (ent_tok_is(text, t, "-") && t->s == st->toks[p - 1 + (p == 0)].e && t->e == st->toks[x->a].s && p > 0)
+        if (p > 0 && ent_tok_is(text, t, "-") && t->s == st->toks[p - 1].e && t->e == st->toks[x->a].s)
             t = &st->toks[--p];     /* "al-Rahbi" */
-        if (!(t->flags & GALLEY_TOK_LOWER) || t->sent != st->toks[x->a].sent || !any_of(text, t, particles))
+        if (!(t->flags & GALLEY_TOK_LOWER) || t->sent != st->toks[x->a].sent || !ent_tok_in(text, t, particles))
             continue;
         name *y = i > 0 ? &st->names[i - 1] : NULL;
         if (y && y->b == p && y->label == L_PER) {   /* "Mohammed" bin "Salman" */
@@ -412,8 +404,8 @@ int ent_speakers(ent_state *st, const char *text)
         const tok *pv = i > 0 && st->toks[i - 1].sent == t->sent ? &st->toks[i - 1] : NULL;
         if (nx && ent_is_cap(nx))
             continue;
-        if (!(nx && any_of(text, nx, verbs)) &&
-            !(pv && any_of(text, pv, verbs) && (!nx || ent_tok_is(text, nx, ".") || ent_tok_is(text, nx, ","))))
+        if (!(nx && ent_tok_in(text, nx, verbs)) &&
+            !(pv && ent_tok_in(text, pv, verbs) && (!nx || ent_tok_is(text, nx, ".") || ent_tok_is(text, nx, ","))))
             continue;
         if (push_labelled(st, i, i + 1, L_PER) < 0)
             return -1;

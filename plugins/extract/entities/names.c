@@ -170,6 +170,14 @@ int ent_tok_is(const char *text, const tok *t, const char *w)
     return t->e - t->s == n && !memcmp(text + t->s, w, n);
 }
 
+int ent_tok_in(const char *text, const tok *t, const char *const *words)
+{
+    for (size_t i = 0; words[i]; i++)
+        if (ent_tok_is(text, t, words[i]))
+            return 1;
+    return 0;
+}
+
 /* Marks sentence numbers and the words whose capital letter says nothing:
  * the first word of a sentence (after opening quotes) and every word of a
  * headline-style sentence where most words are capitalised. */
