@@ -293,6 +293,14 @@ START_TEST(people_rules)
     }
     ck_assert(has_value(d, "people", "Kwok Wai-keung") && !has_value(d, "people", "Nathan Law of Demosisto"));
     galley_doc_free(d);
+    /* a word after an article names no person, unless it qualifies a noun */
+    static const char det[] = "The Schlei and the wetlands between the Danevirke and Husum had frozen solid.\n"
+                              "After the election, the Monti government raised taxes.\n";
+    d = run_text(t, det, sizeof det - 1);
+    const char *l = label_of(d, det, "Danevirke");
+    ck_assert_msg(!l || strcmp(l, "PERSON"), "Danevirke is a person");
+    ck_assert_str_eq(label_of(d, det, "Monti"), "PERSON");
+    galley_doc_free(d);
     close_plugin(t);
 }
 END_TEST

@@ -534,3 +534,29 @@ int ent_hyphen_people(ent_state *st, const char *text)
     resort_from(st, n0);
     return 0;
 }
+
+/* "the Caucasus is", "the Danevirke and", "the Séléka, ...": a name after an
+ * article or a possessive is no person's, unless it is the short form of
+ * a person the document names in full (after "Isaias Afewerki", "the
+ * Afewerki era"), starts with a given name ("a James Bond film") or
+ * qualifies a noun ("the Monti government"). */
+void ent_determined(ent_state *st, const char *text)
+{
+    static const char *const det[] = { "the", "The", "a", "A", "an", "An", "his", "His", "her", "Her",
+        "their", "Their", "its", "Its", "our", "Our", "my", "My", "your", "Your", "own", "this", "This",
+        "these", "These", "those", "Those", NULL };
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        if (x->label != L_PER || x->t != x->a || x->a == 0 || x->link >= 0 || x->a >= x->b ||
+            (x->b - x->a > 1 && ((st->toks[x->a].lex & LX_GIVEN) || st->toks[x->a].e - st->toks[x->a].s == 1 ||
+                                  text[st->toks[x->a].s + 1] == '.')))
+            continue;   /* "a James Bond film", "the O.J. Simpson" */
+        const tok *p = &st->toks[x->a - 1], *n = x->b < st->ntoks ? &st->toks[x->b] : NULL;
+        /* "the Monti government", "the Marilyn pictures": a person's name
+         * qualifying the noun after it */
+        if (n && n->sent == p->sent && (n->flags & GALLEY_TOK_LOWER) && n->cls == GALLEY_TOK_WORD && !n->stop)
+            continue;
+        if (p->sent == st->toks[x->a].sent && ent_tok_in(text, p, det))
+            x->label = L_NONE;
+    }
+}
