@@ -560,3 +560,56 @@ void ent_determined(ent_state *st, const char *text)
             x->label = L_NONE;
     }
 }
+
+/* "Cyclone Phailin", "Hurricane Katrina": a storm is named as a person is,
+ * but it is none (MISC), nor is the same name elsewhere in the document
+ * ("the size and strength of Phailin"). */
+void ent_storms(ent_state *st, const char *text)
+{
+    static const char *const kinds[] = { "Cyclone", "Hurricane", "Typhoon", "Storm", NULL };
+    char buf[256];
+    size_t storms = 0;
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        if (x->label != L_PER || x->a >= x->b)
+            continue;
+        if (x->b - x->a > 1 && ent_tok_in(text, &st->toks[x->a], kinds))
+            x->t = ++x->a;      /* "Cyclone Phailin" as one name */
+        else if (x->a == 0 || !ent_tok_in(text, &st->toks[x->a - 1], kinds) ||
+                 st->toks[x->a - 1].sent != st->toks[x->a].sent)
+            continue;
+        x->label = L_MISC;
+        name last = { x->b - 1, x->b, x->b - 1, L_MISC, 0, 0, -1 };
+        key_once(st->pername, buf, ent_name_key(st, text, &last, 'S', buf, sizeof buf), i);
+        storms++;
+    }
+    for (size_t i = 0; storms && i < st->nnames; i++) {
+        name *x = &st->names[i];
+        if (x->label != L_PER || x->a >= x->b)
+            continue;
+        name last = { x->b - 1, x->b, x->b - 1, L_MISC, 0, 0, -1 };
+        size_t n = ent_name_key(st, text, &last, 'S', buf, sizeof buf);
+        if (n && galley_counter_find(st->pername, buf, n) != (size_t)-1)
+            x->label = L_MISC;
+    }
+}
+
+/* "Warhol Polaroids", "the Sherpas", "SACCOs": a name ending in a plural
+ * whose singular the document also writes ("a Polaroid", "Sherpa") names
+ * things or a people, not a person. */
+void ent_plurals(ent_state *st, const char *text)
+{
+    char buf[128];
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        if (x->label != L_PER || x->a >= x->b)
+            continue;
+        const tok *w = &st->toks[x->b - 1];
+        size_t n = w->e - w->s;
+        if (n < 4 || text[w->e - 1] != 's' || text[w->e - 2] == 's' || w->poss)
+            continue;
+        size_t m = ent_fold(text + w->s, n - 1, buf, sizeof buf);
+        if (m < sizeof buf && ent_seen(st, galley_hash32(buf, m)))
+            x->label = L_NONE;
+    }
+}
