@@ -309,6 +309,13 @@ START_TEST(people_rules)
     ck_assert(!has_value(d, "people", "Phailin") && !has_value(d, "people", "Cyclone Phailin"));
     ck_assert(!has_value(d, "people", "Warhol Polaroids"));
     galley_doc_free(d);
+    /* an institution's name goes on after "for" */
+    static const char inst[] = "Arostegui spoke at the Centre for Strategic and International Studies in Washington "
+                               "on Tuesday.\n";
+    d = run_text(t, inst, sizeof inst - 1);
+    ck_assert_str_eq(label_of(d, inst, "Centre for Strategic and International Studies"), "ORG");
+    ck_assert_str_eq(label_of(d, inst, "Washington"), "LOC");
+    galley_doc_free(d);
     close_plugin(t);
 }
 END_TEST
