@@ -316,6 +316,11 @@ START_TEST(people_rules)
     ck_assert_str_eq(label_of(d, inst, "Centre for Strategic and International Studies"), "ORG");
     ck_assert_str_eq(label_of(d, inst, "Washington"), "LOC");
     galley_doc_free(d);
+    /* two names joined by "and": an unknown word next to a place is one */
+    static const char list[] = "Putin visited Kamchatka and Sakhalin in September.\n";
+    d = run_text(t, list, sizeof list - 1);
+    ck_assert_str_eq(label_of(d, list, "Sakhalin"), "LOC");
+    galley_doc_free(d);
     close_plugin(t);
 }
 END_TEST

@@ -215,6 +215,7 @@ static galley_status ent_run(ent_state *st, galley_doc *doc)
     ent_link_names(st, text);
     ent_determined(st, text);
     ent_storms(st, text);
+    ent_lists(st, text);
     ent_teams(st, text);
     ent_place_forms(st, text);
     ent_peoples(st, text);

@@ -253,6 +253,7 @@ void ent_place_forms(ent_state *st, const char *text);
 void ent_name_particles(ent_state *st, const char *text);
 void ent_peoples(ent_state *st, const char *text);
 int ent_speakers(ent_state *st, const char *text);
+void ent_lists(ent_state *st, const char *text);
 void ent_org_for(ent_state *st, const char *text);
 void ent_plurals(ent_state *st, const char *text);
 void ent_storms(ent_state *st, const char *text);

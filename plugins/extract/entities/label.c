@@ -679,3 +679,30 @@ void ent_org_for(ent_state *st, const char *text)
         x->label = L_ORG;
     }
 }
+
+/* a one-word person's name that no list knows and no fuller name explains */
+static int bare_person(const ent_state *st, const name *x)
+{
+    return x->label == L_PER && x->b - x->a == 1 && x->t == x->a && x->link < 0 &&
+           !(st->toks[x->a].lex & (LX_GIVEN | LX_SURNAME));
+}
+
+/* "Kamchatka and Sakhalin", "Seychelles and Tioman": two names joined by
+ * "and" or "or" are of one kind; an unknown word the tagger took for a
+ * person next to a place is a place too.  (Not after a comma: "in
+ * Australia, Geyer returned"; nor for organisations: "the deal between
+ * Aoun and Hariri" where the tagger made Aoun one.) */
+void ent_lists(ent_state *st, const char *text)
+{
+    static const char *const links[] = { "and", "or", NULL };
+    for (size_t i = 0; i + 1 < st->nnames; i++) {
+        name *x = &st->names[i], *y = &st->names[i + 1];
+        if (y->t != x->b + 1 || !ent_tok_in(text, &st->toks[x->b], links) ||
+            st->toks[x->a].sent != st->toks[y->a].sent)
+            continue;
+        if (x->label == L_LOC && bare_person(st, y))
+            y->label = L_LOC;
+        else if (y->label == L_LOC && bare_person(st, x))
+            x->label = L_LOC;
+    }
+}
