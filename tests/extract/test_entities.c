@@ -274,6 +274,37 @@ START_TEST(span_rules)
 }
 END_TEST
 
+START_TEST(people_rules)
+{
+    /* a person's name holds no "of" and no owner before a possessive; a
+     * family name and a hyphenated given name are a person; a dash
+     * written without spaces ends a name before the word after it */
+    static const char text[] = "Lawmakers Nathan Law of Demosisto and FTU's Kwok Wai-keung lost their seats on Monday.\n"
+                               "The other two drug lords, Park Wang-yul and Choi Jung-ok, confessed to the police.\n"
+                               "Cape Town-The court ruled on the case.\n";
+    static const char *const want[][2] = {
+        { "Nathan Law", "PERSON" }, { "Kwok Wai-keung", "PERSON" }, { "Park Wang-yul", "PERSON" },
+        { "Choi Jung-ok", "PERSON" }, { "Cape Town", "LOC" } };
+    galley_test *t = open_plugin();
+    galley_doc *d = run_text(t, text, sizeof text - 1);
+    for (size_t k = 0; k < sizeof want / sizeof *want; k++) {
+        const char *l = label_of(d, text, want[k][0]);
+        ck_assert_msg(l && !strcmp(l, want[k][1]), "%s is %s, not %s", want[k][0], l ? l : "no entity", want[k][1]);
+    }
+    ck_assert(has_value(d, "people", "Kwok Wai-keung") && !has_value(d, "people", "Nathan Law of Demosisto"));
+    galley_doc_free(d);
+    /* a word after an article names no person, unless it qualifies a noun */
+    static const char det[] = "The Schlei and the wetlands between the Danevirke and Husum had frozen solid.\n"
+                              "After the election, the Monti government raised taxes.\n";
+    d = run_text(t, det, sizeof det - 1);
+    const char *l = label_of(d, det, "Danevirke");
+    ck_assert_msg(!l || strcmp(l, "PERSON"), "Danevirke is a person");
+    ck_assert_str_eq(label_of(d, det, "Monti"), "PERSON");
+    galley_doc_free(d);
+    close_plugin(t);
+}
+END_TEST
+
 /* CPU seconds the plugin takes over the seed article repeated to n bytes */
 static double cpu_for(galley_test *t, const char *unit, size_t ul, size_t n)
 {
@@ -373,6 +404,7 @@ int main(void)
     tcase_add_test(tc, title_outside_name);
     tcase_add_test(tc, news_conventions);
     tcase_add_test(tc, span_rules);
+    tcase_add_test(tc, people_rules);
     tcase_add_test(tc, bad_weights);
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, linear_in_length);

@@ -253,6 +253,9 @@ void ent_place_forms(ent_state *st, const char *text);
 void ent_name_particles(ent_state *st, const char *text);
 void ent_peoples(ent_state *st, const char *text);
 int ent_speakers(ent_state *st, const char *text);
+void ent_determined(ent_state *st, const char *text);
+int ent_hyphen_people(ent_state *st, const char *text);
+int ent_split_people(ent_state *st, const char *text);
 int ent_join_places(ent_state *st, const char *text);
 
 #endif

@@ -413,3 +413,150 @@ int ent_speakers(ent_state *st, const char *text)
     resort_from(st, n0);
     return 0;
 }
+
+/* The label of tokens [a, b) cut from a person's name: what the
+ * gazetteers say; else after "of" one word in lower case after its
+ * capital is a place ("of Calcutta", "of Igloolik"), longer names and
+ * acronyms organisations ("of Fubon Financial"), and so is the owner
+ * before a possessive ("FTU's", "Demosisto's"). */
+static int cut_label(const ent_state *st, size_t a, size_t b, int of)
+{
+    unsigned k = st->toks[a].gz / 2;
+    if (k)
+        return k >= 2 ? L_LOC : L_ORG;
+    return of && b - a == 1 && !(st->toks[a].flags & GALLEY_TOK_ALLCAPS) ? L_LOC : L_ORG;
+}
+
+/* "Nathan Law of Demosisto", "Margaret of Parma", "FTU's Kwok Wai-keung":
+ * a person's name holds no "of" and no possessive; every set marks the
+ * person and the place or organisation apart, and the tagger, which
+ * learned "University of X", joins them. */
+int ent_split_people(ent_state *st, const char *text)
+{
+    size_t n0 = st->nnames;
+    for (size_t i = 0; i < n0; i++) {
+        name *x = &st->names[i];
+        if (x->label != L_PER || x->b - x->a < 3)
+            continue;
+        for (size_t k = x->a + 1; k + 1 < x->b; k++) {
+            const tok *t = &st->toks[k];
+            if (ent_tok_is(text, t, "of") && ent_is_cap(&st->toks[k + 1])) {
+                size_t b = x->b;
+                x->b = k;
+                if (push_labelled(st, k + 1, b, cut_label(st, k + 1, b, 1)) < 0)
+                    return -1;
+                break;
+            }
+            if (st->toks[x->a].poss && k == x->a + 1) {
+                size_t a = x->a;
+                x->a = x->t = k;
+                if (push_labelled(st, a, k, cut_label(st, a, k, 0)) < 0)
+                    return -1;
+                break;
+            }
+        }
+    }
+    resort_from(st, n0);
+    return 0;
+}
+
+/* "Jie-won", "Chung-mau": a capitalised syllable, a hyphen and a syllable
+ * in lower case, ASCII letters of 1-7 each, the second no English word of
+ * four letters or more ("Kitty Hawk-class"): the given name of a Korean,
+ * Hong Kong or Taiwanese person */
+static int hyphen_given(const ent_state *st, const char *text, const tok *t)
+{
+    const char *w = text + t->s;
+    size_t n = t->e - t->s, h = 0;
+    if (t->cls != GALLEY_TOK_WORD || n < 4 || w[0] < 'A' || w[0] > 'Z')
+        return 0;
+    for (size_t k = 1; k < n; k++) {
+        if (w[k] == '-' && !h && k <= 7)
+            h = k;
+        else if (w[k] < 'a' || w[k] > 'z')
+            return 0;
+    }
+    size_t m = n - h - 1;
+    return h && m >= 1 && m <= 7 && (m < 4 || !(ent_lex_get(st->lx->lex, w + h + 1, m) & LX_LOWER));
+}
+
+/* a family name before such a given name: one capitalised ASCII word of
+ * 2-6 letters ("Park", "Lau", "Chung") */
+static int family_name(const char *text, const tok *t)
+{
+    const char *w = text + t->s;
+    size_t n = t->e - t->s;
+    if (t->cls != GALLEY_TOK_WORD || n < 2 || n > 6 || w[0] < 'A' || w[0] > 'Z' || t->poss || t->stop)
+        return 0;
+    for (size_t k = 1; k < n; k++)
+        if (w[k] < 'a' || w[k] > 'z')
+            return 0;
+    return 1;
+}
+
+/* "Park Jie-won", "Lo Chung-mau", "Andrew Leung Kwan-yuen": a family name
+ * and a hyphenated given name are a person, whatever the tagger made of
+ * them (it learned such names as places and organisations); where it took
+ * more words for a place or an organisation, the words in front stay out
+ * ("Secretary for Health Lo Chung-mau", "the National Assembly Kim
+ * Jin-pyo"), but an English given name joins. */
+int ent_hyphen_people(ent_state *st, const char *text)
+{
+    size_t n0 = st->nnames, j = 0;
+    for (size_t g = 1; g < st->ntoks; g++) {
+        const tok *t = &st->toks[g];
+        if (!hyphen_given(st, text, t) || !family_name(text, &st->toks[g - 1]) ||
+            ent_gap_breaks(text, &st->toks[g - 1], t) || (t->low & LX_LOWER))
+            continue;
+        size_t s = g - 1;
+        if (s > 0 && (st->toks[s - 1].lex & LX_GIVEN) && ent_is_cap(&st->toks[s - 1]) &&
+            !ent_gap_breaks(text, &st->toks[s - 1], &st->toks[s]))
+            s--;
+        while (j < n0 && st->names[j].b <= s)
+            j++;
+        if (j < n0 && st->names[j].a <= g) {  /* a name holds some of it */
+            name *x = &st->names[j];
+            if (x->b == g && x->a <= s && x->label == L_PER && (j + 1 == n0 || st->names[j + 1].a > g))
+                x->b = g + 1;   /* "Choi" Jung-ok */
+            if (x->b != g + 1 || x->a > s || x->label == L_PER)
+                continue;   /* a person's longer name: "Carrie Lam Cheng Yuet-ngor" */
+            if (x->a + 1 < s && x->t == x->a) { /* a body's name before: its own */
+                if (push_labelled(st, x->a, s, x->label) < 0)
+                    return -1;
+                x = &st->names[j];
+            }
+            x->a = x->t = s;
+            x->label = L_PER;
+        } else if (push_labelled(st, s, g + 1, L_PER) < 0) {
+            return -1;
+        }
+    }
+    resort_from(st, n0);
+    return 0;
+}
+
+/* "the Caucasus is", "the Danevirke and", "the Séléka, ...": a name after an
+ * article or a possessive is no person's, unless it is the short form of
+ * a person the document names in full (after "Isaias Afewerki", "the
+ * Afewerki era"), starts with a given name ("a James Bond film") or
+ * qualifies a noun ("the Monti government"). */
+void ent_determined(ent_state *st, const char *text)
+{
+    static const char *const det[] = { "the", "The", "a", "A", "an", "An", "his", "His", "her", "Her",
+        "their", "Their", "its", "Its", "our", "Our", "my", "My", "your", "Your", "own", "this", "This",
+        "these", "These", "those", "Those", NULL };
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        if (x->label != L_PER || x->t != x->a || x->a == 0 || x->link >= 0 || x->a >= x->b ||
+            (x->b - x->a > 1 && ((st->toks[x->a].lex & LX_GIVEN) || st->toks[x->a].e - st->toks[x->a].s == 1 ||
+                                  text[st->toks[x->a].s + 1] == '.')))
+            continue;   /* "a James Bond film", "the O.J. Simpson" */
+        const tok *p = &st->toks[x->a - 1], *n = x->b < st->ntoks ? &st->toks[x->b] : NULL;
+        /* "the Monti government", "the Marilyn pictures": a person's name
+         * qualifying the noun after it */
+        if (n && n->sent == p->sent && (n->flags & GALLEY_TOK_LOWER) && n->cls == GALLEY_TOK_WORD && !n->stop)
+            continue;
+        if (p->sent == st->toks[x->a].sent && ent_tok_in(text, p, det))
+            x->label = L_NONE;
+    }
+}
