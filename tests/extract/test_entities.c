@@ -301,6 +301,21 @@ START_TEST(people_rules)
     ck_assert_msg(!l || strcmp(l, "PERSON"), "Danevirke is a person");
     ck_assert_str_eq(label_of(d, det, "Monti"), "PERSON");
     galley_doc_free(d);
+    /* a storm is no person, nor a plural whose singular the text writes */
+    static const char things[] = "Officials took the threat of Cyclone Phailin very seriously. The size of Phailin "
+                                 "surprised everyone.\nThe museum shows the Warhol Polaroids donated by the foundation. "
+                                 "Each Polaroid was taken in his studio.\n";
+    d = run_text(t, things, sizeof things - 1);
+    ck_assert(!has_value(d, "people", "Phailin") && !has_value(d, "people", "Cyclone Phailin"));
+    ck_assert(!has_value(d, "people", "Warhol Polaroids"));
+    galley_doc_free(d);
+    /* an institution's name goes on after "for" */
+    static const char inst[] = "Arostegui spoke at the Centre for Strategic and International Studies in Washington "
+                               "on Tuesday.\n";
+    d = run_text(t, inst, sizeof inst - 1);
+    ck_assert_str_eq(label_of(d, inst, "Centre for Strategic and International Studies"), "ORG");
+    ck_assert_str_eq(label_of(d, inst, "Washington"), "LOC");
+    galley_doc_free(d);
     close_plugin(t);
 }
 END_TEST

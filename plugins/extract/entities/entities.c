@@ -210,8 +210,11 @@ static galley_status ent_run(ent_state *st, galley_doc *doc)
     if (ent_hyphen_people(st, text) < 0)
         return galley_doc_fail(doc, "entities: out of memory collecting names");
     ent_vote(st, text);
+    ent_org_for(st, text);
+    ent_plurals(st, text);
     ent_link_names(st, text);
     ent_determined(st, text);
+    ent_storms(st, text);
     ent_teams(st, text);
     ent_place_forms(st, text);
     ent_peoples(st, text);

@@ -560,3 +560,122 @@ void ent_determined(ent_state *st, const char *text)
             x->label = L_NONE;
     }
 }
+
+/* "Cyclone Phailin", "Hurricane Katrina": a storm is named as a person is,
+ * but it is none (MISC), nor is the same name elsewhere in the document
+ * ("the size and strength of Phailin"). */
+void ent_storms(ent_state *st, const char *text)
+{
+    static const char *const kinds[] = { "Cyclone", "Hurricane", "Typhoon", "Storm", NULL };
+    char buf[256];
+    size_t storms = 0;
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        if (x->label != L_PER || x->a >= x->b)
+            continue;
+        if (x->b - x->a > 1 && ent_tok_in(text, &st->toks[x->a], kinds))
+            x->t = ++x->a;      /* "Cyclone Phailin" as one name */
+        else if (x->a == 0 || !ent_tok_in(text, &st->toks[x->a - 1], kinds) ||
+                 st->toks[x->a - 1].sent != st->toks[x->a].sent)
+            continue;
+        x->label = L_MISC;
+        name last = { x->b - 1, x->b, x->b - 1, L_MISC, 0, 0, -1 };
+        key_once(st->pername, buf, ent_name_key(st, text, &last, 'S', buf, sizeof buf), i);
+        storms++;
+    }
+    for (size_t i = 0; storms && i < st->nnames; i++) {
+        name *x = &st->names[i];
+        if (x->label != L_PER || x->a >= x->b)
+            continue;
+        name last = { x->b - 1, x->b, x->b - 1, L_MISC, 0, 0, -1 };
+        size_t n = ent_name_key(st, text, &last, 'S', buf, sizeof buf);
+        if (n && galley_counter_find(st->pername, buf, n) != (size_t)-1)
+            x->label = L_MISC;
+    }
+}
+
+/* "Warhol Polaroids", "the Sherpas", "SACCOs": a name ending in a plural
+ * whose singular the document also writes ("a Polaroid", "Sherpa") names
+ * things or a people, not a person. */
+void ent_plurals(ent_state *st, const char *text)
+{
+    char buf[128];
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        if (x->label != L_PER || x->a >= x->b)
+            continue;
+        const tok *w = &st->toks[x->b - 1];
+        size_t n = w->e - w->s;
+        if (n < 4 || text[w->e - 1] != 's' || text[w->e - 2] == 's' || w->poss)
+            continue;
+        size_t m = ent_fold(text + w->s, n - 1, buf, sizeof buf);
+        if (m < sizeof buf && ent_seen(st, galley_hash32(buf, m)))
+            x->label = L_NONE;
+    }
+}
+
+/* a word that heads an institution's name: "Centre", "Commission", "Fund" */
+static int institution(const char *text, const tok *t)
+{
+    static const char *const more[] = { "Centre", "Center", "Centres", "Centers", "Commissioner", "Forum", NULL };
+    return (t->lex & (LX_ORGSUF | LX_ORGPRE | LX_ORGANY)) || ent_tok_in(text, t, more);
+}
+
+/* "the Centre for Strategic and International Studies", "UN High
+ * Commissioner for Refugees", "International Union for the Conservation
+ * of Nature": an institution's name goes on after "for", through its
+ * capitalised words and the "and", "of", "the" between them; the tagger
+ * cut it at "for" (names inside go). */
+void ent_org_for(ent_state *st, const char *text)
+{
+    static const char *const links[] = { "and", "of", "the", "for", "on", "&", NULL };
+    static const char *const det[] = { "the", "a", NULL };
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        if ((x->label != L_ORG && x->label != L_LOC) || x->a >= x->b || x->b + 1 >= st->ntoks)
+            continue;
+        int head = 0;
+        for (size_t k = x->a; k < x->b; k++)
+            head |= institution(text, &st->toks[k]);
+        int32_t sent = st->toks[x->a].sent;
+        size_t e = x->b;
+        if (!head || !ent_tok_is(text, &st->toks[e], "for"))
+            continue;
+        e++;
+        if (e < st->ntoks && ent_tok_in(text, &st->toks[e], det))
+            e++;
+        if (e >= st->ntoks || !ent_is_cap(&st->toks[e]) || st->toks[e].sent != sent)
+            continue;
+        /* the capitalised words, and a link followed by one; a person's
+         * name, a title or a word that names nothing (a day) ends it
+         * ("... for US President Biden", "... on Tuesday") */
+        size_t j = i + 1;
+        for (;;) {
+            while (e < st->ntoks && ent_is_cap(&st->toks[e]) && st->toks[e].sent == sent &&
+                   !(st->toks[e].lex & (LX_TITLE | LX_NOTNAME))) {
+                while (j < st->nnames && st->names[j].b <= e)
+                    j++;
+                if (j < st->nnames && st->names[j].t <= e && st->names[j].label == L_PER)
+                    break;
+                e++;
+            }
+            size_t k = e;
+            while (k < st->ntoks && k < e + 2 && ent_tok_in(text, &st->toks[k], links))
+                k++;
+            if (k == e || k >= st->ntoks || !ent_is_cap(&st->toks[k]) || st->toks[k].sent != sent)
+                break;
+            e = k;
+        }
+        while (e > x->b && !ent_is_cap(&st->toks[e - 1]))
+            e--;    /* no link at the end */
+        j = i + 1;
+        while (j < st->nnames && st->names[j].b <= e)
+            j++;
+        if (e <= x->b + 1 || (j < st->nnames && st->names[j].t < e))
+            continue;   /* nothing after "for", or a name reaching out of the span */
+        for (size_t k = i + 1; k < j; k++)
+            st->names[k].label = L_NONE;
+        x->b = e;
+        x->label = L_ORG;
+    }
+}
