@@ -321,6 +321,13 @@ START_TEST(people_rules)
     d = run_text(t, list, sizeof list - 1);
     ck_assert_str_eq(label_of(d, list, "Sakhalin"), "LOC");
     galley_doc_free(d);
+    /* an acronym in brackets names the words whose initials spell it */
+    static const char acro[] = "The latest report from the Intergovernmental Panel on Climate Change (IPCC) says the "
+                               "risk grows.\nThe plan was drawn up with the Food and Agricultural Organisation (FAO).\n";
+    d = run_text(t, acro, sizeof acro - 1);
+    ck_assert_str_eq(label_of(d, acro, "Intergovernmental Panel on Climate Change"), "ORG");
+    ck_assert_str_eq(label_of(d, acro, "Food and Agricultural Organisation"), "ORG");
+    galley_doc_free(d);
     close_plugin(t);
 }
 END_TEST

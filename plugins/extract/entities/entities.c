@@ -211,6 +211,8 @@ static galley_status ent_run(ent_state *st, galley_doc *doc)
         return galley_doc_fail(doc, "entities: out of memory collecting names");
     ent_vote(st, text);
     ent_org_for(st, text);
+    if (ent_acronyms(st, text) < 0)
+        return galley_doc_fail(doc, "entities: out of memory collecting names");
     ent_plurals(st, text);
     ent_link_names(st, text);
     ent_determined(st, text);

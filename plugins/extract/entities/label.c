@@ -480,3 +480,110 @@ void ent_org_for(ent_state *st, const char *text)
         x->label = L_ORG;
     }
 }
+
+/* Whether token t is written as an acronym: 2-10 ASCII letters, the
+ * capitals among them (at least two) the letters it stands for; into
+ * caps (NUL-terminated), upper case. */
+static int acronym_letters(const char *text, const tok *t, char *caps)
+{
+    size_t n = t->e - t->s, k = 0;
+    if (n < 2 || n > 10 || t->cls != GALLEY_TOK_WORD)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = text[t->s + i];
+        if (c >= 'A' && c <= 'Z')
+            caps[k++] = c;
+        else if (c < 'a' || c > 'z')
+            return 0;
+    }
+    caps[k] = '\0';
+    return k >= 2 && text[t->s] >= 'A' && text[t->s] <= 'Z';
+}
+
+/* Where the name that acronym caps stands for starts, the words before
+ * token p ("(") matched from the last: each capitalised word gives its
+ * initial, or the capitals of a word with several ("Non-Academic", "AfDB");
+ * "of", "and", "the" and the like between them give none.  SIZE_MAX when
+ * the words do not spell it. */
+static size_t acronym_start(const ent_state *st, const char *text, size_t p, const char *caps)
+{
+    static const char *const links[] = { "of", "and", "for", "the", "on", "in", "with", "de", "la", "del",
+        "des", "du", "di", "da", "&", "to", NULL };
+    size_t k = strlen(caps), i = p, start = SIZE_MAX;
+    int32_t sent = st->toks[p].sent;
+    while (k > 0 && i > 0) {
+        const tok *t = &st->toks[--i];
+        if (t->sent != sent)
+            return SIZE_MAX;
+        if (ent_tok_in(text, t, links) && start != SIZE_MAX)
+            continue;
+        if (!ent_is_cap(t) || t->poss)
+            return SIZE_MAX;
+        /* the word's capitals, from the last, or its initial alone */
+        char own[16];
+        size_t m = 0;
+        for (size_t q = t->s; q < t->e && m < sizeof own; q++)
+            if (text[q] >= 'A' && text[q] <= 'Z')
+                own[m++] = text[q];
+        if (m >= 2 && m <= k && !memcmp(own, caps + k - m, m))
+            k -= m;
+        else if (text[t->s] == caps[k - 1] || (text[t->s] >= 'a' && text[t->s] - ('a' - 'A') == caps[k - 1]))
+            k--;
+        else
+            return SIZE_MAX;
+        start = i;
+    }
+    return k == 0 ? start : SIZE_MAX;
+}
+
+/* "the Intergovernmental Panel on Climate Change (IPCC)", "Food and
+ * Agricultural Organisation (FAO)": an acronym in brackets after words
+ * whose initials spell it names them all: the first name the tagger found
+ * in them (which cut them at "on", "and", "of") takes the whole span, the
+ * names after it go, and the acronym is of the same kind: an organisation
+ * where a name in it is one, else the first name's kind.  Words the tagger found no name in stay
+ * so ("Ground Controlled Approach (GCA)" is no organisation); -1 out of
+ * memory. */
+int ent_acronyms(ent_state *st, const char *text)
+{
+    char caps[16];
+    size_t n0 = st->nnames, j = 0;
+    for (size_t p = 1; p + 2 < st->ntoks; p++) {
+        if (!ent_tok_is(text, &st->toks[p], "(") || !ent_tok_is(text, &st->toks[p + 2], ")") ||
+            !acronym_letters(text, &st->toks[p + 1], caps))
+            continue;
+        size_t s = acronym_start(st, text, p, caps);
+        if (s == SIZE_MAX)
+            continue;
+        while (j < n0 && st->names[j].b <= s)
+            j++;
+        if (j < n0 && st->names[j].t < s && st->names[j].b > s)
+            continue;   /* a name reaching in from before */
+        size_t k = j;
+        while (k < n0 && st->names[k].t < p)
+            k++;
+        if (k > j && st->names[k - 1].b > p)
+            continue;
+        if (j == k)
+            continue;
+        /* an organisation if a name in it is one, else the first name's kind */
+        int label = st->names[j].label == L_PER || st->names[j].label == L_NONE ? L_ORG : st->names[j].label;
+        for (size_t q = j; q < k; q++)
+            label = st->names[q].label == L_ORG ? L_ORG : label;
+
+        name *x = &st->names[j];    /* the first name inside takes the whole span */
+        x->a = x->t = s;
+        x->b = p;
+        x->label = label;
+        x->link = -1;
+        for (size_t q = j + 1; q < k; q++)
+            st->names[q].label = L_NONE;
+        /* and the acronym is of its kind */
+        if (k < n0 && st->names[k].a == p + 1 && st->names[k].b == p + 2)
+            st->names[k].label = label;
+        else if ((k == n0 || st->names[k].t > p + 1) && ent_push_labelled(st, p + 1, p + 2, label) < 0)
+            return -1;
+    }
+    ent_resort_from(st, n0);
+    return 0;
+}
