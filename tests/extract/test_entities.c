@@ -328,6 +328,12 @@ START_TEST(people_rules)
     ck_assert_str_eq(label_of(d, acro, "Intergovernmental Panel on Climate Change"), "ORG");
     ck_assert_str_eq(label_of(d, acro, "Food and Agricultural Organisation"), "ORG");
     galley_doc_free(d);
+    /* two places joined by a hyphen are two names */
+    static const char pair[] = "Prices rose after the Russia-Ukraine war began, and the China-US talks stalled.\n";
+    d = run_text(t, pair, sizeof pair - 1);
+    ck_assert_str_eq(label_of(d, pair, "Russia"), "LOC");
+    ck_assert_str_eq(label_of(d, pair, "Ukraine"), "LOC");
+    galley_doc_free(d);
     close_plugin(t);
 }
 END_TEST

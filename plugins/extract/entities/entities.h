@@ -48,6 +48,7 @@ typedef struct tok {
     unsigned linestart : 1; /* first token of a line */
     unsigned demonym : 1;   /* names the people of a place: "Kenyans", "Japanese" */
     unsigned stop : 1;      /* a stopword (galley_is_stopword) */
+    unsigned pair : 1;      /* the hyphen between two places ("Russia-Ukraine"): no name holds it */
 } tok;
 #define ENT_MAX_TEXT ((size_t)1 << 31)
 
