@@ -334,6 +334,11 @@ START_TEST(people_rules)
     ck_assert_str_eq(label_of(d, pair, "Russia"), "LOC");
     ck_assert_str_eq(label_of(d, pair, "Ukraine"), "LOC");
     galley_doc_free(d);
+    /* what a person is, before the given name, is not the name */
+    static const char what[] = "The film starred Scientologist Tom Cruise in the lead.\n";
+    d = run_text(t, what, sizeof what - 1);
+    ck_assert_str_eq(label_of(d, what, "Tom Cruise"), "PERSON");
+    galley_doc_free(d);
     close_plugin(t);
 }
 END_TEST

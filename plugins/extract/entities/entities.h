@@ -269,5 +269,6 @@ void ent_determined(ent_state *st, const char *text);
 void ent_storms(ent_state *st, const char *text);
 void ent_plurals(ent_state *st, const char *text);
 void ent_lists(ent_state *st, const char *text);
+void ent_descriptors(ent_state *st, const char *text);
 
 #endif

@@ -232,3 +232,34 @@ void ent_lists(ent_state *st, const char *text)
             x->label = L_LOC;
     }
 }
+
+/* a word that says what a person is, not who: "Scientologist",
+ * "Pan-democrat", "Prize-winner", a word of the dictionary */
+static int descriptor(const char *text, const tok *t)
+{
+    const char *w = text + t->s;
+    size_t n = t->e - t->s;
+    if (t->lex & (LX_GIVEN | LX_SURNAME))
+        return 0;
+    for (size_t k = 1; k + 1 < n; k++)
+        if (w[k] == '-' && w[k + 1] >= 'a' && w[k + 1] <= 'z')
+            return 1;
+    return (t->low & LX_LOWER) || (n > 4 && !memcmp(w + n - 3, "ist", 3)) || (n > 5 && !memcmp(w + n - 4, "ists", 4));
+}
+
+/* "Scientologist Tom Cruise", "Booker Prize-winner Margaret Atwood": the
+ * words before a person's given name that say what the person is are
+ * not the name (as a title is not). */
+void ent_descriptors(ent_state *st, const char *text)
+{
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        if (x->label != L_PER || x->b - x->a < 3)
+            continue;
+        size_t k = x->a;
+        while (k + 2 < x->b && descriptor(text, &st->toks[k]))
+            k++;
+        if (k > x->a && (st->toks[k].lex & LX_GIVEN))
+            x->a = x->t = k;
+    }
+}
