@@ -176,10 +176,22 @@ START_TEST(teams_and_countries)
     static const char sport[] = "Sweden defeated South Korea 1-0 in the group match on Monday. "
                                 "The goal came from a penalty. Sweden now face Mexico.";
     static const char news[] = "Russia won the vote on Monday. Talks with Russia went on.";
+    static const char back[] = "Sweden defeated South Korea 1-0 in the group match on Monday. The goal came from a "
+                               "penalty. Fans celebrated in Sweden on Tuesday.";
     galley_test *t = open_plugin();
     galley_doc *d = run_text(t, sport, sizeof sport - 1);
     ck_assert_str_eq(label_of(d, sport, "Sweden"), "ORG");
     ck_assert_str_eq(label_of(d, sport, "South Korea"), "ORG");
+    galley_doc_free(d);
+    /* the team's country after "in" is the country */
+    d = run_text(t, back, sizeof back - 1);
+    size_t n, at = (size_t)(strstr(back, "in Sweden") - back) + 3;
+    const galley_span *sp = galley_doc_layer(d, "entity", &n);
+    const char *l = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (sp[i].start == at)
+            l = sp[i].label;
+    ck_assert_msg(l && !strcmp(l, "LOC"), "'in Sweden' is %s", l ? l : "no entity");
     galley_doc_free(d);
     d = run_text(t, news, sizeof news - 1);
     ck_assert_str_eq(label_of(d, news, "Russia"), "LOC");

@@ -280,7 +280,8 @@ void ent_teams(ent_state *st, const char *text)
             (cues >= 3 && ((next && ent_tok_in(text, next, after2)) || (prev && ent_tok_in(text, prev, before2)))))
             x->label = L_ORG;
     }
-    /* the same country elsewhere in the report is the same team */
+    /* the same country elsewhere in the report is the same team, but
+     * not after "in", "to", "from" ("Godoy returned to Chile") */
     char buf[256];
     for (size_t i = 0; i < st->nnames; i++)
         if (st->names[i].label == L_ORG)
@@ -288,8 +289,9 @@ void ent_teams(ent_state *st, const char *text)
     for (size_t i = 0; i < st->nnames; i++) {
         name *x = &st->names[i];
         size_t n;
-        if (x->label == L_LOC && is_country(st, text, x) && (n = ent_name_key(st, text, x, 'T', buf, sizeof buf)) &&
-            galley_counter_find(st->pername, buf, n) != (size_t)-1)
+        const tok *prev = x->t > 0 ? &st->toks[x->t - 1] : NULL;
+        if (x->label == L_LOC && is_country(st, text, x) && !(prev && ((prev->lex | prev->low) & LX_LOCBEFORE)) &&
+            (n = ent_name_key(st, text, x, 'T', buf, sizeof buf)) && galley_counter_find(st->pername, buf, n) != (size_t)-1)
             x->label = L_ORG;
     }
 }
