@@ -589,3 +589,17 @@ int ent_acronyms(ent_state *st, const char *text)
     ent_resort_from(st, n0);
     return 0;
 }
+
+/* "on Wikipedia", "in Parliament": a name the tagger took for a place that
+ * organizations.txt knows as a whole, and no place list, is the
+ * organisation. */
+void ent_known_orgs(ent_state *st, const char *text)
+{
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        unsigned bits;
+        if (x->label == L_LOC && x->a < x->b && ent_gazetteer_match(st, text, x->a, x->b, &bits) == x->b - x->a &&
+            (bits & LX_ORG) && !(bits & LX_PLACE))
+            x->label = L_ORG;
+    }
+}
