@@ -210,6 +210,7 @@ static galley_status ent_run(ent_state *st, galley_doc *doc)
     ent_descriptors(st, text);
     if (ent_hyphen_people(st, text) < 0)
         return galley_doc_fail(doc, "entities: out of memory collecting names");
+    ent_titled(st, text);
     ent_vote(st, text);
     ent_known_orgs(st, text);
     ent_org_for(st, text);

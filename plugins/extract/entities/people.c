@@ -263,3 +263,21 @@ void ent_descriptors(ent_state *st, const char *text)
             x->a = x->t = k;
     }
 }
+
+/* "Mr Albanese", "Pope Francis": a name right after a person's title is a
+ * person's, though the tagger made it MISC (a nationality's look-alike:
+ * "Albanese" as "Albania"'s people). */
+void ent_titled(ent_state *st, const char *text)
+{
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        if (x->label != L_MISC || x->a == 0 || x->a >= x->b || x->b - x->a > 3)
+            continue;
+        size_t p = x->a - 1;
+        if (p > 0 && ent_tok_is(text, &st->toks[p], ".") && st->toks[p].s == st->toks[p - 1].e)
+            p--;    /* "Mr. Albanese" */
+        const tok *t = &st->toks[p];
+        if (t->sent == st->toks[x->a].sent && ent_is_cap(t) && (t->lex & LX_TITLE))
+            x->label = L_PER;
+    }
+}
