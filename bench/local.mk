@@ -48,7 +48,8 @@ bench_keyphrases_train_SOURCES = bench/keyphrases/train.c \
 	plugins/extract/keyphrases/features.c plugins/extract/keyphrases/keyphrases.h
 bench_keyphrases_train_CPPFLAGS = $(AM_CPPFLAGS) $(EXTRACT_CPPFLAGS)
 bench_keyphrases_train_LDADD = core/libgalley.la $(M_LIBS)
-EXTRA_DIST += bench/keyphrases/train.sh bench/keyphrases/label.py
+EXTRA_DIST += bench/keyphrases/train.sh bench/keyphrases/label.py bench/keyphrases/misses.py \
+	bench/keyphrases/rerank.py
 
 # bench/rouge/run: the summarizers as a program (sumrun), the ROUGE scorer
 # (its code is unit-tested by tests/summarize/test_rouge) and the idf table

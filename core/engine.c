@@ -53,6 +53,10 @@ typedef struct engine {
     size_t qhead, qlen;
     item **done;                /* reorder ring, indexed by seq % window */
     size_t window;              /* documents in flight at most */
+    size_t refill;              /* a blocked fetch waits for this many free */
+    int fetch_waits;            /* the fetch thread waits for space */
+    size_t batch;               /* documents done in order that wake the output */
+    int output_waits;           /* the output thread waits for the next document */
     unsigned long long fetched, emitted;
     int fetch_over;
     int aborted;                /* on_error = "abort" fired */
@@ -205,9 +209,16 @@ static void *fetch_main(void *arg)
     for (unsigned long long seq = 0;;) {
         pthread_mutex_lock(&E->lock);
         deliver_acks(E);
-        while (!stop_requested && E->fetched - E->emitted >= E->window) {
-            pthread_cond_wait(&E->space, &E->lock);
-            deliver_acks(E);
+        /* once the window is full, wait until a batch of slots is free:
+         * woken for every emitted document, the fetch thread would preempt
+         * a worker once per document when every core is busy */
+        if (E->fetched - E->emitted >= E->window) {
+            E->fetch_waits = 1;
+            while (!stop_requested && E->fetched - E->emitted > E->window - E->refill) {
+                pthread_cond_wait(&E->space, &E->lock);
+                deliver_acks(E);
+            }
+            E->fetch_waits = 0;
         }
         pthread_mutex_unlock(&E->lock);
         if (stop_requested)
@@ -249,6 +260,23 @@ typedef struct worker_arg {
     int w;
 } worker_arg;
 
+/* Whether to wake the output thread: a batch of documents is done in order,
+ * or it is all there will be for now (nothing queued, or the fetch is
+ * over), so a slow source's documents still go out at once.  Waking it for
+ * every document makes it preempt a worker once per document when every
+ * core is busy.  Called with E->lock held. */
+static int output_has_work(const engine *E)
+{
+    if (!E->done[E->emitted % E->window])
+        return 0;
+    if (E->qlen == 0 || E->fetch_over)
+        return 1;
+    size_t run = 1;
+    while (run < E->batch && E->done[(E->emitted + run) % E->window])
+        run++;
+    return run >= E->batch;
+}
+
 static void *worker_main(void *arg)
 {
     worker_arg *wa = arg;
@@ -270,7 +298,7 @@ static void *worker_main(void *arg)
         prepare_outputs(E, wa->w, it);
         pthread_mutex_lock(&E->lock);
         E->done[galley_doc_seq(it->doc) % E->window] = it;
-        if (galley_doc_seq(it->doc) == E->emitted)
+        if (E->output_waits && output_has_work(E))
             pthread_cond_signal(&E->next_done);
         pthread_mutex_unlock(&E->lock);
     }
@@ -362,7 +390,9 @@ static void wait_next(engine *E)
 {
     double due = galley__ckpt_deadline(E->ck);
     if (due <= 0) {
+        E->output_waits = 1;
         pthread_cond_wait(&E->next_done, &E->lock);
+        E->output_waits = 0;
         return;
     }
     double left = due - galley__now();
@@ -378,7 +408,9 @@ static void wait_next(engine *E)
         ts.tv_sec++;
         ts.tv_nsec -= 1000000000L;
     }
+    E->output_waits = 1;
     pthread_cond_timedwait(&E->next_done, &E->lock, &ts);
+    E->output_waits = 0;
 }
 
 static void output_loop(engine *E, totals *t, int progress)
@@ -411,7 +443,8 @@ static void output_loop(engine *E, totals *t, int progress)
 
         pthread_mutex_lock(&E->lock);
         E->emitted++;
-        pthread_cond_signal(&E->space);
+        if (E->fetch_waits && E->fetched - E->emitted <= E->window - E->refill)
+            pthread_cond_signal(&E->space);
         pthread_mutex_unlock(&E->lock);
         double now = galley__now();
         if (galley__ckpt_due(E->ck, now))
@@ -537,6 +570,8 @@ static void engine_init(engine *E, const galley_pipeline *p, int workers)
     E->stats = galley__xcalloc(p->nstages, sizeof *E->stats);
     /* enough documents in flight to keep every worker busy while one is slow */
     E->window = (size_t)workers * 4 + 4;
+    E->refill = E->window / 2;
+    E->batch = (size_t)workers + 1;
     E->queue = galley__xcalloc(E->window, sizeof *E->queue);
     E->done = galley__xcalloc(E->window, sizeof *E->done);
     pthread_mutex_init(&E->lock, NULL);

@@ -99,6 +99,16 @@ galley_status galley_test_process(galley_test *t, galley_doc *doc)
                                    : p->process(t->stage.state, doc);
 }
 
+galley_status galley_test_prepare(galley_test *t, galley_doc *doc)
+{
+    const galley_plugin *p = t->conf.plugin;
+    galley_status (*prep)(void *, galley_doc *) = GALLEY__PLUGIN_FIELD(p, prepare);
+    if (p->kind != GALLEY_OUTPUT || !prep)
+        return GALLEY_OK;
+    galley__doc_clear_error(doc);
+    return prep(t->stage.state, doc);
+}
+
 int galley_test_fetch_each(galley_test *t,
                            void (*each)(galley_doc *doc, galley_status rc, void *arg),
                            void *arg)

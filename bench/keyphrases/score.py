@@ -3,7 +3,8 @@
 a keyphrase set in 500N-KPCrowd's layout (docs/, keys/): lowercase, punctuation to spaces, Porter stems (libstemmer's
 "porter" through ctypes) on both sides, duplicate predictions dropped, exact
 match of the top 5 / top 10, precision/recall/F1 averaged over documents,
-and the share of multi-word phrases among the predictions.
+and the share of multi-word phrases among the predictions.  A SET_DIR
+without keys/ (news without keyphrases) gets the multi-word share alone.
 
 usage: score.py SET_DIR RECORDS.jsonl"""
 import json, os, re, sys
@@ -19,19 +20,49 @@ def norm(phrase):
     return ' '.join(stem(w) for w in words)
 
 
-def main():
-    if len(sys.argv) < 3:
-        sys.exit(__doc__)
-    kdir = sys.argv[1]
+def read_preds(path, whole_id=False):
+    """document name (whole_id: the record's id, for sets in subfolders)
+    -> its keyword values, best first"""
     preds = {}
-    for line in open(sys.argv[2], encoding='utf-8'):
+    for line in open(path, encoding='utf-8'):
         if line.strip():
             r = json.loads(line)
             vals = r.get('fields', {}).get('keyword', [])
             if isinstance(vals, (str, dict)):
                 vals = [vals]
-            preds[os.path.splitext(os.path.basename(r['id']))[0]] = [
+            doc = r['id'] if whole_id else os.path.splitext(os.path.basename(r['id']))[0]
+            preds[doc] = [
                 v['value'] if isinstance(v, dict) else v for v in vals]
+    return preds
+
+
+def top_k(phrases, k):
+    """the first k distinct normalised predictions"""
+    top = []
+    for p in phrases:
+        t = norm(p)
+        if t and t not in top:
+            top.append(t)
+    return top[:k]
+
+
+def shares(preds):
+    """an unlabelled set: how many of the top 5 / 10 are phrases"""
+    print('documents: %d (no keys)' % len(preds))
+    for k in (5, 10):
+        tops = [top_k(v, k) for v in preds.values()]
+        shown = sum(len(t) for t in tops)
+        multi = sum(1 for t in tops for p in t if ' ' in p)
+        print('multi-word share of the top %d: %.0f%%' % (k, 100.0 * multi / shown if shown else 0))
+
+
+def main():
+    if len(sys.argv) < 3:
+        sys.exit(__doc__)
+    kdir = sys.argv[1]
+    if not os.path.isdir(os.path.join(kdir, 'keys')):
+        return shares(read_preds(sys.argv[2], whole_id=True))
+    preds = read_preds(sys.argv[2])
     for k in (5, 10):
         report(kdir, preds, k)
 
@@ -44,12 +75,7 @@ def report(kdir, preds, k):
         gold = {norm(g) for g in open(os.path.join(kdir, 'keys', name), encoding='utf-8', errors='replace')
                 if g.strip()}
         gold.discard('')
-        top = []
-        for p in preds.get(doc, []):
-            t = norm(p)
-            if t and t not in top:
-                top.append(t)
-        top = top[:k]
+        top = top_k(preds.get(doc, []), k)
         multi += sum(1 for t in top if ' ' in t)
         shown += len(top)
         tp = len(set(top) & gold)

@@ -5,13 +5,16 @@
 # and code give the same file.  Only the few dozen dense feature weights
 # are learned (features.c), never words: the sets are research data, never
 # bundled.  --loso also scores each set with weights fitted on the other
-# two (leave one set out) beside the all-sets weights.
-# From the build tree: sh bench/keyphrases/train.sh [--loso] [OUT]
+# two (leave one set out) beside the all-sets weights.  --dump DIR keeps
+# each set's candidates and features in DIR/SET.tsv (SET.lab: labelled), for
+# bench/keyphrases/rerank.py.
+# From the build tree: sh bench/keyphrases/train.sh [--loso] [--dump DIR] [OUT]
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
 top_builddir=${top_builddir:-$(pwd)}
 data=${GALLEY_SHARED_DATA:-$top_srcdir/../shared/data}/bench
-loso=
+loso= dump=
 [ "$1" = --loso ] && { loso=1; shift; }
+[ "$1" = --dump ] && { dump=$2; shift 2; mkdir -p "$dump" || exit 1; }
 out=${1:-$top_srcdir/conf/extract/keyphrase-weights.txt}
 sets="kpcrowd kp-semeval2017 kp-inspec"
 for s in $sets; do
@@ -41,6 +44,7 @@ CONF
     # documents in name order, so that the input (and the fit) never depends on
     # the order the folder lists them in
     python3 "$top_srcdir/bench/keyphrases/label.py" "$data/$s" "$tmp/$s.tsv" | sort -s -t "$(printf '\t')" -k1,1 > "$tmp/$s.lab" || exit 1
+    [ -z "$dump" ] || cp "$tmp/$s.tsv" "$tmp/$s.lab" "$dump/" || exit 1
 done
 # the model reorders each document's top 40 by the hand score (KP_RERANK; the
 # features file holds only those), L2 1e-3 towards the hand score alone

@@ -35,6 +35,9 @@ galley_test *galley_test_open(const galley_plugin *plugin,
 /* process() for transforms and outputs, next() for fetch plugins.  The doc's
  * failure message (galley_doc_error) is kept for inspection. */
 galley_status galley_test_process(galley_test *t, galley_doc *doc);
+/* For an output: its prepare() step (ABI 1.2), as a worker runs it before
+ * the output thread's process(); GALLEY_OK when the plugin has none. */
+galley_status galley_test_prepare(galley_test *t, galley_doc *doc);
 /* For a fetch plugin: next() until it says GALLEY_DONE, each document in a
  * fresh doc handed to each(doc, status, arg) and freed after.  0, or -1 when
  * memory for a document ran out (the plugin was not asked further). */

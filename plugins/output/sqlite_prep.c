@@ -1,9 +1,8 @@
 /* plugins/output/sqlite_prep.c - the sqlite output's prepare() step: each
  * worker tokenizes the indexed columns of its documents for FTS5 (one
  * tokenizer per worker thread), and the writer replays those tokens, so the
- * one output thread no longer splits, folds and stems every word.  The
- * record: per column, its text's length and its tokens' length (SIZE_MAX:
- * no text), then the text and the tokens. */
+ * one output thread no longer splits, folds and stems every word, nor
+ * checks the texts for UTF-8. */
 #include "sqlite_prep.h"
 
 #include <pthread.h>
@@ -72,6 +71,38 @@ static void add_size(sink_buf *b, size_t v)
     sink_buf_add(b, &v, sizeof v);
 }
 
+/* One column: its length (SIZE_MAX: none), 1 when it holds no NUL, its
+ * tokens' length, then the text, a NUL, the tokens.  -1: out of memory. */
+static int add_column(sqlite_fts_worker *w, sink_buf *b, const char *v, size_t n,
+                      size_t *repairs)
+{
+    char *fixed = v ? sink_utf8_repair(v, n, &n, repairs) : NULL;
+    if (v && !fixed && n == SINK_NOMEM)
+        return -1;
+    if (fixed)
+        v = fixed;
+    add_size(b, v ? n : SIZE_MAX);
+    if (!v)
+        return sink_buf_failed(b) ? -1 : 0;
+    add_size(b, memchr(v, '\0', n) == NULL);
+    size_t at = b->len;
+    add_size(b, 0);                     /* the tokens' length, once known */
+    sink_buf_add(b, v, n);
+    sink_buf_add(b, "", 1);
+    size_t start = b->len;
+    int rc = sink_buf_failed(b) || sqlite_fts_tokens(w, v, n, b) < 0 ? -1 : 0;
+    free(fixed);
+    if (rc == 0) {
+        size_t ntoks = b->len - start;
+        memcpy(b->data + at, &ntoks, sizeof ntoks);
+    }
+    return rc;
+}
+
+/* The record: the repairs made, then each column as add_column writes it.
+ * The texts are checked for UTF-8 here, in the worker, and the writer binds
+ * them as they are: FTS5 then hands its tokenizer the very text the tokens
+ * were made of (found by its address, not by comparing its bytes). */
 void sqlite_prep_doc(sqlite_prep *p, galley_doc *doc, const char *const text[],
                      const size_t len[])
 {
@@ -79,25 +110,14 @@ void sqlite_prep_doc(sqlite_prep *p, galley_doc *doc, const char *const text[],
     if (!w)
         return;
     sink_buf b = { 0 };
-    for (int c = 0; c < SQLITE_FTS_COLUMNS && !sink_buf_failed(&b); c++) {
-        add_size(&b, text[c] ? len[c] : SIZE_MAX);
-        size_t at = b.len;
-        add_size(&b, 0);                /* the tokens' length, once known */
-        if (!text[c])
-            continue;
-        sink_buf_add(&b, text[c], len[c]);
-        size_t start = b.len;
-        if (sink_buf_failed(&b) || sqlite_fts_tokens(w, text[c], len[c], &b) < 0) {
-            sink_buf_free(&b);  /* the writer tokenizes this one */
+    size_t repairs = 0;
+    add_size(&b, 0);                    /* the repairs, once known */
+    for (int c = 0; c < SQLITE_FTS_COLUMNS; c++)
+        if (add_column(w, &b, text[c], len[c], &repairs) < 0 || sink_buf_failed(&b)) {
+            sink_buf_free(&b);          /* the writer does it all */
             return;
         }
-        size_t ntoks = b.len - start;
-        memcpy(b.data + at, &ntoks, sizeof ntoks);
-    }
-    if (sink_buf_failed(&b)) {
-        sink_buf_free(&b);
-        return;
-    }
+    memcpy(b.data, &repairs, sizeof repairs);
     galley_doc_set_prepared(doc, b.data, b.len);
 }
 
@@ -110,22 +130,40 @@ static int take_size(const char **at, const char *end, size_t *v)
     return 0;
 }
 
-void sqlite_prep_arm(sqlite_fts *f, const galley_doc *doc)
+int sqlite_prep_read(const galley_doc *doc, sqlite_prep_rec *r)
 {
     size_t len;
     const char *at = galley_doc_prepared(doc, &len);
-    if (!f || !at)
-        return;
+    if (!at)
+        return -1;
     const char *end = at + len;
+    if (take_size(&at, end, &r->repairs) < 0)
+        return -1;
     for (int c = 0; c < SQLITE_FTS_COLUMNS; c++) {
-        size_t n, ntoks;
-        if (take_size(&at, end, &n) < 0 || take_size(&at, end, &ntoks) < 0)
-            break;
+        size_t n, nul_free, ntoks;
+        r->text[c] = r->toks[c] = NULL;
+        r->len[c] = r->ntoks[c] = 0;
+        r->nul_free[c] = 0;
+        if (take_size(&at, end, &n) < 0)
+            return -1;
         if (n == SIZE_MAX)
             continue;
-        if ((size_t)(end - at) < n || (size_t)(end - at) - n < ntoks)
-            break;
-        sqlite_fts_replay(f, at, n, at + n, ntoks);
-        at += n + ntoks;
+        if (take_size(&at, end, &nul_free) < 0 || take_size(&at, end, &ntoks) < 0 ||
+            (size_t)(end - at) <= n || (size_t)(end - at) - n - 1 < ntoks || at[n] != '\0')
+            return -1;
+        r->text[c] = at;
+        r->len[c] = n;
+        r->nul_free[c] = nul_free == 1;
+        r->toks[c] = at + n + 1;
+        r->ntoks[c] = ntoks;
+        at += n + 1 + ntoks;
     }
+    return 0;
+}
+
+void sqlite_prep_arm(sqlite_fts *f, const sqlite_prep_rec *r)
+{
+    for (int c = 0; c < SQLITE_FTS_COLUMNS; c++)
+        if (r->text[c])
+            sqlite_fts_replay(f, r->text[c], r->len[c], r->toks[c], r->ntoks[c]);
 }

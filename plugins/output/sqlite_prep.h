@@ -1,5 +1,6 @@
-/* plugins/output/sqlite_prep.h - the sqlite output's prepare() step: FTS5
- * tokens made in the workers, replayed by the writer. */
+/* plugins/output/sqlite_prep.h - the sqlite output's prepare() step: the
+ * indexed columns checked for UTF-8 and tokenized for FTS5 in the workers;
+ * the writer binds those texts and replays those tokens. */
 #ifndef GALLEY_SQLITE_PREP_H
 #define GALLEY_SQLITE_PREP_H
 
@@ -11,13 +12,28 @@ typedef struct sqlite_prep sqlite_prep;
 
 sqlite_prep *sqlite_prep_new(void);
 void sqlite_prep_free(sqlite_prep *p);
-/* In a worker: hands doc the tokens of its indexed texts (title, text,
- * summary, as bound; NULL for none) as its prepared record.  Nothing when
- * this thread has no tokenizer or memory ran out: the writer tokenizes. */
+/* In a worker: hands doc its indexed texts (title, text, summary; NULL for
+ * none), repaired where they are not UTF-8, and their tokens as its
+ * prepared record.  Nothing when this thread has no tokenizer or memory ran
+ * out: the writer does both itself. */
 void sqlite_prep_doc(sqlite_prep *p, galley_doc *doc, const char *const text[],
                      const size_t len[]);
-/* On the writer, before the statement that indexes doc: its prepared tokens
- * are replayed (sqlite_fts_replay_end after it). */
-void sqlite_prep_arm(sqlite_fts *f, const galley_doc *doc);
+
+/* A prepared record as the writer reads it (pointers into the doc's record) */
+typedef struct sqlite_prep_rec {
+    const char *text[SQLITE_FTS_COLUMNS];       /* valid UTF-8, NUL after it; NULL: none */
+    size_t len[SQLITE_FTS_COLUMNS];
+    int nul_free[SQLITE_FTS_COLUMNS];           /* no NUL before len: bind it with -1 */
+    const char *toks[SQLITE_FTS_COLUMNS];
+    size_t ntoks[SQLITE_FTS_COLUMNS];
+    size_t repairs;                             /* invalid sequences replaced */
+} sqlite_prep_rec;
+
+/* On the writer: doc's prepared record, 0; -1 when it has none (or not
+ * one sqlite_prep_doc made). */
+int sqlite_prep_read(const galley_doc *doc, sqlite_prep_rec *r);
+/* Before the statement that indexes the texts of r: their tokens are
+ * replayed (sqlite_fts_replay_end after it). */
+void sqlite_prep_arm(sqlite_fts *f, const sqlite_prep_rec *r);
 
 #endif

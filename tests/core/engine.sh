@@ -1,6 +1,7 @@
 #!/bin/sh
-# tests/core/engine.sh - output is byte-identical for any worker count, and a
-# failing document costs only itself.
+# tests/core/engine.sh - output is byte-identical for any worker count, a
+# failing document costs only itself, and a slow source's documents are
+# written as they come (not held back for a batch).
 . "$top_srcdir/tests/core/lib.sh"
 CONF="$top_srcdir/conf/default.conf"
 
@@ -33,4 +34,37 @@ expect_status 1 "on_error=abort" -- "$GALLEY" -P "$TP" run -c "$T/fail.conf" -j 
 expect_grep "$T/err" "stopping after the first failure" "abort is announced"
 [ "$(grep -c "failing document" "$T/err")" -eq 1 ] && pass "abort reports one failure" || fail "abort reported more"
 "$JG" - "$T/out" || fail "aborted output is not valid JSON Lines"
+# A source that sends one document and waits: the document is written
+# before the next one comes (the engine hands documents over in batches
+# only while more are queued).  The writer sends "b" once "a" is in the
+# output, or after 10 s, and notes which.  No timed checkpoints, which
+# would also write it (after 5 s).
+cat >"$T/trickle.conf" <<CONF
+checkpoint_seconds = 0
+stage "fetch" { plugin = "stdin" }
+stage "extract" { plugin = "sentences" }
+stage "out" { plugin = "jsonl" }
+CONF
+for j in 1 2; do
+    rm -f "$T/in" "$T/trickle.out" "$T/seen"
+    mkfifo "$T/in"
+    (
+        exec 3>"$T/in"
+        printf '{"id":"a","text":"The first article. It has two sentences."}\n' >&3
+        i=0
+        while [ $i -lt 100 ]; do
+            grep -q '"id":"a"' "$T/trickle.out" 2>/dev/null && { echo yes >"$T/seen"; break; }
+            sleep 0.1
+            i=$((i + 1))
+        done
+        printf '{"id":"b","text":"The second article."}\n' >&3
+    ) &
+    # through a pipe, which jsonl writes at once (a file waits for a checkpoint)
+    "$GALLEY" run -q -c "$T/trickle.conf" -j "$j" <"$T/in" 2>"$T/err" | cat >"$T/trickle.out"
+    wait
+    [ -s "$T/seen" ] && pass "-j $j: a slow source's document is written before the next comes" \
+        || fail "-j $j: the first document was not written within 10 s"
+    [ "$(wc -l <"$T/trickle.out")" -eq 2 ] && pass "-j $j: both documents written" \
+        || fail "-j $j: $(wc -l <"$T/trickle.out") records, wanted 2"
+done
 finish

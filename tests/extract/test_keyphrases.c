@@ -237,6 +237,28 @@ START_TEST(headline_name_keeps_capitals)
 }
 END_TEST
 
+/* an abbreviation in capitals with periods keeps them ("D-N.Y.", not
+ * "D-n.y."), while a shouted word of the word list is a name in title case
+ * ("KABUL talks" -> "Kabul talks") */
+START_TEST(abbreviation_keeps_capitals)
+{
+    static const char text[] = "KABUL talks\nSen. Chuck Schumer, D-N.Y., spoke on the talks. "
+        "Rep. Peter King, R-N.Y., and Sen. Kirsten Gillibrand, D-N.Y., spoke too. Schumer, "
+        "D-N.Y., said the talks in KABUL would go on.";
+    galley_test *t = open_with("count=30");
+    galley_doc *d = run_text(t, text, sizeof text - 1);
+    ck_assert(has_keyword(d, "D-N.Y."));
+    ck_assert(has_keyword(d, "Kabul talks"));
+    for (size_t i = 0; i < galley_doc_field_count(d, "keyword"); i++) {
+        const char *v = galley_doc_field_value(d, "keyword", i, NULL);
+        ck_assert_msg(!strstr(v, "D-n.y.") && !strstr(v, "R-n.y."), "an abbreviation in lower "
+                      "case: %s", v);
+    }
+    galley_doc_free(d);
+    close_plugin(t);
+}
+END_TEST
+
 /* at the start of a sentence the word list tells a common noun before a
  * name ("Economist | Colen Garrow") from a name's first word ("Rod
  * Eddington", not "rod Eddington") */
@@ -559,6 +581,7 @@ int main(void)
     tcase_add_test(tc, edge_cases);
     tcase_add_test(tc, names_stay_whole);
     tcase_add_test(tc, headline_name_keeps_capitals);
+    tcase_add_test(tc, abbreviation_keeps_capitals);
     tcase_add_test(tc, sentence_start_names);
     tcase_add_test(tc, phrase_shape_and_case);
     tcase_add_test(tc, noun_phrases_no_overlap);

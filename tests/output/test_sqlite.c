@@ -18,6 +18,9 @@
 extern const galley_plugin sqlite_LTX_galley_plugin;
 
 static char dir[64];
+/* 1: each document goes through the plugin's prepare() before process(),
+ * as galley's workers run it (the tokens made there are replayed) */
+static int prepare_too;
 static char db[128];
 
 static int rm_cb(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
@@ -28,6 +31,7 @@ static int rm_cb(const char *p, const struct stat *sb, int flag, struct FTW *ftw
 
 static void setup(void)
 {
+    prepare_too = 0;
     strcpy(dir, "/tmp/galley-sqlite-XXXXXX");
     ck_assert_ptr_nonnull(mkdtemp(dir));
     snprintf(db, sizeof db, "%s/corpus.db", dir);
@@ -82,9 +86,13 @@ static void run(galley_doc **docs, size_t n, const char *extra)
     char err[512];
     galley_test *t = galley_test_open(&sqlite_LTX_galley_plugin, opts, err, sizeof err);
     ck_assert_msg(t != NULL, "open: %s", err);
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
+        if (prepare_too)
+            ck_assert_msg(galley_test_prepare(t, docs[i]) == GALLEY_OK, "prepare: %s",
+                          galley_doc_error(docs[i]));
         ck_assert_msg(galley_test_process(t, docs[i]) == GALLEY_OK, "%s",
                       galley_doc_error(docs[i]));
+    }
     ck_assert_msg(galley_test_close(t, err, sizeof err) == GALLEY_OK, "close: %s", err);
 }
 
@@ -134,6 +142,10 @@ START_TEST(seed_is_found_by_full_text_search)
                      "pakistan,militants");
     ck_assert_str_eq(q1("SELECT count(*) FROM fields WHERE doc_id = 'seed/mattis-pakistan.txt'"), "5");
     ck_assert_str_eq(q1("PRAGMA journal_mode"), "wal");
+    /* the index's settings doc/output.md lists, kept in the database */
+    ck_assert_str_eq(q1("SELECT group_concat(k || '=' || v, ' ') FROM (SELECT k, v FROM "
+                        "documents_fts_config WHERE k <> 'version' ORDER BY k)"),
+                     "automerge=0 crisismerge=32 hashsize=8388608 pgsz=16000");
     galley_doc_free(d);
 }
 END_TEST
@@ -290,7 +302,7 @@ static char *instances(sqlite3 *h)
 /* galley indexes with a faster stand-in for FTS5's porter tokenizer: the
  * index must hold exactly what FTS5's own builds from the same rows, for
  * ASCII, non-ASCII, mixed, long and odd words */
-START_TEST(index_is_what_fts5s_own_tokenizer_builds)
+static void check_index_is_what_fts5s_own_tokenizer_builds(void)
 {
     galley_doc *d = seed_doc();
     galley_doc *b = small_doc("b", "Zürich café", "Die Grüße aus ZÜRICH: naïve Cafés, "
@@ -330,7 +342,85 @@ START_TEST(index_is_what_fts5s_own_tokenizer_builds)
     galley_doc_free(d);
     galley_doc_free(b);
 }
+
+START_TEST(index_is_what_fts5s_own_tokenizer_builds)
+{
+    check_index_is_what_fts5s_own_tokenizer_builds();
+}
 END_TEST
+
+/* the same with the workers' tokens: prepare() made them, process() replays them */
+START_TEST(prepared_index_is_what_fts5s_own_tokenizer_builds)
+{
+    prepare_too = 1;
+    check_index_is_what_fts5s_own_tokenizer_builds();
+}
+END_TEST
+
+/* phrase queries, NEAR and column filters: the index keeps every position
+ * and column (FTS5's detail=full), with the workers' tokens too */
+START_TEST(phrase_near_and_column_queries_find_the_document)
+{
+    prepare_too = _i;
+    galley_doc *d = seed_doc();
+    galley_doc *b = small_doc("b", "Militants", "Islamist groups; militants elsewhere.");
+    galley_doc *docs[] = { d, b };
+    run(docs, 2, NULL);
+    static const char *const finds_seed[] = {
+        "\"islamist militants\"", "\"defense secretary jim mattis\"",
+        "NEAR(tone sharp, 5)", "title: pakistan", "summary: redouble",
+        "{title summary}: redouble", "text: \"first visit to pakistan\"" };
+    for (size_t i = 0; i < sizeof finds_seed / sizeof *finds_seed; i++) {
+        char sql[256];
+        snprintf(sql, sizeof sql, "SELECT group_concat(d.id) FROM documents_fts f JOIN documents d "
+                 "ON d.rowid = f.rowid WHERE documents_fts MATCH '%s'", finds_seed[i]);
+        ck_assert_msg(strcmp(q1(sql), "seed/mattis-pakistan.txt") == 0, "MATCH '%s' gave '%s'",
+                      finds_seed[i], q1(sql));
+    }
+    /* both have the words, only one the phrase; a column neither has */
+    ck_assert_str_eq(q1("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH "
+                        "'islamist AND militants'"), "2");
+    ck_assert_str_eq(q1("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH "
+                        "'summary: militants'"), "0");
+    galley_doc_free(d);
+    galley_doc_free(b);
+}
+END_TEST
+
+/* prepare() checks the indexed texts for UTF-8 in the worker: a repaired
+ * title is stored repaired and the document is found by its words */
+START_TEST(prepared_invalid_utf8_is_stored_repaired)
+{
+    prepare_too = 1;
+    galley_doc *a = small_doc("a", "caf\xE9 society", "The caf\xE9 \xFF\xFEopened today.");
+    run(&a, 1, NULL);
+    ck_assert_str_eq(q1("SELECT title FROM documents"), "caf\xEF\xBF\xBD society");
+    ck_assert_str_eq(q1("SELECT text FROM documents"),
+                     "The caf\xEF\xBF\xBD \xEF\xBF\xBD\xEF\xBF\xBDopened today.");
+    ck_assert_str_eq(q1("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH "
+                        "'title: society AND opened'"), "1");
+    assert_index_consistent();
+    galley_doc_free(a);
+}
+END_TEST
+
+/* a text holding a NUL (a fetcher may put one there) is stored and indexed
+ * whole, not cut at the NUL, when prepared too */
+START_TEST(text_with_a_nul_is_stored_and_indexed_whole)
+{
+    prepare_too = _i;
+    galley_doc *a = galley_doc_new();
+    galley_doc_set_id(a, "a");
+    galley_doc_set_text(a, "before\0after zebra", 18);
+    run(&a, 1, NULL);
+    ck_assert_str_eq(q1("SELECT length(CAST(text AS BLOB)) FROM documents"), "18");
+    ck_assert_str_eq(q1("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'zebra'"),
+                     "1");
+    assert_index_consistent();
+    galley_doc_free(a);
+}
+END_TEST
+
 
 static Suite *suite(void)
 {
@@ -347,6 +437,10 @@ static Suite *suite(void)
     tcase_add_test(tc, text_false_indexes_title_only_and_stays_consistent);
     tcase_add_test(tc, deleting_a_document_cleans_up);
     tcase_add_test(tc, index_is_what_fts5s_own_tokenizer_builds);
+    tcase_add_test(tc, prepared_index_is_what_fts5s_own_tokenizer_builds);
+    tcase_add_loop_test(tc, phrase_near_and_column_queries_find_the_document, 0, 2);
+    tcase_add_test(tc, prepared_invalid_utf8_is_stored_repaired);
+    tcase_add_loop_test(tc, text_with_a_nul_is_stored_and_indexed_whole, 0, 2);
     suite_add_tcase(s, tc);
     return s;
 }

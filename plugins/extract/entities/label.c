@@ -1,6 +1,7 @@
 /* plugins/extract/entities/label.c - what follows the tagger: names tidied
  * (titles, full stops), spread to their other mentions, linked within the
- * document, countries as teams, places joined; all in linear time. */
+ * document, countries as teams, places joined, institutions' names
+ * completed; all in linear time (people.c: the kind of a name). */
 #include "entities.h"
 
 #include <errno.h>
@@ -24,7 +25,7 @@ size_t ent_name_key(const ent_state *st, const char *text, const name *nm, char 
     return n;
 }
 
-static void key_once(galley_counter *c, const char *k, size_t n, size_t value)
+void ent_key_once(galley_counter *c, const char *k, size_t n, size_t value)
 {
     if (n && galley_counter_find(c, k, n) == (size_t)-1)
         galley_counter_add(c, k, n, (double)value);
@@ -88,7 +89,7 @@ static int by_position(const void *a, const void *b)
 }
 
 /* Adds the name of tokens [a, b) with its label; -1 when out of memory. */
-static int push_labelled(ent_state *st, size_t a, size_t b, int label)
+int ent_push_labelled(ent_state *st, size_t a, size_t b, int label)
 {
     if (ent_push_name(st, a, b) < 0)
         return -1;
@@ -97,7 +98,7 @@ static int push_labelled(ent_state *st, size_t a, size_t b, int label)
 }
 
 /* Names a pass appended after the first n0 go back into text order. */
-static void resort_from(ent_state *st, size_t n0)
+void ent_resort_from(ent_state *st, size_t n0)
 {
     if (st->nnames > n0)
         qsort(st->names, st->nnames, sizeof *st->names, by_position);
@@ -113,7 +114,7 @@ int ent_propagate(ent_state *st, const char *text)
     size_t n0 = st->nnames, next = 0;
     for (size_t i = 0; i < n0; i++)
         if (st->names[i].b - st->names[i].a == 1 && st->names[i].label != L_MISC)
-            key_once(st->pername, buf, ent_name_key(st, text, &st->names[i], 'N', buf, sizeof buf),
+            ent_key_once(st->pername, buf, ent_name_key(st, text, &st->names[i], 'N', buf, sizeof buf),
                      (size_t)st->names[i].label);
     for (size_t i = 0; i < st->ntoks; i++) {
         while (next < n0 && st->names[next].b <= i)
@@ -132,10 +133,10 @@ int ent_propagate(ent_state *st, const char *text)
             !ent_gap_breaks(text, &st->toks[i - 1], t) && (next == 0 || st->names[next - 1].b < i) &&
             !st->toks[i - 1].stop)
             a = i - 1;
-        if (push_labelled(st, a, i + 1, label) < 0)
+        if (ent_push_labelled(st, a, i + 1, label) < 0)
             return -1;
     }
-    resort_from(st, n0);
+    ent_resort_from(st, n0);
     return 0;
 }
 
@@ -189,10 +190,10 @@ void ent_link_names(ent_state *st, const char *text)
         while (last > y->a && (ent_tok_is(text, &st->toks[last], ".") || jr(text, &st->toks[last])))
             last--;
         name w = { last, last + 1, last, L_PER, 0, 0, -1 };
-        key_once(st->pername, buf, ent_name_key(st, text, &w, 'L', buf, sizeof buf), i);
+        ent_key_once(st->pername, buf, ent_name_key(st, text, &w, 'L', buf, sizeof buf), i);
         w.a = y->a, w.b = y->a + 1;
         if (st->toks[y->a].lex & LX_GIVEN)
-            key_once(st->pername, buf, ent_name_key(st, text, &w, 'G', buf, sizeof buf), i);
+            ent_key_once(st->pername, buf, ent_name_key(st, text, &w, 'G', buf, sizeof buf), i);
     }
     for (size_t i = 0; i < st->nnames; i++) {
         name *x = &st->names[i];
@@ -218,7 +219,7 @@ void ent_link_names(ent_state *st, const char *text)
     }
     for (size_t i = 0; i < st->nnames; i++)
         if (st->names[i].label == L_PER)
-            key_once(st->pername, buf, ent_name_key(st, text, &st->names[i], 'P', buf, sizeof buf),
+            ent_key_once(st->pername, buf, ent_name_key(st, text, &st->names[i], 'P', buf, sizeof buf),
                      st->names[i].link >= 0 ? (size_t)st->names[i].link : i);
 }
 
@@ -279,16 +280,18 @@ void ent_teams(ent_state *st, const char *text)
             (cues >= 3 && ((next && ent_tok_in(text, next, after2)) || (prev && ent_tok_in(text, prev, before2)))))
             x->label = L_ORG;
     }
-    /* the same country elsewhere in the report is the same team */
+    /* the same country elsewhere in the report is the same team, but
+     * not after "in", "to", "from" ("Godoy returned to Chile") */
     char buf[256];
     for (size_t i = 0; i < st->nnames; i++)
         if (st->names[i].label == L_ORG)
-            key_once(st->pername, buf, ent_name_key(st, text, &st->names[i], 'T', buf, sizeof buf), i);
+            ent_key_once(st->pername, buf, ent_name_key(st, text, &st->names[i], 'T', buf, sizeof buf), i);
     for (size_t i = 0; i < st->nnames; i++) {
         name *x = &st->names[i];
         size_t n;
-        if (x->label == L_LOC && is_country(st, text, x) && (n = ent_name_key(st, text, x, 'T', buf, sizeof buf)) &&
-            galley_counter_find(st->pername, buf, n) != (size_t)-1)
+        const tok *prev = x->t > 0 ? &st->toks[x->t - 1] : NULL;
+        if (x->label == L_LOC && is_country(st, text, x) && !(prev && ((prev->lex | prev->low) & LX_LOCBEFORE)) &&
+            (n = ent_name_key(st, text, x, 'T', buf, sizeof buf)) && galley_counter_find(st->pername, buf, n) != (size_t)-1)
             x->label = L_ORG;
     }
 }
@@ -407,9 +410,182 @@ int ent_speakers(ent_state *st, const char *text)
         if (!(nx && ent_tok_in(text, nx, verbs)) &&
             !(pv && ent_tok_in(text, pv, verbs) && (!nx || ent_tok_is(text, nx, ".") || ent_tok_is(text, nx, ","))))
             continue;
-        if (push_labelled(st, i, i + 1, L_PER) < 0)
+        if (ent_push_labelled(st, i, i + 1, L_PER) < 0)
             return -1;
     }
-    resort_from(st, n0);
+    ent_resort_from(st, n0);
+    return 0;
+}
+
+/* a word that heads an institution's name: "Centre", "Commission", "Fund" */
+static int institution(const char *text, const tok *t)
+{
+    static const char *const more[] = { "Centre", "Center", "Centres", "Centers", "Commissioner", "Forum", NULL };
+    return (t->lex & (LX_ORGSUF | LX_ORGPRE | LX_ORGANY)) || ent_tok_in(text, t, more);
+}
+
+/* "the Centre for Strategic and International Studies", "UN High
+ * Commissioner for Refugees", "International Union for the Conservation
+ * of Nature": an institution's name goes on after "for", through its
+ * capitalised words and the "and", "of", "the" between them; the tagger
+ * cut it at "for" (names inside go). */
+void ent_org_for(ent_state *st, const char *text)
+{
+    static const char *const links[] = { "and", "of", "the", "for", "on", "&", NULL };
+    static const char *const det[] = { "the", "a", NULL };
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        if ((x->label != L_ORG && x->label != L_LOC) || x->a >= x->b || x->b + 1 >= st->ntoks)
+            continue;
+        int head = 0;
+        for (size_t k = x->a; k < x->b; k++)
+            head |= institution(text, &st->toks[k]);
+        int32_t sent = st->toks[x->a].sent;
+        size_t e = x->b;
+        if (!head || !ent_tok_is(text, &st->toks[e], "for"))
+            continue;
+        e++;
+        if (e < st->ntoks && ent_tok_in(text, &st->toks[e], det))
+            e++;
+        if (e >= st->ntoks || !ent_is_cap(&st->toks[e]) || st->toks[e].sent != sent)
+            continue;
+        /* the capitalised words, and a link followed by one; a person's
+         * name, a title or a word that names nothing (a day) ends it
+         * ("... for US President Biden", "... on Tuesday") */
+        size_t j = i + 1;
+        for (;;) {
+            while (e < st->ntoks && ent_is_cap(&st->toks[e]) && st->toks[e].sent == sent &&
+                   !(st->toks[e].lex & (LX_TITLE | LX_NOTNAME))) {
+                while (j < st->nnames && st->names[j].b <= e)
+                    j++;
+                if (j < st->nnames && st->names[j].t <= e && st->names[j].label == L_PER)
+                    break;
+                e++;
+            }
+            size_t k = e;
+            while (k < st->ntoks && k < e + 2 && ent_tok_in(text, &st->toks[k], links))
+                k++;
+            if (k == e || k >= st->ntoks || !ent_is_cap(&st->toks[k]) || st->toks[k].sent != sent)
+                break;
+            e = k;
+        }
+        while (e > x->b && !ent_is_cap(&st->toks[e - 1]))
+            e--;    /* no link at the end */
+        j = i + 1;
+        while (j < st->nnames && st->names[j].b <= e)
+            j++;
+        if (e <= x->b + 1 || (j < st->nnames && st->names[j].t < e))
+            continue;   /* nothing after "for", or a name reaching out of the span */
+        for (size_t k = i + 1; k < j; k++)
+            st->names[k].label = L_NONE;
+        x->b = e;
+        x->label = L_ORG;
+    }
+}
+
+/* Whether token t is written as an acronym: 2-10 ASCII letters, the
+ * capitals among them (at least two) the letters it stands for; into
+ * caps (NUL-terminated), upper case. */
+static int acronym_letters(const char *text, const tok *t, char *caps)
+{
+    size_t n = t->e - t->s, k = 0;
+    if (n < 2 || n > 10 || t->cls != GALLEY_TOK_WORD)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = text[t->s + i];
+        if (c >= 'A' && c <= 'Z')
+            caps[k++] = c;
+        else if (c < 'a' || c > 'z')
+            return 0;
+    }
+    caps[k] = '\0';
+    return k >= 2 && text[t->s] >= 'A' && text[t->s] <= 'Z';
+}
+
+/* Where the name that acronym caps stands for starts, the words before
+ * token p ("(") matched from the last: each capitalised word gives its
+ * initial, or the capitals of a word with several ("Non-Academic", "AfDB");
+ * "of", "and", "the" and the like between them give none.  SIZE_MAX when
+ * the words do not spell it. */
+static size_t acronym_start(const ent_state *st, const char *text, size_t p, const char *caps)
+{
+    static const char *const links[] = { "of", "and", "for", "the", "on", "in", "with", "de", "la", "del",
+        "des", "du", "di", "da", "&", "to", NULL };
+    size_t k = strlen(caps), i = p, start = SIZE_MAX;
+    int32_t sent = st->toks[p].sent;
+    while (k > 0 && i > 0) {
+        const tok *t = &st->toks[--i];
+        if (t->sent != sent)
+            return SIZE_MAX;
+        if (ent_tok_in(text, t, links) && start != SIZE_MAX)
+            continue;
+        if (!ent_is_cap(t) || t->poss)
+            return SIZE_MAX;
+        /* the word's capitals, from the last, or its initial alone */
+        char own[16];
+        size_t m = 0;
+        for (size_t q = t->s; q < t->e && m < sizeof own; q++)
+            if (text[q] >= 'A' && text[q] <= 'Z')
+                own[m++] = text[q];
+        if (m >= 2 && m <= k && !memcmp(own, caps + k - m, m))
+            k -= m;
+        else if (text[t->s] == caps[k - 1] || (text[t->s] >= 'a' && text[t->s] - ('a' - 'A') == caps[k - 1]))
+            k--;
+        else
+            return SIZE_MAX;
+        start = i;
+    }
+    return k == 0 ? start : SIZE_MAX;
+}
+
+/* "the Intergovernmental Panel on Climate Change (IPCC)", "Food and
+ * Agricultural Organisation (FAO)": an acronym in brackets after words
+ * whose initials spell it names them all: the first name the tagger found
+ * in them (which cut them at "on", "and", "of") takes the whole span, the
+ * names after it go, and the acronym is of the same kind: an organisation
+ * where a name in it is one, else the first name's kind.  Words the tagger found no name in stay
+ * so ("Ground Controlled Approach (GCA)" is no organisation); -1 out of
+ * memory. */
+int ent_acronyms(ent_state *st, const char *text)
+{
+    char caps[16];
+    size_t n0 = st->nnames, j = 0;
+    for (size_t p = 1; p + 2 < st->ntoks; p++) {
+        if (!ent_tok_is(text, &st->toks[p], "(") || !ent_tok_is(text, &st->toks[p + 2], ")") ||
+            !acronym_letters(text, &st->toks[p + 1], caps))
+            continue;
+        size_t s = acronym_start(st, text, p, caps);
+        if (s == SIZE_MAX)
+            continue;
+        while (j < n0 && st->names[j].b <= s)
+            j++;
+        if (j < n0 && st->names[j].t < s && st->names[j].b > s)
+            continue;   /* a name reaching in from before */
+        size_t k = j;
+        while (k < n0 && st->names[k].t < p)
+            k++;
+        if (k > j && st->names[k - 1].b > p)
+            continue;
+        if (j == k)
+            continue;
+        /* an organisation if a name in it is one, else the first name's kind */
+        int label = st->names[j].label == L_PER || st->names[j].label == L_NONE ? L_ORG : st->names[j].label;
+        for (size_t q = j; q < k; q++)
+            label = st->names[q].label == L_ORG ? L_ORG : label;
+
+        name *x = &st->names[j];    /* the first name inside takes the whole span */
+        x->a = x->t = s;
+        x->b = p;
+        x->label = label;
+        x->link = -1;
+        for (size_t q = j + 1; q < k; q++)
+            st->names[q].label = L_NONE;
+        /* and the acronym is of its kind */
+        if (k < n0 && st->names[k].a == p + 1 && st->names[k].b == p + 2)
+            st->names[k].label = label;
+        else if ((k == n0 || st->names[k].t > p + 1) && ent_push_labelled(st, p + 1, p + 2, label) < 0)
+            return -1;
+    }
+    ent_resort_from(st, n0);
     return 0;
 }

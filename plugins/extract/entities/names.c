@@ -36,30 +36,52 @@ static void particle_name(const char *text, tok *t)
         t->flags = (t->flags & ~(unsigned)GALLEY_TOK_LOWER) | GALLEY_TOK_CAPITALIZED;
 }
 
-/* "Boston-based", "US-led": the name before a lower-case suffix */
-static void skip_suffix(const char *text, tok *t)
+/* Whether the letters after a name's last hyphen are a word of their own:
+ * 1 an English compounding word ("Boston-based", "US-led"), 2 a stopword
+ * ("Museveni-in", "Town-After": a dash written without spaces) */
+static int glued_word(ent_state *st, const char *w, size_t n)
 {
-    if (!(t->flags & GALLEY_TOK_CAPITALIZED))
-        return;
-    size_t i = t->e;
-    while (i > t->s && text[i - 1] >= 'a' && text[i - 1] <= 'z')
-        i--;
-    if (i == t->e || i < t->s + 2 || text[i - 1] != '-')
-        return;
-    /* only English compounding words: "Pik-wan" is a name */
     static const char *const sfx[] = { "based", "born", "bred", "led", "backed", "owned",
         "made", "run", "style", "funded", "listed", "controlled", "held", "centric", "wide",
         "linked", "related", "inspired", "like", "bound", "friendly", "era", NULL };
-    size_t k = 0;
-    while (sfx[k] && (strlen(sfx[k]) != t->e - i || memcmp(text + i, sfx[k], t->e - i)))
-        k++;
-    if (!sfx[k])
-        return;
+    char buf[16];
+    if (n < 2 || n >= sizeof buf)
+        return 0;
+    for (size_t k = 0; k < n; k++) {
+        char c = w[k];
+        if (k == 0 && c >= 'A' && c <= 'Z')
+            c = (char)(c + ('a' - 'A'));
+        else if (c < 'a' || c > 'z')
+            return 0;
+        buf[k] = c;
+    }
+    for (size_t k = 0; w[0] >= 'a' && sfx[k]; k++)
+        if (strlen(sfx[k]) == n && !memcmp(sfx[k], w, n))
+            return 1;
+    /* "Moon Jae-in", "Cheng Hoi-on": a syllable of two letters may be a name's */
+    return (n > 2 || w[0] < 'a') && ent_is_stop(st, buf, n) ? 2 : 0;
+}
+
+/* "Boston-based", "Museveni-in": the name before the hyphen; returns
+ * where a word after it starts that is a token of its own (a stopword:
+ * "in", "The"), else 0 */
+static size_t skip_suffix(ent_state *st, const char *text, tok *t)
+{
+    if (!(t->flags & GALLEY_TOK_CAPITALIZED))
+        return 0;
+    size_t i = t->e;
+    while (i > t->s && text[i - 1] != '-')
+        i--;
+    int g;
+    if (i < t->s + 3 || i == t->e || !(g = glued_word(st, text + i, t->e - i)))
+        return 0;
+    size_t rest = g == 2 ? i : 0;
     t->e = i - 1;
     int lower = 0;
     for (i = t->s + 1; i < t->e; i++)
         lower |= text[i] >= 'a' && text[i] <= 'z';
     t->flags = GALLEY_TOK_CAPITALIZED | (lower ? 0 : GALLEY_TOK_ALLCAPS);
+    return rest;
 }
 
 /* "non-NATO", "pro-Kremlin": the name after a lower-case prefix */
@@ -103,47 +125,94 @@ static int fold_ascii(ent_state *st, const char *text, tok *t, char *buf, int sp
     return 1;
 }
 
-/* Token gt with what the lexicon says of it.  layered: gt is the token
+/* What the lexicon says of word t (of token gt).  layered: gt is the token
  * layer's, whose GALLEY_TOK_STOPWORD flag is galley_is_stopword of the same
  * bytes: for an ASCII word that kept its span it is what ent_is_stop says of
  * the folded word (ASCII folding is what galley_is_stopword does itself). */
+static void word_lex(ent_state *st, const char *text, tok *t, const galley_token *gt, int layered)
+{
+    t->lex = ent_lex_get(st->lx->lex, text + t->s, t->e - t->s);
+    char buf[128];      /* folded once: the lexicon and the features' hash */
+    size_t n = t->e - t->s;
+    int kept = layered && t->s == gt->start && t->e == gt->end;
+    if (n >= sizeof buf || !fold_ascii(st, text, t, buf, kept, gt->flags & GALLEY_TOK_STOPWORD)) {
+        size_t m = ent_fold(text + t->s, n, buf, sizeof buf);
+        if (m >= sizeof buf)
+            t->low = 0;
+        else if (m == n && !memcmp(buf, text + t->s, n))
+            t->low = t->lex;    /* a lower-case word: the same key, looked up once */
+        else
+            t->low = ent_lex_get(st->lx->lex, buf, m);
+        if (kept && galley_ascii_prefix(text + t->s, n) == n)
+            t->stop = m < sizeof buf && (gt->flags & GALLEY_TOK_STOPWORD);
+        else
+            t->stop = m < sizeof buf ? ent_is_stop(st, buf, m) : 0;
+        t->wh = m < sizeof buf ? galley_hash32(buf, m) : galley_hash32(text + t->s, t->e - t->s);
+    }
+    if ((t->flags & GALLEY_TOK_ALLCAPS) && t->e - t->s > 3)
+        t->lex |= ent_lex_titlecase(st->lx->lex, text + t->s, t->e - t->s);
+}
+
+/* "Russia-Ukraine", "London-Singapore": two places joined by a hyphen are
+ * two names (the whole no name of the lists, as "Guinea-Bissau" is);
+ * where the hyphen stands, or 0 */
+static size_t place_pair(const ent_state *st, const char *text, const tok *t)
+{
+    const char *w = text + t->s;
+    size_t n = t->e - t->s, h = 0;
+    if (!(t->flags & GALLEY_TOK_CAPITALIZED) || n < 5 || n > 64)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        if (w[k] == '-') {
+            if (h)
+                return 0;
+            h = k;
+        }
+    if (h < 2 || h + 3 > n || w[h + 1] < 'A' || w[h + 1] > 'Z' ||
+        (ent_lex_get(st->lx->lex, w, n) & (LX_PLACE | LX_ORG)))
+        return 0;
+    unsigned big = LX_PLACE3 | LX_PLACE2;
+    return (ent_lex_get(st->lx->lex, w, h) & big) && (ent_lex_get(st->lx->lex, w + h + 1, n - h - 1) & big)
+           ? t->s + h : 0;
+}
+
+/* Token gt with what the lexicon says of it (layered: see word_lex). */
 static int take_token(ent_state *st, const char *text, const galley_token *gt, int layered)
 {
     tok t = { .s = (uint32_t)gt->start, .e = (uint32_t)gt->end, .cls = gt->cls,
               .flags = gt->flags & ~GALLEY_TOK_STOPWORD };
     size_t from = st->ntoks ? st->toks[st->ntoks - 1].e : 0;
     t.linestart = st->ntoks == 0 || memchr(text + from, '\n', t.s - from) != NULL;
-    if (t.cls == GALLEY_TOK_WORD) {
-        size_t pl = possessive(text + t.s, t.e - t.s);
-        t.e -= pl;
-        t.poss = pl > 0;
-        skip_prefix(text, &t);
-        skip_suffix(text, &t);
-        particle_name(text, &t);
-        t.lex = ent_lex_get(st->lx->lex, text + t.s, t.e - t.s);
-        char buf[128];      /* folded once: the lexicon and the features' hash */
-        size_t n = t.e - t.s;
-        if (n >= sizeof buf || !fold_ascii(st, text, &t, buf, layered && t.s == gt->start && t.e == gt->end,
-                                           gt->flags & GALLEY_TOK_STOPWORD)) {
-            size_t m = ent_fold(text + t.s, n, buf, sizeof buf);
-            if (m >= sizeof buf)
-                t.low = 0;
-            else if (m == n && !memcmp(buf, text + t.s, n))
-                t.low = t.lex;      /* a lower-case word: the same key, looked up once */
-            else
-                t.low = ent_lex_get(st->lx->lex, buf, m);
-            if (layered && t.s == gt->start && t.e == gt->end && galley_ascii_prefix(text + t.s, n) == n)
-                t.stop = m < sizeof buf && (gt->flags & GALLEY_TOK_STOPWORD);
-            else
-                t.stop = m < sizeof buf ? ent_is_stop(st, buf, m) : 0;
-            t.wh = m < sizeof buf ? galley_hash32(buf, m) : galley_hash32(text + t.s, t.e - t.s);
-        }
-        if ((t.flags & GALLEY_TOK_ALLCAPS) && t.e - t.s > 3)
-            t.lex |= ent_lex_titlecase(st->lx->lex, text + t.s, t.e - t.s);
-    }
-    else
+    if (t.cls != GALLEY_TOK_WORD) {
         t.wh = galley_hash32(text + t.s, t.e - t.s);
-    return push_tok(st, &t);
+        return push_tok(st, &t);
+    }
+    size_t pl = possessive(text + t.s, t.e - t.s);
+    t.e -= pl;
+    t.poss = pl > 0;
+    skip_prefix(text, &t);
+    size_t h = place_pair(st, text, &t);
+    if (h) {    /* the first place, the hyphen, then the second as a token */
+        galley_token dash = { .start = h, .end = h + 1, .cls = GALLEY_TOK_PUNCT };
+        galley_token second = { .start = h + 1, .end = gt->end, .cls = GALLEY_TOK_WORD, .flags = GALLEY_TOK_CAPITALIZED };
+        t.e = (uint32_t)h;
+        t.poss = 0;
+        word_lex(st, text, &t, gt, 0);
+        if (push_tok(st, &t) < 0 || take_token(st, text, &dash, 0) < 0)
+            return -1;
+        st->toks[st->ntoks - 1].pair = 1;
+        return take_token(st, text, &second, 0);
+    }
+    size_t end = t.e, rest = skip_suffix(st, text, &t);
+    particle_name(text, &t);
+    word_lex(st, text, &t, gt, layered);
+    if (!rest)
+        return push_tok(st, &t);
+    /* the stopword after the dash is a token of its own */
+    galley_token w = { .start = rest, .end = end, .cls = GALLEY_TOK_WORD,
+                       .flags = text[rest] >= 'A' && text[rest] <= 'Z' ? GALLEY_TOK_CAPITALIZED : GALLEY_TOK_LOWER };
+    t.poss = 0;
+    return push_tok(st, &t) < 0 ? -1 : take_token(st, text, &w, 0);
 }
 
 int ent_tokenize(ent_state *st, const char *text, size_t len, const galley_token *layer, size_t nlayer)

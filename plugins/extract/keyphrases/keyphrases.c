@@ -300,6 +300,15 @@ static int shouted_word(const kp_state *st, const char *w, size_t n)
                               galley_counter_find(st->d->proper, buf, m) != (size_t)-1);
 }
 
+/* written in capitals as an acronym or abbreviation ("NATO", "D-N.Y."),
+ * not as a shouted word: short, or with a period inside, and not a word of
+ * the word list */
+static int acronym(const kp_state *st, const char *w, size_t len, unsigned flags)
+{
+    return (flags & GALLEY_TOK_ALLCAPS) && (len <= 5 || memchr(w, '.', len)) &&
+           !shouted_word(st, w, len);
+}
+
 /* the word keeps its capitals: a name, an acronym */
 static int keeps_case(const kp_state *st, const char *text, const kp_word *x, int whole)
 {
@@ -307,8 +316,7 @@ static int keeps_case(const kp_state *st, const char *text, const kp_word *x, in
     size_t len = x->e - x->s;
     len -= kp_possessive_len(w, len);
     const kp_stem *s = &st->st[x->stem];
-    int acronym = (x->flags & GALLEY_TOK_ALLCAPS) && len <= 5 && !shouted_word(st, w, len);
-    return whole || acronym || s->capmid > s->lower ||
+    return whole || acronym(st, w, len, x->flags) || s->capmid > s->lower ||
            (s->capmid == 0 && s->lower == 0 &&
             (inner_capital(w, len) || unknown_capital(st, w, len, x->flags)));
 }
@@ -320,9 +328,8 @@ static void show_word(const kp_state *st, const char *text, const kp_word *x, in
     const char *w = text + x->s;
     size_t len = x->e - x->s;
     len -= kp_possessive_len(w, len);
-    int acronym = (x->flags & GALLEY_TOK_ALLCAPS) && len <= 5 && !shouted_word(st, w, len);
     size_t f;
-    if (keep && (x->flags & GALLEY_TOK_ALLCAPS) && !acronym) {
+    if (keep && (x->flags & GALLEY_TOK_ALLCAPS) && !acronym(st, w, len, x->flags)) {
         /* a shouted name (the dateline's ISLAMABAD) in title case */
         f = galley_casefold(w, len, out + *m, cap - *m);
         if (f < cap - *m && out[*m] >= 'a' && out[*m] <= 'z')
