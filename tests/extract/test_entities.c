@@ -300,6 +300,8 @@ static const struct { const char *why, *text, *name, *kind; } name_cases[] = {
     { "a dash written without spaces ends a name", "Cape Town-The court ruled on the case.\n", "Cape Town", "LOC" },
     { "a word after an article names no person",
       "The Schlei and the wetlands between the Danevirke and Husum had frozen solid.\n", "Danevirke", "!PERSON" },
+    { "after \"to the\", \"in the\" it is a place", "Danish troops fell back to the Danevirke and dug in.\n",
+      "Danevirke", "LOC" },
     { "unless it qualifies a noun", "After the election, the Monti government raised taxes.\n", "Monti", "PERSON" },
     { "a storm is no person", "Officials took the threat of Cyclone Phailin very seriously. The size of Phailin "
       "surprised everyone.\n", "Phailin", "!PERSON" },

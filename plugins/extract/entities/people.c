@@ -131,7 +131,8 @@ int ent_hyphen_people(ent_state *st, const char *text)
  * article or a possessive is no person's, unless it is the short form of
  * a person the document names in full (after "Isaias Afewerki", "the
  * Afewerki era"), starts with a given name ("a James Bond film") or
- * qualifies a noun ("the Monti government"). */
+ * qualifies a noun ("the Monti government"); after "to the", "in the"
+ * (place-cues.txt's "before" words) it is a place. */
 void ent_determined(ent_state *st, const char *text)
 {
     static const char *const det[] = { "the", "The", "a", "A", "an", "An", "his", "His", "her", "Her",
@@ -148,8 +149,11 @@ void ent_determined(ent_state *st, const char *text)
          * qualifying the noun after it */
         if (n && n->sent == p->sent && (n->flags & GALLEY_TOK_LOWER) && n->cls == GALLEY_TOK_WORD && !n->stop)
             continue;
-        if (p->sent == st->toks[x->a].sent && ent_tok_in(text, p, det))
-            x->label = L_NONE;
+        if (p->sent != st->toks[x->a].sent || !ent_tok_in(text, p, det))
+            continue;
+        /* "between the Danevirke and", "in the Caucasus": a place */
+        const tok *pp = x->a > 1 ? &st->toks[x->a - 2] : NULL;
+        x->label = pp && pp->sent == p->sent && ((pp->lex | pp->low) & LX_LOCBEFORE) ? L_LOC : L_NONE;
     }
 }
 
