@@ -23,7 +23,8 @@ pkglib_LTLIBRARIES += plugins/extract/entities.la
 ENTITIES_SOURCES = plugins/extract/entities/entities.c plugins/extract/entities/entities.h \
 	plugins/extract/entities/lexicon.c plugins/extract/entities/names.c \
 	plugins/extract/entities/label.c plugins/extract/entities/tagger.c \
-	plugins/extract/entities/decode.c plugins/extract/entities/context.c
+	plugins/extract/entities/decode.c plugins/extract/entities/context.c \
+	plugins/extract/entities/people.c
 plugins_extract_entities_la_SOURCES = $(ENTITIES_SOURCES)
 plugins_extract_entities_la_CPPFLAGS = $(AM_CPPFLAGS) $(EXTRACT_CPPFLAGS)
 plugins_extract_entities_la_CFLAGS = $(AM_CFLAGS) $(ZLIB_CFLAGS)

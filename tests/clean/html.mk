@@ -27,6 +27,7 @@ EXTRA_DIST += tests/clean/html-fixtures/comments.html \
 	tests/clean/html-fixtures/service.html \
 	tests/clean/html-fixtures/morelinks.html \
 	tests/clean/html-fixtures/oldcomments.html \
-	tests/clean/html-fixtures/sidecell.html
+	tests/clean/html-fixtures/sidecell.html \
+	tests/clean/html-fixtures/teaserbox.html
 TESTS += tests/clean/html.sh tests/clean/html-empty.sh
 EXTRA_DIST += tests/clean/html.sh tests/clean/html-empty.sh

@@ -1,12 +1,13 @@
 /* tests/clean/test_html_recall.c - the clean `html` plugin on small pages of
  * each class it used to get wrong: a bio box beside the article, hidden
  * templates, an article cut into page-builder blocks, a recipe with a table,
- * damaged UTF-8, NUL bytes, soft hyphens, &#146;-style references, an unclosed <header>, a service
- * page of short sections in <main>, headlines listed after an article,
+ * damaged UTF-8, NUL bytes, soft hyphens, &#146;-style references, an
+ * unclosed <header>, a service page of short sections in <main>, headlines
+ * listed after an article, a teaser box named like an article body,
  * readers' comments after it, a site's "related to this story" after it,
  * stray end tags between sentences, a wire story's copyright line (and
- * nothing after it), script
- * source let out of the head by a lost <script> start tag. */
+ * nothing after it), script source let out of the head by a lost <script>
+ * start tag. */
 #include "config.h"
 
 #include <check.h>
@@ -93,6 +94,19 @@ START_TEST(headline_links_after_article)
     HAS(d, "when they first looked at them.");
     HASNT(d, "Ferry fares rise in spring");
     HASNT(d, "School closes for the storm");
+    galley_doc_free(d);
+}
+END_TEST
+
+START_TEST(article_body_name_on_a_teaser_box)
+{
+    /* a side column's teaser box named "articleText" (two sentences) beside
+     * the article in an unnamed block: the name alone made the teaser the
+     * content, and the fallback then added it to the article */
+    galley_doc *d = run_fixture("teaserbox.html", GALLEY_OK);
+    HAS(d, "The harbour ferry will keep running through the winter");
+    HAS(d, "which the authority said it would consider in the spring.");
+    HASNT(d, "A new staging of an old comedy");
     galley_doc_free(d);
 }
 END_TEST
@@ -355,6 +369,7 @@ static Suite *suite(void)
     tcase_add_test(tc, recipe_table_list_headings_and_lede);
     tcase_add_test(tc, service_sections_in_main);
     tcase_add_test(tc, headline_links_after_article);
+    tcase_add_test(tc, article_body_name_on_a_teaser_box);
     tcase_add_test(tc, readers_comments_after_article);
     tcase_add_test(tc, site_lines_end_the_article);
     tcase_add_test(tc, stray_end_tags_break_the_text);

@@ -246,9 +246,13 @@ static float base_score(const hnode *h)
 {
     const char *name = (const char *)h->node->name;
     /* an article-like name on a line of text ("text_topbox_subhead" over a
-     * teaser) says less than on a block of paragraphs */
-    float s = h->weight > 0 && h->text < 100 ? (float)(h->weight * h->text) / 100.0f
-                                              : (float)h->weight;
+     * teaser) says less than on a block of paragraphs; a name that says
+     * article body ("articleText", "article-content") counts in full only
+     * on a block of several paragraphs: a teaser box or a short intro so
+     * named would outrank the article itself */
+    int full = h->weight >= 50 ? 600 : 100;
+    float s = h->weight > 0 && h->text < full ? (float)(h->weight * h->text) / (float)full
+                                               : (float)h->weight;
     if (!strcmp(name, "div") || !strcmp(name, "article"))
         s += 5;
     else if (!strcmp(name, "pre") || !strcmp(name, "td")

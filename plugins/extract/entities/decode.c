@@ -129,6 +129,11 @@ static int push_names(ent_state *st, const char *text, size_t a, size_t b, unsig
          * "Tegucigalpa ..." of a line without a full stop) */
         if (t != 0 && t % 2 == 0 && i > a && ent_gap_breaks(text, &st->toks[i - 1], &st->toks[i]))
             t--;
+        /* nor does the hyphen between two places ("Russia-Ukraine") */
+        if (st->toks[i].pair)
+            t = 0;
+        else if (t != 0 && t % 2 == 0 && i > a && st->toks[i - 1].pair)
+            t--;
         if (p1 != 0 && (t == 0 || t % 2 == 1) && close_name(st, text, start, i, p1) < 0)
             return -1;
         if (t % 2 == 1)

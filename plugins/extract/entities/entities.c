@@ -207,14 +207,20 @@ static galley_status ent_run(ent_state *st, galley_doc *doc)
         return galley_doc_fail(doc, "entities: out of memory collecting names");
     ent_name_periods(st, text);
     ent_name_particles(st, text);
+    ent_descriptors(st, text);
     if (ent_hyphen_people(st, text) < 0)
         return galley_doc_fail(doc, "entities: out of memory collecting names");
+    ent_titled(st, text);
     ent_vote(st, text);
+    ent_known_orgs(st, text);
     ent_org_for(st, text);
+    if (ent_acronyms(st, text) < 0)
+        return galley_doc_fail(doc, "entities: out of memory collecting names");
     ent_plurals(st, text);
     ent_link_names(st, text);
     ent_determined(st, text);
     ent_storms(st, text);
+    ent_lists(st, text);
     ent_teams(st, text);
     ent_place_forms(st, text);
     ent_peoples(st, text);

@@ -48,6 +48,7 @@ typedef struct tok {
     unsigned linestart : 1; /* first token of a line */
     unsigned demonym : 1;   /* names the people of a place: "Kenyans", "Japanese" */
     unsigned stop : 1;      /* a stopword (galley_is_stopword) */
+    unsigned pair : 1;      /* the hyphen between two places ("Russia-Ukraine"): no name holds it */
 } tok;
 #define ENT_MAX_TEXT ((size_t)1 << 31)
 
@@ -253,12 +254,23 @@ void ent_place_forms(ent_state *st, const char *text);
 void ent_name_particles(ent_state *st, const char *text);
 void ent_peoples(ent_state *st, const char *text);
 int ent_speakers(ent_state *st, const char *text);
-void ent_org_for(ent_state *st, const char *text);
-void ent_plurals(ent_state *st, const char *text);
-void ent_storms(ent_state *st, const char *text);
-void ent_determined(ent_state *st, const char *text);
-int ent_hyphen_people(ent_state *st, const char *text);
-int ent_split_people(ent_state *st, const char *text);
 int ent_join_places(ent_state *st, const char *text);
+void ent_org_for(ent_state *st, const char *text);
+void ent_known_orgs(ent_state *st, const char *text);
+int ent_acronyms(ent_state *st, const char *text);
+/* shared by the passes of label.c and people.c */
+void ent_key_once(galley_counter *c, const char *k, size_t n, size_t value);
+int ent_push_labelled(ent_state *st, size_t a, size_t b, int label);   /* -1 out of memory */
+void ent_resort_from(ent_state *st, size_t n0);     /* names after the first n0 back in order */
+
+/* ---- people.c: the kind of a name, after the tagger ---- */
+int ent_split_people(ent_state *st, const char *text);
+int ent_hyphen_people(ent_state *st, const char *text);
+void ent_determined(ent_state *st, const char *text);
+void ent_storms(ent_state *st, const char *text);
+void ent_plurals(ent_state *st, const char *text);
+void ent_lists(ent_state *st, const char *text);
+void ent_descriptors(ent_state *st, const char *text);
+void ent_titled(ent_state *st, const char *text);
 
 #endif

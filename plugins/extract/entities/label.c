@@ -1,6 +1,7 @@
 /* plugins/extract/entities/label.c - what follows the tagger: names tidied
  * (titles, full stops), spread to their other mentions, linked within the
- * document, countries as teams, places joined; all in linear time. */
+ * document, countries as teams, places joined, institutions' names
+ * completed; all in linear time (people.c: the kind of a name). */
 #include "entities.h"
 
 #include <errno.h>
@@ -24,7 +25,7 @@ size_t ent_name_key(const ent_state *st, const char *text, const name *nm, char 
     return n;
 }
 
-static void key_once(galley_counter *c, const char *k, size_t n, size_t value)
+void ent_key_once(galley_counter *c, const char *k, size_t n, size_t value)
 {
     if (n && galley_counter_find(c, k, n) == (size_t)-1)
         galley_counter_add(c, k, n, (double)value);
@@ -88,7 +89,7 @@ static int by_position(const void *a, const void *b)
 }
 
 /* Adds the name of tokens [a, b) with its label; -1 when out of memory. */
-static int push_labelled(ent_state *st, size_t a, size_t b, int label)
+int ent_push_labelled(ent_state *st, size_t a, size_t b, int label)
 {
     if (ent_push_name(st, a, b) < 0)
         return -1;
@@ -97,7 +98,7 @@ static int push_labelled(ent_state *st, size_t a, size_t b, int label)
 }
 
 /* Names a pass appended after the first n0 go back into text order. */
-static void resort_from(ent_state *st, size_t n0)
+void ent_resort_from(ent_state *st, size_t n0)
 {
     if (st->nnames > n0)
         qsort(st->names, st->nnames, sizeof *st->names, by_position);
@@ -113,7 +114,7 @@ int ent_propagate(ent_state *st, const char *text)
     size_t n0 = st->nnames, next = 0;
     for (size_t i = 0; i < n0; i++)
         if (st->names[i].b - st->names[i].a == 1 && st->names[i].label != L_MISC)
-            key_once(st->pername, buf, ent_name_key(st, text, &st->names[i], 'N', buf, sizeof buf),
+            ent_key_once(st->pername, buf, ent_name_key(st, text, &st->names[i], 'N', buf, sizeof buf),
                      (size_t)st->names[i].label);
     for (size_t i = 0; i < st->ntoks; i++) {
         while (next < n0 && st->names[next].b <= i)
@@ -132,10 +133,10 @@ int ent_propagate(ent_state *st, const char *text)
             !ent_gap_breaks(text, &st->toks[i - 1], t) && (next == 0 || st->names[next - 1].b < i) &&
             !st->toks[i - 1].stop)
             a = i - 1;
-        if (push_labelled(st, a, i + 1, label) < 0)
+        if (ent_push_labelled(st, a, i + 1, label) < 0)
             return -1;
     }
-    resort_from(st, n0);
+    ent_resort_from(st, n0);
     return 0;
 }
 
@@ -189,10 +190,10 @@ void ent_link_names(ent_state *st, const char *text)
         while (last > y->a && (ent_tok_is(text, &st->toks[last], ".") || jr(text, &st->toks[last])))
             last--;
         name w = { last, last + 1, last, L_PER, 0, 0, -1 };
-        key_once(st->pername, buf, ent_name_key(st, text, &w, 'L', buf, sizeof buf), i);
+        ent_key_once(st->pername, buf, ent_name_key(st, text, &w, 'L', buf, sizeof buf), i);
         w.a = y->a, w.b = y->a + 1;
         if (st->toks[y->a].lex & LX_GIVEN)
-            key_once(st->pername, buf, ent_name_key(st, text, &w, 'G', buf, sizeof buf), i);
+            ent_key_once(st->pername, buf, ent_name_key(st, text, &w, 'G', buf, sizeof buf), i);
     }
     for (size_t i = 0; i < st->nnames; i++) {
         name *x = &st->names[i];
@@ -218,7 +219,7 @@ void ent_link_names(ent_state *st, const char *text)
     }
     for (size_t i = 0; i < st->nnames; i++)
         if (st->names[i].label == L_PER)
-            key_once(st->pername, buf, ent_name_key(st, text, &st->names[i], 'P', buf, sizeof buf),
+            ent_key_once(st->pername, buf, ent_name_key(st, text, &st->names[i], 'P', buf, sizeof buf),
                      st->names[i].link >= 0 ? (size_t)st->names[i].link : i);
 }
 
@@ -279,16 +280,18 @@ void ent_teams(ent_state *st, const char *text)
             (cues >= 3 && ((next && ent_tok_in(text, next, after2)) || (prev && ent_tok_in(text, prev, before2)))))
             x->label = L_ORG;
     }
-    /* the same country elsewhere in the report is the same team */
+    /* the same country elsewhere in the report is the same team, but
+     * not after "in", "to", "from" ("Godoy returned to Chile") */
     char buf[256];
     for (size_t i = 0; i < st->nnames; i++)
         if (st->names[i].label == L_ORG)
-            key_once(st->pername, buf, ent_name_key(st, text, &st->names[i], 'T', buf, sizeof buf), i);
+            ent_key_once(st->pername, buf, ent_name_key(st, text, &st->names[i], 'T', buf, sizeof buf), i);
     for (size_t i = 0; i < st->nnames; i++) {
         name *x = &st->names[i];
         size_t n;
-        if (x->label == L_LOC && is_country(st, text, x) && (n = ent_name_key(st, text, x, 'T', buf, sizeof buf)) &&
-            galley_counter_find(st->pername, buf, n) != (size_t)-1)
+        const tok *prev = x->t > 0 ? &st->toks[x->t - 1] : NULL;
+        if (x->label == L_LOC && is_country(st, text, x) && !(prev && ((prev->lex | prev->low) & LX_LOCBEFORE)) &&
+            (n = ent_name_key(st, text, x, 'T', buf, sizeof buf)) && galley_counter_find(st->pername, buf, n) != (size_t)-1)
             x->label = L_ORG;
     }
 }
@@ -407,211 +410,11 @@ int ent_speakers(ent_state *st, const char *text)
         if (!(nx && ent_tok_in(text, nx, verbs)) &&
             !(pv && ent_tok_in(text, pv, verbs) && (!nx || ent_tok_is(text, nx, ".") || ent_tok_is(text, nx, ","))))
             continue;
-        if (push_labelled(st, i, i + 1, L_PER) < 0)
+        if (ent_push_labelled(st, i, i + 1, L_PER) < 0)
             return -1;
     }
-    resort_from(st, n0);
+    ent_resort_from(st, n0);
     return 0;
-}
-
-/* The label of tokens [a, b) cut from a person's name: what the
- * gazetteers say; else after "of" one word in lower case after its
- * capital is a place ("of Calcutta", "of Igloolik"), longer names and
- * acronyms organisations ("of Fubon Financial"), and so is the owner
- * before a possessive ("FTU's", "Demosisto's"). */
-static int cut_label(const ent_state *st, size_t a, size_t b, int of)
-{
-    unsigned k = st->toks[a].gz / 2;
-    if (k)
-        return k >= 2 ? L_LOC : L_ORG;
-    return of && b - a == 1 && !(st->toks[a].flags & GALLEY_TOK_ALLCAPS) ? L_LOC : L_ORG;
-}
-
-/* "Nathan Law of Demosisto", "Margaret of Parma", "FTU's Kwok Wai-keung":
- * a person's name holds no "of" and no possessive; every set marks the
- * person and the place or organisation apart, and the tagger, which
- * learned "University of X", joins them. */
-int ent_split_people(ent_state *st, const char *text)
-{
-    size_t n0 = st->nnames;
-    for (size_t i = 0; i < n0; i++) {
-        name *x = &st->names[i];
-        if (x->label != L_PER || x->b - x->a < 3)
-            continue;
-        for (size_t k = x->a + 1; k + 1 < x->b; k++) {
-            const tok *t = &st->toks[k];
-            if (ent_tok_is(text, t, "of") && ent_is_cap(&st->toks[k + 1])) {
-                size_t b = x->b;
-                x->b = k;
-                if (push_labelled(st, k + 1, b, cut_label(st, k + 1, b, 1)) < 0)
-                    return -1;
-                break;
-            }
-            if (st->toks[x->a].poss && k == x->a + 1) {
-                size_t a = x->a;
-                x->a = x->t = k;
-                if (push_labelled(st, a, k, cut_label(st, a, k, 0)) < 0)
-                    return -1;
-                break;
-            }
-        }
-    }
-    resort_from(st, n0);
-    return 0;
-}
-
-/* "Jie-won", "Chung-mau": a capitalised syllable, a hyphen and a syllable
- * in lower case, ASCII letters of 1-7 each, the second no English word of
- * four letters or more ("Kitty Hawk-class"): the given name of a Korean,
- * Hong Kong or Taiwanese person */
-static int hyphen_given(const ent_state *st, const char *text, const tok *t)
-{
-    const char *w = text + t->s;
-    size_t n = t->e - t->s, h = 0;
-    if (t->cls != GALLEY_TOK_WORD || n < 4 || w[0] < 'A' || w[0] > 'Z')
-        return 0;
-    for (size_t k = 1; k < n; k++) {
-        if (w[k] == '-' && !h && k <= 7)
-            h = k;
-        else if (w[k] < 'a' || w[k] > 'z')
-            return 0;
-    }
-    size_t m = n - h - 1;
-    return h && m >= 1 && m <= 7 && (m < 4 || !(ent_lex_get(st->lx->lex, w + h + 1, m) & LX_LOWER));
-}
-
-/* a family name before such a given name: one capitalised ASCII word of
- * 2-6 letters ("Park", "Lau", "Chung") */
-static int family_name(const char *text, const tok *t)
-{
-    const char *w = text + t->s;
-    size_t n = t->e - t->s;
-    if (t->cls != GALLEY_TOK_WORD || n < 2 || n > 6 || w[0] < 'A' || w[0] > 'Z' || t->poss || t->stop)
-        return 0;
-    for (size_t k = 1; k < n; k++)
-        if (w[k] < 'a' || w[k] > 'z')
-            return 0;
-    return 1;
-}
-
-/* "Park Jie-won", "Lo Chung-mau", "Andrew Leung Kwan-yuen": a family name
- * and a hyphenated given name are a person, whatever the tagger made of
- * them (it learned such names as places and organisations); where it took
- * more words for a place or an organisation, the words in front stay out
- * ("Secretary for Health Lo Chung-mau", "the National Assembly Kim
- * Jin-pyo"), but an English given name joins. */
-int ent_hyphen_people(ent_state *st, const char *text)
-{
-    size_t n0 = st->nnames, j = 0;
-    for (size_t g = 1; g < st->ntoks; g++) {
-        const tok *t = &st->toks[g];
-        if (!hyphen_given(st, text, t) || !family_name(text, &st->toks[g - 1]) ||
-            ent_gap_breaks(text, &st->toks[g - 1], t) || (t->low & LX_LOWER))
-            continue;
-        size_t s = g - 1;
-        if (s > 0 && (st->toks[s - 1].lex & LX_GIVEN) && ent_is_cap(&st->toks[s - 1]) &&
-            !ent_gap_breaks(text, &st->toks[s - 1], &st->toks[s]))
-            s--;
-        while (j < n0 && st->names[j].b <= s)
-            j++;
-        if (j < n0 && st->names[j].a <= g) {  /* a name holds some of it */
-            name *x = &st->names[j];
-            if (x->b == g && x->a <= s && x->label == L_PER && (j + 1 == n0 || st->names[j + 1].a > g))
-                x->b = g + 1;   /* "Choi" Jung-ok */
-            if (x->b != g + 1 || x->a > s || x->label == L_PER)
-                continue;   /* a person's longer name: "Carrie Lam Cheng Yuet-ngor" */
-            if (x->a + 1 < s && x->t == x->a) { /* a body's name before: its own */
-                if (push_labelled(st, x->a, s, x->label) < 0)
-                    return -1;
-                x = &st->names[j];
-            }
-            x->a = x->t = s;
-            x->label = L_PER;
-        } else if (push_labelled(st, s, g + 1, L_PER) < 0) {
-            return -1;
-        }
-    }
-    resort_from(st, n0);
-    return 0;
-}
-
-/* "the Caucasus is", "the Danevirke and", "the Séléka, ...": a name after an
- * article or a possessive is no person's, unless it is the short form of
- * a person the document names in full (after "Isaias Afewerki", "the
- * Afewerki era"), starts with a given name ("a James Bond film") or
- * qualifies a noun ("the Monti government"). */
-void ent_determined(ent_state *st, const char *text)
-{
-    static const char *const det[] = { "the", "The", "a", "A", "an", "An", "his", "His", "her", "Her",
-        "their", "Their", "its", "Its", "our", "Our", "my", "My", "your", "Your", "own", "this", "This",
-        "these", "These", "those", "Those", NULL };
-    for (size_t i = 0; i < st->nnames; i++) {
-        name *x = &st->names[i];
-        if (x->label != L_PER || x->t != x->a || x->a == 0 || x->link >= 0 || x->a >= x->b ||
-            (x->b - x->a > 1 && ((st->toks[x->a].lex & LX_GIVEN) || st->toks[x->a].e - st->toks[x->a].s == 1 ||
-                                  text[st->toks[x->a].s + 1] == '.')))
-            continue;   /* "a James Bond film", "the O.J. Simpson" */
-        const tok *p = &st->toks[x->a - 1], *n = x->b < st->ntoks ? &st->toks[x->b] : NULL;
-        /* "the Monti government", "the Marilyn pictures": a person's name
-         * qualifying the noun after it */
-        if (n && n->sent == p->sent && (n->flags & GALLEY_TOK_LOWER) && n->cls == GALLEY_TOK_WORD && !n->stop)
-            continue;
-        if (p->sent == st->toks[x->a].sent && ent_tok_in(text, p, det))
-            x->label = L_NONE;
-    }
-}
-
-/* "Cyclone Phailin", "Hurricane Katrina": a storm is named as a person is,
- * but it is none (MISC), nor is the same name elsewhere in the document
- * ("the size and strength of Phailin"). */
-void ent_storms(ent_state *st, const char *text)
-{
-    static const char *const kinds[] = { "Cyclone", "Hurricane", "Typhoon", "Storm", NULL };
-    char buf[256];
-    size_t storms = 0;
-    for (size_t i = 0; i < st->nnames; i++) {
-        name *x = &st->names[i];
-        if (x->label != L_PER || x->a >= x->b)
-            continue;
-        if (x->b - x->a > 1 && ent_tok_in(text, &st->toks[x->a], kinds))
-            x->t = ++x->a;      /* "Cyclone Phailin" as one name */
-        else if (x->a == 0 || !ent_tok_in(text, &st->toks[x->a - 1], kinds) ||
-                 st->toks[x->a - 1].sent != st->toks[x->a].sent)
-            continue;
-        x->label = L_MISC;
-        name last = { x->b - 1, x->b, x->b - 1, L_MISC, 0, 0, -1 };
-        key_once(st->pername, buf, ent_name_key(st, text, &last, 'S', buf, sizeof buf), i);
-        storms++;
-    }
-    for (size_t i = 0; storms && i < st->nnames; i++) {
-        name *x = &st->names[i];
-        if (x->label != L_PER || x->a >= x->b)
-            continue;
-        name last = { x->b - 1, x->b, x->b - 1, L_MISC, 0, 0, -1 };
-        size_t n = ent_name_key(st, text, &last, 'S', buf, sizeof buf);
-        if (n && galley_counter_find(st->pername, buf, n) != (size_t)-1)
-            x->label = L_MISC;
-    }
-}
-
-/* "Warhol Polaroids", "the Sherpas", "SACCOs": a name ending in a plural
- * whose singular the document also writes ("a Polaroid", "Sherpa") names
- * things or a people, not a person. */
-void ent_plurals(ent_state *st, const char *text)
-{
-    char buf[128];
-    for (size_t i = 0; i < st->nnames; i++) {
-        name *x = &st->names[i];
-        if (x->label != L_PER || x->a >= x->b)
-            continue;
-        const tok *w = &st->toks[x->b - 1];
-        size_t n = w->e - w->s;
-        if (n < 4 || text[w->e - 1] != 's' || text[w->e - 2] == 's' || w->poss)
-            continue;
-        size_t m = ent_fold(text + w->s, n - 1, buf, sizeof buf);
-        if (m < sizeof buf && ent_seen(st, galley_hash32(buf, m)))
-            x->label = L_NONE;
-    }
 }
 
 /* a word that heads an institution's name: "Centre", "Commission", "Fund" */
@@ -677,5 +480,126 @@ void ent_org_for(ent_state *st, const char *text)
             st->names[k].label = L_NONE;
         x->b = e;
         x->label = L_ORG;
+    }
+}
+
+/* Whether token t is written as an acronym: 2-10 ASCII letters, the
+ * capitals among them (at least two) the letters it stands for; into
+ * caps (NUL-terminated), upper case. */
+static int acronym_letters(const char *text, const tok *t, char *caps)
+{
+    size_t n = t->e - t->s, k = 0;
+    if (n < 2 || n > 10 || t->cls != GALLEY_TOK_WORD)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = text[t->s + i];
+        if (c >= 'A' && c <= 'Z')
+            caps[k++] = c;
+        else if (c < 'a' || c > 'z')
+            return 0;
+    }
+    caps[k] = '\0';
+    return k >= 2 && text[t->s] >= 'A' && text[t->s] <= 'Z';
+}
+
+/* Where the name that acronym caps stands for starts, the words before
+ * token p ("(") matched from the last: each capitalised word gives its
+ * initial, or the capitals of a word with several ("Non-Academic", "AfDB");
+ * "of", "and", "the" and the like between them give none.  SIZE_MAX when
+ * the words do not spell it. */
+static size_t acronym_start(const ent_state *st, const char *text, size_t p, const char *caps)
+{
+    static const char *const links[] = { "of", "and", "for", "the", "on", "in", "with", "de", "la", "del",
+        "des", "du", "di", "da", "&", "to", NULL };
+    size_t k = strlen(caps), i = p, start = SIZE_MAX;
+    int32_t sent = st->toks[p].sent;
+    while (k > 0 && i > 0) {
+        const tok *t = &st->toks[--i];
+        if (t->sent != sent)
+            return SIZE_MAX;
+        if (ent_tok_in(text, t, links) && start != SIZE_MAX)
+            continue;
+        if (!ent_is_cap(t) || t->poss)
+            return SIZE_MAX;
+        /* the word's capitals, from the last, or its initial alone */
+        char own[16];
+        size_t m = 0;
+        for (size_t q = t->s; q < t->e && m < sizeof own; q++)
+            if (text[q] >= 'A' && text[q] <= 'Z')
+                own[m++] = text[q];
+        if (m >= 2 && m <= k && !memcmp(own, caps + k - m, m))
+            k -= m;
+        else if (text[t->s] == caps[k - 1] || (text[t->s] >= 'a' && text[t->s] - ('a' - 'A') == caps[k - 1]))
+            k--;
+        else
+            return SIZE_MAX;
+        start = i;
+    }
+    return k == 0 ? start : SIZE_MAX;
+}
+
+/* "the Intergovernmental Panel on Climate Change (IPCC)", "Food and
+ * Agricultural Organisation (FAO)": an acronym in brackets after words
+ * whose initials spell it names them all: the first name the tagger found
+ * in them (which cut them at "on", "and", "of") takes the whole span, the
+ * names after it go, and the acronym is of the same kind: an organisation
+ * where a name in it is one, else the first name's kind.  Words the tagger found no name in stay
+ * so ("Ground Controlled Approach (GCA)" is no organisation); -1 out of
+ * memory. */
+int ent_acronyms(ent_state *st, const char *text)
+{
+    char caps[16];
+    size_t n0 = st->nnames, j = 0;
+    for (size_t p = 1; p + 2 < st->ntoks; p++) {
+        if (!ent_tok_is(text, &st->toks[p], "(") || !ent_tok_is(text, &st->toks[p + 2], ")") ||
+            !acronym_letters(text, &st->toks[p + 1], caps))
+            continue;
+        size_t s = acronym_start(st, text, p, caps);
+        if (s == SIZE_MAX)
+            continue;
+        while (j < n0 && st->names[j].b <= s)
+            j++;
+        if (j < n0 && st->names[j].t < s && st->names[j].b > s)
+            continue;   /* a name reaching in from before */
+        size_t k = j;
+        while (k < n0 && st->names[k].t < p)
+            k++;
+        if (k > j && st->names[k - 1].b > p)
+            continue;
+        if (j == k)
+            continue;
+        /* an organisation if a name in it is one, else the first name's kind */
+        int label = st->names[j].label == L_PER || st->names[j].label == L_NONE ? L_ORG : st->names[j].label;
+        for (size_t q = j; q < k; q++)
+            label = st->names[q].label == L_ORG ? L_ORG : label;
+
+        name *x = &st->names[j];    /* the first name inside takes the whole span */
+        x->a = x->t = s;
+        x->b = p;
+        x->label = label;
+        x->link = -1;
+        for (size_t q = j + 1; q < k; q++)
+            st->names[q].label = L_NONE;
+        /* and the acronym is of its kind */
+        if (k < n0 && st->names[k].a == p + 1 && st->names[k].b == p + 2)
+            st->names[k].label = label;
+        else if ((k == n0 || st->names[k].t > p + 1) && ent_push_labelled(st, p + 1, p + 2, label) < 0)
+            return -1;
+    }
+    ent_resort_from(st, n0);
+    return 0;
+}
+
+/* "on Wikipedia", "in Parliament": a name the tagger took for a place that
+ * organizations.txt knows as a whole, and no place list, is the
+ * organisation. */
+void ent_known_orgs(ent_state *st, const char *text)
+{
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        unsigned bits;
+        if (x->label == L_LOC && x->a < x->b && ent_gazetteer_match(st, text, x->a, x->b, &bits) == x->b - x->a &&
+            (bits & LX_ORG) && !(bits & LX_PLACE))
+            x->label = L_ORG;
     }
 }

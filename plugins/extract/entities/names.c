@@ -153,6 +153,29 @@ static void word_lex(ent_state *st, const char *text, tok *t, const galley_token
         t->lex |= ent_lex_titlecase(st->lx->lex, text + t->s, t->e - t->s);
 }
 
+/* "Russia-Ukraine", "London-Singapore": two places joined by a hyphen are
+ * two names (the whole no name of the lists, as "Guinea-Bissau" is);
+ * where the hyphen stands, or 0 */
+static size_t place_pair(const ent_state *st, const char *text, const tok *t)
+{
+    const char *w = text + t->s;
+    size_t n = t->e - t->s, h = 0;
+    if (!(t->flags & GALLEY_TOK_CAPITALIZED) || n < 5 || n > 64)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        if (w[k] == '-') {
+            if (h)
+                return 0;
+            h = k;
+        }
+    if (h < 2 || h + 3 > n || w[h + 1] < 'A' || w[h + 1] > 'Z' ||
+        (ent_lex_get(st->lx->lex, w, n) & (LX_PLACE | LX_ORG)))
+        return 0;
+    unsigned big = LX_PLACE3 | LX_PLACE2;
+    return (ent_lex_get(st->lx->lex, w, h) & big) && (ent_lex_get(st->lx->lex, w + h + 1, n - h - 1) & big)
+           ? t->s + h : 0;
+}
+
 /* Token gt with what the lexicon says of it (layered: see word_lex). */
 static int take_token(ent_state *st, const char *text, const galley_token *gt, int layered)
 {
@@ -168,6 +191,18 @@ static int take_token(ent_state *st, const char *text, const galley_token *gt, i
     t.e -= pl;
     t.poss = pl > 0;
     skip_prefix(text, &t);
+    size_t h = place_pair(st, text, &t);
+    if (h) {    /* the first place, the hyphen, then the second as a token */
+        galley_token dash = { .start = h, .end = h + 1, .cls = GALLEY_TOK_PUNCT };
+        galley_token second = { .start = h + 1, .end = gt->end, .cls = GALLEY_TOK_WORD, .flags = GALLEY_TOK_CAPITALIZED };
+        t.e = (uint32_t)h;
+        t.poss = 0;
+        word_lex(st, text, &t, gt, 0);
+        if (push_tok(st, &t) < 0 || take_token(st, text, &dash, 0) < 0)
+            return -1;
+        st->toks[st->ntoks - 1].pair = 1;
+        return take_token(st, text, &second, 0);
+    }
     size_t end = t.e, rest = skip_suffix(st, text, &t);
     particle_name(text, &t);
     word_lex(st, text, &t, gt, layered);
