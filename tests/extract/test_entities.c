@@ -320,6 +320,8 @@ static const struct { const char *why, *text, *name, *kind; } name_cases[] = {
     { "the second of them too", "Prices rose after the Russia-Ukraine war began.\n", "Ukraine", "LOC" },
     { "what a person is, before the given name, is not the name", "The film starred Scientologist Tom Cruise in "
       "the lead.\n", "Tom Cruise", "PERSON" },
+    { "one word of a bank's name is an organisation", "The loan came from Afreximbank, which said it would grow.\n",
+      "Afreximbank", "ORG" },
     { "a name after a person's title is a person's", "On Saturday, Mr Albanese unveiled a draft question.\n",
       "Albanese", "PERSON" },
     { "a place the organisations list knows as a whole is the organisation", "The bill was debated in Parliament "

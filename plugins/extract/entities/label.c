@@ -590,16 +590,27 @@ int ent_acronyms(ent_state *st, const char *text)
     return 0;
 }
 
+/* a word that is a bank's name: "Bundesbank", "Afreximbank", "BankDhofar" */
+static int bank_word(const char *text, const tok *t)
+{
+    const char *w = text + t->s;
+    size_t n = t->e - t->s;
+    return n >= 7 && ((!memcmp(w + n - 4, "bank", 4) && w[0] >= 'A' && w[0] <= 'Z') ||
+                      (!memcmp(w, "Bank", 4) && w[4] >= 'A' && w[4] <= 'Z'));
+}
+
 /* "on Wikipedia", "in Parliament": a name the tagger took for a place that
  * organizations.txt knows as a whole, and no place list, is the
- * organisation. */
+ * organisation; so is one word of a bank's name, place or person. */
 void ent_known_orgs(ent_state *st, const char *text)
 {
     for (size_t i = 0; i < st->nnames; i++) {
         name *x = &st->names[i];
         unsigned bits;
-        if (x->label == L_LOC && x->a < x->b && ent_gazetteer_match(st, text, x->a, x->b, &bits) == x->b - x->a &&
-            (bits & LX_ORG) && !(bits & LX_PLACE))
+        if ((x->label == L_LOC || x->label == L_PER) && x->b - x->a == 1 && bank_word(text, &st->toks[x->a]))
+            x->label = L_ORG;
+        else if (x->label == L_LOC && x->a < x->b && ent_gazetteer_match(st, text, x->a, x->b, &bits) == x->b - x->a &&
+                 (bits & LX_ORG) && !(bits & LX_PLACE))
             x->label = L_ORG;
     }
 }
