@@ -322,6 +322,8 @@ static const struct { const char *why, *text, *name, *kind; } name_cases[] = {
       "the lead.\n", "Tom Cruise", "PERSON" },
     { "one word of a bank's name is an organisation", "The loan came from Afreximbank, which said it would grow.\n",
       "Afreximbank", "ORG" },
+    { "a place's adjective is no place", "Pair prank their way into North Korean golf tournament, read the "
+      "headline.\n", "North Korean", "!LOC" },
     { "a name after a person's title is a person's", "On Saturday, Mr Albanese unveiled a draft question.\n",
       "Albanese", "PERSON" },
     { "a place the organisations list knows as a whole is the organisation", "The bill was debated in Parliament "

@@ -211,6 +211,7 @@ static galley_status ent_run(ent_state *st, galley_doc *doc)
     if (ent_hyphen_people(st, text) < 0)
         return galley_doc_fail(doc, "entities: out of memory collecting names");
     ent_titled(st, text);
+    ent_demonym_places(st);
     ent_vote(st, text);
     ent_known_orgs(st, text);
     ent_org_for(st, text);

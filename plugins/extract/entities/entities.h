@@ -272,5 +272,6 @@ void ent_plurals(ent_state *st, const char *text);
 void ent_lists(ent_state *st, const char *text);
 void ent_descriptors(ent_state *st, const char *text);
 void ent_titled(ent_state *st, const char *text);
+void ent_demonym_places(ent_state *st);
 
 #endif

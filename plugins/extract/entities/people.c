@@ -281,3 +281,20 @@ void ent_titled(ent_state *st, const char *text)
             x->label = L_PER;
     }
 }
+
+/* "a North Korean golf tournament", "Mesoamerican iconography": a "place"
+ * whose words all name a people (tok.demonym) is the people's adjective,
+ * MISC. */
+void ent_demonym_places(ent_state *st)
+{
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        if (x->label != L_LOC || x->a >= x->b)
+            continue;
+        int all = 1;
+        for (size_t k = x->a; k < x->b; k++)
+            all &= st->toks[k].demonym;
+        if (all)
+            x->label = L_MISC;
+    }
+}
