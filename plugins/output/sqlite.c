@@ -107,6 +107,8 @@ typedef struct sq {
     int text;
     size_t repairs;
     int nomem;                  /* a value could not be repaired: memory ran out */
+    int valid;                  /* this document's other values are valid UTF-8
+                                 * (its worker checked them): bound as they are */
     sink_buf tmp;
     sink_buf first;             /* id of the first document of the open batch */
     /* documents rolled back since the last flush (a write failed): the
@@ -203,6 +205,10 @@ static void bind_text(sq *s, sqlite3_stmt *st, int i, const char *v, size_t n)
         sqlite3_bind_null(st, i);
         return;
     }
+    if (s->valid) {
+        sqlite3_bind_text(st, i, v, (int)n, SQLITE_STATIC);
+        return;
+    }
     size_t len;
     char *fixed = sink_utf8_repair(v, n, &len, &s->repairs);
     if (!fixed && len == SINK_NOMEM) {
@@ -288,6 +294,7 @@ static void cols_get(sq *s, galley_doc *doc, cols *c)
         memcpy(c->v, c->rec.text, sizeof c->v);
         memcpy(c->len, c->rec.len, sizeof c->len);
         s->repairs += c->rec.repairs;
+        s->valid = c->rec.others_valid;
         return;
     }
     indexed(s, doc, c->v, c->len);
@@ -326,8 +333,43 @@ static void bind_cols(sqlite3_stmt *st, const int param[], const cols *c)
                               SQLITE_STATIC);
 }
 
+static int valid_str(const char *v)
+{
+    return !v || galley_utf8_valid(v, strlen(v), NULL);
+}
+
+/* 1 when every value the writer binds but the indexed columns (the id,
+ * source and content type, every field's key and values, the entity
+ * mentions and labels) is valid UTF-8: the writer then binds them without
+ * checking each again */
+static int others_valid(galley_doc *doc)
+{
+    if (!valid_str(galley_doc_id(doc)) || !valid_str(galley_doc_source(doc)) ||
+        !valid_str(galley_doc_content_type(doc)))
+        return 0;
+    size_t nk = galley_doc_nkeys(doc);
+    for (size_t k = 0; k < nk; k++) {
+        const char *key = galley_doc_key(doc, k);
+        size_t n = galley_doc_field_count(doc, key);
+        if (!valid_str(key))
+            return 0;
+        for (size_t i = 0; i < n; i++)
+            if (!valid_str(galley_doc_field_value(doc, key, i, NULL)))
+                return 0;
+    }
+    size_t n;
+    const galley_span *sp = galley_doc_layer(doc, "entity", &n);
+    const char *text = galley_doc_text(doc, NULL);
+    for (size_t i = 0; i < n; i++)
+        if (!galley_utf8_valid(text + sp[i].start, sp[i].end - sp[i].start, NULL) ||
+            !valid_str(sp[i].label))
+            return 0;
+    return 1;
+}
+
 /* In the worker: the indexed columns, checked for UTF-8, and their FTS5
- * tokens, for the writer to bind and replay. */
+ * tokens, for the writer to bind and replay; whether the other values need
+ * checking on the writer. */
 static galley_status sqlite_prepare(void *state, galley_doc *doc)
 {
     const sq *s = state;
@@ -335,7 +377,7 @@ static galley_status sqlite_prepare(void *state, galley_doc *doc)
         const char *v[SQLITE_FTS_COLUMNS];
         size_t len[SQLITE_FTS_COLUMNS];
         indexed(s, doc, v, len);
-        sqlite_prep_doc(s->prep, doc, v, len);
+        sqlite_prep_doc(s->prep, doc, v, len, others_valid(doc));
     }
     return GALLEY_OK;
 }
@@ -546,6 +588,7 @@ static galley_status sqlite_process(void *state, galley_doc *doc)
     }
     s->repairs = 0;
     s->nomem = 0;
+    s->valid = 0;               /* until the document's prepared record says */
     if (put(s, doc) < 0 || s->nomem) {
         char *msg = galley_doc_strdup(doc, s->nomem ? "out of memory repairing its UTF-8"
                                                     : db_error(s));

@@ -99,25 +99,27 @@ static int add_column(sqlite_fts_worker *w, sink_buf *b, const char *v, size_t n
     return rc;
 }
 
-/* The record: the repairs made, then each column as add_column writes it.
+/* The record: 1 when the document's other values are valid UTF-8, the
+ * repairs made, then each column as add_column writes it.
  * The texts are checked for UTF-8 here, in the worker, and the writer binds
  * them as they are: FTS5 then hands its tokenizer the very text the tokens
  * were made of (found by its address, not by comparing its bytes). */
 void sqlite_prep_doc(sqlite_prep *p, galley_doc *doc, const char *const text[],
-                     const size_t len[])
+                     const size_t len[], int others_valid)
 {
     sqlite_fts_worker *w = worker_of(p);
     if (!w)
         return;
     sink_buf b = { 0 };
     size_t repairs = 0;
+    add_size(&b, others_valid != 0);
     add_size(&b, 0);                    /* the repairs, once known */
     for (int c = 0; c < SQLITE_FTS_COLUMNS; c++)
         if (add_column(w, &b, text[c], len[c], &repairs) < 0 || sink_buf_failed(&b)) {
             sink_buf_free(&b);          /* the writer does it all */
             return;
         }
-    memcpy(b.data, &repairs, sizeof repairs);
+    memcpy(b.data + sizeof(size_t), &repairs, sizeof repairs);
     galley_doc_set_prepared(doc, b.data, b.len);
 }
 
@@ -137,8 +139,10 @@ int sqlite_prep_read(const galley_doc *doc, sqlite_prep_rec *r)
     if (!at)
         return -1;
     const char *end = at + len;
-    if (take_size(&at, end, &r->repairs) < 0)
+    size_t valid;
+    if (take_size(&at, end, &valid) < 0 || take_size(&at, end, &r->repairs) < 0)
         return -1;
+    r->others_valid = valid == 1;
     for (int c = 0; c < SQLITE_FTS_COLUMNS; c++) {
         size_t n, nul_free, ntoks;
         r->text[c] = r->toks[c] = NULL;

@@ -15,9 +15,10 @@ void sqlite_prep_free(sqlite_prep *p);
 /* In a worker: hands doc its indexed texts (title, text, summary; NULL for
  * none), repaired where they are not UTF-8, and their tokens as its
  * prepared record.  Nothing when this thread has no tokenizer or memory ran
- * out: the writer does both itself. */
+ * out: the writer does both itself.  others_valid: the caller found the
+ * document's other values valid UTF-8 (kept in the record). */
 void sqlite_prep_doc(sqlite_prep *p, galley_doc *doc, const char *const text[],
-                     const size_t len[]);
+                     const size_t len[], int others_valid);
 
 /* A prepared record as the writer reads it (pointers into the doc's record) */
 typedef struct sqlite_prep_rec {
@@ -27,6 +28,7 @@ typedef struct sqlite_prep_rec {
     const char *toks[SQLITE_FTS_COLUMNS];
     size_t ntoks[SQLITE_FTS_COLUMNS];
     size_t repairs;                             /* invalid sequences replaced */
+    int others_valid;                           /* as sqlite_prep_doc was told */
 } sqlite_prep_rec;
 
 /* On the writer: doc's prepared record, 0; -1 when it has none (or not

@@ -387,20 +387,31 @@ START_TEST(phrase_near_and_column_queries_find_the_document)
 }
 END_TEST
 
-/* prepare() checks the indexed texts for UTF-8 in the worker: a repaired
- * title is stored repaired and the document is found by its words */
+/* prepare() checks the document for UTF-8 in the worker: a repaired title,
+ * text, field value and entity name are stored repaired (a document whose
+ * other values are valid has them bound unchecked on the writer), and the
+ * document is found by its words */
 START_TEST(prepared_invalid_utf8_is_stored_repaired)
 {
     prepare_too = 1;
     galley_doc *a = small_doc("a", "caf\xE9 society", "The caf\xE9 \xFF\xFEopened today.");
-    run(&a, 1, NULL);
-    ck_assert_str_eq(q1("SELECT title FROM documents"), "caf\xEF\xBF\xBD society");
-    ck_assert_str_eq(q1("SELECT text FROM documents"),
+    galley_doc_add_field(a, "place", "Z\xFCrich", GALLEY_NO_SCORE);
+    galley_doc_add_span(a, "entity", 4, 8, "ORG", GALLEY_NO_SCORE);
+    galley_doc *b = small_doc("b", "Valid", "Nothing to repair.");
+    galley_doc *docs[] = { a, b };
+    run(docs, 2, NULL);
+    ck_assert_str_eq(q1("SELECT value FROM fields WHERE key = 'place'"), "Z\xEF\xBF\xBDrich");
+    ck_assert_str_eq(q1("SELECT name FROM entities WHERE doc_id = 'a'"), "caf\xEF\xBF\xBD");
+    ck_assert_str_eq(q1("SELECT group_concat(value) FROM (SELECT value FROM fields "
+                        "WHERE doc_id = 'b' ORDER BY key)"), "Ada Lovelace,Valid");
+    ck_assert_str_eq(q1("SELECT title FROM documents WHERE id = 'a'"), "caf\xEF\xBF\xBD society");
+    ck_assert_str_eq(q1("SELECT text FROM documents WHERE id = 'a'"),
                      "The caf\xEF\xBF\xBD \xEF\xBF\xBD\xEF\xBF\xBDopened today.");
     ck_assert_str_eq(q1("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH "
                         "'title: society AND opened'"), "1");
     assert_index_consistent();
     galley_doc_free(a);
+    galley_doc_free(b);
 }
 END_TEST
 
