@@ -614,3 +614,24 @@ void ent_known_orgs(ent_state *st, const char *text)
             x->label = L_ORG;
     }
 }
+
+/* "Caribbean Sea", "Istanbul Canal", "Odessa Oblast": a name of two words
+ * or more that ends in a word for a feature of the land or the sea, or an
+ * administrative unit, is a place, whatever the tagger said (it took a
+ * run of capitals it had not seen for an organisation or a person).  Only
+ * words that head no organisation's name: not "Channel", "Forest",
+ * "County", "Park" (clubs, TV channels). */
+void ent_geo_places(ent_state *st, const char *text)
+{
+    static const char *const heads[] = { "Sea", "Ocean", "River", "Lake", "Gulf", "Bay", "Strait", "Straits",
+        "Island", "Islands", "Isles", "Peninsula", "Mountains", "Hills", "Valley", "Desert", "Canyon", "Harbor",
+        "Harbour", "Canal", "Fault", "Rift", "Glacier", "Plateau", "Oblast", "Prefecture", "Governorate", NULL };
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        if ((x->label != L_ORG && x->label != L_PER) || x->b - x->a < 2 ||
+            !ent_tok_in(text, &st->toks[x->b - 1], heads))
+            continue;
+        x->label = L_LOC;
+        x->link = -1;
+    }
+}
