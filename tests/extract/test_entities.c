@@ -334,6 +334,11 @@ static const struct { const char *why, *text, *name, *kind; } name_cases[] = {
       "planned Istanbul Canal.\n", "Istanbul Canal", "LOC" },
     { "and so is one ending in an administrative unit", "Tulcea lies in Odessa Oblast near the border.\n",
       "Odessa Oblast", "LOC" },
+    { "a sentence's first word no list knows, before a verb of a life's story, is a person",
+      "Lamarr accompanied her husband to business meetings.\n", "Lamarr", "PERSON" },
+    { "a common word too, named twice and never in lower case", "Blunt was named the face of the new "
+      "fragrance. Blunt starred in a British comedy film.\n", "Blunt", "PERSON" },
+    { "but not a common word named once", "Iron was smelted in the valley.\n", "Iron", "!PERSON" },
 };
 
 START_TEST(name_rules)

@@ -254,6 +254,7 @@ void ent_place_forms(ent_state *st, const char *text);
 void ent_name_particles(ent_state *st, const char *text);
 void ent_peoples(ent_state *st, const char *text);
 int ent_speakers(ent_state *st, const char *text);
+int ent_subjects(ent_state *st, const char *text);
 int ent_join_places(ent_state *st, const char *text);
 void ent_org_for(ent_state *st, const char *text);
 void ent_known_orgs(ent_state *st, const char *text);

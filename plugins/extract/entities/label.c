@@ -417,6 +417,44 @@ int ent_speakers(ent_state *st, const char *text)
     return 0;
 }
 
+/* "Lamarr accompanied Mandl", "Wright was born in Poole": a sentence's
+ * first word, capitalised, that no place, organisation or title list
+ * knows, alone before a past verb of a life's story, is a person where
+ * the tagger found nothing (a biography names its subject by the surname;
+ * not "is", "has": "Stardust is a NASA capsule", "Discovery has retired");
+ * a common word ("Iron was") only if the document never writes it in
+ * lower case and names it twice or more. */
+int ent_subjects(ent_state *st, const char *text)
+{
+    static const char *const verbs[] = { "was", "became", "began", "starred", "married", "died", "joined",
+        "received", "returned", "moved", "served", "attended", "graduated", "accompanied", "espoused", "took",
+        "won", "wrote", NULL };
+    size_t n0 = st->nnames, next = 0;
+    for (size_t i = 0; i + 1 < st->ntoks; i++) {
+        while (next < n0 && st->names[next].b <= i)
+            next++;
+        const tok *t = &st->toks[i], *nx = &st->toks[i + 1];
+        if ((next < n0 && st->names[next].a <= i) || !t->uncertain || t->headline || !ent_is_cap(t) ||
+            (t->flags & GALLEY_TOK_ALLCAPS) || t->stop || t->demonym || t->e - t->s < 3 ||
+            (t->lex & (LX_PLACE | LX_ORG | LX_TITLE | LX_NOTNAME | LX_ORGSUF | LX_LOCSUF)) || t->gz ||
+            ((t->lex | t->low) & LX_TITLELOW) || nx->sent != t->sent || !ent_tok_in(text, nx, verbs))
+            continue;
+        if (t->low & LX_LOWER) {
+            if (ent_seen(st, t->wh) & SEEN_LOWER)
+                continue;
+            size_t n = 0;
+            for (size_t k = 0; k < st->ntoks && n < 2; k++)
+                n += st->toks[k].wh == t->wh;
+            if (n < 2)
+                continue;
+        }
+        if (ent_push_labelled(st, i, i + 1, L_PER) < 0)
+            return -1;
+    }
+    ent_resort_from(st, n0);
+    return 0;
+}
+
 /* a word that heads an institution's name: "Centre", "Commission", "Fund" */
 static int institution(const char *text, const tok *t)
 {
