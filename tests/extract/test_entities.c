@@ -338,6 +338,10 @@ static const struct { const char *why, *text, *name, *kind; } name_cases[] = {
       "Lamarr accompanied her husband to business meetings.\n", "Lamarr", "PERSON" },
     { "a common word too, named twice and never in lower case", "Blunt was named the face of the new "
       "fragrance. Blunt starred in a British comedy film.\n", "Blunt", "PERSON" },
+    { "a name ending in a word for a treaty or an upheaval is the event", "Leaders met after the Kyoto "
+      "Protocol expired.\n", "Kyoto Protocol", "MISC" },
+    { "and a place just before such a word is part of the event's name", "Both countries signed the Paris "
+      "Agreement in 2016.\n", "Paris Agreement", "MISC" },
     { "but not a common word named once", "Iron was smelted in the valley.\n", "Iron", "!PERSON" },
 };
 

@@ -673,3 +673,29 @@ void ent_geo_places(ent_state *st, const char *text)
         x->link = -1;
     }
 }
+
+/* "the Paris Agreement", "the Suez Crisis", "the Kyoto Protocol": a name
+ * that ends in a word for a treaty or an upheaval, or stops just before
+ * one, names that event (MISC), not an organisation, nor the place its
+ * first word is (the tagger makes "Paris" a place and "Kyoto Protocol"
+ * an organisation).  Not org-cues.txt's "event" list, which is also a
+ * feature the weights were trained with. */
+void ent_events(ent_state *st, const char *text)
+{
+    static const char *const ends[] = { "Agreement", "Accord", "Accords", "Treaty", "Crisis", "Revolution",
+        "Carnival", "Universiade", "Uprising", "Rebellion", "Massacre", "Protocol", NULL };
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        if (x->label < L_PER || x->label > L_LOC || x->a >= x->b)
+            continue;
+        size_t b = x->b;
+        if (b < st->ntoks && ent_tok_in(text, &st->toks[b], ends) && st->toks[b].sent == st->toks[b - 1].sent &&
+            !st->toks[b - 1].poss && !ent_gap_breaks(text, &st->toks[b - 1], &st->toks[b]) &&
+            (i + 1 == st->nnames || st->names[i + 1].t > b))
+            x->b = b + 1;
+        else if (x->b - x->a < 2 || !ent_tok_in(text, &st->toks[x->b - 1], ends))
+            continue;
+        x->label = L_MISC;
+        x->link = -1;
+    }
+}
