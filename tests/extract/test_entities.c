@@ -342,6 +342,8 @@ static const struct { const char *why, *text, *name, *kind; } name_cases[] = {
       "Protocol expired.\n", "Kyoto Protocol", "MISC" },
     { "and a place just before such a word is part of the event's name", "Both countries signed the Paris "
       "Agreement in 2016.\n", "Paris Agreement", "MISC" },
+    { "a town's name before a verb only a person does is a person", "In 1770, Cumberland married a young "
+      "widow from the north. Cumberland later left for France.\n", "Cumberland", "PERSON" },
     { "but not a common word named once", "Iron was smelted in the valley.\n", "Iron", "!PERSON" },
 };
 

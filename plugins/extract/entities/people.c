@@ -302,3 +302,34 @@ void ent_demonym_places(ent_state *st)
             x->label = L_MISC;
     }
 }
+
+/* "Mishima espoused", "Cumberland married", "Plato thought": a one-word
+ * "place" that no country or well-known place is, right before a verb
+ * only a person does, is a person, and so is the same word elsewhere in
+ * the document (a surname that is also a town's name). */
+void ent_place_persons(ent_state *st, const char *text)
+{
+    static const char *const verbs[] = { "married", "enrolled", "thought", "espoused", "starred", "died",
+        "graduated", "attended", "wrote", "accompanied", "believed", "studied", "remarried", NULL };
+    char buf[256];
+    size_t found = 0;
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        if (x->label != L_LOC || x->b - x->a != 1 || x->t != x->a || x->link >= 0 || x->b >= st->ntoks ||
+            (st->toks[x->a].lex & (LX_PLACE3 | LX_PLACE2)) || st->toks[x->a].demonym)
+            continue;
+        const tok *v = &st->toks[x->b];
+        if (v->sent != st->toks[x->a].sent || !ent_tok_in(text, v, verbs))
+            continue;
+        x->label = L_PER;
+        ent_key_once(st->pername, buf, ent_name_key(st, text, x, 'M', buf, sizeof buf), i);
+        found++;
+    }
+    for (size_t i = 0; found && i < st->nnames; i++) {
+        name *x = &st->names[i];
+        size_t n;
+        if (x->label == L_LOC && x->b - x->a == 1 && (n = ent_name_key(st, text, x, 'M', buf, sizeof buf)) &&
+            galley_counter_find(st->pername, buf, n) != (size_t)-1)
+            x->label = L_PER;
+    }
+}
