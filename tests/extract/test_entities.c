@@ -344,6 +344,8 @@ static const struct { const char *why, *text, *name, *kind; } name_cases[] = {
       "Agreement in 2016.\n", "Paris Agreement", "MISC" },
     { "a town's name before a verb only a person does is a person", "In 1770, Cumberland married a young "
       "widow from the north. Cumberland later left for France.\n", "Cumberland", "PERSON" },
+    { "a sea's adjective after \"the\" with no noun after it is the sea", "Traders sailed throughout the "
+      "Mediterranean, founding outposts.\n", "Mediterranean", "LOC" },
     { "but not a common word named once", "Iron was smelted in the valley.\n", "Iron", "!PERSON" },
 };
 

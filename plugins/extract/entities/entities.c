@@ -202,6 +202,8 @@ static galley_status ent_run(ent_state *st, galley_doc *doc)
         return galley_doc_fail(doc, "entities: out of memory collecting names");
     if (ent_subjects(st, text) < 0)
         return galley_doc_fail(doc, "entities: out of memory collecting names");
+    if (ent_sea_nouns(st, text) < 0)
+        return galley_doc_fail(doc, "entities: out of memory collecting names");
     if (ent_split_people(st, text) < 0)
         return galley_doc_fail(doc, "entities: out of memory collecting names");
     galley_counter_clear(st->pername);

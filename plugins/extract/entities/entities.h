@@ -258,6 +258,7 @@ int ent_subjects(ent_state *st, const char *text);
 int ent_join_places(ent_state *st, const char *text);
 void ent_org_for(ent_state *st, const char *text);
 void ent_known_orgs(ent_state *st, const char *text);
+int ent_sea_nouns(ent_state *st, const char *text);
 void ent_events(ent_state *st, const char *text);
 void ent_geo_places(ent_state *st, const char *text);
 int ent_acronyms(ent_state *st, const char *text);

@@ -699,3 +699,32 @@ void ent_events(ent_state *st, const char *text)
         x->link = -1;
     }
 }
+
+/* "throughout the Mediterranean", "to cross the Antarctic": the adjective
+ * of a sea or a polar region after "the", with no noun after it, is the
+ * sea or the region (the tagger, which learned "Mediterranean climate",
+ * finds nothing there); -1 out of memory */
+int ent_sea_nouns(ent_state *st, const char *text)
+{
+    static const char *const seas[] = { "Mediterranean", "Caribbean", "Atlantic", "Pacific", "Arctic",
+        "Antarctic", "Adriatic", "Aegean", "Baltic", NULL };
+    size_t n0 = st->nnames, next = 0;
+    for (size_t i = 1; i < st->ntoks; i++) {
+        while (next < n0 && st->names[next].b <= i)
+            next++;
+        const tok *t = &st->toks[i], *nx = i + 1 < st->ntoks ? &st->toks[i + 1] : NULL;
+        if (!ent_tok_in(text, t, seas) || !ent_tok_is(text, &st->toks[i - 1], "the") ||
+            (nx && nx->sent == t->sent && nx->cls == GALLEY_TOK_WORD && !nx->stop))
+            continue;
+        if (next < n0 && st->names[next].a <= i) {
+            name *x = &st->names[next];
+            if (x->a == i && x->b == i + 1 && x->label == L_MISC)
+                x->label = L_LOC;
+            continue;
+        }
+        if (ent_push_labelled(st, i, i + 1, L_LOC) < 0)
+            return -1;
+    }
+    ent_resort_from(st, n0);
+    return 0;
+}
