@@ -336,6 +336,7 @@ static const struct { const char *why, *text, *name, *kind; } name_cases[] = {
       "Odessa Oblast", "LOC" },
     { "a sentence's first word no list knows, before a verb of a life's story, is a person",
       "Lamarr accompanied her husband to business meetings.\n", "Lamarr", "PERSON" },
+    { "or before any verb in -ed", "Abakumov ordered the arrest of the officers.\n", "Abakumov", "PERSON" },
     { "a common word too, named twice and never in lower case", "Blunt was named the face of the new "
       "fragrance. Blunt starred in a British comedy film.\n", "Blunt", "PERSON" },
     { "a name ending in a word for a treaty or an upheaval is the event", "Leaders met after the Kyoto "

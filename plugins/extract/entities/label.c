@@ -419,8 +419,8 @@ int ent_speakers(ent_state *st, const char *text)
 
 /* "Lamarr accompanied Mandl", "Wright was born in Poole": a sentence's
  * first word, capitalised, that no place, organisation or title list
- * knows, alone before a past verb of a life's story, is a person where
- * the tagger found nothing (a biography names its subject by the surname;
+ * knows, alone before a past verb of a life's story or any verb in -ed
+ * ("Chamberlain placed"), is a person where the tagger found nothing (a biography names its subject by the surname;
  * not "is", "has": "Stardust is a NASA capsule", "Discovery has retired");
  * a common word ("Iron was") only if the document never writes it in
  * lower case and names it twice or more. */
@@ -437,7 +437,10 @@ int ent_subjects(ent_state *st, const char *text)
         if ((next < n0 && st->names[next].a <= i) || !t->uncertain || t->headline || !ent_is_cap(t) ||
             (t->flags & GALLEY_TOK_ALLCAPS) || t->stop || t->demonym || t->e - t->s < 3 ||
             (t->lex & (LX_PLACE | LX_ORG | LX_TITLE | LX_NOTNAME | LX_ORGSUF | LX_LOCSUF)) || t->gz ||
-            ((t->lex | t->low) & LX_TITLELOW) || nx->sent != t->sent || !ent_tok_in(text, nx, verbs))
+            ((t->lex | t->low) & LX_TITLELOW) || nx->sent != t->sent)
+            continue;
+        if (!ent_tok_in(text, nx, verbs) &&
+            !((nx->flags & GALLEY_TOK_LOWER) && nx->e - nx->s > 4 && !memcmp(text + nx->e - 2, "ed", 2)))
             continue;
         if (t->low & LX_LOWER) {
             if (ent_seen(st, t->wh) & SEEN_LOWER)
