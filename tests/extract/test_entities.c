@@ -322,6 +322,8 @@ static const struct { const char *why, *text, *name, *kind; } name_cases[] = {
     { "the second of them too", "Prices rose after the Russia-Ukraine war began.\n", "Ukraine", "LOC" },
     { "what a person is, before the given name, is not the name", "The film starred Scientologist Tom Cruise in "
       "the lead.\n", "Tom Cruise", "PERSON" },
+    { "nor a people's name before it", "The engine was improved by Scotsman James Watt in 1769.\n",
+      "James Watt", "PERSON" },
     { "one word of a bank's name is an organisation", "The loan came from Afreximbank, which said it would grow.\n",
       "Afreximbank", "ORG" },
     { "a place's adjective is no place", "Pair prank their way into North Korean golf tournament, read the "

@@ -238,7 +238,8 @@ void ent_lists(ent_state *st, const char *text)
 }
 
 /* a word that says what a person is, not who: "Scientologist",
- * "Pan-democrat", "Prize-winner", a word of the dictionary */
+ * "Pan-democrat", "Prize-winner", "Scotsman" (a people), a word of the
+ * dictionary */
 static int descriptor(const char *text, const tok *t)
 {
     const char *w = text + t->s;
@@ -248,7 +249,8 @@ static int descriptor(const char *text, const tok *t)
     for (size_t k = 1; k + 1 < n; k++)
         if (w[k] == '-' && w[k + 1] >= 'a' && w[k + 1] <= 'z')
             return 1;
-    return (t->low & LX_LOWER) || (n > 4 && !memcmp(w + n - 3, "ist", 3)) || (n > 5 && !memcmp(w + n - 4, "ists", 4));
+    return (t->low & LX_LOWER) || t->demonym || (n > 4 && !memcmp(w + n - 3, "ist", 3)) ||
+           (n > 5 && !memcmp(w + n - 4, "ists", 4));
 }
 
 /* "Scientologist Tom Cruise", "Booker Prize-winner Margaret Atwood": the
