@@ -322,6 +322,8 @@ static const struct { const char *why, *text, *name, *kind; } name_cases[] = {
     { "the second of them too", "Prices rose after the Russia-Ukraine war began.\n", "Ukraine", "LOC" },
     { "what a person is, before the given name, is not the name", "The film starred Scientologist Tom Cruise in "
       "the lead.\n", "Tom Cruise", "PERSON" },
+    { "a ruler's title is no part of the name", "Tsar Alexander ordered the troops north.\n", "Alexander",
+      "PERSON" },
     { "nor a people's name before it", "The engine was improved by Scotsman James Watt in 1769.\n",
       "James Watt", "PERSON" },
     { "one word of a bank's name is an organisation", "The loan came from Afreximbank, which said it would grow.\n",
