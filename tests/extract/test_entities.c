@@ -322,6 +322,8 @@ static const struct { const char *why, *text, *name, *kind; } name_cases[] = {
     { "the second of them too", "Prices rose after the Russia-Ukraine war began.\n", "Ukraine", "LOC" },
     { "what a person is, before the given name, is not the name", "The film starred Scientologist Tom Cruise in "
       "the lead.\n", "Tom Cruise", "PERSON" },
+    { "an epithet after \"the\" is part of a person's name", "The altar was painted by Lucas Cranach the Elder "
+      "in 1520.\n", "Lucas Cranach the Elder", "PERSON" },
     { "a ruler's title is no part of the name", "Tsar Alexander ordered the troops north.\n", "Alexander",
       "PERSON" },
     { "nor a people's name before it", "The engine was improved by Scotsman James Watt in 1769.\n",

@@ -211,6 +211,7 @@ static galley_status ent_run(ent_state *st, galley_doc *doc)
         return galley_doc_fail(doc, "entities: out of memory collecting names");
     ent_name_periods(st, text);
     ent_name_particles(st, text);
+    ent_epithets(st, text);
     ent_descriptors(st, text);
     if (ent_hyphen_people(st, text) < 0)
         return galley_doc_fail(doc, "entities: out of memory collecting names");

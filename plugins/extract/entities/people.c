@@ -335,3 +335,24 @@ void ent_place_persons(ent_state *st, const char *text)
             x->label = L_PER;
     }
 }
+
+/* "Lucas Cranach the Elder", "Louis the German", "Alexander the Great":
+ * an epithet after a person's name, "the" and a word for age, size or
+ * virtue or a people, is part of the name. */
+void ent_epithets(ent_state *st, const char *text)
+{
+    static const char *const epithets[] = { "Elder", "Younger", "Great", "Good", "Bold", "Pious", "Wise",
+        "Conqueror", "Confessor", "Bald", "Fat", "Magnificent", "Terrible", "Lionheart", "Just", "Fair", NULL };
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        size_t b = x->b;
+        if (x->label != L_PER || b + 1 >= st->ntoks || (i + 1 < st->nnames && st->names[i + 1].t <= b + 1))
+            continue;
+        const tok *the = &st->toks[b], *w = &st->toks[b + 1];
+        if (the->sent != st->toks[b - 1].sent || w->sent != the->sent || st->toks[b - 1].poss ||
+            !ent_tok_is(text, the, "the") || !ent_is_cap(w) || (w->flags & GALLEY_TOK_ALLCAPS) ||
+            !(ent_tok_in(text, w, epithets) || w->demonym))
+            continue;
+        x->b = b + 2;
+    }
+}
