@@ -324,6 +324,8 @@ static const struct { const char *why, *text, *name, *kind; } name_cases[] = {
       "the lead.\n", "Tom Cruise", "PERSON" },
     { "an epithet after \"the\" is part of a person's name", "The altar was painted by Lucas Cranach the Elder "
       "in 1520.\n", "Lucas Cranach the Elder", "PERSON" },
+    { "so is a Jr. after a comma", "Robert Jones, Jr. spoke in Washington. Jones said it was time.\n",
+      "Robert Jones, Jr.", "PERSON" },
     { "a ruler's title is no part of the name", "Tsar Alexander ordered the troops north.\n", "Alexander",
       "PERSON" },
     { "nor a people's name before it", "The engine was improved by Scotsman James Watt in 1769.\n",

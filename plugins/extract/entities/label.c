@@ -79,6 +79,13 @@ void ent_name_periods(ent_state *st, const char *text)
                (ent_name_period(text, &st->toks[x->b - 1], &st->toks[x->b]) ||
                 (jr(text, &st->toks[x->b]) && !ent_gap_breaks(text, &st->toks[x->b - 1], &st->toks[x->b]))))
             x->b++;
+        /* "Martin Luther King, Jr." */
+        if (x->b + 1 < lim && ent_tok_is(text, &st->toks[x->b], ",") && jr(text, &st->toks[x->b + 1]) &&
+            st->toks[x->b + 1].sent == st->toks[x->b - 1].sent) {
+            x->b += 2;
+            if (x->b < lim && ent_name_period(text, &st->toks[x->b - 1], &st->toks[x->b]))
+                x->b++;
+        }
     }
 }
 
@@ -187,7 +194,8 @@ void ent_link_names(ent_state *st, const char *text)
         if (y->label != L_PER || y->b - y->a < 2)
             continue;
         size_t last = y->b - 1;
-        while (last > y->a && (ent_tok_is(text, &st->toks[last], ".") || jr(text, &st->toks[last])))
+        while (last > y->a && (ent_tok_is(text, &st->toks[last], ".") || ent_tok_is(text, &st->toks[last], ",") ||
+                               jr(text, &st->toks[last])))
             last--;
         name w = { last, last + 1, last, L_PER, 0, 0, -1 };
         ent_key_once(st->pername, buf, ent_name_key(st, text, &w, 'L', buf, sizeof buf), i);
