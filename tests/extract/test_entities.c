@@ -355,6 +355,12 @@ static const struct { const char *why, *text, *name, *kind; } name_cases[] = {
       "widow from the north. Cumberland later left for France.\n", "Cumberland", "PERSON" },
     { "a sea's adjective after \"the\" with no noun after it is the sea", "Traders sailed throughout the "
       "Mediterranean, founding outposts.\n", "Mediterranean", "LOC" },
+    { "a name after \"label\", \"band\", \"company\" is an organisation", "He recorded for the label "
+      "Motown.\n", "Motown", "ORG" },
+    { "after \"novel\", \"song\", \"film\" a work", "Critics praised the novel Dunmore Abbey last year.\n",
+      "Dunmore Abbey", "MISC" },
+    { "after \"starring\", \"actor\", \"singer\" a person", "The film, starring Cumberland, opened in May.\n",
+      "Cumberland", "PERSON" },
     { "but not a common word named once", "Iron was smelted in the valley.\n", "Iron", "!PERSON" },
 };
 

@@ -218,6 +218,7 @@ static galley_status ent_run(ent_state *st, galley_doc *doc)
     ent_titled(st, text);
     ent_demonym_places(st);
     ent_vote(st, text);
+    ent_cue_nouns(st, text);
     ent_place_persons(st, text);
     ent_geo_places(st, text);
     ent_events(st, text);

@@ -356,3 +356,47 @@ void ent_epithets(ent_state *st, const char *text)
         x->b = b + 2;
     }
 }
+
+/* the kind of name a common noun right before it announces ("the
+ * Icelandic band Sigur Rós", "the song \"Fjögur Píanó\"", "starring
+ * LaBeouf"): L_NONE for none */
+static int cue_kind(const char *text, const tok *t)
+{
+    static const char *const orgs[] = { "band", "label", "company", "firm", "newspaper", "magazine", "broadcaster",
+        "airline", "carrier", "retailer", "insurer", "club", "party", "agency", "publisher", "startup", "outlet",
+        NULL };
+    static const char *const works[] = { "song", "album", "film", "movie", "novel", "book", "single", "poem",
+        "opera", "musical", "sitcom", "documentary", "painting", NULL };
+    static const char *const people[] = { "starring", "co-starring", "actor", "actress", "singer", "rapper",
+        "guitarist", "drummer", "novelist", "poet", "painter", "sculptor", "comedian", NULL };
+    if (!(t->flags & GALLEY_TOK_LOWER))
+        return L_NONE;
+    if (ent_tok_in(text, t, orgs))
+        return L_ORG;
+    if (ent_tok_in(text, t, works))
+        return L_MISC;
+    if (ent_tok_in(text, t, people))
+        return L_PER;
+    return L_NONE;
+}
+
+/* A common noun right before a name says its kind, whatever the tagger
+ * said: a band, label or company is an organisation, a song or film a
+ * work (MISC), an actor or singer a person (a country stays a country). */
+void ent_cue_nouns(ent_state *st, const char *text)
+{
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        if (x->label < L_PER || x->label > L_MISC || x->t != x->a || x->a == 0 || x->b - x->a > 4)
+            continue;
+        size_t p = x->a - 1;
+        if (p > 0 && (ent_tok_is(text, &st->toks[p], "\"") || ent_tok_is(text, &st->toks[p], "\xe2\x80\x9c")))
+            p--;
+        const tok *c = &st->toks[p];
+        int kind = c->sent == st->toks[x->a].sent ? cue_kind(text, c) : L_NONE;
+        if (kind == L_NONE || kind == x->label || (kind != L_MISC && (st->toks[x->a].lex & LX_PLACE3)))
+            continue;
+        x->label = kind;
+        x->link = -1;
+    }
+}
