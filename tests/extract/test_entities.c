@@ -357,6 +357,7 @@ static const struct { const char *why, *text, *name, *kind; } name_cases[] = {
       "Mediterranean, founding outposts.\n", "Mediterranean", "LOC" },
     { "a name after \"label\", \"band\", \"company\" is an organisation", "He recorded for the label "
       "Motown.\n", "Motown", "ORG" },
+    { "and after \"team\", \"charity\", \"network\"", "He played for the team Orlando.\n", "Orlando", "ORG" },
     { "after \"novel\", \"song\", \"film\" a work", "Critics praised the novel Dunmore Abbey last year.\n",
       "Dunmore Abbey", "MISC" },
     { "after \"starring\", \"actor\", \"singer\" a person", "The film, starring Cumberland, opened in May.\n",

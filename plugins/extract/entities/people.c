@@ -364,6 +364,9 @@ static int cue_kind(const char *text, const tok *t)
 {
     static const char *const orgs[] = { "band", "label", "company", "firm", "newspaper", "magazine", "broadcaster",
         "airline", "carrier", "retailer", "insurer", "club", "party", "agency", "publisher", "startup", "outlet",
+        "group", "network", "channel", "studio", "charity", "organisation", "organization", "bank",
+        "giant", "chain", "brewer", "operator", "carmaker", "automaker", "provider", "tabloid", "daily",
+        "website", "team", "university", "school", "conglomerate", "lender", "supermarket",
         NULL };
     static const char *const works[] = { "song", "album", "film", "movie", "novel", "book", "single", "poem",
         "opera", "musical", "sitcom", "documentary", "painting", NULL };
