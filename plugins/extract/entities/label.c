@@ -724,7 +724,7 @@ int ent_sea_nouns(ent_state *st, const char *text)
         while (next < n0 && st->names[next].b <= i)
             next++;
         const tok *t = &st->toks[i], *nx = i + 1 < st->ntoks ? &st->toks[i + 1] : NULL;
-        if (!ent_tok_in(text, t, seas) || !ent_tok_is(text, &st->toks[i - 1], "the") ||
+        if (!ent_is_cap(t) || !ent_tok_is(text, &st->toks[i - 1], "the") || !ent_tok_in(text, t, seas) ||
             (nx && nx->sent == t->sent && nx->cls == GALLEY_TOK_WORD && !nx->stop))
             continue;
         if (next < n0 && st->names[next].a <= i) {

@@ -372,7 +372,7 @@ static int cue_kind(const char *text, const tok *t)
         "opera", "musical", "sitcom", "documentary", "painting", NULL };
     static const char *const people[] = { "starring", "co-starring", "actor", "actress", "singer", "rapper",
         "guitarist", "drummer", "novelist", "poet", "painter", "sculptor", "comedian", NULL };
-    if (!(t->flags & GALLEY_TOK_LOWER))
+    if (!(t->flags & GALLEY_TOK_LOWER) || t->stop)
         return L_NONE;
     if (ent_tok_in(text, t, orgs))
         return L_ORG;
