@@ -650,7 +650,8 @@ static int bank_word(const char *text, const tok *t)
 
 /* "on Wikipedia", "in Parliament": a name the tagger took for a place that
  * organizations.txt knows as a whole, and no place list, is the
- * organisation; so is one word of a bank's name, place or person. */
+ * organisation; so is one word of a bank's name, place or person, and a
+ * known organisation's name followed by a place ("Sony Australia"). */
 void ent_known_orgs(ent_state *st, const char *text)
 {
     for (size_t i = 0; i < st->nnames; i++) {
@@ -661,6 +662,14 @@ void ent_known_orgs(ent_state *st, const char *text)
         else if (x->label == L_LOC && x->a < x->b && ent_gazetteer_match(st, text, x->a, x->b, &bits) == x->b - x->a &&
                  (bits & LX_ORG) && !(bits & LX_PLACE))
             x->label = L_ORG;
+        else if (x->label == L_LOC && x->b - x->a >= 2) {
+            /* "Sony Australia", "BBC Scotland": an organisation's branch */
+            size_t k = ent_gazetteer_match(st, text, x->a, x->b - 1, &bits);
+            unsigned rest;
+            if (k && (bits & LX_ORG) && !(bits & LX_PLACE) &&
+                ent_gazetteer_match(st, text, x->a + k, x->b, &rest) == x->b - x->a - k && (rest & LX_PLACE))
+                x->label = L_ORG;
+        }
     }
 }
 
