@@ -31,6 +31,8 @@ typedef struct stat_row {
     double seconds;
 } stat_row;
 
+enum { OUTPUT_NAPS = 1, OUTPUT_SLEEPS = 2 };
+
 typedef struct engine {
     const galley_pipeline *p;
     size_t first_out;           /* index of the first output stage */
@@ -46,17 +48,19 @@ typedef struct engine {
      * thread that can go on (a broadcast to all cost a third of the time
      * of a dir -> jsonl run) */
     pthread_mutex_t lock;
-    pthread_cond_t work_ready;      /* workers: the queue has a document */
+    pthread_cond_t work_ready;      /* workers: the queue has a document (or a batch) */
     pthread_cond_t next_done;       /* output: the next document in order is done */
     pthread_cond_t space;           /* fetch: fewer than window in flight */
     item **queue;               /* work queue ring */
     size_t qhead, qlen;
+    size_t wake_batch;          /* queued documents that wake a napping worker */
+    int napping, sleeping;      /* workers waiting for work: briefly, or until woken */
     item **done;                /* reorder ring, indexed by seq % window */
     size_t window;              /* documents in flight at most */
     size_t refill;              /* a blocked fetch waits for this many free */
     int fetch_waits;            /* the fetch thread waits for space */
     size_t batch;               /* documents done in order that wake the output */
-    int output_waits;           /* the output thread waits for the next document */
+    int output_waits;           /* the output thread waits: OUTPUT_NAPS or _SLEEPS */
     unsigned long long fetched, emitted;
     int fetch_over;
     int aborted;                /* on_error = "abort" fired */
@@ -198,6 +202,19 @@ static void stop_signals(sigset_t *set)
     sigaddset(set, SIGTERM);
 }
 
+/* A document was queued: wake a worker if one is needed now.  Workers that
+ * ran out of work nap (see wait_for_work), and one is woken only once a
+ * batch is queued: woken for every document, the workers behind a fast
+ * source (stdin -> jsonl: a document every few microseconds) slept and woke
+ * once per document, a context switch each, a third of the run's CPU.  A
+ * worker asleep past its nap is woken at once, so the first document after
+ * a quiet spell waits for nobody.  Called with E->lock held. */
+static void wake_worker(engine *E)
+{
+    if (E->qlen >= E->wake_batch || (E->sleeping > 0 && E->napping == 0))
+        pthread_cond_signal(&E->work_ready);
+}
+
 static void *fetch_main(void *arg)
 {
     engine *E = arg;
@@ -235,7 +252,7 @@ static void *fetch_main(void *arg)
         E->queue[(E->qhead + E->qlen++) % E->window] = it;
         E->fetched++;
         seq++;
-        pthread_cond_signal(&E->work_ready);
+        wake_worker(E);
         pthread_mutex_unlock(&E->lock);
     }
     pthread_mutex_lock(&E->lock);
@@ -261,15 +278,15 @@ typedef struct worker_arg {
 } worker_arg;
 
 /* Whether to wake the output thread: a batch of documents is done in order,
- * or it is all there will be for now (nothing queued, or the fetch is
- * over), so a slow source's documents still go out at once.  Waking it for
- * every document makes it preempt a worker once per document when every
- * core is busy.  Called with E->lock held. */
+ * or (when it sleeps past its nap) it is all there will be for now (nothing
+ * queued, or the fetch is over), so a slow source's documents still go out
+ * at once.  Waking it for every document makes it preempt a worker once
+ * per document when every core is busy.  Called with E->lock held. */
 static int output_has_work(const engine *E)
 {
     if (!E->done[E->emitted % E->window])
         return 0;
-    if (E->qlen == 0 || E->fetch_over)
+    if (E->output_waits == OUTPUT_SLEEPS && (E->qlen == 0 || E->fetch_over))
         return 1;
     size_t run = 1;
     while (run < E->batch && E->done[(E->emitted + run) % E->window])
@@ -277,18 +294,63 @@ static int output_has_work(const engine *E)
     return run >= E->batch;
 }
 
+/* How long a worker that ran out of work waits for a batch before it
+ * sleeps until woken: the most a document of a slow source waits for a
+ * worker (and the nap ends sooner once a batch is queued) */
+#define NAP_SECONDS 0.001
+
+static struct timespec deadline_in(double seconds)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    double whole;
+    double frac = modf(seconds, &whole);
+    ts.tv_sec += (time_t)whole;
+    ts.tv_nsec += (long)(frac * 1e9);
+    if (ts.tv_nsec >= 1000000000L) {
+        ts.tv_sec++;
+        ts.tv_nsec -= 1000000000L;
+    }
+    return ts;
+}
+
+/* Waits until a document is queued or the fetch is over: a nap first,
+ * then sleep (wake_worker says why).  Called with E->lock held. */
+static void wait_for_work(engine *E)
+{
+    int napped = 0;
+    while (E->qlen == 0 && !E->fetch_over) {
+        if (!napped) {
+            struct timespec ts = deadline_in(NAP_SECONDS);
+            E->napping++;
+            pthread_cond_timedwait(&E->work_ready, &E->lock, &ts);
+            E->napping--;
+            napped = 1;
+        } else {
+            E->sleeping++;
+            pthread_cond_wait(&E->work_ready, &E->lock);
+            E->sleeping--;
+        }
+    }
+}
+
+/* A worker's loop: the document it finished is published and the next
+ * one taken under one lock. */
 static void *worker_main(void *arg)
 {
     worker_arg *wa = arg;
     engine *E = wa->E;
+    item *finished = NULL;
+    pthread_mutex_lock(&E->lock);
     for (;;) {
-        pthread_mutex_lock(&E->lock);
-        while (E->qlen == 0 && !E->fetch_over)
-            pthread_cond_wait(&E->work_ready, &E->lock);
-        if (E->qlen == 0) {
-            pthread_mutex_unlock(&E->lock);
-            break;
+        if (finished) {
+            E->done[galley_doc_seq(finished->doc) % E->window] = finished;
+            if (E->output_waits && output_has_work(E))
+                pthread_cond_signal(&E->next_done);
         }
+        wait_for_work(E);
+        if (E->qlen == 0)
+            break;
         item *it = E->queue[E->qhead];
         E->qhead = (E->qhead + 1) % E->window;
         E->qlen--;
@@ -296,12 +358,10 @@ static void *worker_main(void *arg)
 
         run_transforms(E, wa->w, it);
         prepare_outputs(E, wa->w, it);
+        finished = it;
         pthread_mutex_lock(&E->lock);
-        E->done[galley_doc_seq(it->doc) % E->window] = it;
-        if (E->output_waits && output_has_work(E))
-            pthread_cond_signal(&E->next_done);
-        pthread_mutex_unlock(&E->lock);
     }
+    pthread_mutex_unlock(&E->lock);
     return NULL;
 }
 
@@ -383,78 +443,89 @@ static void checkpoint(engine *E, totals *t, int last)
     pthread_mutex_unlock(&E->lock);
 }
 
-/* Waits for the next document in order; with checkpoint_seconds and
+/* Waits for the next document in order: a nap first (nap = 1), as workers
+ * do (wait_for_work), then until woken; with checkpoint_seconds and
  * documents waiting for their ack, only until the checkpoint is due, so a
  * quiet source (a stream) still gets its acks.  Called with E->lock held. */
-static void wait_next(engine *E)
+static void wait_next(engine *E, int nap)
 {
     double due = galley__ckpt_deadline(E->ck);
-    if (due <= 0) {
-        E->output_waits = 1;
-        pthread_cond_wait(&E->next_done, &E->lock);
-        E->output_waits = 0;
-        return;
-    }
-    double left = due - galley__now();
+    double left = due > 0 ? due - galley__now() : NAP_SECONDS;
     if (left <= 0)
         return;
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    double whole;
-    double frac = modf(left, &whole);
-    ts.tv_sec += (time_t)whole;
-    ts.tv_nsec += (long)(frac * 1e9);
-    if (ts.tv_nsec >= 1000000000L) {
-        ts.tv_sec++;
-        ts.tv_nsec -= 1000000000L;
+    E->output_waits = nap ? OUTPUT_NAPS : OUTPUT_SLEEPS;
+    if (nap || due > 0) {
+        struct timespec ts = deadline_in(nap && left > NAP_SECONDS ? NAP_SECONDS : left);
+        pthread_cond_timedwait(&E->next_done, &E->lock, &ts);
+    } else {
+        pthread_cond_wait(&E->next_done, &E->lock);
     }
-    E->output_waits = 1;
-    pthread_cond_timedwait(&E->next_done, &E->lock, &ts);
     E->output_waits = 0;
+}
+
+/* Takes the documents done in order, as many as there are in a row, into
+ * run[] (one lock for the lot: taking them one by one, the output thread
+ * met the workers at the lock twice per document).  0: none yet (a
+ * checkpoint is due) or, with *over set, the run is over.  Called with
+ * E->lock held. */
+static size_t take_run(engine *E, item **run, int *over)
+{
+    int napped = 0;
+    *over = 0;
+    while (!E->done[E->emitted % E->window]) {
+        if (E->fetch_over && E->emitted == E->fetched) {
+            *over = 1;
+            return 0;
+        }
+        if (galley__ckpt_due(E->ck, galley__now()))
+            return 0;
+        wait_next(E, !napped);
+        napped = 1;
+    }
+    size_t n = 0;
+    item **slot;
+    while (n < E->window && *(slot = &E->done[(E->emitted + n) % E->window])) {
+        run[n++] = *slot;
+        *slot = NULL;
+    }
+    return n;
 }
 
 static void output_loop(engine *E, totals *t, int progress)
 {
     double start = galley__now(), last = start;
+    item **run = galley__xcalloc(E->window, sizeof *run);
     for (;;) {
+        int over;
         pthread_mutex_lock(&E->lock);
-        item *it;
-        while (!(it = E->done[E->emitted % E->window]) &&
-               !(E->fetch_over && E->emitted == E->fetched)) {
-            if (galley__ckpt_due(E->ck, galley__now()))
-                break;
-            wait_next(E);
-        }
-        if (!it && !(E->fetch_over && E->emitted == E->fetched)) {
-            pthread_mutex_unlock(&E->lock);
+        size_t n = take_run(E, run, &over);
+        pthread_mutex_unlock(&E->lock);
+        if (over)
+            break;
+        if (n == 0) {
             checkpoint(E, t, 0);
             continue;
         }
-        if (!it) {
-            pthread_mutex_unlock(&E->lock);
-            break;
+        for (size_t k = 0; k < n; k++) {
+            emit(E, run[k], t);
+            galley_doc_free(run[k]->doc);
+            free(run[k]);
+            if (galley__ckpt_due(E->ck, galley__now()))
+                checkpoint(E, t, 0);
         }
-        E->done[E->emitted % E->window] = NULL;
-        pthread_mutex_unlock(&E->lock);
-
-        emit(E, it, t);
-        galley_doc_free(it->doc);
-        free(it);
-
         pthread_mutex_lock(&E->lock);
-        E->emitted++;
+        E->emitted += n;
         if (E->fetch_waits && E->fetched - E->emitted <= E->window - E->refill)
             pthread_cond_signal(&E->space);
         pthread_mutex_unlock(&E->lock);
         double now = galley__now();
-        if (galley__ckpt_due(E->ck, now))
-            checkpoint(E, t, 0);
         if (progress && now - last >= 0.25) {
             last = now;
             galley__progress("%llu docs, %llu failed, %.0f docs/s", t->docs, t->failed,
                              (double)t->docs / (now - start));
         }
     }
+    free(run);
     if (progress)
         galley__progress_end();
 }
@@ -569,17 +640,18 @@ static void engine_init(engine *E, const galley_pipeline *p, int workers)
     E->outs = galley__xcalloc(p->nstages - E->first_out + 1, sizeof *E->outs);
     E->stats = galley__xcalloc(p->nstages, sizeof *E->stats);
     /* enough documents in flight to keep every worker busy while one is slow */
-    E->window = (size_t)workers * 4 + 4;
+    E->window = (size_t)workers * 8 + 8;
     E->refill = E->window / 2;
-    E->batch = (size_t)workers + 1;
+    E->wake_batch = E->window / 4;
+    E->batch = E->wake_batch;
     E->queue = galley__xcalloc(E->window, sizeof *E->queue);
     E->done = galley__xcalloc(E->window, sizeof *E->done);
     pthread_mutex_init(&E->lock, NULL);
-    pthread_cond_init(&E->work_ready, NULL);
-    /* timed waits (checkpoint_seconds) run on the clock galley__now reads */
+    /* timed waits (naps, checkpoint_seconds) run on the clock galley__now reads */
     pthread_condattr_t ca;
     pthread_condattr_init(&ca);
     pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    pthread_cond_init(&E->work_ready, &ca);
     pthread_cond_init(&E->next_done, &ca);
     pthread_condattr_destroy(&ca);
     pthread_cond_init(&E->space, NULL);

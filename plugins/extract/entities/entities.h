@@ -254,9 +254,13 @@ void ent_place_forms(ent_state *st, const char *text);
 void ent_name_particles(ent_state *st, const char *text);
 void ent_peoples(ent_state *st, const char *text);
 int ent_speakers(ent_state *st, const char *text);
+int ent_subjects(ent_state *st, const char *text);
 int ent_join_places(ent_state *st, const char *text);
 void ent_org_for(ent_state *st, const char *text);
 void ent_known_orgs(ent_state *st, const char *text);
+int ent_sea_nouns(ent_state *st, const char *text);
+void ent_events(ent_state *st, const char *text);
+void ent_geo_places(ent_state *st, const char *text);
 int ent_acronyms(ent_state *st, const char *text);
 /* shared by the passes of label.c and people.c */
 void ent_key_once(galley_counter *c, const char *k, size_t n, size_t value);
@@ -273,5 +277,8 @@ void ent_lists(ent_state *st, const char *text);
 void ent_descriptors(ent_state *st, const char *text);
 void ent_titled(ent_state *st, const char *text);
 void ent_demonym_places(ent_state *st);
+void ent_cue_nouns(ent_state *st, const char *text);
+void ent_epithets(ent_state *st, const char *text);
+void ent_place_persons(ent_state *st, const char *text);
 
 #endif

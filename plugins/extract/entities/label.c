@@ -79,6 +79,13 @@ void ent_name_periods(ent_state *st, const char *text)
                (ent_name_period(text, &st->toks[x->b - 1], &st->toks[x->b]) ||
                 (jr(text, &st->toks[x->b]) && !ent_gap_breaks(text, &st->toks[x->b - 1], &st->toks[x->b]))))
             x->b++;
+        /* "Martin Luther King, Jr." */
+        if (x->b + 1 < lim && ent_tok_is(text, &st->toks[x->b], ",") && jr(text, &st->toks[x->b + 1]) &&
+            st->toks[x->b + 1].sent == st->toks[x->b - 1].sent) {
+            x->b += 2;
+            if (x->b < lim && ent_name_period(text, &st->toks[x->b - 1], &st->toks[x->b]))
+                x->b++;
+        }
     }
 }
 
@@ -187,7 +194,8 @@ void ent_link_names(ent_state *st, const char *text)
         if (y->label != L_PER || y->b - y->a < 2)
             continue;
         size_t last = y->b - 1;
-        while (last > y->a && (ent_tok_is(text, &st->toks[last], ".") || jr(text, &st->toks[last])))
+        while (last > y->a && (ent_tok_is(text, &st->toks[last], ".") || ent_tok_is(text, &st->toks[last], ",") ||
+                               jr(text, &st->toks[last])))
             last--;
         name w = { last, last + 1, last, L_PER, 0, 0, -1 };
         ent_key_once(st->pername, buf, ent_name_key(st, text, &w, 'L', buf, sizeof buf), i);
@@ -417,6 +425,47 @@ int ent_speakers(ent_state *st, const char *text)
     return 0;
 }
 
+/* "Lamarr accompanied Mandl", "Wright was born in Poole": a sentence's
+ * first word, capitalised, that no place, organisation or title list
+ * knows, alone before a past verb of a life's story or any verb in -ed
+ * ("Chamberlain placed"), is a person where the tagger found nothing (a biography names its subject by the surname;
+ * not "is", "has": "Stardust is a NASA capsule", "Discovery has retired");
+ * a common word ("Iron was") only if the document never writes it in
+ * lower case and names it twice or more. */
+int ent_subjects(ent_state *st, const char *text)
+{
+    static const char *const verbs[] = { "was", "became", "began", "starred", "married", "died", "joined",
+        "received", "returned", "moved", "served", "attended", "graduated", "accompanied", "espoused", "took",
+        "won", "wrote", NULL };
+    size_t n0 = st->nnames, next = 0;
+    for (size_t i = 0; i + 1 < st->ntoks; i++) {
+        while (next < n0 && st->names[next].b <= i)
+            next++;
+        const tok *t = &st->toks[i], *nx = &st->toks[i + 1];
+        if ((next < n0 && st->names[next].a <= i) || !t->uncertain || t->headline || !ent_is_cap(t) ||
+            (t->flags & GALLEY_TOK_ALLCAPS) || t->stop || t->demonym || t->e - t->s < 3 ||
+            (t->lex & (LX_PLACE | LX_ORG | LX_TITLE | LX_NOTNAME | LX_ORGSUF | LX_LOCSUF)) || t->gz ||
+            ((t->lex | t->low) & LX_TITLELOW) || nx->sent != t->sent)
+            continue;
+        if (!ent_tok_in(text, nx, verbs) &&
+            !((nx->flags & GALLEY_TOK_LOWER) && nx->e - nx->s > 4 && !memcmp(text + nx->e - 2, "ed", 2)))
+            continue;
+        if (t->low & LX_LOWER) {
+            if (ent_seen(st, t->wh) & SEEN_LOWER)
+                continue;
+            size_t n = 0;
+            for (size_t k = 0; k < st->ntoks && n < 2; k++)
+                n += st->toks[k].wh == t->wh;
+            if (n < 2)
+                continue;
+        }
+        if (ent_push_labelled(st, i, i + 1, L_PER) < 0)
+            return -1;
+    }
+    ent_resort_from(st, n0);
+    return 0;
+}
+
 /* a word that heads an institution's name: "Centre", "Commission", "Fund" */
 static int institution(const char *text, const tok *t)
 {
@@ -601,7 +650,8 @@ static int bank_word(const char *text, const tok *t)
 
 /* "on Wikipedia", "in Parliament": a name the tagger took for a place that
  * organizations.txt knows as a whole, and no place list, is the
- * organisation; so is one word of a bank's name, place or person. */
+ * organisation; so is one word of a bank's name, place or person, and a
+ * known organisation's name followed by a place ("Sony Australia"). */
 void ent_known_orgs(ent_state *st, const char *text)
 {
     for (size_t i = 0; i < st->nnames; i++) {
@@ -612,5 +662,89 @@ void ent_known_orgs(ent_state *st, const char *text)
         else if (x->label == L_LOC && x->a < x->b && ent_gazetteer_match(st, text, x->a, x->b, &bits) == x->b - x->a &&
                  (bits & LX_ORG) && !(bits & LX_PLACE))
             x->label = L_ORG;
+        else if (x->label == L_LOC && x->b - x->a >= 2) {
+            /* "Sony Australia", "BBC Scotland": an organisation's branch */
+            size_t k = ent_gazetteer_match(st, text, x->a, x->b - 1, &bits);
+            unsigned rest;
+            if (k && (bits & LX_ORG) && !(bits & LX_PLACE) &&
+                ent_gazetteer_match(st, text, x->a + k, x->b, &rest) == x->b - x->a - k && (rest & LX_PLACE))
+                x->label = L_ORG;
+        }
     }
+}
+
+/* "Caribbean Sea", "Istanbul Canal", "Odessa Oblast": a name of two words
+ * or more that ends in a word for a feature of the land or the sea, or an
+ * administrative unit, is a place, whatever the tagger said (it took a
+ * run of capitals it had not seen for an organisation or a person).  Only
+ * words that head no organisation's name: not "Channel", "Forest",
+ * "County", "Park" (clubs, TV channels). */
+void ent_geo_places(ent_state *st, const char *text)
+{
+    static const char *const heads[] = { "Sea", "Ocean", "River", "Lake", "Gulf", "Bay", "Strait", "Straits",
+        "Island", "Islands", "Isles", "Peninsula", "Mountains", "Hills", "Valley", "Desert", "Canyon", "Harbor",
+        "Harbour", "Canal", "Fault", "Rift", "Glacier", "Plateau", "Oblast", "Prefecture", "Governorate", NULL };
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        if ((x->label != L_ORG && x->label != L_PER) || x->b - x->a < 2 ||
+            !ent_tok_in(text, &st->toks[x->b - 1], heads))
+            continue;
+        x->label = L_LOC;
+        x->link = -1;
+    }
+}
+
+/* "the Paris Agreement", "the Suez Crisis", "the Kyoto Protocol": a name
+ * that ends in a word for a treaty or an upheaval, or stops just before
+ * one, names that event (MISC), not an organisation, nor the place its
+ * first word is (the tagger makes "Paris" a place and "Kyoto Protocol"
+ * an organisation).  Not org-cues.txt's "event" list, which is also a
+ * feature the weights were trained with. */
+void ent_events(ent_state *st, const char *text)
+{
+    static const char *const ends[] = { "Agreement", "Accord", "Accords", "Treaty", "Crisis", "Revolution",
+        "Carnival", "Universiade", "Uprising", "Rebellion", "Massacre", "Protocol", NULL };
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        if (x->label < L_PER || x->label > L_LOC || x->a >= x->b)
+            continue;
+        size_t b = x->b;
+        if (b < st->ntoks && ent_tok_in(text, &st->toks[b], ends) && st->toks[b].sent == st->toks[b - 1].sent &&
+            !st->toks[b - 1].poss && !ent_gap_breaks(text, &st->toks[b - 1], &st->toks[b]) &&
+            (i + 1 == st->nnames || st->names[i + 1].t > b))
+            x->b = b + 1;
+        else if (x->b - x->a < 2 || !ent_tok_in(text, &st->toks[x->b - 1], ends))
+            continue;
+        x->label = L_MISC;
+        x->link = -1;
+    }
+}
+
+/* "throughout the Mediterranean", "to cross the Antarctic": the adjective
+ * of a sea or a polar region after "the", with no noun after it, is the
+ * sea or the region (the tagger, which learned "Mediterranean climate",
+ * finds nothing there); -1 out of memory */
+int ent_sea_nouns(ent_state *st, const char *text)
+{
+    static const char *const seas[] = { "Mediterranean", "Caribbean", "Atlantic", "Pacific", "Arctic",
+        "Antarctic", "Adriatic", "Aegean", "Baltic", NULL };
+    size_t n0 = st->nnames, next = 0;
+    for (size_t i = 1; i < st->ntoks; i++) {
+        while (next < n0 && st->names[next].b <= i)
+            next++;
+        const tok *t = &st->toks[i], *nx = i + 1 < st->ntoks ? &st->toks[i + 1] : NULL;
+        if (!ent_is_cap(t) || !ent_tok_is(text, &st->toks[i - 1], "the") || !ent_tok_in(text, t, seas) ||
+            (nx && nx->sent == t->sent && nx->cls == GALLEY_TOK_WORD && !nx->stop))
+            continue;
+        if (next < n0 && st->names[next].a <= i) {
+            name *x = &st->names[next];
+            if (x->a == i && x->b == i + 1 && x->label == L_MISC)
+                x->label = L_LOC;
+            continue;
+        }
+        if (ent_push_labelled(st, i, i + 1, L_LOC) < 0)
+            return -1;
+    }
+    ent_resort_from(st, n0);
+    return 0;
 }
