@@ -410,6 +410,7 @@ static int best_candidate(hwork *w)
     if (best < 0)
         return -1;
     debug_scores(w, w->nodes[best].score);
+    w->best_score = w->nodes[best].score;
     return climb(w, common_ancestor(w, best));
 }
 
@@ -431,7 +432,12 @@ static void choose(hwork *w, int top)
     t->chosen = 1;
     if (t->parent < 0)
         return;
-    float threshold = t->score * 0.2f > 10 ? t->score * 0.2f : 10;
+    /* a sibling joins when it scores two fifths of the article's own block
+     * (not of a wrapper the choice climbed to, whose score links thin out):
+     * Readability's fifth let in a column of teasers or short quotes
+     * beside a short story */
+    float ts = w->best_score > t->score ? w->best_score : t->score;
+    float threshold = ts * 0.4f > 10 ? ts * 0.4f : 10;
     const char *tclass = ghtml_attr(t->node, "class");
     for (xmlNode *s = w->nodes[t->parent].node->children; s; s = s->next) {
         int i = index_of(s);
