@@ -338,6 +338,8 @@ static const struct { const char *why, *text, *name, *kind; } name_cases[] = {
       "Albanese", "PERSON" },
     { "a place the organisations list knows as a whole is the organisation", "The bill was debated in Parliament "
       "on Monday.\n", "Parliament", "ORG" },
+    { "a plural whose singular names a people is no organisation", "Historians say the Slavs settled the "
+      "valley in the sixth century.\n", "Slavs", "!ORG" },
     { "so is an organisation's name followed by a place", "Luckily, someone in Sony Australia was keen on the "
       "idea.\n", "Sony Australia", "ORG" },
     { "a name ending in a word for a feature of the land or sea is a place", "Ships will pass through the "

@@ -210,6 +210,27 @@ void ent_plurals(ent_state *st, const char *text)
     }
 }
 
+/* "the Slavs", "the Caribs": a one-word "organisation" in -s that no list
+ * knows, whose singular the dictionary writes capitalised or
+ * peoples.txt knows, names a people (MISC); not in a match report ("the
+ * Giants").  (Not a singular in lower case: "the Times", "the Mets".) */
+void ent_plural_orgs(ent_state *st, const char *text)
+{
+    size_t cues = 0;
+    for (size_t i = 0; i < st->ntoks && cues < 3; i++)
+        cues += (st->toks[i].flags & GALLEY_TOK_LOWER) && (st->toks[i].low & LX_SPORT);
+    for (size_t i = 0; cues < 3 && i < st->nnames; i++) {
+        name *x = &st->names[i];
+        const tok *t = &st->toks[x->a];
+        size_t n = t->e - t->s;
+        if (x->label != L_ORG || x->b - x->a != 1 || x->t != x->a || n < 4 || t->gz || (t->flags & GALLEY_TOK_ALLCAPS) ||
+            (t->lex & (LX_ORG | LX_PLACE)) || text[t->e - 1] != 's' || text[t->e - 2] == 's' || text[t->e - 2] == '\'')
+            continue;
+        if (ent_lex_get(st->lx->lex, text + t->s, n - 1) & (LX_PROPER | LX_PEOPLE))
+            x->label = L_MISC;
+    }
+}
+
 /* a one-word person's name that no list knows and no fuller name explains */
 static int bare_person(const ent_state *st, const name *x)
 {
