@@ -264,6 +264,16 @@ static int is_country(const ent_state *st, const char *text, const name *x)
     return ent_gazetteer_match(st, text, x->a, x->b, &bits) == x->b - x->a && (bits & LX_PLACE3);
 }
 
+/* words of sports reports in lower case in the document (lexicon.c's
+ * LX_SPORT), counted up to 3: 3 is a match report */
+size_t ent_sport_cues(const ent_state *st)
+{
+    size_t cues = 0;
+    for (size_t i = 0; i < st->ntoks && cues < 3; i++)
+        cues += (st->toks[i].flags & GALLEY_TOK_LOWER) && (st->toks[i].low & LX_SPORT);
+    return cues;
+}
+
 /* "Sweden defeated South Korea": in a match report a country is its team */
 void ent_teams(ent_state *st, const char *text)
 {
@@ -275,9 +285,7 @@ void ent_teams(ent_state *st, const char *text)
         "had", "started", "opened", "took", NULL };
     static const char *const before2[] = { "against", "face", "faced", "facing", "play", "played",
         "playing", "to", NULL };
-    size_t cues = 0;
-    for (size_t i = 0; i < st->ntoks && cues < 3; i++)
-        cues += (st->toks[i].flags & GALLEY_TOK_LOWER) && (st->toks[i].low & LX_SPORT);   /* lexicon.c */
+    size_t cues = ent_sport_cues(st);
     for (size_t i = 0; i < st->nnames; i++) {
         name *x = &st->names[i];
         if (x->label != L_LOC || !is_country(st, text, x))

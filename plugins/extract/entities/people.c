@@ -216,10 +216,9 @@ void ent_plurals(ent_state *st, const char *text)
  * Giants").  (Not a singular in lower case: "the Times", "the Mets".) */
 void ent_plural_orgs(ent_state *st, const char *text)
 {
-    size_t cues = 0;
-    for (size_t i = 0; i < st->ntoks && cues < 3; i++)
-        cues += (st->toks[i].flags & GALLEY_TOK_LOWER) && (st->toks[i].low & LX_SPORT);
-    for (size_t i = 0; cues < 3 && i < st->nnames; i++) {
+    if (ent_sport_cues(st) >= 3)
+        return;
+    for (size_t i = 0; i < st->nnames; i++) {
         name *x = &st->names[i];
         const tok *t = &st->toks[x->a];
         size_t n = t->e - t->s;
