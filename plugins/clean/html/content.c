@@ -317,23 +317,38 @@ static void debug_scores(const hwork *w, float best)
         return;
     for (size_t i = 0; i < w->n; i++) {
         const hnode *h = &w->nodes[i];
-        const char *c = ghtml_attr(h->node, "class");
+        const char *c = ghtml_attr(h->node, "class"), *id = ghtml_attr(h->node, "id");
         if (h->scored && h->score > best * 0.3f)
-            galley_debug("html: candidate %zu <%s class=\"%s\"> score %.1f, %d chars, "
-                         "parent %d", i, (const char *)h->node->name, c ? c : "",
-                         (double)h->score, h->text, h->parent);
+            galley_debug("html: candidate %zu <%s id=\"%s\" class=\"%s\"> score %.1f, "
+                         "%d chars, %d in links, parent %d", i, (const char *)h->node->name,
+                         id ? id : "", c ? c : "", (double)h->score, h->text, h->link,
+                         h->parent);
     }
 }
 
+/* is a a proper ancestor of i? */
+static int is_ancestor(const hwork *w, int a, int i)
+{
+    for (int p = w->nodes[i].parent; p >= 0; p = w->nodes[p].parent)
+        if (p == a)
+            return 1;
+    return 0;
+}
+
 /* Several good candidates under one ancestor: the article is cut in chunks
- * (Readability's alternative candidates).  Returns that ancestor or best. */
+ * (Readability's alternative candidates).  Returns that ancestor or best.
+ * A candidate that holds the best one is no other chunk but its wrapper:
+ * counted, a story nested in a few well-scored wrappers looked cut up, and
+ * the page around it (a column of teasers, a forum's thread list) came
+ * along. */
 static int common_ancestor(const hwork *w, int best)
 {
     float bs = w->nodes[best].score;
     int alt[5], nalt = 0;
     for (size_t i = 0; i < w->n && nalt < 5; i++) {
         const hnode *h = &w->nodes[i];
-        if (h->scored && (int)i != best && h->score >= bs * 0.75f)
+        if (h->scored && (int)i != best && h->score >= bs * 0.75f
+            && !is_ancestor(w, (int)i, best))
             alt[nalt++] = (int)i;
     }
     if (nalt < 3)
