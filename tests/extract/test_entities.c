@@ -340,6 +340,8 @@ static const struct { const char *why, *text, *name, *kind; } name_cases[] = {
       "on Monday.\n", "Parliament", "ORG" },
     { "a plural whose singular names a people is no organisation", "Historians say the Slavs settled the "
       "valley in the sixth century.\n", "Slavs", "!ORG" },
+    { "an organisation's name takes the suffix after it", "He then spent four years with BBC World Service "
+      "radio in London.\n", "BBC World Service", "ORG" },
     { "so is an organisation's name followed by a place", "Luckily, someone in Sony Australia was keen on the "
       "idea.\n", "Sony Australia", "ORG" },
     { "a name ending in a word for a feature of the land or sea is a place", "Ships will pass through the "

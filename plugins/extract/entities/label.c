@@ -656,10 +656,21 @@ static int bank_word(const char *text, const tok *t)
                       (!memcmp(w, "Bank", 4) && w[4] >= 'A' && w[4] <= 'Z'));
 }
 
+/* whether the word after name i ends an organisation's name and is no
+ * name of its own: "BBC World" Service */
+static int org_suffix_after(const ent_state *st, const char *text, size_t i)
+{
+    const name *x = &st->names[i];
+    const tok *t = x->b < st->ntoks ? &st->toks[x->b] : NULL;
+    return t && (t->lex & LX_ORGSUF) && ent_is_cap(t) && t->sent == st->toks[x->a].sent && !st->toks[x->b - 1].poss &&
+           !ent_gap_breaks(text, &st->toks[x->b - 1], t) && (i + 1 == st->nnames || st->names[i + 1].t > x->b);
+}
+
 /* "on Wikipedia", "in Parliament": a name the tagger took for a place that
  * organizations.txt knows as a whole, and no place list, is the
  * organisation; so is one word of a bank's name, place or person, and a
- * known organisation's name followed by a place ("Sony Australia"). */
+ * known organisation's name followed by a place ("Sony Australia"); an
+ * organisation's name takes the suffixes after it ("BBC World Service"). */
 void ent_known_orgs(ent_state *st, const char *text)
 {
     for (size_t i = 0; i < st->nnames; i++) {
@@ -670,6 +681,9 @@ void ent_known_orgs(ent_state *st, const char *text)
         else if (x->label == L_LOC && x->a < x->b && ent_gazetteer_match(st, text, x->a, x->b, &bits) == x->b - x->a &&
                  (bits & LX_ORG) && !(bits & LX_PLACE))
             x->label = L_ORG;
+        else if (x->label == L_ORG)
+            while (org_suffix_after(st, text, i))
+                x->b++;
         else if (x->label == L_LOC && x->b - x->a >= 2) {
             /* "Sony Australia", "BBC Scotland": an organisation's branch */
             size_t k = ent_gazetteer_match(st, text, x->a, x->b - 1, &bits);
