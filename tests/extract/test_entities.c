@@ -342,6 +342,8 @@ static const struct { const char *why, *text, *name, *kind; } name_cases[] = {
       "valley in the sixth century.\n", "Slavs", "!ORG" },
     { "an organisation's name takes the suffix after it", "He then spent four years with BBC World Service "
       "radio in London.\n", "BBC World Service", "ORG" },
+    { "and so does a place's name before one", "He wrote a column for New York Press for years.\n",
+      "New York Press", "ORG" },
     { "so is an organisation's name followed by a place", "Luckily, someone in Sony Australia was keen on the "
       "idea.\n", "Sony Australia", "ORG" },
     { "a name ending in a word for a feature of the land or sea is a place", "Ships will pass through the "

@@ -681,8 +681,8 @@ void ent_known_orgs(ent_state *st, const char *text)
         else if (x->label == L_LOC && x->a < x->b && ent_gazetteer_match(st, text, x->a, x->b, &bits) == x->b - x->a &&
                  (bits & LX_ORG) && !(bits & LX_PLACE))
             x->label = L_ORG;
-        else if (x->label == L_ORG)
-            while (org_suffix_after(st, text, i))
+        else if (x->label == L_ORG || (x->label == L_LOC && org_suffix_after(st, text, i)))
+            for (x->label = L_ORG; org_suffix_after(st, text, i);)
                 x->b++;
         else if (x->label == L_LOC && x->b - x->a >= 2) {
             /* "Sony Australia", "BBC Scotland": an organisation's branch */
