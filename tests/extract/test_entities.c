@@ -387,6 +387,13 @@ START_TEST(name_rules)
                           l ? l : "no entity", want);
         galley_doc_free(d);
     }
+    /* the kind a cue word gave a name holds for its other mentions */
+    static const char cued[] = "The video, starring LaBeouf, was shot in Iceland. Critics called it one of "
+                               "LaBeouf's best performances.\n";
+    galley_doc *d = run_text(t, cued, sizeof cued - 1);
+    ck_assert_msg(has_value(d, "people", "LaBeouf") && !has_value(d, "organizations", "LaBeouf"),
+                  "LaBeouf after \"starring\" is a person in both mentions");
+    galley_doc_free(d);
     close_plugin(t);
 }
 END_TEST

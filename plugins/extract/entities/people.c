@@ -408,6 +408,8 @@ static int cue_kind(const char *text, const tok *t)
  * work (MISC), an actor or singer a person (a country stays a country). */
 void ent_cue_nouns(ent_state *st, const char *text)
 {
+    char buf[256];
+    size_t found = 0;
     for (size_t i = 0; i < st->nnames; i++) {
         name *x = &st->names[i];
         if (x->label < L_PER || x->label > L_MISC || x->t != x->a || x->a == 0 || x->b - x->a > 4)
@@ -421,5 +423,15 @@ void ent_cue_nouns(ent_state *st, const char *text)
             continue;
         x->label = kind;
         x->link = -1;
+        ent_key_once(st->pername, buf, ent_name_key(st, text, x, 'C', buf, sizeof buf), (size_t)kind);
+        found++;
+    }
+    /* and so is the same name elsewhere in the document */
+    for (size_t i = 0; found && i < st->nnames; i++) {
+        name *x = &st->names[i];
+        size_t n, j;
+        if (x->label >= L_PER && x->label <= L_MISC && x->a < x->b &&
+            (n = ent_name_key(st, text, x, 'C', buf, sizeof buf)) && (j = galley_counter_find(st->pername, buf, n)) != (size_t)-1)
+            x->label = (int)galley_counter_value(st->pername, j);
     }
 }
