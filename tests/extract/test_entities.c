@@ -357,6 +357,8 @@ static const struct { const char *why, *text, *name, *kind; } name_cases[] = {
       "fragrance. Blunt starred in a British comedy film.\n", "Blunt", "PERSON" },
     { "a name ending in a word for a treaty or an upheaval is the event", "Leaders met after the Kyoto "
       "Protocol expired.\n", "Kyoto Protocol", "MISC" },
+    { "and so is one led by such a word and \"of\"", "Organisers hope it will one day rival the Carnival of "
+      "Venice.\n", "Carnival of Venice", "MISC" },
     { "and a place just before such a word is part of the event's name", "Both countries signed the Paris "
       "Agreement in 2016.\n", "Paris Agreement", "MISC" },
     { "a town's name before a verb only a person does is a person", "In 1770, Cumberland married a young "

@@ -718,7 +718,8 @@ void ent_geo_places(ent_state *st, const char *text)
 
 /* "the Paris Agreement", "the Suez Crisis", "the Kyoto Protocol": a name
  * that ends in a word for a treaty or an upheaval, or stops just before
- * one, names that event (MISC), not an organisation, nor the place its
+ * one, or starts with one (or with "Battle", "Siege"...) and "of"
+ * ("Carnival of Venice", "Battle of Hastings"), names that event (MISC), not an organisation, nor the place its
  * first word is (the tagger makes "Paris" a place and "Kyoto Protocol"
  * an organisation).  Not org-cues.txt's "event" list, which is also a
  * feature the weights were trained with. */
@@ -726,6 +727,7 @@ void ent_events(ent_state *st, const char *text)
 {
     static const char *const ends[] = { "Agreement", "Accord", "Accords", "Treaty", "Crisis", "Revolution",
         "Carnival", "Universiade", "Uprising", "Rebellion", "Massacre", "Protocol", NULL };
+    static const char *const battles[] = { "Battle", "Siege", "Sack", "Fall", "Peace", NULL };
     for (size_t i = 0; i < st->nnames; i++) {
         name *x = &st->names[i];
         if (x->label < L_PER || x->label > L_LOC || x->a >= x->b)
@@ -735,7 +737,9 @@ void ent_events(ent_state *st, const char *text)
             !st->toks[b - 1].poss && !ent_gap_breaks(text, &st->toks[b - 1], &st->toks[b]) &&
             (i + 1 == st->nnames || st->names[i + 1].t > b))
             x->b = b + 1;
-        else if (x->b - x->a < 2 || !ent_tok_in(text, &st->toks[x->b - 1], ends))
+        else if (x->b - x->a < 2 || (!ent_tok_in(text, &st->toks[x->b - 1], ends) &&
+                                     !(x->b - x->a > 2 && ent_tok_is(text, &st->toks[x->a + 1], "of") &&
+                                       (ent_tok_in(text, &st->toks[x->a], ends) || ent_tok_in(text, &st->toks[x->a], battles)))))
             continue;
         x->label = L_MISC;
         x->link = -1;
