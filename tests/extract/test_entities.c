@@ -344,6 +344,8 @@ static const struct { const char *why, *text, *name, *kind; } name_cases[] = {
       "radio in London.\n", "BBC World Service", "ORG" },
     { "and so does a place's name before one", "He wrote a column for New York Press for years.\n",
       "New York Press", "ORG" },
+    { "and a place's name right before an organisation's", "She became a global ambassador for New York City "
+      "Health and Hospitals Corporation in 2015.\n", "New York City Health and Hospitals Corporation", "ORG" },
     { "so is an organisation's name followed by a place", "Luckily, someone in Sony Australia was keen on the "
       "idea.\n", "Sony Australia", "ORG" },
     { "a name ending in a word for a feature of the land or sea is a place", "Ships will pass through the "

@@ -670,9 +670,21 @@ static int org_suffix_after(const ent_state *st, const char *text, size_t i)
  * organizations.txt knows as a whole, and no place list, is the
  * organisation; so is one word of a bank's name, place or person, and a
  * known organisation's name followed by a place ("Sony Australia"); an
- * organisation's name takes the suffixes after it ("BBC World Service"). */
+ * organisation's name takes the suffixes after it ("BBC World Service"),
+ * and a place right before an organisation's name that ends in a suffix
+ * ("New York" City Health and Hospitals Corporation). */
 void ent_known_orgs(ent_state *st, const char *text)
 {
+    for (size_t i = 0; i + 1 < st->nnames; i++) {
+        name *x = &st->names[i], *y = &st->names[i + 1];
+        if (x->label != L_LOC || y->label != L_ORG || y->t != x->b || x->a >= x->b || y->a >= y->b ||
+            st->toks[x->a].sent != st->toks[y->a].sent || st->toks[x->b - 1].poss ||
+            ent_gap_breaks(text, &st->toks[x->b - 1], &st->toks[y->a]) || !(st->toks[y->b - 1].lex & LX_ORGSUF))
+            continue;
+        y->a = y->t = x->t;
+        x->label = L_NONE;
+        x->a = x->b;
+    }
     for (size_t i = 0; i < st->nnames; i++) {
         name *x = &st->names[i];
         unsigned bits;
