@@ -47,6 +47,7 @@ void ent_name_periods(ent_state *st, const char *text)
         while (x->b - x->a > 1 && st->toks[x->b - 1].cls == GALLEY_TOK_PUNCT &&
                !(ent_name_period(text, &st->toks[x->b - 2], &st->toks[x->b - 1]) ||
                  (ent_tok_is(text, &st->toks[x->b - 1], ".") && (st->toks[x->b - 2].lex & LX_ORGSUF) &&
+                  st->toks[x->b - 2].e - st->toks[x->b - 2].s <= 4 &&   /* "Corp.", not "Corporation." */
                   st->toks[x->b - 2].e == st->toks[x->b - 1].s)))
             x->b--;
         if (x->label != L_PER)
