@@ -348,6 +348,8 @@ static const struct { const char *why, *text, *name, *kind; } name_cases[] = {
       "Health and Hospitals Corporation in 2015.\n", "New York City Health and Hospitals Corporation", "ORG" },
     { "a sentence's full stop after a suffix written out is no part of the name", "Its money comes from "
       "Brightwater Holdings Corporation.\n", "Brightwater Holdings Corporation", "ORG" },
+    { "an adjective in -an or -ic before a noun is no organisation", "He was visited by an Anglican minister "
+      "from the embassy.\n", "Anglican", "!ORG" },
     { "so is an organisation's name followed by a place", "Luckily, someone in Sony Australia was keen on the "
       "idea.\n", "Sony Australia", "ORG" },
     { "a name ending in a word for a feature of the land or sea is a place", "Ships will pass through the "
