@@ -279,6 +279,7 @@ void ent_descriptors(ent_state *st, const char *text);
 void ent_titled(ent_state *st, const char *text);
 void ent_demonym_places(ent_state *st);
 void ent_plural_orgs(ent_state *st, const char *text);
+void ent_adjective_orgs(ent_state *st, const char *text);
 void ent_cue_nouns(ent_state *st, const char *text);
 void ent_epithets(ent_state *st, const char *text);
 void ent_place_persons(ent_state *st, const char *text);

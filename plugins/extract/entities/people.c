@@ -228,16 +228,20 @@ void ent_plural_orgs(ent_state *st, const char *text)
         if (ent_lex_get(st->lx->lex, text + t->s, n - 1) & (LX_PROPER | LX_PEOPLE))
             x->label = L_MISC;
     }
-    /* "the Democratic side", "an Anglican minister": a one-word
-     * "organisation" that is a dictionary adjective in -ic or -an before a
-     * noun is what CoNLL calls MISC */
+}
+
+/* "the Democratic side", "an Anglican minister": a one-word
+ * "organisation" that is a dictionary adjective in -ic or -an before a
+ * noun is what CoNLL calls MISC */
+void ent_adjective_orgs(ent_state *st, const char *text)
+{
     for (size_t i = 0; i < st->nnames; i++) {
         name *x = &st->names[i];
         const tok *t = &st->toks[x->a], *nx = x->b < st->ntoks ? &st->toks[x->b] : NULL;
         size_t n = t->e - t->s;
         if (x->label != L_ORG || x->b - x->a != 1 || n < 6 || t->gz || (t->flags & GALLEY_TOK_ALLCAPS) ||
-            (t->lex & (LX_ORG | LX_PLACE)) || !(t->low & LX_LOWER) || !nx || nx->sent != t->sent ||
-            !(nx->flags & GALLEY_TOK_LOWER) || nx->cls != GALLEY_TOK_WORD || nx->stop ||
+            (t->lex & (LX_ORG | LX_PLACE)) || !((t->low & LX_LOWER) || (t->lex & LX_PROPER)) || !nx ||
+            nx->sent != t->sent || !(nx->flags & GALLEY_TOK_LOWER) || nx->cls != GALLEY_TOK_WORD || nx->stop ||
             (memcmp(text + t->e - 2, "ic", 2) && memcmp(text + t->e - 2, "an", 2)))
             continue;
         x->label = L_MISC;
