@@ -338,6 +338,18 @@ static const struct { const char *why, *text, *name, *kind; } name_cases[] = {
       "Albanese", "PERSON" },
     { "a place the organisations list knows as a whole is the organisation", "The bill was debated in Parliament "
       "on Monday.\n", "Parliament", "ORG" },
+    { "a plural whose singular names a people is no organisation", "Historians say the Slavs settled the "
+      "valley in the sixth century.\n", "Slavs", "!ORG" },
+    { "an organisation's name takes the suffix after it", "He then spent four years with BBC World Service "
+      "radio in London.\n", "BBC World Service", "ORG" },
+    { "and so does a place's name before one", "He wrote a column for New York Press for years.\n",
+      "New York Press", "ORG" },
+    { "and a place's name right before an organisation's", "She became a global ambassador for New York City "
+      "Health and Hospitals Corporation in 2015.\n", "New York City Health and Hospitals Corporation", "ORG" },
+    { "a sentence's full stop after a suffix written out is no part of the name", "Its money comes from "
+      "Brightwater Holdings Corporation.\n", "Brightwater Holdings Corporation", "ORG" },
+    { "an adjective in -an or -ic before a noun is no organisation", "He was visited by an Anglican minister "
+      "from the embassy.\n", "Anglican", "!ORG" },
     { "so is an organisation's name followed by a place", "Luckily, someone in Sony Australia was keen on the "
       "idea.\n", "Sony Australia", "ORG" },
     { "a name ending in a word for a feature of the land or sea is a place", "Ships will pass through the "
@@ -351,6 +363,8 @@ static const struct { const char *why, *text, *name, *kind; } name_cases[] = {
       "fragrance. Blunt starred in a British comedy film.\n", "Blunt", "PERSON" },
     { "a name ending in a word for a treaty or an upheaval is the event", "Leaders met after the Kyoto "
       "Protocol expired.\n", "Kyoto Protocol", "MISC" },
+    { "and so is one led by such a word and \"of\"", "Organisers hope it will one day rival the Carnival of "
+      "Venice.\n", "Carnival of Venice", "MISC" },
     { "and a place just before such a word is part of the event's name", "Both countries signed the Paris "
       "Agreement in 2016.\n", "Paris Agreement", "MISC" },
     { "a town's name before a verb only a person does is a person", "In 1770, Cumberland married a young "
@@ -381,6 +395,13 @@ START_TEST(name_rules)
                           l ? l : "no entity", want);
         galley_doc_free(d);
     }
+    /* the kind a cue word gave a name holds for its other mentions */
+    static const char cued[] = "The video, starring LaBeouf, was shot in Iceland. Critics called it one of "
+                               "LaBeouf's best performances.\n";
+    galley_doc *d = run_text(t, cued, sizeof cued - 1);
+    ck_assert_msg(has_value(d, "people", "LaBeouf") && !has_value(d, "organizations", "LaBeouf"),
+                  "LaBeouf after \"starring\" is a person in both mentions");
+    galley_doc_free(d);
     close_plugin(t);
 }
 END_TEST

@@ -234,6 +234,8 @@ static galley_status ent_run(ent_state *st, galley_doc *doc)
     ent_teams(st, text);
     ent_place_forms(st, text);
     ent_peoples(st, text);
+    ent_plural_orgs(st, text);
+    ent_adjective_orgs(st, text);
     if (ent_join_places(st, text) < 0)
         return galley_doc_fail(doc, "entities: out of memory joining places");
     emit(st, doc, text, st->fields);

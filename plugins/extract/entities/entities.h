@@ -249,6 +249,7 @@ int ent_propagate(ent_state *st, const char *text);
 void ent_vote(ent_state *st, const char *text);
 /* KIND, then the name's words joined by spaces, into buf; 0 if too long */
 size_t ent_name_key(const ent_state *st, const char *text, const name *nm, char kind, char *buf, size_t cap);
+size_t ent_sport_cues(const ent_state *st);
 void ent_teams(ent_state *st, const char *text);
 void ent_place_forms(ent_state *st, const char *text);
 void ent_name_particles(ent_state *st, const char *text);
@@ -277,6 +278,8 @@ void ent_lists(ent_state *st, const char *text);
 void ent_descriptors(ent_state *st, const char *text);
 void ent_titled(ent_state *st, const char *text);
 void ent_demonym_places(ent_state *st);
+void ent_plural_orgs(ent_state *st, const char *text);
+void ent_adjective_orgs(ent_state *st, const char *text);
 void ent_cue_nouns(ent_state *st, const char *text);
 void ent_epithets(ent_state *st, const char *text);
 void ent_place_persons(ent_state *st, const char *text);

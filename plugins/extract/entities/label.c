@@ -47,6 +47,7 @@ void ent_name_periods(ent_state *st, const char *text)
         while (x->b - x->a > 1 && st->toks[x->b - 1].cls == GALLEY_TOK_PUNCT &&
                !(ent_name_period(text, &st->toks[x->b - 2], &st->toks[x->b - 1]) ||
                  (ent_tok_is(text, &st->toks[x->b - 1], ".") && (st->toks[x->b - 2].lex & LX_ORGSUF) &&
+                  st->toks[x->b - 2].e - st->toks[x->b - 2].s <= 4 &&   /* "Corp.", not "Corporation." */
                   st->toks[x->b - 2].e == st->toks[x->b - 1].s)))
             x->b--;
         if (x->label != L_PER)
@@ -264,6 +265,16 @@ static int is_country(const ent_state *st, const char *text, const name *x)
     return ent_gazetteer_match(st, text, x->a, x->b, &bits) == x->b - x->a && (bits & LX_PLACE3);
 }
 
+/* words of sports reports in lower case in the document (lexicon.c's
+ * LX_SPORT), counted up to 3: 3 is a match report */
+size_t ent_sport_cues(const ent_state *st)
+{
+    size_t cues = 0;
+    for (size_t i = 0; i < st->ntoks && cues < 3; i++)
+        cues += (st->toks[i].flags & GALLEY_TOK_LOWER) && (st->toks[i].low & LX_SPORT);
+    return cues;
+}
+
 /* "Sweden defeated South Korea": in a match report a country is its team */
 void ent_teams(ent_state *st, const char *text)
 {
@@ -275,9 +286,7 @@ void ent_teams(ent_state *st, const char *text)
         "had", "started", "opened", "took", NULL };
     static const char *const before2[] = { "against", "face", "faced", "facing", "play", "played",
         "playing", "to", NULL };
-    size_t cues = 0;
-    for (size_t i = 0; i < st->ntoks && cues < 3; i++)
-        cues += (st->toks[i].flags & GALLEY_TOK_LOWER) && (st->toks[i].low & LX_SPORT);   /* lexicon.c */
+    size_t cues = ent_sport_cues(st);
     for (size_t i = 0; i < st->nnames; i++) {
         name *x = &st->names[i];
         if (x->label != L_LOC || !is_country(st, text, x))
@@ -648,12 +657,35 @@ static int bank_word(const char *text, const tok *t)
                       (!memcmp(w, "Bank", 4) && w[4] >= 'A' && w[4] <= 'Z'));
 }
 
+/* whether the word after name i ends an organisation's name and is no
+ * name of its own: "BBC World" Service */
+static int org_suffix_after(const ent_state *st, const char *text, size_t i)
+{
+    const name *x = &st->names[i];
+    const tok *t = x->b < st->ntoks ? &st->toks[x->b] : NULL;
+    return t && (t->lex & LX_ORGSUF) && ent_is_cap(t) && t->sent == st->toks[x->a].sent && !st->toks[x->b - 1].poss &&
+           !ent_gap_breaks(text, &st->toks[x->b - 1], t) && (i + 1 == st->nnames || st->names[i + 1].t > x->b);
+}
+
 /* "on Wikipedia", "in Parliament": a name the tagger took for a place that
  * organizations.txt knows as a whole, and no place list, is the
  * organisation; so is one word of a bank's name, place or person, and a
- * known organisation's name followed by a place ("Sony Australia"). */
+ * known organisation's name followed by a place ("Sony Australia"); an
+ * organisation's name takes the suffixes after it ("BBC World Service"),
+ * and a place right before an organisation's name that ends in a suffix
+ * ("New York" City Health and Hospitals Corporation). */
 void ent_known_orgs(ent_state *st, const char *text)
 {
+    for (size_t i = 0; i + 1 < st->nnames; i++) {
+        name *x = &st->names[i], *y = &st->names[i + 1];
+        if (x->label != L_LOC || y->label != L_ORG || y->t != x->b || x->a >= x->b || y->a >= y->b ||
+            st->toks[x->a].sent != st->toks[y->a].sent || st->toks[x->b - 1].poss ||
+            ent_gap_breaks(text, &st->toks[x->b - 1], &st->toks[y->a]) || !(st->toks[y->b - 1].lex & LX_ORGSUF))
+            continue;
+        y->a = y->t = x->t;
+        x->label = L_NONE;
+        x->a = x->b;
+    }
     for (size_t i = 0; i < st->nnames; i++) {
         name *x = &st->names[i];
         unsigned bits;
@@ -662,6 +694,9 @@ void ent_known_orgs(ent_state *st, const char *text)
         else if (x->label == L_LOC && x->a < x->b && ent_gazetteer_match(st, text, x->a, x->b, &bits) == x->b - x->a &&
                  (bits & LX_ORG) && !(bits & LX_PLACE))
             x->label = L_ORG;
+        else if (x->label == L_ORG || (x->label == L_LOC && org_suffix_after(st, text, i)))
+            for (x->label = L_ORG; org_suffix_after(st, text, i);)
+                x->b++;
         else if (x->label == L_LOC && x->b - x->a >= 2) {
             /* "Sony Australia", "BBC Scotland": an organisation's branch */
             size_t k = ent_gazetteer_match(st, text, x->a, x->b - 1, &bits);
@@ -696,7 +731,8 @@ void ent_geo_places(ent_state *st, const char *text)
 
 /* "the Paris Agreement", "the Suez Crisis", "the Kyoto Protocol": a name
  * that ends in a word for a treaty or an upheaval, or stops just before
- * one, names that event (MISC), not an organisation, nor the place its
+ * one, or starts with one (or with "Battle", "Siege"...) and "of"
+ * ("Carnival of Venice", "Battle of Hastings"), names that event (MISC), not an organisation, nor the place its
  * first word is (the tagger makes "Paris" a place and "Kyoto Protocol"
  * an organisation).  Not org-cues.txt's "event" list, which is also a
  * feature the weights were trained with. */
@@ -704,6 +740,7 @@ void ent_events(ent_state *st, const char *text)
 {
     static const char *const ends[] = { "Agreement", "Accord", "Accords", "Treaty", "Crisis", "Revolution",
         "Carnival", "Universiade", "Uprising", "Rebellion", "Massacre", "Protocol", NULL };
+    static const char *const battles[] = { "Battle", "Siege", "Sack", "Fall", "Peace", NULL };
     for (size_t i = 0; i < st->nnames; i++) {
         name *x = &st->names[i];
         if (x->label < L_PER || x->label > L_LOC || x->a >= x->b)
@@ -713,7 +750,9 @@ void ent_events(ent_state *st, const char *text)
             !st->toks[b - 1].poss && !ent_gap_breaks(text, &st->toks[b - 1], &st->toks[b]) &&
             (i + 1 == st->nnames || st->names[i + 1].t > b))
             x->b = b + 1;
-        else if (x->b - x->a < 2 || !ent_tok_in(text, &st->toks[x->b - 1], ends))
+        else if (x->b - x->a < 2 || (!ent_tok_in(text, &st->toks[x->b - 1], ends) &&
+                                     !(x->b - x->a > 2 && ent_tok_is(text, &st->toks[x->a + 1], "of") &&
+                                       (ent_tok_in(text, &st->toks[x->a], ends) || ent_tok_in(text, &st->toks[x->a], battles)))))
             continue;
         x->label = L_MISC;
         x->link = -1;

@@ -210,6 +210,44 @@ void ent_plurals(ent_state *st, const char *text)
     }
 }
 
+/* "the Slavs", "the Caribs": a one-word "organisation" in -s that no list
+ * knows, whose singular the dictionary writes capitalised or
+ * peoples.txt knows, names a people (MISC); not in a match report ("the
+ * Giants").  (Not a singular in lower case: "the Times", "the Mets".) */
+void ent_plural_orgs(ent_state *st, const char *text)
+{
+    if (ent_sport_cues(st) >= 3)
+        return;
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        const tok *t = &st->toks[x->a];
+        size_t n = t->e - t->s;
+        if (x->label != L_ORG || x->b - x->a != 1 || x->t != x->a || n < 4 || t->gz || (t->flags & GALLEY_TOK_ALLCAPS) ||
+            (t->lex & (LX_ORG | LX_PLACE)) || text[t->e - 1] != 's' || text[t->e - 2] == 's' || text[t->e - 2] == '\'')
+            continue;
+        if (ent_lex_get(st->lx->lex, text + t->s, n - 1) & (LX_PROPER | LX_PEOPLE))
+            x->label = L_MISC;
+    }
+}
+
+/* "the Democratic side", "an Anglican minister": a one-word
+ * "organisation" that is a dictionary adjective in -ic or -an before a
+ * noun is what CoNLL calls MISC */
+void ent_adjective_orgs(ent_state *st, const char *text)
+{
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        const tok *t = &st->toks[x->a], *nx = x->b < st->ntoks ? &st->toks[x->b] : NULL;
+        size_t n = t->e - t->s;
+        if (x->label != L_ORG || x->b - x->a != 1 || n < 6 || t->gz || (t->flags & GALLEY_TOK_ALLCAPS) ||
+            (t->lex & (LX_ORG | LX_PLACE)) || !((t->low & LX_LOWER) || (t->lex & LX_PROPER)) || !nx ||
+            nx->sent != t->sent || !(nx->flags & GALLEY_TOK_LOWER) || nx->cls != GALLEY_TOK_WORD || nx->stop ||
+            (memcmp(text + t->e - 2, "ic", 2) && memcmp(text + t->e - 2, "an", 2)))
+            continue;
+        x->label = L_MISC;
+    }
+}
+
 /* a one-word person's name that no list knows and no fuller name explains */
 static int bare_person(const ent_state *st, const name *x)
 {
@@ -388,6 +426,8 @@ static int cue_kind(const char *text, const tok *t)
  * work (MISC), an actor or singer a person (a country stays a country). */
 void ent_cue_nouns(ent_state *st, const char *text)
 {
+    char buf[256];
+    size_t found = 0;
     for (size_t i = 0; i < st->nnames; i++) {
         name *x = &st->names[i];
         if (x->label < L_PER || x->label > L_MISC || x->t != x->a || x->a == 0 || x->b - x->a > 4)
@@ -401,5 +441,15 @@ void ent_cue_nouns(ent_state *st, const char *text)
             continue;
         x->label = kind;
         x->link = -1;
+        ent_key_once(st->pername, buf, ent_name_key(st, text, x, 'C', buf, sizeof buf), (size_t)kind);
+        found++;
+    }
+    /* and so is the same name elsewhere in the document */
+    for (size_t i = 0; found && i < st->nnames; i++) {
+        name *x = &st->names[i];
+        size_t n, j;
+        if (x->label >= L_PER && x->label <= L_MISC && x->a < x->b &&
+            (n = ent_name_key(st, text, x, 'C', buf, sizeof buf)) && (j = galley_counter_find(st->pername, buf, n)) != (size_t)-1)
+            x->label = (int)galley_counter_value(st->pername, j);
     }
 }
