@@ -14,7 +14,7 @@ bench_aeb_bare_parse_SOURCES = bench/aeb/bare-parse.c
 bench_aeb_bare_parse_CFLAGS = $(AM_CFLAGS) $(XML_CFLAGS)
 bench_aeb_bare_parse_LDADD = $(XML_LIBS)
 EXTRA_DIST += bench/aeb/run bench/aeb/score.py bench/aeb/table.py bench/aeb/pages.py bench/aeb/readability.mjs \
-	bench/aeb/package.json bench/aeb/package-lock.json
+	bench/aeb/package.json bench/aeb/package-lock.json bench/aeb/BoilerpipeRun.java
 
 # bench/fetch/run: the dir plugin alone, driven like a unit test (built by
 # `make check`)

@@ -28,6 +28,8 @@ EXTRA_DIST += tests/clean/html-fixtures/comments.html \
 	tests/clean/html-fixtures/morelinks.html \
 	tests/clean/html-fixtures/oldcomments.html \
 	tests/clean/html-fixtures/sidecell.html \
-	tests/clean/html-fixtures/teaserbox.html
+	tests/clean/html-fixtures/teaserbox.html \
+	tests/clean/html-fixtures/wrappers.html \
+	tests/clean/html-fixtures/sidecolumn.html
 TESTS += tests/clean/html.sh tests/clean/html-empty.sh
 EXTRA_DIST += tests/clean/html.sh tests/clean/html-empty.sh

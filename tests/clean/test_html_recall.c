@@ -3,7 +3,9 @@
  * templates, an article cut into page-builder blocks, a recipe with a table,
  * damaged UTF-8, NUL bytes, soft hyphens, &#146;-style references, an
  * unclosed <header>, a service page of short sections in <main>, headlines
- * listed after an article, a teaser box named like an article body,
+ * listed after an article, a teaser box named like an article body, a
+ * story in wrappers that score nearly as well as it does, a column of
+ * quotes beside a short story,
  * readers' comments after it, a site's "related to this story" after it,
  * stray end tags between sentences, a wire story's copyright line (and
  * nothing after it), script source let out of the head by a lost <script>
@@ -107,6 +109,33 @@ START_TEST(article_body_name_on_a_teaser_box)
     HAS(d, "The harbour ferry will keep running through the winter");
     HAS(d, "which the authority said it would consider in the spring.");
     HASNT(d, "A new staging of an old comedy");
+    galley_doc_free(d);
+}
+END_TEST
+
+START_TEST(story_in_scored_wrappers)
+{
+    /* the story's body sits in two wrappers that score nearly as well as
+     * it does, and a teaser box scores well further down the page: the
+     * wrappers are no other chunks of the article, so the box stays out */
+    galley_doc *d = run_fixture("wrappers.html", GALLEY_OK);
+    HAS(d, "Night buses will run between the valley towns again");
+    HAS(d, "gathered more than four thousand names.");
+    HASNT(d, "A late goal settled it");
+    HASNT(d, "The town choir");
+    galley_doc_free(d);
+}
+END_TEST
+
+START_TEST(column_of_quotes_beside_a_short_story)
+{
+    /* a column of one-line review quotes beside the story: it scores a
+     * good deal less than the story, but more than a fifth of it */
+    galley_doc *d = run_fixture("sidecolumn.html", GALLEY_OK);
+    HAS(d, "The town library will open on Sundays");
+    HAS(d, "as the council has promised.");
+    HASNT(d, "crackle with talent");
+    HASNT(d, "A slow film");
     galley_doc_free(d);
 }
 END_TEST
@@ -370,6 +399,8 @@ static Suite *suite(void)
     tcase_add_test(tc, service_sections_in_main);
     tcase_add_test(tc, headline_links_after_article);
     tcase_add_test(tc, article_body_name_on_a_teaser_box);
+    tcase_add_test(tc, story_in_scored_wrappers);
+    tcase_add_test(tc, column_of_quotes_beside_a_short_story);
     tcase_add_test(tc, readers_comments_after_article);
     tcase_add_test(tc, site_lines_end_the_article);
     tcase_add_test(tc, stray_end_tags_break_the_text);

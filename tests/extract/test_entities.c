@@ -322,6 +322,14 @@ static const struct { const char *why, *text, *name, *kind; } name_cases[] = {
     { "the second of them too", "Prices rose after the Russia-Ukraine war began.\n", "Ukraine", "LOC" },
     { "what a person is, before the given name, is not the name", "The film starred Scientologist Tom Cruise in "
       "the lead.\n", "Tom Cruise", "PERSON" },
+    { "an epithet after \"the\" is part of a person's name", "The altar was painted by Lucas Cranach the Elder "
+      "in 1520.\n", "Lucas Cranach the Elder", "PERSON" },
+    { "so is a Jr. after a comma", "Robert Jones, Jr. spoke in Washington. Jones said it was time.\n",
+      "Robert Jones, Jr.", "PERSON" },
+    { "a ruler's title is no part of the name", "Tsar Alexander ordered the troops north.\n", "Alexander",
+      "PERSON" },
+    { "nor a people's name before it", "The engine was improved by Scotsman James Watt in 1769.\n",
+      "James Watt", "PERSON" },
     { "one word of a bank's name is an organisation", "The loan came from Afreximbank, which said it would grow.\n",
       "Afreximbank", "ORG" },
     { "a place's adjective is no place", "Pair prank their way into North Korean golf tournament, read the "
@@ -330,6 +338,47 @@ static const struct { const char *why, *text, *name, *kind; } name_cases[] = {
       "Albanese", "PERSON" },
     { "a place the organisations list knows as a whole is the organisation", "The bill was debated in Parliament "
       "on Monday.\n", "Parliament", "ORG" },
+    { "a plural whose singular names a people is no organisation", "Historians say the Slavs settled the "
+      "valley in the sixth century.\n", "Slavs", "!ORG" },
+    { "an organisation's name takes the suffix after it", "He then spent four years with BBC World Service "
+      "radio in London.\n", "BBC World Service", "ORG" },
+    { "and so does a place's name before one", "He wrote a column for New York Press for years.\n",
+      "New York Press", "ORG" },
+    { "and a place's name right before an organisation's", "She became a global ambassador for New York City "
+      "Health and Hospitals Corporation in 2015.\n", "New York City Health and Hospitals Corporation", "ORG" },
+    { "a sentence's full stop after a suffix written out is no part of the name", "Its money comes from "
+      "Brightwater Holdings Corporation.\n", "Brightwater Holdings Corporation", "ORG" },
+    { "an adjective in -an or -ic before a noun is no organisation", "He was visited by an Anglican minister "
+      "from the embassy.\n", "Anglican", "!ORG" },
+    { "so is an organisation's name followed by a place", "Luckily, someone in Sony Australia was keen on the "
+      "idea.\n", "Sony Australia", "ORG" },
+    { "a name ending in a word for a feature of the land or sea is a place", "Ships will pass through the "
+      "planned Istanbul Canal.\n", "Istanbul Canal", "LOC" },
+    { "and so is one ending in an administrative unit", "Tulcea lies in Odessa Oblast near the border.\n",
+      "Odessa Oblast", "LOC" },
+    { "a sentence's first word no list knows, before a verb of a life's story, is a person",
+      "Lamarr accompanied her husband to business meetings.\n", "Lamarr", "PERSON" },
+    { "or before any verb in -ed", "Abakumov ordered the arrest of the officers.\n", "Abakumov", "PERSON" },
+    { "a common word too, named twice and never in lower case", "Blunt was named the face of the new "
+      "fragrance. Blunt starred in a British comedy film.\n", "Blunt", "PERSON" },
+    { "a name ending in a word for a treaty or an upheaval is the event", "Leaders met after the Kyoto "
+      "Protocol expired.\n", "Kyoto Protocol", "MISC" },
+    { "and so is one led by such a word and \"of\"", "Organisers hope it will one day rival the Carnival of "
+      "Venice.\n", "Carnival of Venice", "MISC" },
+    { "and a place just before such a word is part of the event's name", "Both countries signed the Paris "
+      "Agreement in 2016.\n", "Paris Agreement", "MISC" },
+    { "a town's name before a verb only a person does is a person", "In 1770, Cumberland married a young "
+      "widow from the north. Cumberland later left for France.\n", "Cumberland", "PERSON" },
+    { "a sea's adjective after \"the\" with no noun after it is the sea", "Traders sailed throughout the "
+      "Mediterranean, founding outposts.\n", "Mediterranean", "LOC" },
+    { "a name after \"label\", \"band\", \"company\" is an organisation", "He recorded for the label "
+      "Motown.\n", "Motown", "ORG" },
+    { "and after \"team\", \"charity\", \"network\"", "He played for the team Orlando.\n", "Orlando", "ORG" },
+    { "after \"novel\", \"song\", \"film\" a work", "Critics praised the novel Dunmore Abbey last year.\n",
+      "Dunmore Abbey", "MISC" },
+    { "after \"starring\", \"actor\", \"singer\" a person", "The film, starring Cumberland, opened in May.\n",
+      "Cumberland", "PERSON" },
+    { "but not a common word named once", "Iron was smelted in the valley.\n", "Iron", "!PERSON" },
 };
 
 START_TEST(name_rules)
@@ -346,6 +395,13 @@ START_TEST(name_rules)
                           l ? l : "no entity", want);
         galley_doc_free(d);
     }
+    /* the kind a cue word gave a name holds for its other mentions */
+    static const char cued[] = "The video, starring LaBeouf, was shot in Iceland. Critics called it one of "
+                               "LaBeouf's best performances.\n";
+    galley_doc *d = run_text(t, cued, sizeof cued - 1);
+    ck_assert_msg(has_value(d, "people", "LaBeouf") && !has_value(d, "organizations", "LaBeouf"),
+                  "LaBeouf after \"starring\" is a person in both mentions");
+    galley_doc_free(d);
     close_plugin(t);
 }
 END_TEST

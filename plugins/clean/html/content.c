@@ -317,23 +317,38 @@ static void debug_scores(const hwork *w, float best)
         return;
     for (size_t i = 0; i < w->n; i++) {
         const hnode *h = &w->nodes[i];
-        const char *c = ghtml_attr(h->node, "class");
+        const char *c = ghtml_attr(h->node, "class"), *id = ghtml_attr(h->node, "id");
         if (h->scored && h->score > best * 0.3f)
-            galley_debug("html: candidate %zu <%s class=\"%s\"> score %.1f, %d chars, "
-                         "parent %d", i, (const char *)h->node->name, c ? c : "",
-                         (double)h->score, h->text, h->parent);
+            galley_debug("html: candidate %zu <%s id=\"%s\" class=\"%s\"> score %.1f, "
+                         "%d chars, %d in links, parent %d", i, (const char *)h->node->name,
+                         id ? id : "", c ? c : "", (double)h->score, h->text, h->link,
+                         h->parent);
     }
 }
 
+/* is a a proper ancestor of i? */
+static int is_ancestor(const hwork *w, int a, int i)
+{
+    for (int p = w->nodes[i].parent; p >= 0; p = w->nodes[p].parent)
+        if (p == a)
+            return 1;
+    return 0;
+}
+
 /* Several good candidates under one ancestor: the article is cut in chunks
- * (Readability's alternative candidates).  Returns that ancestor or best. */
+ * (Readability's alternative candidates).  Returns that ancestor or best.
+ * A candidate that holds the best one is no other chunk but its wrapper:
+ * counted, a story nested in a few well-scored wrappers looked cut up, and
+ * the page around it (a column of teasers, a forum's thread list) came
+ * along. */
 static int common_ancestor(const hwork *w, int best)
 {
     float bs = w->nodes[best].score;
     int alt[5], nalt = 0;
     for (size_t i = 0; i < w->n && nalt < 5; i++) {
         const hnode *h = &w->nodes[i];
-        if (h->scored && (int)i != best && h->score >= bs * 0.75f)
+        if (h->scored && (int)i != best && h->score >= bs * 0.75f
+            && !is_ancestor(w, (int)i, best))
             alt[nalt++] = (int)i;
     }
     if (nalt < 3)
@@ -395,6 +410,7 @@ static int best_candidate(hwork *w)
     if (best < 0)
         return -1;
     debug_scores(w, w->nodes[best].score);
+    w->best_score = w->nodes[best].score;
     return climb(w, common_ancestor(w, best));
 }
 
@@ -416,7 +432,12 @@ static void choose(hwork *w, int top)
     t->chosen = 1;
     if (t->parent < 0)
         return;
-    float threshold = t->score * 0.2f > 10 ? t->score * 0.2f : 10;
+    /* a sibling joins when it scores two fifths of the article's own block
+     * (not of a wrapper the choice climbed to, whose score links thin out):
+     * Readability's fifth let in a column of teasers or short quotes
+     * beside a short story */
+    float ts = w->best_score > t->score ? w->best_score : t->score;
+    float threshold = ts * 0.4f > 10 ? ts * 0.4f : 10;
     const char *tclass = ghtml_attr(t->node, "class");
     for (xmlNode *s = w->nodes[t->parent].node->children; s; s = s->next) {
         int i = index_of(s);

@@ -71,6 +71,7 @@ typedef struct hwork {
     char *fixed;            /* raw damaged UTF-8 repaired (plugin.c) */
     size_t fixedcap, fixedlen, replaced;
     int top_text;           /* characters in the top candidate */
+    float best_score;       /* the best-scoring block's score (before climbing) */
     int side_text;          /* ... in the side columns pruned from it */
     int strict;             /* drop unlikely class names before scoring */
     int oom;                /* an allocation failed: the page fails */

@@ -200,6 +200,10 @@ static galley_status ent_run(ent_state *st, galley_doc *doc)
         return galley_doc_fail(doc, "entities: out of memory collecting names");
     if (ent_speakers(st, text) < 0)
         return galley_doc_fail(doc, "entities: out of memory collecting names");
+    if (ent_subjects(st, text) < 0)
+        return galley_doc_fail(doc, "entities: out of memory collecting names");
+    if (ent_sea_nouns(st, text) < 0)
+        return galley_doc_fail(doc, "entities: out of memory collecting names");
     if (ent_split_people(st, text) < 0)
         return galley_doc_fail(doc, "entities: out of memory collecting names");
     galley_counter_clear(st->pername);
@@ -207,12 +211,17 @@ static galley_status ent_run(ent_state *st, galley_doc *doc)
         return galley_doc_fail(doc, "entities: out of memory collecting names");
     ent_name_periods(st, text);
     ent_name_particles(st, text);
+    ent_epithets(st, text);
     ent_descriptors(st, text);
     if (ent_hyphen_people(st, text) < 0)
         return galley_doc_fail(doc, "entities: out of memory collecting names");
     ent_titled(st, text);
     ent_demonym_places(st);
     ent_vote(st, text);
+    ent_cue_nouns(st, text);
+    ent_place_persons(st, text);
+    ent_geo_places(st, text);
+    ent_events(st, text);
     ent_known_orgs(st, text);
     ent_org_for(st, text);
     if (ent_acronyms(st, text) < 0)
@@ -225,6 +234,8 @@ static galley_status ent_run(ent_state *st, galley_doc *doc)
     ent_teams(st, text);
     ent_place_forms(st, text);
     ent_peoples(st, text);
+    ent_plural_orgs(st, text);
+    ent_adjective_orgs(st, text);
     if (ent_join_places(st, text) < 0)
         return galley_doc_fail(doc, "entities: out of memory joining places");
     emit(st, doc, text, st->fields);

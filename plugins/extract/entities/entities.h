@@ -249,14 +249,19 @@ int ent_propagate(ent_state *st, const char *text);
 void ent_vote(ent_state *st, const char *text);
 /* KIND, then the name's words joined by spaces, into buf; 0 if too long */
 size_t ent_name_key(const ent_state *st, const char *text, const name *nm, char kind, char *buf, size_t cap);
+size_t ent_sport_cues(const ent_state *st);
 void ent_teams(ent_state *st, const char *text);
 void ent_place_forms(ent_state *st, const char *text);
 void ent_name_particles(ent_state *st, const char *text);
 void ent_peoples(ent_state *st, const char *text);
 int ent_speakers(ent_state *st, const char *text);
+int ent_subjects(ent_state *st, const char *text);
 int ent_join_places(ent_state *st, const char *text);
 void ent_org_for(ent_state *st, const char *text);
 void ent_known_orgs(ent_state *st, const char *text);
+int ent_sea_nouns(ent_state *st, const char *text);
+void ent_events(ent_state *st, const char *text);
+void ent_geo_places(ent_state *st, const char *text);
 int ent_acronyms(ent_state *st, const char *text);
 /* shared by the passes of label.c and people.c */
 void ent_key_once(galley_counter *c, const char *k, size_t n, size_t value);
@@ -273,5 +278,10 @@ void ent_lists(ent_state *st, const char *text);
 void ent_descriptors(ent_state *st, const char *text);
 void ent_titled(ent_state *st, const char *text);
 void ent_demonym_places(ent_state *st);
+void ent_plural_orgs(ent_state *st, const char *text);
+void ent_adjective_orgs(ent_state *st, const char *text);
+void ent_cue_nouns(ent_state *st, const char *text);
+void ent_epithets(ent_state *st, const char *text);
+void ent_place_persons(ent_state *st, const char *text);
 
 #endif

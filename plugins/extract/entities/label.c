@@ -47,6 +47,7 @@ void ent_name_periods(ent_state *st, const char *text)
         while (x->b - x->a > 1 && st->toks[x->b - 1].cls == GALLEY_TOK_PUNCT &&
                !(ent_name_period(text, &st->toks[x->b - 2], &st->toks[x->b - 1]) ||
                  (ent_tok_is(text, &st->toks[x->b - 1], ".") && (st->toks[x->b - 2].lex & LX_ORGSUF) &&
+                  st->toks[x->b - 2].e - st->toks[x->b - 2].s <= 4 &&   /* "Corp.", not "Corporation." */
                   st->toks[x->b - 2].e == st->toks[x->b - 1].s)))
             x->b--;
         if (x->label != L_PER)
@@ -79,6 +80,13 @@ void ent_name_periods(ent_state *st, const char *text)
                (ent_name_period(text, &st->toks[x->b - 1], &st->toks[x->b]) ||
                 (jr(text, &st->toks[x->b]) && !ent_gap_breaks(text, &st->toks[x->b - 1], &st->toks[x->b]))))
             x->b++;
+        /* "Martin Luther King, Jr." */
+        if (x->b + 1 < lim && ent_tok_is(text, &st->toks[x->b], ",") && jr(text, &st->toks[x->b + 1]) &&
+            st->toks[x->b + 1].sent == st->toks[x->b - 1].sent) {
+            x->b += 2;
+            if (x->b < lim && ent_name_period(text, &st->toks[x->b - 1], &st->toks[x->b]))
+                x->b++;
+        }
     }
 }
 
@@ -187,7 +195,8 @@ void ent_link_names(ent_state *st, const char *text)
         if (y->label != L_PER || y->b - y->a < 2)
             continue;
         size_t last = y->b - 1;
-        while (last > y->a && (ent_tok_is(text, &st->toks[last], ".") || jr(text, &st->toks[last])))
+        while (last > y->a && (ent_tok_is(text, &st->toks[last], ".") || ent_tok_is(text, &st->toks[last], ",") ||
+                               jr(text, &st->toks[last])))
             last--;
         name w = { last, last + 1, last, L_PER, 0, 0, -1 };
         ent_key_once(st->pername, buf, ent_name_key(st, text, &w, 'L', buf, sizeof buf), i);
@@ -256,6 +265,16 @@ static int is_country(const ent_state *st, const char *text, const name *x)
     return ent_gazetteer_match(st, text, x->a, x->b, &bits) == x->b - x->a && (bits & LX_PLACE3);
 }
 
+/* words of sports reports in lower case in the document (lexicon.c's
+ * LX_SPORT), counted up to 3: 3 is a match report */
+size_t ent_sport_cues(const ent_state *st)
+{
+    size_t cues = 0;
+    for (size_t i = 0; i < st->ntoks && cues < 3; i++)
+        cues += (st->toks[i].flags & GALLEY_TOK_LOWER) && (st->toks[i].low & LX_SPORT);
+    return cues;
+}
+
 /* "Sweden defeated South Korea": in a match report a country is its team */
 void ent_teams(ent_state *st, const char *text)
 {
@@ -267,9 +286,7 @@ void ent_teams(ent_state *st, const char *text)
         "had", "started", "opened", "took", NULL };
     static const char *const before2[] = { "against", "face", "faced", "facing", "play", "played",
         "playing", "to", NULL };
-    size_t cues = 0;
-    for (size_t i = 0; i < st->ntoks && cues < 3; i++)
-        cues += (st->toks[i].flags & GALLEY_TOK_LOWER) && (st->toks[i].low & LX_SPORT);   /* lexicon.c */
+    size_t cues = ent_sport_cues(st);
     for (size_t i = 0; i < st->nnames; i++) {
         name *x = &st->names[i];
         if (x->label != L_LOC || !is_country(st, text, x))
@@ -410,6 +427,47 @@ int ent_speakers(ent_state *st, const char *text)
         if (!(nx && ent_tok_in(text, nx, verbs)) &&
             !(pv && ent_tok_in(text, pv, verbs) && (!nx || ent_tok_is(text, nx, ".") || ent_tok_is(text, nx, ","))))
             continue;
+        if (ent_push_labelled(st, i, i + 1, L_PER) < 0)
+            return -1;
+    }
+    ent_resort_from(st, n0);
+    return 0;
+}
+
+/* "Lamarr accompanied Mandl", "Wright was born in Poole": a sentence's
+ * first word, capitalised, that no place, organisation or title list
+ * knows, alone before a past verb of a life's story or any verb in -ed
+ * ("Chamberlain placed"), is a person where the tagger found nothing (a biography names its subject by the surname;
+ * not "is", "has": "Stardust is a NASA capsule", "Discovery has retired");
+ * a common word ("Iron was") only if the document never writes it in
+ * lower case and names it twice or more. */
+int ent_subjects(ent_state *st, const char *text)
+{
+    static const char *const verbs[] = { "was", "became", "began", "starred", "married", "died", "joined",
+        "received", "returned", "moved", "served", "attended", "graduated", "accompanied", "espoused", "took",
+        "won", "wrote", NULL };
+    size_t n0 = st->nnames, next = 0;
+    for (size_t i = 0; i + 1 < st->ntoks; i++) {
+        while (next < n0 && st->names[next].b <= i)
+            next++;
+        const tok *t = &st->toks[i], *nx = &st->toks[i + 1];
+        if ((next < n0 && st->names[next].a <= i) || !t->uncertain || t->headline || !ent_is_cap(t) ||
+            (t->flags & GALLEY_TOK_ALLCAPS) || t->stop || t->demonym || t->e - t->s < 3 ||
+            (t->lex & (LX_PLACE | LX_ORG | LX_TITLE | LX_NOTNAME | LX_ORGSUF | LX_LOCSUF)) || t->gz ||
+            ((t->lex | t->low) & LX_TITLELOW) || nx->sent != t->sent)
+            continue;
+        if (!ent_tok_in(text, nx, verbs) &&
+            !((nx->flags & GALLEY_TOK_LOWER) && nx->e - nx->s > 4 && !memcmp(text + nx->e - 2, "ed", 2)))
+            continue;
+        if (t->low & LX_LOWER) {
+            if (ent_seen(st, t->wh) & SEEN_LOWER)
+                continue;
+            size_t n = 0;
+            for (size_t k = 0; k < st->ntoks && n < 2; k++)
+                n += st->toks[k].wh == t->wh;
+            if (n < 2)
+                continue;
+        }
         if (ent_push_labelled(st, i, i + 1, L_PER) < 0)
             return -1;
     }
@@ -599,11 +657,35 @@ static int bank_word(const char *text, const tok *t)
                       (!memcmp(w, "Bank", 4) && w[4] >= 'A' && w[4] <= 'Z'));
 }
 
+/* whether the word after name i ends an organisation's name and is no
+ * name of its own: "BBC World" Service */
+static int org_suffix_after(const ent_state *st, const char *text, size_t i)
+{
+    const name *x = &st->names[i];
+    const tok *t = x->b < st->ntoks ? &st->toks[x->b] : NULL;
+    return t && (t->lex & LX_ORGSUF) && ent_is_cap(t) && t->sent == st->toks[x->a].sent && !st->toks[x->b - 1].poss &&
+           !ent_gap_breaks(text, &st->toks[x->b - 1], t) && (i + 1 == st->nnames || st->names[i + 1].t > x->b);
+}
+
 /* "on Wikipedia", "in Parliament": a name the tagger took for a place that
  * organizations.txt knows as a whole, and no place list, is the
- * organisation; so is one word of a bank's name, place or person. */
+ * organisation; so is one word of a bank's name, place or person, and a
+ * known organisation's name followed by a place ("Sony Australia"); an
+ * organisation's name takes the suffixes after it ("BBC World Service"),
+ * and a place right before an organisation's name that ends in a suffix
+ * ("New York" City Health and Hospitals Corporation). */
 void ent_known_orgs(ent_state *st, const char *text)
 {
+    for (size_t i = 0; i + 1 < st->nnames; i++) {
+        name *x = &st->names[i], *y = &st->names[i + 1];
+        if (x->label != L_LOC || y->label != L_ORG || y->t != x->b || x->a >= x->b || y->a >= y->b ||
+            st->toks[x->a].sent != st->toks[y->a].sent || st->toks[x->b - 1].poss ||
+            ent_gap_breaks(text, &st->toks[x->b - 1], &st->toks[y->a]) || !(st->toks[y->b - 1].lex & LX_ORGSUF))
+            continue;
+        y->a = y->t = x->t;
+        x->label = L_NONE;
+        x->a = x->b;
+    }
     for (size_t i = 0; i < st->nnames; i++) {
         name *x = &st->names[i];
         unsigned bits;
@@ -612,5 +694,96 @@ void ent_known_orgs(ent_state *st, const char *text)
         else if (x->label == L_LOC && x->a < x->b && ent_gazetteer_match(st, text, x->a, x->b, &bits) == x->b - x->a &&
                  (bits & LX_ORG) && !(bits & LX_PLACE))
             x->label = L_ORG;
+        else if (x->label == L_ORG || (x->label == L_LOC && org_suffix_after(st, text, i)))
+            for (x->label = L_ORG; org_suffix_after(st, text, i);)
+                x->b++;
+        else if (x->label == L_LOC && x->b - x->a >= 2) {
+            /* "Sony Australia", "BBC Scotland": an organisation's branch */
+            size_t k = ent_gazetteer_match(st, text, x->a, x->b - 1, &bits);
+            unsigned rest;
+            if (k && (bits & LX_ORG) && !(bits & LX_PLACE) &&
+                ent_gazetteer_match(st, text, x->a + k, x->b, &rest) == x->b - x->a - k && (rest & LX_PLACE))
+                x->label = L_ORG;
+        }
     }
+}
+
+/* "Caribbean Sea", "Istanbul Canal", "Odessa Oblast": a name of two words
+ * or more that ends in a word for a feature of the land or the sea, or an
+ * administrative unit, is a place, whatever the tagger said (it took a
+ * run of capitals it had not seen for an organisation or a person).  Only
+ * words that head no organisation's name: not "Channel", "Forest",
+ * "County", "Park" (clubs, TV channels). */
+void ent_geo_places(ent_state *st, const char *text)
+{
+    static const char *const heads[] = { "Sea", "Ocean", "River", "Lake", "Gulf", "Bay", "Strait", "Straits",
+        "Island", "Islands", "Isles", "Peninsula", "Mountains", "Hills", "Valley", "Desert", "Canyon", "Harbor",
+        "Harbour", "Canal", "Fault", "Rift", "Glacier", "Plateau", "Oblast", "Prefecture", "Governorate", NULL };
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        if ((x->label != L_ORG && x->label != L_PER) || x->b - x->a < 2 ||
+            !ent_tok_in(text, &st->toks[x->b - 1], heads))
+            continue;
+        x->label = L_LOC;
+        x->link = -1;
+    }
+}
+
+/* "the Paris Agreement", "the Suez Crisis", "the Kyoto Protocol": a name
+ * that ends in a word for a treaty or an upheaval, or stops just before
+ * one, or starts with one (or with "Battle", "Siege"...) and "of"
+ * ("Carnival of Venice", "Battle of Hastings"), names that event (MISC), not an organisation, nor the place its
+ * first word is (the tagger makes "Paris" a place and "Kyoto Protocol"
+ * an organisation).  Not org-cues.txt's "event" list, which is also a
+ * feature the weights were trained with. */
+void ent_events(ent_state *st, const char *text)
+{
+    static const char *const ends[] = { "Agreement", "Accord", "Accords", "Treaty", "Crisis", "Revolution",
+        "Carnival", "Universiade", "Uprising", "Rebellion", "Massacre", "Protocol", NULL };
+    static const char *const battles[] = { "Battle", "Siege", "Sack", "Fall", "Peace", NULL };
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        if (x->label < L_PER || x->label > L_LOC || x->a >= x->b)
+            continue;
+        size_t b = x->b;
+        if (b < st->ntoks && ent_tok_in(text, &st->toks[b], ends) && st->toks[b].sent == st->toks[b - 1].sent &&
+            !st->toks[b - 1].poss && !ent_gap_breaks(text, &st->toks[b - 1], &st->toks[b]) &&
+            (i + 1 == st->nnames || st->names[i + 1].t > b))
+            x->b = b + 1;
+        else if (x->b - x->a < 2 || (!ent_tok_in(text, &st->toks[x->b - 1], ends) &&
+                                     !(x->b - x->a > 2 && ent_tok_is(text, &st->toks[x->a + 1], "of") &&
+                                       (ent_tok_in(text, &st->toks[x->a], ends) || ent_tok_in(text, &st->toks[x->a], battles)))))
+            continue;
+        x->label = L_MISC;
+        x->link = -1;
+    }
+}
+
+/* "throughout the Mediterranean", "to cross the Antarctic": the adjective
+ * of a sea or a polar region after "the", with no noun after it, is the
+ * sea or the region (the tagger, which learned "Mediterranean climate",
+ * finds nothing there); -1 out of memory */
+int ent_sea_nouns(ent_state *st, const char *text)
+{
+    static const char *const seas[] = { "Mediterranean", "Caribbean", "Atlantic", "Pacific", "Arctic",
+        "Antarctic", "Adriatic", "Aegean", "Baltic", NULL };
+    size_t n0 = st->nnames, next = 0;
+    for (size_t i = 1; i < st->ntoks; i++) {
+        while (next < n0 && st->names[next].b <= i)
+            next++;
+        const tok *t = &st->toks[i], *nx = i + 1 < st->ntoks ? &st->toks[i + 1] : NULL;
+        if (!ent_is_cap(t) || !ent_tok_is(text, &st->toks[i - 1], "the") || !ent_tok_in(text, t, seas) ||
+            (nx && nx->sent == t->sent && nx->cls == GALLEY_TOK_WORD && !nx->stop))
+            continue;
+        if (next < n0 && st->names[next].a <= i) {
+            name *x = &st->names[next];
+            if (x->a == i && x->b == i + 1 && x->label == L_MISC)
+                x->label = L_LOC;
+            continue;
+        }
+        if (ent_push_labelled(st, i, i + 1, L_LOC) < 0)
+            return -1;
+    }
+    ent_resort_from(st, n0);
+    return 0;
 }

@@ -241,8 +241,10 @@ int ent_tok_is(const char *text, const tok *t, const char *w)
 
 int ent_tok_in(const char *text, const tok *t, const char *const *words)
 {
-    for (size_t i = 0; words[i]; i++)
-        if (ent_tok_is(text, t, words[i]))
+    if (t->e == t->s)
+        return 0;
+    for (size_t i = 0; words[i]; i++)   /* the first byte first: most words differ there */
+        if (words[i][0] == text[t->s] && ent_tok_is(text, t, words[i]))
             return 1;
     return 0;
 }

@@ -210,6 +210,44 @@ void ent_plurals(ent_state *st, const char *text)
     }
 }
 
+/* "the Slavs", "the Caribs": a one-word "organisation" in -s that no list
+ * knows, whose singular the dictionary writes capitalised or
+ * peoples.txt knows, names a people (MISC); not in a match report ("the
+ * Giants").  (Not a singular in lower case: "the Times", "the Mets".) */
+void ent_plural_orgs(ent_state *st, const char *text)
+{
+    if (ent_sport_cues(st) >= 3)
+        return;
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        const tok *t = &st->toks[x->a];
+        size_t n = t->e - t->s;
+        if (x->label != L_ORG || x->b - x->a != 1 || x->t != x->a || n < 4 || t->gz || (t->flags & GALLEY_TOK_ALLCAPS) ||
+            (t->lex & (LX_ORG | LX_PLACE)) || text[t->e - 1] != 's' || text[t->e - 2] == 's' || text[t->e - 2] == '\'')
+            continue;
+        if (ent_lex_get(st->lx->lex, text + t->s, n - 1) & (LX_PROPER | LX_PEOPLE))
+            x->label = L_MISC;
+    }
+}
+
+/* "the Democratic side", "an Anglican minister": a one-word
+ * "organisation" that is a dictionary adjective in -ic or -an before a
+ * noun is what CoNLL calls MISC */
+void ent_adjective_orgs(ent_state *st, const char *text)
+{
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        const tok *t = &st->toks[x->a], *nx = x->b < st->ntoks ? &st->toks[x->b] : NULL;
+        size_t n = t->e - t->s;
+        if (x->label != L_ORG || x->b - x->a != 1 || n < 6 || t->gz || (t->flags & GALLEY_TOK_ALLCAPS) ||
+            (t->lex & (LX_ORG | LX_PLACE)) || !((t->low & LX_LOWER) || (t->lex & LX_PROPER)) || !nx ||
+            nx->sent != t->sent || !(nx->flags & GALLEY_TOK_LOWER) || nx->cls != GALLEY_TOK_WORD || nx->stop ||
+            (memcmp(text + t->e - 2, "ic", 2) && memcmp(text + t->e - 2, "an", 2)))
+            continue;
+        x->label = L_MISC;
+    }
+}
+
 /* a one-word person's name that no list knows and no fuller name explains */
 static int bare_person(const ent_state *st, const name *x)
 {
@@ -238,7 +276,8 @@ void ent_lists(ent_state *st, const char *text)
 }
 
 /* a word that says what a person is, not who: "Scientologist",
- * "Pan-democrat", "Prize-winner", a word of the dictionary */
+ * "Pan-democrat", "Prize-winner", "Scotsman" (a people), a word of the
+ * dictionary */
 static int descriptor(const char *text, const tok *t)
 {
     const char *w = text + t->s;
@@ -248,7 +287,8 @@ static int descriptor(const char *text, const tok *t)
     for (size_t k = 1; k + 1 < n; k++)
         if (w[k] == '-' && w[k + 1] >= 'a' && w[k + 1] <= 'z')
             return 1;
-    return (t->low & LX_LOWER) || (n > 4 && !memcmp(w + n - 3, "ist", 3)) || (n > 5 && !memcmp(w + n - 4, "ists", 4));
+    return (t->low & LX_LOWER) || t->demonym || (n > 4 && !memcmp(w + n - 3, "ist", 3)) ||
+           (n > 5 && !memcmp(w + n - 4, "ists", 4));
 }
 
 /* "Scientologist Tom Cruise", "Booker Prize-winner Margaret Atwood": the
@@ -300,5 +340,116 @@ void ent_demonym_places(ent_state *st)
             all &= st->toks[k].demonym;
         if (all)
             x->label = L_MISC;
+    }
+}
+
+/* "Mishima espoused", "Cumberland married", "Plato thought": a one-word
+ * "place" that no country or well-known place is, right before a verb
+ * only a person does, is a person, and so is the same word elsewhere in
+ * the document (a surname that is also a town's name). */
+void ent_place_persons(ent_state *st, const char *text)
+{
+    static const char *const verbs[] = { "married", "enrolled", "thought", "espoused", "starred", "died",
+        "graduated", "attended", "wrote", "accompanied", "believed", "studied", "remarried", NULL };
+    char buf[256];
+    size_t found = 0;
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        if (x->label != L_LOC || x->b - x->a != 1 || x->t != x->a || x->link >= 0 || x->b >= st->ntoks ||
+            (st->toks[x->a].lex & (LX_PLACE3 | LX_PLACE2)) || st->toks[x->a].demonym)
+            continue;
+        const tok *v = &st->toks[x->b];
+        if (v->sent != st->toks[x->a].sent || !ent_tok_in(text, v, verbs))
+            continue;
+        x->label = L_PER;
+        ent_key_once(st->pername, buf, ent_name_key(st, text, x, 'M', buf, sizeof buf), i);
+        found++;
+    }
+    for (size_t i = 0; found && i < st->nnames; i++) {
+        name *x = &st->names[i];
+        size_t n;
+        if (x->label == L_LOC && x->b - x->a == 1 && (n = ent_name_key(st, text, x, 'M', buf, sizeof buf)) &&
+            galley_counter_find(st->pername, buf, n) != (size_t)-1)
+            x->label = L_PER;
+    }
+}
+
+/* "Lucas Cranach the Elder", "Louis the German", "Alexander the Great":
+ * an epithet after a person's name, "the" and a word for age, size or
+ * virtue or a people, is part of the name. */
+void ent_epithets(ent_state *st, const char *text)
+{
+    static const char *const epithets[] = { "Elder", "Younger", "Great", "Good", "Bold", "Pious", "Wise",
+        "Conqueror", "Confessor", "Bald", "Fat", "Magnificent", "Terrible", "Lionheart", "Just", "Fair", NULL };
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        size_t b = x->b;
+        if (x->label != L_PER || b + 1 >= st->ntoks || (i + 1 < st->nnames && st->names[i + 1].t <= b + 1))
+            continue;
+        const tok *the = &st->toks[b], *w = &st->toks[b + 1];
+        if (the->sent != st->toks[b - 1].sent || w->sent != the->sent || st->toks[b - 1].poss ||
+            !ent_tok_is(text, the, "the") || !ent_is_cap(w) || (w->flags & GALLEY_TOK_ALLCAPS) ||
+            !(ent_tok_in(text, w, epithets) || w->demonym))
+            continue;
+        x->b = b + 2;
+    }
+}
+
+/* the kind of name a common noun right before it announces ("the
+ * Icelandic band Sigur Rós", "the song \"Fjögur Píanó\"", "starring
+ * LaBeouf"): L_NONE for none */
+static int cue_kind(const char *text, const tok *t)
+{
+    static const char *const orgs[] = { "band", "label", "company", "firm", "newspaper", "magazine", "broadcaster",
+        "airline", "carrier", "retailer", "insurer", "club", "party", "agency", "publisher", "startup", "outlet",
+        "group", "network", "channel", "studio", "charity", "organisation", "organization", "bank",
+        "giant", "chain", "brewer", "operator", "carmaker", "automaker", "provider", "tabloid", "daily",
+        "website", "team", "university", "school", "conglomerate", "lender", "supermarket",
+        NULL };
+    static const char *const works[] = { "song", "album", "film", "movie", "novel", "book", "single", "poem",
+        "opera", "musical", "sitcom", "documentary", "painting", NULL };
+    static const char *const people[] = { "starring", "co-starring", "actor", "actress", "singer", "rapper",
+        "guitarist", "drummer", "novelist", "poet", "painter", "sculptor", "comedian", NULL };
+    if (!(t->flags & GALLEY_TOK_LOWER) || t->stop)
+        return L_NONE;
+    if (ent_tok_in(text, t, orgs))
+        return L_ORG;
+    if (ent_tok_in(text, t, works))
+        return L_MISC;
+    if (ent_tok_in(text, t, people))
+        return L_PER;
+    return L_NONE;
+}
+
+/* A common noun right before a name says its kind, whatever the tagger
+ * said: a band, label or company is an organisation, a song or film a
+ * work (MISC), an actor or singer a person (a country stays a country). */
+void ent_cue_nouns(ent_state *st, const char *text)
+{
+    char buf[256];
+    size_t found = 0;
+    for (size_t i = 0; i < st->nnames; i++) {
+        name *x = &st->names[i];
+        if (x->label < L_PER || x->label > L_MISC || x->t != x->a || x->a == 0 || x->b - x->a > 4)
+            continue;
+        size_t p = x->a - 1;
+        if (p > 0 && (ent_tok_is(text, &st->toks[p], "\"") || ent_tok_is(text, &st->toks[p], "\xe2\x80\x9c")))
+            p--;
+        const tok *c = &st->toks[p];
+        int kind = c->sent == st->toks[x->a].sent ? cue_kind(text, c) : L_NONE;
+        if (kind == L_NONE || kind == x->label || (kind != L_MISC && (st->toks[x->a].lex & LX_PLACE3)))
+            continue;
+        x->label = kind;
+        x->link = -1;
+        ent_key_once(st->pername, buf, ent_name_key(st, text, x, 'C', buf, sizeof buf), (size_t)kind);
+        found++;
+    }
+    /* and so is the same name elsewhere in the document */
+    for (size_t i = 0; found && i < st->nnames; i++) {
+        name *x = &st->names[i];
+        size_t n, j;
+        if (x->label >= L_PER && x->label <= L_MISC && x->a < x->b &&
+            (n = ent_name_key(st, text, x, 'C', buf, sizeof buf)) && (j = galley_counter_find(st->pername, buf, n)) != (size_t)-1)
+            x->label = (int)galley_counter_value(st->pername, j);
     }
 }
