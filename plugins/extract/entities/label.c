@@ -112,6 +112,15 @@ void ent_resort_from(ent_state *st, size_t n0)
         qsort(st->names, st->nnames, sizeof *st->names, by_position);
 }
 
+/* The name among the first n0 (sorted) that token i lies in, or NULL, for a
+ * walk over the tokens in order: *next keeps the place between calls. */
+static name *name_at(ent_state *st, size_t i, size_t n0, size_t *next)
+{
+    while (*next < n0 && st->names[*next].b <= i)
+        (*next)++;
+    return *next < n0 && st->names[*next].a <= i ? &st->names[*next] : NULL;
+}
+
 /* A word the tagger took for a name in one place is that name wherever the
  * document writes it capitalised and the tagger said nothing ("Rex
  * Tillerson" missed where "Tillerson's" was found); a given name just
@@ -125,10 +134,8 @@ int ent_propagate(ent_state *st, const char *text)
             ent_key_once(st->pername, buf, ent_name_key(st, text, &st->names[i], 'N', buf, sizeof buf),
                      (size_t)st->names[i].label);
     for (size_t i = 0; i < st->ntoks; i++) {
-        while (next < n0 && st->names[next].b <= i)
-            next++;
         const tok *t = &st->toks[i];
-        if ((next < n0 && st->names[next].a <= i) || !ent_is_cap(t) || (t->flags & GALLEY_TOK_ALLCAPS) ||
+        if (name_at(st, i, n0, &next) || !ent_is_cap(t) || (t->flags & GALLEY_TOK_ALLCAPS) ||
             t->stop)
             continue;
         name w = { i, i + 1, i, L_NONE, 0, 0, -1 };
@@ -414,10 +421,8 @@ int ent_speakers(ent_state *st, const char *text)
     static const char *const verbs[] = { "said", "says", "told", "added", "wrote", "explained", "noted", NULL };
     size_t n0 = st->nnames, next = 0;
     for (size_t i = 0; i < st->ntoks; i++) {
-        while (next < n0 && st->names[next].b <= i)
-            next++;
         const tok *t = &st->toks[i];
-        if ((next < n0 && st->names[next].a <= i) || !ent_is_cap(t) || (t->flags & GALLEY_TOK_ALLCAPS) || t->lex ||
+        if (name_at(st, i, n0, &next) || !ent_is_cap(t) || (t->flags & GALLEY_TOK_ALLCAPS) || t->lex ||
             t->low || t->stop || t->demonym || t->e - t->s < 3 || (i > 0 && ent_is_cap(&st->toks[i - 1]) && st->toks[i - 1].sent == t->sent))
             continue;
         const tok *nx = i + 1 < st->ntoks && st->toks[i + 1].sent == t->sent ? &st->toks[i + 1] : NULL;
@@ -448,10 +453,8 @@ int ent_subjects(ent_state *st, const char *text)
         "won", "wrote", NULL };
     size_t n0 = st->nnames, next = 0;
     for (size_t i = 0; i + 1 < st->ntoks; i++) {
-        while (next < n0 && st->names[next].b <= i)
-            next++;
         const tok *t = &st->toks[i], *nx = &st->toks[i + 1];
-        if ((next < n0 && st->names[next].a <= i) || !t->uncertain || t->headline || !ent_is_cap(t) ||
+        if (name_at(st, i, n0, &next) || !t->uncertain || t->headline || !ent_is_cap(t) ||
             (t->flags & GALLEY_TOK_ALLCAPS) || t->stop || t->demonym || t->e - t->s < 3 ||
             (t->lex & (LX_PLACE | LX_ORG | LX_TITLE | LX_NOTNAME | LX_ORGSUF | LX_LOCSUF)) || t->gz ||
             ((t->lex | t->low) & LX_TITLELOW) || nx->sent != t->sent)
@@ -657,14 +660,27 @@ static int bank_word(const char *text, const tok *t)
                       (!memcmp(w, "Bank", 4) && w[4] >= 'A' && w[4] <= 'Z'));
 }
 
+/* The token right after name i where it could carry the name on: in the
+ * same sentence, no possessive or break before it, and no name starting
+ * there.  NULL otherwise. */
+static const tok *tok_after(const ent_state *st, const char *text, size_t i)
+{
+    size_t b = st->names[i].b;
+    if (b == 0 || b >= st->ntoks)
+        return NULL;
+    const tok *last = &st->toks[b - 1], *t = &st->toks[b];
+    if (t->sent != last->sent || last->poss || ent_gap_breaks(text, last, t) ||
+        (i + 1 < st->nnames && st->names[i + 1].t <= b))
+        return NULL;
+    return t;
+}
+
 /* whether the word after name i ends an organisation's name and is no
  * name of its own: "BBC World" Service */
 static int org_suffix_after(const ent_state *st, const char *text, size_t i)
 {
-    const name *x = &st->names[i];
-    const tok *t = x->b < st->ntoks ? &st->toks[x->b] : NULL;
-    return t && (t->lex & LX_ORGSUF) && ent_is_cap(t) && t->sent == st->toks[x->a].sent && !st->toks[x->b - 1].poss &&
-           !ent_gap_breaks(text, &st->toks[x->b - 1], t) && (i + 1 == st->nnames || st->names[i + 1].t > x->b);
+    const tok *t = tok_after(st, text, i);
+    return t && (t->lex & LX_ORGSUF) && ent_is_cap(t);
 }
 
 /* "on Wikipedia", "in Parliament": a name the tagger took for a place that
@@ -745,11 +761,9 @@ void ent_events(ent_state *st, const char *text)
         name *x = &st->names[i];
         if (x->label < L_PER || x->label > L_LOC || x->a >= x->b)
             continue;
-        size_t b = x->b;
-        if (b < st->ntoks && ent_tok_in(text, &st->toks[b], ends) && st->toks[b].sent == st->toks[b - 1].sent &&
-            !st->toks[b - 1].poss && !ent_gap_breaks(text, &st->toks[b - 1], &st->toks[b]) &&
-            (i + 1 == st->nnames || st->names[i + 1].t > b))
-            x->b = b + 1;
+        const tok *after = tok_after(st, text, i);
+        if (after && ent_tok_in(text, after, ends))
+            x->b++;
         else if (x->b - x->a < 2 || (!ent_tok_in(text, &st->toks[x->b - 1], ends) &&
                                      !(x->b - x->a > 2 && ent_tok_is(text, &st->toks[x->a + 1], "of") &&
                                        (ent_tok_in(text, &st->toks[x->a], ends) || ent_tok_in(text, &st->toks[x->a], battles)))))
@@ -769,14 +783,12 @@ int ent_sea_nouns(ent_state *st, const char *text)
         "Antarctic", "Adriatic", "Aegean", "Baltic", NULL };
     size_t n0 = st->nnames, next = 0;
     for (size_t i = 1; i < st->ntoks; i++) {
-        while (next < n0 && st->names[next].b <= i)
-            next++;
         const tok *t = &st->toks[i], *nx = i + 1 < st->ntoks ? &st->toks[i + 1] : NULL;
         if (!ent_is_cap(t) || !ent_tok_is(text, &st->toks[i - 1], "the") || !ent_tok_in(text, t, seas) ||
             (nx && nx->sent == t->sent && nx->cls == GALLEY_TOK_WORD && !nx->stop))
             continue;
-        if (next < n0 && st->names[next].a <= i) {
-            name *x = &st->names[next];
+        name *x = name_at(st, i, n0, &next);
+        if (x) {
             if (x->a == i && x->b == i + 1 && x->label == L_MISC)
                 x->label = L_LOC;
             continue;
