@@ -356,11 +356,7 @@ static int common_ancestor(const hwork *w, int best)
     for (int p = w->nodes[best].parent; p >= 0 && !is_body(w, p); p = w->nodes[p].parent) {
         int inside = 0;
         for (int k = 0; k < nalt; k++)
-            for (int a = alt[k]; a >= 0; a = w->nodes[a].parent)
-                if (a == p) {
-                    inside++;
-                    break;
-                }
+            inside += alt[k] == p || is_ancestor(w, p, alt[k]);
         if (inside >= 3)
             return p;
     }
