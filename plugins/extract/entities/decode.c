@@ -89,8 +89,13 @@ static int close_name(ent_state *st, const char *text, size_t a, size_t b, int t
         return -1;
     /* "World Cup", "Nobel Prize", "Vietnam War": a name ending in a word
      * of an event (org-cues.txt) is an event, MISC, whatever the tagger
-     * made of it (it learned them as ORG from the sets without MISC) */
-    st->names[st->nnames - 1].label = (st->toks[b - 1].lex & LX_EVENT) ? L_MISC : (tag + 1) / 2;
+     * made of it (it learned them as ORG from the sets without MISC); its
+     * last word, where the tagger took a sentence's full stop along
+     * ("the World Cup.", cut later by ent_name_periods) */
+    size_t last = b - 1;
+    while (last > a && st->toks[last].cls != GALLEY_TOK_WORD)
+        last--;
+    st->names[st->nnames - 1].label = (st->toks[last].lex & LX_EVENT) ? L_MISC : (tag + 1) / 2;
     return 0;
 }
 
