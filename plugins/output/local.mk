@@ -19,7 +19,8 @@ plugins_output_json_la_LIBADD = $(PLUGIN_LIBS) $(JANSSON_LIBS) $(M_LIBS) $(UTF8P
 
 pkglib_LTLIBRARIES += plugins/output/sqlite.la
 OUTPUT_SQLITE = plugins/output/sqlite.c plugins/output/sqlite_fts.c plugins/output/sqlite_fts.h \
-	plugins/output/sqlite_prep.c plugins/output/sqlite_prep.h
+	plugins/output/sqlite_prep.c plugins/output/sqlite_prep.h \
+	plugins/output/sqlite_hash.c plugins/output/sqlite_hash.h
 plugins_output_sqlite_la_SOURCES = $(OUTPUT_SQLITE) $(OUTPUT_SINK)
 plugins_output_sqlite_la_CFLAGS = $(AM_CFLAGS) $(SQLITE_CFLAGS) $(UTF8PROC_CFLAGS)
 plugins_output_sqlite_la_LDFLAGS = $(PLUGIN_LDFLAGS)

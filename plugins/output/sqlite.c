@@ -1,6 +1,7 @@
 /* plugins/output/sqlite.c - an SQLite database of the corpus: documents,
  * fields, entities and keywords tables, an FTS5 index over title, text and
- * summary; WAL mode, one transaction per checkpoint of the run, upsert by id. */
+ * summary; WAL mode, one transaction per checkpoint of the run, upsert by id
+ * (a document that hashes as its row did is left as it is). */
 #include <galley/galley.h>
 
 #include <errno.h>
@@ -12,6 +13,7 @@
 #include <unistd.h>
 
 #include "sink.h"
+#include "sqlite_hash.h"
 #include "sqlite_prep.h"
 
 /* Triggers keep the external-content FTS index and the per-document tables in
@@ -25,7 +27,7 @@ static const char SCHEMA[] =
     "CREATE TABLE IF NOT EXISTS documents (\n"
     "  id TEXT PRIMARY KEY, source TEXT, content_type TEXT, charset TEXT,\n"
     "  title TEXT, author TEXT, date TEXT, lang TEXT, url TEXT,\n"
-    "  summary TEXT, text TEXT, updated TEXT NOT NULL);\n"
+    "  summary TEXT, text TEXT, updated TEXT NOT NULL, content_hash INTEGER);\n"
     "CREATE TABLE IF NOT EXISTS fields (\n"
     "  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
     "  key TEXT NOT NULL, seq INTEGER NOT NULL, value TEXT, score REAL,\n"
@@ -56,8 +58,7 @@ static const char SCHEMA[] =
     "  INSERT INTO documents_fts(documents_fts, rowid, title, text, summary)\n"
     "  VALUES ('delete', old.rowid, old.title, old.text, old.summary);\n"
     "  INSERT INTO documents_fts(rowid, title, text, summary)\n"
-    "  VALUES (new.rowid, new.title, new.text, new.summary); END;\n"
-    "PRAGMA user_version = 1;\n";
+    "  VALUES (new.rowid, new.title, new.text, new.summary); END;\n";
 
 /* FTS5's merge settings for a new index, kept in the database (a user's own
  * inserts follow them too).  Each commit (a checkpoint) writes the documents
@@ -73,6 +74,8 @@ static const char SCHEMA[] =
 static const char *const FTS_TUNING[] = { "'automerge', 0", "'crisismerge', 32",
                                           "'hashsize', 8388608", "'pgsz', 16000" };
 
+enum { ROW_NEW, ROW_CHANGED, ROW_SAME };
+
 enum { INSERT, UPDATE, ADD_FTS, DEL_FIELDS, DEL_ENTS, DEL_KWS, ADD_FIELD, ADD_ENT, ADD_KW,
        NSTMT };
 
@@ -80,13 +83,14 @@ static const char *const SQL[NSTMT] = {
     [ADD_FTS] = "INSERT INTO documents_fts (rowid, title, text, summary) VALUES (?1, ?2, ?3, ?4)",
     [INSERT] =
         "INSERT INTO documents (id, source, content_type, charset, title, author, date,"
-        " lang, url, summary, text, updated)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, datetime('now'))"
+        " lang, url, summary, text, updated, content_hash)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, datetime('now'), ?12)"
         " ON CONFLICT (id) DO NOTHING",
     [UPDATE] =
         "UPDATE documents SET source = ?2, content_type = ?3, charset = ?4, title = ?5,"
         " author = ?6, date = ?7, lang = ?8, url = ?9, summary = ?10, text = ?11,"
-        " updated = datetime('now') WHERE id = ?1",
+        " updated = datetime('now'), content_hash = ?12"
+        " WHERE id = ?1 AND content_hash IS NOT ?12",
     [DEL_FIELDS] = "DELETE FROM fields WHERE doc_id = ?1",
     [DEL_ENTS] = "DELETE FROM entities WHERE doc_id = ?1",
     [DEL_KWS] = "DELETE FROM keywords WHERE doc_id = ?1",
@@ -115,6 +119,7 @@ typedef struct sq {
      * next flush reports them lost, so the run counts them as failed */
     long long lost;
     sink_buf lost_why;
+    long long unchanged;        /* documents whose rows were already as they are */
 } sq;
 
 static const galley_option sqlite_opts[] = {
@@ -196,6 +201,20 @@ static int has_fts_table(sq *s)
     int found = sqlite3_step(st) == SQLITE_ROW;
     sqlite3_finalize(st);
     return found;
+}
+
+/* A database written by an earlier galley (user_version 1) has no content_hash:
+ * added, NULL in the old rows, which the next run over them rewrites once. */
+static int upgrade_schema(sq *s)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT content_hash FROM documents LIMIT 0", -1, &st, NULL)
+        == SQLITE_OK) {
+        sqlite3_finalize(st);
+        return exec(s, "PRAGMA user_version = 2");
+    }
+    return exec(s, "ALTER TABLE documents ADD COLUMN content_hash INTEGER;"
+                   "PRAGMA user_version = 2");
 }
 
 /* Binds UTF-8 text, repaired if it is not (FTS5 and readers expect UTF-8). */
@@ -284,6 +303,7 @@ typedef struct cols {
     char *fixed[SQLITE_FTS_COLUMNS];
     sqlite_prep_rec rec;        /* the worker's record, when prepared */
     int prepared;
+    uint64_t hash;              /* the document's sqlite_doc_hash */
 } cols;
 
 static void cols_get(sq *s, galley_doc *doc, cols *c)
@@ -295,8 +315,10 @@ static void cols_get(sq *s, galley_doc *doc, cols *c)
         memcpy(c->len, c->rec.len, sizeof c->len);
         s->repairs += c->rec.repairs;
         s->valid = c->rec.others_valid;
+        c->hash = c->rec.hash;
         return;
     }
+    c->hash = sqlite_doc_hash(doc, s->text);
     indexed(s, doc, c->v, c->len);
     for (int i = 0; i < SQLITE_FTS_COLUMNS; i++) {
         size_t n = c->len[i];
@@ -377,7 +399,7 @@ static galley_status sqlite_prepare(void *state, galley_doc *doc)
         const char *v[SQLITE_FTS_COLUMNS];
         size_t len[SQLITE_FTS_COLUMNS];
         indexed(s, doc, v, len);
-        sqlite_prep_doc(s->prep, doc, v, len, others_valid(doc));
+        sqlite_prep_doc(s->prep, doc, v, len, others_valid(doc), sqlite_doc_hash(doc, s->text));
     }
     return GALLEY_OK;
 }
@@ -405,21 +427,29 @@ static void bind_row(sq *s, sqlite3_stmt *st, galley_doc *doc)
 }
 
 /* Inserts the row, or nothing when its id is there (a rerun, or an id twice
- * in one run): then updates it, and the update trigger re-indexes it.  No
- * look-up before: most rows are new.  *found: it was there. */
-static int put_row(sq *s, galley_doc *doc, const cols *c, int *found)
+ * in one run): then updates it unless its hash is the document's, and the
+ * update trigger re-indexes it.  No look-up before: most rows are new.
+ * *was: ROW_NEW, ROW_CHANGED (the document's other rows are to be
+ * replaced) or ROW_SAME (nothing to write). */
+static int put_row(sq *s, galley_doc *doc, const cols *c, int *was)
 {
     sqlite3_stmt *st = s->st[INSERT];
     bind_row(s, st, doc);
     bind_cols(st, (const int[]){ 5, 11, 10 }, c);
+    sqlite3_bind_int64(st, 12, (sqlite3_int64)c->hash);
     if (step(st) < 0)
         return -1;
-    *found = sqlite3_changes(s->db) == 0;
-    if (*found) {
+    *was = sqlite3_changes(s->db) ? ROW_NEW : ROW_CHANGED;
+    if (*was == ROW_CHANGED) {
         st = s->st[UPDATE];
         bind_row(s, st, doc);
         bind_cols(st, (const int[]){ 5, 11, 10 }, c);
-        return step_indexed(s, st, c);
+        sqlite3_bind_int64(st, 12, (sqlite3_int64)c->hash);
+        if (step_indexed(s, st, c) < 0)
+            return -1;
+        if (sqlite3_changes(s->db) == 0)
+            *was = ROW_SAME;
+        return 0;
     }
     /* the FTS row must hold exactly what documents holds, or a later
      * 'delete' of it would not match */
@@ -429,11 +459,11 @@ static int put_row(sq *s, galley_doc *doc, const cols *c, int *found)
     return step_indexed(s, st, c);
 }
 
-static int put_document(sq *s, galley_doc *doc, int *found)
+static int put_document(sq *s, galley_doc *doc, int *was)
 {
     cols c;
     cols_get(s, doc, &c);
-    int rc = put_row(s, doc, &c, found);
+    int rc = put_row(s, doc, &c, was);
     cols_free(&c);
     return rc;
 }
@@ -527,10 +557,14 @@ static int put_keywords(sq *s, galley_doc *doc)
 
 static int put(sq *s, galley_doc *doc)
 {
-    int found;
-    if (put_document(s, doc, &found) < 0)
+    int was;
+    if (put_document(s, doc, &was) < 0)
         return -1;
-    for (int k = DEL_FIELDS; found && k <= DEL_KWS; k++) {
+    if (was == ROW_SAME) {
+        s->unchanged++;
+        return 0;
+    }
+    for (int k = DEL_FIELDS; was == ROW_CHANGED && k <= DEL_KWS; k++) {
         bind_str(s, s->st[k], 1, galley_doc_id(doc));
         if (step(s->st[k]) < 0)
             return -1;
@@ -653,7 +687,7 @@ static galley_status sqlite_open(galley_stage *st, void **state)
     if (exec(s, "BEGIN") < 0)
         goto fail;
     int fresh = !has_fts_table(s);
-    if (exec(s, SCHEMA) < 0)
+    if (exec(s, SCHEMA) < 0 || upgrade_schema(s) < 0)
         goto fail;
     if (fresh)
         tune_fts(s);
@@ -708,6 +742,9 @@ static galley_status sqlite_close(void *state)
                                sink_buf_text(&s->first), s->path, db_error(s));
         rollback(s);
     }
+    if (s->unchanged)
+        galley_info("output: %lld document(s) already in %s as they are: left unchanged",
+                    s->unchanged, s->path);
     /* fold the WAL back in, so the database is one self-contained file */
     sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
     sq_free(s);

@@ -100,12 +100,12 @@ static int add_column(sqlite_fts_worker *w, sink_buf *b, const char *v, size_t n
 }
 
 /* The record: 1 when the document's other values are valid UTF-8, the
- * repairs made, then each column as add_column writes it.
+ * repairs made, the document's hash, then each column as add_column writes it.
  * The texts are checked for UTF-8 here, in the worker, and the writer binds
  * them as they are: FTS5 then hands its tokenizer the very text the tokens
  * were made of (found by its address, not by comparing its bytes). */
 void sqlite_prep_doc(sqlite_prep *p, galley_doc *doc, const char *const text[],
-                     const size_t len[], int others_valid)
+                     const size_t len[], int others_valid, uint64_t hash)
 {
     sqlite_fts_worker *w = worker_of(p);
     if (!w)
@@ -114,6 +114,7 @@ void sqlite_prep_doc(sqlite_prep *p, galley_doc *doc, const char *const text[],
     size_t repairs = 0;
     add_size(&b, others_valid != 0);
     add_size(&b, 0);                    /* the repairs, once known */
+    sink_buf_add(&b, &hash, sizeof hash);
     for (int c = 0; c < SQLITE_FTS_COLUMNS; c++)
         if (add_column(w, &b, text[c], len[c], &repairs) < 0 || sink_buf_failed(&b)) {
             sink_buf_free(&b);          /* the writer does it all */
@@ -140,8 +141,11 @@ int sqlite_prep_read(const galley_doc *doc, sqlite_prep_rec *r)
         return -1;
     const char *end = at + len;
     size_t valid;
-    if (take_size(&at, end, &valid) < 0 || take_size(&at, end, &r->repairs) < 0)
+    if (take_size(&at, end, &valid) < 0 || take_size(&at, end, &r->repairs) < 0 ||
+        (size_t)(end - at) < sizeof r->hash)
         return -1;
+    memcpy(&r->hash, at, sizeof r->hash);
+    at += sizeof r->hash;
     r->others_valid = valid == 1;
     for (int c = 0; c < SQLITE_FTS_COLUMNS; c++) {
         size_t n, nul_free, ntoks;

@@ -5,6 +5,7 @@
 #define GALLEY_SQLITE_PREP_H
 
 #include <galley/galley.h>
+#include <stdint.h>
 
 #include "sqlite_fts.h"
 
@@ -16,9 +17,10 @@ void sqlite_prep_free(sqlite_prep *p);
  * none), repaired where they are not UTF-8, and their tokens as its
  * prepared record.  Nothing when this thread has no tokenizer or memory ran
  * out: the writer does both itself.  others_valid: the caller found the
- * document's other values valid UTF-8 (kept in the record). */
+ * document's other values valid UTF-8; hash: its sqlite_doc_hash (both
+ * kept in the record). */
 void sqlite_prep_doc(sqlite_prep *p, galley_doc *doc, const char *const text[],
-                     const size_t len[], int others_valid);
+                     const size_t len[], int others_valid, uint64_t hash);
 
 /* A prepared record as the writer reads it (pointers into the doc's record) */
 typedef struct sqlite_prep_rec {
@@ -29,6 +31,7 @@ typedef struct sqlite_prep_rec {
     size_t ntoks[SQLITE_FTS_COLUMNS];
     size_t repairs;                             /* invalid sequences replaced */
     int others_valid;                           /* as sqlite_prep_doc was told */
+    uint64_t hash;                              /* likewise */
 } sqlite_prep_rec;
 
 /* On the writer: doc's prepared record, 0; -1 when it has none (or not

@@ -256,9 +256,56 @@ START_TEST(text_false_indexes_title_only_and_stays_consistent)
     run(&a, 1, "text=false");
     ck_assert_str_eq(q1("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'zebra'"), "0");
     ck_assert_str_eq(q1("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'alpha'"), "1");
+    galley_doc_add_field(a, "keyword", "alpha", 0.5);
     run(&a, 1, "text=false");     /* the update path deletes what was indexed */
+    ck_assert_str_eq(q1("SELECT keyword FROM keywords WHERE doc_id = 'a'"), "alpha");
     assert_index_consistent();
     galley_doc_free(a);
+}
+END_TEST
+
+/* a rerun over the same documents writes nothing of an unchanged one (its
+ * `updated` stays: the row was not rewritten), and rewrites one of which
+ * only a keyword changed, keywords and index included */
+START_TEST(rerun_leaves_unchanged_documents_as_they_are)
+{
+    galley_doc *d = seed_doc();
+    prepare_too = _i;           /* the hash from the worker, or the writer's own */
+    run(&d, 1, NULL);
+    ck_assert_int_eq(exec_rc("UPDATE documents SET updated = 'then'"), SQLITE_OK);
+    galley_doc_free(d);
+    d = seed_doc();
+    run(&d, 1, NULL);
+    ck_assert_str_eq(q1("SELECT updated FROM documents"), "then");
+    ck_assert_str_eq(q1("SELECT count(*) FROM keywords"), "2");
+    galley_doc_free(d);
+    d = seed_doc();
+    galley_doc_add_field(d, "keyword", "islamabad", 0.2);
+    run(&d, 1, NULL);
+    ck_assert_str_ne(q1("SELECT updated FROM documents"), "then");
+    ck_assert_str_eq(q1("SELECT group_concat(keyword, ',') FROM (SELECT keyword FROM keywords "
+                        "ORDER BY rank)"), "pakistan,militants,islamabad");
+    ck_assert_str_eq(q1("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'islamist'"), "1");
+    assert_index_consistent();
+    galley_doc_free(d);
+}
+END_TEST
+
+/* a database an earlier galley wrote (no content_hash column, user_version
+ * 1) gains the column, and its rows are rewritten once, not duplicated */
+START_TEST(database_of_an_earlier_version_is_upgraded)
+{
+    galley_doc *d = seed_doc();
+    run(&d, 1, NULL);
+    ck_assert_int_eq(exec_rc("ALTER TABLE documents DROP COLUMN content_hash;"
+                             "UPDATE documents SET updated = 'then'; PRAGMA user_version = 1"), SQLITE_OK);
+    run(&d, 1, NULL);
+    ck_assert_str_eq(q1("PRAGMA user_version"), "2");
+    ck_assert_str_eq(q1("SELECT count(*) || '/' || count(content_hash) FROM documents"), "1/1");
+    ck_assert_str_ne(q1("SELECT updated FROM documents"), "then");
+    ck_assert_str_eq(q1("SELECT count(*) FROM keywords"), "2");
+    assert_index_consistent();
+    galley_doc_free(d);
 }
 END_TEST
 
@@ -441,6 +488,8 @@ static Suite *suite(void)
     tcase_add_test(tc, seed_is_found_by_full_text_search);
     tcase_add_test(tc, rerun_updates_instead_of_duplicating);
     tcase_add_test(tc, an_id_twice_in_one_run_updates);
+    tcase_add_loop_test(tc, rerun_leaves_unchanged_documents_as_they_are, 0, 2);
+    tcase_add_test(tc, database_of_an_earlier_version_is_upgraded);
     tcase_add_test(tc, people_fields_become_entities_without_a_layer);
     tcase_add_test(tc, entities_without_offsets_after_ones_with_them);
     tcase_add_test(tc, invalid_utf8_is_stored_repaired);
