@@ -17,11 +17,11 @@
 #include "sqlite_prep.h"
 
 /* Triggers keep the external-content FTS index and the per-document tables in
- * step when rows are updated or deleted (reruns, users' own edits).  New rows
- * are indexed by the plugin itself, with plain single-row statements: FTS5
- * flushes its in-memory index whenever a statement opens a statement journal
- * (a trigger, an upsert that updates, a foreign-key check), which made it
- * twice as slow; "ON CONFLICT DO NOTHING" opens none (callgrind: no flush).
+ * step when users update or delete rows.  galley's connection runs without
+ * them: it indexes new and changed rows itself, with plain single-row
+ * statements: FTS5 flushes its in-memory index whenever a statement opens a
+ * statement journal (a trigger, an upsert that updates, a foreign-key
+ * check), which made it twice as slow; "ON CONFLICT DO NOTHING" opens none (callgrind: no flush).
  * So foreign keys are declared for readers but not enforced here. */
 static const char SCHEMA[] =
     "CREATE TABLE IF NOT EXISTS documents (\n"
@@ -76,11 +76,14 @@ static const char *const FTS_TUNING[] = { "'automerge', 0", "'crisismerge', 32",
 
 enum { ROW_NEW, ROW_CHANGED, ROW_SAME };
 
-enum { INSERT, UPDATE, ADD_FTS, DEL_FIELDS, DEL_ENTS, DEL_KWS, ADD_FIELD, ADD_ENT, ADD_KW,
+enum { INSERT, OLD_ROW, UPDATE, DEL_FTS, ADD_FTS, DEL_FIELDS, DEL_ENTS, DEL_KWS, ADD_FIELD, ADD_ENT, ADD_KW,
        NSTMT };
 
 static const char *const SQL[NSTMT] = {
     [ADD_FTS] = "INSERT INTO documents_fts (rowid, title, text, summary) VALUES (?1, ?2, ?3, ?4)",
+    [DEL_FTS] = "INSERT INTO documents_fts (documents_fts, rowid, title, text, summary)"
+                " VALUES ('delete', ?1, ?2, ?3, ?4)",
+    [OLD_ROW] = "SELECT rowid, title, text, summary, content_hash FROM documents WHERE id = ?1",
     [INSERT] =
         "INSERT INTO documents (id, source, content_type, charset, title, author, date,"
         " lang, url, summary, text, updated, content_hash)"
@@ -89,8 +92,7 @@ static const char *const SQL[NSTMT] = {
     [UPDATE] =
         "UPDATE documents SET source = ?2, content_type = ?3, charset = ?4, title = ?5,"
         " author = ?6, date = ?7, lang = ?8, url = ?9, summary = ?10, text = ?11,"
-        " updated = datetime('now'), content_hash = ?12"
-        " WHERE id = ?1 AND content_hash IS NOT ?12",
+        " updated = datetime('now'), content_hash = ?12 WHERE id = ?1",
     [DEL_FIELDS] = "DELETE FROM fields WHERE doc_id = ?1",
     [DEL_ENTS] = "DELETE FROM entities WHERE doc_id = ?1",
     [DEL_KWS] = "DELETE FROM keywords WHERE doc_id = ?1",
@@ -426,9 +428,37 @@ static void bind_row(sq *s, sqlite3_stmt *st, galley_doc *doc)
         bind_str(s, st, 5 + i, galley_doc_field(doc, meta[i]));
 }
 
+/* The row of doc's id is there: ROW_SAME when its hash is the document's,
+ * else its index entries are deleted (FTS5's 'delete' needs the values it
+ * indexed) and ROW_CHANGED with its rowid; -1 on an error. */
+static int old_row(sq *s, galley_doc *doc, const cols *c, sqlite3_int64 *rowid)
+{
+    sqlite3_stmt *old = s->st[OLD_ROW], *del = s->st[DEL_FTS];
+    bind_str(s, old, 1, galley_doc_id(doc));
+    if (sqlite3_step(old) != SQLITE_ROW) {
+        sqlite3_reset(old);
+        return -1;
+    }
+    *rowid = sqlite3_column_int64(old, 0);
+    int same = sqlite3_column_type(old, 4) == SQLITE_INTEGER &&
+               (uint64_t)sqlite3_column_int64(old, 4) == c->hash;
+    int rc = 0;
+    if (!same) {
+        sqlite3_bind_int64(del, 1, *rowid);
+        for (int i = 1; i <= 3; i++)
+            sqlite3_bind_value(del, i + 1, sqlite3_column_value(old, i));
+        rc = step(del);
+    }
+    sqlite3_reset(old);
+    return rc < 0 ? -1 : same ? ROW_SAME : ROW_CHANGED;
+}
+
 /* Inserts the row, or nothing when its id is there (a rerun, or an id twice
- * in one run): then updates it unless its hash is the document's, and the
- * update trigger re-indexes it.  No look-up before: most rows are new.
+ * in one run): then rewrites it unless its hash is the document's.  No
+ * look-up before: most rows are new.  galley's connection runs without
+ * triggers (sqlite_open) and keeps the index itself: an update trigger made
+ * the update open a statement journal, where FTS5 writes out its pending
+ * index, so a rerun over changed documents wrote a segment per document.
  * *was: ROW_NEW, ROW_CHANGED (the document's other rows are to be
  * replaced) or ROW_SAME (nothing to write). */
 static int put_row(sq *s, galley_doc *doc, const cols *c, int *was)
@@ -439,22 +469,22 @@ static int put_row(sq *s, galley_doc *doc, const cols *c, int *was)
     sqlite3_bind_int64(st, 12, (sqlite3_int64)c->hash);
     if (step(st) < 0)
         return -1;
-    *was = sqlite3_changes(s->db) ? ROW_NEW : ROW_CHANGED;
-    if (*was == ROW_CHANGED) {
+    sqlite3_int64 rowid = sqlite3_last_insert_rowid(s->db);
+    *was = ROW_NEW;
+    if (sqlite3_changes(s->db) == 0) {
+        if ((*was = old_row(s, doc, c, &rowid)) != ROW_CHANGED)
+            return *was < 0 ? -1 : 0;
         st = s->st[UPDATE];
         bind_row(s, st, doc);
         bind_cols(st, (const int[]){ 5, 11, 10 }, c);
         sqlite3_bind_int64(st, 12, (sqlite3_int64)c->hash);
-        if (step_indexed(s, st, c) < 0)
+        if (step(st) < 0)
             return -1;
-        if (sqlite3_changes(s->db) == 0)
-            *was = ROW_SAME;
-        return 0;
     }
     /* the FTS row must hold exactly what documents holds, or a later
      * 'delete' of it would not match */
     st = s->st[ADD_FTS];
-    sqlite3_bind_int64(st, 1, sqlite3_last_insert_rowid(s->db));
+    sqlite3_bind_int64(st, 1, rowid);
     bind_cols(st, (const int[]){ 2, 3, 4 }, c);
     return step_indexed(s, st, c);
 }
@@ -672,6 +702,8 @@ static galley_status sqlite_open(galley_stage *st, void **state)
         != SQLITE_OK)
         goto fail;
     sqlite3_extended_result_codes(s->db, 1);
+    /* the plugin keeps the index and the per-document tables itself (put_row) */
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
     sqlite3_busy_timeout(s->db, 5000);
     /* WAL: readers keep querying while a run writes; NORMAL sync is safe in WAL
      * (a power cut may lose the last commits, never corrupt the file) */
