@@ -22,7 +22,11 @@
  * statements: FTS5 flushes its in-memory index whenever a statement opens a
  * statement journal (a trigger, an upsert that updates, a foreign-key
  * check), which made it twice as slow; "ON CONFLICT DO NOTHING" opens none (callgrind: no flush).
- * So foreign keys are declared for readers but not enforced here. */
+ * So foreign keys are declared for readers but not enforced here.
+ * The per-document tables are WITHOUT ROWID, kept in the order of their
+ * primary key: a row is one B-tree insert instead of two (a table and its
+ * key's index), 10 % of the writer's instructions with the default
+ * pipeline's 68 rows a document. */
 static const char SCHEMA[] =
     "CREATE TABLE IF NOT EXISTS documents (\n"
     "  id TEXT PRIMARY KEY, source TEXT, content_type TEXT, charset TEXT,\n"
@@ -31,18 +35,18 @@ static const char SCHEMA[] =
     "CREATE TABLE IF NOT EXISTS fields (\n"
     "  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
     "  key TEXT NOT NULL, seq INTEGER NOT NULL, value TEXT, score REAL,\n"
-    "  PRIMARY KEY (doc_id, key, seq));\n"
+    "  PRIMARY KEY (doc_id, key, seq)) WITHOUT ROWID;\n"
     "CREATE INDEX IF NOT EXISTS fields_key ON fields(key, value);\n"
     "CREATE TABLE IF NOT EXISTS entities (\n"
     "  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
     "  seq INTEGER NOT NULL, name TEXT NOT NULL, label TEXT,\n"
     "  start INTEGER, \"end\" INTEGER, score REAL,\n"
-    "  PRIMARY KEY (doc_id, seq));\n"
+    "  PRIMARY KEY (doc_id, seq)) WITHOUT ROWID;\n"
     "CREATE INDEX IF NOT EXISTS entities_name ON entities(name, label);\n"
     "CREATE TABLE IF NOT EXISTS keywords (\n"
     "  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
     "  rank INTEGER NOT NULL, keyword TEXT NOT NULL, score REAL,\n"
-    "  PRIMARY KEY (doc_id, rank));\n"
+    "  PRIMARY KEY (doc_id, rank)) WITHOUT ROWID;\n"
     "CREATE INDEX IF NOT EXISTS keywords_keyword ON keywords(keyword);\n"
     "CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(\n"
     "  title, text, summary, content='documents', content_rowid='rowid',\n"

@@ -142,6 +142,10 @@ START_TEST(seed_is_found_by_full_text_search)
                      "pakistan,militants");
     ck_assert_str_eq(q1("SELECT count(*) FROM fields WHERE doc_id = 'seed/mattis-pakistan.txt'"), "5");
     ck_assert_str_eq(q1("PRAGMA journal_mode"), "wal");
+    /* the per-document tables are kept in their key's order (doc/output.md) */
+    ck_assert_str_eq(q1("SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_list"
+                        " WHERE wr = 1 AND name NOT LIKE 'documents%' ORDER BY name)"),
+                     "entities,fields,keywords");
     /* the index's settings doc/output.md lists, kept in the database */
     ck_assert_str_eq(q1("SELECT group_concat(k || '=' || v, ' ') FROM (SELECT k, v FROM "
                         "documents_fts_config WHERE k <> 'version' ORDER BY k)"),
