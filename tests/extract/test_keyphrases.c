@@ -405,6 +405,12 @@ static const struct context_case {
     { "Director returns to Texas\nThe elusive Malick filmed in Texas again. Critics "
       "praised the elusive Malick, and the elusive Malick thanked the Texas crew.",
       { "malick" }, { NULL }, { "elusive" } },
+    /* the rest of an amount written with a hyphen is part of the amount,
+     * no word: "37-year-old actor" is "actor", never "year-old actor";
+     * "12-megapixel camera" is "camera" */
+    { "Actor buys camera\nThe 37-year-old actor bought a 12-megapixel camera. The actor "
+      "said the 12-megapixel camera suits the 37-year-old actor, and the camera shop agreed.",
+      { "actor", "camera" }, { NULL }, { "year-old", "megapixel" } },
     /* a title never joins the name after it: "Mr Eddington" is "Eddington" */
     { "Airline cuts fuel costs\nThe airline chief Mr Eddington cut fuel costs. Analysts "
       "backed Mr Eddington, and Dr Hedman praised the fuel costs plan of Mr Eddington.",

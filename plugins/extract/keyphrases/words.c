@@ -262,6 +262,16 @@ static size_t join_dashed(const char *text, const galley_token *tok, size_t j, s
     return k - j + 1;
 }
 
+/* tok[j] is the rest of an amount written with a hyphen ("37-year-old",
+ * "12-megapixel", "3-dimensional"): a part of that amount, no word of its
+ * own ("year-old actor" is no phrase) */
+static int after_amount(const char *text, const galley_token *tok, size_t j)
+{
+    return j >= 2 && tok[j - 2].cls == GALLEY_TOK_NUMBER && tok[j - 1].cls == GALLEY_TOK_PUNCT &&
+           tok[j - 1].start == tok[j - 2].end && tok[j - 1].end == tok[j].start &&
+           text[tok[j - 1].start] == '-';
+}
+
 /* a line break in p[0..n): the white space between two tokens, mostly
  * one byte, where a call to memchr costs more than the loop */
 static int has_newline(const char *p, size_t n)
@@ -294,7 +304,8 @@ static int sentence_words(kp_state *st, const char *text, const galley_token *to
             if (!f)
                 return -1;
             w->form = (uint32_t)(f - st->form);
-            w->content = (unsigned char)content_word(f, t, next, k == 0);
+            w->content = (unsigned char)content_word(f, t, next, k == 0) &&
+                         !after_amount(text, tok, j);
         }
         w->mid = k > 0;
         w->cap = k++ > 0 && (t->flags & (GALLEY_TOK_CAPITALIZED | GALLEY_TOK_ALLCAPS));
