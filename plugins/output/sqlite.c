@@ -21,12 +21,12 @@
  * them: it indexes new and changed rows itself, with plain single-row
  * statements: FTS5 flushes its in-memory index whenever a statement opens a
  * statement journal (a trigger, an upsert that updates, a foreign-key
- * check), which made it twice as slow; "ON CONFLICT DO NOTHING" opens none (callgrind: no flush).
- * So foreign keys are declared for readers but not enforced here.
- * The per-document tables are WITHOUT ROWID, kept in the order of their
- * primary key: a row is one B-tree insert instead of two (a table and its
- * key's index), 10 % of the writer's instructions with the default
- * pipeline's 68 rows a document. */
+ * check), which made it twice as slow; "ON CONFLICT DO NOTHING" opens none
+ * (callgrind: no flush).  So foreign keys are declared for readers but not
+ * enforced here.  The per-document tables are WITHOUT ROWID, kept in the
+ * order of their primary key: a row is one B-tree insert instead of two (a
+ * table and its key's index), 10 % of the writer's instructions with the
+ * default pipeline's 68 rows a document. */
 static const char SCHEMA[] =
     "CREATE TABLE IF NOT EXISTS documents (\n"
     "  id TEXT PRIMARY KEY, source TEXT, content_type TEXT, charset TEXT,\n"
@@ -80,8 +80,8 @@ static const char *const FTS_TUNING[] = { "'automerge', 0", "'crisismerge', 32",
 
 enum { ROW_NEW, ROW_CHANGED, ROW_SAME };
 
-enum { INSERT, OLD_ROW, UPDATE, DEL_FTS, ADD_FTS, DEL_FIELDS, DEL_ENTS, DEL_KWS, ADD_FIELD, ADD_ENT, ADD_KW,
-       NSTMT };
+enum { INSERT, OLD_ROW, UPDATE, DEL_FTS, ADD_FTS, DEL_FIELDS, DEL_ENTS, DEL_KWS,
+       ADD_FIELD, ADD_ENT, ADD_KW, NSTMT };
 
 static const char *const SQL[NSTMT] = {
     [ADD_FTS] = "INSERT INTO documents_fts (rowid, title, text, summary) VALUES (?1, ?2, ?3, ?4)",
