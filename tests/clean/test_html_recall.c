@@ -5,7 +5,7 @@
  * unclosed <header>, a service page of short sections in <main>, headlines
  * listed after an article, a teaser box named like an article body, a
  * story in wrappers that score nearly as well as it does, a column of
- * quotes beside a short story,
+ * quotes beside a short story, a column of links beside a story,
  * readers' comments after it, a site's "related to this story" after it,
  * stray end tags between sentences, a wire story's copyright line (and
  * nothing after it), script source let out of the head by a lost <script>
@@ -136,6 +136,20 @@ START_TEST(column_of_quotes_beside_a_short_story)
     HAS(d, "as the council has promised.");
     HASNT(d, "crackle with talent");
     HASNT(d, "A slow film");
+    galley_doc_free(d);
+}
+END_TEST
+
+START_TEST(link_column_does_not_lift_the_choice)
+{
+    /* a column of forum links, each over a line of description, beside
+     * the story: its paragraphs make the wrapper of both score above the
+     * story's own column, yet what it adds is links */
+    galley_doc *d = run_fixture("linkcolumn.html", GALLEY_OK);
+    HAS(d, "The first bed with a music dock");
+    HAS(d, "to buyers who sleep beside a snorer.");
+    HASNT(d, "Help and advice");
+    HASNT(d, "Kick back");
     galley_doc_free(d);
 }
 END_TEST
@@ -401,6 +415,7 @@ static Suite *suite(void)
     tcase_add_test(tc, article_body_name_on_a_teaser_box);
     tcase_add_test(tc, story_in_scored_wrappers);
     tcase_add_test(tc, column_of_quotes_beside_a_short_story);
+    tcase_add_test(tc, link_column_does_not_lift_the_choice);
     tcase_add_test(tc, readers_comments_after_article);
     tcase_add_test(tc, site_lines_end_the_article);
     tcase_add_test(tc, stray_end_tags_break_the_text);

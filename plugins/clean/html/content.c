@@ -363,6 +363,16 @@ static int common_ancestor(const hwork *w, int best)
     return best;
 }
 
+/* Does ancestor a add to block t mostly what a column of links beside
+ * prose adds: t is prose (under a fifth links) and more than a quarter of
+ * the text a holds beyond t is links?  Its paragraphs ("Forum name" over
+ * a line of description) raise a's score, not its worth. */
+static int adds_link_column(const hnode *t, const hnode *a)
+{
+    int more = a->text - t->text, links = a->link - t->link;
+    return t->link * 5 < t->text && links * 4 > more;
+}
+
 /* Climbs while an ancestor scores about as well, then out of lone-child
  * wrappers (whose parent's siblings may hold the rest of the article). */
 static int climb(const hwork *w, int top)
@@ -374,7 +384,7 @@ static int climb(const hwork *w, int top)
             continue;
         if (h->score < floor)
             break;
-        if (h->score > last) {
+        if (h->score > last && !adds_link_column(&w->nodes[top], h)) {
             top = p;
             break;
         }
