@@ -5,7 +5,8 @@
  * unclosed <header>, a service page of short sections in <main>, headlines
  * listed after an article, a teaser box named like an article body, a
  * story in wrappers that score nearly as well as it does, a column of
- * quotes beside a short story, a column of links beside a story,
+ * quotes beside a short story, a column of links beside a story, a
+ * comment form named like content,
  * readers' comments after it, a site's "related to this story" after it,
  * stray end tags between sentences, a wire story's copyright line (and
  * nothing after it), script source let out of the head by a lost <script>
@@ -150,6 +151,19 @@ START_TEST(link_column_does_not_lift_the_choice)
     HAS(d, "to buyers who sleep beside a snorer.");
     HASNT(d, "Help and advice");
     HASNT(d, "Kick back");
+    galley_doc_free(d);
+}
+END_TEST
+
+START_TEST(comment_form_is_no_candidate)
+{
+    /* an old layout's story in one table cell (few paragraph units, a low
+     * score) and a comment box whose name ("postbox", in "tabcontent")
+     * outscores it: a block of form fields is a place to write */
+    galley_doc *d = run_fixture("commentform.html", GALLEY_OK);
+    HAS(d, "I caught the new film about the girl from the valley");
+    HAS(d, "and mostly good at that.");
+    HASNT(d, "keep your comments civil");
     galley_doc_free(d);
 }
 END_TEST
@@ -416,6 +430,7 @@ static Suite *suite(void)
     tcase_add_test(tc, story_in_scored_wrappers);
     tcase_add_test(tc, column_of_quotes_beside_a_short_story);
     tcase_add_test(tc, link_column_does_not_lift_the_choice);
+    tcase_add_test(tc, comment_form_is_no_candidate);
     tcase_add_test(tc, readers_comments_after_article);
     tcase_add_test(tc, site_lines_end_the_article);
     tcase_add_test(tc, stray_end_tags_break_the_text);

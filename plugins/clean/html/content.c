@@ -402,6 +402,13 @@ static int climb(const hwork *w, int top)
     return top;
 }
 
+/* A block of form fields with a few words each (a comment box, a login)
+ * is a place to write, not content, whatever its name ("postbox") says. */
+static int is_form(const hnode *h)
+{
+    return h->ninput >= 2 && h->text < 30 * h->ninput;
+}
+
 static int best_candidate(hwork *w)
 {
     int best = -1;
@@ -410,6 +417,8 @@ static int best_candidate(hwork *w)
         if (!h->scored || h->dropped)
             continue;
         h->score = final_score(h);
+        if (is_form(h))
+            continue;
         if (best < 0 || h->score > w->nodes[best].score)
             best = (int)i;
     }
