@@ -91,6 +91,19 @@ START_TEST(side_column_beside_article_cell)
 }
 END_TEST
 
+START_TEST(advertisement_cell_beside_article_cell)
+{
+    /* a column of local advertisements (name, slogan, address, phone: short
+     * unlinked paragraphs) in the cell beside the article's cell */
+    galley_doc *d = run_fixture("adcell.html", GALLEY_OK);
+    HAS(d, "The curling club opened its new rink on Saturday");
+    HAS(d, "after the power failed in the eighth end.");
+    HASNT(d, "Prescott Motors");
+    HASNT(d, "support local business");
+    galley_doc_free(d);
+}
+END_TEST
+
 START_TEST(fields_from_meta)
 {
     galley_doc *d = run_fixture("comments.html", GALLEY_OK);
@@ -384,6 +397,7 @@ static Suite *suite(void)
     tcase_add_test(tc, share_bar_and_related_dropped);
     tcase_add_test(tc, nested_layout_tables);
     tcase_add_test(tc, side_column_beside_article_cell);
+    tcase_add_test(tc, advertisement_cell_beside_article_cell);
     tcase_add_test(tc, fields_from_meta);
     tcase_add_test(tc, fields_from_jsonld);
     tcase_add_test(tc, title_site_suffix_and_time_element);

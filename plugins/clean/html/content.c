@@ -535,6 +535,11 @@ static int looks_like_boilerplate(const hwork *w, int i)
     /* several paragraphs of unlinked text are article text whatever a
      * page builder's class names say ("widget-wrap") */
     /* unlinked paragraphs under a merely weak name ("widget-wrap") */
+    /* a side column of an old table layout goes even when its paragraphs
+     * are unlinked (a column of local advertisements, name, slogan and
+     * address each) */
+    if ((h->tag & HT_CELL) && side_cell(w, i))
+        return 1;
     int plain = !h->namecat && h->link * 5 < h->text;
     if (h->np >= 3 && plain && h->text >= 300)
         return 0;
@@ -544,8 +549,8 @@ static int looks_like_boilerplate(const hwork *w, int i)
     /* table cells, and blocks holding only inline text, are paragraphs:
      * the paragraph filter in emit.c judges them */
     /* a layout cell (one holding blocks of its own) that is mostly links:
-     * the sidebar or navigation column beside the article's cell */
-    if ((h->tag & HT_CELL) && h->np >= 2 && (ld > 0.5f || side_cell(w, i)))
+     * the sidebar or navigation column */
+    if ((h->tag & HT_CELL) && h->np >= 2 && ld > 0.5f)
         return 1;
     if ((h->tag & HT_CELL) || (h->text > 0 && h->own * 10 >= h->text * 9))
         return 0;
