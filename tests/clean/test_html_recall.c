@@ -3,14 +3,13 @@
  * templates, an article cut into page-builder blocks, a recipe with a table,
  * damaged UTF-8, NUL bytes, soft hyphens, &#146;-style references, an
  * unclosed <header>, a service page of short sections in <main>, headlines
- * listed after an article, a teaser box named like an article body, a
- * story in wrappers that score nearly as well as it does, a column of
- * quotes beside a short story, a column of links beside a story, a
- * comment form named like content,
- * readers' comments after it, a site's "related to this story" after it,
- * stray end tags between sentences, a wire story's copyright line (and
- * nothing after it), script source let out of the head by a lost <script>
- * start tag. */
+ * listed after an article, a teaser box named like an article body, a story
+ * in wrappers that score nearly as well as it does, a column of quotes
+ * beside a short story, a column of links beside a story, a comment form
+ * named like content, readers' comments after a story (and after a pruned
+ * column), a site's "related to this story" after it, stray end tags between
+ * sentences, a wire story's copyright line (and nothing after it), script
+ * source let out of the head by a lost <script> start tag. */
 #include "config.h"
 
 #include <check.h>
@@ -177,6 +176,22 @@ START_TEST(readers_comments_after_article)
     HASNT(d, "Comments are now closed");
     HASNT(d, "Stephen B");
     HASNT(d, "a drain on everyone");
+    galley_doc_free(d);
+}
+END_TEST
+
+START_TEST(comments_cut_do_not_undo_pruning)
+{
+    /* a block holding a column of links and a poll, the story and readers'
+     * comments: pruning takes the column, the comments go at "Thanks for
+     * your comments", and what is left is under half the block; the
+     * comments were no pruning, so the column stays out */
+    galley_doc *d = run_fixture("prunedcomments.html", GALLEY_OK);
+    HAS(d, "Two defenders have been recalled");
+    HAS(d, "Rovers: Davis; Thomas");
+    HASNT(d, "clampers");
+    HASNT(d, "high street");
+    HASNT(d, "About time the captain");
     galley_doc_free(d);
 }
 END_TEST
@@ -432,6 +447,7 @@ static Suite *suite(void)
     tcase_add_test(tc, link_column_does_not_lift_the_choice);
     tcase_add_test(tc, comment_form_is_no_candidate);
     tcase_add_test(tc, readers_comments_after_article);
+    tcase_add_test(tc, comments_cut_do_not_undo_pruning);
     tcase_add_test(tc, site_lines_end_the_article);
     tcase_add_test(tc, stray_end_tags_break_the_text);
     tcase_add_test(tc, wire_credit_kept_with_story);

@@ -725,7 +725,9 @@ static int attempt(hwork *w, xmlNode *root, int strict)
     w->side_text = 0;
     prune(w);
     ghtml_emit(w);
-    int commas, got = ghtml_chars(w->out, w->outlen, &commas);
+    /* what the readers' comments cut after the story took is no loss to
+     * pruning */
+    int commas, got = ghtml_chars(w->out, w->outlen, &commas) + w->cut_text;
     if (w->top_text >= 500 && got * 2 < w->top_text - w->side_text) {
         /* pruning took nearly all (side columns aside): the article sat
          * among its links (old table layouts); the chosen block whole is

@@ -416,11 +416,21 @@ static int closes_story(const char *s, size_t n)
     return 0;
 }
 
+/* characters in the paragraphs from the i-th on */
+static int chars_from(const hwork *w, size_t i)
+{
+    int c = 0;
+    for (; i < w->npara; i++)
+        c += w->paras[i].chars;
+    return c;
+}
+
 /* Keeps the paragraphs that are not furniture, joined by blank lines;
  * stops at the readers' comments that follow a prose article. */
 static void filter(hwork *w)
 {
     size_t o = 0;
+    w->cut_text = 0;
     int prose = 0;      /* the content holds a paragraph of unlinked prose */
     for (size_t i = 0; i < w->npara; i++)
         prose |= w->paras[i].chars - w->paras[i].links >= 200;
@@ -431,6 +441,7 @@ static void filter(hwork *w)
         if (before >= 200 && opens_comments(w->out + p->start, n)) {
             galley_debug("html: readers' comments from \"%.*s\" on left out", (int)n,
                          w->out + p->start);
+            w->cut_text = chars_from(w, i);
             break;
         }
         if (is_furniture(w->out + p->start, n, p, prose)) {
@@ -444,6 +455,7 @@ static void filter(hwork *w)
         o += n;
         if (before >= 200 && closes_story(w->out + o - n, n)) {
             galley_debug("html: the story closes at \"%.*s\"", (int)n, w->out + o - n);
+            w->cut_text = chars_from(w, i + 1);
             break;
         }
         before += p->chars - p->links;

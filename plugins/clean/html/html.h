@@ -73,6 +73,8 @@ typedef struct hwork {
     int top_text;           /* characters in the top candidate */
     float best_score;       /* the best-scoring block's score (before climbing) */
     int side_text;          /* ... in the side columns pruned from it */
+    int cut_text;           /* characters left out after the story's end
+                             * (readers' comments, emit.c) */
     int strict;             /* drop unlikely class names before scoring */
     int oom;                /* an allocation failed: the page fails */
 } hwork;
