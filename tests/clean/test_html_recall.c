@@ -7,9 +7,10 @@
  * in wrappers that score nearly as well as it does, a column of quotes
  * beside a short story, a column of links beside a story, a comment form
  * named like content, readers' comments after a story (and after a pruned
- * column), a site's "related to this story" after it, stray end tags between
- * sentences, a wire story's copyright line (and nothing after it), script
- * source let out of the head by a lost <script> start tag. */
+ * column, or after the anchor that leads to them), a site's "related to this
+ * story" after it, stray end tags between sentences, a wire story's
+ * copyright line (and nothing after it), script source let out of the head
+ * by a lost <script> start tag. */
 #include "config.h"
 
 #include <check.h>
@@ -192,6 +193,19 @@ START_TEST(comments_cut_do_not_undo_pruning)
     HASNT(d, "clampers");
     HASNT(d, "high street");
     HASNT(d, "About time the captain");
+    galley_doc_free(d);
+}
+END_TEST
+
+START_TEST(comments_anchor_ends_the_article)
+{
+    /* readers' comments in the story's block, with no line that opens
+     * them: the <a name="comments"> the page's links jump to does */
+    galley_doc *d = run_fixture("commentsanchor.html", GALLEY_OK);
+    HAS(d, "The county's fast bowler will soon be turning");
+    HAS(d, "stress fracture in his shin has healed.");
+    HASNT(d, "advice from his cousin");
+    HASNT(d, "acting as cricketers");
     galley_doc_free(d);
 }
 END_TEST
@@ -448,6 +462,7 @@ static Suite *suite(void)
     tcase_add_test(tc, comment_form_is_no_candidate);
     tcase_add_test(tc, readers_comments_after_article);
     tcase_add_test(tc, comments_cut_do_not_undo_pruning);
+    tcase_add_test(tc, comments_anchor_ends_the_article);
     tcase_add_test(tc, site_lines_end_the_article);
     tcase_add_test(tc, stray_end_tags_break_the_text);
     tcase_add_test(tc, wire_credit_kept_with_story);

@@ -107,6 +107,7 @@ typedef struct emitter {
     int in_link;        /* depth of <a href> around the text */
     int in_pre;         /* depth of <pre>: white space kept */
     int h1;             /* the paragraph is an <h1> */
+    int mark;           /* an anchor to readers' comments came before it */
 } emitter;
 
 static void para_close(emitter *e)
@@ -126,6 +127,8 @@ static void para_close(emitter *e)
         p->links = e->links;
         p->chars = e->chars;
         p->h1 = e->h1;
+        p->mark = e->mark;
+        e->mark = 0;
         put(w, "\n\n", 2);
     }
     e->start = w->outlen;
@@ -199,6 +202,23 @@ static hnode *kept(hwork *w, const xmlNode *n)
     return h->dropped ? NULL : h;
 }
 
+/* <a name="comments">: where a page's links jump to its readers'
+ * comments (an anchor without href, so no link) */
+static int comments_anchor(const xmlNode *n)
+{
+    if (strcmp((const char *)n->name, "a"))
+        return 0;
+    const char *v = ghtml_attr(n, "name");
+    if (!v)
+        v = ghtml_attr(n, "id");
+    if (!v || ghtml_attr(n, "href"))
+        return 0;
+    for (; *v; v++)
+        if (!strncasecmp(v, "comment", 7))
+            return 1;
+    return 0;
+}
+
 /* returns 1 to descend into n's children */
 static int enter(emitter *e, xmlNode *n)
 {
@@ -218,7 +238,10 @@ static int enter(emitter *e, xmlNode *n)
         e->in_link++;
     else if (h->tag & HT_CELL)
         e->space = 1;
-    else if (!strcmp((const char *)n->name, "br")) {
+    else if (comments_anchor(n)) {
+        para_close(e);
+        e->mark = 1;
+    } else if (!strcmp((const char *)n->name, "br")) {
         /* one <br> breaks the line, two end the paragraph */
         if (e->w->outlen > e->start && e->w->out[e->w->outlen - 1] == '\n') {
             int h1 = e->h1;
@@ -426,7 +449,8 @@ static int chars_from(const hwork *w, size_t i)
 }
 
 /* Keeps the paragraphs that are not furniture, joined by blank lines;
- * stops at the readers' comments that follow a prose article. */
+ * stops at the readers' comments that follow a prose article (a line that
+ * opens them, or the anchor their links jump to). */
 static void filter(hwork *w)
 {
     size_t o = 0;
@@ -438,7 +462,7 @@ static void filter(hwork *w)
     for (size_t i = 0; i < w->npara; i++) {
         struct hpara *p = &w->paras[i];
         size_t n = p->end - p->start;
-        if (before >= 200 && opens_comments(w->out + p->start, n)) {
+        if (before >= 200 && (p->mark || opens_comments(w->out + p->start, n))) {
             galley_debug("html: readers' comments from \"%.*s\" on left out", (int)n,
                          w->out + p->start);
             w->cut_text = chars_from(w, i);

@@ -63,7 +63,7 @@ typedef struct hwork {
     size_t n, cap;
     char *out;              /* emitted text */
     size_t outlen, outcap;
-    struct hpara { size_t start, end; int links, chars, h1; } *paras;
+    struct hpara { size_t start, end; int links, chars, h1, mark; } *paras;
     size_t npara, cappara;
     hmeta meta;
     char *page;             /* the page without script bodies, for libxml2 */
