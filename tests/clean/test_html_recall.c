@@ -8,9 +8,9 @@
  * beside a short story, a column of links beside a story, a comment form
  * named like content, readers' comments after a story (and after a pruned
  * column, or after the anchor that leads to them), a site's "related to this
- * story" after it, stray end tags between sentences, a wire story's
- * copyright line (and nothing after it), script source let out of the head
- * by a lost <script> start tag. */
+ * story", "other news" or trackbacks after it, stray end tags between
+ * sentences, a wire story's copyright line (and nothing after it), script
+ * source let out of the head by a lost <script> start tag. */
 #include "config.h"
 
 #include <check.h>
@@ -252,6 +252,44 @@ START_TEST(site_lines_end_the_article)
 }
 END_TEST
 
+START_TEST(other_news_and_trackbacks_end_the_article)
+{
+    /* a radio site's "Other news" after its story, a blog's trackbacks
+     * after its post; "Other newspapers ..." is a sentence of the story */
+    const char *page = "<html><body><div class=\"newsstory\">"
+        "<p>The council voted on Tuesday to keep the old library open for another "
+        "year, after three hundred people signed a letter asking it to.</p>"
+        "<p>The building needs a new roof, which will cost more than the council "
+        "had hoped, the treasurer told the meeting.</p>"
+        "<p>Other newspapers reported the vote on Wednesday.</p>"
+        "<h3>Other news</h3>"
+        "<p>The Herald reports that the mayor plans to break the election laws "
+        "this month to force a test case in court.</p>"
+        "</div></body></html>";
+    galley_doc *d = run_page(page);
+    HAS(d, "the treasurer told the meeting.");
+    HAS(d, "Other newspapers reported the vote");
+    HASNT(d, "Other news\n");
+    HASNT(d, "The Herald reports");
+    galley_doc_free(d);
+
+    const char *page2 = "<html><body><div class=\"post\">"
+        "<p>The council voted on Tuesday to keep the old library open for another "
+        "year, after three hundred people signed a letter asking it to.</p>"
+        "<p>The building needs a new roof, which will cost more than the council "
+        "had hoped, the treasurer told the meeting.</p>"
+        "<h3>TrackBack</h3>"
+        "<p>Listed below are links to weblogs that reference the library vote, "
+        "from readers who wrote about it on their own sites.</p>"
+        "</div></body></html>";
+    d = run_page(page2);
+    HAS(d, "the treasurer told the meeting.");
+    HASNT(d, "TrackBack");
+    HASNT(d, "Listed below are links");
+    galley_doc_free(d);
+}
+END_TEST
+
 START_TEST(stray_end_tags_break_the_text)
 {
     /* a </p> with no paragraph open is an empty paragraph to a browser, a
@@ -464,6 +502,7 @@ static Suite *suite(void)
     tcase_add_test(tc, comments_cut_do_not_undo_pruning);
     tcase_add_test(tc, comments_anchor_ends_the_article);
     tcase_add_test(tc, site_lines_end_the_article);
+    tcase_add_test(tc, other_news_and_trackbacks_end_the_article);
     tcase_add_test(tc, stray_end_tags_break_the_text);
     tcase_add_test(tc, wire_credit_kept_with_story);
     tcase_add_test(tc, nothing_after_the_closing_copyright_line);

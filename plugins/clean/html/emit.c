@@ -3,6 +3,7 @@
  * paragraphs that read as page furniture ("Advertisement", "Share this"). */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -398,7 +399,7 @@ static int opens_comments(const char *s, size_t n)
         "post a comment", "have your say", "join the discussion",
         "do you have comments", "do you have a comment", "related to this story",
         "other recent articles", "add comment", "thanks for your comments",
-        "please rate this", "reader views", "also in ", "other news in",
+        "please rate this", "reader views", "also in ", "other news", "trackback",
         "more news", "previous story", "send to e-mail",
         "send this article", "post this story", NULL
     };
@@ -411,9 +412,11 @@ static int opens_comments(const char *s, size_t n)
         i++;
     for (const char *const *m = marks; *m; m++) {
         size_t k = strlen(*m);
-        /* "Comments: 10 pages, 4 figures" is a field of a listing */
+        /* "Comments: 10 pages, 4 figures" is a field of a listing; "Other
+         * newspapers ..." a sentence */
         if (k <= n - i && !strncasecmp(s + i, *m, k)
-            && (k == n - i || s[i + k] != ':' || strchr(*m, ' ')))
+            && (k == n - i || s[i + k] != ':' || strchr(*m, ' '))
+            && (k == n - i || (*m)[k - 1] == ' ' || !isalpha((unsigned char)s[i + k])))
             return 1;
     }
     return 0;
