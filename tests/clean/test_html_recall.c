@@ -8,9 +8,10 @@
  * beside a short story, a column of links beside a story, a comment form
  * named like content, readers' comments after a story (and after a pruned
  * column, or after the anchor that leads to them), a site's "related to this
- * story", "other news" or trackbacks after it, stray end tags between
- * sentences, a wire story's copyright line (and nothing after it), script
- * source let out of the head by a lost <script> start tag. */
+ * story", "other news" or trackbacks after it, a ticker of headlines after
+ * it, stray end tags between sentences, a wire story's copyright line (and
+ * nothing after it), script source let out of the head by a lost <script>
+ * start tag. */
 #include "config.h"
 
 #include <check.h>
@@ -290,6 +291,32 @@ START_TEST(other_news_and_trackbacks_end_the_article)
 }
 END_TEST
 
+START_TEST(headline_ticker_after_the_story)
+{
+    /* other stories' headlines, links run together in one line (a ticker
+     * with no separators) after the story */
+    const char *page = "<html><body><div id=\"story\">"
+        "<p>The council voted on Tuesday to keep the old library open for another "
+        "year, after three hundred people signed a letter asking it to, and after "
+        "the head librarian said the branch lends more books than any other in "
+        "the county, and that its reading room is full every afternoon.</p>"
+        "<p>The building needs a new roof, which will cost more than the council "
+        "had hoped, the treasurer told the meeting.</p>"
+        "<p><a href=\"/1\">Rovers sign a new keeper on loan</a>"
+        "<a href=\"/2\">Swimming pool to close for repairs in March</a>"
+        "<a href=\"/3\">New bus timetable from the spring</a>"
+        "<a href=\"/4\">Bakery opens on the market square</a>"
+        "<a href=\"/5\">Choir to tour abroad this summer</a>"
+        "<a href=\"/6\">Harbour wall to be rebuilt before winter</a></p>"
+        "</div></body></html>";
+    galley_doc *d = run_page(page);
+    HAS(d, "the treasurer told the meeting.");
+    HASNT(d, "Rovers sign");
+    HASNT(d, "Choir to tour");
+    galley_doc_free(d);
+}
+END_TEST
+
 START_TEST(stray_end_tags_break_the_text)
 {
     /* a </p> with no paragraph open is an empty paragraph to a browser, a
@@ -503,6 +530,7 @@ static Suite *suite(void)
     tcase_add_test(tc, comments_anchor_ends_the_article);
     tcase_add_test(tc, site_lines_end_the_article);
     tcase_add_test(tc, other_news_and_trackbacks_end_the_article);
+    tcase_add_test(tc, headline_ticker_after_the_story);
     tcase_add_test(tc, stray_end_tags_break_the_text);
     tcase_add_test(tc, wire_credit_kept_with_story);
     tcase_add_test(tc, nothing_after_the_closing_copyright_line);

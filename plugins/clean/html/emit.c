@@ -377,6 +377,8 @@ static int is_furniture(const char *s, size_t n, const struct hpara *p, int pros
     if (prose && p->links * 4 > p->chars * 3 && lines(s, n) >= 2)
         return 1;   /* a list of links, one a line (<br>), beside prose:
                      * "more headlines" after an article */
+    if (prose && p->chars >= 150 && p->links * 10 >= p->chars * 9)
+        return 1;   /* ... or run together in one line (a ticker) */
     if (n > 200)
         return 0;
     if (starts_with_any(s, n, furniture_long))
