@@ -8,10 +8,10 @@
  * beside a short story, a column of links beside a story, a comment form
  * named like content, readers' comments after a story (and after a pruned
  * column, or after the anchor that leads to them), a site's "related to this
- * story", "other news" or trackbacks after it, a ticker of headlines after
- * it, stray end tags between sentences, a wire story's copyright line (and
- * nothing after it), script source let out of the head by a lost <script>
- * start tag. */
+ * story", "other news" or trackbacks after it, a ticker of headlines or
+ * links to the previous and next story after it, stray end tags between
+ * sentences, a wire story's copyright line (and nothing after it), script
+ * source let out of the head by a lost <script> start tag. */
 #include "config.h"
 
 #include <check.h>
@@ -317,6 +317,26 @@ START_TEST(headline_ticker_after_the_story)
 }
 END_TEST
 
+START_TEST(previous_and_next_story_lines_dropped)
+{
+    /* the links to the neighbouring stories, longer than a comments line */
+    const char *page = "<html><body><div id=\"story\">"
+        "<p>The council voted on Tuesday to keep the old library open for another "
+        "year, after three hundred people signed a letter asking it to.</p>"
+        "<p>The building needs a new roof, which will cost more than the council "
+        "had hoped, the treasurer told the meeting.</p>"
+        "<p>Previous story: <a href=\"/1\">Swimming pool to close for repairs "
+        "after the roof over the deep end failed its inspection</a></p>"
+        "<p>Next story: <a href=\"/2\">Choir to tour abroad</a></p>"
+        "</div></body></html>";
+    galley_doc *d = run_page(page);
+    HAS(d, "the treasurer told the meeting.");
+    HASNT(d, "Swimming pool");
+    HASNT(d, "Choir to tour");
+    galley_doc_free(d);
+}
+END_TEST
+
 START_TEST(stray_end_tags_break_the_text)
 {
     /* a </p> with no paragraph open is an empty paragraph to a browser, a
@@ -531,6 +551,7 @@ static Suite *suite(void)
     tcase_add_test(tc, site_lines_end_the_article);
     tcase_add_test(tc, other_news_and_trackbacks_end_the_article);
     tcase_add_test(tc, headline_ticker_after_the_story);
+    tcase_add_test(tc, previous_and_next_story_lines_dropped);
     tcase_add_test(tc, stray_end_tags_break_the_text);
     tcase_add_test(tc, wire_credit_kept_with_story);
     tcase_add_test(tc, nothing_after_the_closing_copyright_line);

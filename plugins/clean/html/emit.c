@@ -319,7 +319,7 @@ static const char *const furniture[] = {
 /* ... and those that may run longer (credit lines, appeals) */
 static const char *const furniture_long[] = {
     "reporting by", "(reporting by", "additional reporting", "have a tip",
-    "if you enjoyed this", "sign up:", "about the author",
+    "if you enjoyed this", "sign up:", "about the author", "previous story:", "next story:",
     NULL
 };
 
