@@ -208,6 +208,24 @@ START_TEST(comments_anchor_ends_the_article)
     HASNT(d, "advice from his cousin");
     HASNT(d, "acting as cricketers");
     galley_doc_free(d);
+
+    /* the anchor in a heading box that is dropped for its name */
+    const char *page = "<html><body><div id=\"fullstory\">"
+        "<p>The council voted on Tuesday to keep the old library open for another "
+        "year, after three hundred people signed a letter asking it to.</p>"
+        "<p>The building needs a new roof, which will cost more than the council "
+        "had hoped, the treasurer told the meeting.</p>"
+        "<div class=\"hednavy\"><a name=\"comment\"></a><img src=\"c.gif\"></div>"
+        "<div><p>The following are comments from the readers. In no way do they "
+        "represent the view of this newspaper.</p>"
+        "<p>Comment entries are limited to one hundred words, and they will be "
+        "monitored for language.</p></div>"
+        "</div></body></html>";
+    d = run_page(page);
+    HAS(d, "the treasurer told the meeting.");
+    HASNT(d, "The following are comments");
+    HASNT(d, "one hundred words");
+    galley_doc_free(d);
 }
 END_TEST
 

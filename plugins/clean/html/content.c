@@ -102,6 +102,15 @@ static void note_subtree(hmeta *m, xmlNode *root)
     }
 }
 
+/* Notes an anchor to the readers' comments on it and on the elements
+ * around it, so that emit.c finds it inside a dropped one too. */
+static void mark_anchor(hwork *w, int i)
+{
+    w->nodes[i].canchor |= CA_IS;
+    for (int p = w->nodes[i].parent; p >= 0; p = w->nodes[p].parent)
+        w->nodes[p].canchor |= CA_HOLDS;
+}
+
 /* One pre-order walk: records kept elements and their own text. */
 static void walk(hwork *w, xmlNode *root)
 {
@@ -119,13 +128,18 @@ static void walk(hwork *w, xmlNode *root)
                     w->nodes[p].ninput++;
             }
             /* an anchor without href (<a name=...>) is no link */
-            if ((tag & HT_LINK) && !ghtml_attr(n, "href"))
+            int anchor = 0;
+            if ((tag & HT_LINK) && !ghtml_attr(n, "href")) {
                 tag &= ~(unsigned)HT_LINK;
+                anchor = ghtml_comments_anchor(n);
+            }
             if (keep_element(w, n, tag, &weight, &namedrop, &namecat)) {
                 descend = add_node(w, n, index_of(n->parent), tag, weight,
                                    namedrop) >= 0;
                 if (descend)
                     w->nodes[w->n - 1].namecat = (unsigned char)namecat;
+                if (descend && anchor)
+                    mark_anchor(w, (int)w->n - 1);
             } else if (n->children)
                 note_subtree(&w->meta, n);
         } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {

@@ -205,7 +205,7 @@ static hnode *kept(hwork *w, const xmlNode *n)
 
 /* <a name="comments">: where a page's links jump to its readers'
  * comments (an anchor without href, so no link) */
-static int comments_anchor(const xmlNode *n)
+int ghtml_comments_anchor(const xmlNode *n)
 {
     if (strcmp((const char *)n->name, "a"))
         return 0;
@@ -220,6 +220,16 @@ static int comments_anchor(const xmlNode *n)
     return 0;
 }
 
+/* Is n the anchor to the readers' comments, or a dropped element that
+ * holds it (a heading box whose name says "nav", say)? */
+static int comments_anchor_in(const hwork *w, const xmlNode *n)
+{
+    if (n->type != XML_ELEMENT_NODE || !n->_private)
+        return 0;
+    const hnode *h = &w->nodes[(size_t)n->_private - 1];
+    return h->dropped ? (h->canchor != 0) : (h->canchor & CA_IS) != 0;
+}
+
 /* returns 1 to descend into n's children */
 static int enter(emitter *e, xmlNode *n)
 {
@@ -227,6 +237,10 @@ static int enter(emitter *e, xmlNode *n)
         if (n->content)
             text(e, (const char *)n->content);
         return 0;
+    }
+    if (comments_anchor_in(e->w, n)) {
+        para_close(e);
+        e->mark = 1;
     }
     hnode *h = kept(e->w, n);
     if (!h)
@@ -239,10 +253,7 @@ static int enter(emitter *e, xmlNode *n)
         e->in_link++;
     else if (h->tag & HT_CELL)
         e->space = 1;
-    else if (comments_anchor(n)) {
-        para_close(e);
-        e->mark = 1;
-    } else if (!strcmp((const char *)n->name, "br")) {
+    else if (!strcmp((const char *)n->name, "br")) {
         /* one <br> breaks the line, two end the paragraph */
         if (e->w->outlen > e->start && e->w->out[e->w->outlen - 1] == '\n') {
             int h1 = e->h1;

@@ -28,6 +28,9 @@ enum {
  * hidden), and whether an ancestor's does */
 enum { ND_NAME = 0x3, ND_SHELL = 0x3, ND_INSIDE = 0x4, ND_HIDDEN = 0x8 };
 
+/* hnode.canchor: it is an <a name="comments">, it holds one */
+enum { CA_IS = 1, CA_HOLDS = 2 };
+
 /* per-element facts, one per element kept by the analysis pass (pre-order) */
 typedef struct hnode {
     xmlNode *node;
@@ -41,6 +44,7 @@ typedef struct hnode {
     unsigned char scored, dropped, chosen;
     unsigned char namedrop;     /* ND_*: its class/id name says boilerplate */
     unsigned char namecat;      /* 1, 2: what its name says (as ND_NAME) */
+    unsigned char canchor;      /* CA_*: an anchor to readers' comments */
 } hnode;
 
 /* metadata found while walking the page, read by meta.c */
@@ -98,8 +102,10 @@ void ghtml_gather(const xmlNode *n, hattrs *at);
 int ghtml_class_weight(const hattrs *at, int *drop);
 int ghtml_hidden(const hattrs *at);
 
-/* emit.c: text of the chosen nodes, paragraph per block, boilerplate dropped */
+/* emit.c: text of the chosen nodes, paragraph per block, boilerplate dropped;
+ * whether n is an anchor to the readers' comments (<a name="comments">) */
 void ghtml_emit(hwork *w);
+int ghtml_comments_anchor(const xmlNode *n);
 void ghtml_out_reset(hwork *w);
 
 /* meta.c: fields from meta tags, JSON-LD, <title>, <h1>, <time> */
