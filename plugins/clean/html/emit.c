@@ -203,23 +203,6 @@ static hnode *kept(hwork *w, const xmlNode *n)
     return h->dropped ? NULL : h;
 }
 
-/* <a name="comments">: where a page's links jump to its readers'
- * comments (an anchor without href, so no link) */
-int ghtml_comments_anchor(const xmlNode *n)
-{
-    if (strcmp((const char *)n->name, "a"))
-        return 0;
-    const char *v = ghtml_attr(n, "name");
-    if (!v)
-        v = ghtml_attr(n, "id");
-    if (!v || ghtml_attr(n, "href"))
-        return 0;
-    for (; *v; v++)
-        if (!strncasecmp(v, "comment", 7))
-            return 1;
-    return 0;
-}
-
 /* Is n the anchor to the readers' comments, or a dropped element that
  * holds it (a heading box whose name says "nav", say)? */
 static int comments_anchor_in(const hwork *w, const xmlNode *n)

@@ -101,11 +101,12 @@ const char *ghtml_attr(const xmlNode *n, const char *name);
 void ghtml_gather(const xmlNode *n, hattrs *at);
 int ghtml_class_weight(const hattrs *at, int *drop);
 int ghtml_hidden(const hattrs *at);
-
-/* emit.c: text of the chosen nodes, paragraph per block, boilerplate dropped;
- * whether n is an anchor to the readers' comments (<a name="comments">) */
-void ghtml_emit(hwork *w);
+/* names.c: whether n is an anchor to the readers' comments (<a name=
+ * "comments">) */
 int ghtml_comments_anchor(const xmlNode *n);
+
+/* emit.c: text of the chosen nodes, paragraph per block, boilerplate dropped */
+void ghtml_emit(hwork *w);
 void ghtml_out_reset(hwork *w);
 
 /* meta.c: fields from meta tags, JSON-LD, <title>, <h1>, <time> */
