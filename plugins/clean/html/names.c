@@ -1,6 +1,6 @@
 /* plugins/clean/html/names.c - what a page's tags and class/id names say
  * about its elements: the tag table, boilerplate and article names, hidden
- * elements. */
+ * elements, the anchor to the readers' comments. */
 #include "config.h"
 
 #include <stdio.h>
