@@ -33,6 +33,28 @@ START_TEST(comments_and_furniture_dropped)
 }
 END_TEST
 
+START_TEST(tool_lines_dropped)
+{
+    /* an old page's tool lines in the story's block, no links to judge by */
+    const char *page = "<html><body><div id=\"story\">"
+        "<p>Printer friendly page</p>"
+        "<p>The council voted on Tuesday to keep the old library open for another "
+        "year, after three hundred people signed a letter asking it to.</p>"
+        "<p>Ads by Google</p>"
+        "<p>The building needs a new roof, which will cost more than the council "
+        "had hoped, the treasurer told the meeting.</p>"
+        "<p>Send this article to Friends by E-Mail</p>"
+        "</div></body></html>";
+    galley_doc *d = run_page(page);
+    HAS(d, "The council voted on Tuesday");
+    HAS(d, "the treasurer told the meeting.");
+    HASNT(d, "Printer friendly");
+    HASNT(d, "Ads by Google");
+    HASNT(d, "Send this article");
+    galley_doc_free(d);
+}
+END_TEST
+
 START_TEST(paragraph_structure)
 {
     galley_doc *d = run_fixture("comments.html", GALLEY_OK);
@@ -393,6 +415,7 @@ static Suite *suite(void)
     Suite *s = suite_create("clean/html");
     TCase *tc = tcase_create("html");
     tcase_add_test(tc, comments_and_furniture_dropped);
+    tcase_add_test(tc, tool_lines_dropped);
     tcase_add_test(tc, paragraph_structure);
     tcase_add_test(tc, share_bar_and_related_dropped);
     tcase_add_test(tc, nested_layout_tables);

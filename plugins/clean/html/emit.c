@@ -308,7 +308,8 @@ static const char *const furniture[] = {
     "this site uses cookies", "listen to this", "this slideshow requires",
     "updated:", "updated at", "updated on", "published:", "posted:", "posted on",
     "last updated", "posted by", "written by", "follow on", "follow @",
-    "photo by", "photo credit", "credit:", "image via", NULL
+    "photo by", "photo credit", "credit:", "image via", "ads by google",
+    "printer friendly", "printer-friendly", "send this article", NULL
 };
 /* ... and those that may run longer (credit lines, appeals) */
 static const char *const furniture_long[] = {
