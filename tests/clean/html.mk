@@ -30,6 +30,11 @@ EXTRA_DIST += tests/clean/html-fixtures/comments.html \
 	tests/clean/html-fixtures/sidecell.html \
 	tests/clean/html-fixtures/teaserbox.html \
 	tests/clean/html-fixtures/wrappers.html \
-	tests/clean/html-fixtures/sidecolumn.html
+	tests/clean/html-fixtures/sidecolumn.html \
+	tests/clean/html-fixtures/linkcolumn.html \
+	tests/clean/html-fixtures/commentform.html \
+	tests/clean/html-fixtures/adcell.html \
+	tests/clean/html-fixtures/prunedcomments.html \
+	tests/clean/html-fixtures/commentsanchor.html
 TESTS += tests/clean/html.sh tests/clean/html-empty.sh
 EXTRA_DIST += tests/clean/html.sh tests/clean/html-empty.sh

@@ -33,6 +33,28 @@ START_TEST(comments_and_furniture_dropped)
 }
 END_TEST
 
+START_TEST(tool_lines_dropped)
+{
+    /* an old page's tool lines in the story's block, no links to judge by */
+    const char *page = "<html><body><div id=\"story\">"
+        "<p>Printer friendly page</p>"
+        "<p>The council voted on Tuesday to keep the old library open for another "
+        "year, after three hundred people signed a letter asking it to.</p>"
+        "<p>Ads by Google</p>"
+        "<p>The building needs a new roof, which will cost more than the council "
+        "had hoped, the treasurer told the meeting.</p>"
+        "<p>Send this article to Friends by E-Mail</p>"
+        "</div></body></html>";
+    galley_doc *d = run_page(page);
+    HAS(d, "The council voted on Tuesday");
+    HAS(d, "the treasurer told the meeting.");
+    HASNT(d, "Printer friendly");
+    HASNT(d, "Ads by Google");
+    HASNT(d, "Send this article");
+    galley_doc_free(d);
+}
+END_TEST
+
 START_TEST(paragraph_structure)
 {
     galley_doc *d = run_fixture("comments.html", GALLEY_OK);
@@ -87,6 +109,19 @@ START_TEST(side_column_beside_article_cell)
     HASNT(d, "Win Tickets");            /* promotions */
     HASNT(d, "Enter our draw");
     HASNT(d, "weekly gallery");
+    galley_doc_free(d);
+}
+END_TEST
+
+START_TEST(advertisement_cell_beside_article_cell)
+{
+    /* a column of local advertisements (name, slogan, address, phone: short
+     * unlinked paragraphs) in the cell beside the article's cell */
+    galley_doc *d = run_fixture("adcell.html", GALLEY_OK);
+    HAS(d, "The curling club opened its new rink on Saturday");
+    HAS(d, "after the power failed in the eighth end.");
+    HASNT(d, "Prescott Motors");
+    HASNT(d, "support local business");
     galley_doc_free(d);
 }
 END_TEST
@@ -380,10 +415,12 @@ static Suite *suite(void)
     Suite *s = suite_create("clean/html");
     TCase *tc = tcase_create("html");
     tcase_add_test(tc, comments_and_furniture_dropped);
+    tcase_add_test(tc, tool_lines_dropped);
     tcase_add_test(tc, paragraph_structure);
     tcase_add_test(tc, share_bar_and_related_dropped);
     tcase_add_test(tc, nested_layout_tables);
     tcase_add_test(tc, side_column_beside_article_cell);
+    tcase_add_test(tc, advertisement_cell_beside_article_cell);
     tcase_add_test(tc, fields_from_meta);
     tcase_add_test(tc, fields_from_jsonld);
     tcase_add_test(tc, title_site_suffix_and_time_element);

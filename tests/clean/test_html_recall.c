@@ -3,13 +3,15 @@
  * templates, an article cut into page-builder blocks, a recipe with a table,
  * damaged UTF-8, NUL bytes, soft hyphens, &#146;-style references, an
  * unclosed <header>, a service page of short sections in <main>, headlines
- * listed after an article, a teaser box named like an article body, a
- * story in wrappers that score nearly as well as it does, a column of
- * quotes beside a short story,
- * readers' comments after it, a site's "related to this story" after it,
- * stray end tags between sentences, a wire story's copyright line (and
- * nothing after it), script source let out of the head by a lost <script>
- * start tag. */
+ * listed after an article, a teaser box named like an article body, a story
+ * in wrappers that score nearly as well as it does, a column of quotes
+ * beside a short story, a column of links beside a story, a comment form
+ * named like content, readers' comments after a story (and after a pruned
+ * column, or after the anchor that leads to them), a site's "related to this
+ * story", "other news" or trackbacks after it, a ticker of headlines or
+ * links to the previous and next story after it, stray end tags between
+ * sentences, a wire story's copyright line (and nothing after it), script
+ * source let out of the head by a lost <script> start tag. */
 #include "config.h"
 
 #include <check.h>
@@ -140,6 +142,33 @@ START_TEST(column_of_quotes_beside_a_short_story)
 }
 END_TEST
 
+START_TEST(link_column_does_not_lift_the_choice)
+{
+    /* a column of forum links, each over a line of description, beside
+     * the story: its paragraphs make the wrapper of both score above the
+     * story's own column, yet what it adds is links */
+    galley_doc *d = run_fixture("linkcolumn.html", GALLEY_OK);
+    HAS(d, "The first bed with a music dock");
+    HAS(d, "to buyers who sleep beside a snorer.");
+    HASNT(d, "Help and advice");
+    HASNT(d, "Kick back");
+    galley_doc_free(d);
+}
+END_TEST
+
+START_TEST(comment_form_is_no_candidate)
+{
+    /* an old layout's story in one table cell (few paragraph units, a low
+     * score) and a comment box whose name ("postbox", in "tabcontent")
+     * outscores it: a block of form fields is a place to write */
+    galley_doc *d = run_fixture("commentform.html", GALLEY_OK);
+    HAS(d, "I caught the new film about the girl from the valley");
+    HAS(d, "and mostly good at that.");
+    HASNT(d, "keep your comments civil");
+    galley_doc_free(d);
+}
+END_TEST
+
 START_TEST(readers_comments_after_article)
 {
     /* comments with no markup of their own, in the article's block */
@@ -149,6 +178,53 @@ START_TEST(readers_comments_after_article)
     HASNT(d, "Comments are now closed");
     HASNT(d, "Stephen B");
     HASNT(d, "a drain on everyone");
+    galley_doc_free(d);
+}
+END_TEST
+
+START_TEST(comments_cut_do_not_undo_pruning)
+{
+    /* a block holding a column of links and a poll, the story and readers'
+     * comments: pruning takes the column, the comments go at "Thanks for
+     * your comments", and what is left is under half the block; the
+     * comments were no pruning, so the column stays out */
+    galley_doc *d = run_fixture("prunedcomments.html", GALLEY_OK);
+    HAS(d, "Two defenders have been recalled");
+    HAS(d, "Rovers: Davis; Thomas");
+    HASNT(d, "clampers");
+    HASNT(d, "high street");
+    HASNT(d, "About time the captain");
+    galley_doc_free(d);
+}
+END_TEST
+
+START_TEST(comments_anchor_ends_the_article)
+{
+    /* readers' comments in the story's block, with no line that opens
+     * them: the <a name="comments"> the page's links jump to does */
+    galley_doc *d = run_fixture("commentsanchor.html", GALLEY_OK);
+    HAS(d, "The county's fast bowler will soon be turning");
+    HAS(d, "stress fracture in his shin has healed.");
+    HASNT(d, "advice from his cousin");
+    HASNT(d, "acting as cricketers");
+    galley_doc_free(d);
+
+    /* the anchor in a heading box that is dropped for its name */
+    const char *page = "<html><body><div id=\"fullstory\">"
+        "<p>The council voted on Tuesday to keep the old library open for another "
+        "year, after three hundred people signed a letter asking it to.</p>"
+        "<p>The building needs a new roof, which will cost more than the council "
+        "had hoped, the treasurer told the meeting.</p>"
+        "<div class=\"hednavy\"><a name=\"comment\"></a><img src=\"c.gif\"></div>"
+        "<div><p>The following are comments from the readers. In no way do they "
+        "represent the view of this newspaper.</p>"
+        "<p>Comment entries are limited to one hundred words, and they will be "
+        "monitored for language.</p></div>"
+        "</div></body></html>";
+    d = run_page(page);
+    HAS(d, "the treasurer told the meeting.");
+    HASNT(d, "The following are comments");
+    HASNT(d, "one hundred words");
     galley_doc_free(d);
 }
 END_TEST
@@ -191,6 +267,90 @@ START_TEST(site_lines_end_the_article)
     HAS(d, "the treasurer told the meeting.");
     HASNT(d, "Related to this story");
     HASNT(d, "Swimming pool");
+    galley_doc_free(d);
+}
+END_TEST
+
+START_TEST(other_news_and_trackbacks_end_the_article)
+{
+    /* a radio site's "Other news" after its story, a blog's trackbacks
+     * after its post; "Other newspapers ..." is a sentence of the story */
+    const char *page = "<html><body><div class=\"newsstory\">"
+        "<p>The council voted on Tuesday to keep the old library open for another "
+        "year, after three hundred people signed a letter asking it to.</p>"
+        "<p>The building needs a new roof, which will cost more than the council "
+        "had hoped, the treasurer told the meeting.</p>"
+        "<p>Other newspapers reported the vote on Wednesday.</p>"
+        "<h3>Other news</h3>"
+        "<p>The Herald reports that the mayor plans to break the election laws "
+        "this month to force a test case in court.</p>"
+        "</div></body></html>";
+    galley_doc *d = run_page(page);
+    HAS(d, "the treasurer told the meeting.");
+    HAS(d, "Other newspapers reported the vote");
+    HASNT(d, "Other news\n");
+    HASNT(d, "The Herald reports");
+    galley_doc_free(d);
+
+    const char *page2 = "<html><body><div class=\"post\">"
+        "<p>The council voted on Tuesday to keep the old library open for another "
+        "year, after three hundred people signed a letter asking it to.</p>"
+        "<p>The building needs a new roof, which will cost more than the council "
+        "had hoped, the treasurer told the meeting.</p>"
+        "<h3>TrackBack</h3>"
+        "<p>Listed below are links to weblogs that reference the library vote, "
+        "from readers who wrote about it on their own sites.</p>"
+        "</div></body></html>";
+    d = run_page(page2);
+    HAS(d, "the treasurer told the meeting.");
+    HASNT(d, "TrackBack");
+    HASNT(d, "Listed below are links");
+    galley_doc_free(d);
+}
+END_TEST
+
+START_TEST(headline_ticker_after_the_story)
+{
+    /* other stories' headlines, links run together in one line (a ticker
+     * with no separators) after the story */
+    const char *page = "<html><body><div id=\"story\">"
+        "<p>The council voted on Tuesday to keep the old library open for another "
+        "year, after three hundred people signed a letter asking it to, and after "
+        "the head librarian said the branch lends more books than any other in "
+        "the county, and that its reading room is full every afternoon.</p>"
+        "<p>The building needs a new roof, which will cost more than the council "
+        "had hoped, the treasurer told the meeting.</p>"
+        "<p><a href=\"/1\">Rovers sign a new keeper on loan</a>"
+        "<a href=\"/2\">Swimming pool to close for repairs in March</a>"
+        "<a href=\"/3\">New bus timetable from the spring</a>"
+        "<a href=\"/4\">Bakery opens on the market square</a>"
+        "<a href=\"/5\">Choir to tour abroad this summer</a>"
+        "<a href=\"/6\">Harbour wall to be rebuilt before winter</a></p>"
+        "</div></body></html>";
+    galley_doc *d = run_page(page);
+    HAS(d, "the treasurer told the meeting.");
+    HASNT(d, "Rovers sign");
+    HASNT(d, "Choir to tour");
+    galley_doc_free(d);
+}
+END_TEST
+
+START_TEST(previous_and_next_story_lines_dropped)
+{
+    /* the links to the neighbouring stories, longer than a comments line */
+    const char *page = "<html><body><div id=\"story\">"
+        "<p>The council voted on Tuesday to keep the old library open for another "
+        "year, after three hundred people signed a letter asking it to.</p>"
+        "<p>The building needs a new roof, which will cost more than the council "
+        "had hoped, the treasurer told the meeting.</p>"
+        "<p>Previous story: <a href=\"/1\">Swimming pool to close for repairs "
+        "after the roof over the deep end failed its inspection</a></p>"
+        "<p>Next story: <a href=\"/2\">Choir to tour abroad</a></p>"
+        "</div></body></html>";
+    galley_doc *d = run_page(page);
+    HAS(d, "the treasurer told the meeting.");
+    HASNT(d, "Swimming pool");
+    HASNT(d, "Choir to tour");
     galley_doc_free(d);
 }
 END_TEST
@@ -401,8 +561,15 @@ static Suite *suite(void)
     tcase_add_test(tc, article_body_name_on_a_teaser_box);
     tcase_add_test(tc, story_in_scored_wrappers);
     tcase_add_test(tc, column_of_quotes_beside_a_short_story);
+    tcase_add_test(tc, link_column_does_not_lift_the_choice);
+    tcase_add_test(tc, comment_form_is_no_candidate);
     tcase_add_test(tc, readers_comments_after_article);
+    tcase_add_test(tc, comments_cut_do_not_undo_pruning);
+    tcase_add_test(tc, comments_anchor_ends_the_article);
     tcase_add_test(tc, site_lines_end_the_article);
+    tcase_add_test(tc, other_news_and_trackbacks_end_the_article);
+    tcase_add_test(tc, headline_ticker_after_the_story);
+    tcase_add_test(tc, previous_and_next_story_lines_dropped);
     tcase_add_test(tc, stray_end_tags_break_the_text);
     tcase_add_test(tc, wire_credit_kept_with_story);
     tcase_add_test(tc, nothing_after_the_closing_copyright_line);

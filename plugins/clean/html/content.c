@@ -102,6 +102,15 @@ static void note_subtree(hmeta *m, xmlNode *root)
     }
 }
 
+/* Notes an anchor to the readers' comments on it and on the elements
+ * around it, so that emit.c finds it inside a dropped one too. */
+static void mark_anchor(hwork *w, int i)
+{
+    w->nodes[i].canchor |= CA_IS;
+    for (int p = w->nodes[i].parent; p >= 0; p = w->nodes[p].parent)
+        w->nodes[p].canchor |= CA_HOLDS;
+}
+
 /* One pre-order walk: records kept elements and their own text. */
 static void walk(hwork *w, xmlNode *root)
 {
@@ -119,13 +128,18 @@ static void walk(hwork *w, xmlNode *root)
                     w->nodes[p].ninput++;
             }
             /* an anchor without href (<a name=...>) is no link */
-            if ((tag & HT_LINK) && !ghtml_attr(n, "href"))
+            int anchor = 0;
+            if ((tag & HT_LINK) && !ghtml_attr(n, "href")) {
                 tag &= ~(unsigned)HT_LINK;
+                anchor = ghtml_comments_anchor(n);
+            }
             if (keep_element(w, n, tag, &weight, &namedrop, &namecat)) {
                 descend = add_node(w, n, index_of(n->parent), tag, weight,
                                    namedrop) >= 0;
                 if (descend)
                     w->nodes[w->n - 1].namecat = (unsigned char)namecat;
+                if (descend && anchor)
+                    mark_anchor(w, (int)w->n - 1);
             } else if (n->children)
                 note_subtree(&w->meta, n);
         } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
@@ -363,6 +377,16 @@ static int common_ancestor(const hwork *w, int best)
     return best;
 }
 
+/* Does ancestor a add to block t mostly what a column of links beside
+ * prose adds: t is prose (under a fifth links) and more than a quarter of
+ * the text a holds beyond t is links?  Its paragraphs ("Forum name" over
+ * a line of description) raise a's score, not its worth. */
+static int adds_link_column(const hnode *t, const hnode *a)
+{
+    int more = a->text - t->text, links = a->link - t->link;
+    return t->link * 5 < t->text && links * 4 > more;
+}
+
 /* Climbs while an ancestor scores about as well, then out of lone-child
  * wrappers (whose parent's siblings may hold the rest of the article). */
 static int climb(const hwork *w, int top)
@@ -374,7 +398,7 @@ static int climb(const hwork *w, int top)
             continue;
         if (h->score < floor)
             break;
-        if (h->score > last) {
+        if (h->score > last && !adds_link_column(&w->nodes[top], h)) {
             top = p;
             break;
         }
@@ -392,6 +416,13 @@ static int climb(const hwork *w, int top)
     return top;
 }
 
+/* A block of form fields with a few words each (a comment box, a login)
+ * is a place to write, not content, whatever its name ("postbox") says. */
+static int is_form(const hnode *h)
+{
+    return h->ninput >= 2 && h->text < 30 * h->ninput;
+}
+
 static int best_candidate(hwork *w)
 {
     int best = -1;
@@ -400,6 +431,8 @@ static int best_candidate(hwork *w)
         if (!h->scored || h->dropped)
             continue;
         h->score = final_score(h);
+        if (is_form(h))
+            continue;
         if (best < 0 || h->score > w->nodes[best].score)
             best = (int)i;
     }
@@ -516,6 +549,11 @@ static int looks_like_boilerplate(const hwork *w, int i)
     /* several paragraphs of unlinked text are article text whatever a
      * page builder's class names say ("widget-wrap") */
     /* unlinked paragraphs under a merely weak name ("widget-wrap") */
+    /* a side column of an old table layout goes even when its paragraphs
+     * are unlinked (a column of local advertisements, name, slogan and
+     * address each) */
+    if ((h->tag & HT_CELL) && side_cell(w, i))
+        return 1;
     int plain = !h->namecat && h->link * 5 < h->text;
     if (h->np >= 3 && plain && h->text >= 300)
         return 0;
@@ -525,8 +563,8 @@ static int looks_like_boilerplate(const hwork *w, int i)
     /* table cells, and blocks holding only inline text, are paragraphs:
      * the paragraph filter in emit.c judges them */
     /* a layout cell (one holding blocks of its own) that is mostly links:
-     * the sidebar or navigation column beside the article's cell */
-    if ((h->tag & HT_CELL) && h->np >= 2 && (ld > 0.5f || side_cell(w, i)))
+     * the sidebar or navigation column */
+    if ((h->tag & HT_CELL) && h->np >= 2 && ld > 0.5f)
         return 1;
     if ((h->tag & HT_CELL) || (h->text > 0 && h->own * 10 >= h->text * 9))
         return 0;
@@ -701,7 +739,9 @@ static int attempt(hwork *w, xmlNode *root, int strict)
     w->side_text = 0;
     prune(w);
     ghtml_emit(w);
-    int commas, got = ghtml_chars(w->out, w->outlen, &commas);
+    /* what the readers' comments cut after the story took is no loss to
+     * pruning */
+    int commas, got = ghtml_chars(w->out, w->outlen, &commas) + w->cut_text;
     if (w->top_text >= 500 && got * 2 < w->top_text - w->side_text) {
         /* pruning took nearly all (side columns aside): the article sat
          * among its links (old table layouts); the chosen block whole is

@@ -3,6 +3,7 @@
  * paragraphs that read as page furniture ("Advertisement", "Share this"). */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -107,6 +108,7 @@ typedef struct emitter {
     int in_link;        /* depth of <a href> around the text */
     int in_pre;         /* depth of <pre>: white space kept */
     int h1;             /* the paragraph is an <h1> */
+    int mark;           /* an anchor to readers' comments came before it */
 } emitter;
 
 static void para_close(emitter *e)
@@ -126,6 +128,8 @@ static void para_close(emitter *e)
         p->links = e->links;
         p->chars = e->chars;
         p->h1 = e->h1;
+        p->mark = e->mark;
+        e->mark = 0;
         put(w, "\n\n", 2);
     }
     e->start = w->outlen;
@@ -199,6 +203,16 @@ static hnode *kept(hwork *w, const xmlNode *n)
     return h->dropped ? NULL : h;
 }
 
+/* Is n the anchor to the readers' comments, or a dropped element that
+ * holds it (a heading box whose name says "nav", say)? */
+static int comments_anchor_in(const hwork *w, const xmlNode *n)
+{
+    if (n->type != XML_ELEMENT_NODE || !n->_private)
+        return 0;
+    const hnode *h = &w->nodes[(size_t)n->_private - 1];
+    return h->dropped ? (h->canchor != 0) : (h->canchor & CA_IS) != 0;
+}
+
 /* returns 1 to descend into n's children */
 static int enter(emitter *e, xmlNode *n)
 {
@@ -206,6 +220,10 @@ static int enter(emitter *e, xmlNode *n)
         if (n->content)
             text(e, (const char *)n->content);
         return 0;
+    }
+    if (comments_anchor_in(e->w, n)) {
+        para_close(e);
+        e->mark = 1;
     }
     hnode *h = kept(e->w, n);
     if (!h)
@@ -290,12 +308,13 @@ static const char *const furniture[] = {
     "this site uses cookies", "listen to this", "this slideshow requires",
     "updated:", "updated at", "updated on", "published:", "posted:", "posted on",
     "last updated", "posted by", "written by", "follow on", "follow @",
-    "photo by", "photo credit", "credit:", "image via", NULL
+    "photo by", "photo credit", "credit:", "image via", "ads by google",
+    "printer friendly", "printer-friendly", "send this article", NULL
 };
 /* ... and those that may run longer (credit lines, appeals) */
 static const char *const furniture_long[] = {
     "reporting by", "(reporting by", "additional reporting", "have a tip",
-    "if you enjoyed this", "sign up:", "about the author",
+    "if you enjoyed this", "sign up:", "about the author", "previous story:", "next story:",
     NULL
 };
 
@@ -353,6 +372,8 @@ static int is_furniture(const char *s, size_t n, const struct hpara *p, int pros
     if (prose && p->links * 4 > p->chars * 3 && lines(s, n) >= 2)
         return 1;   /* a list of links, one a line (<br>), beside prose:
                      * "more headlines" after an article */
+    if (prose && p->chars >= 150 && p->links * 10 >= p->chars * 9)
+        return 1;   /* ... or run together in one line (a ticker) */
     if (n > 200)
         return 0;
     if (starts_with_any(s, n, furniture_long))
@@ -375,7 +396,7 @@ static int opens_comments(const char *s, size_t n)
         "post a comment", "have your say", "join the discussion",
         "do you have comments", "do you have a comment", "related to this story",
         "other recent articles", "add comment", "thanks for your comments",
-        "please rate this", "reader views", "also in ", "other news in",
+        "please rate this", "reader views", "also in ", "other news", "trackback",
         "more news", "previous story", "send to e-mail",
         "send this article", "post this story", NULL
     };
@@ -388,9 +409,11 @@ static int opens_comments(const char *s, size_t n)
         i++;
     for (const char *const *m = marks; *m; m++) {
         size_t k = strlen(*m);
-        /* "Comments: 10 pages, 4 figures" is a field of a listing */
+        /* "Comments: 10 pages, 4 figures" is a field of a listing; "Other
+         * newspapers ..." a sentence */
         if (k <= n - i && !strncasecmp(s + i, *m, k)
-            && (k == n - i || s[i + k] != ':' || strchr(*m, ' ')))
+            && (k == n - i || s[i + k] != ':' || strchr(*m, ' '))
+            && (k == n - i || (*m)[k - 1] == ' ' || !isalpha((unsigned char)s[i + k])))
             return 1;
     }
     return 0;
@@ -416,11 +439,22 @@ static int closes_story(const char *s, size_t n)
     return 0;
 }
 
+/* characters in the paragraphs from the i-th on */
+static int chars_from(const hwork *w, size_t i)
+{
+    int c = 0;
+    for (; i < w->npara; i++)
+        c += w->paras[i].chars;
+    return c;
+}
+
 /* Keeps the paragraphs that are not furniture, joined by blank lines;
- * stops at the readers' comments that follow a prose article. */
+ * stops at the readers' comments that follow a prose article (a line that
+ * opens them, or the anchor their links jump to). */
 static void filter(hwork *w)
 {
     size_t o = 0;
+    w->cut_text = 0;
     int prose = 0;      /* the content holds a paragraph of unlinked prose */
     for (size_t i = 0; i < w->npara; i++)
         prose |= w->paras[i].chars - w->paras[i].links >= 200;
@@ -428,9 +462,10 @@ static void filter(hwork *w)
     for (size_t i = 0; i < w->npara; i++) {
         struct hpara *p = &w->paras[i];
         size_t n = p->end - p->start;
-        if (before >= 200 && opens_comments(w->out + p->start, n)) {
+        if (before >= 200 && (p->mark || opens_comments(w->out + p->start, n))) {
             galley_debug("html: readers' comments from \"%.*s\" on left out", (int)n,
                          w->out + p->start);
+            w->cut_text = chars_from(w, i);
             break;
         }
         if (is_furniture(w->out + p->start, n, p, prose)) {
@@ -444,6 +479,7 @@ static void filter(hwork *w)
         o += n;
         if (before >= 200 && closes_story(w->out + o - n, n)) {
             galley_debug("html: the story closes at \"%.*s\"", (int)n, w->out + o - n);
+            w->cut_text = chars_from(w, i + 1);
             break;
         }
         before += p->chars - p->links;

@@ -28,6 +28,9 @@ enum {
  * hidden), and whether an ancestor's does */
 enum { ND_NAME = 0x3, ND_SHELL = 0x3, ND_INSIDE = 0x4, ND_HIDDEN = 0x8 };
 
+/* hnode.canchor: it is an <a name="comments">, it holds one */
+enum { CA_IS = 1, CA_HOLDS = 2 };
+
 /* per-element facts, one per element kept by the analysis pass (pre-order) */
 typedef struct hnode {
     xmlNode *node;
@@ -41,6 +44,7 @@ typedef struct hnode {
     unsigned char scored, dropped, chosen;
     unsigned char namedrop;     /* ND_*: its class/id name says boilerplate */
     unsigned char namecat;      /* 1, 2: what its name says (as ND_NAME) */
+    unsigned char canchor;      /* CA_*: an anchor to readers' comments */
 } hnode;
 
 /* metadata found while walking the page, read by meta.c */
@@ -63,7 +67,7 @@ typedef struct hwork {
     size_t n, cap;
     char *out;              /* emitted text */
     size_t outlen, outcap;
-    struct hpara { size_t start, end; int links, chars, h1; } *paras;
+    struct hpara { size_t start, end; int links, chars, h1, mark; } *paras;
     size_t npara, cappara;
     hmeta meta;
     char *page;             /* the page without script bodies, for libxml2 */
@@ -73,6 +77,8 @@ typedef struct hwork {
     int top_text;           /* characters in the top candidate */
     float best_score;       /* the best-scoring block's score (before climbing) */
     int side_text;          /* ... in the side columns pruned from it */
+    int cut_text;           /* characters left out after the story's end
+                             * (readers' comments, emit.c) */
     int strict;             /* drop unlikely class names before scoring */
     int oom;                /* an allocation failed: the page fails */
 } hwork;
@@ -95,6 +101,9 @@ const char *ghtml_attr(const xmlNode *n, const char *name);
 void ghtml_gather(const xmlNode *n, hattrs *at);
 int ghtml_class_weight(const hattrs *at, int *drop);
 int ghtml_hidden(const hattrs *at);
+/* names.c: whether n is an anchor to the readers' comments (<a name=
+ * "comments">) */
+int ghtml_comments_anchor(const xmlNode *n);
 
 /* emit.c: text of the chosen nodes, paragraph per block, boilerplate dropped */
 void ghtml_emit(hwork *w);

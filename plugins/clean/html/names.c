@@ -1,6 +1,6 @@
 /* plugins/clean/html/names.c - what a page's tags and class/id names say
  * about its elements: the tag table, boilerplate and article names, hidden
- * elements. */
+ * elements, the anchor to the readers' comments. */
 #include "config.h"
 
 #include <stdio.h>
@@ -356,3 +356,19 @@ int ghtml_hidden(const hattrs *at)
     return 0;
 }
 
+/* <a name="comments">: where a page's links jump to its readers'
+ * comments (an anchor without href, so no link) */
+int ghtml_comments_anchor(const xmlNode *n)
+{
+    if (strcmp((const char *)n->name, "a"))
+        return 0;
+    const char *v = ghtml_attr(n, "name");
+    if (!v)
+        v = ghtml_attr(n, "id");
+    if (!v || ghtml_attr(n, "href"))
+        return 0;
+    for (; *v; v++)
+        if (!strncasecmp(v, "comment", 7))
+            return 1;
+    return 0;
+}
